@@ -1,0 +1,215 @@
+#pragma once
+// Concurrente shared-memory queue: a bounded multi-producer multi-consumer queue of
+// variable-length messages in POSIX shared memory. C++20 + POSIX only (no Qt), so the
+// helper executables and the benchmarks can link it without loading Qt.
+//
+// Promises (details, layout and the recovery algorithm in docs/shmq.md):
+//  - FIFO per producer; every message whose put() returned Result::Ok is got exactly once,
+//    unless the queue is destroyed first.
+//  - A peer killed at any instant (inside put/get, holding the lock, mid-copy) leaves the queue
+//    usable: the next process that takes the lock repairs it from the committed state.
+//  - Everything read from the segment is loaded once, validated, and never used to index
+//    outside the segment; damage is detected, counted and reported with the culprit's pid.
+//  - Waiters spin briefly (bounded, kSpinNs) and then sleep on a futex: idle waiters use no CPU.
+//
+// Thread safety: one Queue object may be used by several threads of one process at once.
+// All processes using a queue must run under the same uid and in the same PID namespace.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+#include <vector>
+
+namespace shmq {
+
+/// Largest message any queue accepts, in bytes (checked by put and by get).
+inline constexpr std::size_t kMaxMessageBytes = 64 * 1024;
+/// Most slots a queue may have.
+inline constexpr std::uint32_t kMaxSlots = 1u << 16;
+/// Largest segment we create or accept on attach (slots × slot size + header).
+inline constexpr std::size_t kMaxSegmentBytes = std::size_t(256) << 20;
+/// Every segment name we create starts with this (in /dev/shm without the leading '/').
+inline constexpr std::string_view kNamePrefix = "/concurrente-q-";
+/// Longest name hint kept in a segment name (longer hints are cut).
+inline constexpr std::size_t kMaxNameHint = 32;
+/// Upper bound of the busy-wait before a waiter sleeps on a futex, in nanoseconds.
+inline constexpr std::int64_t kSpinNs = 30'000;
+
+/// A timeout for the blocking calls. Negative means "wait forever".
+using Timeout = std::chrono::nanoseconds;
+/// Wait without a time limit.
+inline constexpr Timeout kForever{-1};
+
+/// Outcome of put/get and their non-blocking variants.
+enum class Result : std::uint8_t {
+    Ok,          ///< Done.
+    Timeout,     ///< Nothing to get / no room / lock not free before the deadline (try*: right now).
+    Closed,      ///< put: the queue is closed. get: closed and empty (everything was drained).
+    TooBig,      ///< put: message longer than maxMessage(). get: caller's buffer is too small (message kept).
+    Corrupt,     ///< get: the message at the head failed validation; it was dropped and counted.
+    Invalid,     ///< The Queue handle is not open.
+};
+
+/// Short English name of a result ("ok", "timeout", ...), for logs and events.
+const char *toString(Result r) noexcept;
+
+/// Why create/attach failed.
+enum class OpenErrorCode : std::uint8_t {
+    None,
+    BadName,         ///< Name does not carry our prefix, or has characters we do not use.
+    BadArgument,     ///< Capacity or message limit out of range.
+    NotFound,        ///< No such segment.
+    Exists,          ///< create: the random name was taken (practically never).
+    ForeignOwner,    ///< The segment belongs to another uid or is readable by others.
+    BadSize,         ///< The segment's size does not match its header (or is out of range).
+    BadMagic,        ///< Not a Concurrente queue.
+    BadVersion,      ///< A Concurrente queue of another layout version.
+    BadLayout,       ///< Header fields out of bounds or inconsistent.
+    SystemError,     ///< shm_open / ftruncate / mmap / getrandom failed (message says which).
+    Unsupported,     ///< The kernel lacks something we need (futexes, /dev/shm).
+};
+
+/// Error report of create/attach: a code plus a sentence naming the segment and the cause.
+struct OpenError {
+    OpenErrorCode code = OpenErrorCode::None;
+    std::string message;
+};
+
+/// Counters readable without consuming (a snapshot; fields are read without taking the lock).
+struct Stats {
+    std::uint64_t puts = 0;              ///< Messages committed since creation.
+    std::uint64_t gets = 0;              ///< Messages taken (including dropped corrupt ones).
+    std::uint64_t depthMessages = 0;     ///< Messages waiting now.
+    std::uint64_t depthBytes = 0;        ///< Payload bytes waiting now.
+    std::uint64_t highWater = 0;         ///< Most messages ever waiting at once.
+    std::uint64_t recoveries = 0;        ///< Repairs after a lock holder died.
+    std::uint64_t corruptions = 0;       ///< Damaged state or messages detected.
+    pid_t lastCulpritPid = 0;            ///< Pid blamed for the last corruption (0 = unknown).
+    pid_t lockHolderPid = 0;             ///< Pid holding the lock now (0 = free).
+    pid_t creatorPid = 0;                ///< Pid that created the segment.
+    std::uint32_t capacity = 0;          ///< Slots (most messages at once).
+    std::uint32_t maxMessage = 0;        ///< Longest message this queue accepts.
+    bool closed = false;                 ///< close() was called.
+};
+
+/// Test-only fault hooks: points inside put/get where a process can be made to die
+/// (SIGKILL to itself). Inert unless armed, by armFault() or by the environment variable
+/// CONCURRENTE_SHMQ_FAULT=<point>[:<n>] (die on the n-th time the point is reached, n ≥ 1).
+enum class FaultPoint : std::uint8_t {
+    None,
+    PutAfterLock,     ///< put: lock taken, nothing written.         env name: put_after_lock
+    PutMidCopy,       ///< put: half the payload copied.             env name: put_mid_copy
+    PutBeforeCommit,  ///< put: payload and length written, no commit word. put_before_commit
+    PutAfterCommit,   ///< put: commit word written, tail not moved. env name: put_after_commit
+    PutBeforeUnlock,  ///< put: published, lock still held.          env name: put_before_unlock
+    GetAfterLock,     ///< get: lock taken, nothing read.            env name: get_after_lock
+    GetMidCopy,       ///< get: half the payload copied out.         env name: get_mid_copy
+    GetBeforeCommit,  ///< get: message copied, head not moved.      env name: get_before_commit
+    GetBeforeUnlock,  ///< get: head moved, lock still held.         env name: get_before_unlock
+    RepairMidway,     ///< repair after a dead holder: half done.    env name: repair_midway
+    Count
+};
+/// Env-variable spelling of a fault point ("put_mid_copy", ...).
+const char *toString(FaultPoint p) noexcept;
+/// Arms a fault point in this process: die the n-th time it is reached (n ≥ 1). None disarms.
+void armFault(FaultPoint p, unsigned n = 1) noexcept;
+
+/// A handle on one queue segment (move-only; the mapping is released by the destructor).
+/// The process that created the segment also closes and unlinks it in its destructor
+/// (a forked child's copy never does), unless release() was called.
+class Queue {
+public:
+    Queue() = default;
+    Queue(Queue &&other) noexcept;
+    Queue &operator=(Queue &&other) noexcept;
+    Queue(const Queue &) = delete;
+    Queue &operator=(const Queue &) = delete;
+    ~Queue();
+
+    /// Creates a new segment named kNamePrefix + "<pid>-<hint>-<random>" (O_CREAT|O_EXCL, 0600).
+    /// `capacity` = slots (1..kMaxSlots); `maxMessage` = longest payload (0..kMaxMessageBytes).
+    static std::optional<Queue> create(std::string_view nameHint, std::uint32_t capacity,
+                                       std::size_t maxMessage = kMaxMessageBytes,
+                                       OpenError *error = nullptr);
+    /// Opens an existing segment by the name create() gave. Refuses foreign or malformed segments.
+    static std::optional<Queue> attach(std::string_view name, OpenError *error = nullptr);
+
+    /// True while the handle maps a segment.
+    bool isOpen() const noexcept { return m_base != nullptr; }
+    /// The segment name (with the leading '/'), to pass to other processes.
+    const std::string &name() const noexcept { return m_name; }
+    /// Slots (validated geometry, private copy).
+    std::uint32_t capacity() const noexcept { return m_slots; }
+    /// Longest message this queue accepts.
+    std::size_t maxMessage() const noexcept { return m_maxMessage; }
+
+    /// Appends a message, waiting up to `timeout` for room. Ok means it will be got exactly once.
+    Result put(std::span<const std::byte> message, Timeout timeout = kForever) noexcept;
+    /// put() that never waits: Timeout if the queue is full or the lock is busy.
+    Result tryPut(std::span<const std::byte> message) noexcept;
+    /// Takes the oldest message into `buffer`, waiting up to `timeout`; `length` gets its size.
+    /// `buffer` should hold maxMessage() bytes: a longer message is left in place (TooBig).
+    Result get(std::span<std::byte> buffer, std::size_t &length, Timeout timeout = kForever) noexcept;
+    /// get() that never waits: Timeout if the queue is empty or the lock is busy.
+    Result tryGet(std::span<std::byte> buffer, std::size_t &length) noexcept;
+    /// Convenience: get into a vector (resized to the message; capacity up to maxMessage()).
+    Result get(std::vector<std::byte> &out, Timeout timeout = kForever);
+
+    /// Convenience overloads for text.
+    Result put(std::string_view text, Timeout timeout = kForever) noexcept;
+
+    /// Marks the queue closed and wakes every waiter: gets drain what is left, then report Closed;
+    /// puts fail with Closed.
+    void close() noexcept;
+    /// close() + unlink the name + unmap. Processes still attached keep their mapping.
+    void destroy() noexcept;
+    /// Unmaps without unlinking even if this process created the segment.
+    void release() noexcept;
+
+    /// Snapshot of the counters, without consuming anything.
+    Stats stats() const noexcept;
+
+    /// Unlinks our segments in /dev/shm whose creator pid no longer exists (and that belong to
+    /// our uid). Returns how many were removed; `removed` gets their names if given.
+    static int removeStaleSegments(std::vector<std::string> *removed = nullptr);
+    /// True if `name` has the shape of a segment name create() makes.
+    static bool isOurName(std::string_view name) noexcept;
+
+private:
+    struct Header;
+    struct Slot;
+    enum class LockResult : std::uint8_t { Acquired, OwnerDied, Timeout };
+
+    static std::optional<Queue> mapAndValidate(int fd, std::string name, bool created,
+                                               OpenError *error);
+    void unmap() noexcept;
+    Header *header() const noexcept;
+    Slot *slotAt(std::uint64_t position) const noexcept;
+    std::byte *payloadOf(Slot *slot) const noexcept;
+    LockResult lock(std::int64_t deadlineNs, bool tryOnly) noexcept;
+    void unlock() noexcept;
+    void repair() noexcept;
+    void noteCorruption(std::uint32_t kind, pid_t culprit) noexcept;
+    Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
+    Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
+                   bool tryOnly) noexcept;
+    bool waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
+                       void *waiterCount) noexcept;
+
+    // Geometry is validated once at create/attach and kept here: the segment's own copy of
+    // these fields is never trusted again (a peer may overwrite it at any time).
+    std::byte *m_base = nullptr;
+    std::size_t m_size = 0;
+    std::uint32_t m_slots = 0;
+    std::uint32_t m_stride = 0;
+    std::size_t m_maxMessage = 0;
+    std::string m_name;
+    pid_t m_ownerPid = 0; // pid that created the segment through this handle; 0 = attached
+};
+
+} // namespace shmq
