@@ -1,0 +1,958 @@
+#include "scenario.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+namespace concurrente {
+
+Q_LOGGING_CATEGORY(lcScenario, "concurrente.scenario")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Integers up to 2^53 survive the trip through a JSON double exactly.
+constexpr double kMaxExactInteger = 9007199254740992.0;
+
+bool isIntegral(double d)
+{
+    return std::isfinite(d) && std::floor(d) == d && std::fabs(d) <= kMaxExactInteger;
+}
+
+QString formatNumber(double d)
+{
+    if (isIntegral(d))
+        return QString::number(static_cast<qint64>(d));
+    return QString::number(d, 'g', 17);
+}
+
+// Ids and queue names end up in command lines and shared-memory names: keep them plain.
+const QRegularExpression &identifierPattern()
+{
+    static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_.-]*$"_s);
+    return re;
+}
+
+bool hasControlCharacters(const QString &s)
+{
+    for (QChar c : s) {
+        // TAB and newlines would break the fork helper's TAB-separated command lines; the rest
+        // would garble terminals and tables.
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            return true;
+    }
+    return false;
+}
+
+TaskArgSpec intArg(const QString &key, double min, double max, QJsonValue def, bool required = false)
+{
+    TaskArgSpec a;
+    a.key = key;
+    a.type = ArgType::Integer;
+    a.min = min;
+    a.max = max;
+    a.defaultValue = def;
+    a.required = required;
+    return a;
+}
+
+TaskArgSpec numberArg(const QString &key, bool required)
+{
+    TaskArgSpec a;
+    a.key = key;
+    a.type = ArgType::Number;
+    a.min = -kMaxAbsNumber;
+    a.max = kMaxAbsNumber;
+    a.required = required;
+    return a;
+}
+
+TaskArgSpec stringArg(const QString &key, const QString &def)
+{
+    TaskArgSpec a;
+    a.key = key;
+    a.type = ArgType::String;
+    a.max = kMaxStringArgLength;
+    a.defaultValue = def;
+    return a;
+}
+
+TaskArgSpec choiceArg(const QString &key, const QStringList &choices, QJsonValue def, bool required = false)
+{
+    TaskArgSpec a;
+    a.key = key;
+    a.type = ArgType::Choice;
+    a.choices = choices;
+    a.defaultValue = def;
+    a.required = required;
+    return a;
+}
+
+TaskArgSpec boolArg(const QString &key, bool def)
+{
+    TaskArgSpec a;
+    a.key = key;
+    a.type = ArgType::Boolean;
+    a.defaultValue = def;
+    return a;
+}
+
+TaskArgSpec queueArg()
+{
+    TaskArgSpec a;
+    a.key = u"queue"_s;
+    a.type = ArgType::QueueRef;
+    a.required = true;
+    return a;
+}
+
+QList<TaskSpec> buildCatalog()
+{
+    const double maxDelay = kMaxDelayMs;
+    QList<TaskSpec> c;
+    c.append({u"greeting"_s, {stringArg(u"who"_s, u"Saul"_s)}});
+    c.append({u"info"_s, {stringArg(u"title"_s, u"Función f"_s)}});
+    for (const QString &name : {u"squares"_s, u"cubes"_s})
+        c.append({name, {intArg(u"n"_s, 0, kMaxItems, 10), intArg(u"delay_ms"_s, 0, maxDelay, 200)}});
+    c.append({u"arith"_s,
+              {choiceArg(u"op"_s, {u"mul3"_s, u"sum3"_s, u"sumdiv"_s, u"muladd"_s, u"muldiv"_s}, {}, true),
+               numberArg(u"a"_s, true), numberArg(u"b"_s, true), numberArg(u"c"_s, true),
+               // Exercise 2 terminates one of three running workers: they must live long enough.
+               intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+    c.append({u"sleep"_s, {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true)}});
+    c.append({u"burn"_s, {intArg(u"ms"_s, 0, maxDelay, 1000)}});
+    c.append({u"gil"_s,
+              {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 20'000'000),
+               intArg(u"switch_us"_s, 1, kMaxSwitchUs, 5000)}});
+    c.append({u"spawn_child"_s, {intArg(u"child_ms"_s, 0, maxDelay, 3000), intArg(u"ms"_s, 0, maxDelay, 20'000)}});
+    c.append({u"crash"_s, {choiceArg(u"how"_s, {u"abort"_s, u"segfault"_s}, u"abort"_s)}});
+    // Queue tasks (shared-memory queue): the notebook's worker(num, q), producer and consumers.
+    c.append({u"square_put"_s, {queueArg(), intArg(u"num"_s, -1'000'000, 1'000'000, 5)}});
+    c.append({u"producer"_s,
+              {queueArg(), intArg(u"count"_s, 0, kMaxItems, 10), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+    c.append({u"consumer"_s,
+              {queueArg(), intArg(u"count"_s, 1, kMaxItems, 1), intArg(u"timeout_ms"_s, 0, maxDelay, 10'000)}});
+    return c;
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return u"null"_s;
+    case QJsonValue::Bool: return u"a boolean"_s;
+    case QJsonValue::Double: return u"a number"_s;
+    case QJsonValue::String: return u"a string"_s;
+    case QJsonValue::Array: return u"an array"_s;
+    case QJsonValue::Object: return u"an object"_s;
+    case QJsonValue::Undefined: break;
+    }
+    return u"undefined"_s;
+}
+
+QString key(const QString &path, const QString &k)
+{
+    return path.isEmpty() ? k : path + u'.' + k;
+}
+
+QString index(const QString &path, qsizetype i)
+{
+    return path + u'[' + QString::number(i) + u']';
+}
+
+/// Collects every problem of one file; each check reports and carries on.
+class Validator
+{
+public:
+    explicit Validator(QString file) : m_file(std::move(file)) {}
+
+    QList<ScenarioIssue> errors;
+
+    void error(const QString &path, const QString &reason) { errors.append({m_file, path, reason}); }
+
+    // Unknown keys are errors, so a typo ("timeout" for "timeout_ms") never silently does nothing.
+    void checkKeys(const QJsonObject &o, const QString &path, const QStringList &allowed)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!allowed.contains(it.key()))
+                error(key(path, it.key()),
+                      ScenarioLoader::tr("unknown field (expected one of: %1)").arg(allowed.join(u", "_s)));
+        }
+    }
+
+    bool getString(const QJsonObject &o, const QString &path, const QString &k, bool required, int maxLen,
+                   QString *out, bool allowEmpty = false)
+    {
+        const QJsonValue v = o.value(k);
+        const QString p = key(path, k);
+        if (v.isUndefined()) {
+            if (required)
+                error(p, ScenarioLoader::tr("missing (a string is required)"));
+            return false;
+        }
+        if (!v.isString()) {
+            error(p, ScenarioLoader::tr("must be a string, not %1").arg(jsonTypeName(v)));
+            return false;
+        }
+        const QString s = v.toString();
+        if (s.isEmpty() && !allowEmpty) {
+            error(p, ScenarioLoader::tr("must not be empty"));
+            return false;
+        }
+        if (s.size() > maxLen) {
+            error(p, ScenarioLoader::tr("is too long (%1 characters, at most %2)").arg(s.size()).arg(maxLen));
+            return false;
+        }
+        *out = s;
+        return true;
+    }
+
+    bool getBool(const QJsonObject &o, const QString &path, const QString &k, bool *out)
+    {
+        const QJsonValue v = o.value(k);
+        if (v.isUndefined())
+            return false;
+        if (!v.isBool()) {
+            error(key(path, k), ScenarioLoader::tr("must be true or false, not %1").arg(jsonTypeName(v)));
+            return false;
+        }
+        *out = v.toBool();
+        return true;
+    }
+
+    bool checkInt(const QJsonValue &v, const QString &p, double min, double max, qint64 *out)
+    {
+        if (!v.isDouble()) {
+            error(p, ScenarioLoader::tr("must be an integer, not %1").arg(jsonTypeName(v)));
+            return false;
+        }
+        const double d = v.toDouble();
+        if (!isIntegral(d)) {
+            error(p, ScenarioLoader::tr("must be an integer"));
+            return false;
+        }
+        if (d < min || d > max) {
+            error(p, ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(min), formatNumber(max)));
+            return false;
+        }
+        *out = static_cast<qint64>(d);
+        return true;
+    }
+
+    LocalizedText localized(const QJsonObject &o, const QString &k, bool required, int maxLen)
+    {
+        LocalizedText t;
+        const QJsonValue v = o.value(k);
+        if (v.isUndefined()) {
+            if (required)
+                error(k, ScenarioLoader::tr("missing (an object with \"es\" and \"en\" texts is required)"));
+            return t;
+        }
+        if (!v.isObject()) {
+            error(k, ScenarioLoader::tr("must be an object with \"es\" and \"en\" texts, not %1").arg(jsonTypeName(v)));
+            return t;
+        }
+        const QJsonObject lo = v.toObject();
+        checkKeys(lo, k, {u"es"_s, u"en"_s});
+        getString(lo, k, u"es"_s, true, maxLen, &t.es);
+        getString(lo, k, u"en"_s, true, maxLen, &t.en);
+        return t;
+    }
+
+private:
+    QString m_file;
+};
+
+QString workerRefText(const Scenario &s, int i)
+{
+    if (i < 0 || i >= s.workers.size())
+        return u"?"_s;
+    return s.workers.at(i).name;
+}
+
+} // namespace
+
+// --- small model helpers ---------------------------------------------------------------------
+
+QString launcherName(Launcher launcher)
+{
+    return launcher == Launcher::Fork ? u"fork"_s : u"qprocess"_s;
+}
+
+QString LocalizedText::text(const QString &language) const
+{
+    if (language.startsWith(u"es"_s) && !es.isEmpty())
+        return es;
+    return en.isEmpty() ? es : en;
+}
+
+QStringList WorkerSpec::taskArguments() const
+{
+    QStringList out;
+    // QJsonObject iterates in key order, which keeps command lines reproducible.
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        const QJsonValue v = it.value();
+        QString text;
+        if (v.isBool())
+            text = v.toBool() ? u"1"_s : u"0"_s;
+        else if (v.isDouble())
+            text = formatNumber(v.toDouble());
+        else
+            text = v.toString();
+        out.append(it.key() + u'=' + text);
+    }
+    return out;
+}
+
+QString WorkerSpec::queueName() const
+{
+    return args.value(u"queue"_s).toString();
+}
+
+QString Action::kindName(Kind kind)
+{
+    switch (kind) {
+    case Start: return u"start"_s;
+    case Join: return u"join"_s;
+    case Terminate: return u"terminate"_s;
+    case Kill: return u"kill"_s;
+    case Stop: return u"stop"_s;
+    case Continue: return u"continue"_s;
+    case Put: return u"put"_s;
+    case SleepMs: return u"sleep_ms"_s;
+    case TerminateRandom: return u"terminate_random"_s;
+    case EndMain: return u"end_main"_s;
+    }
+    return {};
+}
+
+const TaskArgSpec *TaskSpec::arg(const QString &k) const
+{
+    for (const TaskArgSpec &a : args) {
+        if (a.key == k)
+            return &a;
+    }
+    return nullptr;
+}
+
+const QList<TaskSpec> &taskCatalog()
+{
+    static const QList<TaskSpec> catalog = buildCatalog();
+    return catalog;
+}
+
+const TaskSpec *findTask(const QString &name)
+{
+    for (const TaskSpec &t : taskCatalog()) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+QString ScenarioIssue::toString() const
+{
+    if (path.isEmpty())
+        return file + u": "_s + reason;
+    return file + u": "_s + path + u": "_s + reason;
+}
+
+QStringList ScenarioLoadResult::errorStrings() const
+{
+    QStringList out;
+    for (const ScenarioIssue &e : errors)
+        out.append(e.toString());
+    return out;
+}
+
+bool Scenario::usesLauncher(Launcher launcher) const
+{
+    for (const WorkerSpec &w : workers) {
+        if (w.launcher == launcher)
+            return true;
+    }
+    return false;
+}
+
+int Scenario::workerIndexById(const QString &id) const
+{
+    if (id.isEmpty())
+        return -1;
+    for (int i = 0; i < workers.size(); ++i) {
+        if (workers.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+int Scenario::queueIndexByName(const QString &name) const
+{
+    for (int i = 0; i < queues.size(); ++i) {
+        if (queues.at(i).name == name)
+            return i;
+    }
+    return -1;
+}
+
+QString Scenario::actionText(int i) const
+{
+    if (i < 0 || i >= main.size())
+        return {};
+    const Action &a = main.at(i);
+    const QString w = workerRefText(*this, a.worker);
+    switch (a.kind) {
+    case Action::Start: return w + u".start()"_s;
+    case Action::Join:
+        if (a.timeoutMs >= 0)
+            return w + u".join(timeout="_s + formatNumber(a.timeoutMs / 1000.0) + u')';
+        return w + u".join()"_s;
+    case Action::Terminate: return w + u".terminate()"_s;
+    case Action::Kill: return w + u".kill()"_s;
+    case Action::Stop: return u"os.kill("_s + w + u".pid, SIGSTOP)"_s;
+    case Action::Continue: return u"os.kill("_s + w + u".pid, SIGCONT)"_s;
+    case Action::Put: {
+        const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
+        const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"' : formatNumber(a.value.toDouble());
+        return q + u".put("_s + v + u')';
+    }
+    case Action::SleepMs: return u"time.sleep("_s + formatNumber(a.ms / 1000.0) + u')';
+    case Action::TerminateRandom: {
+        QStringList names;
+        for (int k : a.workers)
+            names.append(workerRefText(*this, k));
+        return u"random.choice(["_s + names.join(u", "_s) + u"]).terminate()"_s;
+    }
+    case Action::EndMain: return u"# end of main"_s;
+    }
+    return {};
+}
+
+QJsonObject Scenario::toJson() const
+{
+    QJsonObject o;
+    o.insert(u"format"_s, QString::fromLatin1(kScenarioFormat));
+    if (!file.isEmpty())
+        o.insert(u"file"_s, file);
+    o.insert(u"title"_s, QJsonObject{{u"es"_s, title.es}, {u"en"_s, title.en}});
+    if (!description.es.isEmpty() || !description.en.isEmpty())
+        o.insert(u"description"_s, QJsonObject{{u"es"_s, description.es}, {u"en"_s, description.en}});
+    o.insert(u"subreaper"_s, subreaper);
+    QJsonArray qs;
+    for (const QueueSpec &q : queues)
+        qs.append(QJsonObject{{u"name"_s, q.name}, {u"capacity"_s, q.capacity}});
+    o.insert(u"queues"_s, qs);
+    QJsonArray ws;
+    for (const WorkerSpec &w : workers) {
+        QJsonObject wo;
+        if (!w.id.isEmpty())
+            wo.insert(u"id"_s, w.id);
+        wo.insert(u"name"_s, w.name);
+        wo.insert(u"task"_s, w.task);
+        wo.insert(u"args"_s, w.args);
+        wo.insert(u"daemon"_s, w.daemon);
+        wo.insert(u"launcher"_s, launcherName(w.launcher));
+        ws.append(wo);
+    }
+    o.insert(u"workers"_s, ws);
+    auto ref = [this](int i) -> QJsonValue {
+        if (i >= 0 && i < workers.size() && !workers.at(i).id.isEmpty())
+            return workers.at(i).id;
+        return i;
+    };
+    QJsonArray ms;
+    for (const Action &a : main) {
+        QJsonObject ao{{u"action"_s, Action::kindName(a.kind)}};
+        switch (a.kind) {
+        case Action::Join:
+            if (a.timeoutMs >= 0)
+                ao.insert(u"timeout_ms"_s, a.timeoutMs);
+            Q_FALLTHROUGH();
+        case Action::Start:
+        case Action::Terminate:
+        case Action::Kill:
+        case Action::Stop:
+        case Action::Continue: ao.insert(u"worker"_s, ref(a.worker)); break;
+        case Action::Put:
+            ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
+            ao.insert(u"value"_s, a.value);
+            break;
+        case Action::SleepMs: ao.insert(u"ms"_s, a.ms); break;
+        case Action::TerminateRandom: {
+            QJsonArray cands;
+            for (int k : a.workers)
+                cands.append(ref(k));
+            ao.insert(u"workers"_s, cands);
+            break;
+        }
+        case Action::EndMain: break;
+        }
+        ms.append(ao);
+    }
+    o.insert(u"main"_s, ms);
+    return o;
+}
+
+// --- loading ---------------------------------------------------------------------------------
+
+ScenarioLoadResult ScenarioLoader::loadFile(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString label = info.fileName().isEmpty() ? path : info.fileName();
+    ScenarioLoadResult r;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        r.errors.append({label, {}, tr("cannot open the file: %1").arg(f.errorString())});
+        return r;
+    }
+    // Check the size before reading, and read at most one byte more than the limit, so a huge
+    // file (or an endless device) never lands in memory.
+    if (!f.isSequential() && f.size() > kMaxScenarioFileBytes) {
+        r.errors.append({label, {}, tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
+                                        .arg(f.size())
+                                        .arg(kMaxScenarioFileBytes)});
+        return r;
+    }
+    const QByteArray data = f.read(kMaxScenarioFileBytes + 1);
+    if (data.size() > kMaxScenarioFileBytes) {
+        r.errors.append({label, {}, tr("the file is too large (a scenario is at most %1 bytes)").arg(kMaxScenarioFileBytes)});
+        return r;
+    }
+    if (f.error() != QFileDevice::NoError) {
+        r.errors.append({label, {}, tr("cannot read the file: %1").arg(f.errorString())});
+        return r;
+    }
+    r = loadData(data, label);
+    if (r.ok())
+        r.scenario.file = path;
+    return r;
+}
+
+ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QString &fileName)
+{
+    const QString label = fileName.isEmpty() ? u"<memory>"_s : fileName;
+    ScenarioLoadResult r;
+    if (json.size() > kMaxScenarioFileBytes) {
+        r.errors.append({label, {}, tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
+                                        .arg(json.size())
+                                        .arg(kMaxScenarioFileBytes)});
+        return r;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        // Turn the byte offset into line and column: that is what editors show.
+        const qsizetype off = qBound(qsizetype(0), qsizetype(pe.offset), json.size());
+        const QByteArray before = json.left(off);
+        const qsizetype line = before.count('\n') + 1;
+        const qsizetype lastNl = before.lastIndexOf('\n');
+        const qsizetype column = QString::fromUtf8(before.mid(lastNl + 1)).size() + 1;
+        r.errors.append({label, {}, tr("invalid JSON at line %1, column %2 (byte %3): %4")
+                                        .arg(line)
+                                        .arg(column)
+                                        .arg(off)
+                                        .arg(pe.errorString())});
+        return r;
+    }
+    if (!doc.isObject()) {
+        r.errors.append({label, {}, tr("the top level must be a JSON object")});
+        return r;
+    }
+    return loadObject(doc.object(), label);
+}
+
+ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QString &fileName)
+{
+    Validator v(fileName.isEmpty() ? u"<memory>"_s : fileName);
+    Scenario s;
+
+    v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
+                        u"workers"_s, u"main"_s});
+
+    // format
+    const QString expectedFormat = QString::fromLatin1(kScenarioFormat);
+    QString format;
+    if (v.getString(o, {}, u"format"_s, true, 100, &format) && format != expectedFormat)
+        v.error(u"format"_s, tr("unsupported format \"%1\" (expected \"%2\")").arg(format, expectedFormat));
+    if (o.contains(u"file"_s) && !o.value(u"file"_s).isString())
+        v.error(u"file"_s, tr("must be a string, not %1").arg(jsonTypeName(o.value(u"file"_s))));
+
+    s.title = v.localized(o, u"title"_s, true, kMaxTitleLength);
+    s.description = v.localized(o, u"description"_s, false, kMaxDescriptionLength);
+    v.getBool(o, {}, u"subreaper"_s, &s.subreaper);
+
+    // queues
+    QHash<QString, int> queueByName;
+    if (o.contains(u"queues"_s)) {
+        const QJsonValue qv = o.value(u"queues"_s);
+        if (!qv.isArray()) {
+            v.error(u"queues"_s, tr("must be an array, not %1").arg(jsonTypeName(qv)));
+        } else {
+            const QJsonArray qa = qv.toArray();
+            if (qa.size() > kMaxQueues)
+                v.error(u"queues"_s, tr("too many queues (%1; at most %2)").arg(qa.size()).arg(kMaxQueues));
+            for (qsizetype i = 0; i < qa.size() && i < kMaxQueues; ++i) {
+                const QString p = index(u"queues"_s, i);
+                if (!qa.at(i).isObject()) {
+                    v.error(p, tr("must be an object, not %1").arg(jsonTypeName(qa.at(i))));
+                    continue;
+                }
+                const QJsonObject qo = qa.at(i).toObject();
+                v.checkKeys(qo, p, {u"name"_s, u"capacity"_s});
+                QueueSpec q;
+                if (v.getString(qo, p, u"name"_s, true, kMaxNameLength, &q.name)) {
+                    if (!identifierPattern().match(q.name).hasMatch())
+                        v.error(key(p, u"name"_s),
+                                tr("must start with a letter or _ and contain only letters, digits, _ . -"));
+                    else if (queueByName.contains(q.name))
+                        v.error(key(p, u"name"_s), tr("\"%1\" is already the name of queues[%2]")
+                                                       .arg(q.name)
+                                                       .arg(queueByName.value(q.name)));
+                    else
+                        queueByName.insert(q.name, int(i));
+                }
+                qint64 cap = 64;
+                if (qo.contains(u"capacity"_s))
+                    v.checkInt(qo.value(u"capacity"_s), key(p, u"capacity"_s), 1, kMaxQueueCapacity, &cap);
+                q.capacity = int(cap);
+                s.queues.append(q);
+            }
+        }
+    }
+
+    // workers
+    QHash<QString, int> workerById;
+    const QJsonValue wv = o.value(u"workers"_s);
+    if (wv.isUndefined()) {
+        v.error(u"workers"_s, tr("missing (an array of workers is required)"));
+    } else if (!wv.isArray()) {
+        v.error(u"workers"_s, tr("must be an array, not %1").arg(jsonTypeName(wv)));
+    } else {
+        const QJsonArray wa = wv.toArray();
+        if (wa.isEmpty())
+            v.error(u"workers"_s, tr("must list at least one worker"));
+        if (wa.size() > kMaxWorkers)
+            v.error(u"workers"_s, tr("too many workers (%1; at most %2 per run)").arg(wa.size()).arg(kMaxWorkers));
+        for (qsizetype i = 0; i < wa.size() && i < kMaxWorkers; ++i) {
+            const QString p = index(u"workers"_s, i);
+            WorkerSpec w;
+            // CPython numbers every Process object it creates, named or not: the third one is
+            // Process-3 even when the first two have names.
+            w.name = u"Process-"_s + QString::number(i + 1);
+            if (!wa.at(i).isObject()) {
+                v.error(p, tr("must be an object, not %1").arg(jsonTypeName(wa.at(i))));
+                s.workers.append(w);
+                continue;
+            }
+            const QJsonObject wo = wa.at(i).toObject();
+            v.checkKeys(wo, p, {u"id"_s, u"name"_s, u"task"_s, u"args"_s, u"daemon"_s, u"launcher"_s});
+            if (v.getString(wo, p, u"id"_s, false, kMaxNameLength, &w.id)) {
+                if (!identifierPattern().match(w.id).hasMatch()) {
+                    v.error(key(p, u"id"_s), tr("must start with a letter or _ and contain only letters, digits, _ . -"));
+                    w.id.clear();
+                } else if (workerById.contains(w.id)) {
+                    v.error(key(p, u"id"_s),
+                            tr("\"%1\" is already the id of workers[%2]").arg(w.id).arg(workerById.value(w.id)));
+                    w.id.clear();
+                } else {
+                    workerById.insert(w.id, int(i));
+                }
+            }
+            QString name;
+            if (v.getString(wo, p, u"name"_s, false, kMaxNameLength, &name)) {
+                if (hasControlCharacters(name)) {
+                    v.error(key(p, u"name"_s), tr("must not contain control characters (tabs, newlines, ...)"));
+                } else if (name.trimmed() != name) {
+                    v.error(key(p, u"name"_s), tr("must not start or end with spaces"));
+                } else {
+                    w.name = name;
+                    w.named = true;
+                }
+            }
+            v.getBool(wo, p, u"daemon"_s, &w.daemon);
+            QString launcher;
+            if (v.getString(wo, p, u"launcher"_s, false, 32, &launcher)) {
+                if (launcher == u"fork"_s)
+                    w.launcher = Launcher::Fork;
+                else if (launcher != u"qprocess"_s)
+                    v.error(key(p, u"launcher"_s), tr("must be \"qprocess\" or \"fork\", not \"%1\"").arg(launcher));
+            }
+            const TaskSpec *task = nullptr;
+            if (v.getString(wo, p, u"task"_s, true, kMaxNameLength, &w.task)) {
+                task = findTask(w.task);
+                if (!task) {
+                    QStringList names;
+                    for (const TaskSpec &t : taskCatalog())
+                        names.append(t.name);
+                    v.error(key(p, u"task"_s), tr("unknown task \"%1\" (known: %2)").arg(w.task, names.join(u", "_s)));
+                }
+            }
+            // args
+            const QString ap = key(p, u"args"_s);
+            const QJsonValue av = wo.value(u"args"_s);
+            QJsonObject args;
+            if (!av.isUndefined() && !av.isObject())
+                v.error(ap, tr("must be an object, not %1").arg(jsonTypeName(av)));
+            else
+                args = av.toObject();
+            if (task) {
+                QStringList allowed;
+                for (const TaskArgSpec &a : task->args)
+                    allowed.append(a.key);
+                for (auto it = args.begin(); it != args.end(); ++it) {
+                    if (!task->arg(it.key()))
+                        v.error(key(ap, it.key()), allowed.isEmpty()
+                                                       ? tr("unknown argument (task \"%1\" takes none)").arg(task->name)
+                                                       : tr("unknown argument for task \"%1\" (expected one of: %2)")
+                                                             .arg(task->name, allowed.join(u", "_s)));
+                }
+                for (const TaskArgSpec &a : task->args) {
+                    const QString kp = key(ap, a.key);
+                    const QJsonValue val = args.value(a.key);
+                    if (val.isUndefined()) {
+                        if (a.required)
+                            v.error(kp, tr("missing (task \"%1\" needs it)").arg(task->name));
+                        continue;
+                    }
+                    switch (a.type) {
+                    case ArgType::Integer: {
+                        qint64 n = 0;
+                        if (v.checkInt(val, kp, a.min, a.max, &n))
+                            w.args.insert(a.key, n);
+                        break;
+                    }
+                    case ArgType::Number: {
+                        if (!val.isDouble()) {
+                            v.error(kp, tr("must be a number"));
+                        } else if (!std::isfinite(val.toDouble()) || std::fabs(val.toDouble()) > a.max) {
+                            v.error(kp, tr("must be between %1 and %2").arg(formatNumber(a.min), formatNumber(a.max)));
+                        } else {
+                            w.args.insert(a.key, val);
+                        }
+                        break;
+                    }
+                    case ArgType::String: {
+                        if (!val.isString()) {
+                            v.error(kp, tr("must be a string, not %1").arg(jsonTypeName(val)));
+                        } else if (val.toString().size() > a.max) {
+                            v.error(kp, tr("is too long (%1 characters, at most %2)")
+                                            .arg(val.toString().size())
+                                            .arg(formatNumber(a.max)));
+                        } else if (hasControlCharacters(val.toString())) {
+                            v.error(kp, tr("must not contain control characters (tabs, newlines, ...)"));
+                        } else {
+                            w.args.insert(a.key, val);
+                        }
+                        break;
+                    }
+                    case ArgType::Choice: {
+                        if (!val.isString() || !a.choices.contains(val.toString()))
+                            v.error(kp, tr("must be one of: %1").arg(a.choices.join(u", "_s)));
+                        else
+                            w.args.insert(a.key, val);
+                        break;
+                    }
+                    case ArgType::Boolean: {
+                        // 0/1 are accepted too: the protocol's command lines say `announce=1`.
+                        if (val.isBool())
+                            w.args.insert(a.key, val);
+                        else if (val.isDouble() && (val.toDouble() == 0 || val.toDouble() == 1))
+                            w.args.insert(a.key, val.toDouble() == 1);
+                        else
+                            v.error(kp, tr("must be true or false"));
+                        break;
+                    }
+                    case ArgType::QueueRef: {
+                        if (!val.isString())
+                            v.error(kp, tr("must be the name of a queue (a string), not %1").arg(jsonTypeName(val)));
+                        else if (!queueByName.contains(val.toString()))
+                            v.error(kp, tr("no queue is named \"%1\" (declare it in \"queues\")").arg(val.toString()));
+                        else
+                            w.args.insert(a.key, val);
+                        break;
+                    }
+                    }
+                }
+            }
+            s.workers.append(w);
+        }
+    }
+
+    // main
+    const QJsonValue mv = o.value(u"main"_s);
+    if (mv.isUndefined()) {
+        v.error(u"main"_s, tr("missing (an array of actions is required)"));
+    } else if (!mv.isArray()) {
+        v.error(u"main"_s, tr("must be an array, not %1").arg(jsonTypeName(mv)));
+    } else {
+        const QJsonArray ma = mv.toArray();
+        if (ma.size() > kMaxActions)
+            v.error(u"main"_s, tr("too many actions (%1; at most %2)").arg(ma.size()).arg(kMaxActions));
+        // Mirror multiprocessing's own assertions, so a preset never asks for what Python refuses.
+        QList<bool> started(s.workers.size(), false);
+        int endMainAt = -1;
+        auto resolveWorker = [&](const QJsonValue &ref, const QString &p) -> int {
+            if (ref.isString()) {
+                const int k = workerById.value(ref.toString(), -1);
+                if (k < 0)
+                    v.error(p, tr("no worker has the id \"%1\"").arg(ref.toString()));
+                return k;
+            }
+            if (ref.isDouble() && isIntegral(ref.toDouble())) {
+                const double d = ref.toDouble();
+                if (d < 0 || d >= s.workers.size()) {
+                    v.error(p, tr("worker index %1 is out of range (%2 workers)").arg(formatNumber(d)).arg(s.workers.size()));
+                    return -1;
+                }
+                return int(d);
+            }
+            if (ref.isUndefined())
+                v.error(p, tr("missing (a worker id or index is required)"));
+            else
+                v.error(p, tr("must be a worker id (a string) or index (an integer), not %1").arg(jsonTypeName(ref)));
+            return -1;
+        };
+        for (qsizetype i = 0; i < ma.size() && i < kMaxActions; ++i) {
+            const QString p = index(u"main"_s, i);
+            if (!ma.at(i).isObject()) {
+                v.error(p, tr("must be an object, not %1").arg(jsonTypeName(ma.at(i))));
+                continue;
+            }
+            const QJsonObject ao = ma.at(i).toObject();
+            QString kind;
+            if (!v.getString(ao, p, u"action"_s, true, 32, &kind))
+                continue;
+            static const QHash<QString, Action::Kind> kinds = {
+                {u"start"_s, Action::Start},       {u"join"_s, Action::Join},
+                {u"terminate"_s, Action::Terminate}, {u"kill"_s, Action::Kill},
+                {u"stop"_s, Action::Stop},         {u"continue"_s, Action::Continue},
+                {u"put"_s, Action::Put},           {u"sleep_ms"_s, Action::SleepMs},
+                {u"terminate_random"_s, Action::TerminateRandom}, {u"end_main"_s, Action::EndMain}};
+            if (!kinds.contains(kind)) {
+                v.error(key(p, u"action"_s),
+                        tr("unknown action \"%1\" (known: start, join, terminate, kill, stop, continue, put, "
+                           "sleep_ms, terminate_random, end_main)")
+                            .arg(kind));
+                continue;
+            }
+            if (endMainAt >= 0)
+                v.error(p, tr("comes after end_main (main[%1]): end_main must be the last action").arg(endMainAt));
+            Action a;
+            a.kind = kinds.value(kind);
+            const QString wp = key(p, u"worker"_s);
+            switch (a.kind) {
+            case Action::Start:
+                v.checkKeys(ao, p, {u"action"_s, u"worker"_s});
+                a.worker = resolveWorker(ao.value(u"worker"_s), wp);
+                if (a.worker >= 0) {
+                    if (started[a.worker])
+                        v.error(wp, tr("%1 is already started (a process can be started only once)")
+                                        .arg(s.workers.at(a.worker).name));
+                    started[a.worker] = true;
+                }
+                break;
+            case Action::Join:
+            case Action::Terminate:
+            case Action::Kill:
+            case Action::Stop:
+            case Action::Continue:
+                if (a.kind == Action::Join) {
+                    v.checkKeys(ao, p, {u"action"_s, u"worker"_s, u"timeout_ms"_s});
+                    if (ao.contains(u"timeout_ms"_s)) {
+                        qint64 t = 0;
+                        if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
+                            a.timeoutMs = int(t);
+                    }
+                } else {
+                    v.checkKeys(ao, p, {u"action"_s, u"worker"_s});
+                }
+                a.worker = resolveWorker(ao.value(u"worker"_s), wp);
+                if (a.worker >= 0 && !started[a.worker])
+                    v.error(wp, tr("%1 is not started yet (can only %2 a started process)")
+                                    .arg(s.workers.at(a.worker).name, kind));
+                break;
+            case Action::Put: {
+                v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"value"_s});
+                QString q;
+                if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
+                    a.queue = queueByName.value(q, -1);
+                    if (a.queue < 0)
+                        v.error(key(p, u"queue"_s), tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
+                }
+                const QJsonValue val = ao.value(u"value"_s);
+                const QString vp = key(p, u"value"_s);
+                if (val.isUndefined())
+                    v.error(vp, tr("missing (a number or a string is required)"));
+                else if (val.isDouble() && std::fabs(val.toDouble()) > kMaxAbsNumber)
+                    v.error(vp, tr("must be between %1 and %2").arg(formatNumber(-kMaxAbsNumber), formatNumber(kMaxAbsNumber)));
+                else if (val.isString() && val.toString().size() > kMaxStringArgLength)
+                    v.error(vp, tr("is too long (%1 characters, at most %2)").arg(val.toString().size()).arg(kMaxStringArgLength));
+                else if (val.isString() && hasControlCharacters(val.toString()))
+                    v.error(vp, tr("must not contain control characters (tabs, newlines, ...)"));
+                else if (!val.isDouble() && !val.isString())
+                    v.error(vp, tr("must be a number or a string, not %1").arg(jsonTypeName(val)));
+                else
+                    a.value = val;
+                break;
+            }
+            case Action::SleepMs: {
+                v.checkKeys(ao, p, {u"action"_s, u"ms"_s});
+                qint64 ms = 0;
+                if (!ao.contains(u"ms"_s))
+                    v.error(key(p, u"ms"_s), tr("missing (milliseconds to sleep are required)"));
+                else if (v.checkInt(ao.value(u"ms"_s), key(p, u"ms"_s), 0, kMaxDelayMs, &ms))
+                    a.ms = int(ms);
+                break;
+            }
+            case Action::TerminateRandom: {
+                v.checkKeys(ao, p, {u"action"_s, u"workers"_s});
+                const QString lp = key(p, u"workers"_s);
+                const QJsonValue lv = ao.value(u"workers"_s);
+                if (lv.isUndefined()) {
+                    v.error(lp, tr("missing (a list of candidate workers is required)"));
+                } else if (!lv.isArray() || lv.toArray().isEmpty()) {
+                    v.error(lp, tr("must be a non-empty array of worker ids or indices"));
+                } else {
+                    const QJsonArray la = lv.toArray();
+                    for (qsizetype k = 0; k < la.size(); ++k) {
+                        const QString ep = index(lp, k);
+                        const int w = resolveWorker(la.at(k), ep);
+                        if (w < 0)
+                            continue;
+                        if (a.workers.contains(w))
+                            v.error(ep, tr("%1 is listed twice").arg(s.workers.at(w).name));
+                        else if (!started[w])
+                            v.error(ep, tr("%1 is not started yet (can only terminate a started process)")
+                                            .arg(s.workers.at(w).name));
+                        else
+                            a.workers.append(w);
+                    }
+                }
+                break;
+            }
+            case Action::EndMain:
+                v.checkKeys(ao, p, {u"action"_s});
+                if (endMainAt < 0)
+                    endMainAt = int(i);
+                break;
+            }
+            s.main.append(a);
+        }
+    }
+
+    ScenarioLoadResult r;
+    r.errors = v.errors;
+    if (r.ok())
+        r.scenario = std::move(s);
+    else
+        qCDebug(lcScenario) << "scenario" << fileName << "has" << r.errors.size() << "errors";
+    return r;
+}
+
+} // namespace concurrente

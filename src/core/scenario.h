@@ -1,0 +1,156 @@
+#pragma once
+
+// Scenario files (lab presets): the model, the loader and the validator.
+// Format reference: docs/scenario.md. Everything here is QtCore only.
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QLoggingCategory>
+#include <QString>
+#include <QStringList>
+
+namespace concurrente {
+
+Q_DECLARE_LOGGING_CATEGORY(lcScenario)
+
+/// The value of the `format` field every scenario carries.
+inline constexpr char kScenarioFormat[] = "concurrente-scenario/1";
+
+// Limits. Each has a clear message when exceeded (see docs/scenario.md).
+inline constexpr qint64 kMaxScenarioFileBytes = 1024 * 1024; ///< a scenario file is at most 1 MiB
+inline constexpr int kMaxWorkers = 256;                      ///< workers per run
+inline constexpr int kMaxQueues = 16;                        ///< queues per run
+inline constexpr int kMaxQueueCapacity = 4096;               ///< messages a queue holds at once
+inline constexpr int kMaxActions = 1024;                     ///< actions in `main`
+inline constexpr int kMaxDelayMs = 60'000;                   ///< any delay, sleep or timeout: 60 s
+inline constexpr int kMaxItems = 1000;                       ///< `n` of squares/cubes, `count` of queue tasks
+inline constexpr int kMaxThreads = 64;                       ///< `threads` of the GIL demo
+inline constexpr qint64 kMaxWork = 1'000'000'000;            ///< `work` iterations of the GIL demo
+inline constexpr int kMaxSwitchUs = 1'000'000;               ///< GIL switch interval: 1 s
+inline constexpr double kMaxAbsNumber = 1e15;                ///< |a|, |b|, |c|, queue values
+inline constexpr int kMaxNameLength = 64;                    ///< worker names, ids, queue names
+inline constexpr int kMaxStringArgLength = 256;              ///< string task arguments, string queue values
+inline constexpr int kMaxTitleLength = 200;
+inline constexpr int kMaxDescriptionLength = 4000;
+
+/// How a worker process is created: Python's *spawn* (one QProcess per worker) or *fork*
+/// (forked by the run's fork helper).
+enum class Launcher { QProcess, Fork };
+QString launcherName(Launcher launcher); ///< "qprocess" / "fork"
+
+struct LocalizedText {
+    QString es;
+    QString en;
+    /// The text in `language` ("es", "en", or a locale name such as "es_MX"); English otherwise.
+    QString text(const QString &language) const;
+};
+
+struct QueueSpec {
+    QString name;     ///< as in the scenario; task arguments and `put` actions refer to it
+    int capacity = 0; ///< 1..kMaxQueueCapacity
+};
+
+struct WorkerSpec {
+    QString id;         ///< optional handle used by actions; empty when the file gives none
+    QString name;       ///< resolved: the file's `name`, or `Process-N` with N = index + 1
+    bool named = false; ///< whether the file gave `name`
+    QString task;       ///< a task of docs/protocol.md
+    QJsonObject args;   ///< validated task arguments, only those the file gives (helpers apply defaults)
+    bool daemon = false;
+    Launcher launcher = Launcher::QProcess;
+
+    /// The task arguments as `key=value` strings, sorted by key, for the helper command lines.
+    /// Integers print without a decimal point, booleans as 1/0.
+    QStringList taskArguments() const;
+    /// The queue this worker's task uses (its `queue` argument), or an empty string.
+    QString queueName() const;
+};
+
+struct Action {
+    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, SleepMs, TerminateRandom, EndMain };
+    Kind kind = Start;
+    int worker = -1;        ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
+    int timeoutMs = -1;     ///< join: -1 waits for the end, else 0..kMaxDelayMs
+    int ms = 0;             ///< sleep_ms
+    int queue = -1;         ///< put: index into Scenario::queues
+    QJsonValue value;       ///< put: a number or a string
+    QList<int> workers;     ///< terminate_random: the candidates, indices into Scenario::workers
+
+    static QString kindName(Kind kind); ///< the `action` string: "start", "sleep_ms", ...
+};
+
+struct Scenario {
+    QString file; ///< the path it was loaded from (empty when parsed from memory)
+    LocalizedText title;
+    LocalizedText description; ///< optional; empty strings when absent
+    bool subreaper = false;    ///< the fork helper adopts orphaned grandchildren (PR_SET_CHILD_SUBREAPER)
+    QList<QueueSpec> queues;
+    QList<WorkerSpec> workers;
+    QList<Action> main;
+
+    /// The scenario in its file format, normalised: every worker with its resolved `name`,
+    /// `daemon` and `launcher`; actions refer to workers by id when they have one, else by index.
+    /// Includes `file` when known. ScenarioLoader accepts the result again.
+    QJsonObject toJson() const;
+
+    bool usesLauncher(Launcher launcher) const;
+    int workerIndexById(const QString &id) const; ///< -1 when absent
+    int queueIndexByName(const QString &name) const; ///< -1 when absent
+    /// One line for the action, Python-like, e.g. `Worker 1.join(timeout=1.0)`, `time.sleep(0.5)`.
+    QString actionText(int index) const;
+};
+
+/// One problem found in a scenario file. toString() gives `FILE: PATH: REASON`, e.g.
+/// `01-motivation.json: workers[2].args.c: must be a number`.
+struct ScenarioIssue {
+    QString file;   ///< the file name (no folder), or "<memory>"
+    QString path;   ///< JSON path such as `workers[2].args.c`; empty for file-level problems
+    QString reason; ///< translated
+    QString toString() const;
+};
+
+struct ScenarioLoadResult {
+    Scenario scenario;           ///< meaningful only when ok()
+    QList<ScenarioIssue> errors; ///< every problem found, in file order
+    bool ok() const { return errors.isEmpty(); }
+    QStringList errorStrings() const;
+};
+
+/// The type of a task argument.
+enum class ArgType { Integer, Number, String, Choice, Boolean, QueueRef };
+
+struct TaskArgSpec {
+    QString key;
+    ArgType type = ArgType::Integer;
+    double min = 0;          ///< Integer / Number
+    double max = 0;          ///< Integer / Number; for String the maximum length
+    QStringList choices;     ///< Choice
+    bool required = false;
+    QJsonValue defaultValue; ///< what the helper uses when the argument is absent (documentation, UI)
+};
+
+struct TaskSpec {
+    QString name;
+    QList<TaskArgSpec> args;
+    const TaskArgSpec *arg(const QString &key) const;
+};
+
+/// The task catalog of docs/protocol.md, as the validator checks it.
+const QList<TaskSpec> &taskCatalog();
+const TaskSpec *findTask(const QString &name); ///< nullptr when unknown
+
+class ScenarioLoader
+{
+    Q_DECLARE_TR_FUNCTIONS(ScenarioLoader)
+public:
+    /// Reads, parses and validates `path`. Files over kMaxScenarioFileBytes are refused unread.
+    static ScenarioLoadResult loadFile(const QString &path);
+    /// Parses and validates JSON text; `fileName` only labels the messages.
+    static ScenarioLoadResult loadData(const QByteArray &json, const QString &fileName);
+    /// Validates an already parsed object (e.g. the `scenario` of a saved run log).
+    static ScenarioLoadResult loadObject(const QJsonObject &object, const QString &fileName);
+};
+
+} // namespace concurrente
