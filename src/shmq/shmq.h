@@ -41,9 +41,9 @@ inline constexpr std::size_t kMaxNameHint = 32;
 inline constexpr std::int64_t kSpinNs = 30'000;
 
 /// A timeout for the blocking calls. Negative means "wait forever".
-using Timeout = std::chrono::nanoseconds;
+using Duration = std::chrono::nanoseconds;
 /// Wait without a time limit.
-inline constexpr Timeout kForever{-1};
+inline constexpr Duration kForever{-1};
 
 /// Outcome of put/get and their non-blocking variants.
 enum class Result : std::uint8_t {
@@ -149,19 +149,19 @@ public:
     std::size_t maxMessage() const noexcept { return m_maxMessage; }
 
     /// Appends a message, waiting up to `timeout` for room. Ok means it will be got exactly once.
-    Result put(std::span<const std::byte> message, Timeout timeout = kForever) noexcept;
+    Result put(std::span<const std::byte> message, Duration timeout = kForever) noexcept;
     /// put() that never waits: Timeout if the queue is full or the lock is busy.
     Result tryPut(std::span<const std::byte> message) noexcept;
     /// Takes the oldest message into `buffer`, waiting up to `timeout`; `length` gets its size.
     /// `buffer` should hold maxMessage() bytes: a longer message is left in place (TooBig).
-    Result get(std::span<std::byte> buffer, std::size_t &length, Timeout timeout = kForever) noexcept;
+    Result get(std::span<std::byte> buffer, std::size_t &length, Duration timeout = kForever) noexcept;
     /// get() that never waits: Timeout if the queue is empty or the lock is busy.
     Result tryGet(std::span<std::byte> buffer, std::size_t &length) noexcept;
     /// Convenience: get into a vector (resized to the message; capacity up to maxMessage()).
-    Result get(std::vector<std::byte> &out, Timeout timeout = kForever);
+    Result get(std::vector<std::byte> &out, Duration timeout = kForever);
 
     /// Convenience overloads for text.
-    Result put(std::string_view text, Timeout timeout = kForever) noexcept;
+    Result put(std::string_view text, Duration timeout = kForever) noexcept;
 
     /// Marks the queue closed and wakes every waiter: gets drain what is left, then report Closed;
     /// puts fail with Closed.

@@ -1,0 +1,1043 @@
+// Implementation notes live in docs/shmq.md; the comments here say why each step is shaped
+// the way it is. The rule that drives most of this file: a peer may die at any instruction and
+// may write anything anywhere in the segment at any time, so every value read from the segment
+// is loaded once into a local, checked, and only then used, and the geometry (slot count, slot
+// size, message limit) is a private copy taken at attach time.
+#include "shmq.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <new>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <utility>
+
+namespace shmq {
+
+namespace {
+
+constexpr std::uint64_t kMagic = 0x3151'4D48'5343'4E43ull; // "CNCSHMQ1" little-endian
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kSlotHeaderBytes = 32;
+constexpr std::uint32_t kAlign = 64;
+
+// Lock word: holder pid in the low bits, "someone sleeps on this word" in the top bit.
+// Linux pids never exceed PID_MAX_LIMIT (2^22), so anything else there is damage.
+constexpr std::uint32_t kWaitersBit = 0x8000'0000u;
+constexpr std::uint32_t kPidMask = 0x3FFF'FFFFu;
+constexpr std::uint32_t kPidLimit = 1u << 22;
+
+// `closed` holds either 0 or this value; anything else was written by a broken peer.
+constexpr std::uint32_t kClosedValue = 0xC105'ED00u;
+
+// Lock waits sleep in growing slices and check between slices whether the holder still exists.
+constexpr std::int64_t kLockSliceMinNs = 1'000'000;
+constexpr std::int64_t kLockSliceMaxNs = 16'000'000;
+// Data/space waits re-check their condition at least this often even without a wake-up, so a
+// wake-up lost to a peer that died right after being woken costs at most one slice.
+constexpr std::int64_t kWaitSliceNs = 100'000'000;
+constexpr int kLockSpins = 256;
+
+enum CorruptionKind : std::uint32_t {
+    CorruptNone = 0,
+    CorruptLockWord = 1,
+    CorruptIndices = 2,
+    CorruptCommitWord = 3,
+    CorruptLength = 4,
+    CorruptChecksum = 5,
+    CorruptClosedFlag = 6,
+    CorruptLockStolen = 7,
+};
+
+std::int64_t nowNs() noexcept
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+std::int64_t deadlineFor(Duration t) noexcept
+{
+    if (t.count() < 0)
+        return -1;
+    return nowNs() + t.count();
+}
+
+inline void cpuRelax() noexcept
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield" ::: "memory");
+#endif
+}
+
+// Shared (not FUTEX_PRIVATE) operations: the word lives in memory mapped by several processes.
+long futexWait(std::atomic<std::uint32_t> *word, std::uint32_t expected, std::int64_t relNs) noexcept
+{
+    timespec ts{time_t(relNs / 1'000'000'000), long(relNs % 1'000'000'000)};
+    return syscall(SYS_futex, reinterpret_cast<std::uint32_t *>(word), FUTEX_WAIT, expected, &ts,
+                   nullptr, 0);
+}
+
+void futexWake(std::atomic<std::uint32_t> *word, int count) noexcept
+{
+    syscall(SYS_futex, reinterpret_cast<std::uint32_t *>(word), FUTEX_WAKE, count, nullptr, nullptr, 0);
+}
+
+// getpid() is a real system call; the queue needs the pid on every lock, so cache it and
+// refresh it in fork children.
+std::atomic<pid_t> g_pid{0};
+void refreshPid() noexcept { g_pid.store(getpid(), std::memory_order_relaxed); }
+pid_t myPid() noexcept
+{
+    pid_t p = g_pid.load(std::memory_order_relaxed);
+    if (p == 0) [[unlikely]] {
+        static const int registered = pthread_atfork(nullptr, nullptr, &refreshPid);
+        (void)registered;
+        refreshPid();
+        p = g_pid.load(std::memory_order_relaxed);
+    }
+    return p;
+}
+
+// Is `pid` a running (or stopped) process? Zombies count as dead: they hold nothing any more.
+bool processAlive(pid_t pid) noexcept
+{
+    if (pid <= 0)
+        return false;
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return false;
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
+    const int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno != ENOENT;
+    char buf[512];
+    const ssize_t n = read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n <= 0)
+        return true;
+    buf[n] = '\0';
+    const char *paren = std::strrchr(buf, ')');
+    if (!paren || paren[1] == '\0' || paren[2] == '\0')
+        return true;
+    const char state = paren[2];
+    return state != 'Z' && state != 'X' && state != 'x';
+}
+
+// Checksum over everything a consumer relies on: position (so a stale slot from an earlier lap
+// or a slot copied elsewhere fails), length, producer pid and payload.
+std::uint32_t checksum(std::uint64_t position, std::uint32_t length, std::int32_t pid,
+                       const std::byte *data) noexcept
+{
+    constexpr std::uint64_t k = 0x9E37'79B9'7F4A'7C15ull;
+    std::uint64_t h = (position * k) ^ (std::uint64_t(length) << 32 | std::uint32_t(pid));
+    h = (h ^ (h >> 29)) * 0xBF58'476D'1CE4'E5B9ull;
+    std::size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, data + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 31;
+    }
+    if (i < length) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, data + i, length - i);
+        h = (h ^ w ^ 0xFF) * k;
+        h ^= h >> 31;
+    }
+    h ^= h >> 33;
+    return std::uint32_t(h ^ (h >> 32));
+}
+
+constexpr std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
+
+std::uint32_t strideFor(std::size_t maxMessage)
+{
+    return std::uint32_t(alignUp(kSlotHeaderBytes + maxMessage, kAlign));
+}
+
+// ---- fault hooks (tests only) ---------------------------------------------------------------
+
+std::atomic<std::uint8_t> g_faultPoint{0};
+std::atomic<unsigned> g_faultCountdown{0};
+
+const char *const kFaultNames[] = {"none",         "put_after_lock",  "put_mid_copy",
+                                   "put_before_commit", "put_after_commit", "put_before_unlock",
+                                   "get_after_lock", "get_mid_copy", "get_before_commit",
+                                   "get_before_unlock", "repair_midway"};
+static_assert(std::size(kFaultNames) == std::size_t(FaultPoint::Count));
+
+void initFaultsFromEnvironment() noexcept
+{
+    static const bool done = [] {
+        const char *spec = std::getenv("CONCURRENTE_SHMQ_FAULT");
+        if (!spec || !*spec)
+            return true;
+        const char *colon = std::strchr(spec, ':');
+        const std::size_t nameLen = colon ? std::size_t(colon - spec) : std::strlen(spec);
+        unsigned n = 1;
+        if (colon) {
+            const long v = std::strtol(colon + 1, nullptr, 10);
+            n = v >= 1 && v < 1'000'000'000 ? unsigned(v) : 1;
+        }
+        for (std::size_t i = 1; i < std::size(kFaultNames); ++i) {
+            if (std::strlen(kFaultNames[i]) == nameLen && std::strncmp(kFaultNames[i], spec, nameLen) == 0)
+                armFault(FaultPoint(i), n);
+        }
+        return true;
+    }();
+    (void)done;
+}
+
+inline void faultHook(FaultPoint p) noexcept
+{
+    if (g_faultPoint.load(std::memory_order_relaxed) != std::uint8_t(p)) [[likely]]
+        return;
+    if (g_faultCountdown.fetch_sub(1, std::memory_order_relaxed) == 1)
+        kill(getpid(), SIGKILL);
+}
+
+} // namespace
+
+// ---- shared layout --------------------------------------------------------------------------
+
+namespace {
+struct SharedHeader {
+    // Written once by the creator before the magic; read once by attach (never trusted again).
+    std::uint64_t magic;
+    std::uint32_t version;
+    std::uint32_t headerBytes;
+    std::uint32_t slots;
+    std::uint32_t stride;
+    std::uint32_t maxMessage;
+    std::uint32_t reserved0;
+    std::uint64_t totalBytes;
+    std::int32_t creatorPid;
+    std::uint32_t creatorUid;
+    std::uint64_t createdNs;
+
+    // Lock and the state it protects.
+    alignas(64) std::atomic<std::uint32_t> lock;
+    std::atomic<std::uint32_t> closed;
+    std::atomic<std::uint64_t> head;        // next position to get  (= gets so far)
+    std::atomic<std::uint64_t> tail;        // next position to put  (= puts so far)
+    std::atomic<std::uint64_t> depthBytes;
+    std::atomic<std::uint64_t> highWater;
+    std::atomic<std::uint64_t> recoveries;
+    std::atomic<std::uint64_t> corruptions;
+    std::atomic<std::int32_t> lastCulprit;
+    std::atomic<std::uint32_t> lastCorruptionKind;
+
+    // Wake-up words, each on its own cache line so spinning readers do not bounce the lock.
+    alignas(64) std::atomic<std::uint32_t> dataSeq;
+    std::atomic<std::uint32_t> getWaiters;
+    alignas(64) std::atomic<std::uint32_t> spaceSeq;
+    std::atomic<std::uint32_t> putWaiters;
+};
+
+struct SharedSlot {
+    std::atomic<std::uint64_t> commit; // position + 1 once the slot's content is complete
+    std::atomic<std::uint32_t> length;
+    std::atomic<std::uint32_t> checksum;
+    std::atomic<std::int32_t> pid;     // producer
+    std::uint32_t reserved0;
+    std::uint64_t reserved1;
+};
+
+constexpr std::uint32_t kHeaderBytes = std::uint32_t(alignUp(sizeof(SharedHeader), kAlign));
+static_assert(sizeof(SharedSlot) == kSlotHeaderBytes);
+} // namespace
+
+struct Queue::Header : SharedHeader {};
+struct Queue::Slot : SharedSlot {};
+
+static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
+static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
+
+// ---- names and strings ----------------------------------------------------------------------
+
+const char *toString(Result r) noexcept
+{
+    switch (r) {
+    case Result::Ok: return "ok";
+    case Result::Timeout: return "timeout";
+    case Result::Closed: return "closed";
+    case Result::TooBig: return "too_big";
+    case Result::Corrupt: return "corrupt";
+    case Result::Invalid: return "invalid";
+    }
+    return "unknown";
+}
+
+const char *toString(FaultPoint p) noexcept
+{
+    const auto i = std::size_t(p);
+    return i < std::size(kFaultNames) ? kFaultNames[i] : "unknown";
+}
+
+void armFault(FaultPoint p, unsigned n) noexcept
+{
+    g_faultCountdown.store(n == 0 ? 1 : n, std::memory_order_relaxed);
+    g_faultPoint.store(std::uint8_t(p), std::memory_order_relaxed);
+}
+
+bool Queue::isOurName(std::string_view name) noexcept
+{
+    if (name.size() <= kNamePrefix.size() || name.size() > 200 || !name.starts_with(kNamePrefix))
+        return false;
+    for (char c : name.substr(kNamePrefix.size())) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '_' || c == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+namespace {
+void setError(OpenError *e, OpenErrorCode code, std::string message)
+{
+    if (e) {
+        e->code = code;
+        e->message = std::move(message);
+    }
+}
+
+std::string errnoText(int err) { return std::strerror(err); }
+} // namespace
+
+// ---- lifetime -------------------------------------------------------------------------------
+
+Queue::Queue(Queue &&other) noexcept
+{
+    *this = std::move(other);
+}
+
+Queue &Queue::operator=(Queue &&other) noexcept
+{
+    if (this != &other) {
+        if (m_ownerPid != 0 && m_ownerPid == getpid())
+            destroy();
+        else
+            unmap();
+        m_base = std::exchange(other.m_base, nullptr);
+        m_size = std::exchange(other.m_size, 0);
+        m_slots = std::exchange(other.m_slots, 0);
+        m_stride = std::exchange(other.m_stride, 0);
+        m_maxMessage = std::exchange(other.m_maxMessage, 0);
+        m_name = std::move(other.m_name);
+        other.m_name.clear();
+        m_ownerPid = std::exchange(other.m_ownerPid, 0);
+    }
+    return *this;
+}
+
+Queue::~Queue()
+{
+    // Only the creating process unlinks: a forked child carries a copy of this object and must
+    // not remove the queue from under its parent when it returns from main.
+    if (m_ownerPid != 0 && m_ownerPid == getpid())
+        destroy();
+    else
+        unmap();
+}
+
+void Queue::unmap() noexcept
+{
+    if (m_base)
+        munmap(m_base, m_size);
+    m_base = nullptr;
+    m_size = 0;
+    m_slots = 0;
+    m_stride = 0;
+    m_maxMessage = 0;
+    m_ownerPid = 0;
+}
+
+void Queue::release() noexcept
+{
+    m_ownerPid = 0;
+    unmap();
+}
+
+void Queue::destroy() noexcept
+{
+    if (!m_base)
+        return;
+    close();
+    if (!m_name.empty())
+        shm_unlink(m_name.c_str());
+    unmap();
+}
+
+Queue::Header *Queue::header() const noexcept
+{
+    return reinterpret_cast<Header *>(m_base);
+}
+
+Queue::Slot *Queue::slotAt(std::uint64_t position) const noexcept
+{
+    // m_slots and m_stride are private and were validated against the mapping size, so this
+    // stays inside the segment for every position value, whatever a peer wrote.
+    const std::uint64_t index = position % m_slots;
+    return reinterpret_cast<Slot *>(m_base + kHeaderBytes + index * m_stride);
+}
+
+std::byte *Queue::payloadOf(Slot *slot) const noexcept
+{
+    return reinterpret_cast<std::byte *>(slot) + kSlotHeaderBytes;
+}
+
+std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capacity,
+                                   std::size_t maxMessage, OpenError *error)
+{
+    initFaultsFromEnvironment();
+    if (capacity < 1 || capacity > kMaxSlots) {
+        setError(error, OpenErrorCode::BadArgument,
+                 "queue capacity " + std::to_string(capacity) + " is outside 1.."
+                     + std::to_string(kMaxSlots) + " messages");
+        return std::nullopt;
+    }
+    if (maxMessage > kMaxMessageBytes) {
+        setError(error, OpenErrorCode::BadArgument,
+                 "message limit " + std::to_string(maxMessage) + " bytes exceeds the maximum of "
+                     + std::to_string(kMaxMessageBytes) + " bytes");
+        return std::nullopt;
+    }
+    const std::uint32_t stride = strideFor(maxMessage);
+    const std::uint64_t total = kHeaderBytes + std::uint64_t(capacity) * stride;
+    if (total > kMaxSegmentBytes) {
+        setError(error, OpenErrorCode::BadArgument,
+                 "queue of " + std::to_string(capacity) + " messages of up to "
+                     + std::to_string(maxMessage) + " bytes needs " + std::to_string(total)
+                     + " bytes, more than the limit of " + std::to_string(kMaxSegmentBytes));
+        return std::nullopt;
+    }
+
+    std::string hint;
+    for (char c : nameHint.substr(0, kMaxNameHint)) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        hint.push_back(ok ? c : '_');
+    }
+    if (hint.empty())
+        hint = "q";
+
+    std::uint64_t random = 0;
+    for (std::size_t got = 0; got < sizeof random;) {
+        const ssize_t n = getrandom(reinterpret_cast<char *>(&random) + got, sizeof random - got, 0);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            setError(error, OpenErrorCode::SystemError, "getrandom failed: " + errnoText(errno));
+            return std::nullopt;
+        }
+        got += std::size_t(n);
+    }
+    char suffix[17];
+    std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(random));
+    std::string name = std::string(kNamePrefix) + std::to_string(getpid()) + '-' + hint + '-' + suffix;
+
+    const int fd = shm_open(name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const int err = errno;
+        setError(error, err == EEXIST ? OpenErrorCode::Exists : OpenErrorCode::SystemError,
+                 "cannot create shared-memory queue " + name + ": " + errnoText(err));
+        return std::nullopt;
+    }
+    // The umask could have taken bits away; the mode must be exactly owner read/write.
+    if (fchmod(fd, 0600) != 0 || ftruncate(fd, off_t(total)) != 0) {
+        const int err = errno;
+        ::close(fd);
+        shm_unlink(name.c_str());
+        setError(error, OpenErrorCode::SystemError,
+                 "cannot size shared-memory queue " + name + ": " + errnoText(err));
+        return std::nullopt;
+    }
+    void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    const int mmapErr = errno;
+    ::close(fd);
+    if (base == MAP_FAILED) {
+        shm_unlink(name.c_str());
+        setError(error, OpenErrorCode::SystemError,
+                 "cannot map shared-memory queue " + name + ": " + errnoText(mmapErr));
+        return std::nullopt;
+    }
+
+    // ftruncate gave zeroed memory; construct the atomics in place and publish the magic last,
+    // so a process attaching too early sees "bad magic" rather than a half-built header.
+    auto *h = new (base) Header{};
+    h->version = kVersion;
+    h->headerBytes = kHeaderBytes;
+    h->slots = capacity;
+    h->stride = stride;
+    h->maxMessage = std::uint32_t(maxMessage);
+    h->totalBytes = total;
+    h->creatorPid = getpid();
+    h->creatorUid = geteuid();
+    h->createdNs = std::uint64_t(nowNs());
+    for (std::uint32_t i = 0; i < capacity; ++i)
+        new (static_cast<std::byte *>(base) + kHeaderBytes + std::uint64_t(i) * stride) Slot{};
+    std::atomic_thread_fence(std::memory_order_release);
+    std::atomic_ref<std::uint64_t>(h->magic).store(kMagic, std::memory_order_release);
+
+    Queue q;
+    q.m_base = static_cast<std::byte *>(base);
+    q.m_size = total;
+    q.m_slots = capacity;
+    q.m_stride = stride;
+    q.m_maxMessage = maxMessage;
+    q.m_name = std::move(name);
+    q.m_ownerPid = getpid();
+    setError(error, OpenErrorCode::None, {});
+    return q;
+}
+
+std::optional<Queue> Queue::attach(std::string_view nameView, OpenError *error)
+{
+    initFaultsFromEnvironment();
+    std::string name(nameView);
+    if (!isOurName(name)) {
+        setError(error, OpenErrorCode::BadName,
+                 "'" + name + "' is not a Concurrente queue name (expected " + std::string(kNamePrefix) + "...)");
+        return std::nullopt;
+    }
+    const int fd = shm_open(name.c_str(), O_RDWR | O_CLOEXEC, 0);
+    if (fd < 0) {
+        const int err = errno;
+        OpenErrorCode code = OpenErrorCode::SystemError;
+        if (err == ENOENT)
+            code = OpenErrorCode::NotFound;
+        else if (err == EACCES || err == EPERM)
+            code = OpenErrorCode::ForeignOwner;
+        setError(error, code, "cannot open shared-memory queue " + name + ": " + errnoText(err));
+        return std::nullopt;
+    }
+    return mapAndValidate(fd, std::move(name), false, error);
+}
+
+std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool created, OpenError *error)
+{
+    struct stat st{};
+    if (fstat(fd, &st) != 0) {
+        const int err = errno;
+        ::close(fd);
+        setError(error, OpenErrorCode::SystemError, "cannot stat " + name + ": " + errnoText(err));
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077) != 0) {
+        ::close(fd);
+        setError(error, OpenErrorCode::ForeignOwner,
+                 "refusing shared-memory queue " + name + ": owned by uid " + std::to_string(st.st_uid)
+                     + " with mode " + std::to_string(st.st_mode & 0777)
+                     + " (must be ours, " + std::to_string(geteuid()) + ", and not accessible to others)");
+        return std::nullopt;
+    }
+    if (st.st_size < off_t(kHeaderBytes) || std::uint64_t(st.st_size) > kMaxSegmentBytes) {
+        ::close(fd);
+        setError(error, OpenErrorCode::BadSize,
+                 "refusing shared-memory queue " + name + ": size " + std::to_string(st.st_size)
+                     + " bytes is out of range");
+        return std::nullopt;
+    }
+    const std::size_t size = std::size_t(st.st_size);
+    void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    const int mmapErr = errno;
+    ::close(fd);
+    if (base == MAP_FAILED) {
+        setError(error, OpenErrorCode::SystemError, "cannot map " + name + ": " + errnoText(mmapErr));
+        return std::nullopt;
+    }
+    auto fail = [&](OpenErrorCode code, const std::string &why) -> std::optional<Queue> {
+        munmap(base, size);
+        setError(error, code, "refusing shared-memory queue " + name + ": " + why);
+        return std::nullopt;
+    };
+
+    // Each header field is read exactly once into a local, then checked as a whole.
+    auto *h = static_cast<Header *>(base);
+    const std::uint64_t magic = std::atomic_ref<std::uint64_t>(h->magic).load(std::memory_order_acquire);
+    const std::uint32_t version = std::atomic_ref<std::uint32_t>(h->version).load(std::memory_order_relaxed);
+    const std::uint32_t headerBytes = std::atomic_ref<std::uint32_t>(h->headerBytes).load(std::memory_order_relaxed);
+    const std::uint32_t slots = std::atomic_ref<std::uint32_t>(h->slots).load(std::memory_order_relaxed);
+    const std::uint32_t stride = std::atomic_ref<std::uint32_t>(h->stride).load(std::memory_order_relaxed);
+    const std::uint32_t maxMessage = std::atomic_ref<std::uint32_t>(h->maxMessage).load(std::memory_order_relaxed);
+    const std::uint64_t totalBytes = std::atomic_ref<std::uint64_t>(h->totalBytes).load(std::memory_order_relaxed);
+
+    if (magic != kMagic)
+        return fail(OpenErrorCode::BadMagic, "not a Concurrente queue (wrong magic number)");
+    if (version != kVersion)
+        return fail(OpenErrorCode::BadVersion, "layout version " + std::to_string(version)
+                                                   + ", this program understands "
+                                                   + std::to_string(kVersion));
+    if (headerBytes != kHeaderBytes || slots < 1 || slots > kMaxSlots
+        || maxMessage > kMaxMessageBytes || stride != strideFor(maxMessage))
+        return fail(OpenErrorCode::BadLayout,
+                    "header fields out of bounds (slots " + std::to_string(slots) + ", slot size "
+                        + std::to_string(stride) + ", message limit " + std::to_string(maxMessage) + ")");
+    const std::uint64_t expected = std::uint64_t(kHeaderBytes) + std::uint64_t(slots) * stride;
+    if (totalBytes != expected || expected != size)
+        return fail(OpenErrorCode::BadSize, "size " + std::to_string(size) + " bytes does not match its layout ("
+                                                + std::to_string(expected) + " bytes)");
+
+    Queue q;
+    q.m_base = static_cast<std::byte *>(base);
+    q.m_size = size;
+    q.m_slots = slots;
+    q.m_stride = stride;
+    q.m_maxMessage = maxMessage;
+    q.m_name = std::move(name);
+    q.m_ownerPid = created ? getpid() : 0;
+    setError(error, OpenErrorCode::None, {});
+    return q;
+}
+
+// ---- the lock -------------------------------------------------------------------------------
+
+Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
+{
+    Header *h = header();
+    const std::uint32_t me = std::uint32_t(myPid());
+    std::uint32_t expected = 0;
+    if (h->lock.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
+        return LockResult::Acquired;
+    for (int i = 0; i < kLockSpins; ++i) {
+        cpuRelax();
+        expected = 0;
+        if (h->lock.load(std::memory_order_relaxed) == 0
+            && h->lock.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
+            return LockResult::Acquired;
+    }
+
+    std::int64_t slice = kLockSliceMinNs;
+    for (;;) {
+        std::uint32_t v = h->lock.load(std::memory_order_relaxed);
+        if (v == 0) {
+            // Take it with the waiters bit set: we cannot know whether others still sleep.
+            if (h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+                                                std::memory_order_relaxed))
+                return LockResult::Acquired;
+            continue;
+        }
+        const std::uint32_t owner = v & kPidMask;
+        if ((v & ~(kPidMask | kWaitersBit)) != 0 || owner == 0 || owner >= kPidLimit) {
+            // Not a lock word we could have written: a peer scribbled over it.
+            if (h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+                                                std::memory_order_relaxed)) {
+                noteCorruption(CorruptLockWord, 0);
+                return LockResult::OwnerDied;
+            }
+            continue;
+        }
+        if (tryOnly)
+            return LockResult::Timeout;
+        if (!(v & kWaitersBit)) {
+            if (!h->lock.compare_exchange_strong(v, v | kWaitersBit, std::memory_order_relaxed))
+                continue;
+            v |= kWaitersBit;
+        }
+        std::int64_t wait = slice;
+        if (deadlineNs >= 0) {
+            const std::int64_t left = deadlineNs - nowNs();
+            if (left <= 0)
+                return LockResult::Timeout;
+            wait = std::min(wait, left);
+        }
+        const long r = futexWait(&h->lock, v, wait);
+        if (r != 0 && errno == ETIMEDOUT) {
+            // The holder kept the lock for a whole slice: either it is slow, stopped, or dead.
+            // Only a holder that no longer exists may be replaced (a stopped one keeps the lock,
+            // and the waiters time out on their own deadlines while stats() names it).
+            std::uint32_t cur = h->lock.load(std::memory_order_relaxed);
+            if ((cur & kPidMask) == owner && owner != me && !processAlive(pid_t(owner))) {
+                if (h->lock.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
+                                                    std::memory_order_relaxed))
+                    return LockResult::OwnerDied;
+            }
+            slice = std::min(slice * 2, kLockSliceMaxNs);
+        }
+    }
+}
+
+void Queue::unlock() noexcept
+{
+    Header *h = header();
+    const std::uint32_t old = h->lock.exchange(0, std::memory_order_release);
+    if ((old & kPidMask) != std::uint32_t(myPid()))
+        noteCorruption(CorruptLockStolen, 0);
+    if (old & kWaitersBit)
+        futexWake(&h->lock, 1);
+}
+
+void Queue::noteCorruption(std::uint32_t kind, pid_t culprit) noexcept
+{
+    Header *h = header();
+    h->corruptions.fetch_add(1, std::memory_order_relaxed);
+    h->lastCulprit.store(culprit, std::memory_order_relaxed);
+    h->lastCorruptionKind.store(kind, std::memory_order_relaxed);
+}
+
+// Called with the lock held after its previous holder died (or after the state was found
+// damaged). Rebuilds head/tail/depth from what was committed; see docs/shmq.md.
+void Queue::repair() noexcept
+{
+    Header *h = header();
+    h->recoveries.fetch_add(1, std::memory_order_relaxed);
+    std::uint64_t head = h->head.load(std::memory_order_relaxed);
+    std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+    if (tail - head > m_slots) {
+        noteCorruption(CorruptIndices, 0);
+        // Keep the newest window of positions; each slot in it is validated again by get().
+        head = tail >= m_slots ? tail - m_slots : 0;
+        if (tail - head > m_slots) // tail itself is garbage smaller than head
+            head = tail;
+    }
+    // A producer that died after writing the commit word but before moving the tail did commit
+    // the message: roll it forward, so "committed" has exactly one meaning.
+    if (tail - head < m_slots) {
+        Slot *s = slotAt(tail);
+        if (s->commit.load(std::memory_order_acquire) == tail + 1)
+            ++tail;
+    }
+    faultHook(FaultPoint::RepairMidway);
+    std::uint64_t bytes = 0;
+    for (std::uint64_t p = head; p != tail; ++p) {
+        const std::uint32_t len = slotAt(p)->length.load(std::memory_order_relaxed);
+        bytes += len <= m_maxMessage ? len : 0;
+    }
+    h->head.store(head, std::memory_order_relaxed);
+    h->tail.store(tail, std::memory_order_relaxed);
+    h->depthBytes.store(bytes, std::memory_order_relaxed);
+    const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
+    if (closed != 0 && closed != kClosedValue) {
+        noteCorruption(CorruptClosedFlag, 0);
+        h->closed.store(0, std::memory_order_relaxed);
+    }
+}
+
+// Spins up to kSpinNs, then sleeps on the futex in slices until `word` differs from `seen`
+// or the deadline passes. Returns false on timeout.
+bool Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadlineNs,
+                          void *waiterCountPtr) noexcept
+{
+    auto *word = static_cast<std::atomic<std::uint32_t> *>(wordPtr);
+    auto *waiters = static_cast<std::atomic<std::uint32_t> *>(waiterCountPtr);
+    const std::int64_t spinStart = nowNs();
+    for (unsigned i = 0;; ++i) {
+        if (word->load(std::memory_order_acquire) != seen)
+            return true;
+        cpuRelax();
+        if ((i & 63) == 63) {
+            const std::int64_t now = nowNs();
+            if (deadlineNs >= 0 && now >= deadlineNs)
+                return false;
+            if (now - spinStart >= kSpinNs)
+                break;
+        }
+    }
+    for (;;) {
+        std::int64_t wait = kWaitSliceNs;
+        if (deadlineNs >= 0) {
+            const std::int64_t left = deadlineNs - nowNs();
+            if (left <= 0)
+                return word->load(std::memory_order_acquire) != seen;
+            wait = std::min(wait, left);
+        }
+        waiters->fetch_add(1, std::memory_order_seq_cst);
+        futexWait(word, seen, wait);
+        waiters->fetch_sub(1, std::memory_order_seq_cst);
+        if (word->load(std::memory_order_acquire) != seen)
+            return true;
+        // Slice over without a change: the caller re-checks the queue (a wake-up may have been
+        // lost to a peer that died right after being woken).
+        if (deadlineNs < 0 || nowNs() < deadlineNs)
+            return true;
+    }
+}
+
+// ---- put / get ------------------------------------------------------------------------------
+
+Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept
+{
+    if (!m_base)
+        return Result::Invalid;
+    if (message.size() > m_maxMessage)
+        return Result::TooBig;
+    Header *h = header();
+    const auto length = std::uint32_t(message.size());
+    for (;;) {
+        const LockResult lr = lock(deadlineNs, tryOnly);
+        if (lr == LockResult::Timeout)
+            return Result::Timeout;
+        if (lr == LockResult::OwnerDied)
+            repair();
+        faultHook(FaultPoint::PutAfterLock);
+        const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
+        if (closed == kClosedValue) {
+            unlock();
+            return Result::Closed;
+        }
+        const std::uint64_t head = h->head.load(std::memory_order_relaxed);
+        const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+        const std::uint64_t used = tail - head;
+        if (used > m_slots || closed != 0) {
+            noteCorruption(used > m_slots ? CorruptIndices : CorruptClosedFlag, 0);
+            repair();
+            unlock();
+            continue;
+        }
+        if (used == m_slots) {
+            const std::uint32_t seen = h->spaceSeq.load(std::memory_order_acquire);
+            unlock();
+            if (tryOnly || !waitForChange(&h->spaceSeq, seen, deadlineNs, &h->putWaiters))
+                return Result::Timeout;
+            continue;
+        }
+        Slot *s = slotAt(tail);
+        const std::int32_t me = myPid();
+        s->length.store(length, std::memory_order_relaxed);
+        s->pid.store(me, std::memory_order_relaxed);
+        s->checksum.store(checksum(tail, length, me, message.data()), std::memory_order_relaxed);
+        std::byte *dst = payloadOf(s);
+        const std::size_t half = length / 2;
+        if (half)
+            std::memcpy(dst, message.data(), half);
+        faultHook(FaultPoint::PutMidCopy);
+        if (length > half)
+            std::memcpy(dst + half, message.data() + half, length - half);
+        faultHook(FaultPoint::PutBeforeCommit);
+        s->commit.store(tail + 1, std::memory_order_release); // the commit word, written last
+        faultHook(FaultPoint::PutAfterCommit);
+        h->tail.store(tail + 1, std::memory_order_release);
+        h->depthBytes.fetch_add(length, std::memory_order_relaxed);
+        if (used + 1 > h->highWater.load(std::memory_order_relaxed))
+            h->highWater.store(used + 1, std::memory_order_relaxed);
+        faultHook(FaultPoint::PutBeforeUnlock);
+        unlock();
+        h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
+        if (h->getWaiters.load(std::memory_order_seq_cst) != 0)
+            futexWake(&h->dataSeq, 1);
+        return Result::Ok;
+    }
+}
+
+Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::int64_t deadlineNs,
+                      bool tryOnly) noexcept
+{
+    lengthOut = 0;
+    if (!m_base)
+        return Result::Invalid;
+    Header *h = header();
+    for (;;) {
+        const LockResult lr = lock(deadlineNs, tryOnly);
+        if (lr == LockResult::Timeout)
+            return Result::Timeout;
+        if (lr == LockResult::OwnerDied)
+            repair();
+        faultHook(FaultPoint::GetAfterLock);
+        const std::uint64_t head = h->head.load(std::memory_order_relaxed);
+        const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+        const std::uint64_t used = tail - head;
+        if (used > m_slots) {
+            noteCorruption(CorruptIndices, 0);
+            repair();
+            unlock();
+            continue;
+        }
+        if (used == 0) {
+            const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
+            const std::uint32_t seen = h->dataSeq.load(std::memory_order_acquire);
+            unlock();
+            if (closed == kClosedValue)
+                return Result::Closed;
+            if (closed != 0)
+                noteCorruption(CorruptClosedFlag, 0);
+            if (tryOnly || !waitForChange(&h->dataSeq, seen, deadlineNs, &h->getWaiters))
+                return Result::Timeout;
+            continue;
+        }
+        Slot *s = slotAt(head);
+        const std::uint64_t commit = s->commit.load(std::memory_order_acquire);
+        const std::uint32_t length = s->length.load(std::memory_order_relaxed);
+        const std::int32_t pid = s->pid.load(std::memory_order_relaxed);
+        const std::uint32_t sum = s->checksum.load(std::memory_order_relaxed);
+        const pid_t culprit = pid > 0 && std::uint32_t(pid) < kPidLimit ? pid : 0;
+        std::uint32_t damage = CorruptNone;
+        if (commit != head + 1)
+            damage = CorruptCommitWord;
+        else if (length > m_maxMessage)
+            damage = CorruptLength;
+        if (damage == CorruptNone && length > buffer.size()) {
+            unlock();
+            return Result::TooBig;
+        }
+        if (damage == CorruptNone) {
+            const std::byte *src = payloadOf(s);
+            const std::size_t half = length / 2;
+            if (half)
+                std::memcpy(buffer.data(), src, half);
+            faultHook(FaultPoint::GetMidCopy);
+            if (length > half)
+                std::memcpy(buffer.data() + half, src + half, length - half);
+            // Verify the private copy: what we checked is exactly what the caller receives.
+            if (checksum(head, length, pid, buffer.data()) != sum)
+                damage = CorruptChecksum;
+        }
+        if (damage == CorruptNone)
+            faultHook(FaultPoint::GetBeforeCommit);
+        h->head.store(head + 1, std::memory_order_release); // the get's commit point
+        const std::uint64_t bytes = h->depthBytes.load(std::memory_order_relaxed);
+        const std::uint32_t taken = length <= m_maxMessage ? length : 0;
+        h->depthBytes.store(bytes >= taken ? bytes - taken : 0, std::memory_order_relaxed);
+        if (damage != CorruptNone)
+            noteCorruption(damage, culprit);
+        else
+            faultHook(FaultPoint::GetBeforeUnlock);
+        unlock();
+        h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
+        if (h->putWaiters.load(std::memory_order_seq_cst) != 0)
+            futexWake(&h->spaceSeq, 1);
+        if (damage != CorruptNone)
+            return Result::Corrupt;
+        lengthOut = length;
+        return Result::Ok;
+    }
+}
+
+Result Queue::put(std::span<const std::byte> message, Duration timeout) noexcept
+{
+    return putImpl(message, deadlineFor(timeout), false);
+}
+
+Result Queue::tryPut(std::span<const std::byte> message) noexcept
+{
+    return putImpl(message, nowNs(), true);
+}
+
+Result Queue::put(std::string_view text, Duration timeout) noexcept
+{
+    return put(std::as_bytes(std::span(text.data(), text.size())), timeout);
+}
+
+Result Queue::get(std::span<std::byte> buffer, std::size_t &length, Duration timeout) noexcept
+{
+    return getImpl(buffer, length, deadlineFor(timeout), false);
+}
+
+Result Queue::tryGet(std::span<std::byte> buffer, std::size_t &length) noexcept
+{
+    return getImpl(buffer, length, nowNs(), true);
+}
+
+Result Queue::get(std::vector<std::byte> &out, Duration timeout)
+{
+    // Never more than the queue's own (validated, private) message limit.
+    out.resize(m_maxMessage);
+    std::size_t length = 0;
+    const Result r = get(std::span(out), length, timeout);
+    out.resize(r == Result::Ok ? length : 0);
+    return r;
+}
+
+void Queue::close() noexcept
+{
+    if (!m_base)
+        return;
+    Header *h = header();
+    h->closed.store(kClosedValue, std::memory_order_seq_cst);
+    h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
+    h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
+    futexWake(&h->dataSeq, INT_MAX);
+    futexWake(&h->spaceSeq, INT_MAX);
+}
+
+Stats Queue::stats() const noexcept
+{
+    Stats s;
+    if (!m_base)
+        return s;
+    const Header *h = header();
+    const std::uint64_t head = h->head.load(std::memory_order_acquire);
+    const std::uint64_t tail = h->tail.load(std::memory_order_acquire);
+    s.puts = tail;
+    s.gets = head;
+    s.depthMessages = tail - head <= m_slots ? tail - head : 0;
+    s.depthBytes = std::min<std::uint64_t>(h->depthBytes.load(std::memory_order_relaxed),
+                                           std::uint64_t(m_slots) * m_maxMessage);
+    s.highWater = std::min<std::uint64_t>(h->highWater.load(std::memory_order_relaxed), m_slots);
+    s.recoveries = h->recoveries.load(std::memory_order_relaxed);
+    s.corruptions = h->corruptions.load(std::memory_order_relaxed);
+    const std::int32_t culprit = h->lastCulprit.load(std::memory_order_relaxed);
+    s.lastCulpritPid = culprit > 0 && std::uint32_t(culprit) < kPidLimit ? culprit : 0;
+    const std::uint32_t lockWord = h->lock.load(std::memory_order_relaxed) & kPidMask;
+    s.lockHolderPid = lockWord < kPidLimit ? pid_t(lockWord) : 0;
+    const std::int32_t creator = std::atomic_ref<const std::int32_t>(h->creatorPid).load(std::memory_order_relaxed);
+    s.creatorPid = creator > 0 && std::uint32_t(creator) < kPidLimit ? creator : 0;
+    s.capacity = m_slots;
+    s.maxMessage = std::uint32_t(m_maxMessage);
+    s.closed = h->closed.load(std::memory_order_relaxed) == kClosedValue;
+    return s;
+}
+
+int Queue::removeStaleSegments(std::vector<std::string> *removed)
+{
+    DIR *dir = opendir("/dev/shm");
+    if (!dir)
+        return 0;
+    const std::string_view prefix = kNamePrefix.substr(1);
+    int count = 0;
+    while (dirent *e = readdir(dir)) {
+        const std::string_view entry(e->d_name);
+        if (!entry.starts_with(prefix))
+            continue;
+        std::string name(1, '/');
+        name.append(entry);
+        if (!isOurName(name))
+            continue;
+        // The creator's pid is the first field after the prefix.
+        const std::string_view rest = entry.substr(prefix.size());
+        const auto dash = rest.find('-');
+        if (dash == std::string_view::npos || dash == 0 || dash > 7)
+            continue;
+        long pid = 0;
+        for (char c : rest.substr(0, dash)) {
+            if (c < '0' || c > '9') {
+                pid = -1;
+                break;
+            }
+            pid = pid * 10 + (c - '0');
+        }
+        if (pid <= 0 || pid >= long(kPidLimit))
+            continue;
+        struct stat st{};
+        if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)
+            || st.st_uid != geteuid())
+            continue;
+        if (processAlive(pid_t(pid)))
+            continue;
+        if (shm_unlink(name.c_str()) == 0) {
+            ++count;
+            if (removed)
+                removed->push_back(name);
+        }
+    }
+    closedir(dir);
+    return count;
+}
+
+} // namespace shmq
