@@ -1,0 +1,107 @@
+#pragma once
+// Named pipes the fork helper creates before forking (Python's `Pipe()` made in the parent):
+// a `pipe_send` child gets the write end, a `pipe_recv` child the read end, every other child
+// neither. Only close() is used on the child's side of fork(), so it stays async-signal-safe.
+
+#include <cstddef>
+#include <cstring>
+#include <fcntl.h>
+#include <string_view>
+#include <unistd.h>
+
+namespace conc {
+
+class PipeTable {
+public:
+    static constexpr std::size_t kMaxPipes = 32;
+    static constexpr std::size_t kMaxPipeName = 64;
+
+    /// Returns nullptr on success, else the reason.
+    const char *create(std::string_view name) noexcept
+    {
+        if (name.size() > kMaxPipeName)
+            return "pipe name longer than 64 bytes";
+        if (find(name))
+            return "a pipe of that name exists";
+        Entry *e = find({});
+        if (!e)
+            return "too many pipes (32)";
+        int fds[2];
+        // CLOEXEC: nothing we exec may inherit them; fork() children still do, and close
+        // what their task does not use.
+        if (pipe2(fds, O_CLOEXEC) != 0)
+            return "pipe() failed";
+        e->readFd = fds[0];
+        e->writeFd = fds[1];
+        e->nameLen = name.size();
+        std::memcpy(e->name, name.data(), name.size());
+        return nullptr;
+    }
+
+    const char *close(std::string_view name) noexcept
+    {
+        Entry *e = find(name);
+        if (!e)
+            return "no pipe of that name";
+        closeEntry(*e);
+        return nullptr;
+    }
+
+    /// The end a task uses: write end for pipe_send, read end for pipe_recv; -1 otherwise.
+    int endFor(std::string_view name, std::string_view task) const noexcept
+    {
+        const Entry *e = const_cast<PipeTable *>(this)->find(name);
+        if (!e)
+            return -1;
+        if (task == "pipe_send")
+            return e->writeFd;
+        if (task == "pipe_recv")
+            return e->readFd;
+        return -1;
+    }
+
+    void closeAllExcept(int keep) const noexcept
+    {
+        for (const Entry &e : m_entries) {
+            if (e.readFd >= 0 && e.readFd != keep)
+                ::close(e.readFd);
+            if (e.writeFd >= 0 && e.writeFd != keep)
+                ::close(e.writeFd);
+        }
+    }
+
+    void closeAll() noexcept
+    {
+        for (Entry &e : m_entries)
+            if (e.nameLen)
+                closeEntry(e);
+    }
+
+private:
+    struct Entry {
+        char name[kMaxPipeName];
+        std::size_t nameLen = 0;
+        int readFd = -1;
+        int writeFd = -1;
+    };
+
+    Entry *find(std::string_view name) noexcept
+    {
+        for (Entry &e : m_entries)
+            if (std::string_view(e.name, e.nameLen) == name && (e.nameLen || name.empty()))
+                return &e;
+        return nullptr;
+    }
+
+    static void closeEntry(Entry &e) noexcept
+    {
+        ::close(e.readFd);
+        ::close(e.writeFd);
+        e.readFd = e.writeFd = -1;
+        e.nameLen = 0;
+    }
+
+    Entry m_entries[kMaxPipes];
+};
+
+} // namespace conc

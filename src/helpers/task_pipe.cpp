@@ -1,0 +1,101 @@
+// Pipe sender and receiver (the notebook's Pipe(): a connection between two processes).
+//
+// Each message is one fixed 24-byte record {seq, value, producer pid}, written with one write():
+// far below PIPE_BUF, so records of several senders never interleave. The fork helper hands its
+// children the ends of a pipe it made before forking (`pipe=NAME`); a QProcess worker gets an
+// inherited descriptor number (`fd=N`).
+
+#include "eventwriter.h"
+#include "tasks.h"
+
+#include <cerrno>
+#include <cstdint>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace conc {
+
+namespace {
+
+struct Record {
+    std::int64_t seq;
+    std::int64_t value;
+    std::int64_t producer;
+};
+
+bool checkFd(TaskContext &ctx, int fd, int accessMode)
+{
+    const int flags = fd >= 0 ? fcntl(fd, F_GETFL) : -1;
+    if (flags < 0 || ((flags & O_ACCMODE) != accessMode && (flags & O_ACCMODE) != O_RDWR)) {
+        StackBuf<128> b;
+        b.add(ctx.taskName).add(": fd=").addInt(fd).add(accessMode == O_WRONLY ? " is not open for writing"
+                                                                                 : " is not open for reading");
+        emitError(ctx, "OSError", b.view());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int taskPipeSend(TaskContext &ctx)
+{
+    const int fd = int(ctx.intArg("fd"));
+    if (!checkFd(ctx, fd, O_WRONLY))
+        return 1;
+    const std::int64_t count = ctx.intArg("count");
+    const std::int64_t first = ctx.intArg("from");
+    const std::int64_t delayNs = ctx.intArg("delay_ms") * 1'000'000;
+    const std::string_view label = ctx.strArg("label");
+    for (std::int64_t k = 0; k < count; ++k) {
+        sleepNs(delayNs);
+        const Record r{k, first + k, getpid()};
+        if (!writeAll(fd, reinterpret_cast<const char *>(&r), sizeof r)) {
+            // Python: conn.send() on a pipe whose reader is gone raises BrokenPipeError.
+            emitError(ctx, "BrokenPipeError", "[Errno 32] Broken pipe");
+            return 1;
+        }
+        StackBuf<64> b;
+        b.add("Se envía: ").addInt(r.value);
+        emitPrint(b.view());
+        Event("put").str("queue", label).num("seq", r.seq).num("value", r.value).num("producer", r.producer).emit();
+    }
+    close(fd);
+    return 0;
+}
+
+int taskPipeRecv(TaskContext &ctx)
+{
+    const int fd = int(ctx.intArg("fd"));
+    if (!checkFd(ctx, fd, O_RDONLY))
+        return 1;
+    const std::int64_t count = ctx.intArg("count"); // 0: until every sender has closed
+    const std::string_view label = ctx.strArg("label");
+    for (std::int64_t got = 0; count == 0 || got < count; ++got) {
+        Record r{};
+        std::size_t have = 0;
+        while (have < sizeof r) {
+            const ssize_t n = read(fd, reinterpret_cast<char *>(&r) + have, sizeof r - have);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            have += std::size_t(n);
+        }
+        if (have == 0 && count == 0)
+            break;
+        if (have < sizeof r) {
+            // Python's conn.recv() raises EOFError when the other end closed.
+            emitError(ctx, "EOFError", have == 0 ? "" : "truncated message");
+            return 1;
+        }
+        StackBuf<64> b;
+        b.add("Se recibe: ").addInt(r.value);
+        emitPrint(b.view());
+        Event("get").str("queue", label).num("seq", r.seq).num("value", r.value).num("producer", r.producer).emit();
+    }
+    close(fd);
+    return 0;
+}
+
+} // namespace conc

@@ -1,0 +1,101 @@
+#pragma once
+// The task catalog shared by concurrente-worker and concurrente-forkhelper (docs/protocol.md).
+//
+// Arguments are parsed and validated before a task starts (in the fork helper: before fork()),
+// into fixed-size storage that points into the caller's argv or command buffer, so nothing here
+// allocates and a forked child can run a task without touching malloc.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace conc {
+
+enum class Launcher { QProcess, Fork };
+enum class ArgKind { Int, Number, String, Choice };
+
+/// Limits of the command line, named so the messages and the docs agree.
+inline constexpr std::size_t kMaxNameBytes = 256;
+inline constexpr std::size_t kMaxTaskArgs = 8;
+inline constexpr std::size_t kMaxStringArgBytes = 1024;
+
+struct ArgSpec {
+    std::string_view name;
+    ArgKind kind;
+    std::string_view defaultValue;
+    double min = 0; ///< Int/Number: smallest accepted value
+    double max = 0; ///< Int/Number: largest accepted value
+    std::string_view choices = {}; ///< Choice: comma-separated accepted words
+    std::string_view help = {};
+};
+
+/// A parsed argument. Number arguments keep Python's int/float distinction, because the
+/// results are printed like Python prints them (2*3*4 → 24, (3+4)/2 → 3.5).
+struct Value {
+    bool isInt = true;
+    std::int64_t i = 0;
+    double d = 0;
+    std::string_view s;
+    double asDouble() const noexcept { return isInt ? double(i) : d; }
+};
+
+struct TaskContext;
+using TaskFn = int (*)(TaskContext &);
+
+struct TaskSpec {
+    std::string_view name;
+    TaskFn run;
+    std::span<const ArgSpec> args;
+    std::string_view summary;
+};
+
+struct TaskContext {
+    std::string_view name;
+    std::string_view taskName;
+    const TaskSpec *task = nullptr;
+    Value args[kMaxTaskArgs];
+    bool given[kMaxTaskArgs] = {};
+    bool daemon = false;
+    Launcher launcher = Launcher::QProcess;
+    /// An argument error found before the task ran; the task then raises it (exit code 1),
+    /// as CPython's child raises an exception from its target.
+    char error[384] = {};
+    std::size_t errorLen = 0;
+    std::string_view errorType;
+
+    const Value &arg(std::string_view argName) const noexcept;
+    std::int64_t intArg(std::string_view argName) const noexcept { return arg(argName).i; }
+    std::string_view strArg(std::string_view argName) const noexcept { return arg(argName).s; }
+    bool hasError() const noexcept { return errorLen > 0; }
+    void setError(std::string_view type, std::string_view message) noexcept;
+};
+
+std::span<const TaskSpec> taskCatalog() noexcept;
+const TaskSpec *findTask(std::string_view name) noexcept;
+
+/// Resets ctx for task `taskName` (an unknown task records a ValueError) and applies defaults.
+void beginTaskArgs(TaskContext &ctx, std::string_view taskName) noexcept;
+/// Parses one `key=value`; on failure records a ValueError in ctx and returns false.
+bool parseTaskArg(TaskContext &ctx, std::string_view keyValue) noexcept;
+
+/// Emits `start`, runs the task (or raises the recorded argument error), emits `exit` and
+/// _exit()s with the task's code. Async-signal-safe up to the task itself.
+[[noreturn]] void runTaskAndExit(TaskContext &ctx) noexcept;
+
+/// Writes the catalog as one JSON object per task (for the app's scenario validator).
+void writeCatalogJson(int fd) noexcept;
+
+// Shared by the task implementations.
+bool emitPrint(std::string_view text) noexcept;
+void emitError(const TaskContext &ctx, std::string_view type, std::string_view message) noexcept;
+/// Sleeps the whole interval even when signals interrupt it.
+void sleepNs(std::int64_t ns) noexcept;
+std::int64_t threadCpuNs() noexcept;
+
+// Task entry points living in their own files.
+int taskGil(TaskContext &ctx);
+int taskPipeSend(TaskContext &ctx);
+int taskPipeRecv(TaskContext &ctx);
+
+} // namespace conc
