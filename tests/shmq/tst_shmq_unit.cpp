@@ -1,0 +1,517 @@
+// Unit tests of the shared-memory queue in one process (plus a few forked children where a
+// second process is the point: stale-segment removal, a fault hook, a foreign owner).
+#include "shmqtestutil.h"
+
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace std::chrono_literals;
+using namespace shmqtest;
+using shmq::Queue;
+using shmq::Result;
+
+namespace {
+std::optional<Queue> makeQueue(std::uint32_t capacity, std::size_t maxMessage = shmq::kMaxMessageBytes)
+{
+    shmq::OpenError err;
+    auto q = Queue::create(testHint(), capacity, maxMessage, &err);
+    if (!q)
+        qWarning("create failed: %s", err.message.c_str());
+    return q;
+}
+
+Result getString(Queue &q, std::string &out, shmq::Duration timeout = 0ns)
+{
+    std::vector<std::byte> buf;
+    const Result r = q.get(buf, timeout);
+    out.assign(reinterpret_cast<const char *>(buf.data()), buf.size());
+    return r;
+}
+
+// A segment with our prefix that we write by hand (for the malformed-attach cases).
+struct RawSegment {
+    std::string name;
+    int fd = -1;
+    RawSegment(std::size_t size)
+    {
+        name = std::string(shmq::kNamePrefix) + std::to_string(getpid()) + "-" + testHint() + "-raw";
+        shm_unlink(name.c_str());
+        fd = shm_open(name.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd >= 0 && ftruncate(fd, off_t(size)) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    ~RawSegment()
+    {
+        if (fd >= 0)
+            ::close(fd);
+        shm_unlink(name.c_str());
+    }
+    bool write(const void *data, std::size_t n, off_t at) { return pwrite(fd, data, n, at) == ssize_t(n); }
+};
+
+// Copies a real queue's segment bytes into a raw one (to then damage single fields).
+bool cloneInto(const Queue &q, RawSegment &raw, std::size_t size)
+{
+    const std::string path = "/dev/shm" + q.name();
+    const int src = open(path.c_str(), O_RDONLY);
+    if (src < 0)
+        return false;
+    std::vector<char> bytes(size);
+    const bool ok = pread(src, bytes.data(), size, 0) == ssize_t(size);
+    ::close(src);
+    return ok && raw.write(bytes.data(), size, 0);
+}
+} // namespace
+
+class TestShmqUnit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+
+    void fifoOrder();
+    void capacityAndFull();
+    void sizes_data();
+    void sizes();
+    void getBufferTooSmallKeepsMessage();
+    void timeouts();
+    void closeWakesWaiters();
+    void closeDrainsThenReportsClosed();
+    void stats();
+    void attachByNameSharesState();
+    void attachRefuses_data();
+    void attachRefuses();
+    void attachRefusesForeignOwner();
+    void createRejectsBadArguments();
+    void staleSegmentsRemoved();
+    void faultHookKillsAndQueueRecovers();
+    void garbageLockWordIsRepaired();
+};
+
+void TestShmqUnit::cleanup()
+{
+    const auto left = leftoverSegments();
+    for (const auto &n : left)
+        shm_unlink(("/" + n).c_str());
+    QVERIFY2(left.empty(), left.empty() ? "" : ("segment left behind: " + left.front()).c_str());
+    int status = 0;
+    QCOMPARE(waitpid(-1, &status, WNOHANG), pid_t(-1)); // no child of ours left (ECHILD)
+}
+
+void TestShmqUnit::fifoOrder()
+{
+    auto q = makeQueue(16, 64);
+    QVERIFY(q);
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(q->put(std::to_string(i), 0ns), Result::Ok);
+    for (int i = 0; i < 10; ++i) {
+        std::string s;
+        QCOMPARE(getString(*q, s), Result::Ok);
+        QCOMPARE(s, std::to_string(i));
+    }
+    std::string s;
+    QCOMPARE(getString(*q, s), Result::Timeout);
+    // Wrap around the ring several times.
+    for (int round = 0; round < 50; ++round) {
+        QCOMPARE(q->put(std::to_string(round)), Result::Ok);
+        QCOMPARE(q->put(std::to_string(round + 1000)), Result::Ok);
+        QCOMPARE(getString(*q, s), Result::Ok);
+        QCOMPARE(s, std::to_string(round));
+        QCOMPARE(getString(*q, s), Result::Ok);
+        QCOMPARE(s, std::to_string(round + 1000));
+    }
+}
+
+void TestShmqUnit::capacityAndFull()
+{
+    auto q = makeQueue(4, 16);
+    QVERIFY(q);
+    QCOMPARE(q->capacity(), 4u);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(q->tryPut(std::as_bytes(std::span("abcd", 4))), Result::Ok);
+    QCOMPARE(q->tryPut(std::as_bytes(std::span("abcd", 4))), Result::Timeout);
+    const auto t0 = nowNs();
+    QCOMPARE(q->put("x", 30ms), Result::Timeout);
+    QVERIFY(nowNs() - t0 >= 30'000'000);
+    std::string s;
+    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE(q->tryPut(std::as_bytes(std::span("efgh", 4))), Result::Ok);
+    QCOMPARE(q->stats().depthMessages, 4u);
+}
+
+void TestShmqUnit::sizes_data()
+{
+    QTest::addColumn<qsizetype>("length");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("zero") << qsizetype(0) << true;
+    QTest::newRow("one") << qsizetype(1) << true;
+    QTest::newRow("eight") << qsizetype(8) << true;
+    QTest::newRow("odd 4097") << qsizetype(4097) << true;
+    QTest::newRow("max") << qsizetype(shmq::kMaxMessageBytes) << true;
+    QTest::newRow("max+1") << qsizetype(shmq::kMaxMessageBytes + 1) << false;
+    QTest::newRow("huge 16 MiB") << qsizetype(16 << 20) << false;
+}
+
+void TestShmqUnit::sizes()
+{
+    QFETCH(qsizetype, length);
+    QFETCH(bool, accepted);
+    auto q = makeQueue(2);
+    QVERIFY(q);
+    std::vector<std::byte> msg(static_cast<std::size_t>(length));
+    for (std::size_t i = 0; i < msg.size(); ++i)
+        msg[i] = std::byte(i * 7 + 3);
+    QCOMPARE(q->put(msg, 0ns), accepted ? Result::Ok : Result::TooBig);
+    QCOMPARE(q->tryPut(msg), accepted ? Result::Ok : Result::TooBig);
+    std::vector<std::byte> got;
+    if (accepted) {
+        QCOMPARE(q->get(got, 0ns), Result::Ok);
+        QVERIFY(got == msg);
+        QCOMPARE(q->stats().depthBytes, std::uint64_t(length));
+    }
+    QCOMPARE(q->get(got, 0ns), accepted ? Result::Ok : Result::Timeout);
+    QCOMPARE(q->stats().depthBytes, 0u);
+}
+
+void TestShmqUnit::getBufferTooSmallKeepsMessage()
+{
+    auto q = makeQueue(2, 100);
+    QVERIFY(q);
+    QCOMPARE(q->put("0123456789"), Result::Ok);
+    std::byte small[4];
+    std::size_t len = 0;
+    QCOMPARE(q->tryGet(small, len), Result::TooBig);
+    std::string s;
+    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE(s, std::string("0123456789"));
+    // A queue with a smaller limit refuses longer messages on put as well.
+    QCOMPARE(q->put(std::string(101, 'x')), Result::TooBig);
+}
+
+void TestShmqUnit::timeouts()
+{
+    auto q = makeQueue(1, 8);
+    QVERIFY(q);
+    std::string s;
+    auto t0 = nowNs();
+    QCOMPARE(getString(*q, s, 50ms), Result::Timeout);
+    auto waited = nowNs() - t0;
+    QVERIFY2(waited >= 50'000'000 && waited < 500'000'000, std::to_string(waited).c_str());
+    QCOMPARE(q->put("a"), Result::Ok);
+    t0 = nowNs();
+    QCOMPARE(q->put("b", 40ms), Result::Timeout);
+    waited = nowNs() - t0;
+    QVERIFY2(waited >= 40'000'000 && waited < 500'000'000, std::to_string(waited).c_str());
+    // Zero timeout behaves like the try variants.
+    QCOMPARE(q->put("b", 0ns), Result::Timeout);
+    QCOMPARE(getString(*q, s, 0ns), Result::Ok);
+    QCOMPARE(getString(*q, s, 0ns), Result::Timeout);
+}
+
+void TestShmqUnit::closeWakesWaiters()
+{
+    auto q = makeQueue(1, 8);
+    QVERIFY(q);
+    std::atomic<int> closedGets{0};
+    std::atomic<int> closedPuts{0};
+    std::vector<std::thread> waiters;
+    for (int i = 0; i < 3; ++i) {
+        waiters.emplace_back([&] {
+            std::byte b[8];
+            std::size_t n;
+            if (q->get(b, n, shmq::kForever) == Result::Closed)
+                ++closedGets;
+        });
+    }
+    // Put waiters need a full queue; use a second queue so the get waiters stay blocked.
+    auto full = makeQueue(1, 8);
+    QVERIFY(full);
+    QCOMPARE(full->put("f"), Result::Ok);
+    std::vector<std::thread> putters;
+    for (int i = 0; i < 2; ++i)
+        putters.emplace_back([&] {
+            if (full->put("g", shmq::kForever) == Result::Closed)
+                ++closedPuts;
+        });
+    // Let them get to sleep (their spin phase is bounded by kSpinNs), then close.
+    sleepUs(20'000);
+    const auto t0 = nowNs();
+    q->close();
+    full->close();
+    for (auto &t : waiters)
+        t.join();
+    for (auto &t : putters)
+        t.join();
+    QVERIFY2(nowNs() - t0 < 100'000'000, "close did not wake the waiters promptly");
+    QCOMPARE(closedGets.load(), 3);
+    QCOMPARE(closedPuts.load(), 2);
+    QVERIFY(q->stats().closed);
+}
+
+void TestShmqUnit::closeDrainsThenReportsClosed()
+{
+    auto q = makeQueue(8, 8);
+    QVERIFY(q);
+    QCOMPARE(q->put("1"), Result::Ok);
+    QCOMPARE(q->put("2"), Result::Ok);
+    q->close();
+    QCOMPARE(q->put("3"), Result::Closed);
+    QCOMPARE(q->tryPut(std::as_bytes(std::span("3", 1))), Result::Closed);
+    std::string s;
+    QCOMPARE(getString(*q, s, 10ms), Result::Ok);
+    QCOMPARE(s, std::string("1"));
+    QCOMPARE(getString(*q, s, 10ms), Result::Ok);
+    QCOMPARE(s, std::string("2"));
+    QCOMPARE(getString(*q, s, shmq::kForever), Result::Closed);
+}
+
+void TestShmqUnit::stats()
+{
+    auto q = makeQueue(8, 32);
+    QVERIFY(q);
+    auto st = q->stats();
+    QCOMPARE(st.puts, 0u);
+    QCOMPARE(st.capacity, 8u);
+    QCOMPARE(st.maxMessage, 32u);
+    QCOMPARE(st.creatorPid, getpid());
+    QCOMPARE(st.lockHolderPid, 0);
+    QCOMPARE(q->put("hello"), Result::Ok);
+    QCOMPARE(q->put("world!"), Result::Ok);
+    QCOMPARE(q->put("x"), Result::Ok);
+    std::string s;
+    QCOMPARE(getString(*q, s), Result::Ok);
+    st = q->stats();
+    QCOMPARE(st.puts, 3u);
+    QCOMPARE(st.gets, 1u);
+    QCOMPARE(st.depthMessages, 2u);
+    QCOMPARE(st.depthBytes, 7u);
+    QCOMPARE(st.highWater, 3u);
+    QCOMPARE(st.recoveries, 0u);
+    QCOMPARE(st.corruptions, 0u);
+    QCOMPARE(st.closed, false);
+    // Reading stats consumes nothing.
+    QCOMPARE(q->stats().depthMessages, 2u);
+}
+
+void TestShmqUnit::attachByNameSharesState()
+{
+    auto q = makeQueue(4, 16);
+    QVERIFY(q);
+    QVERIFY(Queue::isOurName(q->name()));
+    shmq::OpenError err;
+    auto other = Queue::attach(q->name(), &err);
+    QVERIFY2(other, err.message.c_str());
+    QCOMPARE(other->capacity(), 4u);
+    QCOMPARE(other->maxMessage(), std::size_t(16));
+    QCOMPARE(q->put("via creator"), Result::Ok);
+    std::string s;
+    QCOMPARE(getString(*other, s), Result::Ok);
+    QCOMPARE(s, std::string("via creator"));
+    // Dropping the attached handle does not remove the segment; the creator's destroy does.
+    other.reset();
+    QVERIFY(Queue::attach(q->name()));
+    const std::string name = q->name();
+    q->destroy();
+    err = {};
+    QVERIFY(!Queue::attach(name, &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::NotFound);
+}
+
+void TestShmqUnit::attachRefuses_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("missing") << QStringLiteral("missing") << int(shmq::OpenErrorCode::NotFound);
+    QTest::newRow("not our name") << QStringLiteral("name") << int(shmq::OpenErrorCode::BadName);
+    QTest::newRow("path tricks") << QStringLiteral("path") << int(shmq::OpenErrorCode::BadName);
+    QTest::newRow("wrong magic") << QStringLiteral("magic") << int(shmq::OpenErrorCode::BadMagic);
+    QTest::newRow("wrong version") << QStringLiteral("version") << int(shmq::OpenErrorCode::BadVersion);
+    QTest::newRow("zero slots") << QStringLiteral("slots0") << int(shmq::OpenErrorCode::BadLayout);
+    QTest::newRow("huge message limit") << QStringLiteral("maxmsg") << int(shmq::OpenErrorCode::BadLayout);
+    QTest::newRow("slots beyond the file") << QStringLiteral("slotsbig") << int(shmq::OpenErrorCode::BadSize);
+    QTest::newRow("file longer than layout") << QStringLiteral("longer") << int(shmq::OpenErrorCode::BadSize);
+    QTest::newRow("file too short") << QStringLiteral("short") << int(shmq::OpenErrorCode::BadSize);
+    QTest::newRow("readable by others") << QStringLiteral("mode") << int(shmq::OpenErrorCode::ForeignOwner);
+}
+
+void TestShmqUnit::attachRefuses()
+{
+    QFETCH(QString, damage);
+    QFETCH(int, expected);
+    auto q = makeQueue(4, 64);
+    QVERIFY(q);
+    struct stat st{};
+    QCOMPARE(stat(("/dev/shm" + q->name()).c_str(), &st), 0);
+    const std::size_t size = std::size_t(st.st_size);
+    std::string name;
+    std::optional<RawSegment> raw;
+    const auto patch32 = [&](off_t at, std::uint32_t v) { return raw->write(&v, 4, at); };
+    if (damage == u"missing") {
+        name = std::string(shmq::kNamePrefix) + "1-" + testHint() + "-doesnotexist";
+    } else if (damage == u"name") {
+        name = "/some-other-app";
+    } else if (damage == u"path") {
+        name = std::string(shmq::kNamePrefix) + "../../etc/passwd";
+    } else {
+        raw.emplace(damage == u"longer" ? size + 64 : damage == u"short" ? 16 : size);
+        QVERIFY(raw->fd >= 0);
+        name = raw->name;
+        if (damage != u"short")
+            QVERIFY(cloneInto(*q, *raw, size));
+        // Header offsets: magic 0, version 8, headerBytes 12, slots 16, stride 20, maxMessage 24.
+        if (damage == u"magic")
+            QVERIFY(patch32(0, 0xDEADBEEF));
+        else if (damage == u"version")
+            QVERIFY(patch32(8, 99));
+        else if (damage == u"slots0")
+            QVERIFY(patch32(16, 0));
+        else if (damage == u"maxmsg")
+            QVERIFY(patch32(24, 1u << 30));
+        else if (damage == u"slotsbig")
+            QVERIFY(patch32(16, 5000));
+        else if (damage == u"mode")
+            QCOMPARE(fchmod(raw->fd, 0644), 0);
+    }
+    shmq::OpenError err;
+    auto attached = Queue::attach(name, &err);
+    QVERIFY(!attached);
+    QCOMPARE(int(err.code), expected);
+    QVERIFY(!err.message.empty());
+}
+
+void TestShmqUnit::attachRefusesForeignOwner()
+{
+    auto q = makeQueue(2, 8);
+    QVERIFY(q);
+    const std::string path = "/dev/shm" + q->name();
+    // Only root can give a file away; elsewhere the mode check above covers foreign segments.
+    if (chown(path.c_str(), 65534, 65534) != 0)
+        QSKIP("cannot chown a segment to another uid here (not root)");
+    shmq::OpenError err;
+    QVERIFY(!Queue::attach(q->name(), &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::ForeignOwner);
+    QVERIFY(err.message.find("65534") != std::string::npos);
+}
+
+void TestShmqUnit::createRejectsBadArguments()
+{
+    shmq::OpenError err;
+    QVERIFY(!Queue::create(testHint(), 0, 8, &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::BadArgument);
+    QVERIFY(!Queue::create(testHint(), shmq::kMaxSlots + 1, 8, &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::BadArgument);
+    QVERIFY(!Queue::create(testHint(), 4, shmq::kMaxMessageBytes + 1, &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::BadArgument);
+    QVERIFY(!Queue::create(testHint(), shmq::kMaxSlots, shmq::kMaxMessageBytes, &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::BadArgument);
+    // Odd hints are sanitised, names are unguessable and distinct.
+    auto a = Queue::create(testHint() + "/../x y", 1, 8, &err);
+    auto b = Queue::create(testHint() + "/../x y", 1, 8, &err);
+    QVERIFY(a && b);
+    QVERIFY(a->name() != b->name());
+    QVERIFY(Queue::isOurName(a->name()));
+    struct stat st{};
+    QCOMPARE(stat(("/dev/shm" + a->name()).c_str(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+}
+
+void TestShmqUnit::staleSegmentsRemoved()
+{
+    auto live = makeQueue(1, 8);
+    QVERIFY(live);
+    // A child creates a queue and dies without cleaning up.
+    int *nameLen = sharedArray<int>(1);
+    char *nameBuf = sharedArray<char>(256);
+    Children kids;
+    const pid_t pid = kids.spawn([&] {
+        auto q = Queue::create(testHint(), 1, 8);
+        if (!q)
+            return 1;
+        std::memcpy(nameBuf, q->name().c_str(), q->name().size());
+        *nameLen = int(q->name().size());
+        q->release(); // keep the segment: we die without destroying it
+        return 0;
+    });
+    const int status = kids.reap(pid);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    const std::string staleName(nameBuf, std::size_t(*nameLen));
+    freeShared(nameLen, 1);
+    freeShared(nameBuf, 256);
+    QVERIFY(Queue::attach(staleName));
+
+    std::vector<std::string> removed;
+    const int n = Queue::removeStaleSegments(&removed);
+    QVERIFY(n >= 1);
+    QVERIFY(std::find(removed.begin(), removed.end(), staleName) != removed.end());
+    QVERIFY(std::find(removed.begin(), removed.end(), live->name()) == removed.end());
+    QVERIFY(Queue::attach(live->name()));
+    QVERIFY(!Queue::attach(staleName));
+}
+
+void TestShmqUnit::faultHookKillsAndQueueRecovers()
+{
+    auto q = makeQueue(4, 64);
+    QVERIFY(q);
+    QCOMPARE(q->put("before"), Result::Ok);
+    Children kids;
+    const pid_t pid = kids.spawn([&] {
+        shmq::armFault(shmq::FaultPoint::PutMidCopy, 1);
+        q->put("this one is torn by the death of its producer");
+        return 0; // not reached
+    });
+    const int status = kids.reap(pid);
+    QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    // The dead child still holds the lock; the next operation repairs and goes on.
+    QCOMPARE(q->stats().lockHolderPid, pid);
+    const auto t0 = nowNs();
+    QCOMPARE(q->put("after", 1s), Result::Ok);
+    QVERIFY(nowNs() - t0 < 200'000'000);
+    auto st = q->stats();
+    QCOMPARE(st.recoveries, 1u);
+    QCOMPARE(st.puts, 2u);
+    QCOMPARE(st.lockHolderPid, 0);
+    std::string s;
+    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE(s, std::string("before"));
+    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE(s, std::string("after"));
+    QCOMPARE(getString(*q, s), Result::Timeout);
+
+    // A producer that dies after its commit word but before publishing: the message counts.
+    const pid_t pid2 = kids.spawn([&] {
+        shmq::armFault(shmq::FaultPoint::PutAfterCommit, 1);
+        q->put("committed");
+        return 0;
+    });
+    QVERIFY(WIFSIGNALED(kids.reap(pid2)));
+    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE(s, std::string("committed"));
+    QCOMPARE(q->stats().recoveries, 2u);
+}
+
+void TestShmqUnit::garbageLockWordIsRepaired()
+{
+    auto q = makeQueue(4, 16);
+    QVERIFY(q);
+    QCOMPARE(q->put("kept"), Result::Ok);
+    // Scribble over the lock word (offset 64, first field of the second cache line).
+    const int fd = shm_open(q->name().c_str(), O_RDWR, 0);
+    QVERIFY(fd >= 0);
+    const std::uint32_t junk = 0x7FFF'FFF1u;
+    QCOMPARE(pwrite(fd, &junk, 4, 64), ssize_t(4));
+    ::close(fd);
+    std::string s;
+    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE(s, std::string("kept"));
+    const auto st = q->stats();
+    QVERIFY(st.corruptions >= 1);
+    QVERIFY(st.recoveries >= 1);
+}
+
+QTEST_APPLESS_MAIN(TestShmqUnit)
+#include "tst_shmq_unit.moc"
