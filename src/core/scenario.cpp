@@ -69,8 +69,8 @@ TaskArgSpec numberArg(const QString &key, bool required)
     TaskArgSpec a;
     a.key = key;
     a.type = ArgType::Number;
-    a.min = -kMaxAbsNumber;
-    a.max = kMaxAbsNumber;
+    a.min = -kMaxOperand;
+    a.max = kMaxOperand;
     a.required = required;
     return a;
 }
@@ -105,41 +105,52 @@ TaskArgSpec boolArg(const QString &key, bool def)
     return a;
 }
 
-TaskArgSpec queueArg()
+TaskArgSpec refArg(const QString &key, ArgType type)
 {
     TaskArgSpec a;
-    a.key = u"queue"_s;
-    a.type = ArgType::QueueRef;
+    a.key = key;
+    a.type = type;
     a.required = true;
     return a;
 }
 
 QList<TaskSpec> buildCatalog()
 {
+    // Mirrors the helpers' own catalog (`concurrente-worker --list-tasks`, docs/protocol.md);
+    // ranges are never wider than the helpers accept, so a valid scenario never fails there.
     const double maxDelay = kMaxDelayMs;
     QList<TaskSpec> c;
     c.append({u"greeting"_s, {stringArg(u"who"_s, u"Saul"_s)}});
-    c.append({u"info"_s, {stringArg(u"title"_s, u"Función f"_s)}});
+    c.append({u"info"_s, {stringArg(u"title"_s, u"Función f"_s), stringArg(u"who"_s, u"Valeriano"_s)}});
     for (const QString &name : {u"squares"_s, u"cubes"_s})
         c.append({name, {intArg(u"n"_s, 0, kMaxItems, 10), intArg(u"delay_ms"_s, 0, maxDelay, 200)}});
+    TaskArgSpec a = numberArg(u"a"_s, false), b = numberArg(u"b"_s, false), cc = numberArg(u"c"_s, false);
+    a.defaultValue = b.defaultValue = cc.defaultValue = 1;
     c.append({u"arith"_s,
-              {choiceArg(u"op"_s, {u"mul3"_s, u"sum3"_s, u"sumdiv"_s, u"muladd"_s, u"muldiv"_s}, {}, true),
-               numberArg(u"a"_s, true), numberArg(u"b"_s, true), numberArg(u"c"_s, true),
+              {choiceArg(u"op"_s, {u"mul3"_s, u"sum3"_s, u"sumdiv"_s, u"muladd"_s, u"muldiv"_s}, u"mul3"_s), a, b, cc,
                // Exercise 2 terminates one of three running workers: they must live long enough.
                intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
-    c.append({u"sleep"_s, {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true)}});
+    c.append({u"sleep"_s, {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true), boolArg(u"show_pid"_s, false)}});
     c.append({u"burn"_s, {intArg(u"ms"_s, 0, maxDelay, 1000)}});
     c.append({u"gil"_s,
-              {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 20'000'000),
+              {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 100'000'000),
                intArg(u"switch_us"_s, 1, kMaxSwitchUs, 5000)}});
-    c.append({u"spawn_child"_s, {intArg(u"child_ms"_s, 0, maxDelay, 3000), intArg(u"ms"_s, 0, maxDelay, 20'000)}});
+    c.append({u"spawn_child"_s, {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000)}});
     c.append({u"crash"_s, {choiceArg(u"how"_s, {u"abort"_s, u"segfault"_s}, u"abort"_s)}});
+    // Pipes: the run creates each declared pipe; the engine turns `pipe` into the helper's
+    // `fd` (QProcess workers inherit it) or `pipe=NAME` (the fork helper makes it before forking).
+    c.append({u"pipe_send"_s,
+              {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5),
+               intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+    c.append({u"pipe_recv"_s, {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 0)}});
     // Queue tasks (shared-memory queue): the notebook's worker(num, q), producer and consumers.
-    c.append({u"square_put"_s, {queueArg(), intArg(u"num"_s, -1'000'000, 1'000'000, 5)}});
+    c.append({u"square_put"_s, {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"num"_s, -1'000'000, 1'000'000, 5)}});
     c.append({u"producer"_s,
-              {queueArg(), intArg(u"count"_s, 0, kMaxItems, 10), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 10),
+               intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
     c.append({u"consumer"_s,
-              {queueArg(), intArg(u"count"_s, 1, kMaxItems, 1), intArg(u"timeout_ms"_s, 0, maxDelay, 10'000)}});
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 1, kMaxMessages, 1),
+               intArg(u"timeout_ms"_s, 0, maxDelay, 10'000)}});
     return c;
 }
 
@@ -316,6 +327,11 @@ QString WorkerSpec::queueName() const
     return args.value(u"queue"_s).toString();
 }
 
+QString WorkerSpec::pipeName() const
+{
+    return args.value(u"pipe"_s).toString();
+}
+
 QString Action::kindName(Kind kind)
 {
     switch (kind) {
@@ -448,6 +464,12 @@ QJsonObject Scenario::toJson() const
     for (const QueueSpec &q : queues)
         qs.append(QJsonObject{{u"name"_s, q.name}, {u"capacity"_s, q.capacity}});
     o.insert(u"queues"_s, qs);
+    if (!pipes.isEmpty()) {
+        QJsonArray ps;
+        for (const PipeSpec &pipe : pipes)
+            ps.append(QJsonObject{{u"name"_s, pipe.name}});
+        o.insert(u"pipes"_s, ps);
+    }
     QJsonArray ws;
     for (const WorkerSpec &w : workers) {
         QJsonObject wo;
@@ -573,7 +595,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
     Scenario s;
 
     v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
-                        u"workers"_s, u"main"_s});
+                        u"pipes"_s, u"workers"_s, u"main"_s});
 
     // format
     const QString expectedFormat = QString::fromLatin1(kScenarioFormat);
@@ -622,6 +644,41 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     v.checkInt(qo.value(u"capacity"_s), key(p, u"capacity"_s), 1, kMaxQueueCapacity, &cap);
                 q.capacity = int(cap);
                 s.queues.append(q);
+            }
+        }
+    }
+
+    // pipes
+    QHash<QString, int> pipeByName;
+    if (o.contains(u"pipes"_s)) {
+        const QJsonValue pv = o.value(u"pipes"_s);
+        if (!pv.isArray()) {
+            v.error(u"pipes"_s, tr("must be an array, not %1").arg(jsonTypeName(pv)));
+        } else {
+            const QJsonArray pa = pv.toArray();
+            if (pa.size() > kMaxPipes)
+                v.error(u"pipes"_s, tr("too many pipes (%1; at most %2)").arg(pa.size()).arg(kMaxPipes));
+            for (qsizetype i = 0; i < pa.size() && i < kMaxPipes; ++i) {
+                const QString p = index(u"pipes"_s, i);
+                if (!pa.at(i).isObject()) {
+                    v.error(p, tr("must be an object, not %1").arg(jsonTypeName(pa.at(i))));
+                    continue;
+                }
+                const QJsonObject po = pa.at(i).toObject();
+                v.checkKeys(po, p, {u"name"_s});
+                PipeSpec pipe;
+                if (v.getString(po, p, u"name"_s, true, kMaxNameLength, &pipe.name)) {
+                    if (!identifierPattern().match(pipe.name).hasMatch())
+                        v.error(key(p, u"name"_s),
+                                tr("must start with a letter or _ and contain only letters, digits, _ . -"));
+                    else if (pipeByName.contains(pipe.name))
+                        v.error(key(p, u"name"_s), tr("\"%1\" is already the name of pipes[%2]")
+                                                       .arg(pipe.name)
+                                                       .arg(pipeByName.value(pipe.name)));
+                    else
+                        pipeByName.insert(pipe.name, int(i));
+                }
+                s.pipes.append(pipe);
             }
         }
     }
@@ -766,6 +823,15 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                             w.args.insert(a.key, val.toDouble() == 1);
                         else
                             v.error(kp, tr("must be true or false"));
+                        break;
+                    }
+                    case ArgType::PipeRef: {
+                        if (!val.isString())
+                            v.error(kp, tr("must be the name of a pipe (a string), not %1").arg(jsonTypeName(val)));
+                        else if (!pipeByName.contains(val.toString()))
+                            v.error(kp, tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(val.toString()));
+                        else
+                            w.args.insert(a.key, val);
                         break;
                     }
                     case ArgType::QueueRef: {

@@ -25,11 +25,14 @@ inline constexpr int kMaxQueues = 16;                        ///< queues per run
 inline constexpr int kMaxQueueCapacity = 4096;               ///< messages a queue holds at once
 inline constexpr int kMaxActions = 1024;                     ///< actions in `main`
 inline constexpr int kMaxDelayMs = 60'000;                   ///< any delay, sleep or timeout: 60 s
-inline constexpr int kMaxItems = 1000;                       ///< `n` of squares/cubes, `count` of queue tasks
+inline constexpr int kMaxItems = 1000;                       ///< `n` of squares/cubes
 inline constexpr int kMaxThreads = 64;                       ///< `threads` of the GIL demo
 inline constexpr qint64 kMaxWork = 1'000'000'000;            ///< `work` iterations of the GIL demo
 inline constexpr int kMaxSwitchUs = 1'000'000;               ///< GIL switch interval: 1 s
-inline constexpr double kMaxAbsNumber = 1e15;                ///< |a|, |b|, |c|, queue values
+inline constexpr double kMaxAbsNumber = 1e15;                ///< queue and pipe values
+inline constexpr double kMaxOperand = 1e6;                   ///< |a|, |b|, |c|: a·b·c stays exact, as Python's ints
+inline constexpr int kMaxPipes = 16;                         ///< pipes per run
+inline constexpr int kMaxMessages = 100'000;                 ///< `count` of queue and pipe tasks
 inline constexpr int kMaxNameLength = 64;                    ///< worker names, ids, queue names
 inline constexpr int kMaxStringArgLength = 256;              ///< string task arguments, string queue values
 inline constexpr int kMaxTitleLength = 200;
@@ -52,6 +55,10 @@ struct QueueSpec {
     int capacity = 0; ///< 1..kMaxQueueCapacity
 };
 
+struct PipeSpec {
+    QString name; ///< as in the scenario; the `pipe` argument of pipe_send / pipe_recv refers to it
+};
+
 struct WorkerSpec {
     QString id;         ///< optional handle used by actions; empty when the file gives none
     QString name;       ///< resolved: the file's `name`, or `Process-N` with N = index + 1
@@ -66,6 +73,8 @@ struct WorkerSpec {
     QStringList taskArguments() const;
     /// The queue this worker's task uses (its `queue` argument), or an empty string.
     QString queueName() const;
+    /// The pipe this worker's task uses (its `pipe` argument), or an empty string.
+    QString pipeName() const;
 };
 
 struct Action {
@@ -87,6 +96,7 @@ struct Scenario {
     LocalizedText description; ///< optional; empty strings when absent
     bool subreaper = false;    ///< the fork helper adopts orphaned grandchildren (PR_SET_CHILD_SUBREAPER)
     QList<QueueSpec> queues;
+    QList<PipeSpec> pipes;
     QList<WorkerSpec> workers;
     QList<Action> main;
 
@@ -119,7 +129,7 @@ struct ScenarioLoadResult {
 };
 
 /// The type of a task argument.
-enum class ArgType { Integer, Number, String, Choice, Boolean, QueueRef };
+enum class ArgType { Integer, Number, String, Choice, Boolean, QueueRef, PipeRef };
 
 struct TaskArgSpec {
     QString key;
