@@ -44,7 +44,7 @@ inline void sleepUs(long us)
 /// even when a child created the segment.
 inline std::string testHint()
 {
-    static const std::string hint = "t" + std::to_string(getpid());
+    static const std::string hint = std::string(1, 't').append(std::to_string(getpid()));
     return hint;
 }
 
@@ -63,6 +63,18 @@ inline std::vector<std::string> leftoverSegments()
         closedir(d);
     }
     return found;
+}
+
+/// Unlinks our leftover segments (so one failure does not cascade) and returns their names.
+inline std::vector<std::string> takeLeftoverSegments()
+{
+    auto left = leftoverSegments();
+    for (const auto &n : left) {
+        std::string path(1, '/');
+        path.append(n);
+        shm_unlink(path.c_str());
+    }
+    return left;
 }
 
 /// Anonymous memory shared with forked children (zero-filled). Lives until the test process ends
