@@ -51,7 +51,7 @@ constexpr ArgSpec kBurnArgs[] = {
 };
 constexpr ArgSpec kGilArgs[] = {
     {"threads", ArgKind::Int, "2", 1, 64, {}, "threads sharing one interpreter lock"},
-    {"work", ArgKind::Int, "100000000", 1, 1e12, {}, "iterations per thread"},
+    {"work", ArgKind::Int, "250000000", 1, 1e12, {}, "iterations per thread"},
     {"switch_us", ArgKind::Int, "5000", 1, 1'000'000, {}, "switch interval (sys.getswitchinterval)"},
 };
 constexpr ArgSpec kSpawnChildArgs[] = {
@@ -158,8 +158,12 @@ bool parseValue(const ArgSpec &spec, std::string_view text, Value &out, FixedBuf
             }
             out.isInt = true;
             if (double(out.i) < spec.min || double(out.i) > spec.max) {
-                why.add("= ").addInt(out.i).add(" is out of range [").addPyFloat(spec.min).add(", ")
-                    .addPyFloat(spec.max).add("]");
+                why.add("= ").addInt(out.i).add(" is out of range [");
+                if (spec.kind == ArgKind::Int)
+                    why.addInt(std::int64_t(spec.min)).add(", ").addInt(std::int64_t(spec.max));
+                else
+                    why.addPyFloat(spec.min).add(", ").addPyFloat(spec.max);
+                why.add("]");
                 return false;
             }
             return true;
@@ -202,9 +206,10 @@ std::span<const TaskSpec> taskCatalog() noexcept { return kCatalog; }
 
 const TaskSpec *findTask(std::string_view name) noexcept
 {
-    for (const TaskSpec &t : kCatalog)
-        if (t.name == name)
-            return &t;
+    for (auto catalog : {taskCatalog(), queueTaskCatalog()})
+        for (const TaskSpec &t : catalog)
+            if (t.name == name)
+                return &t;
     return nullptr;
 }
 
@@ -232,9 +237,10 @@ void beginTaskArgs(TaskContext &ctx, std::string_view taskName) noexcept
     for (bool &g : ctx.given)
         g = false;
     if (!ctx.task) {
-        StackBuf<256> known;
-        for (std::size_t k = 0; k < std::size(kCatalog); ++k)
-            known.add(k ? ", " : "").add(kCatalog[k].name);
+        StackBuf<512> known;
+        for (auto catalog : {taskCatalog(), queueTaskCatalog()})
+            for (const TaskSpec &t : catalog)
+                known.add(known.size() ? ", " : "").add(t.name);
         setErrorParts<5>(ctx, "ValueError", {"unknown task '", taskName, "' (known: ", known.view(), ")"});
         return;
     }
@@ -336,7 +342,8 @@ void runTaskAndExit(TaskContext &ctx) noexcept
 void writeCatalogJson(int fd) noexcept
 {
     static constexpr std::string_view kKinds[] = {"int", "number", "string", "choice"};
-    for (const TaskSpec &t : kCatalog) {
+    for (auto catalog : {taskCatalog(), queueTaskCatalog()})
+    for (const TaskSpec &t : catalog) {
         // Built with Event's escaping, then the event header is dropped: one object per line.
         StackBuf<4096> line;
         line.add("{\"task\":");

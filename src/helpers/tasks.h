@@ -71,7 +71,9 @@ struct TaskContext {
     void setError(std::string_view type, std::string_view message) noexcept;
 };
 
+/// The built-in tasks, then the queue tasks (task_queue.cpp, over src/shmq).
 std::span<const TaskSpec> taskCatalog() noexcept;
+std::span<const TaskSpec> queueTaskCatalog() noexcept;
 const TaskSpec *findTask(std::string_view name) noexcept;
 
 /// Resets ctx for task `taskName` (an unknown task records a ValueError) and applies defaults.

@@ -1,0 +1,1039 @@
+// Drives the real helper executables (concurrente-worker, concurrente-forkhelper) with QProcess
+// and checks their events against docs/protocol.md: every task's events and exit codes under
+// both launchers, escaping, truncation, signals, orphans and the queue/pipe tasks. Every pid an
+// event names is checked to be gone when each test ends.
+
+#include "shmq.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSocketNotifier>
+#include <QStringDecoder>
+#include <QTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <memory>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcHelperTest, "concurrente.tests.helpers")
+
+namespace {
+
+constexpr int kMaxLine = 4096;
+constexpr int kWaitMs = 15000;
+
+QSet<qint64> g_seenPids;
+
+/// Splits a byte stream into lines and checks each against the protocol's line rules.
+class LineCollector {
+public:
+    void feed(const QByteArray &chunk)
+    {
+        m_partial += chunk;
+        qsizetype nl = 0;
+        while ((nl = m_partial.indexOf('\n')) >= 0) {
+            const QByteArray line = m_partial.left(nl + 1);
+            m_partial.remove(0, nl + 1);
+            check(line);
+        }
+    }
+
+    QList<QJsonObject> events;
+    QStringList problems;
+    QList<QByteArray> rawLines;
+
+private:
+    void check(const QByteArray &line)
+    {
+        rawLines.append(line);
+        if (line.size() > kMaxLine)
+            problems.append(u"line of %1 bytes"_s.arg(line.size()));
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString text = utf8(line);
+        if (utf8.hasError())
+            problems.append(u"invalid UTF-8: "_s + QString::fromLatin1(line.toHex()));
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+        if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+            problems.append(u"not a JSON object: "_s + text);
+            return;
+        }
+        const QJsonObject o = doc.object();
+        if (!o.value(u"ev").isString() || !o.value(u"t_ns").isDouble() || !o.value(u"pid").isDouble())
+            problems.append(u"missing ev/t_ns/pid: "_s + text);
+        g_seenPids.insert(o.value(u"pid").toInteger());
+        events.append(o);
+    }
+
+    QByteArray m_partial;
+};
+
+/// One helper process started with QProcess, its events collected from stdout.
+class Proc {
+public:
+    Proc(const QString &program, const QStringList &args, std::function<void()> modifier = {})
+    {
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
+                         [this] { lines.feed(m_process.readAllStandardOutput()); });
+        QObject::connect(&m_process, &QProcess::finished, &m_process,
+                         [this] { lines.feed(m_process.readAllStandardOutput()); });
+        QObject::connect(&m_process, &QProcess::started, &m_process, [this] { m_pid = m_process.processId(); });
+        if (modifier)
+            m_process.setChildProcessModifier(modifier);
+        m_process.start(QDir(binDir()).filePath(program), args);
+    }
+    ~Proc()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    static QString binDir() { return qEnvironmentVariable("CONCURRENTE_BIN_DIR"); }
+
+    bool started() { return m_process.waitForStarted(5000); }
+    /// The pid it had (QProcess forgets it once the process has finished).
+    qint64 pid() const { return m_pid; }
+    bool finished() const { return m_process.state() == QProcess::NotRunning; }
+    /// Python's exitcode convention: the exit status, or -signal.
+    int exitCode() const
+    {
+        return m_process.exitStatus() == QProcess::CrashExit ? -m_process.exitCode() : m_process.exitCode();
+    }
+    void write(const QByteArray &bytes) { m_process.write(bytes); }
+    void closeInput() { m_process.closeWriteChannel(); }
+    QProcess &process() { return m_process; }
+
+    QList<QJsonObject> all(const QString &ev, qint64 pid = 0) const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonObject &o : lines.events)
+            if (o.value(u"ev").toString() == ev && (pid == 0 || o.value(u"pid").toInteger() == pid))
+                out.append(o);
+        return out;
+    }
+    QJsonObject first(const QString &ev, qint64 pid = 0) const
+    {
+        const auto l = all(ev, pid);
+        return l.isEmpty() ? QJsonObject() : l.first();
+    }
+    bool has(const QString &ev, qint64 pid = 0) const { return !all(ev, pid).isEmpty(); }
+
+    LineCollector lines;
+
+private:
+    QProcess m_process;
+    qint64 m_pid = 0;
+};
+
+/// Reads event lines from a pipe of our own (the worker writes to it as $CONCURRENTE_EVENT_FD),
+/// which, unlike QProcess's channels, outlives the worker, as the engine's event pipe does.
+class PipeReader {
+public:
+    PipeReader()
+    {
+        int fds[2];
+        if (pipe2(fds, O_CLOEXEC) == 0) {
+            m_read = fds[0];
+            m_write = fds[1];
+            m_notifier = std::make_unique<QSocketNotifier>(m_read, QSocketNotifier::Read);
+            QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] {
+                char buf[8192];
+                const ssize_t n = ::read(m_read, buf, sizeof buf);
+                if (n > 0)
+                    lines.feed(QByteArray(buf, n));
+                else
+                    m_notifier->setEnabled(false);
+            });
+        }
+    }
+    ~PipeReader() { closeAll(); }
+    int writeFd() const { return m_write; }
+    void closeWriteEnd()
+    {
+        if (m_write >= 0)
+            ::close(m_write);
+        m_write = -1;
+    }
+    void closeAll()
+    {
+        closeWriteEnd();
+        m_notifier.reset();
+        if (m_read >= 0)
+            ::close(m_read);
+        m_read = -1;
+    }
+    QJsonObject first(const QString &ev, qint64 pid = 0) const
+    {
+        for (const QJsonObject &o : lines.events)
+            if (o.value(u"ev").toString() == ev && (pid == 0 || o.value(u"pid").toInteger() == pid))
+                return o;
+        return {};
+    }
+
+    LineCollector lines;
+
+private:
+    int m_read = -1;
+    int m_write = -1;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+/// Runs in the child between fork and exec: makes `fd` available as `target` across exec.
+void inheritAs(int fd, int target)
+{
+    if (fd == target)
+        fcntl(fd, F_SETFD, 0);
+    else
+        dup2(fd, target); // the copy does not have close-on-exec
+}
+
+/// Alive and not a zombie.
+bool isRunning(qint64 pid)
+{
+    QFile f(u"/proc/%1/stat"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray stat = f.readAll();
+    const qsizetype close = stat.lastIndexOf(')');
+    return close > 0 && close + 2 < stat.size() && stat[close + 2] != 'Z' && stat[close + 2] != 'X';
+}
+
+qint64 parentOf(qint64 pid)
+{
+    QFile f(u"/proc/%1/stat"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return rest.size() > 1 ? rest[1].toLongLong() : -1;
+}
+
+// Escapes a command field for the fork helper (TAB-separated, backslash escapes).
+QByteArray field(const QString &s)
+{
+    QByteArray out;
+    for (char c : s.toUtf8()) {
+        if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\\')
+            out += "\\\\";
+        else
+            out += c;
+    }
+    return out;
+}
+
+QByteArray startCommand(const QString &name, const QString &task, bool daemon, const QStringList &args)
+{
+    QByteArray line = "start\t" + field(name) + '\t' + field(task) + (daemon ? "\tdaemon=1" : "\tdaemon=0");
+    for (const QString &a : args)
+        line += '\t' + field(a);
+    return line + '\n';
+}
+
+QStringList printsOf(const QList<QJsonObject> &prints)
+{
+    QStringList out;
+    for (const QJsonObject &o : prints)
+        out.append(o.value(u"text").toString());
+    return out;
+}
+
+} // namespace
+
+class TestHelpers : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void task_data();
+    void task();
+    void oddNames_data();
+    void oddNames();
+    void invalidUtf8NameIsReplaced();
+    void longPrintIsTruncated();
+    void usageErrors_data();
+    void usageErrors();
+    void listTasks();
+    void workerSigterm();
+    void forkHelperSeveralChildren();
+    void forkHelperSigtermChild();
+    void forkHelperSigtermKillsChildren();
+    void forkHelperBadCommands();
+    void orphan_data();
+    void orphan();
+    void pipeThroughForkHelper();
+    void pipeThroughInheritedFd();
+    void queueProducerConsumer();
+    void queueSquarePutAndObject();
+    void queueMissingSegment();
+
+private:
+    qint64 m_self = 0;
+};
+
+void TestHelpers::initTestCase()
+{
+    QVERIFY2(QFileInfo::exists(QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)),
+             "set CONCURRENTE_BIN_DIR to the folder with concurrente-worker");
+    m_self = QCoreApplication::applicationPid();
+    // Orphaned grandchildren of our workers are re-parented to us, so the tests know the exact
+    // adopter and can reap what they adopt.
+    QCOMPARE(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+}
+
+void TestHelpers::cleanup()
+{
+    QStringList leftovers;
+    for (qint64 pid : std::as_const(g_seenPids)) {
+        if (pid <= 0 || pid == m_self)
+            continue;
+        if (isRunning(pid)) {
+            leftovers.append(QString::number(pid));
+            ::kill(pid_t(pid), SIGKILL);
+        }
+        if (parentOf(pid) == m_self) // adopted by us: reap it (QProcess's own are gone by now)
+            waitpid(pid_t(pid), nullptr, 0);
+    }
+    g_seenPids.clear();
+    QVERIFY2(leftovers.isEmpty(), qPrintable(u"processes left behind: "_s + leftovers.join(u", ")));
+}
+
+// ---- every task, both launchers -------------------------------------------------------------
+
+void TestHelpers::task_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::addColumn<QString>("task");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("daemon");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("prints"); // {pid} {ppid} {name} {__name__}; "*" = not checked
+    QTest::addColumn<QString>("result");     // the result's text, or empty for no result
+    QTest::addColumn<QString>("errorType");
+    QTest::addColumn<QString>("errorMessage"); // a trailing '*' means "starts with"
+
+    const QStringList any{u"*"_s};
+    const QString arithLine = u"{name} (PID {pid}, PPID {ppid}): "_s;
+    struct Row {
+        const char *tag;
+        QString task;
+        QStringList args;
+        bool daemon;
+        int exitCode;
+        QStringList prints;
+        QString result, errorType, errorMessage;
+    };
+    const QList<Row> rows = {
+        {"greeting", u"greeting"_s, {}, false, 0, {u"Hola Saul"_s}, {}, {}, {}},
+        {"greeting who", u"greeting"_s, {u"who=Ana María"_s}, false, 0, {u"Hola Ana María"_s}, {}, {}, {}},
+        {"info", u"info"_s, {}, false, 0,
+         {u"Función f"_s, u"Nombre del proceso: {__name__}"_s, u"Proceso padre: {ppid}"_s,
+          u"Proceso actual: {pid}"_s, u"Hola Valeriano"_s, u"----------"_s}, {}, {}, {}},
+        {"info no greeting", u"info"_s, {u"who="_s, u"title=Inicio"_s}, false, 0,
+         {u"Inicio"_s, u"Nombre del proceso: {__name__}"_s, u"Proceso padre: {ppid}"_s, u"Proceso actual: {pid}"_s},
+         {}, {}, {}},
+        {"squares", u"squares"_s, {u"n=4"_s, u"delay_ms=1"_s}, false, 0,
+         {u"calcula cuadrado de números"_s, u"cuadrado: 0"_s, u"cuadrado: 1"_s, u"cuadrado: 4"_s, u"cuadrado: 9"_s},
+         {}, {}, {}},
+        {"cubes", u"cubes"_s, {u"n=4"_s, u"delay_ms=1"_s}, false, 0,
+         {u"calcula cubo de números"_s, u"cubo: 0"_s, u"cubo: 1"_s, u"cubo: 8"_s, u"cubo: 27"_s}, {}, {}, {}},
+        {"arith mul3", u"arith"_s, {u"op=mul3"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
+         {arithLine + u"2*3*4 = 24"_s}, u"24"_s, {}, {}},
+        {"arith sum3", u"arith"_s, {u"op=sum3"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
+         {arithLine + u"2+3+4 = 9"_s}, u"9"_s, {}, {}},
+        {"arith sumdiv", u"arith"_s, {u"op=sumdiv"_s, u"a=3"_s, u"b=4"_s, u"c=2"_s}, false, 0,
+         {arithLine + u"(3+4)/2 = 3.5"_s}, u"3.5"_s, {}, {}},
+        {"arith muladd", u"arith"_s, {u"op=muladd"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
+         {arithLine + u"2*3+4 = 10"_s}, u"10"_s, {}, {}},
+        {"arith muldiv", u"arith"_s, {u"op=muldiv"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
+         {arithLine + u"(2*3)/4 = 1.5"_s}, u"1.5"_s, {}, {}},
+        {"arith exact division", u"arith"_s, {u"op=sumdiv"_s, u"a=2"_s, u"b=2"_s, u"c=2"_s}, false, 0,
+         {arithLine + u"(2+2)/2 = 2.0"_s}, u"2.0"_s, {}, {}},
+        {"arith repr of a third", u"arith"_s, {u"op=muldiv"_s, u"a=1"_s, u"b=1"_s, u"c=3"_s}, false, 0,
+         {arithLine + u"(1*1)/3 = 0.3333333333333333"_s}, u"0.3333333333333333"_s, {}, {}},
+        {"arith floats", u"arith"_s, {u"op=sum3"_s, u"a=0.1"_s, u"b=0.2"_s, u"c=0"_s}, false, 0,
+         {arithLine + u"0.1+0.2+0 = 0.30000000000000004"_s}, u"0.30000000000000004"_s, {}, {}},
+        {"arith big ints stay exact", u"arith"_s, {u"op=mul3"_s, u"a=999999"_s, u"b=999999"_s, u"c=999999"_s},
+         false, 0, {arithLine + u"999999*999999*999999 = 999997000002999999"_s}, u"999997000002999999"_s, {}, {}},
+        {"arith division by zero", u"arith"_s, {u"op=sumdiv"_s, u"a=3"_s, u"b=4"_s, u"c=0"_s}, false, 1, {}, {},
+         u"ZeroDivisionError"_s, u"division by zero"_s},
+        {"arith float division by zero", u"arith"_s, {u"op=muldiv"_s, u"a=1.5"_s, u"b=2"_s, u"c=0"_s}, false, 1,
+         {}, {}, u"ZeroDivisionError"_s, u"float division by zero"_s},
+        {"sleep", u"sleep"_s, {u"ms=5"_s}, false, 0,
+         {u"Starting process {name}..."_s, u"Exiting process {name}..."_s}, {}, {}, {}},
+        {"sleep with pid", u"sleep"_s, {u"ms=5"_s, u"show_pid=1"_s}, false, 0,
+         {u"Starting process {name}, ID {pid}..."_s, u"Exiting process {name}, ID {pid}..."_s}, {}, {}, {}},
+        {"sleep silent", u"sleep"_s, {u"ms=1"_s, u"announce=0"_s}, false, 0, {}, {}, {}, {}},
+        {"burn", u"burn"_s, {u"ms=20"_s}, false, 0, any, u"*"_s, {}, {}},
+        {"gil one thread", u"gil"_s, {u"threads=1"_s, u"work=1000000"_s}, false, 0, any, u"*"_s, {}, {}},
+        {"gil three threads", u"gil"_s, {u"threads=3"_s, u"work=3000000"_s, u"switch_us=200"_s}, false, 0, any,
+         u"*"_s, {}, {}},
+        {"crash abort", u"crash"_s, {u"how=abort"_s}, false, -6, {}, {}, {}, {}},
+        {"crash segfault", u"crash"_s, {u"how=segfault"_s}, false, -11, {}, {}, {}, {}},
+        {"daemon may not have children", u"spawn_child"_s, {}, true, 1, {}, {}, u"AssertionError"_s,
+         u"daemonic processes are not allowed to have children"_s},
+        {"bad int", u"squares"_s, {u"n=abc"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"squares: argument 'n' must be an integer, got 'abc'"_s},
+        {"int out of range", u"squares"_s, {u"n=10001"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"squares: argument 'n' = 10001 is out of range [0, 10000]"_s},
+        {"number not finite", u"arith"_s, {u"a=nan"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"arith: argument 'a' must be a number, got 'nan'"_s},
+        {"unknown argument", u"squares"_s, {u"m=3"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"task 'squares' has no argument 'm' (known: n, delay_ms)"_s},
+        {"not key=value", u"squares"_s, {u"n"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"expected key=value, got 'n'"_s},
+        {"argument twice", u"squares"_s, {u"n=3"_s, u"n=4"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"squares: argument 'n' given twice"_s},
+        {"bad choice", u"arith"_s, {u"op=pow"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"arith: argument 'op' must be one of mul3,sum3,sumdiv,muladd,muldiv, got 'pow'"_s},
+        {"unknown task", u"nosuchtask"_s, {}, false, 1, {}, {}, u"ValueError"_s,
+         u"unknown task 'nosuchtask' (known: greeting, info, *"_s},
+    };
+    for (const QString &launcher : {u"qprocess"_s, u"fork"_s})
+        for (const Row &r : rows)
+            QTest::addRow("%s %s", qPrintable(launcher), r.tag)
+                << launcher << r.task << r.args << r.daemon << r.exitCode << r.prints << r.result << r.errorType
+                << r.errorMessage;
+}
+
+void TestHelpers::task()
+{
+    QFETCH(QString, launcher);
+    QFETCH(QString, task);
+    QFETCH(QStringList, args);
+    QFETCH(bool, daemon);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, prints);
+    QFETCH(QString, result);
+    QFETCH(QString, errorType);
+    QFETCH(QString, errorMessage);
+    const QString name = u"Proceso_LCD-CC"_s;
+    const bool fork = launcher == u"fork";
+
+    std::unique_ptr<Proc> p;
+    if (fork) {
+        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s, QStringList{});
+        QVERIFY(p->started());
+        p->write(startCommand(name, task, daemon, args));
+        p->closeInput(); // the helper waits for its child, then exits 0
+    } else {
+        QStringList argv{u"--name"_s, name, u"--task"_s, task};
+        if (daemon)
+            argv << u"--daemon"_s;
+        p = std::make_unique<Proc>(u"concurrente-worker"_s, argv + args);
+        QVERIFY(p->started());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+    QVERIFY2(p->lines.problems.isEmpty(), qPrintable(p->lines.problems.join(u'\n')));
+
+    qint64 pid = p->pid();
+    qint64 parent = m_self;
+    if (fork) {
+        QCOMPARE(p->exitCode(), 0);
+        QVERIFY(p->has(u"helper_ready"_s));
+        const QJsonObject forked = p->first(u"forked"_s);
+        QCOMPARE(forked.value(u"name").toString(), name);
+        QCOMPARE(forked.value(u"ppid").toInteger(), p->pid());
+        parent = p->pid();
+        pid = forked.value(u"pid").toInteger();
+        const QJsonObject exited = p->first(u"exited"_s, pid);
+        QCOMPARE(exited.value(u"exitcode").toInt(), exitCode);
+        QCOMPARE(exited.value(u"adopted").toBool(), false);
+    } else {
+        QCOMPARE(p->exitCode(), exitCode);
+    }
+
+    const QJsonObject start = p->first(u"start"_s, pid);
+    QCOMPARE(start.value(u"name").toString(), name);
+    QCOMPARE(start.value(u"ppid").toInteger(), parent);
+    QCOMPARE(start.value(u"task").toString(), task);
+    QCOMPARE(start.value(u"daemon").toBool(), daemon);
+    QCOMPARE(start.value(u"launcher").toString(), launcher);
+    QCOMPARE(p->lines.events.first().value(u"ev").toString(), fork ? u"helper_ready"_s : u"start"_s);
+
+    if (prints != QStringList{u"*"_s}) {
+        QStringList expected;
+        for (QString line : prints)
+            expected.append(line.replace(u"{pid}"_s, QString::number(pid))
+                                .replace(u"{ppid}"_s, QString::number(parent))
+                                .replace(u"{name}"_s, name)
+                                .replace(u"{__name__}"_s, fork ? u"__main__"_s : u"__mp_main__"_s));
+        QCOMPARE(printsOf(p->all(u"print"_s, pid)), expected);
+    }
+
+    const QJsonObject res = p->first(u"result"_s, pid);
+    if (result.isEmpty())
+        QVERIFY(res.isEmpty());
+    else if (result != u"*")
+        QCOMPARE(res.value(u"text").toString(), result);
+    else
+        QVERIFY(!res.isEmpty());
+
+    const QJsonObject error = p->first(u"error"_s, pid);
+    QCOMPARE(error.value(u"type").toString(), errorType);
+    if (errorMessage.endsWith(u'*'))
+        QVERIFY2(error.value(u"message").toString().startsWith(errorMessage.chopped(1)),
+                 qPrintable(error.value(u"message").toString()));
+    else
+        QCOMPARE(error.value(u"message").toString(), errorMessage);
+
+    // A worker that returns says so; one killed by a signal cannot.
+    const QList<QJsonObject> exits = p->all(u"exit"_s, pid);
+    if (exitCode >= 0) {
+        QCOMPARE(exits.size(), 1);
+        QCOMPARE(exits.first().value(u"code").toInt(), exitCode);
+    } else {
+        QVERIFY(exits.isEmpty());
+    }
+
+    if (task == u"burn") {
+        QVERIFY(res.value(u"cpu_ns").toInteger() >= 20'000'000);
+        QVERIFY(res.value(u"wall_ns").toInteger() >= res.value(u"cpu_ns").toInteger() - 1'000'000);
+    }
+    if (task == u"gil") {
+        const int threads = args.first().section(u'=', 1).toInt();
+        QCOMPARE(res.value(u"threads").toInt(), threads);
+        QCOMPARE(res.value(u"thread_cpu_ns").toArray().size(), threads);
+        QCOMPARE(res.value(u"thread_drops").toArray().size(), threads);
+        QCOMPARE(p->all(u"print"_s, pid).size(), threads + 1);
+        if (threads == 1)
+            QCOMPARE(res.value(u"gil_switches").toInt(), 0); // nobody to switch to
+        // The lock serialises the threads: wall time is at least the sum of their CPU times
+        // (minus timer granularity), whatever the number of cores.
+        QVERIFY(res.value(u"wall_ns").toInteger() >= res.value(u"cpu_ns").toInteger() * 9 / 10);
+    }
+}
+
+// ---- escaping -------------------------------------------------------------------------------
+
+void TestHelpers::oddNames_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::addColumn<QString>("name");
+    const QList<std::pair<const char *, QString>> names = {
+        {"quotes", u"say \"hi\""_s},
+        {"backslash", u"C:\\path\\x"_s},
+        {"tab", u"a\tb"_s},
+        {"newline", u"line1\nline2"_s},
+        {"non-ASCII", u"Ñandú 日本 🎉"_s},
+        {"control chars", QString::fromUtf8("ctl\x01\x1f\x7f end")},
+        {"json-looking", u"{\"ev\":\"exit\"}"_s},
+        {"longest", QString(256, u'x')},
+    };
+    for (const QString &launcher : {u"qprocess"_s, u"fork"_s})
+        for (const auto &[tag, name] : names)
+            QTest::addRow("%s %s", qPrintable(launcher), tag) << launcher << name;
+}
+
+void TestHelpers::oddNames()
+{
+    QFETCH(QString, launcher);
+    QFETCH(QString, name);
+    std::unique_ptr<Proc> p;
+    if (launcher == u"fork") {
+        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s, QStringList{});
+        QVERIFY(p->started());
+        p->write(startCommand(name, u"sleep"_s, false, {u"ms=0"_s}));
+        p->closeInput();
+    } else {
+        p = std::make_unique<Proc>(u"concurrente-worker"_s,
+                                   QStringList{u"--name"_s, name, u"--task"_s, u"sleep"_s, u"ms=0"_s});
+        QVERIFY(p->started());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+    QCOMPARE(p->exitCode(), 0);
+    QVERIFY2(p->lines.problems.isEmpty(), qPrintable(p->lines.problems.join(u'\n')));
+    QCOMPARE(p->first(u"start"_s).value(u"name").toString(), name);
+    const QStringList prints = printsOf(p->all(u"print"_s));
+    QCOMPARE(prints.value(0), u"Starting process "_s + name + u"..."_s);
+    if (launcher == u"fork")
+        QCOMPARE(p->first(u"forked"_s).value(u"name").toString(), name);
+}
+
+void TestHelpers::invalidUtf8NameIsReplaced()
+{
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    p.write("start\tbad\xff\xfe name\tgreeting\n");
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    QCOMPARE(p.first(u"start"_s).value(u"name").toString(), u"bad\uFFFD\uFFFD name"_s);
+}
+
+void TestHelpers::longPrintIsTruncated()
+{
+    // 1000 control characters escape to 6000 bytes: the line must be cut below 4096 bytes.
+    const QString who(1000, QChar(1));
+    Proc p(u"concurrente-worker"_s, {u"--name"_s, u"long"_s, u"--task"_s, u"greeting"_s, u"who="_s + who});
+    QVERIFY(p.started());
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    const QJsonObject print = p.first(u"print"_s);
+    QCOMPARE(print.value(u"truncated").toBool(), true);
+    const QString text = print.value(u"text").toString();
+    QVERIFY(text.size() > 500);
+    QVERIFY((u"Hola "_s + who).startsWith(text));
+    QVERIFY(text.size() < who.size());
+    for (const QByteArray &line : std::as_const(p.lines.rawLines))
+        QVERIFY(line.size() <= kMaxLine);
+    // The other lines of the run are whole.
+    QVERIFY(!p.first(u"start"_s).contains(u"truncated"));
+}
+
+// ---- command line ---------------------------------------------------------------------------
+
+void TestHelpers::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no name") << QStringList{u"--task"_s, u"greeting"_s} << u"--name NAME is required"_s;
+    QTest::newRow("no task") << QStringList{u"--name"_s, u"x"_s} << u"--task TASK is required"_s;
+    QTest::newRow("missing value") << QStringList{u"--name"_s} << u"option --name needs a value"_s;
+    QTest::newRow("unknown option") << QStringList{u"--nme"_s, u"x"_s} << u"unknown option --nme"_s;
+    QTest::newRow("bad launcher") << QStringList{u"--name"_s, u"x"_s, u"--task"_s, u"greeting"_s, u"--launcher"_s,
+                                                 u"spawn"_s}
+                                  << u"--launcher must be qprocess or fork"_s;
+    QTest::newRow("name too long") << QStringList{u"--name"_s, QString(257, u'n'), u"--task"_s, u"greeting"_s}
+                                   << u"--name is longer than 256 bytes"_s;
+}
+
+void TestHelpers::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    Proc p(u"concurrente-worker"_s, args);
+    QVERIFY(p.started());
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(!p.has(u"start"_s));
+    const QJsonObject error = p.first(u"error"_s);
+    QCOMPARE(error.value(u"type").toString(), u"UsageError"_s);
+    QCOMPARE(error.value(u"message").toString(), message);
+}
+
+void TestHelpers::listTasks()
+{
+    QProcess p;
+    p.start(QDir(Proc::binDir()).filePath(u"concurrente-worker"_s), {u"--list-tasks"_s});
+    QVERIFY(p.waitForFinished(kWaitMs));
+    QCOMPARE(p.exitCode(), 0);
+    QSet<QString> tasks;
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        QJsonParseError err{};
+        const QJsonObject o = QJsonDocument::fromJson(line, &err).object();
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        QVERIFY(o.value(u"args").isArray());
+        tasks.insert(o.value(u"task").toString());
+    }
+    for (const QString &t : {u"greeting"_s, u"info"_s, u"squares"_s, u"cubes"_s, u"arith"_s, u"sleep"_s, u"burn"_s,
+                            u"gil"_s, u"spawn_child"_s, u"crash"_s, u"pipe_send"_s, u"pipe_recv"_s, u"producer"_s,
+                            u"consumer"_s, u"square_put"_s, u"object"_s})
+        QVERIFY2(tasks.contains(t), qPrintable(t));
+}
+
+// ---- signals --------------------------------------------------------------------------------
+
+void TestHelpers::workerSigterm()
+{
+    Proc p(u"concurrente-worker"_s, {u"--name"_s, u"long"_s, u"--task"_s, u"sleep"_s, u"ms=60000"_s});
+    QVERIFY(p.started());
+    QTRY_VERIFY_WITH_TIMEOUT(p.has(u"print"_s), kWaitMs); // "Starting process long..."
+    p.process().terminate();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), -15); // CPython: exitcode -15 after terminate()
+    QVERIFY(!p.has(u"exit"_s));
+}
+
+void TestHelpers::forkHelperSeveralChildren()
+{
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    const QList<std::pair<QString, int>> children = {
+        {u"Process-1"_s, 0}, {u"Worker 2"_s, 1}, {u"Process-3"_s, -6}, {u"Process-4"_s, 0}, {u"Process-5"_s, -11}};
+    p.write(startCommand(children[0].first, u"greeting"_s, false, {}));
+    p.write(startCommand(children[1].first, u"arith"_s, false, {u"op=sumdiv"_s, u"c=0"_s}));
+    p.write(startCommand(children[2].first, u"crash"_s, false, {u"how=abort"_s}));
+    p.write(startCommand(children[3].first, u"sleep"_s, true, {u"ms=50"_s}));
+    p.write(startCommand(children[4].first, u"crash"_s, false, {u"how=segfault"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), children.size(), kWaitMs);
+    QVERIFY(!p.finished()); // still reading commands
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    QCOMPARE(p.first(u"helper_ready"_s).value(u"subreaper").toBool(), false);
+    QSet<qint64> pids;
+    for (const auto &[name, code] : children) {
+        QJsonObject forked;
+        for (const QJsonObject &o : p.all(u"forked"_s))
+            if (o.value(u"name").toString() == name)
+                forked = o;
+        QVERIFY2(!forked.isEmpty(), qPrintable(name));
+        const qint64 pid = forked.value(u"pid").toInteger();
+        pids.insert(pid);
+        QCOMPARE(forked.value(u"ppid").toInteger(), p.pid());
+        const QJsonObject start = p.first(u"start"_s, pid);
+        QCOMPARE(start.value(u"name").toString(), name);
+        QCOMPARE(start.value(u"ppid").toInteger(), p.pid());
+        QCOMPARE(start.value(u"launcher").toString(), u"fork"_s);
+        const QJsonObject exited = p.first(u"exited"_s, pid);
+        QCOMPARE(exited.value(u"exitcode").toInt(), code);
+        QCOMPARE(exited.value(u"name").toString(), name);
+        const int status = exited.value(u"status").toInt();
+        QCOMPARE(code < 0 ? -WTERMSIG(status) : WEXITSTATUS(status), code);
+    }
+    QCOMPARE(pids.size(), children.size());
+    QCOMPARE(p.first(u"start"_s, p.first(u"forked"_s).value(u"pid").toInteger()).value(u"daemon").toBool(), false);
+}
+
+void TestHelpers::forkHelperSigtermChild()
+{
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    p.write(startCommand(u"long"_s, u"sleep"_s, false, {u"ms=60000"_s}));
+    QTRY_VERIFY_WITH_TIMEOUT(p.has(u"print"_s), kWaitMs);
+    const qint64 child = p.first(u"forked"_s).value(u"pid").toInteger();
+    QVERIFY(child > 0);
+    QCOMPARE(::kill(pid_t(child), SIGTERM), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(p.has(u"exited"_s, child), kWaitMs);
+    QCOMPARE(p.first(u"exited"_s, child).value(u"exitcode").toInt(), -15);
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+}
+
+void TestHelpers::forkHelperSigtermKillsChildren()
+{
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    for (int k = 0; k < 3; ++k)
+        p.write(startCommand(u"w%1"_s.arg(k), u"sleep"_s, k == 0, {u"ms=60000"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"start"_s).size(), 3, kWaitMs);
+    p.process().terminate();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), -15); // the helper ends by the signal that ended it
+    const QList<QJsonObject> exited = p.all(u"exited"_s);
+    QCOMPARE(exited.size(), 3);
+    for (const QJsonObject &e : exited)
+        QCOMPARE(e.value(u"exitcode").toInt(), -9);
+}
+
+void TestHelpers::forkHelperBadCommands()
+{
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    p.write("launch\tx\tgreeting\n");
+    p.write("start\tonlyname\n");
+    p.write("start\t\tgreeting\n");
+    p.write("pipe\n");
+    p.write("pipe_close\tnone\n");
+    p.write("start\tok\tgreeting\n"); // the helper goes on after bad commands
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    const QList<QJsonObject> errors = p.all(u"command_error"_s);
+    QCOMPARE(errors.size(), 5);
+    QCOMPARE(errors.first().value(u"line").toString(), u"launch\tx\tgreeting"_s);
+    QCOMPARE(p.all(u"forked"_s).size(), 1);
+    QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Hola Saul"_s});
+}
+
+// ---- orphans --------------------------------------------------------------------------------
+
+void TestHelpers::orphan_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::addColumn<bool>("subreaper");
+    QTest::newRow("qprocess") << u"qprocess"_s << false;
+    QTest::newRow("fork") << u"fork"_s << false;
+    QTest::newRow("fork subreaper") << u"fork"_s << true;
+}
+
+void TestHelpers::orphan()
+{
+    QFETCH(QString, launcher);
+    QFETCH(bool, subreaper);
+    const QStringList taskArgs{u"ms=60000"_s, u"child_ms=60000"_s};
+    const QString name = u"padre"_s;
+
+    // Events come through a pipe of ours that outlives the worker (as the engine's does), so the
+    // grandchild can still report after its parent died.
+    PipeReader reader;
+    const int fd = reader.writeFd();
+    QVERIFY(fd >= 0);
+    auto modifier = [fd] { inheritAs(fd, 3); };
+    qputenv("CONCURRENTE_EVENT_FD", "3");
+    std::unique_ptr<Proc> p;
+    if (launcher == u"fork") {
+        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s,
+                                   subreaper ? QStringList{u"--subreaper"_s} : QStringList{}, modifier);
+        QVERIFY(p->started());
+        p->write(startCommand(name, u"spawn_child"_s, false, taskArgs));
+    } else {
+        p = std::make_unique<Proc>(u"concurrente-worker"_s,
+                                   QStringList{u"--name"_s, name, u"--task"_s, u"spawn_child"_s} + taskArgs, modifier);
+        QVERIFY(p->started());
+    }
+    qunsetenv("CONCURRENTE_EVENT_FD");
+    reader.closeWriteEnd(); // only the helpers hold it now
+
+    const QString childName = name + u":child"_s;
+    QJsonObject childStart;
+    QTRY_VERIFY_WITH_TIMEOUT(!(childStart = [&] {
+        for (const QJsonObject &o : reader.lines.events)
+            if (o.value(u"ev").toString() == u"start" && o.value(u"name").toString() == childName)
+                return o;
+        return QJsonObject();
+    }()).isEmpty(), kWaitMs);
+    const qint64 worker = childStart.value(u"ppid").toInteger();
+    const qint64 grandchild = childStart.value(u"pid").toInteger();
+    QCOMPARE(reader.first(u"start"_s, worker).value(u"name").toString(), name);
+    QCOMPARE(parentOf(grandchild), worker);
+
+    // terminate() the worker: its child is not ended with it (the notebook's orphans).
+    QCOMPARE(::kill(pid_t(worker), SIGTERM), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!reader.first(u"reparented"_s, grandchild).isEmpty(), kWaitMs);
+    const QJsonObject rep = reader.first(u"reparented"_s, grandchild);
+    QCOMPARE(rep.value(u"old_ppid").toInteger(), worker);
+    const qint64 adopter = subreaper ? p->pid() : m_self; // else the nearest subreaper: this test
+    QCOMPARE(rep.value(u"ppid").toInteger(), adopter);
+    QCOMPARE(parentOf(grandchild), adopter);
+    QVERIFY(isRunning(grandchild));
+    QVERIFY2(reader.lines.problems.isEmpty(), qPrintable(reader.lines.problems.join(u'\n')));
+
+    if (launcher == u"fork") {
+        QTRY_VERIFY_WITH_TIMEOUT(!reader.first(u"exited"_s, worker).isEmpty(), kWaitMs);
+        QCOMPARE(reader.first(u"exited"_s, worker).value(u"exitcode").toInt(), -15);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+        QCOMPARE(p->exitCode(), -15);
+    }
+
+    if (subreaper) {
+        // The helper adopted the orphan: ending the helper ends it, reaped and reported.
+        p->process().terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+        const QJsonObject exited = reader.first(u"exited"_s, grandchild);
+        QCOMPARE(exited.value(u"adopted").toBool(), true);
+        QCOMPARE(exited.value(u"exitcode").toInt(), -9);
+    } else {
+        // No parent-death signal on the orphan: it ends because its event reader is gone.
+        p->closeInput();
+        reader.closeAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!isRunning(grandchild), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+    }
+    QVERIFY(!isRunning(grandchild));
+}
+
+// ---- pipes ----------------------------------------------------------------------------------
+
+void TestHelpers::pipeThroughForkHelper()
+{
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    p.write("pipe\tp1\n");
+    p.write(startCommand(u"receptor"_s, u"pipe_recv"_s, false, {u"pipe=p1"_s, u"label=p1"_s}));
+    p.write(startCommand(u"emisor"_s, u"pipe_send"_s, false, {u"pipe=p1"_s, u"label=p1"_s, u"count=4"_s, u"from=10"_s}));
+    p.write("pipe_close\tp1\n"); // the receiver sees end-of-file once the sender is done
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 2, kWaitMs);
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    for (const QJsonObject &e : p.all(u"exited"_s))
+        QCOMPARE(e.value(u"exitcode").toInt(), 0);
+    const QList<QJsonObject> puts = p.all(u"put"_s);
+    const QList<QJsonObject> gets = p.all(u"get"_s);
+    QCOMPARE(puts.size(), 4);
+    QCOMPARE(gets.size(), 4);
+    for (int k = 0; k < 4; ++k) {
+        QCOMPARE(gets[k].value(u"value").toInt(), 10 + k);
+        QCOMPARE(gets[k].value(u"seq").toInt(), k);
+        QCOMPARE(gets[k].value(u"queue").toString(), u"p1"_s);
+        QCOMPARE(gets[k].value(u"producer").toInteger(), puts[k].value(u"pid").toInteger());
+    }
+    QCOMPARE(printsOf(p.all(u"print"_s, gets[0].value(u"pid").toInteger())).value(0), u"Se recibe: 10"_s);
+}
+
+void TestHelpers::pipeThroughInheritedFd()
+{
+    int fds[2];
+    QCOMPARE(pipe2(fds, O_CLOEXEC), 0);
+    const int readFd = fds[0], writeFd = fds[1];
+    // Each worker gets its end as fd 5.
+    Proc sender(u"concurrente-worker"_s,
+                {u"--name"_s, u"emisor"_s, u"--task"_s, u"pipe_send"_s, u"fd=5"_s, u"count=3"_s},
+                [writeFd] { inheritAs(writeFd, 5); });
+    Proc receiver(u"concurrente-worker"_s,
+                  {u"--name"_s, u"receptor"_s, u"--task"_s, u"pipe_recv"_s, u"fd=5"_s, u"count=3"_s},
+                  [readFd] { inheritAs(readFd, 5); });
+    QVERIFY(sender.started());
+    QVERIFY(receiver.started());
+    ::close(readFd);
+    ::close(writeFd);
+    QTRY_VERIFY_WITH_TIMEOUT(sender.finished() && receiver.finished(), kWaitMs);
+    QCOMPARE(sender.exitCode(), 0);
+    QCOMPARE(receiver.exitCode(), 0);
+    QCOMPARE(printsOf(receiver.all(u"print"_s)), (QStringList{u"Se recibe: 1"_s, u"Se recibe: 2"_s, u"Se recibe: 3"_s}));
+    QCOMPARE(receiver.first(u"get"_s).value(u"producer").toInteger(), sender.pid());
+
+    // A descriptor that is not open is an OSError, not a crash.
+    Proc bad(u"concurrente-worker"_s, {u"--name"_s, u"x"_s, u"--task"_s, u"pipe_recv"_s, u"fd=77"_s});
+    QVERIFY(bad.started());
+    QTRY_VERIFY_WITH_TIMEOUT(bad.finished(), kWaitMs);
+    QCOMPARE(bad.exitCode(), 1);
+    QCOMPARE(bad.first(u"error"_s).value(u"type").toString(), u"OSError"_s);
+}
+
+// ---- queues ---------------------------------------------------------------------------------
+
+void TestHelpers::queueProducerConsumer()
+{
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 4, 256);
+    QVERIFY(q.has_value());
+    const QString segment = QString::fromStdString(q->name());
+    // Two producers (5 values each, then one sentinel each) and two consumers (exercise 3).
+    std::vector<std::unique_ptr<Proc>> procs;
+    for (int k = 0; k < 2; ++k)
+        procs.push_back(std::make_unique<Proc>(
+            u"concurrente-worker"_s,
+            QStringList{u"--name"_s, u"prod%1"_s.arg(k), u"--task"_s, u"producer"_s, u"queue="_s + segment,
+                        u"label=q"_s, u"count=5"_s, u"from=%1"_s.arg(100 * k), u"sentinels=1"_s}));
+    for (int k = 0; k < 2; ++k)
+        procs.push_back(std::make_unique<Proc>(
+            u"concurrente-worker"_s,
+            QStringList{u"--name"_s, u"cons%1"_s.arg(k), u"--task"_s, u"consumer"_s, u"queue="_s + segment,
+                        u"label=q"_s}));
+    for (auto &p : procs)
+        QVERIFY(p->started());
+    for (auto &p : procs) {
+        QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+        QCOMPARE(p->exitCode(), 0);
+        QVERIFY2(p->lines.problems.isEmpty(), qPrintable(p->lines.problems.join(u'\n')));
+    }
+    // Every value put is got exactly once; FIFO per producer.
+    QMap<qint64, QList<int>> putSeqs, gotSeqs;
+    QList<qint64> gotValues;
+    for (int k = 0; k < 2; ++k)
+        for (const QJsonObject &o : procs[k]->all(u"put"_s))
+            if (!o.value(u"value").isNull())
+                putSeqs[o.value(u"producer").toInteger()].append(o.value(u"seq").toInt());
+    for (int k = 2; k < 4; ++k)
+        for (const QJsonObject &o : procs[k]->all(u"get"_s)) {
+            QCOMPARE(o.value(u"queue").toString(), u"q"_s);
+            if (o.value(u"value").isNull())
+                continue; // a sentinel
+            gotSeqs[o.value(u"producer").toInteger()].append(o.value(u"seq").toInt());
+            gotValues.append(o.value(u"value").toInteger());
+        }
+    QCOMPARE(putSeqs.size(), 2);
+    for (auto it = putSeqs.cbegin(); it != putSeqs.cend(); ++it) {
+        QList<int> got = gotSeqs.value(it.key());
+        QCOMPARE(got.size(), 5);
+        std::sort(got.begin(), got.end());
+        QCOMPARE(got, it.value());
+    }
+    std::sort(gotValues.begin(), gotValues.end());
+    QCOMPARE(gotValues, (QList<qint64>{0, 1, 2, 3, 4, 100, 101, 102, 103, 104}));
+    QCOMPARE(q->stats().depthMessages, 0u);
+}
+
+void TestHelpers::queueSquarePutAndObject()
+{
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 4, 256);
+    QVERIFY(q.has_value());
+    const QString segment = QString::fromStdString(q->name());
+
+    // The notebook's worker(num, q): the child puts 25, the parent reads it.
+    {
+        Proc p(u"concurrente-worker"_s,
+               {u"--name"_s, u"Process-1"_s, u"--task"_s, u"square_put"_s, u"queue="_s + segment, u"num=5"_s});
+        QVERIFY(p.started());
+        QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Se pone en la cola:  25"_s});
+        std::vector<std::byte> buf;
+        QCOMPARE(q->get(buf, std::chrono::seconds(1)), shmq::Result::Ok);
+        const QByteArray msg(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size()));
+        QCOMPARE(msg, "{\"p\":" + QByteArray::number(p.pid()) + ",\"s\":0,\"v\":25}");
+    }
+    // The notebook's MyWorker: the parent puts the object, the child processes it.
+    {
+        const std::string obj = "{\"p\":" + std::to_string(m_self) + ",\"s\":0,\"v\":{\"x\":5}}";
+        QCOMPARE(q->put(std::string_view(obj)), shmq::Result::Ok);
+        Proc p(u"concurrente-worker"_s,
+               {u"--name"_s, u"Process-17"_s, u"--task"_s, u"object"_s, u"queue="_s + segment});
+        QVERIFY(p.started());
+        QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Starting process Process-17 for number 5..."_s});
+        QCOMPARE(p.first(u"get"_s).value(u"value").toString(), u"{\"x\":5}"_s);
+        QCOMPARE(p.first(u"get"_s).value(u"producer").toInteger(), m_self);
+    }
+    // A garbage payload is reported as such, never trusted.
+    {
+        QCOMPARE(q->put(std::string_view("{\"p\":1,\"s\":x,\"v\":\"\x01")), shmq::Result::Ok);
+        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment,
+                                         u"count=1"_s});
+        QVERIFY(p.started());
+        QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+        QCOMPARE(p.first(u"get"_s).value(u"seq").toInt(), -1);
+    }
+    // A consumer on an empty queue raises queue.Empty after its timeout.
+    {
+        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment,
+                                         u"timeout_ms=50"_s});
+        QVERIFY(p.started());
+        QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(p.first(u"error"_s).value(u"type").toString(), u"Empty"_s);
+    }
+    // close() ends a consumer that waits for more.
+    {
+        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment});
+        QVERIFY(p.started());
+        QTRY_VERIFY_WITH_TIMEOUT(p.has(u"start"_s), kWaitMs);
+        q->close();
+        QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+        QCOMPARE(p.exitCode(), 0);
+    }
+}
+
+void TestHelpers::queueMissingSegment()
+{
+    Proc p(u"concurrente-worker"_s,
+           {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue=/concurrente-q-1-none-0000000000000000"_s});
+    QVERIFY(p.started());
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(p.first(u"error"_s).value(u"type").toString(), u"OSError"_s);
+    QVERIFY(!p.first(u"error"_s).value(u"message").toString().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestHelpers)
+#include "tst_helpers.moc"
