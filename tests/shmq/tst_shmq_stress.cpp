@@ -1,0 +1,458 @@
+// Stress and soak: the queue's crash-safety promises under SIGKILL, SIGSTOP and a peer that
+// writes garbage over the segment.
+//
+//   label `stress` (default suite): at least 300 random SIGKILLs of producers and consumers,
+//                                   plus a kill at every fault-hook point, blocked and stopped
+//                                   peers, and a garbage-writing peer.
+//   label `soak`   (scripts/test.sh --soak): the same binary with CONCURRENTE_SHMQ_KILLS=10000.
+//
+// The number of random kills comes from CONCURRENTE_SHMQ_KILLS (default 300). Kills are done in
+// rounds of at most 300; every round ends by draining the queue and proving exactly-once
+// delivery (see shmqharness.h for the bookkeeping).
+#include "shmqharness.h"
+
+#include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+using namespace std::chrono_literals;
+using namespace shmqtest;
+using shmq::FaultPoint;
+using shmq::Queue;
+using shmq::Result;
+
+namespace {
+
+constexpr int kKillsPerRound = 300;
+constexpr std::int64_t kProgressLimitNs = 200'000'000; // survivors continue within 200 ms
+
+int killTarget()
+{
+    const char *env = std::getenv("CONCURRENTE_SHMQ_KILLS");
+    const long v = env ? std::strtol(env, nullptr, 10) : 0;
+    return v > 0 ? int(v) : 300;
+}
+
+char procState(pid_t pid)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
+    const int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return '?';
+    char buf[512];
+    const ssize_t n = read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n <= 0)
+        return '?';
+    buf[n] = 0;
+    const char *p = std::strrchr(buf, ')');
+    return p && p[1] && p[2] ? p[2] : '?';
+}
+
+bool waitForState(pid_t pid, char state, int ms)
+{
+    const auto end = nowNs() + std::int64_t(ms) * 1'000'000;
+    while (nowNs() < end) {
+        if (procState(pid) == state)
+            return true;
+        sleepUs(200);
+    }
+    return false;
+}
+
+bool killedBySigkill(int status) { return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
+
+const FaultPoint kKillPoints[] = {FaultPoint::PutAfterLock,    FaultPoint::PutMidCopy,
+                                  FaultPoint::PutBeforeCommit, FaultPoint::PutAfterCommit,
+                                  FaultPoint::PutBeforeUnlock, FaultPoint::GetAfterLock,
+                                  FaultPoint::GetMidCopy,      FaultPoint::GetBeforeCommit,
+                                  FaultPoint::GetBeforeUnlock};
+
+bool isPutPoint(FaultPoint p) { return p <= FaultPoint::PutBeforeUnlock; }
+
+} // namespace
+
+class TestShmqStress : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cleanup();
+    void randomKillsAndEveryFaultPoint();
+    void repairInterruptedByDeath();
+    void killedBlockedWaiters();
+    void stoppedLockHolder();
+    void garbageWritingPeer();
+};
+
+void TestShmqStress::cleanup()
+{
+    const auto left = takeLeftoverSegments();
+    QVERIFY2(left.empty(), left.empty() ? "" : ("segment left behind: " + left.front()).c_str());
+    QCOMPARE(waitpid(-1, nullptr, WNOHANG), pid_t(-1));
+}
+
+void TestShmqStress::randomKillsAndEveryFaultPoint()
+{
+    const int target = killTarget();
+    std::mt19937_64 rng{static_cast<std::uint64_t>(nowNs())};
+    int killsDone = 0;
+    int faultKills = 0;
+    int round = 0;
+    std::int64_t worstProgressNs = 0;
+    std::uint64_t totalGot = 0, totalRecoveries = 0, totalTakenByDead = 0, totalUnacked = 0;
+    while (killsDone < target) {
+        ++round;
+        shmq::OpenError err;
+        auto q = Queue::create(testHint(), round % 2 ? 16 : 3, kMaxTestMessage, &err);
+        QVERIFY2(q, err.message.c_str());
+        Harness h(*q);
+        QVERIFY(h.ok());
+        std::vector<Harness::Member> members;
+        for (int i = 0; i < 4; ++i) {
+            members.push_back(h.spawnProducer());
+            members.push_back(h.spawnConsumer());
+        }
+        int producerKills = 0, consumerKills = 0;
+        const int roundKills = std::min(kKillsPerRound, target - killsDone);
+        std::size_t nextPoint = 0;
+        for (int k = 0; k < roundKills; ++k) {
+            // A random moment: between 0 and 1.5 ms after the previous kill's recovery.
+            sleepUs(long(rng() % 1500));
+            const std::size_t victim = rng() % members.size();
+            Harness::Member m = members[victim];
+            const std::uint64_t before = h.shared().gotTotal.load();
+            QCOMPARE(kill(m.pid, SIGKILL), 0);
+            QVERIFY(killedBySigkill(h.kids().reap(m.pid)));
+            if (m.producer) {
+                ++producerKills;
+                members[victim] = h.spawnProducer();
+            } else {
+                ++consumerKills;
+                h.noteKilledConsumer(m.id);
+                members[victim] = h.spawnConsumer();
+            }
+            // Survivors (and the replacement) must make progress within 200 ms.
+            if (h.shared().nextId.load() < kMaxIds - 1000) {
+                const auto t0 = nowNs();
+                while (h.shared().gotTotal.load() == before && nowNs() - t0 < kProgressLimitNs)
+                    sleepUs(50);
+                const auto took = nowNs() - t0;
+                worstProgressNs = std::max(worstProgressNs, took);
+                QVERIFY2(h.shared().gotTotal.load() != before,
+                         ("no progress within 200 ms after killing pid " + std::to_string(m.pid) + ", lock holder "
+                          + std::to_string(q->stats().lockHolderPid))
+                             .c_str());
+            }
+            // Every 30 random kills, one death at a fault-hook point (all of them each round).
+            if (k % 30 == 29 && nextPoint < std::size(kKillPoints)) {
+                const FaultPoint p = kKillPoints[nextPoint++];
+                const unsigned after = 1 + unsigned(rng() % 20);
+                const Harness::Member armed = isPutPoint(p) ? h.spawnProducer(p, after) : h.spawnConsumer(p, after);
+                int status = 0;
+                QVERIFY2(h.kids().reapWithin(armed.pid, 20'000, &status),
+                         (std::string("child armed at ") + shmq::toString(p) + " did not die").c_str());
+                QVERIFY2(killedBySigkill(status), shmq::toString(p));
+                if (!armed.producer && p == FaultPoint::GetBeforeUnlock)
+                    h.noteKilledConsumer(armed.id); // died after its get committed
+                isPutPoint(p) ? ++producerKills : ++consumerKills;
+                ++faultKills;
+            }
+        }
+        // Catch up on fault points a short round did not reach.
+        for (; nextPoint < std::size(kKillPoints); ++nextPoint) {
+            const FaultPoint p = kKillPoints[nextPoint];
+            const Harness::Member armed = isPutPoint(p) ? h.spawnProducer(p, 1) : h.spawnConsumer(p, 1);
+            int status = 0;
+            QVERIFY(h.kids().reapWithin(armed.pid, 20'000, &status));
+            QVERIFY2(killedBySigkill(status), shmq::toString(p));
+            if (!armed.producer && p == FaultPoint::GetBeforeUnlock)
+                h.noteKilledConsumer(armed.id);
+            isPutPoint(p) ? ++producerKills : ++consumerKills;
+            ++faultKills;
+        }
+        killsDone += roundKills;
+
+        // Drain: stop the producers, close, let the consumers empty the queue.
+        h.shared().stop.store(1);
+        for (const auto &m : members) {
+            if (!m.producer)
+                continue;
+            int status = 0;
+            QVERIFY(h.kids().reapWithin(m.pid, 20'000, &status));
+            QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, "producer failed");
+        }
+        q->close();
+        for (const auto &m : members) {
+            if (m.producer)
+                continue;
+            int status = 0;
+            QVERIFY(h.kids().reapWithin(m.pid, 20'000, &status));
+            QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, "consumer failed");
+        }
+        const auto r = h.verify();
+        const auto st = q->stats();
+        if (round == 1 || killsDone >= target)
+            qInfo("round %d: %s; recoveries %llu", round, r.text().c_str(),
+                  static_cast<unsigned long long>(st.recoveries));
+        QCOMPARE(r.lostAcked, 0u);
+        QCOMPARE(r.phantom, 0u);
+        for (int e = 0; e < ErrCount; ++e)
+            QVERIFY2(r.errors[e] == 0, r.text().c_str());
+        QVERIFY2(r.unackedDelivered <= std::uint64_t(producerKills), r.text().c_str());
+        QVERIFY2(r.takenByDead <= std::uint64_t(consumerKills), r.text().c_str());
+        // The queue's own counters agree: every committed message was taken exactly once.
+        QCOMPARE(r.queueGets, r.gotDistinct);
+        QCOMPARE(r.queuePuts, r.gotDistinct);
+        QCOMPARE(st.depthMessages, 0u);
+        QCOMPARE(st.depthBytes, 0u);
+        QCOMPARE(st.corruptions, 0u);
+        QVERIFY(st.recoveries >= 1);
+        totalGot += r.gotDistinct;
+        totalRecoveries += st.recoveries;
+        totalTakenByDead += r.takenByDead;
+        totalUnacked += r.unackedDelivered;
+        q->destroy();
+    }
+    qInfo("%d random kills + %d fault-point kills in %d rounds; %llu messages got exactly once; "
+          "%llu repairs; %llu taken by consumers killed after their get committed; %llu committed by "
+          "producers killed before their put returned; worst time to progress after a kill %.1f ms",
+          killsDone, faultKills, round, static_cast<unsigned long long>(totalGot),
+          static_cast<unsigned long long>(totalRecoveries), static_cast<unsigned long long>(totalTakenByDead),
+          static_cast<unsigned long long>(totalUnacked), double(worstProgressNs) / 1e6);
+    QVERIFY(killsDone >= 300);
+}
+
+void TestShmqStress::repairInterruptedByDeath()
+{
+    // A producer dies holding the lock; the process that takes over dies in the middle of its
+    // repair; a third one must still repair and find exactly the committed messages.
+    auto q = Queue::create(testHint(), 8, 64);
+    QVERIFY(q);
+    QCOMPARE(q->put("one"), Result::Ok);
+    QCOMPARE(q->put("two"), Result::Ok);
+    Children kids;
+    const pid_t dyingProducer = kids.spawn([&] {
+        shmq::armFault(FaultPoint::PutAfterCommit, 1);
+        q->put("three");
+        return 0;
+    });
+    QVERIFY(killedBySigkill(kids.reap(dyingProducer)));
+    const pid_t dyingRepairer = kids.spawn([&] {
+        shmq::armFault(FaultPoint::RepairMidway, 1);
+        q->put("four");
+        return 0;
+    });
+    QVERIFY(killedBySigkill(kids.reap(dyingRepairer)));
+    QCOMPARE(q->stats().lockHolderPid, dyingRepairer);
+    std::vector<std::string> got;
+    for (;;) {
+        std::vector<std::byte> b;
+        const Result r = q->get(b, 500ms);
+        if (r != Result::Ok)
+            break;
+        got.emplace_back(reinterpret_cast<const char *>(b.data()), b.size());
+    }
+    QCOMPARE(got, (std::vector<std::string>{"one", "two", "three"}));
+    const auto st = q->stats();
+    QCOMPARE(st.recoveries, 2u);
+    QCOMPARE(st.corruptions, 0u);
+    QCOMPARE(st.puts, 3u);
+    QCOMPARE(st.gets, 3u);
+}
+
+void TestShmqStress::killedBlockedWaiters()
+{
+    auto q = Queue::create(testHint(), 2, 16);
+    QVERIFY(q);
+    auto *got = sharedArray<std::atomic<std::int64_t>>(4);
+    QVERIFY(got);
+    Children kids;
+    auto consumer = [&](int slot) {
+        return kids.spawn([&, slot] {
+            std::byte b[16];
+            std::size_t n = 0;
+            if (q->get(b, n, shmq::kForever) != Result::Ok)
+                return 1;
+            got[slot].store(nowNs());
+            return 0;
+        });
+    };
+    const pid_t a = consumer(0);
+    const pid_t b = consumer(1);
+    // Both must be asleep in the kernel (past their bounded spin), not burning CPU.
+    QVERIFY(waitForState(a, 'S', 2000));
+    QVERIFY(waitForState(b, 'S', 2000));
+    QCOMPARE(kill(a, SIGKILL), 0);
+    QVERIFY(killedBySigkill(kids.reap(a)));
+    const auto t0 = nowNs();
+    QCOMPARE(q->put("wake"), Result::Ok);
+    int status = 0;
+    QVERIFY(kids.reapWithin(b, 2000, &status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY2(got[1].load() - t0 < kProgressLimitNs, "surviving waiter was not woken in time");
+
+    // The same for a producer blocked on a full queue.
+    QCOMPARE(q->put("x"), Result::Ok);
+    QCOMPARE(q->put("y"), Result::Ok);
+    auto producer = [&](int slot) {
+        return kids.spawn([&, slot] {
+            if (q->put("z", shmq::kForever) != Result::Ok)
+                return 1;
+            got[slot].store(nowNs());
+            return 0;
+        });
+    };
+    const pid_t c = producer(2);
+    const pid_t d = producer(3);
+    QVERIFY(waitForState(c, 'S', 2000));
+    QVERIFY(waitForState(d, 'S', 2000));
+    QCOMPARE(kill(c, SIGKILL), 0);
+    QVERIFY(killedBySigkill(kids.reap(c)));
+    const auto t1 = nowNs();
+    std::vector<std::byte> buf;
+    QCOMPARE(q->get(buf, 0ns), Result::Ok);
+    QVERIFY(kids.reapWithin(d, 2000, &status));
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY2(got[3].load() - t1 < kProgressLimitNs, "surviving producer was not woken in time");
+    QCOMPARE(q->get(buf, 0ns), Result::Ok);
+    QCOMPARE(q->get(buf, 0ns), Result::Ok);
+    QCOMPARE(q->get(buf, 0ns), Result::Timeout);
+    freeShared(got, 4);
+}
+
+void TestShmqStress::stoppedLockHolder()
+{
+    auto q = Queue::create(testHint(), 4, 16);
+    QVERIFY(q);
+    Children kids;
+    // A busy peer that takes the lock all the time.
+    const pid_t busy = kids.spawn([&] {
+        std::byte b[16];
+        std::size_t n;
+        for (;;) {
+            q->tryPut(std::as_bytes(std::span("busy", 4)));
+            q->tryGet(b, n);
+        }
+        return 0;
+    });
+    // Stop it until we catch it holding the lock.
+    bool caught = false;
+    std::mt19937 rng(42);
+    for (int attempt = 0; attempt < 20000 && !caught; ++attempt) {
+        sleepUs(long(rng() % 200));
+        kill(busy, SIGSTOP);
+        int status = 0;
+        QCOMPARE(waitpid(busy, &status, WUNTRACED), busy);
+        QVERIFY(WIFSTOPPED(status));
+        if (q->stats().lockHolderPid == busy)
+            caught = true;
+        else
+            kill(busy, SIGCONT);
+    }
+    QVERIFY2(caught, "could not stop the peer while it held the lock");
+
+    // Others time out on schedule and can name the holder.
+    for (const auto timeout : {30ms, 120ms}) {
+        const auto t0 = nowNs();
+        QCOMPARE(q->put("mine", timeout), Result::Timeout);
+        const auto waited = nowNs() - t0;
+        const auto want = std::chrono::nanoseconds(timeout).count();
+        QVERIFY2(waited >= want && waited < want + 100'000'000, std::to_string(waited).c_str());
+        std::vector<std::byte> b;
+        QCOMPARE(q->get(b, timeout), Result::Timeout);
+        QCOMPARE(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
+    }
+    const auto st = q->stats();
+    QCOMPARE(st.lockHolderPid, busy);
+    QCOMPARE(st.recoveries, 0u); // a stopped holder is alive: nobody steals its lock
+
+    // Resumed, it releases the lock and everybody goes on; killed later, nothing is lost.
+    kill(busy, SIGCONT);
+    QCOMPARE(q->put("after", 1s), Result::Ok);
+    kill(busy, SIGKILL);
+    QVERIFY(killedBySigkill(kids.reap(busy)));
+    std::vector<std::byte> b;
+    int afterSeen = 0;
+    while (q->get(b, 100ms) == Result::Ok)
+        afterSeen += std::string_view(reinterpret_cast<const char *>(b.data()), b.size()) == "after";
+    QCOMPARE(afterSeen, 1);
+    QCOMPARE(q->stats().corruptions, 0u);
+}
+
+void TestShmqStress::garbageWritingPeer()
+{
+    shmq::OpenError err;
+    auto q = Queue::create(testHint(), 16, kMaxTestMessage, &err);
+    QVERIFY2(q, err.message.c_str());
+    Harness h(*q);
+    QVERIFY(h.ok());
+    h.allowCorruption = true;
+    h.opTimeout = 20ms;
+    std::vector<Harness::Member> members;
+    for (int i = 0; i < 2; ++i) {
+        members.push_back(h.spawnProducer());
+        members.push_back(h.spawnConsumer());
+    }
+    // The scribbler maps the segment itself and writes random bytes anywhere: header and slots.
+    const std::string name = q->name();
+    const pid_t scribbler = h.kids().spawn([&] {
+        const int fd = shm_open(name.c_str(), O_RDWR, 0);
+        if (fd < 0)
+            return 30;
+        struct stat st{};
+        fstat(fd, &st);
+        auto *mem = static_cast<unsigned char *>(mmap(nullptr, std::size_t(st.st_size), PROT_READ | PROT_WRITE,
+                                                      MAP_SHARED, fd, 0));
+        if (mem == MAP_FAILED)
+            return 31;
+        std::mt19937_64 r{static_cast<std::uint64_t>(getpid())};
+        const auto end = nowNs() + 1'500'000'000;
+        while (nowNs() < end) {
+            const bool header = r() % 2;
+            const std::size_t span = header ? 256 : std::size_t(st.st_size);
+            const std::size_t len = 1 + r() % 16;
+            const std::size_t at = r() % (span - len);
+            for (std::size_t i = 0; i < len; ++i)
+                mem[at + i] = static_cast<unsigned char>(r());
+            sleepUs(long(r() % 200));
+        }
+        return 0;
+    });
+    // Meanwhile the parent keeps reading stats (it must not crash either).
+    std::uint64_t maxCorruptions = 0;
+    int status = 0;
+    while (!h.kids().reapWithin(scribbler, 10, &status))
+        maxCorruptions = std::max(maxCorruptions, q->stats().corruptions);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    h.shared().stop.store(1);
+    for (const auto &m : members) {
+        QVERIFY2(h.kids().reapWithin(m.pid, 20'000, &status), "a peer hung after the garbage");
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                 ("a peer crashed or failed: status " + std::to_string(status)).c_str());
+    }
+    const auto st = q->stats();
+    const auto r = h.verify();
+    qInfo("garbage peer: %llu corruptions detected (last culprit pid %d), %u corrupt gets reported, "
+          "%llu repairs, %llu messages got; %s",
+          static_cast<unsigned long long>(st.corruptions), int(st.lastCulpritPid), r.errors[ErrCorruptResult],
+          static_cast<unsigned long long>(st.recoveries), static_cast<unsigned long long>(h.shared().gotTotal.load()),
+          r.text().c_str());
+    QVERIFY(st.corruptions > 0);
+    QVERIFY(r.errors[ErrCorruptResult] > 0);   // consumers were told
+    QCOMPARE(r.errors[ErrTorn], 0u);           // and never handed a damaged message as Ok
+    QCOMPARE(r.errors[ErrUnexpected], 0u);
+
+    // After the garbage stops the queue still works for a fresh peer (once repaired).
+    std::vector<std::byte> b;
+    while (q->get(b, 0ns) != Result::Timeout && q->stats().depthMessages > 0) {
+    }
+    Result pr = Result::Timeout;
+    for (int i = 0; i < 10 && pr != Result::Ok; ++i)
+        pr = q->put("still alive", 100ms);
+    QCOMPARE(pr, Result::Ok);
+}
+
+QTEST_APPLESS_MAIN(TestShmqStress)
+#include "tst_shmq_stress.moc"
