@@ -1,14 +1,154 @@
 #include "headlessrun.h"
 
+#include "export.h"
+#include "run.h"
+#include "scenario.h"
+#include "workerprocess.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <QTextStream>
+
+#include <memory>
 
 namespace concurrente {
 
-// Placeholder until the run engine lands: says so plainly instead of pretending to run.
-int runHeadless(const QString &scenarioFile, const QStringList &, QTextStream &, QTextStream &err)
+namespace {
+
+class Headless
 {
-    err << QStringLiteral("concurrente: %1: headless runs are not available in this build\n").arg(scenarioFile);
-    return 1;
+    Q_DECLARE_TR_FUNCTIONS(Headless)
+
+public:
+    Headless(Run &run, QTextStream &out, QTextStream &err) : m_run(run), m_out(out), m_err(err) {}
+
+    void watch(WorkerProcess *p)
+    {
+        QObject::connect(p, &WorkerProcess::started, &m_run, [this, p](qint64 pid) {
+            line(tr("%1 (pid %2) started").arg(p->name()).arg(pid));
+        });
+        QObject::connect(p, &WorkerProcess::stoppedChanged, &m_run, [this, p](bool stopped) {
+            line(stopped ? tr("%1 (pid %2) stopped").arg(p->name()).arg(p->pid().value_or(0))
+                         : tr("%1 (pid %2) continued").arg(p->name()).arg(p->pid().value_or(0)));
+        });
+        QObject::connect(p, &WorkerProcess::finished, &m_run, [this, p](std::optional<int> code) {
+            if (!p->record().error.isEmpty()) {
+                line(tr("%1 could not be started: %2").arg(p->name(), p->record().error));
+                return;
+            }
+            line(tr("%1 (pid %2) exited with exitcode %3")
+                     .arg(p->name())
+                     .arg(p->pid().value_or(0))
+                     .arg(code ? QString::number(*code) : QStringLiteral("None")));
+        });
+    }
+
+    void line(const QString &text)
+    {
+        const double t = double(monotonicNs() - m_run.startNs()) / 1e9;
+        m_out << QStringLiteral("[%1 s] ").arg(t, 7, 'f', 3) << text << Qt::endl;
+    }
+
+    void table()
+    {
+        const QList<ProcessRecord> &procs = m_run.log().processes;
+        int nameWidth = 4;
+        for (const ProcessRecord &p : procs)
+            nameWidth = std::max(nameWidth, int(p.name.size()));
+        nameWidth = std::min(nameWidth, 40);
+        auto opt = [](const std::optional<qint64> &v) { return v ? QString::number(*v) : QStringLiteral("-"); };
+        m_out << Qt::endl
+              << tr("name").leftJustified(nameWidth) << u' ' << tr("pid").rightJustified(8) << u' '
+              << tr("ppid").rightJustified(8) << u' ' << tr("exitcode").rightJustified(8) << u' '
+              << tr("duration").rightJustified(10) << Qt::endl;
+        for (const ProcessRecord &p : procs) {
+            QString code = p.exitcode ? QString::number(*p.exitcode) : QStringLiteral("None");
+            QString duration = QStringLiteral("-");
+            if (p.startNs && p.endNs)
+                duration = QStringLiteral("%1 s").arg(double(*p.endNs - *p.startNs) / 1e9, 0, 'f', 3);
+            if (!p.error.isEmpty())
+                code = tr("failed");
+            m_out << p.name.left(nameWidth).leftJustified(nameWidth) << u' ' << opt(p.pid).rightJustified(8) << u' '
+                  << opt(p.ppid).rightJustified(8) << u' ' << code.rightJustified(8) << u' '
+                  << duration.rightJustified(10) << Qt::endl;
+        }
+        const QJsonObject s = m_run.log().summary;
+        m_out << tr("wall time %1 s, %2 events, %3 protocol errors")
+                     .arg(double(s.value(QStringLiteral("wall_ns")).toInteger()) / 1e9, 0, 'f', 3)
+                     .arg(s.value(QStringLiteral("events")).toInteger())
+                     .arg(s.value(QStringLiteral("protocol_errors")).toInteger())
+              << Qt::endl;
+    }
+
+private:
+    Run &m_run;
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace
+
+int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err)
+{
+    for (const QString &path : exports) {
+        if (!RunExporter::isSupported(path)) {
+            err << QCoreApplication::translate("Headless", "concurrente: %1: unknown export format (use .json or .csv)")
+                       .arg(path)
+                << Qt::endl;
+            return 1;
+        }
+    }
+    const ScenarioLoadResult loaded = ScenarioLoader::loadFile(scenarioFile);
+    if (!loaded.ok()) {
+        for (const ScenarioIssue &issue : loaded.errors)
+            err << QStringLiteral("concurrente: ") << issue.toString() << Qt::endl;
+        return 2;
+    }
+
+    // The app creates one for --run; a caller without one (a test, a tool) still gets a loop.
+    std::unique_ptr<QCoreApplication> ownApp;
+    if (!QCoreApplication::instance()) {
+        static int argc = 1;
+        static char name[] = "concurrente";
+        static char *argv[] = {name, nullptr};
+        ownApp = std::make_unique<QCoreApplication>(argc, argv);
+    }
+
+    Run run(loaded.scenario);
+    Headless progress(run, out, err);
+    for (WorkerProcess *p : run.processes())
+        progress.watch(p);
+    QObject::connect(&run, &Run::processAdded, &run, [&progress](WorkerProcess *p) { progress.watch(p); });
+    QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run](const Event &e) {
+        if (e.ev == QLatin1String("protocol_error") || e.ev == QLatin1String("action_error") ||
+            e.ev == QLatin1String("queue_error") || e.ev == QLatin1String("command_error")) {
+            err << QStringLiteral("concurrente: %1: %2 %3: %4")
+                       .arg(run.scenario().file.isEmpty() ? QStringLiteral("run") : run.scenario().file, e.ev,
+                            e.fields.value(QStringLiteral("name")).toString(),
+                            e.fields.value(QStringLiteral("message")).toString())
+                << Qt::endl;
+        }
+    });
+    QEventLoop loop;
+    QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
+    run.start();
+    if (!run.isFinished())
+        loop.exec();
+    progress.table();
+
+    int status = 0;
+    if (run.log().summary.value(QStringLiteral("launch_failures")).toInt() > 0)
+        status = 1; // the run could not do what the scenario asked
+    for (const QString &path : exports) {
+        QString error;
+        if (RunExporter::write(run.log(), path, &error)) {
+            out << QCoreApplication::translate("Headless", "wrote %1").arg(path) << Qt::endl;
+        } else {
+            err << QStringLiteral("concurrente: ") << error << Qt::endl;
+            status = 1;
+        }
+    }
+    return status;
 }
 
 } // namespace concurrente

@@ -59,6 +59,7 @@ bool isWorkerEventKind(const QString &ev)
         QStringLiteral("error"),  QStringLiteral("put"),          QStringLiteral("get"),
         QStringLiteral("reparented"), QStringLiteral("exit"),     QStringLiteral("helper_ready"),
         QStringLiteral("forked"), QStringLiteral("fork_failed"),  QStringLiteral("exited"),
+        QStringLiteral("command_error"),
     };
     return kinds.contains(ev);
 }

@@ -1,0 +1,782 @@
+#include "run.h"
+
+#include "datapaths.h"
+#include "eventchannel.h"
+#include "workerprocess.h"
+
+#include "shmq.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace concurrente {
+
+Q_LOGGING_CATEGORY(lcRun, "concurrente.run")
+
+namespace {
+/// Grandchildren a run tracks; beyond this a runaway worker's children are not recorded (they
+/// are still ended at run end by the process-group sweep).
+constexpr int kMaxAdoptedPerRun = 1024;
+
+/// The process group of `pid` from /proc/PID/stat, to check that a pid a worker reports is
+/// really one of ours before the run ever signals it.
+std::optional<qint64> processGroupOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray stat = f.read(1024);
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so look for the last ')'.
+    const qsizetype close = stat.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    if (fields.size() < 3)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 pgrp = fields[2].toLongLong(&ok);
+    return ok ? std::optional<qint64>(pgrp) : std::nullopt;
+}
+
+QString escapedField(QString s)
+{
+    // The fork helper's commands are TAB-separated lines; it undoes \\, \t and \n.
+    s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
+    s.replace(QStringLiteral("\t"), QStringLiteral("\\t"));
+    s.replace(QStringLiteral("\n"), QStringLiteral("\\n"));
+    s.replace(u'\r', u' ');
+    return s;
+}
+} // namespace
+
+Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
+{
+    for (int i = 0; i < m_scenario.workers.size(); ++i) {
+        const WorkerSpec &spec = m_scenario.workers[i];
+        ProcessRecord r;
+        r.index = i;
+        r.id = spec.id;
+        r.name = spec.name;
+        r.daemon = spec.daemon;
+        r.launcher = launcherName(spec.launcher);
+        m_workers.append(addProcess(r));
+    }
+}
+
+Run::~Run()
+{
+    if (!m_finished)
+        killEverything();
+    destroyQueues();
+}
+
+void Run::killEverything()
+{
+    // Early destruction: no more callbacks into this half-destroyed run.
+    for (WorkerProcess *p : std::as_const(m_processes))
+        p->disconnect(this);
+    for (EventChannel *c : std::as_const(m_channels))
+        c->disconnect(this);
+    for (const PendingJoin &j : std::as_const(m_joins))
+        delete j.timer;
+    m_joins.clear();
+    for (WorkerProcess *p : std::as_const(m_processes))
+        p->killQuietly();
+    // A grandchild that never reported its pid still holds its group's event pipe open.
+    for (auto it = m_groupLeaders.cbegin(); it != m_groupLeaders.cend(); ++it)
+        if (it.value()->isOpen())
+            ::kill(-pid_t(it.key()), SIGKILL);
+    for (WorkerProcess *p : std::as_const(m_processes))
+        p->reapBlocking(1000);
+}
+
+WorkerProcess *Run::addProcess(const ProcessRecord &record)
+{
+    auto *p = new WorkerProcess(record, this);
+    connect(p, &WorkerProcess::eventReceived, this, &Run::record);
+    connect(p, &WorkerProcess::finished, this, [this, p] { onProcessFinished(p); });
+    connect(p, &WorkerProcess::pidfdExited, this, [this, p] { onPidfdExited(p); });
+    m_processes.append(p);
+    emit processAdded(p);
+    return p;
+}
+
+void Run::start()
+{
+    m_scripted = true;
+    startInteractive();
+    QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+}
+
+void Run::startInteractive()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_startNs = monotonicNs();
+    m_log.appVersion = appVersion();
+    m_log.host = HostInfo::current();
+    m_log.scenario = m_scenario.toJson();
+    if (!m_scenario.file.isEmpty())
+        m_log.scenario.insert(QStringLiteral("file"), m_scenario.file);
+    createQueues();
+}
+
+void Run::runNextMainAction()
+{
+    if (m_mainEnded || m_endingMain || m_finished)
+        return;
+    if (m_pc >= m_scenario.main.size()) {
+        // The end of the main script is an implicit end_main, as in CPython.
+        endMain();
+        return;
+    }
+    const int i = m_pc++;
+    emit mainActionStarted(i);
+    perform(m_scenario.main[i], [this] {
+        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+    });
+}
+
+void Run::perform(const Action &a, std::function<void()> done)
+{
+    switch (a.kind) {
+    case Action::Start:
+        return startWorker(a.worker, std::move(done));
+    case Action::Join:
+        return join(a.worker, a.timeoutMs, std::move(done));
+    case Action::Terminate:
+        return terminate(a.worker, std::move(done));
+    case Action::Kill:
+        return kill(a.worker, std::move(done));
+    case Action::Stop:
+        return stop(a.worker, std::move(done));
+    case Action::Continue:
+        return resume(a.worker, std::move(done));
+    case Action::Put:
+        return put(a.queue, a.value, std::move(done));
+    case Action::SleepMs:
+        return sleepMs(a.ms, std::move(done));
+    case Action::TerminateRandom:
+        return terminateRandom(a.workers, std::move(done));
+    case Action::EndMain:
+        return endMain(std::move(done));
+    }
+    if (done)
+        done();
+}
+
+void Run::record(const Event &event)
+{
+    m_log.addEvent(event);
+    emit eventRecorded(event);
+}
+
+void Run::recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fields)
+{
+    if (about) {
+        fields.insert(QStringLiteral("name"), about->name());
+        about->deliver(Event::make(monotonicNs(), about->pid(), ev, fields));
+    } else {
+        record(Event::make(monotonicNs(), std::nullopt, ev, fields));
+    }
+}
+
+void Run::actionError(const QString &action, WorkerProcess *about, const QString &message)
+{
+    qCInfo(lcRun).noquote() << action << (about ? about->name() : QString()) << message;
+    recordEngine(QStringLiteral("action_error"), about,
+                 {{QStringLiteral("action"), action}, {QStringLiteral("message"), message}});
+}
+
+WorkerProcess *Run::checkedWorker(int index, const QString &action)
+{
+    WorkerProcess *w = m_workers.value(index);
+    if (!w)
+        actionError(action, nullptr, tr("no worker with index %1").arg(index));
+    return w;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+void Run::startWorker(int index, std::function<void()> done)
+{
+    auto finish = qScopeGuard([&] {
+        if (done)
+            done();
+    });
+    WorkerProcess *w = checkedWorker(index, QStringLiteral("start"));
+    if (!w)
+        return;
+    if (!m_started)
+        startInteractive();
+    if (w->state() != WorkerProcess::State::Created) {
+        actionError(QStringLiteral("start"), w, tr("cannot start a process twice"));
+        return;
+    }
+    if (m_mainEnded || m_endingMain || m_runEnding) {
+        actionError(QStringLiteral("start"), w, tr("the main program has ended"));
+        return;
+    }
+    const WorkerSpec &spec = m_scenario.workers[index];
+    if (spec.launcher == Launcher::Fork)
+        launchForkWorker(w, spec);
+    else
+        launchQProcessWorker(w, spec);
+}
+
+QStringList Run::taskArguments(const WorkerSpec &spec) const
+{
+    QStringList args = spec.taskArguments();
+    const QString queue = spec.queueName();
+    if (!queue.isEmpty()) {
+        const int qi = m_scenario.queueIndexByName(queue);
+        // Workers get the segment's real name, not the scenario's label.
+        if (qi >= 0 && qi < m_queueNames.size() && !m_queueNames[qi].isEmpty()) {
+            for (QString &a : args)
+                if (a.startsWith(QLatin1String("queue=")))
+                    a = QStringLiteral("queue=") + m_queueNames[qi];
+        }
+    }
+    return args;
+}
+
+void Run::launchQProcessWorker(WorkerProcess *w, const WorkerSpec &spec)
+{
+    QStringList args{QStringLiteral("--name"), spec.name, QStringLiteral("--task"), spec.task};
+    if (spec.daemon)
+        args << QStringLiteral("--daemon");
+    args << QStringLiteral("--launcher") << QStringLiteral("qprocess");
+    args += taskArguments(spec);
+    w->startQProcess(m_helperDir + QStringLiteral("/concurrente-worker"), args, false);
+    if (w->pid()) {
+        m_byPid.insert(*w->pid(), w);
+        watchChannel(w);
+    }
+}
+
+WorkerProcess *Run::ensureForkHelper()
+{
+    if (m_forkHelper)
+        return m_forkHelper;
+    ProcessRecord r;
+    r.name = QStringLiteral("MainProcess");
+    r.launcher = QStringLiteral("fork");
+    m_forkHelper = addProcess(r);
+    QStringList args;
+    if (m_scenario.subreaper)
+        args << QStringLiteral("--subreaper");
+    m_forkHelper->startQProcess(m_helperDir + QStringLiteral("/concurrente-forkhelper"), args, true);
+    if (m_forkHelper->pid()) {
+        m_byPid.insert(*m_forkHelper->pid(), m_forkHelper);
+        watchChannel(m_forkHelper);
+    }
+    return m_forkHelper;
+}
+
+void Run::launchForkWorker(WorkerProcess *w, const WorkerSpec &spec)
+{
+    WorkerProcess *helper = ensureForkHelper();
+    if (helper->isFinished()) {
+        w->markStartRequested(monotonicNs());
+        w->failLaunch(helper->record().error.isEmpty()
+                          ? tr("the fork helper has ended")
+                          : tr("the fork helper could not be started: %1").arg(helper->record().error));
+        return;
+    }
+    QStringList fields{QStringLiteral("start"), escapedField(spec.name), escapedField(spec.task),
+                       spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
+    for (const QString &a : taskArguments(spec))
+        fields << escapedField(a);
+    const QByteArray command = fields.join(u'\t').toUtf8() + '\n';
+    m_pendingForks.append(w);
+    const qint64 requestNs = monotonicNs();
+    helper->writeInput(command);
+    w->markStartRequested(requestNs);
+}
+
+void Run::join(int index, int timeoutMs, std::function<void()> done)
+{
+    WorkerProcess *w = checkedWorker(index, QStringLiteral("join"));
+    if (!w || w->state() == WorkerProcess::State::Created) {
+        if (w)
+            actionError(QStringLiteral("join"), w, tr("can only join a started process"));
+        if (done)
+            done();
+        return;
+    }
+    if (w->isFinished()) {
+        recordEngine(QStringLiteral("join"), w);
+        if (done)
+            done();
+        return;
+    }
+    PendingJoin j{m_nextJoinId++, w, nullptr, std::move(done), false, timeoutMs};
+    if (timeoutMs >= 0) {
+        j.timer = new QTimer(this);
+        j.timer->setSingleShot(true);
+        j.timer->setTimerType(Qt::PreciseTimer);
+        const int id = j.id;
+        connect(j.timer, &QTimer::timeout, this, [this, id] { completeJoin(id, true); });
+        j.timer->start(timeoutMs);
+    }
+    m_joins.append(std::move(j));
+}
+
+void Run::completeJoin(int id, bool timedOut)
+{
+    const auto it = std::find_if(m_joins.begin(), m_joins.end(), [id](const PendingJoin &j) { return j.id == id; });
+    if (it == m_joins.end())
+        return;
+    PendingJoin j = std::move(*it);
+    m_joins.erase(it);
+    if (j.timer)
+        j.timer->deleteLater();
+    if (timedOut) {
+        recordEngine(QStringLiteral("join_timeout"), j.process,
+                     {{QStringLiteral("timeout_ms"), j.timeoutMs}, {QStringLiteral("is_alive"), j.process->isAlive()}});
+    } else {
+        QJsonObject f;
+        if (j.implicit)
+            f.insert(QStringLiteral("implicit"), true);
+        recordEngine(QStringLiteral("join"), j.process, f);
+    }
+    if (j.done)
+        j.done();
+}
+
+void Run::signalAction(int index, int sig, const QString &ev, std::function<void()> done)
+{
+    auto finish = qScopeGuard([&] {
+        if (done)
+            done();
+    });
+    WorkerProcess *w = checkedWorker(index, ev);
+    if (!w)
+        return;
+    if (w->state() == WorkerProcess::State::Created) {
+        actionError(ev, w, tr("the process was not started"));
+        return;
+    }
+    QString error;
+    if (w->sendSignal(sig, &error)) {
+        recordEngine(ev, w);
+    } else {
+        // Python's terminate()/kill() on a process that already ended do nothing.
+        recordEngine(ev, w, {{QStringLiteral("delivered"), false}, {QStringLiteral("message"), error}});
+    }
+}
+
+void Run::terminate(int index, std::function<void()> done)
+{
+    signalAction(index, SIGTERM, QStringLiteral("terminate"), std::move(done));
+}
+
+void Run::kill(int index, std::function<void()> done)
+{
+    signalAction(index, SIGKILL, QStringLiteral("kill"), std::move(done));
+}
+
+void Run::stop(int index, std::function<void()> done)
+{
+    signalAction(index, SIGSTOP, QStringLiteral("stop"), std::move(done));
+}
+
+void Run::resume(int index, std::function<void()> done)
+{
+    signalAction(index, SIGCONT, QStringLiteral("continue"), std::move(done));
+}
+
+void Run::terminateRandom(const QList<int> &candidates, std::function<void()> done)
+{
+    QList<int> alive;
+    QJsonArray names;
+    for (int i : candidates) {
+        if (WorkerProcess *w = m_workers.value(i)) {
+            names.append(w->name());
+            if (w->isAlive())
+                alive.append(i);
+        }
+    }
+    if (alive.isEmpty()) {
+        recordEngine(QStringLiteral("terminate_random"), nullptr,
+                     {{QStringLiteral("name"), QJsonValue()}, {QStringLiteral("candidates"), names}});
+        if (done)
+            done();
+        return;
+    }
+    const int chosen = alive[int(QRandomGenerator::global()->bounded(qsizetype(alive.size())))];
+    recordEngine(QStringLiteral("terminate_random"), m_workers[chosen], {{QStringLiteral("candidates"), names}});
+    terminate(chosen, std::move(done));
+}
+
+void Run::sleepMs(int ms, std::function<void()> done)
+{
+    QTimer::singleShot(std::max(ms, 0), Qt::PreciseTimer, this, [done = std::move(done)] {
+        if (done)
+            done();
+    });
+}
+
+void Run::endMain(std::function<void()> done)
+{
+    if (m_mainEnded || m_endingMain) {
+        if (done)
+            done();
+        return;
+    }
+    if (!m_started)
+        startInteractive();
+    m_endingMain = true;
+    recordEngine(QStringLiteral("end_main"), nullptr);
+    // CPython's atexit handler: terminate the daemonic children still alive, then join all.
+    for (WorkerProcess *w : std::as_const(m_workers)) {
+        if (w->isAlive() && w->record().daemon) {
+            if (w->sendSignal(SIGTERM))
+                recordEngine(QStringLiteral("terminate"), w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
+            // A stopped daemon would keep SIGTERM pending forever and the run would never end.
+            if (w->isStopped() && w->sendSignal(SIGCONT))
+                recordEngine(QStringLiteral("continue"), w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
+        }
+    }
+    auto remaining = std::make_shared<int>(0);
+    auto allJoined = [this, done = std::move(done)] {
+        m_endingMain = false;
+        m_mainEnded = true;
+        emit mainEnded();
+        if (done)
+            done();
+        maybeEndRun();
+    };
+    // Fork workers not yet forked count too: their start was requested.
+    QList<WorkerProcess *> toJoin;
+    for (WorkerProcess *w : std::as_const(m_workers))
+        if (w->isAlive())
+            toJoin.append(w);
+    if (toJoin.isEmpty()) {
+        allJoined();
+        return;
+    }
+    *remaining = int(toJoin.size());
+    auto one = [remaining, allJoined] {
+        if (--*remaining == 0)
+            allJoined();
+    };
+    for (WorkerProcess *w : std::as_const(toJoin))
+        m_joins.append(PendingJoin{m_nextJoinId++, w, nullptr, one, true, -1});
+}
+
+void Run::abort()
+{
+    if (m_finished)
+        return;
+    if (!m_started)
+        startInteractive();
+    m_mainEnded = true;
+    m_endingMain = false;
+    for (const PendingJoin &j : std::as_const(m_joins))
+        delete j.timer;
+    m_joins.clear();
+    for (WorkerProcess *p : std::as_const(m_processes)) {
+        if (p != m_forkHelper && p->isAlive() && !p->hasExitedOnPidfd() && p->pid()) {
+            p->killQuietly();
+            recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("abort")}});
+        }
+    }
+    beginRunEnd();
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Events from the processes
+
+void Run::watchChannel(WorkerProcess *owner)
+{
+    EventChannel *ch = owner->channel();
+    if (!ch)
+        return;
+    m_channels.append(ch);
+    m_groupLeaders.insert(*owner->pid(), ch);
+    connect(ch, &EventChannel::eventsRead, this,
+            [this, owner](const QList<Event> &events) { onChannelEvents(owner, events); });
+    connect(ch, &EventChannel::closed, this, &Run::checkRunEndComplete);
+}
+
+void Run::onChannelEvents(WorkerProcess *owner, const QList<Event> &events)
+{
+    for (const Event &e : events)
+        routeEvent(owner, e);
+}
+
+void Run::routeEvent(WorkerProcess *owner, const Event &e)
+{
+    if (!e.pid) {
+        record(e);
+        return;
+    }
+    const qint64 pid = *e.pid;
+    WorkerProcess *p = m_byPid.value(pid);
+    const bool fromHelper = owner == m_forkHelper;
+    const QString name = e.fields.value(QStringLiteral("name")).toString();
+    const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
+
+    auto takePending = [this](qint64 childPid, const QString &wanted) -> WorkerProcess * {
+        for (int i = 0; i < m_pendingForks.size(); ++i) {
+            WorkerProcess *w = m_pendingForks[i];
+            if ((w->pid() && *w->pid() == childPid) || (!w->pid() && w->name() == wanted)) {
+                m_pendingForks.removeAt(i);
+                return w;
+            }
+        }
+        return nullptr;
+    };
+
+    if (fromHelper && e.ev == QLatin1String("forked")) {
+        WorkerProcess *w = takePending(pid, name);
+        if (!w && !m_pendingForks.isEmpty())
+            w = m_pendingForks.takeFirst();
+        if (!w) {
+            record(e);
+            return;
+        }
+        if (!w->pid()) {
+            m_byPid.insert(pid, w);
+            w->attachPid(pid, ppid);
+        }
+        w->deliver(e);
+        return;
+    }
+    if (fromHelper && e.ev == QLatin1String("fork_failed")) {
+        WorkerProcess *w = takePending(-1, name);
+        if (!w && !m_pendingForks.isEmpty())
+            w = m_pendingForks.takeFirst();
+        if (!w) {
+            record(e);
+            return;
+        }
+        w->deliver(Event::make(e.tNs, std::nullopt, e.ev, e.fields));
+        w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
+        return;
+    }
+    if (fromHelper && e.ev == QLatin1String("command_error")
+        && e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
+        // A start command the helper refused: that worker will never be forked.
+        const QStringList parts = e.fields.value(QStringLiteral("line")).toString().split(u'\t');
+        WorkerProcess *w = takePending(-1, parts.value(1));
+        if (!w && !m_pendingForks.isEmpty())
+            w = m_pendingForks.takeFirst();
+        owner->deliver(e);
+        if (w)
+            w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
+        return;
+    }
+    if (!p && e.ev == QLatin1String("start")) {
+        // A forked worker whose own start line overtook the helper's `forked` line.
+        if (fromHelper && m_forkHelper->pid() && ppid == m_forkHelper->pid()) {
+            for (WorkerProcess *w : std::as_const(m_pendingForks)) {
+                if (!w->pid() && w->name() == name) {
+                    m_byPid.insert(pid, w);
+                    w->attachPid(pid, ppid);
+                    p = w;
+                    break;
+                }
+            }
+        }
+        if (!p)
+            p = adopt(owner, e);
+    }
+    if (fromHelper && p && e.ev == QLatin1String("exited")) {
+        // The fork helper reaped one of its children (or an orphan it adopted as subreaper).
+        Event named = e;
+        named.fields.insert(QStringLiteral("name"), p->name());
+        p->deliver(named);
+        const auto code = jsonInteger(e.fields.value(QStringLiteral("exitcode")));
+        p->markFinished(code ? std::optional<int>(int(*code)) : std::nullopt, e.tNs, false);
+        return;
+    }
+    if (p)
+        p->deliver(e);
+    else
+        record(e);
+}
+
+WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
+{
+    const qint64 pid = *e.pid;
+    const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
+    auto reject = [&](const QString &why) -> WorkerProcess * {
+        owner->deliver(Event::make(monotonicNs(), owner->pid(), QStringLiteral("protocol_error"),
+                                   {{QStringLiteral("name"), owner->name()},
+                                    {QStringLiteral("message"), why},
+                                    {QStringLiteral("line"), QStringLiteral("start pid=%1").arg(pid)}}));
+        return nullptr;
+    };
+    if (m_adoptedCount >= kMaxAdoptedPerRun)
+        return reject(tr("more than %1 grandchildren in one run: not tracked").arg(kMaxAdoptedPerRun));
+    // Only a process in one of the run's own process groups may be adopted: a worker must not
+    // be able to make the run signal an unrelated pid.
+    const auto group = processGroupOf(pid);
+    if (group && !m_groupLeaders.contains(*group))
+        return reject(tr("pid %1 is not a process of this run").arg(pid));
+    ProcessRecord r;
+    r.name = e.fields.value(QStringLiteral("name")).toString();
+    if (r.name.isEmpty())
+        r.name = QStringLiteral("pid %1").arg(pid);
+    r.launcher = QStringLiteral("child");
+    r.daemon = e.fields.value(QStringLiteral("daemon")).toBool();
+    WorkerProcess *parent = ppid ? m_byPid.value(*ppid) : nullptr;
+    r.parentName = (parent ? parent : owner)->name();
+    r.startNs = e.tNs;
+    ++m_adoptedCount;
+    WorkerProcess *p = addProcess(r);
+    m_byPid.insert(pid, p);
+    p->attachPid(pid, ppid);
+    if (m_runEnding) {
+        // Reported after the run began to end: it is an orphan already.
+        p->killQuietly();
+        recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("run_end")}});
+    }
+    return p;
+}
+
+void Run::onProcessFinished(WorkerProcess *p)
+{
+    // Copy: completing a join can start more actions that touch m_joins.
+    QList<int> ids;
+    for (const PendingJoin &j : std::as_const(m_joins))
+        if (j.process == p)
+            ids.append(j.id);
+    for (int id : ids)
+        completeJoin(id, false);
+
+    if (p == m_forkHelper) {
+        // Commands it never answered will not be answered now.
+        const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});
+        for (WorkerProcess *w : pending)
+            w->failLaunch(tr("the fork helper ended before forking this worker"));
+        for (WorkerProcess *w : std::as_const(m_processes))
+            if (w->record().launcher == QLatin1String("fork") && w != p && w->hasExitedOnPidfd())
+                w->markFinished(std::nullopt, monotonicNs(), true);
+    }
+    maybeEndRun();
+    checkRunEndComplete();
+}
+
+void Run::onPidfdExited(WorkerProcess *p)
+{
+    if (p->isFinished())
+        return;
+    const QString launcher = p->record().launcher;
+    if (launcher == QLatin1String("child")) {
+        p->markFinished(std::nullopt, monotonicNs(), true);
+    } else if (launcher == QLatin1String("fork") && p != m_forkHelper) {
+        // The helper reports the real status; without a helper nobody will.
+        if (!m_forkHelper || m_forkHelper->isFinished())
+            p->markFinished(std::nullopt, monotonicNs(), true);
+    }
+    // QProcess children: QProcess reaps them and reports through finished().
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run end
+
+void Run::maybeEndRun()
+{
+    if (!m_mainEnded || m_runEnding)
+        return;
+    for (WorkerProcess *w : std::as_const(m_workers))
+        if (w->isAlive())
+            return;
+    beginRunEnd();
+}
+
+void Run::beginRunEnd()
+{
+    if (m_runEnding)
+        return;
+    m_runEnding = true;
+    // Whatever is still alive now is not a worker of the scenario: orphans, grandchildren.
+    for (WorkerProcess *p : std::as_const(m_processes)) {
+        if (p != m_forkHelper && p->isAlive() && !p->hasExitedOnPidfd() && p->pid()) {
+            p->killQuietly();
+            recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("run_end")}});
+        }
+    }
+    if (m_forkHelper && !m_forkHelper->isFinished())
+        m_forkHelper->closeInput(); // it reaps what is left and exits 0
+    m_graceTimer = new QTimer(this);
+    m_graceTimer->setSingleShot(true);
+    connect(m_graceTimer, &QTimer::timeout, this, &Run::onGraceTimeout);
+    m_graceTimer->start(limits::RunEndGraceMs);
+    checkRunEndComplete();
+}
+
+void Run::onGraceTimeout()
+{
+    if (m_finished)
+        return;
+    if (!m_groupsSwept) {
+        m_groupsSwept = true;
+        qCWarning(lcRun) << "run end: processes or event pipes still open after" << limits::RunEndGraceMs
+                         << "ms; killing their process groups";
+        for (WorkerProcess *p : std::as_const(m_processes))
+            p->killQuietly();
+        for (auto it = m_groupLeaders.cbegin(); it != m_groupLeaders.cend(); ++it)
+            if (it.value()->isOpen())
+                ::kill(-pid_t(it.key()), SIGKILL);
+        m_graceTimer->start(1000);
+        return;
+    }
+    // Give up waiting: record what is known and finish.
+    for (WorkerProcess *p : std::as_const(m_processes))
+        if (!p->isFinished() && p->record().launcher == QLatin1String("child"))
+            p->markFinished(std::nullopt, monotonicNs(), true);
+    finishRun();
+}
+
+void Run::checkRunEndComplete()
+{
+    if (!m_runEnding || m_finished)
+        return;
+    for (WorkerProcess *p : std::as_const(m_processes)) {
+        if (p->isAlive())
+            return;
+    }
+    for (EventChannel *c : std::as_const(m_channels))
+        if (c->isOpen())
+            return;
+    finishRun();
+}
+
+void Run::finishRun()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_graceTimer)
+        m_graceTimer->stop();
+    destroyQueues();
+    m_log.processes.clear();
+    for (WorkerProcess *p : std::as_const(m_processes))
+        m_log.processes.append(p->record());
+    m_log.finalize(monotonicNs() - m_startNs);
+    qCDebug(lcRun) << "run finished:" << m_log.events().size() << "events";
+    emit finished();
+}
+
+RunLog Run::snapshot() const
+{
+    RunLog log = m_log;
+    log.processes.clear();
+    for (WorkerProcess *p : std::as_const(m_processes))
+        log.processes.append(p->record());
+    return log;
+}
+
+} // namespace concurrente

@@ -1,0 +1,171 @@
+#pragma once
+
+#include "runlog.h"
+#include "scenario.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QLoggingCategory>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace shmq {
+class Queue;
+}
+
+namespace concurrente {
+
+Q_DECLARE_LOGGING_CATEGORY(lcRun)
+
+class WorkerProcess;
+class EventChannel;
+
+namespace limits {
+/// After the run's own processes ended, how long the run waits for orphans it killed and for
+/// the last event pipes to close before it gives up on them (and sweeps their process groups).
+inline constexpr int RunEndGraceMs = 3000;
+} // namespace limits
+
+/// One run of a scenario with real processes. It owns every process of the run; nothing
+/// outlives it. The main script runs action by action; the same actions are public methods,
+/// which the GUI's buttons call one at a time. Nothing here blocks: joins and sleeps complete
+/// later, from the event loop.
+class Run : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Run(const Scenario &scenario, QObject *parent = nullptr);
+    /// Kills and reaps every process of the run still alive (bounded, SIGKILL is immediate).
+    ~Run() override;
+
+    /// Where concurrente-worker and concurrente-forkhelper are (default: helperDir()).
+    void setHelperDir(const QString &dir) { m_helperDir = dir; }
+    QString helperDir() const { return m_helperDir; }
+
+    /// Starts the run and executes the scenario's main script; finished() follows its end.
+    void start();
+    /// Starts the run without the main script: the caller performs the actions one by one
+    /// and calls endMain() at the end.
+    void startInteractive();
+
+    // Actions. `done`, if given, is called once the action completed (a join when the process
+    // ended or timed out, a sleep when it elapsed); problems are recorded as `action_error`.
+    void startWorker(int index, std::function<void()> done = {});
+    void join(int index, int timeoutMs = -1, std::function<void()> done = {});
+    void terminate(int index, std::function<void()> done = {});
+    void kill(int index, std::function<void()> done = {});
+    void stop(int index, std::function<void()> done = {});
+    void resume(int index, std::function<void()> done = {});
+    void terminateRandom(const QList<int> &candidates, std::function<void()> done = {});
+    void sleepMs(int ms, std::function<void()> done = {});
+    void put(int queue, const QJsonValue &value, std::function<void()> done = {});
+    /// The main program ends: daemonic workers still alive are terminated, the others joined;
+    /// then the run ends (orphans are killed, everything reaped).
+    void endMain(std::function<void()> done = {});
+    /// Ends the run now: SIGKILL to everything of the run, then the usual run end.
+    void abort();
+
+    const Scenario &scenario() const { return m_scenario; }
+    /// The run log: final once finished() was emitted (processes[] is filled in then).
+    const RunLog &log() const { return m_log; }
+    /// The run log as it stands now, processes included (for exports of a running run).
+    RunLog snapshot() const;
+    /// All processes of the run so far: the workers (index order), then the fork helper and
+    /// adopted grandchildren in order of appearance.
+    QList<WorkerProcess *> processes() const { return m_processes; }
+    WorkerProcess *worker(int index) const { return m_workers.value(index); }
+    bool isStarted() const { return m_started; }
+    bool isFinished() const { return m_finished; }
+    qint64 startNs() const { return m_startNs; }
+
+signals:
+    void processAdded(concurrente::WorkerProcess *process);
+    void eventRecorded(const concurrente::Event &event);
+    /// The action at `index` of the main script begins (only for the scripted run).
+    void mainActionStarted(int index);
+    void mainEnded();
+    /// Every process of the run has ended and been reaped; the log is final.
+    void finished();
+
+private:
+    void runNextMainAction();
+    void perform(const Action &action, std::function<void()> done);
+    void record(const Event &event);
+    void recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fields = {});
+    void actionError(const QString &action, WorkerProcess *about, const QString &message);
+    WorkerProcess *checkedWorker(int index, const QString &action);
+    void signalAction(int index, int sig, const QString &ev, std::function<void()> done);
+
+    WorkerProcess *addProcess(const ProcessRecord &record);
+    void watchChannel(WorkerProcess *owner);
+    void onChannelEvents(WorkerProcess *owner, const QList<Event> &events);
+    void routeEvent(WorkerProcess *owner, const Event &event);
+    void onProcessFinished(WorkerProcess *p);
+    void onPidfdExited(WorkerProcess *p);
+
+    WorkerProcess *adopt(WorkerProcess *owner, const Event &event);
+    WorkerProcess *ensureForkHelper();
+    void launchQProcessWorker(WorkerProcess *w, const WorkerSpec &spec);
+    void launchForkWorker(WorkerProcess *w, const WorkerSpec &spec);
+    QStringList taskArguments(const WorkerSpec &spec) const;
+
+    void createQueues();
+    void destroyQueues();
+    void tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJsonValue &value, qint64 deadlineNs,
+                     std::function<void()> done);
+
+    void maybeEndRun();
+    void beginRunEnd();
+    void checkRunEndComplete();
+    void onGraceTimeout();
+    void finishRun();
+    void killEverything();
+
+    struct PendingJoin
+    {
+        int id;
+        WorkerProcess *process;
+        QTimer *timer;
+        std::function<void()> done;
+        bool implicit;
+        int timeoutMs;
+    };
+    void completeJoin(int id, bool timedOut);
+
+    Scenario m_scenario;
+    QString m_helperDir;
+    RunLog m_log;
+    QList<WorkerProcess *> m_processes;
+    QList<WorkerProcess *> m_workers; ///< by scenario index
+    QHash<qint64, WorkerProcess *> m_byPid;
+    WorkerProcess *m_forkHelper = nullptr;
+    QList<WorkerProcess *> m_pendingForks; ///< start commands sent, pid not known yet
+    QList<EventChannel *> m_channels;
+    /// pid of each process the run started with QProcess (a process-group leader) → its channel
+    QHash<qint64, EventChannel *> m_groupLeaders;
+    int m_adoptedCount = 0;
+    QList<PendingJoin> m_joins;
+    int m_nextJoinId = 1;
+    std::vector<std::unique_ptr<shmq::Queue>> m_queues;
+    QStringList m_queueNames; ///< segment names, by scenario queue index
+    qint64 m_mainPutSeq = 0;
+
+    bool m_started = false;
+    bool m_scripted = false;
+    int m_pc = 0;               ///< next main action
+    bool m_mainEnded = false;   ///< end_main completed (or abort)
+    bool m_endingMain = false;  ///< end_main in progress
+    bool m_runEnding = false;
+    bool m_finished = false;
+    bool m_groupsSwept = false;
+    qint64 m_startNs = 0;
+    QTimer *m_graceTimer = nullptr;
+};
+
+} // namespace concurrente

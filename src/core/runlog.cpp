@@ -1,0 +1,215 @@
+#include "runlog.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QThread>
+
+#include <algorithm>
+
+namespace concurrente {
+
+namespace {
+QJsonValue optionalInt(const std::optional<qint64> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+/// Upper bound for a run log we agree to open: a full run (1,000,000 events) fits easily.
+constexpr qint64 kMaxRunLogFileBytes = 512LL * 1024 * 1024;
+} // namespace
+
+QJsonObject ProcessRecord::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), name);
+    if (!id.isEmpty())
+        o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("index"), index);
+    o.insert(QStringLiteral("pid"), optionalInt(pid));
+    o.insert(QStringLiteral("ppid"), optionalInt(ppid));
+    o.insert(QStringLiteral("daemon"), daemon);
+    o.insert(QStringLiteral("launcher"), launcher);
+    if (!parentName.isEmpty())
+        o.insert(QStringLiteral("parent_name"), parentName);
+    o.insert(QStringLiteral("start_ns"), optionalInt(startNs));
+    o.insert(QStringLiteral("end_ns"), optionalInt(endNs));
+    o.insert(QStringLiteral("exitcode"), exitcode ? QJsonValue(*exitcode) : QJsonValue(QJsonValue::Null));
+    if (!error.isEmpty())
+        o.insert(QStringLiteral("error"), error);
+    return o;
+}
+
+ProcessRecord ProcessRecord::fromJson(const QJsonObject &o)
+{
+    ProcessRecord r;
+    r.index = o.value(QStringLiteral("index")).toInt(-1);
+    r.id = o.value(QStringLiteral("id")).toString();
+    r.name = o.value(QStringLiteral("name")).toString();
+    r.pid = jsonInteger(o.value(QStringLiteral("pid")));
+    r.ppid = jsonInteger(o.value(QStringLiteral("ppid")));
+    r.daemon = o.value(QStringLiteral("daemon")).toBool();
+    r.launcher = o.value(QStringLiteral("launcher")).toString();
+    r.parentName = o.value(QStringLiteral("parent_name")).toString();
+    r.startNs = jsonInteger(o.value(QStringLiteral("start_ns")));
+    r.endNs = jsonInteger(o.value(QStringLiteral("end_ns")));
+    if (const auto code = jsonInteger(o.value(QStringLiteral("exitcode"))))
+        r.exitcode = int(*code);
+    r.error = o.value(QStringLiteral("error")).toString();
+    return r;
+}
+
+HostInfo HostInfo::current()
+{
+    HostInfo h;
+    h.cpuCount = QThread::idealThreadCount();
+    h.os = QSysInfo::prettyProductName();
+    h.kernel = QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion();
+    return h;
+}
+
+QJsonObject HostInfo::toJson() const
+{
+    return {{QStringLiteral("cpu_count"), cpuCount}, {QStringLiteral("os"), os}, {QStringLiteral("kernel"), kernel}};
+}
+
+bool RunLog::addEvent(const Event &event)
+{
+    if (m_events.size() >= limits::MaxEventsPerRun) {
+        ++m_dropped;
+        return false;
+    }
+    m_events.append(event);
+    return true;
+}
+
+QList<Event> RunLog::sortedEvents() const
+{
+    QList<Event> sorted = m_events;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Event &a, const Event &b) { return a.tNs < b.tNs; });
+    return sorted;
+}
+
+const ProcessRecord *RunLog::processByPid(qint64 pid) const
+{
+    for (auto it = processes.crbegin(); it != processes.crend(); ++it)
+        if (it->pid == pid)
+            return &*it;
+    return nullptr;
+}
+
+void RunLog::finalize(qint64 wallNs)
+{
+    QJsonObject codes;
+    int launchFailures = 0;
+    for (const ProcessRecord &p : processes) {
+        QString key = p.name;
+        // Names need not be unique (Python allows it): keep every process visible.
+        if (codes.contains(key))
+            key = QStringLiteral("%1 (pid %2)").arg(p.name, p.pid ? QString::number(*p.pid) : QStringLiteral("-"));
+        codes.insert(key, p.exitcode ? QJsonValue(*p.exitcode) : QJsonValue(QJsonValue::Null));
+        if (!p.error.isEmpty())
+            ++launchFailures;
+    }
+    int protocolErrors = 0;
+    for (const Event &e : m_events)
+        if (e.ev == QLatin1String("protocol_error"))
+            ++protocolErrors;
+    summary.insert(QStringLiteral("wall_ns"), wallNs);
+    summary.insert(QStringLiteral("processes"), int(processes.size()));
+    summary.insert(QStringLiteral("exit_codes"), codes);
+    summary.insert(QStringLiteral("protocol_errors"), protocolErrors);
+    summary.insert(QStringLiteral("launch_failures"), launchFailures);
+    summary.insert(QStringLiteral("events"), qint64(m_events.size()));
+    summary.insert(QStringLiteral("dropped_events"), m_dropped);
+    if (m_dropped > 0)
+        summary.insert(QStringLiteral("note"),
+                       tr("%1 events past the limit of %2 per run were counted but not stored")
+                           .arg(m_dropped)
+                           .arg(limits::MaxEventsPerRun));
+}
+
+QJsonObject RunLog::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("format"), QLatin1String(kRunLogFormat));
+    o.insert(QStringLiteral("app_version"), appVersion);
+    o.insert(QStringLiteral("host"), host.toJson());
+    o.insert(QStringLiteral("scenario"), scenario);
+    QJsonArray procs;
+    for (const ProcessRecord &p : processes)
+        procs.append(p.toJson());
+    o.insert(QStringLiteral("processes"), procs);
+    QJsonArray evs;
+    for (const Event &e : sortedEvents())
+        evs.append(e.toJson());
+    o.insert(QStringLiteral("events"), evs);
+    o.insert(QStringLiteral("summary"), summary);
+    return o;
+}
+
+std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
+{
+    auto fail = [&](const QString &why) -> std::optional<RunLog> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (o.value(QStringLiteral("format")).toString() != QLatin1String(kRunLogFormat))
+        return fail(tr("not a run log (format is not \"%1\")").arg(QLatin1String(kRunLogFormat)));
+    RunLog log;
+    log.appVersion = o.value(QStringLiteral("app_version")).toString();
+    const QJsonObject host = o.value(QStringLiteral("host")).toObject();
+    log.host.cpuCount = host.value(QStringLiteral("cpu_count")).toInt();
+    log.host.os = host.value(QStringLiteral("os")).toString();
+    log.host.kernel = host.value(QStringLiteral("kernel")).toString();
+    log.scenario = o.value(QStringLiteral("scenario")).toObject();
+    const QJsonArray procs = o.value(QStringLiteral("processes")).toArray();
+    for (const QJsonValue &p : procs) {
+        if (!p.isObject())
+            return fail(tr("processes[%1]: must be an object").arg(log.processes.size()));
+        log.processes.append(ProcessRecord::fromJson(p.toObject()));
+    }
+    const QJsonArray evs = o.value(QStringLiteral("events")).toArray();
+    qsizetype i = 0;
+    for (const QJsonValue &v : evs) {
+        const auto e = Event::fromJson(v.toObject());
+        if (!e)
+            return fail(tr("events[%1]: needs an integer t_ns and a string ev").arg(i));
+        log.addEvent(*e);
+        ++i;
+    }
+    log.summary = o.value(QStringLiteral("summary")).toObject();
+    log.m_dropped = log.summary.value(QStringLiteral("dropped_events")).toInteger() + log.m_dropped;
+    return log;
+}
+
+std::optional<RunLog> RunLog::load(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot open: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    if (f.size() > kMaxRunLogFileBytes) {
+        if (error)
+            *error = tr("%1: larger than %2 MiB").arg(path).arg(kMaxRunLogFileBytes / (1024 * 1024));
+        return std::nullopt;
+    }
+    QJsonParseError perr{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error)
+            *error = tr("%1: not JSON: %2").arg(path, perr.errorString());
+        return std::nullopt;
+    }
+    QString why;
+    auto log = RunLog::fromJson(doc.object(), &why);
+    if (!log && error)
+        *error = tr("%1: %2").arg(path, why);
+    return log;
+}
+
+} // namespace concurrente

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace concurrente {
+
+namespace limits {
+/// Events stored per run. A runaway worker (a print loop) must not exhaust memory: further
+/// events are counted, not stored, and the summary says how many were dropped.
+inline constexpr qsizetype MaxEventsPerRun = 1'000'000;
+} // namespace limits
+
+/// The value of the run log's `format` field (docs/run-log.md).
+inline constexpr char kRunLogFormat[] = "concurrente-run/1";
+
+/// One process of a run as the run log's `processes[]` records it.
+struct ProcessRecord
+{
+    int index = -1;       ///< the scenario worker's index; -1 for the fork helper and adopted processes
+    QString id;           ///< the scenario worker's id (may be empty)
+    QString name;
+    std::optional<qint64> pid;
+    std::optional<qint64> ppid; ///< the last one the process reported (or the launcher saw)
+    bool daemon = false;
+    QString launcher;     ///< "qprocess", "fork", or "child" for a grandchild a worker started itself
+    QString parentName;   ///< for adopted grandchildren: the worker that started them
+    std::optional<qint64> startNs; ///< start request (launched) or first event (grandchildren)
+    std::optional<qint64> endNs;
+    std::optional<int> exitcode;   ///< 0, 1, -signal; empty while running or never started
+    QString error;        ///< why it could not be started, if it could not
+
+    QJsonObject toJson() const;
+    static ProcessRecord fromJson(const QJsonObject &object);
+};
+
+/// host {cpu_count, os, kernel}
+struct HostInfo
+{
+    int cpuCount = 0;
+    QString os;
+    QString kernel;
+    static HostInfo current();
+    QJsonObject toJson() const;
+};
+
+/// Everything recorded about one run; what the JSON and CSV exports write and what the GUI
+/// opens again read-only.
+class RunLog
+{
+    Q_DECLARE_TR_FUNCTIONS(RunLog)
+
+public:
+    QString appVersion;
+    HostInfo host;
+    QJsonObject scenario; ///< the scenario as loaded, plus `file`
+    QList<ProcessRecord> processes;
+    QJsonObject summary; ///< filled by finalize()
+
+    /// Stores an event; past limits::MaxEventsPerRun it only counts it. Returns whether stored.
+    bool addEvent(const Event &event);
+    const QList<Event> &events() const { return m_events; } ///< in arrival order
+    /// Events sorted by t_ns; events with equal t_ns keep their arrival order.
+    QList<Event> sortedEvents() const;
+    qint64 droppedEvents() const { return m_dropped; }
+
+    /// The record of `pid`, or nullptr (the last one wins: pids are unique within a run).
+    const ProcessRecord *processByPid(qint64 pid) const;
+
+    /// Computes `summary` from the processes and events: wall_ns, processes, exit_codes,
+    /// protocol_errors, launch_failures, events, dropped_events.
+    void finalize(qint64 wallNs);
+
+    QJsonObject toJson() const;
+    /// Reads a saved run log; empty with `error` set when it is not one.
+    static std::optional<RunLog> fromJson(const QJsonObject &object, QString *error = nullptr);
+    static std::optional<RunLog> load(const QString &path, QString *error = nullptr);
+
+private:
+    QList<Event> m_events;
+    qint64 m_dropped = 0;
+};
+
+} // namespace concurrente

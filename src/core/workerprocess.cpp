@@ -1,0 +1,305 @@
+#include "workerprocess.h"
+
+#include "eventchannel.h"
+
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace concurrente {
+
+Q_DECLARE_LOGGING_CATEGORY(lcRun)
+
+namespace {
+/// The fd number helpers find their event pipe on (docs/protocol.md, CONCURRENTE_EVENT_FD).
+constexpr int kChildEventFd = 3;
+
+// glibc 2.36's <sys/pidfd.h> lacks extern "C" for C++; the system calls are simple enough.
+int pidfdOpen(pid_t pid)
+{
+    return int(::syscall(SYS_pidfd_open, pid, 0));
+}
+
+int pidfdSendSignal(int pidfd, int sig)
+{
+    return int(::syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
+}
+
+const QProcessEnvironment &workerEnvironment()
+{
+    static const QProcessEnvironment env = [] {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("CONCURRENTE_EVENT_FD"), QString::number(kChildEventFd));
+        return e;
+    }();
+    return env;
+}
+} // namespace
+
+WorkerProcess::WorkerProcess(const ProcessRecord &record, QObject *parent) : QObject(parent), m_record(record)
+{
+}
+
+WorkerProcess::~WorkerProcess()
+{
+    if (m_process) {
+        m_process->disconnect(this);
+        if (m_process->state() != QProcess::NotRunning) {
+            killQuietly();
+            // SIGKILL cannot be caught: the reap is immediate; the bound only guards oddities.
+            m_process->waitForFinished(1000);
+        }
+    }
+    if (m_pidfd >= 0)
+        ::close(m_pidfd);
+}
+
+Event WorkerProcess::engineEvent(const QString &ev, QJsonObject fields) const
+{
+    fields.insert(QStringLiteral("name"), m_record.name);
+    return Event::make(monotonicNs(), m_record.pid, ev, fields);
+}
+
+void WorkerProcess::startQProcess(const QString &program, const QStringList &arguments, bool keepStdin)
+{
+    if (m_state != State::Created)
+        return;
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        failLaunch(tr("cannot create the event pipe: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        return;
+    }
+    const int writeFd = fds[1];
+    m_channel = new EventChannel(fds[0], std::nullopt, m_record.name, this);
+
+    m_process = new QProcess(this);
+    m_process->setProgram(program);
+    m_process->setArguments(arguments);
+    m_process->setProcessEnvironment(workerEnvironment());
+    if (!keepStdin)
+        m_process->setStandardInputFile(QProcess::nullDevice());
+    // Events travel on fd 3; stdout carries nothing we need.
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    const pid_t parentPid = ::getpid();
+    m_process->setChildProcessModifier([writeFd, parentPid] {
+        // Between fork and exec: async-signal-safe calls only.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // nothing outlives the app, even if it crashes
+        if (::getppid() != parentPid)
+            ::_exit(127); // the app died between fork and prctl
+        // Its own process group: a last-resort sweep at run end reaches grandchildren that
+        // never reported a pid.
+        ::setpgid(0, 0);
+        if (writeFd == kChildEventFd)
+            ::fcntl(writeFd, F_SETFD, 0); // dup2 onto itself would keep FD_CLOEXEC
+        else
+            ::dup2(writeFd, kChildEventFd); // the copy does not inherit FD_CLOEXEC
+    });
+    connect(m_process, &QProcess::started, this, [this] {
+        if (m_state != State::Starting)
+            return;
+        m_state = State::Running;
+        emit started(*m_record.pid);
+    });
+    connect(m_process, &QProcess::finished, this,
+            [this](int code, QProcess::ExitStatus status) { onQProcessFinished(code, int(status)); });
+    connect(m_process, &QProcess::errorOccurred, this,
+            [this](QProcess::ProcessError error) { onQProcessError(int(error)); });
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
+        const QByteArray text = m_process->readAllStandardError().trimmed();
+        if (!text.isEmpty())
+            qCInfo(lcRun).noquote() << m_record.name << "stderr:" << QString::fromUtf8(text.left(2000));
+    });
+
+    m_state = State::Starting;
+    m_record.ppid = ::getpid();
+    const qint64 requestNs = monotonicNs();
+    m_process->start();
+    ::close(writeFd); // only the child (and what it starts) may hold the write end
+    m_record.startNs = requestNs;
+    deliver(Event::make(requestNs, std::nullopt, QStringLiteral("start_request"),
+                        {{QStringLiteral("name"), m_record.name}}));
+    if (m_process->processId() > 0 && m_state == State::Starting) {
+        m_record.pid = m_process->processId();
+        m_channel->setOwner(m_record.pid, m_record.name);
+        // Open it now, before the event loop can reap the child: the pid cannot be recycled yet.
+        openPidfd();
+    }
+}
+
+void WorkerProcess::writeInput(const QByteArray &data)
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->write(data);
+}
+
+void WorkerProcess::closeInput()
+{
+    if (m_process)
+        m_process->closeWriteChannel();
+}
+
+void WorkerProcess::onQProcessFinished(int exitCode, int exitStatus)
+{
+    // Whatever the worker wrote before dying is in the pipe already: read it first, so its
+    // last lines come before `exited`.
+    if (m_channel)
+        m_channel->drain();
+    // Qt reports the signal number as exitCode for a crash exit; Python says -signal.
+    const int code = exitStatus == QProcess::CrashExit ? -exitCode : exitCode;
+    markFinished(code, monotonicNs(), true);
+}
+
+void WorkerProcess::onQProcessError(int error)
+{
+    if (error != QProcess::FailedToStart)
+        return; // crashes arrive through finished()
+    failLaunch(m_process->errorString());
+}
+
+void WorkerProcess::markStartRequested(qint64 tNs)
+{
+    if (m_state != State::Created)
+        return;
+    m_state = State::Starting;
+    m_record.startNs = tNs;
+    deliver(Event::make(tNs, std::nullopt, QStringLiteral("start_request"), {{QStringLiteral("name"), m_record.name}}));
+}
+
+void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid)
+{
+    if (m_record.pid)
+        return;
+    m_record.pid = pid;
+    if (ppid)
+        m_record.ppid = ppid;
+    if (!m_record.startNs)
+        m_record.startNs = monotonicNs();
+    openPidfd();
+    if (m_state == State::Created || m_state == State::Starting) {
+        m_state = State::Running;
+        emit started(pid);
+    }
+}
+
+void WorkerProcess::openPidfd()
+{
+    if (m_pidfd >= 0 || !m_record.pid)
+        return;
+    m_pidfd = pidfdOpen(pid_t(*m_record.pid));
+    if (m_pidfd < 0) {
+        if (errno != ESRCH)
+            qCWarning(lcRun) << "pidfd_open failed for" << m_record.name << *m_record.pid << strerror(errno);
+        // Already gone: say so once control is back in the event loop, like a readable pidfd.
+        m_pidfdExited = true;
+        QMetaObject::invokeMethod(this, &WorkerProcess::pidfdExited, Qt::QueuedConnection);
+        return;
+    }
+    m_pidfdNotifier = new QSocketNotifier(qintptr(m_pidfd), QSocketNotifier::Read, this);
+    connect(m_pidfdNotifier, &QSocketNotifier::activated, this, [this] {
+        m_pidfdNotifier->setEnabled(false);
+        m_pidfdExited = true;
+        emit pidfdExited();
+    });
+}
+
+void WorkerProcess::markFinished(std::optional<int> exitcode, qint64 tNs, bool recordExited)
+{
+    if (m_state == State::Finished) {
+        if (exitcode && !m_record.exitcode)
+            m_record.exitcode = exitcode;
+        return;
+    }
+    if (!exitcode) {
+        // Not our child and nobody reported its status: what the process itself said, or the
+        // uncatchable signal we sent; otherwise unknown.
+        if (m_reportedExit)
+            exitcode = m_reportedExit;
+        else if (m_killedByUs)
+            exitcode = -SIGKILL;
+    }
+    m_state = State::Finished;
+    m_stopped = false;
+    m_record.endNs = tNs;
+    m_record.exitcode = exitcode;
+    if (m_pidfdNotifier)
+        m_pidfdNotifier->setEnabled(false);
+    if (recordExited) {
+        deliver(Event::make(tNs, m_record.pid, QStringLiteral("exited"),
+                            {{QStringLiteral("name"), m_record.name},
+                             {QStringLiteral("exitcode"), exitcode ? QJsonValue(*exitcode) : QJsonValue()}}));
+    }
+    emit finished(exitcode);
+}
+
+void WorkerProcess::failLaunch(const QString &message)
+{
+    if (m_state == State::Finished)
+        return;
+    m_record.error = message;
+    deliver(engineEvent(QStringLiteral("launch_failed"), {{QStringLiteral("message"), message}}));
+    m_state = State::Finished;
+    m_record.endNs = monotonicNs();
+    emit finished(std::nullopt);
+}
+
+bool WorkerProcess::sendSignal(int sig, QString *error)
+{
+    if (m_pidfd < 0 || m_pidfdExited || m_state == State::Finished) {
+        if (error)
+            *error = m_state == State::Created ? tr("the process was not started") : tr("the process has already ended");
+        return false;
+    }
+    if (pidfdSendSignal(m_pidfd, sig) != 0) {
+        if (error)
+            *error = errno == ESRCH ? tr("the process has already ended")
+                                    : tr("cannot send the signal: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    if (sig == SIGKILL)
+        m_killedByUs = true;
+    if (sig == SIGSTOP || sig == SIGCONT) {
+        const bool stopped = sig == SIGSTOP;
+        if (stopped != m_stopped) {
+            m_stopped = stopped;
+            emit stoppedChanged(stopped);
+        }
+    }
+    return true;
+}
+
+void WorkerProcess::killQuietly()
+{
+    if (m_pidfd >= 0 && !m_pidfdExited && m_state != State::Finished) {
+        if (pidfdSendSignal(m_pidfd, SIGKILL) == 0)
+            m_killedByUs = true;
+    }
+}
+
+void WorkerProcess::reapBlocking(int ms)
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        m_process->waitForFinished(ms);
+}
+
+void WorkerProcess::deliver(const Event &event)
+{
+    if (event.ev == QLatin1String("start") || event.ev == QLatin1String("reparented")) {
+        if (const auto ppid = jsonInteger(event.fields.value(QStringLiteral("ppid"))))
+            m_record.ppid = ppid;
+    } else if (event.ev == QLatin1String("exit")) {
+        if (const auto code = jsonInteger(event.fields.value(QStringLiteral("code"))))
+            m_reportedExit = int(*code);
+    }
+    emit eventReceived(event);
+}
+
+} // namespace concurrente

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "protocol.h"
+#include "runlog.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QProcess;
+class QSocketNotifier;
+
+namespace concurrente {
+
+class EventChannel;
+
+/// One process of a run — a QProcess worker, a forked worker, the fork helper, or a grandchild
+/// a worker started itself — with intent-level signals. The GUI connects only to these.
+///
+/// Every process gets a pidfd as soon as its pid is known; all signals go through it, so a
+/// recycled pid is never signalled, and it becoming readable tells when a process that is not
+/// our child (a forked worker, an adopted orphan) has ended.
+class WorkerProcess : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Created, Starting, Running, Finished };
+    Q_ENUM(State)
+
+    explicit WorkerProcess(const ProcessRecord &record, QObject *parent = nullptr);
+    ~WorkerProcess() override;
+
+    const ProcessRecord &record() const { return m_record; }
+    QString name() const { return m_record.name; }
+    std::optional<qint64> pid() const { return m_record.pid; }
+    State state() const { return m_state; }
+    /// Python's is_alive(): started and not yet ended.
+    bool isAlive() const { return m_state == State::Starting || m_state == State::Running; }
+    bool isFinished() const { return m_state == State::Finished; }
+    bool isStopped() const { return m_stopped; }
+    /// The pidfd reported the end (the process is a zombie or gone), even if the exit code is
+    /// not known yet.
+    bool hasExitedOnPidfd() const { return m_pidfdExited; }
+    /// The event channel this process writes to, if it has one of its own.
+    EventChannel *channel() const { return m_channel; }
+
+    /// Starts `program` with QProcess and a private event pipe on fd 3. Records `start_request`
+    /// right before QProcess::start. A failure to start ends in finished() with `launch_failed`.
+    /// `keepStdin`: commands will be written (the fork helper); otherwise stdin is /dev/null.
+    void startQProcess(const QString &program, const QStringList &arguments, bool keepStdin);
+    /// Writes to the stdin of a process started with keepStdin.
+    void writeInput(const QByteArray &data);
+    void closeInput();
+
+    /// For processes some other process creates (forked workers): the request was made.
+    void markStartRequested(qint64 tNs);
+    /// The pid is known (forked event, or a grandchild's start event): opens the pidfd.
+    void attachPid(qint64 pid, std::optional<qint64> ppid);
+    /// The process ended with `exitcode` (empty: unknown). Records end_ns, and an `exited`
+    /// event when `recordExited` (the fork helper writes its own); emits finished().
+    /// Called again with a known code (e.g. the subreaper's report) it only fills the code in.
+    void markFinished(std::optional<int> exitcode, qint64 tNs, bool recordExited);
+    /// The process could never start; `launch_failed` is recorded and finished() emitted.
+    void failLaunch(const QString &message);
+
+    /// Sends `sig` through the pidfd. False (with `error`) when there is no live process.
+    bool sendSignal(int sig, QString *error = nullptr);
+    /// SIGKILL without recording an action (run end, early destruction). No-op when gone.
+    void killQuietly();
+    /// Blocks up to `ms` for a QProcess child to be reaped (only used when a run is destroyed).
+    void reapBlocking(int ms);
+
+    /// Records an event about this process (worker line or engine event) and updates the
+    /// state it implies (start → ppid, reparented → ppid, exit → code); emits eventReceived().
+    void deliver(const Event &event);
+
+signals:
+    void started(qint64 pid);
+    void eventReceived(const concurrente::Event &event);
+    /// SIGSTOP / SIGCONT delivered.
+    void stoppedChanged(bool stopped);
+    /// The process ended (or never started: record().error says why). Emitted once.
+    void finished(std::optional<int> exitcode);
+    /// The pidfd became readable: the process is dead, the exit code may follow later.
+    void pidfdExited();
+
+private:
+    void openPidfd();
+    void onQProcessFinished(int exitCode, int exitStatus);
+    void onQProcessError(int error);
+    Event engineEvent(const QString &ev, QJsonObject fields = {}) const;
+
+    ProcessRecord m_record;
+    State m_state = State::Created;
+    bool m_stopped = false;
+    bool m_killedByUs = false;
+    std::optional<int> m_reportedExit; ///< from the worker's own `exit` event
+    QProcess *m_process = nullptr;
+    EventChannel *m_channel = nullptr;
+    int m_pidfd = -1;
+    bool m_pidfdExited = false;
+    QSocketNotifier *m_pidfdNotifier = nullptr;
+};
+
+} // namespace concurrente

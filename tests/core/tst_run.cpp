@@ -1,0 +1,510 @@
+// The run engine with the real helper executables ($CONCURRENTE_BIN_DIR): lifecycle, actions,
+// CPython's exit codes, both launchers, launch failures, orphans — and after every test, no
+// process of the run may still be alive.
+#include "export.h"
+#include "datapaths.h"
+#include "headlessrun.h"
+#include "run.h"
+#include "scenario.h"
+#include "workerprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace concurrente;
+
+namespace {
+
+Scenario scenarioFrom(const QByteArray &workersAndMain, bool subreaper = false)
+{
+    const QByteArray json = R"({"format":"concurrente-scenario/1","title":{"es":"t","en":"t"},)" +
+                            QByteArray(subreaper ? R"("subreaper":true,)" : "") + workersAndMain + "}";
+    const ScenarioLoadResult r = ScenarioLoader::loadData(json, QStringLiteral("test.json"));
+    if (!r.ok())
+        qWarning() << r.errorStrings();
+    return r.scenario;
+}
+
+/// Alive = exists and is not a zombie (an orphan whose adopter has not reaped it yet is dead).
+bool isRunning(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray stat = f.readAll();
+    const qsizetype close = stat.lastIndexOf(')');
+    const char state = close >= 0 && close + 2 < stat.size() ? stat[close + 2] : 'X';
+    return state != 'Z' && state != 'X';
+}
+
+QList<Event> eventsOf(const RunLog &log, const QString &ev, const QString &name = {})
+{
+    QList<Event> out;
+    for (const Event &e : log.sortedEvents())
+        if (e.ev == ev && (name.isEmpty() || e.fields.value(QStringLiteral("name")).toString() == name))
+            out.append(e);
+    return out;
+}
+
+const ProcessRecord *processNamed(const RunLog &log, const QString &name)
+{
+    for (const ProcessRecord &p : log.processes)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+} // namespace
+
+class TestRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void startJoin_data();
+    void startJoin();
+    void joinTimeoutKeepsProcessAlive_data();
+    void joinTimeoutKeepsProcessAlive();
+    void signalsGivePythonExitCodes_data();
+    void signalsGivePythonExitCodes();
+    void stopAndContinue();
+    void endMainTerminatesDaemons_data();
+    void endMainTerminatesDaemons();
+    void daemonCannotHaveChildren_data();
+    void daemonCannotHaveChildren();
+    void taskErrorExitsWithOne();
+    void terminateRandomPicksOneAliveWorker();
+    void missingHelperIsALaunchFailure();
+    void orphanIsAdoptedAndEnded_data();
+    void orphanIsAdoptedAndEnded();
+    void queuePutFromMain();
+    void destroyingARunKillsEverything();
+    void headlessRunAndExports();
+    void headlessBadScenario();
+
+private:
+    /// Runs the scenario's main script to the end; the Run stays for inspection.
+    std::unique_ptr<Run> runToEnd(const Scenario &s, int timeoutMs = 30000);
+    void remember(const RunLog &log);
+
+    QList<qint64> m_pids; ///< every pid the current test saw
+};
+
+void TestRun::init()
+{
+    m_pids.clear();
+    if (!QFile::exists(helperDir() + QStringLiteral("/concurrente-worker")))
+        QSKIP("helpers not built (CONCURRENTE_BIN_DIR)");
+}
+
+void TestRun::cleanup()
+{
+    // Nothing of the run may outlive it.
+    for (qint64 pid : std::as_const(m_pids))
+        QVERIFY2(!isRunning(pid), qPrintable(QStringLiteral("pid %1 is still alive").arg(pid)));
+}
+
+void TestRun::remember(const RunLog &log)
+{
+    for (const ProcessRecord &p : log.processes)
+        if (p.pid)
+            m_pids.append(*p.pid);
+    for (const Event &e : log.events())
+        if (e.pid && *e.pid != ::getpid())
+            m_pids.append(*e.pid);
+}
+
+std::unique_ptr<Run> TestRun::runToEnd(const Scenario &s, int timeoutMs)
+{
+    auto run = std::make_unique<Run>(s);
+    QSignalSpy done(run.get(), &Run::finished);
+    run->start();
+    if (!done.wait(timeoutMs))
+        qWarning() << "run did not finish in" << timeoutMs << "ms";
+    remember(run->isFinished() ? run->log() : run->snapshot());
+    return run;
+}
+
+void TestRun::startJoin_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::newRow("qprocess") << QStringLiteral("qprocess");
+    QTest::newRow("fork") << QStringLiteral("fork");
+}
+
+void TestRun::startJoin()
+{
+    QFETCH(QString, launcher);
+    const Scenario s = scenarioFrom(R"("workers":[{"task":"greeting","launcher":")" + launcher.toUtf8() + R"("}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}])");
+    auto run = runToEnd(s);
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    const ProcessRecord *p = processNamed(log, QStringLiteral("Process-1"));
+    QVERIFY(p);
+    QCOMPARE(p->exitcode, std::optional<int>(0));
+    QCOMPARE(p->launcher, launcher);
+    QVERIFY(p->pid && p->startNs && p->endNs && *p->endNs > *p->startNs);
+    // The events a lesson shows, in time order.
+    QStringList kinds;
+    for (const Event &e : log.sortedEvents())
+        if (e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1") || e.pid == p->pid)
+            kinds << e.ev;
+    QVERIFY2(kinds.indexOf(u"start_request"_qs) == 0, qPrintable(kinds.join(u' ')));
+    QVERIFY2(kinds.indexOf(u"start"_qs) > 0, qPrintable(kinds.join(u' ')));
+    QVERIFY2(kinds.indexOf(u"print"_qs) > kinds.indexOf(u"start"_qs), qPrintable(kinds.join(u' ')));
+    QVERIFY2(kinds.indexOf(u"exited"_qs) > kinds.indexOf(u"print"_qs), qPrintable(kinds.join(u' ')));
+    QVERIFY2(kinds.indexOf(u"join"_qs) > kinds.indexOf(u"exited"_qs), qPrintable(kinds.join(u' ')));
+    QCOMPARE(eventsOf(log, u"print"_qs).value(0).fields.value(QStringLiteral("text")).toString(), u"Hola Saul"_qs);
+    if (launcher == QLatin1String("fork")) {
+        const ProcessRecord *main = processNamed(log, QStringLiteral("MainProcess"));
+        QVERIFY(main);
+        QCOMPARE(main->launcher, u"fork"_qs);
+        QCOMPARE(p->ppid, main->pid);
+        QCOMPARE(main->ppid, std::optional<qint64>(::getpid()));
+        QCOMPARE(main->exitcode, std::optional<int>(0));
+    } else {
+        QCOMPARE(p->ppid, std::optional<qint64>(::getpid()));
+    }
+    QCOMPARE(log.summary.value(QStringLiteral("protocol_errors")).toInt(), 0);
+    QCOMPARE(log.summary.value(QStringLiteral("exit_codes")).toObject().value(u"Process-1"_qs).toInt(-99), 0);
+}
+
+void TestRun::joinTimeoutKeepsProcessAlive_data()
+{
+    startJoin_data();
+}
+
+void TestRun::joinTimeoutKeepsProcessAlive()
+{
+    QFETCH(QString, launcher);
+    const Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":1500},"launcher":")" + launcher.toUtf8() + R"("}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0,"timeout_ms":300},{"action":"join","worker":0}])");
+    auto run = runToEnd(s);
+    const RunLog &log = run->log();
+    const QList<Event> timeouts = eventsOf(log, u"join_timeout"_qs, u"Process-1"_qs);
+    QCOMPARE(timeouts.size(), 1);
+    QCOMPARE(timeouts[0].fields.value(QStringLiteral("is_alive")).toBool(), true);
+    QCOMPARE(timeouts[0].fields.value(QStringLiteral("timeout_ms")).toInt(), 300);
+    const QList<Event> joins = eventsOf(log, u"join"_qs, u"Process-1"_qs);
+    QVERIFY(!joins.isEmpty());
+    const Event exited = eventsOf(log, u"exited"_qs).value(0);
+    QVERIFY(timeouts[0].tNs < exited.tNs);
+    QVERIFY(joins[0].tNs >= exited.tNs);
+    const qint64 waited = timeouts[0].tNs - eventsOf(log, u"start_request"_qs)[0].tNs;
+    QVERIFY2(waited >= 290'000'000 && waited < 1'400'000'000, qPrintable(QString::number(waited)));
+    QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(0));
+}
+
+void TestRun::signalsGivePythonExitCodes_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<int>("exitcode");
+    for (const char *l : {"qprocess", "fork"}) {
+        QTest::addRow("%s terminate", l) << QString::fromLatin1(l) << u"terminate"_qs << -15;
+        QTest::addRow("%s kill", l) << QString::fromLatin1(l) << u"kill"_qs << -9;
+    }
+    QTest::addRow("qprocess crash") << u"qprocess"_qs << QString() << -6;
+    QTest::addRow("fork crash") << u"fork"_qs << QString() << -6;
+}
+
+void TestRun::signalsGivePythonExitCodes()
+{
+    QFETCH(QString, launcher);
+    QFETCH(QString, action);
+    QFETCH(int, exitcode);
+    const QByteArray worker = action.isEmpty() ? R"({"task":"crash","args":{"how":"abort"},"launcher":")"
+                                               : R"({"task":"sleep","args":{"ms":20000},"launcher":")";
+    QByteArray main = R"([{"action":"start","worker":0},{"action":"sleep_ms","ms":200},)";
+    if (!action.isEmpty())
+        main += R"({"action":")" + action.toUtf8() + R"(","worker":0},)";
+    main += R"({"action":"join","worker":0}])";
+    auto run = runToEnd(scenarioFrom(R"("workers":[)" + worker + launcher.toUtf8() + R"("}],"main":)" + main));
+    const RunLog &log = run->log();
+    QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(exitcode));
+    if (!action.isEmpty())
+        QCOMPARE(eventsOf(log, action, u"Process-1"_qs).size(), 1);
+}
+
+void TestRun::stopAndContinue()
+{
+    const Scenario s = scenarioFrom(R"("workers":[{"task":"squares","args":{"n":3,"delay_ms":100}}],
+        "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":50},{"action":"stop","worker":0},
+                {"action":"sleep_ms","ms":600},{"action":"continue","worker":0},{"action":"join","worker":0}])");
+    Run run(s);
+    QSignalSpy stopped(run.worker(0), &WorkerProcess::stoppedChanged);
+    QSignalSpy done(&run, &Run::finished);
+    run.start();
+    QVERIFY(done.wait(20000));
+    remember(run.log());
+    QCOMPARE(stopped.size(), 2);
+    QCOMPARE(stopped[0][0].toBool(), true);
+    QCOMPARE(stopped[1][0].toBool(), false);
+    const ProcessRecord *p = processNamed(run.log(), u"Process-1"_qs);
+    QCOMPARE(p->exitcode, std::optional<int>(0));
+    // Stopped for 600 ms: the 3 × 100 ms task takes longer than that in total.
+    QVERIFY(*p->endNs - *p->startNs > 600'000'000);
+    int squares = 0;
+    for (const Event &e : eventsOf(run.log(), u"print"_qs))
+        squares += e.fields.value(u"text"_qs).toString().startsWith(u"cuadrado"_qs);
+    QCOMPARE(squares, 3);
+}
+
+void TestRun::endMainTerminatesDaemons_data()
+{
+    startJoin_data();
+}
+
+void TestRun::endMainTerminatesDaemons()
+{
+    QFETCH(QString, launcher);
+    const QByteArray l = launcher.toUtf8();
+    const Scenario s = scenarioFrom(R"("workers":[
+        {"name":"Worker 1","task":"sleep","args":{"ms":4000},"daemon":true,"launcher":")" + l + R"("},
+        {"name":"Worker 2","task":"sleep","args":{"ms":500},"launcher":")" + l + R"("}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},
+                {"action":"join","worker":0,"timeout_ms":100},{"action":"end_main"}])");
+    auto run = runToEnd(s);
+    const RunLog &log = run->log();
+    QCOMPARE(processNamed(log, u"Worker 1"_qs)->exitcode, std::optional<int>(-15));
+    QCOMPARE(processNamed(log, u"Worker 2"_qs)->exitcode, std::optional<int>(0));
+    QCOMPARE(eventsOf(log, u"join_timeout"_qs, u"Worker 1"_qs).value(0).fields.value(u"is_alive"_qs).toBool(), true);
+    QCOMPARE(eventsOf(log, u"terminate"_qs, u"Worker 1"_qs).size(), 1);
+    // The daemon never says "Exiting"; the other one does.
+    for (const Event &e : eventsOf(log, u"print"_qs))
+        QVERIFY(!(e.pid == processNamed(log, u"Worker 1"_qs)->pid &&
+                  e.fields.value(u"text"_qs).toString().startsWith(u"Exiting"_qs)));
+    QCOMPARE(eventsOf(log, u"end_main"_qs).size(), 1);
+}
+
+void TestRun::daemonCannotHaveChildren_data()
+{
+    startJoin_data();
+}
+
+void TestRun::daemonCannotHaveChildren()
+{
+    QFETCH(QString, launcher);
+    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"spawn_child","daemon":true,"args":{"ms":100,"child_ms":100},"launcher":")" +
+                                     launcher.toUtf8() + R"("}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    const RunLog &log = run->log();
+    QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(1));
+    const Event error = eventsOf(log, u"error"_qs).value(0);
+    QCOMPARE(error.fields.value(u"type"_qs).toString(), u"AssertionError"_qs);
+    QVERIFY(error.fields.value(u"message"_qs).toString().contains(u"daemonic processes are not allowed to have children"_qs));
+}
+
+void TestRun::taskErrorExitsWithOne()
+{
+    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"arith","args":{"op":"sumdiv","a":1,"b":2,"c":0}}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    QCOMPARE(processNamed(run->log(), u"Process-1"_qs)->exitcode, std::optional<int>(1));
+    QCOMPARE(eventsOf(run->log(), u"error"_qs).value(0).fields.value(u"type"_qs).toString(), u"ZeroDivisionError"_qs);
+}
+
+void TestRun::terminateRandomPicksOneAliveWorker()
+{
+    auto run = runToEnd(scenarioFrom(R"("workers":[
+        {"task":"sleep","args":{"ms":1500}},{"task":"sleep","args":{"ms":1500}},{"task":"sleep","args":{"ms":1500}}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"start","worker":2},
+                {"action":"sleep_ms","ms":100},{"action":"terminate_random","workers":[0,1,2]},{"action":"end_main"}])"));
+    const RunLog &log = run->log();
+    int terminated = 0, ok = 0;
+    for (const ProcessRecord &p : log.processes) {
+        terminated += p.exitcode == -15;
+        ok += p.exitcode == 0;
+    }
+    QCOMPARE(terminated, 1);
+    QCOMPARE(ok, 2);
+    const QString chosen = eventsOf(log, u"terminate_random"_qs).value(0).fields.value(u"name"_qs).toString();
+    QCOMPARE(processNamed(log, chosen)->exitcode, std::optional<int>(-15));
+}
+
+void TestRun::missingHelperIsALaunchFailure()
+{
+    // Only the worker helper is there: the fork worker cannot be launched, the others run.
+    QTemporaryDir dir;
+    QVERIFY(QFile::link(helperDir() + QStringLiteral("/concurrente-worker"), dir.filePath(u"concurrente-worker"_qs)));
+    const Scenario s = scenarioFrom(R"("workers":[{"task":"greeting","launcher":"fork"},{"task":"greeting"}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},
+                {"action":"join","worker":1}])");
+    for (const QString &helpers : {dir.path(), QStringLiteral("/nonexistent/concurrente")}) {
+        Run run(s);
+        run.setHelperDir(helpers);
+        QSignalSpy failed(run.worker(0), &WorkerProcess::finished);
+        QSignalSpy done(&run, &Run::finished);
+        run.start();
+        QVERIFY(done.wait(10000));
+        remember(run.log());
+        QCOMPARE(failed.size(), 1);
+        const RunLog &log = run.log();
+        const ProcessRecord *forked = processNamed(log, u"Process-1"_qs);
+        QVERIFY(!forked->error.isEmpty());
+        QVERIFY(!forked->exitcode);
+        QVERIFY(!eventsOf(log, u"launch_failed"_qs, u"Process-1"_qs).isEmpty());
+        QCOMPARE(log.summary.value(u"launch_failures"_qs).toInt() >= 1, true);
+        const ProcessRecord *spawned = processNamed(log, u"Process-2"_qs);
+        if (helpers == dir.path()) {
+            QCOMPARE(spawned->exitcode, std::optional<int>(0)); // the run went on
+        } else {
+            QVERIFY(!spawned->error.isEmpty());
+            QVERIFY(!eventsOf(log, u"launch_failed"_qs, u"Process-2"_qs).isEmpty());
+        }
+    }
+}
+
+void TestRun::orphanIsAdoptedAndEnded_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::addColumn<bool>("subreaper");
+    QTest::newRow("qprocess") << u"qprocess"_qs << false;
+    QTest::newRow("fork") << u"fork"_qs << false;
+    QTest::newRow("fork subreaper") << u"fork"_qs << true;
+}
+
+void TestRun::orphanIsAdoptedAndEnded()
+{
+    QFETCH(QString, launcher);
+    QFETCH(bool, subreaper);
+    // The grandchild would live 20 s: the run must end it when the main program is done.
+    auto run = runToEnd(scenarioFrom(R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":20000},"launcher":")" +
+                                         launcher.toUtf8() + R"("}],
+        "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":500},{"action":"terminate","worker":0},
+                {"action":"join","worker":0},{"action":"sleep_ms","ms":400},{"action":"end_main"}])",
+                                     subreaper),
+                        20000);
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    const ProcessRecord *child = processNamed(log, u"Hijo"_qs);
+    QCOMPARE(child->exitcode, std::optional<int>(-15));
+    const ProcessRecord *grandchild = nullptr;
+    for (const ProcessRecord &p : log.processes)
+        if (p.parentName == QLatin1String("Hijo"))
+            grandchild = &p;
+    QVERIFY2(grandchild, "the grandchild is recorded");
+    QCOMPARE(grandchild->launcher, u"child"_qs);
+    QVERIFY(grandchild->endNs);
+    // The grandchild reported its adopter.
+    QList<Event> reparented;
+    for (const Event &e : eventsOf(log, u"reparented"_qs))
+        if (e.pid == grandchild->pid)
+            reparented.append(e);
+    QVERIFY2(!reparented.isEmpty(), "reparented event");
+    const qint64 newPpid = reparented[0].fields.value(u"ppid"_qs).toInteger();
+    QVERIFY(newPpid != *child->pid);
+    QCOMPARE(grandchild->ppid, std::optional<qint64>(newPpid));
+    if (subreaper)
+        QCOMPARE(newPpid, *processNamed(log, u"MainProcess"_qs)->pid);
+    // Ended by the run, not by its own timer.
+    QVERIFY(!eventsOf(log, u"kill"_qs, grandchild->name).isEmpty());
+    QCOMPARE(grandchild->exitcode, std::optional<int>(-9));
+    QVERIFY(log.summary.value(u"wall_ns"_qs).toInteger() < 10'000'000'000LL);
+}
+
+void TestRun::queuePutFromMain()
+{
+    auto run = runToEnd(scenarioFrom(R"("queues":[{"name":"q","capacity":4}],
+        "workers":[{"task":"consumer","args":{"queue":"q","count":6}}],
+        "main":[{"action":"start","worker":0},{"action":"put","queue":"q","value":1},{"action":"put","queue":"q","value":2},
+                {"action":"put","queue":"q","value":3},{"action":"put","queue":"q","value":4},{"action":"put","queue":"q","value":5},
+                {"action":"put","queue":"q","value":"six"},{"action":"join","worker":0}])"));
+    const RunLog &log = run->log();
+    QCOMPARE(eventsOf(log, u"put"_qs).size(), 6);
+    const QList<Event> gets = eventsOf(log, u"get"_qs);
+    QCOMPARE(gets.size(), 6);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(gets[i].fields.value(u"value"_qs).toInteger(), i + 1);
+    // The consumer reports a non-integer value as its JSON text.
+    QVERIFY2(gets[5].fields.value(u"value"_qs).toString().contains(u"six"_qs),
+             qPrintable(gets[5].fields.value(u"value"_qs).toString()));
+    QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(0));
+    // The segment is gone with the run.
+    for (const QString &f : QDir(u"/dev/shm"_qs).entryList({u"concurrente-q-%1-*"_qs.arg(::getpid())}))
+        QFAIL(qPrintable(u"segment left behind: "_qs + f));
+}
+
+void TestRun::destroyingARunKillsEverything()
+{
+    const Scenario s = scenarioFrom(R"("workers":[
+        {"task":"sleep","args":{"ms":30000}},
+        {"task":"sleep","args":{"ms":30000},"launcher":"fork"},
+        {"task":"spawn_child","args":{"ms":30000,"child_ms":30000}}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"start","worker":2},
+                {"action":"join","worker":0}])");
+    auto run = std::make_unique<Run>(s);
+    run->start();
+    // Wait until the three workers and the grandchild have reported.
+    QTRY_VERIFY_WITH_TIMEOUT(run->processes().size() >= 5 && eventsOf(run->snapshot(), u"start"_qs).size() >= 4, 10000);
+    remember(run->snapshot());
+    QElapsedTimer t;
+    t.start();
+    run.reset();
+    QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    // Orphans are not our children: give init a moment to reap them.
+    for (qint64 pid : std::as_const(m_pids))
+        QTRY_VERIFY_WITH_TIMEOUT(!isRunning(pid), 2000);
+}
+
+void TestRun::headlessRunAndExports()
+{
+    QTemporaryDir dir;
+    const QString scenario = dir.filePath(u"s.json"_qs);
+    QFile f(scenario);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format":"concurrente-scenario/1","title":{"es":"t","en":"t"},
+        "workers":[{"task":"greeting"},{"name":"=cmd","task":"sleep","args":{"ms":100},"launcher":"fork"}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1}]})");
+    f.close();
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    const int code = runHeadless(scenario, {dir.filePath(u"run.json"_qs), dir.filePath(u"run.csv"_qs)}, out, err);
+    QCOMPARE(code, 0);
+    QVERIFY2(outText.contains(QRegularExpression(uR"(\[\s*\d+\.\d{3} s\] Process-1 \(pid \d+\) started)"_qs)), qPrintable(outText));
+    QVERIFY2(outText.contains(QRegularExpression(uR"(=cmd \(pid \d+\) exited with exitcode 0)"_qs)), qPrintable(outText));
+    const auto log = RunLog::load(dir.filePath(u"run.json"_qs));
+    QVERIFY(log);
+    remember(*log);
+    QCOMPARE(log->scenario.value(u"file"_qs).toString(), scenario);
+    QCOMPARE(log->processes.size(), 3); // two workers and the fork helper
+    QFile csv(dir.filePath(u"run.csv"_qs));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray text = csv.readAll();
+    QVERIFY(text.startsWith("t_ms,pid,ppid,name,event,detail\n"));
+    QVERIFY(text.contains(",'=cmd,"));
+    QVERIFY(!text.contains(",=cmd,"));
+    QCOMPARE(text.count('\n'), log->events().size() + 1);
+    // Unknown export format: nothing runs.
+    QCOMPARE(runHeadless(scenario, {dir.filePath(u"run.xyz"_qs)}, out, err), 1);
+}
+
+void TestRun::headlessBadScenario()
+{
+    QTemporaryDir dir;
+    const QString scenario = dir.filePath(u"bad.json"_qs);
+    QFile f(scenario);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format":"concurrente-scenario/1","title":{"es":"t","en":"t"},
+        "workers":[{"task":"arith","args":{"c":"x"}}],"main":[]})");
+    f.close();
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    QCOMPARE(runHeadless(scenario, {}, out, err), 2);
+    QVERIFY2(errText.contains(u"bad.json"_qs) && errText.contains(u"workers[0].args.c"_qs), qPrintable(errText));
+    QCOMPARE(runHeadless(dir.filePath(u"missing.json"_qs), {}, out, err), 2);
+}
+
+QTEST_GUILESS_MAIN(TestRun)
+#include "tst_run.moc"

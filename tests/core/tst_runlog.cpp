@@ -1,0 +1,202 @@
+// Unit tests of the run log store and its exporters (docs/run-log.md).
+#include "export.h"
+#include "runlog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace concurrente;
+
+namespace {
+RunLog sampleLog()
+{
+    RunLog log;
+    log.appVersion = u"0.1.0"_qs;
+    log.host = HostInfo::current();
+    log.scenario = {{u"format"_qs, u"concurrente-scenario/1"_qs}, {u"file"_qs, u"x.json"_qs}};
+    ProcessRecord a;
+    a.index = 0;
+    a.name = u"Process-1"_qs;
+    a.pid = 100;
+    a.ppid = 1;
+    a.launcher = u"qprocess"_qs;
+    a.startNs = 1000;
+    a.endNs = 5000;
+    a.exitcode = -15;
+    ProcessRecord b;
+    b.name = u"=HYPERLINK(\"x\")"_qs;
+    b.pid = 101;
+    b.ppid = 100;
+    b.launcher = u"child"_qs;
+    b.parentName = u"Process-1"_qs;
+    b.startNs = 2000;
+    log.processes = {a, b};
+    // Arrival order differs from time order, as with several pipes.
+    log.addEvent(Event::make(3000, 100, u"print"_qs, {{u"text"_qs, u"a, \"quoted\"\nline"_qs}}));
+    log.addEvent(Event::make(1000, std::nullopt, u"start_request"_qs, {{u"name"_qs, u"Process-1"_qs}}));
+    log.addEvent(Event::make(2000, 101, u"start"_qs, {{u"name"_qs, b.name}, {u"ppid"_qs, 100}}));
+    log.addEvent(Event::make(3000, 100, u"print"_qs, {{u"text"_qs, u"second at same t"_qs}}));
+    log.addEvent(Event::make(4500, 101, u"reparented"_qs, {{u"ppid"_qs, 1}, {u"old_ppid"_qs, 100}}));
+    log.addEvent(Event::make(5000, 100, u"exited"_qs, {{u"name"_qs, u"Process-1"_qs}, {u"exitcode"_qs, -15}}));
+    log.finalize(4000);
+    return log;
+}
+} // namespace
+
+class TestRunLog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sortedByTimeStable();
+    void jsonHasTheContractFields();
+    void jsonRoundTrip();
+    void rejectsForeignFiles();
+    void csvCells_data();
+    void csvCells();
+    void csvRows();
+    void eventLimitCountsDropped();
+    void atomicWrite();
+};
+
+void TestRunLog::sortedByTimeStable()
+{
+    const QList<Event> s = sampleLog().sortedEvents();
+    QCOMPARE(s.size(), 6);
+    for (int i = 1; i < s.size(); ++i)
+        QVERIFY(s[i - 1].tNs <= s[i].tNs);
+    QCOMPARE(s[2].fields.value(u"text"_qs).toString(), u"a, \"quoted\"\nline"_qs); // arrival order kept at equal t
+    QCOMPARE(s[3].fields.value(u"text"_qs).toString(), u"second at same t"_qs);
+}
+
+void TestRunLog::jsonHasTheContractFields()
+{
+    const QJsonObject o = sampleLog().toJson();
+    QCOMPARE(o.value(u"format"_qs).toString(), u"concurrente-run/1"_qs);
+    QVERIFY(o.value(u"app_version"_qs).isString());
+    for (const char *k : {"cpu_count", "os", "kernel"})
+        QVERIFY(o.value(u"host"_qs).toObject().contains(QLatin1String(k)));
+    const QJsonObject p = o.value(u"processes"_qs).toArray().at(0).toObject();
+    for (const char *k : {"name", "pid", "ppid", "daemon", "launcher", "start_ns", "end_ns", "exitcode"})
+        QVERIFY2(p.contains(QLatin1String(k)), k);
+    QVERIFY(o.value(u"processes"_qs).toArray().at(1).toObject().value(u"exitcode"_qs).isNull());
+    const QJsonArray ev = o.value(u"events"_qs).toArray();
+    QVERIFY(ev.at(0).toObject().value(u"pid"_qs).isNull());
+    qint64 last = 0;
+    for (const QJsonValue &v : ev) {
+        QVERIFY(v.toObject().value(u"t_ns"_qs).toInteger() >= last);
+        last = v.toObject().value(u"t_ns"_qs).toInteger();
+    }
+    const QJsonObject s = o.value(u"summary"_qs).toObject();
+    QCOMPARE(s.value(u"wall_ns"_qs).toInteger(), 4000);
+    QCOMPARE(s.value(u"processes"_qs).toInt(), 2);
+    QCOMPARE(s.value(u"exit_codes"_qs).toObject().value(u"Process-1"_qs).toInt(), -15);
+    QVERIFY(s.value(u"exit_codes"_qs).toObject().value(u"=HYPERLINK(\"x\")"_qs).isNull());
+    QCOMPARE(s.value(u"protocol_errors"_qs).toInt(), 0);
+}
+
+void TestRunLog::jsonRoundTrip()
+{
+    const RunLog log = sampleLog();
+    const QByteArray text = QJsonDocument(log.toJson()).toJson();
+    QString error;
+    const auto back = RunLog::fromJson(QJsonDocument::fromJson(text).object(), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->toJson(), log.toJson());
+    QCOMPARE(back->processes[1].parentName, u"Process-1"_qs);
+    QCOMPARE(back->processes[0].exitcode, std::optional<int>(-15));
+    QVERIFY(!back->processes[1].exitcode);
+}
+
+void TestRunLog::rejectsForeignFiles()
+{
+    QString error;
+    QVERIFY(!RunLog::fromJson({{u"format"_qs, u"other/1"_qs}}, &error));
+    QVERIFY(error.contains(u"concurrente-run/1"_qs));
+    QJsonObject o = sampleLog().toJson();
+    o.insert(u"events"_qs, QJsonArray{QJsonObject{{u"ev"_qs, u"x"_qs}}});
+    QVERIFY(!RunLog::fromJson(o, &error));
+    QVERIFY(error.contains(u"events[0]"_qs));
+    QTemporaryDir dir;
+    QVERIFY(!RunLog::load(dir.filePath(u"missing.json"_qs), &error));
+}
+
+void TestRunLog::csvCells_data()
+{
+    QTest::addColumn<QString>("in");
+    QTest::addColumn<QString>("out");
+    QTest::newRow("plain") << u"Process-1"_qs << u"Process-1"_qs;
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("formula") << u"=1+2"_qs << u"'=1+2"_qs;
+    QTest::newRow("plus") << u"+1"_qs << u"'+1"_qs;
+    QTest::newRow("minus") << u"-15"_qs << u"'-15"_qs;
+    QTest::newRow("at") << u"@SUM(A1)"_qs << u"'@SUM(A1)"_qs;
+    QTest::newRow("tab") << u"\tx"_qs << u"'\tx"_qs;
+    QTest::newRow("cr") << u"\rx"_qs << u"\"'\rx\""_qs;
+    QTest::newRow("comma") << u"a,b"_qs << u"\"a,b\""_qs;
+    QTest::newRow("quote") << u"say \"hi\""_qs << u"\"say \"\"hi\"\"\""_qs;
+    QTest::newRow("newline") << u"a\nb"_qs << u"\"a\nb\""_qs;
+    QTest::newRow("formula with comma") << u"=HYPERLINK(\"x\",1)"_qs << u"\"'=HYPERLINK(\"\"x\"\",1)\""_qs;
+    QTest::newRow("inner equals") << u"a=b"_qs << u"a=b"_qs;
+}
+
+void TestRunLog::csvCells()
+{
+    QFETCH(QString, in);
+    QFETCH(QString, out);
+    QCOMPARE(RunExporter::csvCell(in), out);
+}
+
+void TestRunLog::csvRows()
+{
+    const QString csv = QString::fromUtf8(RunExporter::toCsv(sampleLog()));
+    QVERIFY(csv.startsWith(u"t_ms,pid,ppid,name,event,detail\n"_qs));
+    QVERIFY(csv.contains(u"\n0.000,,,Process-1,start_request,\n"_qs));
+    // The start event shows the ppid it reported; the name of an escaped process is escaped.
+    QVERIFY2(csv.contains(u"\n0.001,101,100,\"'=HYPERLINK(\"\"x\"\")\",start,\n"_qs), qPrintable(csv));
+    QVERIFY2(csv.contains(u"\n0.004,100,1,Process-1,exited,\"{\"\"exitcode\"\":-15}\"\n"_qs), qPrintable(csv));
+    QVERIFY(csv.contains(u"\"{\"\"text\"\":\"\"a, \\\"\"quoted\\\"\"\\nline\"\"}\""_qs));
+    // 6 events + header, each row ends with a newline (embedded newlines are JSON-escaped).
+    QCOMPARE(csv.count(u'\n'), 7);
+}
+
+void TestRunLog::eventLimitCountsDropped()
+{
+    RunLog log;
+    for (qsizetype i = 0; i < limits::MaxEventsPerRun + 5; ++i)
+        log.addEvent(Event::make(i, 1, u"print"_qs));
+    QCOMPARE(log.events().size(), limits::MaxEventsPerRun);
+    QCOMPARE(log.droppedEvents(), 5);
+    log.finalize(1);
+    QCOMPARE(log.summary.value(u"dropped_events"_qs).toInteger(), 5);
+    QVERIFY(log.summary.value(u"note"_qs).toString().contains(u"1000000"_qs));
+}
+
+void TestRunLog::atomicWrite()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"run.json"_qs);
+    const RunLog log = sampleLog();
+    QVERIFY(RunExporter::write(log, path));
+    QVERIFY(RunExporter::write(log, dir.filePath(u"run.csv"_qs)));
+    QVERIFY(RunLog::load(path));
+    // A failing write leaves the old file intact and no temporary file behind.
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
+    QString error;
+    const bool wrote = RunExporter::write(RunLog{}, path, &error);
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (::geteuid() != 0) { // root may write anyway
+        QVERIFY(!wrote);
+        QVERIFY(error.contains(path));
+        QCOMPARE(RunLog::load(path)->processes.size(), 2);
+    }
+    QVERIFY(!RunExporter::write(log, dir.filePath(u"no/such/dir/run.json"_qs), &error));
+    QVERIFY(!RunExporter::write(log, dir.filePath(u"run.xls"_qs), &error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestRunLog)
+#include "tst_runlog.moc"
