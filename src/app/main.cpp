@@ -1,11 +1,119 @@
+#include "commandline.h"
+#include "coursesession.h"
+#include "datapaths.h"
+#include "headlessrun.h"
+#include "lessoncatalog.h"
+#include "mainwindow.h"
+#include "uitranslations.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QIcon>
+#include <QTextStream>
+#include <QTimer>
+#include <QWindow>
+
+#include <cstdio>
+#include <memory>
+
+using namespace concurrente;
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Concurrente"));
+    QCoreApplication::setApplicationName(QStringLiteral("concurrente"));
+    QCoreApplication::setApplicationVersion(appVersion());
+}
+
+// --run, --help and --version need no display: they run under a QCoreApplication, so they
+// work over ssh, in CI and in scripts.
+int runWithoutWindow(int argc, char **argv, const CommandLineRequest &request)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (request.mode == CommandLineRequest::Headless)
+        return runHeadless(request.runFile, request.exports, out, err);
+
+    UiTranslations translations;
+    translations.setLanguage(CourseSession::systemLanguage());
+    AppCommandLine translated; // built after the translator, so the help text is translated
+    translated.parse(app.arguments());
+    if (request.mode == CommandLineRequest::Help)
+        out << translated.helpText();
+    else
+        out << QStringLiteral("concurrente %1\n").arg(appVersion());
+    return 0;
+}
+
+int runWindow(int argc, char **argv, const CommandLineRequest &request)
+{
+    QApplication app(argc, argv);
+    setIdentity();
+    QGuiApplication::setDesktopFileName(QStringLiteral("concurrente"));
+    if (QFile::exists(QStringLiteral(":/icons/concurrente.svg")))
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/concurrente.svg")));
+
+    CourseSession session{LessonCatalog()};
+    if (!request.language.isEmpty())
+        session.setLanguage(request.language);
+    UiTranslations translations;
+    translations.setLanguage(session.language());
+
+    MainWindow window(&session, &translations);
+    if (request.windowSize.isValid())
+        window.resize(request.windowSize);
+    window.show();
+    session.start(request.lesson);
+
+    int status = 0;
+    QTimer exposed;
+    QElapsedTimer waited;
+    if (request.quitWhenShown) {
+        // Close the ordinary way (closeEvent saves the layout) once the window is really on
+        // screen with its first page; a window that never appears is a failure, not a hang.
+        waited.start();
+        exposed.setInterval(20);
+        QObject::connect(&exposed, &QTimer::timeout, &window, [&] {
+            const bool shown = window.windowHandle() && window.windowHandle()->isExposed() && session.currentNumber() > 0;
+            if (shown || waited.hasExpired(15'000)) {
+                exposed.stop();
+                if (!shown) {
+                    std::fputs("concurrente: the window was not shown within 15 s\n", stderr);
+                    status = 1;
+                }
+                window.close();
+            }
+        });
+        exposed.start();
+    }
+    const int rc = app.exec();
+    return status != 0 ? status : rc;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    QMainWindow w;
-    w.setWindowTitle(QStringLiteral("Concurrente"));
-    w.show();
-    return app.exec();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    AppCommandLine commandLine;
+    const CommandLineRequest request = commandLine.parse(arguments);
+    switch (request.mode) {
+    case CommandLineRequest::Error:
+        std::fprintf(stderr, "concurrente: %s\nTry 'concurrente --help'.\n", qPrintable(request.error));
+        return 2;
+    case CommandLineRequest::Headless:
+    case CommandLineRequest::Help:
+    case CommandLineRequest::Version:
+        return runWithoutWindow(argc, argv, request);
+    case CommandLineRequest::Gui:
+        break;
+    }
+    return runWindow(argc, argv, request);
 }

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSize>
+#include <QStringList>
+
+namespace concurrente {
+
+/// What the command line asks for. Parsed before any QCoreApplication exists, so main() can
+/// pick QCoreApplication (headless runs, --help, --version: no display needed) or QApplication.
+struct CommandLineRequest
+{
+    enum Mode { Gui, Headless, Help, Version, Error };
+    Mode mode = Gui;
+    int lesson = 0;           ///< 1…13, or 0: the last page read
+    QString language;         ///< "es", "en" or empty (stored / system language)
+    QString runFile;          ///< --run
+    QStringList exports;      ///< --export, in order
+    QSize windowSize;         ///< --window-size; invalid when not given
+    bool quitWhenShown = false;
+    QString error;            ///< Mode::Error: what is wrong, translated
+};
+
+class AppCommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(AppCommandLine)
+public:
+    AppCommandLine();
+
+    CommandLineRequest parse(const QStringList &arguments);
+    /// The --help text (needs a QCoreApplication, as QCommandLineParser does).
+    QString helpText() const { return m_parser.helpText(); }
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_lesson;
+    QCommandLineOption m_language;
+    QCommandLineOption m_run;
+    QCommandLineOption m_export;
+    QCommandLineOption m_windowSize;
+    QCommandLineOption m_quitWhenShown;
+    QCommandLineOption m_help;
+    QCommandLineOption m_version;
+};
+
+} // namespace concurrente

@@ -1,0 +1,190 @@
+#include "coursesession.h"
+
+#include "lessonview.h"
+#include "uilog.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace concurrente {
+
+namespace {
+const QString kLastPage = QStringLiteral("lesson/last");
+const QString kVisited = QStringLiteral("lesson/visited");
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kZoom = QStringLiteral("view/zoom");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kSplitter = QStringLiteral("window/splitter");
+
+int toIntOr(const QVariant &v, int fallback)
+{
+    bool ok = false;
+    const int i = v.toInt(&ok);
+    return ok ? i : fallback;
+}
+} // namespace
+
+CourseSession::CourseSession(const LessonCatalog &catalog, const QString &settingsFile, QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+{
+    openSettings(settingsFile);
+    load();
+}
+
+CourseSession::~CourseSession()
+{
+    sync();
+}
+
+QString CourseSession::systemLanguage()
+{
+    return QLocale::system().name().startsWith(QLatin1String("es")) ? QStringLiteral("es") : QStringLiteral("en");
+}
+
+void CourseSession::openSettings(const QString &settingsFile)
+{
+    auto open = [&settingsFile] {
+        return settingsFile.isEmpty()
+            ? std::make_unique<QSettings>(QStringLiteral("Concurrente"), QStringLiteral("Concurrente"))
+            : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
+    };
+    m_settings = open();
+    if (m_settings->status() == QSettings::NoError)
+        return;
+    // QSettings never writes over a file it could not parse, so progress would silently stop
+    // being saved. Keep the damaged file for inspection and start again from defaults.
+    const QString path = m_settings->fileName();
+    const QString aside = path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss"));
+    m_settings.reset();
+    if (QFile::rename(path, aside))
+        qCWarning(lcUi).noquote() << "settings file" << path << "could not be read; moved to" << aside << "and using defaults";
+    else
+        qCWarning(lcUi).noquote() << "settings file" << path << "could not be read; using defaults";
+    m_settingsReset = true;
+    m_settings = open();
+}
+
+QString CourseSession::settingsFile() const
+{
+    return m_settings->fileName();
+}
+
+void CourseSession::load()
+{
+    const QString lang = m_settings->value(kLanguage).toString();
+    m_language = LessonCatalog::languages().contains(lang) ? lang : systemLanguage();
+    m_pages = m_catalog.pages(m_language);
+
+    const int last = toIntOr(m_settings->value(kLastPage), 1);
+    m_storedPage = (last >= 1 && last <= pageCount()) ? last : 1;
+
+    m_visited.clear();
+    const QStringList visited = m_settings->value(kVisited).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &v : visited) {
+        bool ok = false;
+        const int n = v.trimmed().toInt(&ok);
+        if (ok && n >= 1 && n <= pageCount())
+            m_visited.insert(n);
+    }
+
+    const int zoom = toIntOr(m_settings->value(kZoom), 100);
+    m_zoom = (zoom >= LessonView::MinZoom && zoom <= LessonView::MaxZoom) ? zoom : 100;
+}
+
+LessonPage CourseSession::currentPage() const
+{
+    return m_catalog.page(m_language, std::max(1, m_current));
+}
+
+LessonText CourseSession::currentText() const
+{
+    return LessonCatalog::loadMarkdown(currentPage().filePath);
+}
+
+void CourseSession::start(int number)
+{
+    goTo(number > 0 ? number : m_storedPage);
+}
+
+void CourseSession::goTo(int number)
+{
+    if (number < 1 || number > pageCount())
+        return;
+    m_current = number;
+    m_settings->setValue(kLastPage, number);
+    if (!m_visited.contains(number)) {
+        m_visited.insert(number);
+        QList<int> sorted(m_visited.cbegin(), m_visited.cend());
+        std::sort(sorted.begin(), sorted.end());
+        QStringList text;
+        for (int n : sorted)
+            text.append(QString::number(n));
+        m_settings->setValue(kVisited, text.join(QLatin1Char(',')));
+        Q_EMIT visitedChanged();
+    }
+    Q_EMIT currentPageChanged(number);
+}
+
+void CourseSession::next()
+{
+    if (hasNext())
+        goTo(m_current + 1);
+}
+
+void CourseSession::previous()
+{
+    if (hasPrevious())
+        goTo(m_current - 1);
+}
+
+void CourseSession::setLanguage(const QString &language)
+{
+    if (!LessonCatalog::languages().contains(language) || language == m_language)
+        return;
+    m_language = language;
+    m_settings->setValue(kLanguage, language);
+    m_pages = m_catalog.pages(m_language);
+    Q_EMIT languageChanged(language);
+}
+
+void CourseSession::setZoomPercent(int percent)
+{
+    m_zoom = std::clamp(percent, int(LessonView::MinZoom), int(LessonView::MaxZoom));
+    m_settings->setValue(kZoom, m_zoom);
+}
+
+QByteArray CourseSession::windowGeometry() const
+{
+    return m_settings->value(kGeometry).toByteArray();
+}
+
+QByteArray CourseSession::windowState() const
+{
+    return m_settings->value(kState).toByteArray();
+}
+
+QByteArray CourseSession::splitterState() const
+{
+    return m_settings->value(kSplitter).toByteArray();
+}
+
+void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter)
+{
+    m_settings->setValue(kGeometry, geometry);
+    m_settings->setValue(kState, state);
+    m_settings->setValue(kSplitter, splitter);
+}
+
+void CourseSession::sync()
+{
+    m_settings->sync();
+    if (m_settings->status() != QSettings::NoError)
+        qCWarning(lcUi).noquote() << "could not save settings to" << m_settings->fileName();
+}
+
+} // namespace concurrente

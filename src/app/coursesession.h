@@ -1,0 +1,83 @@
+#pragma once
+
+#include "lessoncatalog.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QSet>
+#include <QSettings>
+
+#include <memory>
+
+namespace concurrente {
+
+/// The student's place in the course: language, current page, pages visited, zoom and the
+/// window layout, kept in QSettings (organisation "Concurrente") across runs. Stored values are
+/// checked on load: anything out of range or unreadable falls back to its default.
+class CourseSession : public QObject
+{
+    Q_OBJECT
+public:
+    /// `settingsFile` empty: the user's Concurrente settings; otherwise that INI file (tests).
+    explicit CourseSession(const LessonCatalog &catalog, const QString &settingsFile = QString(),
+                           QObject *parent = nullptr);
+    ~CourseSession() override;
+
+    /// "es" when the system locale is Spanish, else "en".
+    static QString systemLanguage();
+
+    const LessonCatalog &catalog() const { return m_catalog; }
+    QString language() const { return m_language; }
+    QList<LessonPage> pages() const { return m_pages; }
+    int pageCount() const { return int(m_pages.size()); }
+    int currentNumber() const { return m_current; }
+    LessonPage currentPage() const;
+    /// Reads the current page's Markdown (or the error naming the file).
+    LessonText currentText() const;
+    bool hasPrevious() const { return m_current > 1; }
+    bool hasNext() const { return m_current < pageCount(); }
+    QSet<int> visited() const { return m_visited; }
+    int zoomPercent() const { return m_zoom; }
+    /// The page stored as last read (1 when none or out of range).
+    int storedPage() const { return m_storedPage; }
+    /// True when the settings file could not be parsed and was set aside; defaults are in use.
+    bool settingsWereReset() const { return m_settingsReset; }
+    QString settingsFile() const;
+
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    QByteArray splitterState() const;
+    void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
+
+public Q_SLOTS:
+    /// Opens page `number` (1…13), or the last page read when `number` is 0.
+    void start(int number = 0);
+    void goTo(int number);
+    void next();
+    void previous();
+    void setLanguage(const QString &language);
+    void setZoomPercent(int percent);
+    /// Writes everything to disk now.
+    void sync();
+
+Q_SIGNALS:
+    void currentPageChanged(int number);
+    void visitedChanged();
+    void languageChanged(const QString &language);
+
+private:
+    void openSettings(const QString &settingsFile);
+    void load();
+
+    LessonCatalog m_catalog;
+    std::unique_ptr<QSettings> m_settings;
+    QString m_language;
+    QList<LessonPage> m_pages;
+    QSet<int> m_visited;
+    int m_current = 0;
+    int m_storedPage = 1;
+    int m_zoom = 100;
+    bool m_settingsReset = false;
+};
+
+} // namespace concurrente

@@ -1,0 +1,88 @@
+#include "lessonnavigator.h"
+
+#include "lessonlistmodel.h"
+#include "ui_lessonnavigator.h"
+
+#include <QEvent>
+
+namespace concurrente {
+
+LessonNavigator::LessonNavigator(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::LessonNavigator>())
+    , m_model(new LessonListModel(this))
+{
+    m_ui->setupUi(this);
+    QFont heading = m_ui->headingLabel->font();
+    heading.setBold(true);
+    heading.setPointSizeF(heading.pointSizeF() * 1.1);
+    m_ui->headingLabel->setFont(heading);
+    m_ui->pageList->setModel(m_model);
+    m_model->setTickColor(palette().color(QPalette::Highlight));
+
+    auto activate = [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT pageActivated(index.data(LessonListModel::PageNumberRole).toInt());
+    };
+    connect(m_ui->pageList, &QListView::clicked, this, activate);
+    connect(m_ui->pageList, &QListView::activated, this, activate);
+    updateProgress();
+}
+
+LessonNavigator::~LessonNavigator() = default;
+
+QListView *LessonNavigator::listView() const
+{
+    return m_ui->pageList;
+}
+
+void LessonNavigator::setPages(const QList<LessonPage> &pages)
+{
+    m_model->setPages(pages);
+    m_pageCount = int(pages.size());
+    updateProgress();
+}
+
+void LessonNavigator::setVisited(const QSet<int> &visited)
+{
+    m_model->setVisited(visited);
+    m_visitedCount = int(visited.size());
+    updateProgress();
+}
+
+void LessonNavigator::setCurrent(int number)
+{
+    m_model->setCurrent(number);
+    const int row = m_model->rowOf(number);
+    if (row >= 0) {
+        const QModelIndex index = m_model->index(row);
+        m_ui->pageList->setCurrentIndex(index);
+        m_ui->pageList->scrollTo(index);
+    }
+}
+
+QString LessonNavigator::progressText() const
+{
+    return m_ui->progressLabel->text();
+}
+
+void LessonNavigator::updateProgress()
+{
+    m_ui->progressLabel->setText(tr("%1 / %2 visited").arg(m_visitedCount).arg(m_pageCount));
+    m_ui->progressBar->setMaximum(std::max(1, m_pageCount));
+    m_ui->progressBar->setValue(m_visitedCount);
+    m_ui->progressBar->setAccessibleName(m_ui->progressLabel->text());
+}
+
+void LessonNavigator::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        updateProgress();
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_model->setTickColor(palette().color(QPalette::Highlight));
+    }
+}
+
+} // namespace concurrente

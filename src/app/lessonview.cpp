@@ -1,0 +1,467 @@
+#include "lessonview.h"
+
+#include "lessoncatalog.h"
+#include "pythonhighlighter.h"
+#include "uilog.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QImageReader>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSvgRenderer>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+namespace concurrente {
+
+namespace {
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+bool isCodeBlock(const QTextBlock &block)
+{
+    const QTextBlockFormat f = block.blockFormat();
+    return f.hasProperty(QTextFormat::BlockCodeFence) || f.hasProperty(QTextFormat::BlockCodeLanguage)
+        || f.nonBreakableLines();
+}
+
+bool isCodeFormat(const QTextCharFormat &f)
+{
+    return f.fontFixedPitch() || f.fontFamilies().toStringList().contains(QLatin1String("monospace"));
+}
+
+bool isSvg(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("svg") || suffix == QLatin1String("svgz");
+}
+
+} // namespace
+
+LessonView::LessonView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("lessonView"));
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    // A fixed scroll bar keeps the text column from jumping when a page grows past one screen,
+    // and keeps the width that images are fitted to stable while they are re-rendered.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    document()->setUndoRedoEnabled(false);
+    m_highlighter = new PythonHighlighter(document());
+    m_highlighter->setPalette(palette());
+
+    m_relayout.setSingleShot(true);
+    m_relayout.setInterval(40);
+    connect(&m_relayout, &QTimer::timeout, this, [this] {
+        updateColumn();
+        if (imageWidthLimit() != m_lastImageWidth)
+            updateImages();
+    });
+    connect(this, &QTextBrowser::anchorClicked, this, &LessonView::followLink);
+}
+
+void LessonView::showMarkdown(const QString &markdown, const QString &baseFilePath)
+{
+    m_isMessage = false;
+    m_markdown = markdown;
+    m_baseFilePath = baseFilePath;
+    rebuild();
+    verticalScrollBar()->setValue(0);
+}
+
+void LessonView::showMessage(const QString &title, const QString &message)
+{
+    m_isMessage = true;
+    m_markdown = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), message.toHtmlEscaped());
+    m_baseFilePath.clear();
+    rebuild();
+}
+
+void LessonView::rebuild()
+{
+    QFont base = font();
+    // Reading text a little larger than the widgets' text, as books are.
+    base.setPointSizeF(std::max(6.0, font().pointSizeF() * 1.15 * m_zoom / 100.0));
+    document()->setDefaultFont(base);
+    m_imageSizes.clear();
+    m_lastImageWidth = -1;
+    if (m_isMessage)
+        document()->setHtml(m_markdown);
+    else
+        document()->setMarkdown(m_markdown, QTextDocument::MarkdownDialectGitHub);
+    decorate();
+}
+
+int LessonView::imageWidthLimit() const
+{
+    const QTextFrameFormat f = document()->rootFrame()->frameFormat();
+    const int stable = width() - 2 * frameWidth() - verticalScrollBar()->sizeHint().width();
+    return std::max(80, int(stable - f.leftMargin() - f.rightMargin() - 2));
+}
+
+void LessonView::decorate()
+{
+    QTextDocument *doc = document();
+    const QPalette pal = palette();
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const qreal em = QFontMetricsF(doc->defaultFont()).height();
+
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        QTextCursor c(block);
+        QTextBlockFormat bf = block.blockFormat();
+        if (isCodeBlock(block)) {
+            bf.setLineHeight(118, QTextBlockFormat::ProportionalHeight);
+            // Wrapping beats a clipped listing in a narrow window; the box shows where a line goes on.
+            bf.setNonBreakableLines(false);
+            c.setBlockFormat(bf);
+            QTextCharFormat cf;
+            cf.setFontFamilies(QStringList{fixed.family()});
+            cf.setFontFixedPitch(true);
+            c.setPosition(block.position());
+            c.setPosition(block.position() + block.length() - 1, QTextCursor::KeepAnchor);
+            c.mergeCharFormat(cf);
+            continue;
+        }
+        if (const int level = bf.headingLevel(); level > 0) {
+            bf.setTopMargin(level == 1 ? em * 0.2 : em * (level == 2 ? 1.3 : 1.0));
+            bf.setBottomMargin(em * (level == 1 ? 0.7 : 0.4));
+            bf.setLineHeight(115, QTextBlockFormat::ProportionalHeight);
+            c.setBlockFormat(bf);
+            continue;
+        }
+        bf.setLineHeight(145, QTextBlockFormat::ProportionalHeight);
+        if (!block.textList())
+            bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.55));
+        c.setBlockFormat(bf);
+
+        // Inline code spans: the same monospace font as listings, on a faint background.
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment frag = it.fragment();
+            if (!frag.isValid() || !isCodeFormat(frag.charFormat()))
+                continue;
+            QTextCharFormat cf;
+            cf.setFontFamilies(QStringList{fixed.family()});
+            cf.setFontFixedPitch(true);
+            cf.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08));
+            QTextCursor fc(doc);
+            fc.setPosition(frag.position());
+            fc.setPosition(frag.position() + frag.length(), QTextCursor::KeepAnchor);
+            fc.mergeCharFormat(cf);
+        }
+    }
+    styleTables();
+    boxCodeBlocks();
+    cursor.endEditBlock();
+    updateColumn();
+    updateImages();
+}
+
+void LessonView::boxCodeBlocks()
+{
+    QTextDocument *doc = document();
+    const QPalette pal = palette();
+    const qreal em = QFontMetricsF(doc->defaultFont()).height();
+
+    // Runs of consecutive code blocks, collected first: wrapping a run in a frame inserts
+    // blocks, so the runs are boxed from the last to the first to keep positions valid.
+    QList<QPair<int, int>> runs;
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        if (!isCodeBlock(block) || block.textList())
+            continue;
+        const int start = block.position();
+        int end = block.position() + block.length() - 1;
+        while (block.next().isValid() && isCodeBlock(block.next())
+               && block.next().blockFormat().stringProperty(QTextFormat::BlockCodeLanguage)
+                      == block.blockFormat().stringProperty(QTextFormat::BlockCodeLanguage)) {
+            block = block.next();
+            end = block.position() + block.length() - 1;
+        }
+        runs.append({start, end});
+    }
+    QTextFrameFormat box;
+    box.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.055));
+    box.setBorder(1);
+    box.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    box.setBorderBrush(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.16));
+    box.setPadding(em * 0.6);
+    box.setLeftMargin(0);
+    box.setRightMargin(0);
+    box.setTopMargin(em * 0.2);
+    box.setBottomMargin(em * 0.8);
+    box.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        QTextCursor c(doc);
+        c.setPosition(it->first);
+        c.setPosition(it->second, QTextCursor::KeepAnchor);
+        c.insertFrame(box);
+    }
+}
+
+void LessonView::styleTables()
+{
+    QTextDocument *doc = document();
+    const QPalette pal = palette();
+    const qreal em = QFontMetricsF(doc->defaultFont()).height();
+    QList<QTextFrame *> frames{doc->rootFrame()};
+    while (!frames.isEmpty()) {
+        QTextFrame *frame = frames.takeFirst();
+        frames.append(frame->childFrames());
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table)
+            continue;
+        QTextTableFormat tf = table->format();
+        tf.setBorder(1);
+        tf.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        tf.setBorderBrush(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.25));
+        tf.setBorderCollapse(true);
+        tf.setCellSpacing(0);
+        tf.setCellPadding(em * 0.3);
+        tf.setTopMargin(em * 0.3);
+        tf.setBottomMargin(em * 0.9);
+        table->setFormat(tf);
+        for (int col = 0; col < table->columns(); ++col) {
+            QTextTableCell cell = table->cellAt(0, col);
+            QTextTableCellFormat cf = cell.format().toTableCellFormat();
+            cf.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.07));
+            cf.setFontWeight(QFont::DemiBold);
+            cell.setFormat(cf);
+        }
+    }
+}
+
+void LessonView::updateColumn()
+{
+    QTextDocument *doc = document();
+    const QFontMetricsF body(doc->defaultFont());
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(doc->defaultFont().pointSizeF());
+    const QFontMetricsF mono(fixed);
+    // About 75 characters of prose per line, and room for an 80-column listing in its box.
+    const qreal column = std::max(body.averageCharWidth() * 78, mono.horizontalAdvance(QLatin1Char('m')) * 82 + body.height() * 1.4);
+    const int stable = width() - 2 * frameWidth() - verticalScrollBar()->sizeHint().width();
+    const qreal minMargin = body.height() * 1.4;
+    const qreal margin = std::max(minMargin, (stable - column) / 2);
+
+    QTextFrame *root = doc->rootFrame();
+    QTextFrameFormat f = root->frameFormat();
+    if (qFuzzyCompare(f.leftMargin(), margin) && qFuzzyCompare(f.topMargin(), body.height() * 1.2))
+        return;
+    f.setLeftMargin(margin);
+    f.setRightMargin(margin);
+    f.setTopMargin(body.height() * 1.2);
+    f.setBottomMargin(body.height() * 3);
+    root->setFrameFormat(f);
+}
+
+void LessonView::updateImages()
+{
+    QTextDocument *doc = document();
+    m_lastImageWidth = imageWidthLimit();
+    struct Found
+    {
+        int position;
+        QTextImageFormat format;
+    };
+    QList<Found> found;
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment frag = it.fragment();
+            if (frag.isValid() && frag.charFormat().isImageFormat()) {
+                for (int i = 0; i < frag.length(); ++i)
+                    found.append({frag.position() + i, frag.charFormat().toImageFormat()});
+            }
+        }
+    }
+    if (found.isEmpty())
+        return;
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    for (Found &f : found) {
+        QSize logical;
+        const QImage image = renderImage(f.format.name(), &logical);
+        doc->addResource(QTextDocument::ImageResource, QUrl(f.format.name()), image);
+        m_imageSizes.insert(f.format.name(), logical);
+        f.format.setWidth(logical.width());
+        f.format.setHeight(logical.height());
+        cursor.setPosition(f.position);
+        cursor.setPosition(f.position + 1, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(f.format);
+    }
+    cursor.endEditBlock();
+}
+
+QImage LessonView::renderImage(const QString &name, QSize *logicalSize) const
+{
+    const QString path = LessonCatalog::resolve(m_baseFilePath, name);
+    const qreal dpr = devicePixelRatioF();
+    const int limit = imageWidthLimit();
+    const qreal zoom = m_zoom / 100.0;
+
+    auto fit = [&](QSizeF natural) {
+        QSizeF s = natural * zoom;
+        if (s.width() > limit)
+            s = QSizeF(limit, s.height() * limit / s.width());
+        return QSize(std::max(1, qRound(s.width())), std::max(1, qRound(s.height())));
+    };
+
+    QImage image;
+    if (QFileInfo(path).isFile()) {
+        if (isSvg(path)) {
+            QSvgRenderer svg(path);
+            if (svg.isValid()) {
+                QSizeF natural = svg.defaultSize();
+                if (natural.isEmpty())
+                    natural = svg.viewBoxF().size();
+                *logicalSize = fit(natural);
+                image = QImage(*logicalSize * dpr, QImage::Format_ARGB32_Premultiplied);
+                image.fill(Qt::transparent);
+                QPainter p(&image);
+                p.setRenderHint(QPainter::Antialiasing);
+                p.setRenderHint(QPainter::SmoothPixmapTransform);
+                svg.render(&p, QRectF(QPointF(0, 0), QSizeF(image.size())));
+            }
+        } else {
+            QImageReader reader(path);
+            QImage raster = reader.read();
+            if (!raster.isNull()) {
+                *logicalSize = fit(QSizeF(raster.size()) / raster.devicePixelRatio());
+                image = raster.scaled(*logicalSize * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            }
+        }
+    }
+    if (!image.isNull()) {
+        image.setDevicePixelRatio(dpr);
+        return image;
+    }
+
+    // A visible placeholder: the page still reads, and the missing file is named.
+    qCWarning(lcUi).noquote() << "lesson image not found or unreadable:" << path;
+    const QString text = tr("Image not available: %1").arg(QDir::toNativeSeparators(path));
+    const QFontMetrics fm(font());
+    *logicalSize = QSize(std::min(limit, fm.horizontalAdvance(text) + 32), fm.height() * 3);
+    image = QImage(*logicalSize * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(palette().color(QPalette::AlternateBase));
+    QPainter p(&image);
+    p.setPen(palette().color(QPalette::Text));
+    p.drawRect(QRectF(0.5, 0.5, logicalSize->width() - 1, logicalSize->height() - 1));
+    p.drawText(QRect(QPoint(0, 0), *logicalSize), Qt::AlignCenter | Qt::TextWordWrap, text);
+    return image;
+}
+
+QVariant LessonView::loadResource(int type, const QUrl &name)
+{
+    if (type == QTextDocument::ImageResource) {
+        QSize logical;
+        return renderImage(name.toString(), &logical);
+    }
+    if (type == QTextDocument::StyleSheetResource || type == QTextDocument::HtmlResource
+        || type == QTextDocument::MarkdownResource)
+        return {};
+    return QTextBrowser::loadResource(type, name);
+}
+
+void LessonView::followLink(const QUrl &url)
+{
+    if (LessonCatalog::isExternal(url.toString())) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    if (url.path().isEmpty() && url.hasFragment()) {
+        scrollToAnchor(url.fragment());
+        return;
+    }
+    const QString path = url.path();
+    // "09-daemons.md" (no folder) is a page of the same language: navigate inside the app.
+    if (!path.contains(QLatin1Char('/'))) {
+        if (const int n = LessonCatalog::pageNumberForFileName(path); n > 0) {
+            Q_EMIT pageLinkActivated(n);
+            return;
+        }
+    }
+    const QString resolved = LessonCatalog::resolve(m_baseFilePath, path);
+    if (resolved.endsWith(QLatin1String(".md"), Qt::CaseInsensitive)) {
+        Q_EMIT documentLinkActivated(resolved);
+        return;
+    }
+    QDesktopServices::openUrl(QUrl::fromLocalFile(resolved));
+}
+
+void LessonView::setZoomPercent(int percent)
+{
+    percent = std::clamp(percent, int(MinZoom), int(MaxZoom));
+    if (percent == m_zoom)
+        return;
+    m_zoom = percent;
+    const int scroll = verticalScrollBar()->value();
+    const int range = std::max(1, verticalScrollBar()->maximum());
+    const qreal where = qreal(scroll) / range;
+    rebuild();
+    verticalScrollBar()->setValue(qRound(where * verticalScrollBar()->maximum()));
+    Q_EMIT zoomChanged(m_zoom);
+}
+
+void LessonView::increaseZoom()
+{
+    setZoomPercent(m_zoom + ZoomStep);
+}
+
+void LessonView::decreaseZoom()
+{
+    setZoomPercent(m_zoom - ZoomStep);
+}
+
+void LessonView::resetZoom()
+{
+    setZoomPercent(100);
+}
+
+void LessonView::resizeEvent(QResizeEvent *event)
+{
+    QTextBrowser::resizeEvent(event);
+    // The column and the images follow the width; coalesce a drag's many resizes into one pass.
+    m_relayout.start();
+}
+
+void LessonView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        m_highlighter->setPalette(palette());
+        const int scroll = verticalScrollBar()->value();
+        rebuild();
+        verticalScrollBar()->setValue(scroll);
+    }
+}
+
+void LessonView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        if (event->angleDelta().y() > 0)
+            increaseZoom();
+        else if (event->angleDelta().y() < 0)
+            decreaseZoom();
+        event->accept();
+        return;
+    }
+    QTextBrowser::wheelEvent(event);
+}
+
+} // namespace concurrente

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QHash>
+#include <QImage>
+#include <QTextBrowser>
+#include <QTimer>
+
+namespace concurrente {
+
+class PythonHighlighter;
+
+/// Renders one Markdown lesson page (or another Markdown document) like a textbook page:
+/// a readable text column, highlighted Python listings in boxes, SVG diagrams rendered at the
+/// screen's pixel ratio and scaled to the column, links between pages handled in the app.
+class LessonView : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    static constexpr int MinZoom = 50;
+    static constexpr int MaxZoom = 300;
+    static constexpr int ZoomStep = 10;
+
+    explicit LessonView(QWidget *parent = nullptr);
+
+    /// Shows `markdown`; relative images and links resolve against `baseFilePath`'s folder.
+    void showMarkdown(const QString &markdown, const QString &baseFilePath);
+    /// Shows a message in place of a page (e.g. a lesson file that cannot be read).
+    void showMessage(const QString &title, const QString &message);
+
+    QString baseFilePath() const { return m_baseFilePath; }
+    int zoomPercent() const { return m_zoom; }
+    /// The width, in device-independent pixels, an image of the page may take at most.
+    int imageWidthLimit() const;
+    /// The sizes (logical pixels) the page's images were laid out at, keyed by their Markdown name.
+    QHash<QString, QSize> imageSizes() const { return m_imageSizes; }
+
+public Q_SLOTS:
+    void setZoomPercent(int percent);
+    void increaseZoom();
+    void decreaseZoom();
+    void resetZoom();
+
+Q_SIGNALS:
+    /// A link to another lesson page ("09-daemons.md") was followed.
+    void pageLinkActivated(int number);
+    /// A link to a local Markdown document that is not a page (e.g. "../../docs/shmq.md").
+    void documentLinkActivated(const QString &filePath);
+    void zoomChanged(int percent);
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+
+private:
+    void followLink(const QUrl &url);
+    void rebuild();
+    void decorate();
+    void boxCodeBlocks();
+    void styleTables();
+    void updateColumn();
+    void updateImages();
+    QImage renderImage(const QString &name, QSize *logicalSize) const;
+
+    PythonHighlighter *m_highlighter = nullptr;
+    QString m_markdown;
+    QString m_baseFilePath;
+    bool m_isMessage = false;
+    int m_zoom = 100;
+    int m_lastImageWidth = -1;
+    QHash<QString, QSize> m_imageSizes;
+    QTimer m_relayout;
+};
+
+} // namespace concurrente

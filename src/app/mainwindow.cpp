@@ -1,0 +1,194 @@
+#include "mainwindow.h"
+
+#include "coursesession.h"
+#include "datapaths.h"
+#include "labsummarypanel.h"
+#include "lessonnavigator.h"
+#include "lessonpane.h"
+#include "lessonview.h"
+#include "uitranslations.h"
+#include "ui_mainwindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QListView>
+#include <QMessageBox>
+#include <QScreen>
+
+namespace concurrente {
+
+MainWindow::MainWindow(CourseSession *session, UiTranslations *translations, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_session(session)
+    , m_translations(translations)
+{
+    m_ui->setupUi(this);
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->splitter->setStretchFactor(2, 0);
+    setUpActions();
+
+    LessonView *view = m_ui->lessonPane->view();
+    view->setZoomPercent(m_session->zoomPercent());
+    connect(view, &LessonView::zoomChanged, m_session, &CourseSession::setZoomPercent);
+
+    connect(m_ui->navigator, &LessonNavigator::pageActivated, m_session, &CourseSession::goTo);
+    connect(m_ui->lessonPane, &LessonPane::pageLinkActivated, m_session, &CourseSession::goTo);
+    connect(m_session, &CourseSession::currentPageChanged, this, &MainWindow::showCurrentPage);
+    connect(m_session, &CourseSession::visitedChanged, this,
+            [this] { m_ui->navigator->setVisited(m_session->visited()); });
+    connect(m_session, &CourseSession::languageChanged, this, &MainWindow::applyLanguage);
+
+    m_ui->navigator->setPages(m_session->pages());
+    m_ui->navigator->setVisited(m_session->visited());
+    restoreLayout();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+LessonNavigator *MainWindow::navigator() const
+{
+    return m_ui->navigator;
+}
+
+LessonPane *MainWindow::lessonPane() const
+{
+    return m_ui->lessonPane;
+}
+
+LabSummaryPanel *MainWindow::labPanel() const
+{
+    return m_ui->labPanel;
+}
+
+QSplitter *MainWindow::splitter() const
+{
+    return m_ui->splitter;
+}
+
+void MainWindow::setUpActions()
+{
+    m_ui->actionQuit->setShortcut(QKeySequence::Quit);
+    m_ui->actionQuit->setMenuRole(QAction::QuitRole);
+    m_ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_ui->actionZoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_ui->actionZoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_ui->actionShowLab->setShortcut(QKeySequence(Qt::Key_F9));
+    m_ui->actionPrevious->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_ui->actionNext->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_ui->actionGoToList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_ui->actionPrevious->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_ui->actionNext->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_ui->actionAbout->setMenuRole(QAction::AboutRole);
+    m_ui->actionAboutQt->setMenuRole(QAction::AboutQtRole);
+
+    auto *languages = new QActionGroup(this);
+    languages->addAction(m_ui->actionSpanish);
+    languages->addAction(m_ui->actionEnglish);
+    languages->setExclusive(true);
+    m_ui->actionSpanish->setData(QStringLiteral("es"));
+    m_ui->actionEnglish->setData(QStringLiteral("en"));
+    (m_session->language() == QLatin1String("es") ? m_ui->actionSpanish : m_ui->actionEnglish)->setChecked(true);
+    connect(languages, &QActionGroup::triggered, m_session,
+            [this](QAction *a) { m_session->setLanguage(a->data().toString()); });
+
+    LessonView *view = m_ui->lessonPane->view();
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionZoomIn, &QAction::triggered, view, &LessonView::increaseZoom);
+    connect(m_ui->actionZoomOut, &QAction::triggered, view, &LessonView::decreaseZoom);
+    connect(m_ui->actionZoomReset, &QAction::triggered, view, &LessonView::resetZoom);
+    connect(m_ui->actionShowLab, &QAction::toggled, m_ui->labPanel, &QWidget::setVisible);
+    connect(m_ui->actionPrevious, &QAction::triggered, m_session, &CourseSession::previous);
+    connect(m_ui->actionNext, &QAction::triggered, m_session, &CourseSession::next);
+    connect(m_ui->actionGoToList, &QAction::triggered, this, [this] {
+        m_ui->navigator->show();
+        m_ui->navigator->listView()->setFocus(Qt::ShortcutFocusReason);
+    });
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    m_ui->lessonPane->setNavigationActions(m_ui->actionPrevious, m_ui->actionNext);
+}
+
+void MainWindow::restoreLayout()
+{
+    if (!restoreGeometry(m_session->windowGeometry())) {
+        // First run: most of the screen, but not more than a comfortable reading size.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+    }
+    restoreState(m_session->windowState());
+    if (!m_ui->splitter->restoreState(m_session->splitterState())) {
+        const int total = std::max(width(), 900);
+        const int nav = std::clamp(total / 6, 200, 270);
+        const int lab = std::clamp(total * 3 / 10, 300, 440);
+        m_ui->splitter->setSizes({nav, total - nav - lab, lab});
+    }
+    m_ui->actionShowLab->setChecked(!m_ui->splitter->widget(2)->isHidden());
+}
+
+void MainWindow::showCurrentPage()
+{
+    const int number = m_session->currentNumber();
+    m_ui->navigator->setCurrent(number);
+    m_ui->lessonPane->showPage(m_session->currentPage(), m_session->currentText(), m_session->pageCount());
+    m_ui->labPanel->showPreset(m_session->currentPage().presetPath, m_session->language());
+    m_ui->actionPrevious->setEnabled(m_session->hasPrevious());
+    m_ui->actionNext->setEnabled(m_session->hasNext());
+    updateTitle();
+    Q_EMIT pageShown(number);
+}
+
+void MainWindow::applyLanguage(const QString &language)
+{
+    // Interface first (Qt sends LanguageChange to every widget), then the page in that language.
+    m_translations->setLanguage(language);
+    (language == QLatin1String("es") ? m_ui->actionSpanish : m_ui->actionEnglish)->setChecked(true);
+    m_ui->navigator->setPages(m_session->pages());
+    if (m_session->currentNumber() > 0)
+        showCurrentPage();
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_session->currentNumber() > 0) {
+        const auto page = m_session->currentPage();
+        setWindowTitle(tr("%1. %2 — Concurrente").arg(page.number).arg(page.title));
+    } else {
+        setWindowTitle(QStringLiteral("Concurrente"));
+    }
+}
+
+QString MainWindow::aboutText() const
+{
+    return tr("<h3>Concurrente %1</h3>"
+              "<p>A course companion for <i>Cómputo Concurrente — Multiprocessing</i>: read each lesson "
+              "and run its example with real operating-system processes.</p>"
+              "<p>Built with Qt %2.</p>")
+        .arg(appVersion(), QString::fromLatin1(qVersion()));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Concurrente"), aboutText());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        updateTitle();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_session->setWindowLayout(saveGeometry(), saveState(), m_ui->splitter->saveState());
+    m_session->sync();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace concurrente

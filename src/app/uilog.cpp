@@ -1,0 +1,5 @@
+#include "uilog.h"
+
+namespace concurrente {
+Q_LOGGING_CATEGORY(lcUi, "concurrente.ui")
+} // namespace concurrente

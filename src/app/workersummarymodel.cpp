@@ -1,0 +1,100 @@
+#include "workersummarymodel.h"
+
+namespace concurrente {
+
+WorkerSummaryModel::WorkerSummaryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void WorkerSummaryModel::setWorkers(const QList<WorkerSpec> &workers)
+{
+    beginResetModel();
+    m_workers = workers;
+    endResetModel();
+}
+
+void WorkerSummaryModel::clear()
+{
+    setWorkers({});
+}
+
+int WorkerSummaryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_workers.size());
+}
+
+int WorkerSummaryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant WorkerSummaryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const WorkerSpec &w = m_workers.at(index.row());
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case NameColumn:
+            // The loader has already resolved unnamed workers to Process-N, N = index + 1.
+            return w.named || role == Qt::DisplayRole ? w.name : tr("%1 (default name)").arg(w.name);
+        case TaskColumn:
+            return w.task;
+        case ArgumentsColumn:
+            return w.taskArguments().join(QStringLiteral(", "));
+        case DaemonColumn:
+            return w.daemon ? tr("yes") : tr("no");
+        case LauncherColumn:
+            return w.launcher == Launcher::Fork ? tr("fork") : tr("spawn (QProcess)");
+        default:
+            return {};
+        }
+    }
+    if (role == RawRole) {
+        switch (index.column()) {
+        case NameColumn:
+            return w.name;
+        case TaskColumn:
+            return w.task;
+        case ArgumentsColumn:
+            return w.taskArguments();
+        case DaemonColumn:
+            return w.daemon;
+        case LauncherColumn:
+            return launcherName(w.launcher);
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+QVariant WorkerSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TaskColumn:
+        return tr("Task");
+    case ArgumentsColumn:
+        return tr("Arguments");
+    case DaemonColumn:
+        return tr("Daemon");
+    case LauncherColumn:
+        return tr("Launcher");
+    default:
+        return {};
+    }
+}
+
+void WorkerSummaryModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_workers.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+} // namespace concurrente

@@ -1,0 +1,174 @@
+// The real `concurrente` executable: it starts, shows the first page and quits cleanly; its
+// command line answers --version, --help and a bad --lesson without needing a display.
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAppBinary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void startsShowsPageAndQuits_data();
+    void startsShowsPageAndQuits();
+    void opensAtLastPageRead();
+    void versionAndHelpNeedNoDisplay();
+    void badArguments_data();
+    void badArguments();
+    void headlessRunNeedsNoDisplay();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QProcess::ExitStatus status = QProcess::CrashExit;
+        QString out;
+        QString err;
+    };
+    Result run(const QStringList &args, const QProcessEnvironment &env);
+    QProcessEnvironment guiEnvironment() const;
+    QProcessEnvironment noDisplayEnvironment() const;
+
+    QString m_binary;
+    QTemporaryDir m_config;
+};
+
+void TestAppBinary::initTestCase()
+{
+    m_binary = qEnvironmentVariable("CONCURRENTE_BIN_DIR") + QStringLiteral("/concurrente");
+    QVERIFY2(QFileInfo(m_binary).isExecutable(), qPrintable(m_binary));
+    QVERIFY(m_config.isValid());
+}
+
+QProcessEnvironment TestAppBinary::guiEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // The settings of this test only: never the user's.
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+    return env;
+}
+
+QProcessEnvironment TestAppBinary::noDisplayEnvironment() const
+{
+    QProcessEnvironment env = guiEnvironment();
+    // If the binary created a QApplication here it would abort: xcb with no X server.
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    return env;
+}
+
+TestAppBinary::Result TestAppBinary::run(const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(m_binary, args);
+    Result r;
+    if (!p.waitForStarted(10'000))
+        return r;
+    if (!finished.wait(60'000)) {
+        p.kill();
+        p.waitForFinished(5'000);
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.status = p.exitStatus();
+    r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
+    r.err = QString::fromLocal8Bit(p.readAllStandardError());
+    return r;
+}
+
+void TestAppBinary::startsShowsPageAndQuits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("lesson");
+    QTest::newRow("es page 1") << QStringLiteral("es") << 1;
+    QTest::newRow("en page 8") << QStringLiteral("en") << 8;
+    QTest::newRow("es page 11") << QStringLiteral("es") << 11;
+}
+
+void TestAppBinary::startsShowsPageAndQuits()
+{
+    QFETCH(QString, language);
+    QFETCH(int, lesson);
+    const Result r = run({QStringLiteral("--lesson"), QString::number(lesson), QStringLiteral("--language"), language,
+                          QStringLiteral("--quit-when-shown")},
+                         guiEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    // A clean run prints nothing: no Qt warnings, no "destroyed while running", no leaks reported.
+    QVERIFY2(r.err.trimmed().isEmpty(), qPrintable(r.err));
+
+    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"), QSettings::IniFormat);
+    QCOMPARE(settings.value(QStringLiteral("lesson/last")).toInt(), lesson);
+    QCOMPARE(settings.value(QStringLiteral("ui/language")).toString(), language);
+    QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+}
+
+void TestAppBinary::opensAtLastPageRead()
+{
+    QVERIFY(run({QStringLiteral("--lesson"), QStringLiteral("4"), QStringLiteral("--quit-when-shown")}, guiEnvironment()).exitCode == 0);
+    const Result r = run({QStringLiteral("--quit-when-shown")}, guiEnvironment());
+    QCOMPARE(r.exitCode, 0);
+    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"), QSettings::IniFormat);
+    QCOMPARE(settings.value(QStringLiteral("lesson/last")).toInt(), 4);
+    const QStringList visited = settings.value(QStringLiteral("lesson/visited")).toString().split(u',');
+    QVERIFY(visited.contains(QStringLiteral("4")));
+}
+
+void TestAppBinary::versionAndHelpNeedNoDisplay()
+{
+    Result r = run({QStringLiteral("--version")}, noDisplayEnvironment());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("concurrente ")), qPrintable(r.out));
+    QVERIFY(r.out.trimmed().split(u' ').constLast().contains(u'.'));
+
+    r = run({QStringLiteral("--help")}, noDisplayEnvironment());
+    QCOMPARE(r.exitCode, 0);
+    for (const char *option : {"--lesson", "--run", "--export", "--version", "--help", "--quit-when-shown"})
+        QVERIFY2(r.out.contains(QLatin1String(option)), option);
+}
+
+void TestAppBinary::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("lesson 0") << QStringList{QStringLiteral("--lesson"), QStringLiteral("0")} << QStringLiteral("--lesson");
+    QTest::newRow("lesson 14") << QStringList{QStringLiteral("--lesson"), QStringLiteral("14")} << QStringLiteral("--lesson");
+    QTest::newRow("lesson abc") << QStringList{QStringLiteral("--lesson"), QStringLiteral("abc")} << QStringLiteral("abc");
+    QTest::newRow("lesson missing value") << QStringList{QStringLiteral("--lesson")} << QStringLiteral("lesson");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("export without run") << QStringList{QStringLiteral("--export"), QStringLiteral("x.json")} << QStringLiteral("--run");
+    QTest::newRow("bad language") << QStringList{QStringLiteral("--language"), QStringLiteral("fr")} << QStringLiteral("--language");
+}
+
+void TestAppBinary::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Result r = run(args, noDisplayEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+}
+
+void TestAppBinary::headlessRunNeedsNoDisplay()
+{
+    // A scenario file that does not exist is a bad scenario: exit code 2 and the file named,
+    // decided by the run engine under a QCoreApplication (no display).
+    const QString missing = m_config.filePath(QStringLiteral("no-such-scenario.json"));
+    const Result r = run({QStringLiteral("--run"), missing}, noDisplayEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QVERIFY2(r.exitCode == 2 || r.exitCode == 1, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("no-such-scenario.json")), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestAppBinary)
+#include "tst_appbinary.moc"

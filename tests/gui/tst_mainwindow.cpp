@@ -1,0 +1,550 @@
+// The main window, offscreen: every page in both languages through the navigator and through
+// previous / next, language switching, progress across restarts, bad settings and missing pages.
+// Any Qt warning during a test fails it.
+
+#include "coursesession.h"
+#include "labsummarypanel.h"
+#include "lessoncatalog.h"
+#include "lessonlistmodel.h"
+#include "lessonnavigator.h"
+#include "lessonpane.h"
+#include "lessonview.h"
+#include "mainwindow.h"
+#include "pythonhighlighter.h"
+#include "uitranslations.h"
+#include "workersummarymodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDir>
+#include <QListView>
+#include <QMenuBar>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace concurrente;
+
+namespace {
+
+// Every warning (or worse) Qt or the app logs while a test runs; cleanup() fails the test if
+// any is left that the test did not expect.
+QMutex g_mutex;
+QStringList g_warnings;
+QList<QRegularExpression> g_expected;
+QtMessageHandler g_previous = nullptr;
+
+void recordMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) {
+        QMutexLocker lock(&g_mutex);
+        bool expected = false;
+        for (const auto &re : std::as_const(g_expected))
+            expected = expected || re.match(message).hasMatch();
+        if (!expected)
+            g_warnings.append(message);
+    }
+    if (g_previous)
+        g_previous(type, context, message);
+}
+
+void expectWarning(const QString &pattern)
+{
+    QMutexLocker lock(&g_mutex);
+    g_expected.append(QRegularExpression(pattern));
+}
+
+} // namespace
+
+// One app instance as main() builds it, with its own settings file.
+struct Fixture
+{
+    explicit Fixture(const QString &settingsFile, const QString &language, const QString &dataDir = QString())
+        : session(LessonCatalog(dataDir), settingsFile)
+    {
+        if (!language.isEmpty())
+            session.setLanguage(language);
+        translations.setLanguage(session.language());
+        window = std::make_unique<MainWindow>(&session, &translations);
+        window->resize(1280, 800);
+        window->show();
+    }
+    ~Fixture() { window->close(); }
+
+    QAction *action(const char *name) const { return window->findChild<QAction *>(QString::fromLatin1(name)); }
+    QString pageText() const { return window->lessonPane()->view()->toPlainText(); }
+    QStringList menuTitles() const
+    {
+        QStringList titles;
+        for (QAction *a : window->menuBar()->actions())
+            titles.append(a->text());
+        return titles;
+    }
+    void clickPage(int number) const
+    {
+        QListView *list = window->navigator()->listView();
+        const QModelIndex index = window->navigator()->model()->index(window->navigator()->model()->rowOf(number));
+        list->scrollTo(index);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+    }
+
+    CourseSession session;
+    UiTranslations translations;
+    std::unique_ptr<MainWindow> window;
+};
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void visitEveryPageThroughNavigator_data();
+    void visitEveryPageThroughNavigator();
+    void visitEveryPageWithNextAndPrevious_data();
+    void visitEveryPageWithNextAndPrevious();
+    void languageSwitchChangesPageAndMenus();
+    void progressPersistsAcrossRestart();
+    void corruptSettingsFallBackToDefaults_data();
+    void corruptSettingsFallBackToDefaults();
+    void missingLessonFileShowsMessage();
+    void zoomIsRememberedAndResizesImages();
+    void imagesFitTheColumn_data();
+    void imagesFitTheColumn();
+    void pythonListingsAreHighlighted();
+    void linksNavigate();
+    void labSummaryShowsThePreset();
+    void labSummaryReportsMissingPreset();
+    void modelsPassTheTester();
+
+private:
+    QString settingsPath() const { return m_dir->filePath(QStringLiteral("settings.conf")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    g_previous = qInstallMessageHandler(recordMessages);
+}
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QMutexLocker lock(&g_mutex);
+    g_warnings.clear();
+    g_expected.clear();
+}
+
+void TestMainWindow::cleanup()
+{
+    QMutexLocker lock(&g_mutex);
+    const QStringList warnings = g_warnings;
+    g_warnings.clear();
+    g_expected.clear();
+    lock.unlock();
+    m_dir.reset();
+    QVERIFY2(warnings.isEmpty(), qPrintable(QStringLiteral("Qt warnings:\n") + warnings.join(QLatin1Char('\n'))));
+}
+
+void TestMainWindow::visitEveryPageThroughNavigator_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("es") << QStringLiteral("es");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void TestMainWindow::visitEveryPageThroughNavigator()
+{
+    QFETCH(QString, language);
+    Fixture f(settingsPath(), language);
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(1);
+
+    const auto pages = f.session.pages();
+    QCOMPARE(pages.size(), qsizetype(LessonCatalog::PageCount));
+    for (const LessonPage &page : pages) {
+        QSignalSpy shown(f.window.get(), &MainWindow::pageShown);
+        if (page.number != 1)
+            f.clickPage(page.number);
+        else
+            f.session.goTo(1);
+        QTRY_COMPARE(f.session.currentNumber(), page.number);
+        QVERIFY(!shown.isEmpty());
+        QVERIFY2(page.exists, qPrintable(page.filePath));
+        QVERIFY2(f.pageText().contains(page.title), qPrintable(page.title));
+        QVERIFY(f.window->windowTitle().contains(QStringLiteral("Concurrente")));
+        QVERIFY(f.window->windowTitle().contains(page.title));
+        QVERIFY2(f.window->labPanel()->message().isEmpty(), qPrintable(f.window->labPanel()->message()));
+        QVERIFY(!f.window->labPanel()->title().isEmpty());
+        const QModelIndex current = f.window->navigator()->listView()->currentIndex();
+        QCOMPARE(current.data(LessonListModel::PageNumberRole).toInt(), page.number);
+        QVERIFY(current.data(LessonListModel::CurrentRole).toBool());
+        QVERIFY(current.data(LessonListModel::VisitedRole).toBool());
+        QVERIFY(f.window->navigator()->progressText().startsWith(QStringLiteral("%1 / 13").arg(page.number)));
+    }
+    QCOMPARE(f.session.visited().size(), qsizetype(LessonCatalog::PageCount));
+}
+
+void TestMainWindow::visitEveryPageWithNextAndPrevious_data()
+{
+    visitEveryPageThroughNavigator_data();
+}
+
+void TestMainWindow::visitEveryPageWithNextAndPrevious()
+{
+    QFETCH(QString, language);
+    Fixture f(settingsPath(), language);
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(1);
+    QAction *next = f.action("actionNext");
+    QAction *previous = f.action("actionPrevious");
+    QVERIFY(next && previous);
+    QVERIFY(!previous->isEnabled());
+    QVERIFY(next->isEnabled());
+
+    // Forwards with the keyboard shortcut (Alt+Right), as a student would.
+    for (int n = 2; n <= LessonCatalog::PageCount; ++n) {
+        QTest::keyClick(f.window.get(), Qt::Key_Right, Qt::AltModifier);
+        QTRY_COMPARE(f.session.currentNumber(), n);
+        QVERIFY(f.pageText().contains(f.session.currentPage().title));
+        QVERIFY(f.window->lessonPane()->positionText().contains(QString::number(n)));
+    }
+    QVERIFY(!next->isEnabled());
+    QVERIFY(previous->isEnabled());
+
+    // Backwards with the "previous" button under the page.
+    auto *button = f.window->lessonPane()->findChild<QToolButton *>(QStringLiteral("previousButton"));
+    QVERIFY(button);
+    for (int n = LessonCatalog::PageCount - 1; n >= 1; --n) {
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE(f.session.currentNumber(), n);
+        QVERIFY(f.pageText().contains(f.session.currentPage().title));
+    }
+    QVERIFY(!previous->isEnabled());
+    // Alt+Left on the first page stays there.
+    QTest::keyClick(f.window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(f.session.currentNumber(), 1);
+}
+
+void TestMainWindow::languageSwitchChangesPageAndMenus()
+{
+    Fixture f(settingsPath(), QStringLiteral("es"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(8);
+    const QString spanishText = f.pageText();
+    const QStringList spanishMenus = f.menuTitles();
+    const QString spanishTitle = f.session.currentPage().title;
+    QVERIFY(f.action("actionSpanish")->isChecked());
+    QVERIFY2(spanishMenus.contains(QStringLiteral("&Archivo")), qPrintable(spanishMenus.join(u' ')));
+
+    f.action("actionEnglish")->trigger();
+    QTRY_COMPARE(f.session.language(), QStringLiteral("en"));
+    QCOMPARE(f.session.currentNumber(), 8);
+    const QString englishTitle = f.session.currentPage().title;
+    QVERIFY(englishTitle != spanishTitle);
+    QTRY_VERIFY(f.pageText().contains(englishTitle));
+    QVERIFY(f.pageText() != spanishText);
+    QTRY_VERIFY(f.menuTitles() != spanishMenus);
+    QVERIFY2(f.menuTitles().contains(QStringLiteral("&File")), qPrintable(f.menuTitles().join(u' ')));
+    QVERIFY(f.window->windowTitle().contains(englishTitle));
+    QVERIFY(f.window->navigator()->progressText().contains(QStringLiteral("visited")));
+    QVERIFY(f.action("actionEnglish")->isChecked());
+
+    f.action("actionSpanish")->trigger();
+    QTRY_COMPARE(f.pageText(), spanishText);
+    QTRY_COMPARE(f.menuTitles(), spanishMenus);
+    QVERIFY(f.window->navigator()->progressText().contains(QStringLiteral("visitadas")));
+}
+
+void TestMainWindow::progressPersistsAcrossRestart()
+{
+    {
+        Fixture f(settingsPath(), QStringLiteral("en"));
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        f.session.start(3);
+        f.clickPage(5);
+        QTRY_COMPARE(f.session.currentNumber(), 5);
+        f.clickPage(7);
+        QTRY_COMPARE(f.session.currentNumber(), 7);
+        f.window->splitter()->setSizes({150, 700, 300});
+        f.window->close();
+    }
+    Fixture again(settingsPath(), QString());
+    QVERIFY(QTest::qWaitForWindowExposed(again.window.get()));
+    QCOMPARE(again.session.language(), QStringLiteral("en"));
+    again.session.start(0);
+    QCOMPARE(again.session.currentNumber(), 7);
+    QCOMPARE(again.session.visited(), (QSet<int>{3, 5, 7}));
+    QCOMPARE(again.window->navigator()->progressText(), QStringLiteral("3 / 13 visited"));
+    QCOMPARE(again.window->splitter()->sizes().constFirst(), 150);
+}
+
+void TestMainWindow::corruptSettingsFallBackToDefaults_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("setAside");
+    QByteArray garbage;
+    for (int i = 0; i < 4096; ++i)
+        garbage.append(char((i * 7919 + 13) % 256));
+    QTest::newRow("binary garbage") << garbage << true;
+    QTest::newRow("unterminated section") << QByteArray("[lesson\nlast=\"5\n\x01\x02\n") << true;
+    QTest::newRow("wrong types and ranges")
+        << QByteArray("[lesson]\nlast=99\nvisited=banana,0,14,-3\n[view]\nzoom=100000\n[ui]\nlanguage=klingon\n"
+                      "[window]\ngeometry=@ByteArray(nonsense)\nsplitter=@ByteArray(\\x1)\n")
+        << false;
+}
+
+void TestMainWindow::corruptSettingsFallBackToDefaults()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, setAside);
+    {
+        QFile file(settingsPath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    expectWarning(QStringLiteral("could not be read"));
+    {
+        Fixture f(settingsPath(), QString());
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QCOMPARE(f.session.storedPage(), 1);
+        QVERIFY(f.session.visited().isEmpty());
+        QCOMPARE(f.session.zoomPercent(), 100);
+        QVERIFY(LessonCatalog::languages().contains(f.session.language()));
+        if (setAside)
+            QVERIFY(f.session.settingsWereReset());
+        f.session.start(0);
+        QCOMPARE(f.session.currentNumber(), 1);
+        QVERIFY(!f.pageText().isEmpty());
+        f.session.goTo(4);
+    }
+    // Progress is saved again afterwards.
+    CourseSession again(LessonCatalog(), settingsPath());
+    QCOMPARE(again.storedPage(), 4);
+}
+
+void TestMainWindow::missingLessonFileShowsMessage()
+{
+    // A data folder with every page but one, and with the presets.
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    const LessonCatalog real;
+    QVERIFY(QDir(data.path()).mkpath(QStringLiteral("lessons/en")));
+    QVERIFY(QDir(data.path()).mkpath(QStringLiteral("lessons/presets")));
+    for (const LessonPage &p : real.pages(QStringLiteral("en"))) {
+        if (p.number != 6)
+            QVERIFY(QFile::copy(p.filePath, data.filePath(QStringLiteral("lessons/en/") + p.fileName())));
+        QFile::copy(p.presetPath, data.filePath(QStringLiteral("lessons/presets/") + QFileInfo(p.presetPath).fileName()));
+    }
+    expectWarning(QStringLiteral("lesson image not found")); // the copied pages' diagrams are not copied
+    Fixture f(settingsPath(), QStringLiteral("en"), data.path());
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(6);
+    const QString missing = QDir::toNativeSeparators(data.filePath(QStringLiteral("lessons/en/06-join-terminate.md")));
+    QVERIFY2(f.pageText().contains(missing), qPrintable(f.pageText()));
+    QVERIFY(f.pageText().contains(QStringLiteral("cannot be shown")));
+    // The rest of the app keeps working: the lab summary of that page, and the other pages.
+    QVERIFY(!f.window->labPanel()->title().isEmpty());
+    f.clickPage(7);
+    QTRY_COMPARE(f.session.currentNumber(), 7);
+    QVERIFY(f.pageText().contains(f.session.currentPage().title));
+    QVERIFY(!f.pageText().contains(missing));
+}
+
+void TestMainWindow::zoomIsRememberedAndResizesImages()
+{
+    {
+        Fixture f(settingsPath(), QStringLiteral("en"));
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        f.session.start(1);
+        LessonView *view = f.window->lessonPane()->view();
+        const qreal before = view->document()->defaultFont().pointSizeF();
+        QSignalSpy zoomed(view, &LessonView::zoomChanged);
+        f.action("actionZoomIn")->trigger();
+        f.action("actionZoomIn")->trigger();
+        QCOMPARE(zoomed.size(), 2);
+        QCOMPARE(view->zoomPercent(), 120);
+        QVERIFY(view->document()->defaultFont().pointSizeF() > before);
+        f.action("actionZoomOut")->trigger();
+        QCOMPARE(view->zoomPercent(), 110);
+    }
+    Fixture again(settingsPath(), QString());
+    QCOMPARE(again.window->lessonPane()->view()->zoomPercent(), 110);
+    again.action("actionZoomReset")->trigger();
+    QCOMPARE(again.window->lessonPane()->view()->zoomPercent(), 100);
+    QCOMPARE(again.session.zoomPercent(), 100);
+}
+
+void TestMainWindow::imagesFitTheColumn_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QSize>("windowSize");
+    QTest::addColumn<int>("zoom");
+    for (const QString &lang : {QStringLiteral("es"), QStringLiteral("en")}) {
+        for (int page : {8, 11}) {
+            QTest::addRow("%s page %d large", qPrintable(lang), page) << lang << page << QSize(1440, 900) << 100;
+            QTest::addRow("%s page %d small", qPrintable(lang), page) << lang << page << QSize(1024, 640) << 100;
+            QTest::addRow("%s page %d small zoomed", qPrintable(lang), page) << lang << page << QSize(1024, 640) << 200;
+        }
+    }
+}
+
+void TestMainWindow::imagesFitTheColumn()
+{
+    QFETCH(QString, language);
+    QFETCH(int, page);
+    QFETCH(QSize, windowSize);
+    QFETCH(int, zoom);
+    Fixture f(settingsPath(), language);
+    f.window->resize(windowSize);
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(page);
+    LessonView *view = f.window->lessonPane()->view();
+    view->setZoomPercent(zoom);
+    QTRY_VERIFY(!view->imageSizes().isEmpty());
+    const int limit = view->imageWidthLimit();
+    QVERIFY(limit <= view->viewport()->width());
+    const auto sizes = view->imageSizes();
+    for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
+        QVERIFY2(it.value().width() <= limit,
+                 qPrintable(QStringLiteral("%1 is %2 px wide, column %3").arg(it.key()).arg(it.value().width()).arg(limit)));
+        QVERIFY(it.value().width() > 100);
+        // Rendered at the device pixel ratio: as many pixels as the layout size times the ratio.
+        const QImage img = view->document()->resource(QTextDocument::ImageResource, QUrl(it.key())).value<QImage>();
+        QVERIFY(!img.isNull());
+        QCOMPARE(img.devicePixelRatio(), view->devicePixelRatioF());
+        QCOMPARE(img.width(), qRound(it.value().width() * view->devicePixelRatioF()));
+    }
+    // A narrower window re-renders the images to the new column.
+    const int before = limit;
+    f.window->resize(windowSize.width() - 200, windowSize.height());
+    QTRY_VERIFY(view->imageWidthLimit() < before);
+    QTRY_VERIFY(std::all_of(view->imageSizes().cbegin(), view->imageSizes().cend(),
+                            [&](const QSize &s) { return s.width() <= view->imageWidthLimit(); }));
+}
+
+void TestMainWindow::pythonListingsAreHighlighted()
+{
+    Fixture f(settingsPath(), QStringLiteral("es"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(2);
+    QTextDocument *doc = f.window->lessonPane()->view()->document();
+    int pythonBlocks = 0;
+    int coloured = 0;
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        const QString lang = b.blockFormat().stringProperty(QTextFormat::BlockCodeLanguage);
+        if (PythonHighlighter::isPythonLanguage(lang)) {
+            ++pythonBlocks;
+            coloured += !b.layout()->formats().isEmpty();
+        } else if (lang.isEmpty() && !b.text().isEmpty()) {
+            // Prose is left alone by the highlighter.
+            QVERIFY2(b.layout()->formats().isEmpty(), qPrintable(b.text()));
+        }
+    }
+    QVERIFY2(pythonBlocks > 0, "page 2 has no ```python listing");
+    QVERIFY(coloured > 0);
+}
+
+void TestMainWindow::linksNavigate()
+{
+    Fixture f(settingsPath(), QStringLiteral("es"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(11);
+    LessonView *view = f.window->lessonPane()->view();
+    const QString pageText = f.pageText();
+
+    Q_EMIT view->anchorClicked(QUrl(QStringLiteral("../../docs/protocol.md")));
+    QVERIFY(f.window->lessonPane()->isShowingDocument());
+    QVERIFY(f.pageText() != pageText);
+    QCOMPARE(f.session.currentNumber(), 11);
+    f.window->lessonPane()->backToLesson();
+    QVERIFY(!f.window->lessonPane()->isShowingDocument());
+    QCOMPARE(f.pageText(), pageText);
+
+    Q_EMIT view->anchorClicked(QUrl(QStringLiteral("09-daemons.md")));
+    QTRY_COMPARE(f.session.currentNumber(), 9);
+    QVERIFY(f.pageText().contains(f.session.currentPage().title));
+}
+
+void TestMainWindow::labSummaryShowsThePreset()
+{
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(5);
+    LabSummaryPanel *lab = f.window->labPanel();
+    QVERIFY(lab->message().isEmpty());
+    WorkerSummaryModel *workers = lab->workersModel();
+    QVERIFY(workers->rowCount() >= 3);
+    QStringList names;
+    for (int r = 0; r < workers->rowCount(); ++r)
+        names.append(workers->index(r, WorkerSummaryModel::NameColumn).data().toString());
+    // Unnamed workers get CPython's default name, numbered by their place in the list.
+    for (int r = 0; r < workers->rowCount(); ++r) {
+        if (names[r].startsWith(QStringLiteral("Process-")))
+            QCOMPARE(names[r], QStringLiteral("Process-%1").arg(r + 1));
+    }
+    QVERIFY2(names.contains(QStringLiteral("Process-3")), qPrintable(names.join(u',')));
+    QVERIFY(!lab->actionTexts().isEmpty());
+    QVERIFY(lab->actionTexts().constFirst().startsWith(QStringLiteral("1. ")));
+
+    f.action("actionSpanish")->trigger();
+    QTRY_VERIFY(lab->title() != QString());
+    QCOMPARE(workers->headerData(WorkerSummaryModel::TaskColumn, Qt::Horizontal).toString(), QStringLiteral("Tarea"));
+}
+
+void TestMainWindow::labSummaryReportsMissingPreset()
+{
+    LabSummaryPanel panel;
+    const QString missing = m_dir->filePath(QStringLiteral("99-nothing.json"));
+    panel.showPreset(missing, QStringLiteral("en"));
+    QVERIFY(panel.message().contains(QDir::toNativeSeparators(missing)));
+    QCOMPARE(panel.workersModel()->rowCount(), 0);
+
+    const QString invalid = m_dir->filePath(QStringLiteral("01-motivation.json"));
+    QFile file(invalid);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "concurrente-scenario/1", "title": {"es": "x", "en": "x"}, "workers": [{"task": "squares", "args": {"n": "ten"}}], "main": []})");
+    file.close();
+    panel.showPreset(invalid, QStringLiteral("en"));
+    QVERIFY2(panel.message().contains(QStringLiteral("01-motivation.json")), qPrintable(panel.message()));
+    QVERIFY2(panel.message().contains(QStringLiteral("workers[0]")), qPrintable(panel.message()));
+}
+
+void TestMainWindow::modelsPassTheTester()
+{
+    LessonListModel list;
+    QAbstractItemModelTester listTester(&list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const LessonCatalog catalog;
+    list.setPages(catalog.pages(QStringLiteral("es")));
+    list.setVisited({1, 2});
+    list.setCurrent(2);
+    list.setPages(catalog.pages(QStringLiteral("en")));
+    list.setPages({});
+
+    WorkerSummaryModel workers;
+    QAbstractItemModelTester workersTester(&workers, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto loaded = ScenarioLoader::loadFile(catalog.page(QStringLiteral("en"), 4).presetPath);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorStrings().join(u'\n')));
+    workers.setWorkers(loaded.scenario.workers);
+    QCOMPARE(workers.columnCount(), int(WorkerSummaryModel::ColumnCount));
+    workers.retranslate();
+    workers.clear();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
