@@ -384,7 +384,7 @@ void TestHelpers::task_data()
         {"sleep silent", u"sleep"_s, {u"ms=1"_s, u"announce=0"_s}, false, 0, {}, {}, {}, {}},
         {"burn", u"burn"_s, {u"ms=20"_s}, false, 0, any, u"*"_s, {}, {}},
         {"gil one thread", u"gil"_s, {u"threads=1"_s, u"work=1000000"_s}, false, 0, any, u"*"_s, {}, {}},
-        {"gil three threads", u"gil"_s, {u"threads=3"_s, u"work=3000000"_s, u"switch_us=200"_s}, false, 0, any,
+        {"gil three threads", u"gil"_s, {u"threads=3"_s, u"work=10000000"_s, u"switch_us=200"_s}, false, 0, any,
          u"*"_s, {}, {}},
         {"crash abort", u"crash"_s, {u"how=abort"_s}, false, -6, {}, {}, {}, {}},
         {"crash segfault", u"crash"_s, {u"how=segfault"_s}, false, -11, {}, {}, {}, {}},
@@ -516,9 +516,10 @@ void TestHelpers::task()
         QCOMPARE(p->all(u"print"_s, pid).size(), threads + 1);
         if (threads == 1)
             QCOMPARE(res.value(u"gil_switches").toInt(), 0); // nobody to switch to
-        // The lock serialises the threads: wall time is at least the sum of their CPU times
-        // (minus timer granularity), whatever the number of cores.
-        QVERIFY(res.value(u"wall_ns").toInteger() >= res.value(u"cpu_ns").toInteger() * 9 / 10);
+        // The lock serialises the threads: wall time is about the sum of their CPU times or more,
+        // whatever the number of cores (the margin covers thread start-up outside the lock).
+        QVERIFY2(res.value(u"wall_ns").toInteger() >= res.value(u"cpu_ns").toInteger() * 8 / 10,
+                 qPrintable(QString::fromUtf8(QJsonDocument(res).toJson(QJsonDocument::Compact))));
     }
 }
 
