@@ -40,6 +40,7 @@ constexpr ArgSpec kArithArgs[] = {
     {"a", ArgKind::Number, "1", -kMaxOperand, kMaxOperand, {}, "operand"},
     {"b", ArgKind::Number, "1", -kMaxOperand, kMaxOperand, {}, "operand"},
     {"c", ArgKind::Number, "1", -kMaxOperand, kMaxOperand, {}, "operand"},
+    {"delay_ms", ArgKind::Int, "0", 0, kMaxMs, {}, "sleep before computing (so a run can terminate it)"},
 };
 constexpr ArgSpec kSleepArgs[] = {
     {"ms", ArgKind::Int, "2000", 0, kMaxMs, {}, "how long to sleep"},
@@ -476,6 +477,7 @@ int taskArith(TaskContext &ctx)
     };
     const PyNum a = num("a"), b = num("b"), c = num("c");
     const std::string_view op = ctx.strArg("op");
+    sleepNs(ctx.intArg("delay_ms") * 1'000'000);
     PyNum r{true, 0, 0};
     std::string_view divError;
     bool ok = true;

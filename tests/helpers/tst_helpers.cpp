@@ -363,7 +363,7 @@ void TestHelpers::task_data()
          {arithLine + u"(3+4)/2 = 3.5"_s}, u"3.5"_s, {}, {}},
         {"arith muladd", u"arith"_s, {u"op=muladd"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
          {arithLine + u"2*3+4 = 10"_s}, u"10"_s, {}, {}},
-        {"arith muldiv", u"arith"_s, {u"op=muldiv"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
+        {"arith muldiv", u"arith"_s, {u"op=muldiv"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s, u"delay_ms=5"_s}, false, 0,
          {arithLine + u"(2*3)/4 = 1.5"_s}, u"1.5"_s, {}, {}},
         {"arith exact division", u"arith"_s, {u"op=sumdiv"_s, u"a=2"_s, u"b=2"_s, u"c=2"_s}, false, 0,
          {arithLine + u"(2+2)/2 = 2.0"_s}, u"2.0"_s, {}, {}},
