@@ -9,7 +9,7 @@
 
 namespace concurrente {
 
-Q_LOGGING_CATEGORY(lcChannel, "concurrente.run.channel")
+Q_LOGGING_CATEGORY(lcChannel, "concurrente.run.channel", QtInfoMsg)
 
 namespace {
 /// Reads per notifier activation: a flooding worker must not starve the event loop.

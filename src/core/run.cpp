@@ -11,17 +11,22 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace concurrente {
 
-Q_LOGGING_CATEGORY(lcRun, "concurrente.run")
+Q_LOGGING_CATEGORY(lcRun, "concurrente.run", QtInfoMsg)
 
 namespace {
 /// Grandchildren a run tracks; beyond this a runaway worker's children are not recorded (they
 /// are still ended at run end by the process-group sweep).
 constexpr int kMaxAdoptedPerRun = 1024;
+/// The descriptor a QProcess pipe_send / pipe_recv worker finds its pipe end on (`fd=4`).
+constexpr int kChildPipeFd = 4;
 
 /// The process group of `pid` from /proc/PID/stat, to check that a pid a worker reports is
 /// really one of ours before the run ever signals it.
@@ -66,12 +71,22 @@ Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenari
         r.launcher = launcherName(spec.launcher);
         m_workers.append(addProcess(r));
     }
+    for (const PipeSpec &spec : std::as_const(m_scenario.pipes)) {
+        RunPipe pipe;
+        pipe.name = spec.name;
+        for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
+            if (w.pipeName() == spec.name)
+                ++(w.launcher == Launcher::Fork ? pipe.forkUsers : pipe.qprocessUsers);
+        }
+        m_pipes.append(pipe);
+    }
 }
 
 Run::~Run()
 {
     if (!m_finished)
         killEverything();
+    closePipeEnds(true);
     destroyQueues();
 }
 
@@ -244,6 +259,10 @@ QStringList Run::taskArguments(const WorkerSpec &spec) const
                     a = QStringLiteral("queue=") + m_queueNames[qi];
         }
     }
+    // put/get events name the queue or pipe as the scenario does.
+    const QString label = !queue.isEmpty() ? queue : spec.pipeName();
+    if (!label.isEmpty() && !spec.args.contains(QStringLiteral("label")))
+        args << QStringLiteral("label=") + label;
     return args;
 }
 
@@ -253,8 +272,49 @@ void Run::launchQProcessWorker(WorkerProcess *w, const WorkerSpec &spec)
     if (spec.daemon)
         args << QStringLiteral("--daemon");
     args << QStringLiteral("--launcher") << QStringLiteral("qprocess");
-    args += taskArguments(spec);
+    QStringList taskArgs = taskArguments(spec);
+    RunPipe *pipe = nullptr;
+    const QString pipeName = spec.pipeName();
+    if (!pipeName.isEmpty()) {
+        for (RunPipe &p : m_pipes)
+            if (p.name == pipeName)
+                pipe = &p;
+        if (!pipe) {
+            w->markStartRequested(monotonicNs());
+            w->failLaunch(tr("no pipe named \"%1\"").arg(pipeName));
+            return;
+        }
+        if (pipe->forkUsers > 0) {
+            // The two launchers' pipes are different pipes: the ends would never meet.
+            w->markStartRequested(monotonicNs());
+            w->failLaunch(tr("pipe \"%1\" is used by workers of both launchers; use one launcher").arg(pipeName));
+            return;
+        }
+        if (pipe->readFd < 0) {
+            int fds[2];
+            if (::pipe2(fds, O_CLOEXEC) != 0) {
+                w->markStartRequested(monotonicNs());
+                w->failLaunch(tr("cannot create pipe \"%1\": %2").arg(pipeName, QString::fromLocal8Bit(strerror(errno))));
+                return;
+            }
+            pipe->readFd = fds[0];
+            pipe->writeFd = fds[1];
+        }
+        const bool sender = spec.task == QLatin1String("pipe_send");
+        w->setInheritedFd(sender ? pipe->writeFd : pipe->readFd, kChildPipeFd);
+        for (QString &a : taskArgs)
+            if (a.startsWith(QLatin1String("pipe=")))
+                a = QStringLiteral("fd=%1").arg(kChildPipeFd);
+    }
+    args += taskArgs;
     w->startQProcess(m_helperDir + QStringLiteral("/concurrente-worker"), args, false);
+    if (pipe && ++pipe->qprocessStarted == pipe->qprocessUsers) {
+        // Like Python's parent after starting both ends' processes: the end-of-file a receiver
+        // waits for needs every write end closed, ours included.
+        ::close(pipe->readFd);
+        ::close(pipe->writeFd);
+        pipe->readFd = pipe->writeFd = -1;
+    }
     if (w->pid()) {
         m_byPid.insert(*w->pid(), w);
         watchChannel(w);
@@ -277,6 +337,13 @@ WorkerProcess *Run::ensureForkHelper()
         m_byPid.insert(*m_forkHelper->pid(), m_forkHelper);
         watchChannel(m_forkHelper);
     }
+    // Python's Pipe() is made in the parent before the children that share it.
+    for (RunPipe &p : m_pipes) {
+        if (p.forkUsers > 0 && p.qprocessUsers == 0) {
+            m_forkHelper->writeInput("pipe\t" + escapedField(p.name).toUtf8() + '\n');
+            p.forkOpen = true;
+        }
+    }
     return m_forkHelper;
 }
 
@@ -294,11 +361,24 @@ void Run::launchForkWorker(WorkerProcess *w, const WorkerSpec &spec)
                        spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
     for (const QString &a : taskArguments(spec))
         fields << escapedField(a);
+    RunPipe *pipe = nullptr;
+    for (RunPipe &p : m_pipes)
+        if (!spec.pipeName().isEmpty() && p.name == spec.pipeName())
+            pipe = &p;
+    if (pipe && pipe->qprocessUsers > 0) {
+        w->markStartRequested(monotonicNs());
+        w->failLaunch(tr("pipe \"%1\" is used by workers of both launchers; use one launcher").arg(pipe->name));
+        return;
+    }
     const QByteArray command = fields.join(u'\t').toUtf8() + '\n';
     m_pendingForks.append(w);
     const qint64 requestNs = monotonicNs();
     helper->writeInput(command);
     w->markStartRequested(requestNs);
+    if (pipe && ++pipe->forkStarted == pipe->forkUsers && pipe->forkOpen) {
+        helper->writeInput("pipe_close\t" + escapedField(pipe->name).toUtf8() + '\n');
+        pipe->forkOpen = false;
+    }
 }
 
 void Run::join(int index, int timeoutMs, std::function<void()> done)
@@ -435,6 +515,9 @@ void Run::endMain(std::function<void()> done)
         startInteractive();
     m_endingMain = true;
     recordEngine(QStringLiteral("end_main"), nullptr);
+    // The main program's pipe ends close with it, or a receiver whose sender was never started
+    // would wait for end-of-file forever.
+    closePipeEnds(false);
     // CPython's atexit handler: terminate the daemonic children still alive, then join all.
     for (WorkerProcess *w : std::as_const(m_workers)) {
         if (w->isAlive() && w->record().daemon) {
@@ -470,6 +553,20 @@ void Run::endMain(std::function<void()> done)
     };
     for (WorkerProcess *w : std::as_const(toJoin))
         m_joins.append(PendingJoin{m_nextJoinId++, w, nullptr, one, true, -1});
+}
+
+void Run::closePipeEnds(bool all)
+{
+    for (RunPipe &p : m_pipes) {
+        if (p.readFd >= 0)
+            ::close(p.readFd);
+        if (p.writeFd >= 0)
+            ::close(p.writeFd);
+        p.readFd = p.writeFd = -1;
+        if (p.forkOpen && !all && m_forkHelper && !m_forkHelper->isFinished())
+            m_forkHelper->writeInput("pipe_close\t" + escapedField(p.name).toUtf8() + '\n');
+        p.forkOpen = false;
+    }
 }
 
 void Run::abort()
@@ -761,6 +858,7 @@ void Run::finishRun()
     m_finished = true;
     if (m_graceTimer)
         m_graceTimer->stop();
+    closePipeEnds(true);
     destroyQueues();
     m_log.processes.clear();
     for (WorkerProcess *p : std::as_const(m_processes))

@@ -115,6 +115,8 @@ private:
     void launchForkWorker(WorkerProcess *w, const WorkerSpec &spec);
     QStringList taskArguments(const WorkerSpec &spec) const;
 
+    void createPipes();
+    void closePipeEnds(bool all);
     void createQueues();
     void destroyQueues();
     void tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJsonValue &value, qint64 deadlineNs,
@@ -155,6 +157,22 @@ private:
     std::vector<std::unique_ptr<shmq::Queue>> m_queues;
     QStringList m_queueNames; ///< segment names, by scenario queue index
     qint64 m_mainPutSeq = 0;
+
+    /// A scenario pipe: made by the run for QProcess workers (passed as fd 4), by the fork
+    /// helper for forked ones (`pipe` command). The parent's own ends are closed once every
+    /// worker using it was started, so the receiver sees end-of-file after the senders.
+    struct RunPipe
+    {
+        QString name;
+        int readFd = -1;
+        int writeFd = -1;
+        int qprocessUsers = 0;
+        int qprocessStarted = 0;
+        int forkUsers = 0;
+        int forkStarted = 0;
+        bool forkOpen = false;
+    };
+    QList<RunPipe> m_pipes;
 
     bool m_started = false;
     bool m_scripted = false;

@@ -102,6 +102,7 @@ void Run::tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJ
         record(Event::make(monotonicNs(), qint64(::getpid()), QStringLiteral("put"),
                            {{QStringLiteral("name"), QStringLiteral("MainProcess")},
                             {QStringLiteral("queue"), label},
+                            {QStringLiteral("producer"), qint64(::getpid())},
                             {QStringLiteral("seq"), seq},
                             {QStringLiteral("value"), value}}));
     } else if (r == shmq::Result::Timeout && monotonicNs() < deadlineNs) {

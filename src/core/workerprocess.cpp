@@ -90,7 +90,9 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     // Events travel on fd 3; stdout carries nothing we need.
     m_process->setStandardOutputFile(QProcess::nullDevice());
     const pid_t parentPid = ::getpid();
-    m_process->setChildProcessModifier([writeFd, parentPid] {
+    const int extraFd = m_extraFd;
+    const int extraChildFd = m_extraChildFd;
+    m_process->setChildProcessModifier([writeFd, parentPid, extraFd, extraChildFd] {
         // Between fork and exec: async-signal-safe calls only.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // nothing outlives the app, even if it crashes
         if (::getppid() != parentPid)
@@ -98,10 +100,18 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
         // Its own process group: a last-resort sweep at run end reaches grandchildren that
         // never reported a pid.
         ::setpgid(0, 0);
-        if (writeFd == kChildEventFd)
-            ::fcntl(writeFd, F_SETFD, 0); // dup2 onto itself would keep FD_CLOEXEC
-        else
-            ::dup2(writeFd, kChildEventFd); // the copy does not inherit FD_CLOEXEC
+        // Move both descriptors out of the way first, so placing one cannot clobber the other.
+        // The copies made by F_DUPFD are not close-on-exec; the originals are.
+        const int ev = ::fcntl(writeFd, F_DUPFD, 10);
+        const int extra = extraFd >= 0 ? ::fcntl(extraFd, F_DUPFD, 10) : -1;
+        if (ev < 0 || ::dup2(ev, kChildEventFd) < 0)
+            ::_exit(127);
+        ::close(ev);
+        if (extra >= 0) {
+            if (::dup2(extra, extraChildFd) < 0)
+                ::_exit(127);
+            ::close(extra);
+        }
     });
     connect(m_process, &QProcess::started, this, [this] {
         if (m_state != State::Starting)

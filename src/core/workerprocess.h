@@ -48,6 +48,12 @@ public:
     /// right before QProcess::start. A failure to start ends in finished() with `launch_failed`.
     /// `keepStdin`: commands will be written (the fork helper); otherwise stdin is /dev/null.
     void startQProcess(const QString &program, const QStringList &arguments, bool keepStdin);
+    /// Before startQProcess: the child also gets `parentFd` as descriptor `childFd` (a pipe end).
+    void setInheritedFd(int parentFd, int childFd)
+    {
+        m_extraFd = parentFd;
+        m_extraChildFd = childFd;
+    }
     /// Writes to the stdin of a process started with keepStdin.
     void writeInput(const QByteArray &data);
     void closeInput();
@@ -97,6 +103,8 @@ private:
     std::optional<int> m_reportedExit; ///< from the worker's own `exit` event
     QProcess *m_process = nullptr;
     EventChannel *m_channel = nullptr;
+    int m_extraFd = -1;
+    int m_extraChildFd = -1;
     int m_pidfd = -1;
     bool m_pidfdExited = false;
     QSocketNotifier *m_pidfdNotifier = nullptr;

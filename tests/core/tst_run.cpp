@@ -90,6 +90,8 @@ private slots:
     void orphanIsAdoptedAndEnded_data();
     void orphanIsAdoptedAndEnded();
     void queuePutFromMain();
+    void pipeBetweenWorkers_data();
+    void pipeBetweenWorkers();
     void destroyingARunKillsEverything();
     void headlessRunAndExports();
     void headlessBadScenario();
@@ -434,6 +436,35 @@ void TestRun::queuePutFromMain()
     // The segment is gone with the run.
     for (const QString &f : QDir(u"/dev/shm"_qs).entryList({u"concurrente-q-%1-*"_qs.arg(::getpid())}))
         QFAIL(qPrintable(u"segment left behind: "_qs + f));
+}
+
+void TestRun::pipeBetweenWorkers_data()
+{
+    startJoin_data();
+}
+
+void TestRun::pipeBetweenWorkers()
+{
+    QFETCH(QString, launcher);
+    const QByteArray l = launcher.toUtf8();
+    // The receiver reads until end-of-file: it only ends if every write end was closed,
+    // the parent's copies included.
+    auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p"}],"workers":[
+        {"name":"tx","task":"pipe_send","args":{"pipe":"p","count":4,"from":10},"launcher":")" + l + R"("},
+        {"name":"rx","task":"pipe_recv","args":{"pipe":"p"},"launcher":")" + l + R"("}],
+        "main":[{"action":"start","worker":1},{"action":"start","worker":0},{"action":"join","worker":0},
+                {"action":"join","worker":1}])"),
+                        15000);
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    QCOMPARE(processNamed(log, u"tx"_qs)->exitcode, std::optional<int>(0));
+    QCOMPARE(processNamed(log, u"rx"_qs)->exitcode, std::optional<int>(0));
+    const QList<Event> gets = eventsOf(log, u"get"_qs);
+    QCOMPARE(gets.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(gets[i].fields.value(u"value"_qs).toInteger(), 10 + i);
+        QCOMPARE(gets[i].fields.value(u"queue"_qs).toString(), u"p"_qs);
+    }
 }
 
 void TestRun::destroyingARunKillsEverything()
