@@ -133,7 +133,7 @@ QList<TaskSpec> buildCatalog()
     c.append({u"sleep"_s, {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true), boolArg(u"show_pid"_s, false)}});
     c.append({u"burn"_s, {intArg(u"ms"_s, 0, maxDelay, 1000)}});
     c.append({u"gil"_s,
-              {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 100'000'000),
+              {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 250'000'000),
                intArg(u"switch_us"_s, 1, kMaxSwitchUs, 5000)}});
     c.append({u"spawn_child"_s, {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000)}});
     c.append({u"crash"_s, {choiceArg(u"how"_s, {u"abort"_s, u"segfault"_s}, u"abort"_s)}});
@@ -143,14 +143,21 @@ QList<TaskSpec> buildCatalog()
               {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5),
                intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
     c.append({u"pipe_recv"_s, {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 0)}});
-    // Queue tasks (shared-memory queue): the notebook's worker(num, q), producer and consumers.
-    c.append({u"square_put"_s, {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"num"_s, -1'000'000, 1'000'000, 5)}});
+    // Queue tasks (shared-memory queue). `queue` is the scenario's queue name; the engine passes
+    // the segment's real name and the scenario name as the events' `label`.
     c.append({u"producer"_s,
-              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 10),
-               intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 5),
+               intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0),
+               intArg(u"sentinels"_s, 0, kMaxWorkers, 0), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
     c.append({u"consumer"_s,
-              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 1, kMaxMessages, 1),
-               intArg(u"timeout_ms"_s, 0, maxDelay, 10'000)}});
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 0),
+               intArg(u"delay_ms"_s, 0, maxDelay, 0), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
+    c.append({u"square_put"_s,
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"num"_s, -kMaxOperand, kMaxOperand, 5),
+               intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
+    c.append({u"object"_s,
+              {refArg(u"queue"_s, ArgType::QueueRef), choiceArg(u"role"_s, {u"get"_s, u"put"_s}, u"get"_s),
+               intArg(u"x"_s, -kMaxOperand, kMaxOperand, 5), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
     return c;
 }
 
