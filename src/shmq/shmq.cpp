@@ -49,7 +49,7 @@ constexpr std::int64_t kLockSliceMinNs = 1'000'000;
 constexpr std::int64_t kLockSliceMaxNs = 16'000'000;
 // Data/space waits re-check their condition at least this often even without a wake-up, so a
 // wake-up lost to a peer that died right after being woken costs at most one slice.
-constexpr std::int64_t kWaitSliceNs = 100'000'000;
+constexpr std::int64_t kWaitSliceNs = 50'000'000;
 constexpr int kLockSpins = 256;
 
 enum CorruptionKind : std::uint32_t {
@@ -829,9 +829,17 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
             h->highWater.store(used + 1, std::memory_order_relaxed);
         faultHook(FaultPoint::PutBeforeUnlock);
         unlock();
+        // Getters only sleep on an empty queue, so only the empty -> non-empty transition needs
+        // a wake-up; a woken getter passes the baton on if more is waiting (see getImpl). This
+        // keeps a steady stream of puts free of system calls while a getter is being scheduled.
         h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
-        if (h->getWaiters.load(std::memory_order_seq_cst) != 0)
+        if (used == 0 && h->getWaiters.load(std::memory_order_seq_cst) != 0)
             futexWake(&h->dataSeq, 1);
+        // Baton for putters: room is left and another putter may sleep on a full queue.
+        if (used + 1 < m_slots && h->putWaiters.load(std::memory_order_seq_cst) != 0) {
+            h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
+            futexWake(&h->spaceSeq, 1);
+        }
         return Result::Ok;
     }
 }
@@ -909,9 +917,15 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         else
             faultHook(FaultPoint::GetBeforeUnlock);
         unlock();
+        // Mirror of putImpl: wake a putter on the full -> not-full transition, and pass the
+        // baton to another getter while messages remain.
         h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
-        if (h->putWaiters.load(std::memory_order_seq_cst) != 0)
+        if (used == m_slots && h->putWaiters.load(std::memory_order_seq_cst) != 0)
             futexWake(&h->spaceSeq, 1);
+        if (used > 1 && h->getWaiters.load(std::memory_order_seq_cst) != 0) {
+            h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
+            futexWake(&h->dataSeq, 1);
+        }
         if (damage != CorruptNone)
             return Result::Corrupt;
         lengthOut = length;
