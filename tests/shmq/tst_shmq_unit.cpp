@@ -91,6 +91,8 @@ private slots:
     void staleSegmentsRemoved();
     void faultHookKillsAndQueueRecovers();
     void garbageLockWordIsRepaired();
+    void faultHookArmedByEnvironment();
+    void envFaultChild(); // runs only as the exec'd child of faultHookArmedByEnvironment
 };
 
 void TestShmqUnit::cleanup()
@@ -509,6 +511,46 @@ void TestShmqUnit::garbageLockWordIsRepaired()
     const auto st = q->stats();
     QVERIFY(st.corruptions >= 1);
     QVERIFY(st.recoveries >= 1);
+}
+
+void TestShmqUnit::faultHookArmedByEnvironment()
+{
+    auto q = makeQueue(4, 16);
+    QVERIFY(q);
+    QCOMPARE(q->put("first"), Result::Ok);
+    // The environment variable is read once per process, so the child is a fresh exec of this
+    // test binary running only envFaultChild().
+    const pid_t pid = fork();
+    if (pid == 0) {
+        setenv("CONCURRENTE_SHMQ_FAULT", "put_before_commit:2", 1);
+        setenv("SHMQ_TEST_QUEUE", q->name().c_str(), 1);
+        execl("/proc/self/exe", "tst_shmq_unit", "envFaultChild", static_cast<char *>(nullptr));
+        _exit(127);
+    }
+    QVERIFY(pid > 0);
+    int status = 0;
+    QCOMPARE(waitpid(pid, &status, 0), pid);
+    QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, std::to_string(status).c_str());
+    // The child's first put went through; the second died before its commit word.
+    std::string s;
+    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE(s, std::string("first"));
+    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE(s, std::string("child 1"));
+    QCOMPARE(getString(*q, s, 0ns), Result::Timeout);
+    QCOMPARE(q->stats().recoveries, 1u);
+}
+
+void TestShmqUnit::envFaultChild()
+{
+    const char *name = std::getenv("SHMQ_TEST_QUEUE");
+    if (!name)
+        QSKIP("helper for faultHookArmedByEnvironment, not a test on its own");
+    auto q = Queue::attach(name);
+    QVERIFY(q);
+    QCOMPARE(q->put("child 1"), Result::Ok);
+    q->put("child 2"); // the armed hook kills this process here
+    QFAIL("the fault hook armed by CONCURRENTE_SHMQ_FAULT did not fire");
 }
 
 QTEST_APPLESS_MAIN(TestShmqUnit)
