@@ -427,11 +427,19 @@ void calibrate(const Options &opt)
             for (int step = 0; step < 12; ++step) {
                 r = runTput<Q>(shape, size, n);
                 if (!r.ok) break;
-                if (r.secs >= 0.6 * target && r.secs <= 1.6 * target) break;
+                if (r.secs >= 0.6 * target && r.secs <= 1.6 * target) {
+                    // One slow run (the machine is shared) must not shrink the count for the
+                    // whole benchmark: confirm, and size from the faster of the two.
+                    const TputResult again = runTput<Q>(shape, size, n);
+                    if (again.ok && again.secs < r.secs) r = again;
+                    n = std::uint64_t(double(r.msgs) * target / r.secs);
+                    break;
+                }
                 const double factor = std::clamp(target / std::max(r.secs, 1e-6), 0.25, 16.0);
                 n = std::clamp<std::uint64_t>(std::uint64_t(double(r.msgs) * factor), 1000,
                                               200'000'000);
             }
+            r.msgs = std::clamp<std::uint64_t>(n, 1000, 200'000'000);
             printTput(Q::kName, shape, size, r, "plan");
         }
     }
@@ -442,11 +450,17 @@ void calibrate(const Options &opt)
         r = runRtt<Q>(8, n);
         const double secs = double(nowNs() - t0) / 1e9;
         if (!r.ok) break;
-        if (secs >= 0.6 * target && secs <= 1.6 * target) break;
+        if (secs >= 0.6 * target && secs <= 1.6 * target) {
+            const std::uint64_t t1 = nowNs();
+            const RttResult again = runRtt<Q>(8, n);
+            const double secs2 = double(nowNs() - t1) / 1e9;
+            n = std::uint64_t(double(n) * target / (again.ok ? std::min(secs, secs2) : secs));
+            break;
+        }
         const double factor = std::clamp(target / std::max(secs, 1e-6), 0.25, 16.0);
         n = std::clamp<std::uint64_t>(std::uint64_t(double(n) * factor), 200, 5'000'000);
     }
-    r.iters = n;
+    r.iters = std::clamp<std::uint64_t>(n, 200, 5'000'000);
     printRtt(Q::kName, 8, r, "plan");
 }
 
