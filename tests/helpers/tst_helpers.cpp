@@ -277,6 +277,7 @@ private slots:
     void forkHelperSigtermChild();
     void forkHelperSigtermKillsChildren();
     void forkHelperBadCommands();
+    void forkHelperKilledTakesChildren();
     void orphan_data();
     void orphan();
     void pipeThroughForkHelper();
@@ -760,6 +761,21 @@ void TestHelpers::forkHelperBadCommands()
     QCOMPARE(errors.first().value(u"line").toString(), u"launch\tx\tgreeting"_s);
     QCOMPARE(p.all(u"forked"_s).size(), 1);
     QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Hola Saul"_s});
+}
+
+void TestHelpers::forkHelperKilledTakesChildren()
+{
+    // SIGKILL leaves the helper no time to clean up: the children's parent-death signal must.
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    for (int k = 0; k < 2; ++k)
+        p.write(startCommand(u"w%1"_s.arg(k), u"sleep"_s, false, {u"ms=60000"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"start"_s).size(), 2, kWaitMs);
+    const QList<QJsonObject> starts = p.all(u"start"_s);
+    p.process().kill();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    for (const QJsonObject &s : starts)
+        QTRY_VERIFY_WITH_TIMEOUT(!isRunning(s.value(u"pid").toInteger()), kWaitMs);
 }
 
 // ---- orphans --------------------------------------------------------------------------------
