@@ -21,11 +21,13 @@ AppCommandLine::AppCommandLine()
                    QStringLiteral("WxH"))
     , m_quitWhenShown(QStringLiteral("quit-when-shown"),
                       tr("Open the window, show the first page, then close normally (for tests and scripts)."))
-    , m_help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."))
-    , m_version({QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version and exit."))
+    , m_help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+             QCoreApplication::translate("AppCommandLine", "Show this help and exit."))
+    , m_version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                QCoreApplication::translate("AppCommandLine", "Show the version and exit."))
 {
     m_parser.setApplicationDescription(
-        tr("Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run "
+        QCoreApplication::translate("AppCommandLine", "Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run "
            "its example with real operating-system processes."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     for (const auto &o : {m_lesson, m_language, m_run, m_export, m_windowSize, m_quitWhenShown, m_help, m_version})

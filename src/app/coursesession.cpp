@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QLocale>
 
 #include <algorithm>
@@ -46,27 +47,37 @@ QString CourseSession::systemLanguage()
     return QLocale::system().name().startsWith(QLatin1String("es")) ? QStringLiteral("es") : QStringLiteral("en");
 }
 
-void CourseSession::openSettings(const QString &settingsFile)
+std::unique_ptr<QSettings> CourseSession::createSettings() const
 {
-    auto open = [&settingsFile] {
-        return settingsFile.isEmpty()
-            ? std::make_unique<QSettings>(QStringLiteral("Concurrente"), QStringLiteral("Concurrente"))
-            : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
-    };
-    m_settings = open();
-    if (m_settings->status() == QSettings::NoError)
-        return;
-    // QSettings never writes over a file it could not parse, so progress would silently stop
-    // being saved. Keep the damaged file for inspection and start again from defaults.
+    return m_settingsPath.isEmpty()
+        ? std::make_unique<QSettings>(QStringLiteral("Concurrente"), QStringLiteral("Concurrente"))
+        : std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat);
+}
+
+void CourseSession::setSettingsAside(const QString &why)
+{
     const QString path = m_settings->fileName();
-    const QString aside = path + QStringLiteral(".corrupt-") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss"));
+    const QString aside = path + QStringLiteral(".corrupt-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss"));
     m_settings.reset();
     if (QFile::rename(path, aside))
-        qCWarning(lcUi).noquote() << "settings file" << path << "could not be read; moved to" << aside << "and using defaults";
+        qCWarning(lcUi).noquote() << "settings file" << path << why << "- moved to" << aside << "and starting afresh";
     else
-        qCWarning(lcUi).noquote() << "settings file" << path << "could not be read; using defaults";
+        qCWarning(lcUi).noquote() << "settings file" << path << why << "- starting afresh";
     m_settingsReset = true;
-    m_settings = open();
+    m_settings = createSettings();
+}
+
+void CourseSession::openSettings(const QString &settingsFile)
+{
+    m_settingsPath = settingsFile;
+    m_settings = createSettings();
+    // QSettings reads lazily; sync() makes it parse the file now, so status() tells the truth.
+    m_settings->sync();
+    // QSettings never writes over a file it could not parse, so progress would silently stop
+    // being saved. Keep the damaged file for inspection and start again from defaults.
+    if (m_settings->status() != QSettings::NoError)
+        setSettingsAside(QStringLiteral("could not be read"));
 }
 
 QString CourseSession::settingsFile() const
@@ -182,6 +193,20 @@ void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray
 
 void CourseSession::sync()
 {
+    m_settings->sync();
+    if (m_settings->status() == QSettings::NoError)
+        return;
+    // A file that parsed but cannot be written back (garbage QSettings half understood): keep
+    // what this session knows, set the file aside and write a clean one.
+    QHash<QString, QVariant> keep;
+    for (const QString &key : {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter}) {
+        const QVariant v = m_settings->value(key);
+        if (v.isValid())
+            keep.insert(key, v);
+    }
+    setSettingsAside(QStringLiteral("could not be read back or written"));
+    for (auto it = keep.cbegin(); it != keep.cend(); ++it)
+        m_settings->setValue(it.key(), it.value());
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError)
         qCWarning(lcUi).noquote() << "could not save settings to" << m_settings->fileName();

@@ -67,9 +67,12 @@ Q_SIGNALS:
 
 private:
     void openSettings(const QString &settingsFile);
+    std::unique_ptr<QSettings> createSettings() const;
+    void setSettingsAside(const QString &why);
     void load();
 
     LessonCatalog m_catalog;
+    QString m_settingsPath;
     std::unique_ptr<QSettings> m_settings;
     QString m_language;
     QList<LessonPage> m_pages;

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QScrollBar>
 
 namespace concurrente {
 
@@ -33,7 +34,9 @@ LabSummaryPanel::LabSummaryPanel(QWidget *parent)
 
     m_ui->workersView->setModel(m_workers);
     m_ui->workersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->workersView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->workersView->horizontalHeader()->setSectionResizeMode(WorkerSummaryModel::ArgumentsColumn, QHeaderView::Stretch);
+    m_ui->workersView->horizontalHeader()->setStretchLastSection(false);
+    m_ui->workersView->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_ui->workersView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->actionsList->setFont(mono);
@@ -80,8 +83,23 @@ void LabSummaryPanel::showPreset(const QString &presetPath, const QString &langu
     m_ui->descriptionLabel->setText(description);
     m_ui->descriptionLabel->setVisible(!description.isEmpty());
     m_workers->setWorkers(s.workers);
+    fitWorkersHeight();
     for (int i = 0; i < s.main.size(); ++i)
         m_ui->actionsList->addItem(tr("%1. %2").arg(i + 1).arg(s.actionText(i)));
+}
+
+void LabSummaryPanel::fitWorkersHeight()
+{
+    // As tall as its rows (up to eight): the actions list below gets the rest of the height.
+    QTableView *view = m_ui->workersView;
+    view->resizeRowsToContents();
+    int height = view->horizontalHeader()->sizeHint().height() + 2 * view->frameWidth();
+    const int rows = std::min(m_workers->rowCount(), 8);
+    for (int r = 0; r < rows; ++r)
+        height += view->rowHeight(r);
+    if (m_workers->rowCount() > rows || view->horizontalScrollBar()->isVisible())
+        height += view->horizontalScrollBar()->sizeHint().height();
+    view->setFixedHeight(height + 2);
 }
 
 QString LabSummaryPanel::title() const

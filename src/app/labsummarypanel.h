@@ -35,6 +35,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitWorkersHeight();
+
     std::unique_ptr<Ui::LabSummaryPanel> m_ui;
     WorkerSummaryModel *m_workers = nullptr;
     QString m_presetPath;

@@ -104,7 +104,7 @@ QVariant LessonListModel::data(const QModelIndex &index, int role) const
     const bool visited = m_visited.contains(page.number);
     switch (role) {
     case Qt::DisplayRole:
-        return tr("%1. %2").arg(page.number).arg(page.title);
+        return page.numberedTitle();
     case Qt::ToolTipRole:
         return visited ? tr("%1 — visited").arg(page.title) : tr("%1 — not visited yet").arg(page.title);
     case Qt::AccessibleDescriptionRole:

@@ -203,7 +203,7 @@ void LessonView::boxCodeBlocks()
     box.setPadding(em * 0.6);
     box.setLeftMargin(0);
     box.setRightMargin(0);
-    box.setTopMargin(em * 0.2);
+    box.setTopMargin(0);
     box.setBottomMargin(em * 0.8);
     box.setWidth(QTextLength(QTextLength::PercentageLength, 100));
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {

@@ -122,8 +122,8 @@ void MainWindow::restoreLayout()
     restoreState(m_session->windowState());
     if (!m_ui->splitter->restoreState(m_session->splitterState())) {
         const int total = std::max(width(), 900);
-        const int nav = std::clamp(total / 6, 200, 270);
-        const int lab = std::clamp(total * 3 / 10, 300, 440);
+        const int nav = std::clamp(total / 5, 220, 290);
+        const int lab = std::clamp(total * 3 / 10, 300, 430);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
     m_ui->actionShowLab->setChecked(!m_ui->splitter->widget(2)->isHidden());
@@ -155,7 +155,7 @@ void MainWindow::updateTitle()
 {
     if (m_session->currentNumber() > 0) {
         const auto page = m_session->currentPage();
-        setWindowTitle(tr("%1. %2 — Concurrente").arg(page.number).arg(page.title));
+        setWindowTitle(tr("%1 — Concurrente").arg(page.numberedTitle()));
     } else {
         setWindowTitle(QStringLiteral("Concurrente"));
     }

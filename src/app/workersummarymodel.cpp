@@ -46,7 +46,10 @@ QVariant WorkerSummaryModel::data(const QModelIndex &index, int role) const
         case DaemonColumn:
             return w.daemon ? tr("yes") : tr("no");
         case LauncherColumn:
-            return w.launcher == Launcher::Fork ? tr("fork") : tr("spawn (QProcess)");
+            if (role == Qt::ToolTipRole)
+                return w.launcher == Launcher::Fork ? tr("fork: created by the run's fork helper with fork()")
+                                                    : tr("spawn: a new process started with QProcess");
+            return w.launcher == Launcher::Fork ? tr("fork") : tr("spawn");
         default:
             return {};
         }

@@ -41,6 +41,14 @@ QString LessonPage::fileName() const
     return pageFileName(number);
 }
 
+QString LessonPage::numberedTitle() const
+{
+    const QString prefix = QString::number(number) + QLatin1Char('.');
+    if (title.startsWith(prefix) || title.startsWith(QLatin1Char('0') + prefix))
+        return title;
+    return prefix + QLatin1Char(' ') + title;
+}
+
 LessonCatalog::LessonCatalog(const QString &dataDir)
     : m_dataDir(QDir::cleanPath(dataDir.isEmpty() ? concurrente::dataDir() : dataDir))
 {

