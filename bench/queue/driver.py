@@ -90,6 +90,7 @@ def main():
     args = ap.parse_args()
 
     started = time.monotonic()
+    load_start = os.getloadavg()[0]
     log = []
     impls = available(args.bin)
     missing = [i for i in IMPLS if i not in impls]
@@ -140,8 +141,10 @@ def main():
         return statistics.median(m for m, _ in v), statistics.median(p for _, p in v)
 
     # 3. The table.
+    # The load average says how much else ran: absolute figures from a busy machine are low and
+    # noisy, the same-run ratios much less so.
     print(f"Queue benchmark: {args.rounds} rounds, medians; {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.2f} at the end")
+          f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
     print("Throughput = messages/s over a fixed count (release of all workers to the last get), "
           "s/run = seconds per measurement;")
     print("noise = half the min..max range of the rounds; RTT = ping-pong of one 8-byte message "
