@@ -41,7 +41,8 @@ void EventChannel::readAvailable(int maxReads)
 {
     if (m_fd < 0)
         return;
-    QByteArray buf(kReadChunk, Qt::Uninitialized);
+    // One buffer per thread: channels of a run are read one at a time on the run's thread.
+    thread_local QByteArray buf(kReadChunk, Qt::Uninitialized);
     for (int i = 0; i < maxReads; ++i) {
         const ssize_t n = ::read(m_fd, buf.data(), size_t(buf.size()));
         if (n > 0) {

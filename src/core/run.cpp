@@ -144,18 +144,33 @@ void Run::startInteractive()
 
 void Run::runNextMainAction()
 {
-    if (m_mainEnded || m_endingMain || m_finished)
-        return;
-    if (m_pc >= m_scenario.main.size()) {
-        // The end of the main script is an implicit end_main, as in CPython.
-        endMain();
-        return;
+    // Actions that complete at once (start, terminate, ...) run back to back without an event
+    // loop turn in between, so `start` × 64 costs 64 launches and nothing more; one that
+    // completes later (join, sleep) resumes the script from its callback.
+    while (!m_mainEnded && !m_endingMain && !m_finished) {
+        if (m_pc >= m_scenario.main.size()) {
+            // The end of the main script is an implicit end_main, as in CPython.
+            endMain();
+            return;
+        }
+        const int i = m_pc++;
+        emit mainActionStarted(i);
+        struct Step
+        {
+            bool inPerform = true;
+            bool completedInPerform = false;
+        };
+        auto step = std::make_shared<Step>();
+        perform(m_scenario.main[i], [this, step] {
+            if (step->inPerform)
+                step->completedInPerform = true;
+            else
+                QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+        });
+        step->inPerform = false;
+        if (!step->completedInPerform)
+            return;
     }
-    const int i = m_pc++;
-    emit mainActionStarted(i);
-    perform(m_scenario.main[i], [this] {
-        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
-    });
 }
 
 void Run::perform(const Action &a, std::function<void()> done)
@@ -800,7 +815,7 @@ void Run::beginRunEnd()
     m_runEnding = true;
     // Whatever is still alive now is not a worker of the scenario: orphans, grandchildren.
     for (WorkerProcess *p : std::as_const(m_processes)) {
-        if (p != m_forkHelper && p->isAlive() && !p->hasExitedOnPidfd() && p->pid()) {
+        if (p != m_forkHelper && p->isAlive() && !p->hasExitedOnPidfd() && p->pid() && !p->killSent()) {
             p->killQuietly();
             recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("run_end")}});
         }

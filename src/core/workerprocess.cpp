@@ -305,6 +305,12 @@ void WorkerProcess::deliver(const Event &event)
     if (event.ev == QLatin1String("start") || event.ev == QLatin1String("reparented")) {
         if (const auto ppid = jsonInteger(event.fields.value(QStringLiteral("ppid"))))
             m_record.ppid = ppid;
+    }
+    if (event.ev == QLatin1String("start") && m_state == State::Starting && m_record.pid && event.pid == m_record.pid) {
+        // The worker's own start line proves the exec worked; it may be read before QProcess
+        // has processed its startup notification.
+        m_state = State::Running;
+        emit started(*m_record.pid);
     } else if (event.ev == QLatin1String("exit")) {
         if (const auto code = jsonInteger(event.fields.value(QStringLiteral("code"))))
             m_reportedExit = int(*code);

@@ -38,6 +38,8 @@ public:
     bool isAlive() const { return m_state == State::Starting || m_state == State::Running; }
     bool isFinished() const { return m_state == State::Finished; }
     bool isStopped() const { return m_stopped; }
+    /// SIGKILL was sent to it (by an action or by the run's end).
+    bool killSent() const { return m_killedByUs; }
     /// The pidfd reported the end (the process is a zombie or gone), even if the exit code is
     /// not known yet.
     bool hasExitedOnPidfd() const { return m_pidfdExited; }

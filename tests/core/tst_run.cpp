@@ -92,6 +92,8 @@ private slots:
     void queuePutFromMain();
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
+    void badWorkerOutputIsAProtocolError();
+    void interactiveActionsAndAbort();
     void destroyingARunKillsEverything();
     void headlessRunAndExports();
     void headlessBadScenario();
@@ -120,11 +122,12 @@ void TestRun::cleanup()
 
 void TestRun::remember(const RunLog &log)
 {
+    // Every process the run knew of: its records, and every pid a `start` or `forked` named.
     for (const ProcessRecord &p : log.processes)
         if (p.pid)
             m_pids.append(*p.pid);
     for (const Event &e : log.events())
-        if (e.pid && *e.pid != ::getpid())
+        if (e.pid && (e.ev == QLatin1String("start") || e.ev == QLatin1String("forked")) && *e.pid != 1)
             m_pids.append(*e.pid);
 }
 
@@ -465,6 +468,75 @@ void TestRun::pipeBetweenWorkers()
         QCOMPARE(gets[i].fields.value(u"value"_qs).toInteger(), 10 + i);
         QCOMPARE(gets[i].fields.value(u"queue"_qs).toString(), u"p"_qs);
     }
+}
+
+void TestRun::badWorkerOutputIsAProtocolError()
+{
+    // A stand-in worker that writes garbage, a line claiming to be pid 1 (which the run must
+    // never adopt, let alone signal), a valid print, then exits 3.
+    QTemporaryDir dir;
+    QFile script(dir.filePath(u"concurrente-worker"_qs));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n"
+                 "printf 'garbage\\n{\"ev\":\"start\",\"t_ns\":5,\"pid\":1,\"name\":\"init\",\"ppid\":0}\\n' >&3\n"
+                 "printf '\\377\\376\\n' >&3\n"
+                 "printf '{\"ev\":\"print\",\"t_ns\":7,\"pid\":%d,\"text\":\"still here\"}\\n' $$ >&3\n"
+                 "exit 3\n");
+    script.close();
+    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    Run run(scenarioFrom(R"("workers":[{"task":"greeting"}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    run.setHelperDir(dir.path());
+    QSignalSpy done(&run, &Run::finished);
+    run.start();
+    QVERIFY(done.wait(10000));
+    remember(run.log());
+    const RunLog &log = run.log();
+    const ProcessRecord *p = processNamed(log, u"Process-1"_qs);
+    QCOMPARE(p->exitcode, std::optional<int>(3));
+    const QList<Event> errors = eventsOf(log, u"protocol_error"_qs);
+    QCOMPARE(errors.size(), 3);
+    for (const Event &e : errors) {
+        QCOMPARE(e.pid, p->pid);
+        QCOMPARE(e.fields.value(u"name"_qs).toString(), u"Process-1"_qs);
+    }
+    QVERIFY(std::any_of(errors.cbegin(), errors.cend(), [](const Event &e) {
+        return e.fields.value(u"message"_qs).toString() == u"pid 1 is not a process of this run"_qs;
+    }));
+    QCOMPARE(log.processes.size(), 1); // pid 1 was not adopted
+    QCOMPARE(eventsOf(log, u"print"_qs).value(0).fields.value(u"text"_qs).toString(), u"still here"_qs);
+    QCOMPARE(log.summary.value(u"protocol_errors"_qs).toInt(), 3);
+}
+
+void TestRun::interactiveActionsAndAbort()
+{
+    // What the GUI does: actions one at a time, then abort.
+    Run run(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":20000}},{"task":"sleep","args":{"ms":20000},"launcher":"fork"},
+        {"task":"greeting"}],"main":[])"));
+    QSignalSpy done(&run, &Run::finished);
+    run.startInteractive();
+    run.join(0); // not started: Python raises, the run records it and goes on
+    QCOMPARE(eventsOf(run.snapshot(), u"action_error"_qs).size(), 1);
+    QSignalSpy started0(run.worker(0), &WorkerProcess::started);
+    QSignalSpy started1(run.worker(1), &WorkerProcess::started);
+    run.startWorker(0);
+    run.startWorker(1);
+    run.startWorker(0); // twice: refused
+    QCOMPARE(eventsOf(run.snapshot(), u"action_error"_qs).size(), 2);
+    QVERIFY(started0.wait(5000) || started0.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(started1.size(), 1, 5000);
+    bool joined = false;
+    run.join(1, 100, [&joined] { joined = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(joined, 5000);
+    QCOMPARE(eventsOf(run.snapshot(), u"join_timeout"_qs).size(), 1);
+    QVERIFY(run.worker(0)->isAlive());
+    remember(run.snapshot());
+    run.abort();
+    QVERIFY(done.wait(10000));
+    const RunLog &log = run.log();
+    QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(-9));
+    QCOMPARE(processNamed(log, u"Process-2"_qs)->exitcode, std::optional<int>(-9));
+    QVERIFY(!processNamed(log, u"Process-3"_qs)->pid); // never started
+    QCOMPARE(eventsOf(log, u"kill"_qs).size(), 2);
 }
 
 void TestRun::destroyingARunKillsEverything()
