@@ -221,12 +221,14 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
     ctx.name = name;
     conc::beginTaskArgs(ctx, fields[2]);
     int keepFd = -1;
+    std::string_view pipeName;
     for (std::size_t i = 3; i < n; ++i) {
         if (fields[i] == "daemon=1" || fields[i] == "daemon=0") {
             ctx.daemon = fields[i] == "daemon=1";
         } else if (fields[i].starts_with("pipe=")) {
             // A pipe made by an earlier `pipe` command: the child gets the end its task uses.
-            const int fd = pipes.endFor(fields[i].substr(5), ctx.taskName);
+            pipeName = fields[i].substr(5);
+            const int fd = pipes.endFor(pipeName, ctx.taskName);
             if (fd < 0 && !ctx.hasError()) {
                 conc::StackBuf<256> b;
                 b.add(ctx.taskName).add(": no pipe named '").add(fields[i].substr(5)).add("' (or the task uses no pipe)");
@@ -243,6 +245,10 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
             conc::parseTaskArg(ctx, fields[i]);
         }
     }
+    // Events name the pipe as the scenario does, unless label= said otherwise. The text lives in
+    // the command buffer, which the child keeps as its own copy.
+    if (!pipeName.empty())
+        ctx.setIfNotGiven("label", pipeName);
     Child *slot = findChild(0);
     if (!slot) {
         conc::Event e("fork_failed");

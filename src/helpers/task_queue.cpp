@@ -26,7 +26,7 @@ constexpr double kMaxTimeoutMs = 3'600'000;
 
 constexpr ArgSpec kProducerArgs[] = {
     {"queue", ArgKind::String, "", 0, 0, {}, "segment name given by the run (required)"},
-    {"label", ArgKind::String, "queue", 0, 0, {}, "the queue's name in put events"},
+    {"label", ArgKind::String, "", 0, 0, {}, "the queue's name in events; empty: the segment name"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "values to put"},
     {"from", ArgKind::Int, "1", -1e15, 1e15, {}, "first value; then from+1, from+2..."},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep before each put"},
@@ -35,20 +35,20 @@ constexpr ArgSpec kProducerArgs[] = {
 };
 constexpr ArgSpec kConsumerArgs[] = {
     {"queue", ArgKind::String, "", 0, 0, {}, "segment name given by the run (required)"},
-    {"label", ArgKind::String, "queue", 0, 0, {}, "the queue's name in get events"},
+    {"label", ArgKind::String, "", 0, 0, {}, "the queue's name in events; empty: the segment name"},
     {"count", ArgKind::Int, "0", 0, 1'000'000, {}, "values to get; 0: until a sentinel or close"},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep after each get (a slow consumer)"},
     {"timeout_ms", ArgKind::Int, "30000", 0, kMaxTimeoutMs, {}, "longest wait for a value (queue.Empty)"},
 };
 constexpr ArgSpec kSquarePutArgs[] = {
     {"queue", ArgKind::String, "", 0, 0, {}, "segment name given by the run (required)"},
-    {"label", ArgKind::String, "queue", 0, 0, {}, "the queue's name in put events"},
+    {"label", ArgKind::String, "", 0, 0, {}, "the queue's name in events; empty: the segment name"},
     {"num", ArgKind::Int, "5", -1'000'000, 1'000'000, {}, "puts num*num"},
     {"timeout_ms", ArgKind::Int, "30000", 0, kMaxTimeoutMs, {}, "longest wait for room (queue.Full)"},
 };
 constexpr ArgSpec kObjectArgs[] = {
     {"queue", ArgKind::String, "", 0, 0, {}, "segment name given by the run (required)"},
-    {"label", ArgKind::String, "queue", 0, 0, {}, "the queue's name in events"},
+    {"label", ArgKind::String, "", 0, 0, {}, "the queue's name in events; empty: the segment name"},
     {"role", ArgKind::Choice, "get", 0, 0, "get,put", "get: receive and process one MyWorker; put: send one"},
     {"x", ArgKind::Int, "5", -1'000'000, 1'000'000, {}, "role=put: the object's x"},
     {"timeout_ms", ArgKind::Int, "30000", 0, kMaxTimeoutMs, {}, "longest wait"},
@@ -65,6 +65,13 @@ const TaskSpec kQueueTasks[] = {
     {"square_put", taskSquarePut, kSquarePutArgs, "the notebook's worker(num, q): puts num*num"},
     {"object", taskObject, kObjectArgs, "the notebook's MyWorker sent through a queue"},
 };
+
+// The name put/get events give the queue: the scenario's label if the run passed one, else the
+// segment name (which the run can map back, as it created the segment).
+std::string_view queueLabel(const TaskContext &ctx)
+{
+    return ctx.strArg("label").empty() ? ctx.strArg("queue") : ctx.strArg("label");
+}
 
 std::chrono::nanoseconds msArg(const TaskContext &ctx, std::string_view name)
 {
@@ -164,7 +171,7 @@ bool putValue(TaskContext &ctx, shmq::Queue &q, std::int64_t seq, std::string_vi
         return false;
     }
     Event e("put");
-    e.str("queue", ctx.strArg("label")).num("seq", seq);
+    e.str("queue", queueLabel(ctx)).num("seq", seq);
     addValue(e, parseMessage(std::string_view(buf, n)));
     e.num("producer", getpid()).emit();
     return true;
@@ -180,7 +187,7 @@ GetOutcome getValue(TaskContext &ctx, shmq::Queue &q, std::vector<std::byte> &bu
         if (r == shmq::Result::Ok) {
             m = parseMessage(std::string_view(reinterpret_cast<const char *>(buf.data()), buf.size()));
             Event e("get");
-            e.str("queue", ctx.strArg("label")).num("seq", m.seq);
+            e.str("queue", queueLabel(ctx)).num("seq", m.seq);
             addValue(e, m);
             e.num("producer", m.producer).emit();
             return GetOutcome::Value;

@@ -61,14 +61,14 @@ constexpr ArgSpec kSpawnChildArgs[] = {
 };
 constexpr ArgSpec kPipeSendArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's write end (the fork helper sets it from pipe=NAME)"},
-    {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in put events"},
+    {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in put events (fork helper: pipe=NAME sets it)"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "messages to send"},
     {"from", ArgKind::Int, "1", -1e15, 1e15, {}, "first value; then from+1, from+2..."},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep before each message"},
 };
 constexpr ArgSpec kPipeRecvArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's read end (the fork helper sets it from pipe=NAME)"},
-    {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in get events"},
+    {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in get events (fork helper: pipe=NAME sets it)"},
     {"count", ArgKind::Int, "0", 0, 1'000'000, {}, "messages to receive; 0: until end of file"},
 };
 constexpr ArgSpec kCrashArgs[] = {
@@ -228,6 +228,15 @@ const Value &TaskContext::arg(std::string_view argName) const noexcept
         if (task->args[k].name == argName)
             return args[k];
     return kNone;
+}
+
+void TaskContext::setIfNotGiven(std::string_view argName, std::string_view text) noexcept
+{
+    if (!task)
+        return;
+    for (std::size_t k = 0; k < task->args.size(); ++k)
+        if (task->args[k].name == argName && !given[k] && task->args[k].kind == ArgKind::String)
+            args[k].s = text;
 }
 
 void beginTaskArgs(TaskContext &ctx, std::string_view taskName) noexcept

@@ -69,6 +69,8 @@ struct TaskContext {
     std::string_view strArg(std::string_view argName) const noexcept { return arg(argName).s; }
     bool hasError() const noexcept { return errorLen > 0; }
     void setError(std::string_view type, std::string_view message) noexcept;
+    /// Sets a string argument the command line did not give (text must outlive the task).
+    void setIfNotGiven(std::string_view argName, std::string_view text) noexcept;
 };
 
 /// The built-in tasks, then the queue tasks (task_queue.cpp, over src/shmq).

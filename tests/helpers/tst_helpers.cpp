@@ -873,7 +873,7 @@ void TestHelpers::pipeThroughForkHelper()
     Proc p(u"concurrente-forkhelper"_s, {});
     QVERIFY(p.started());
     p.write("pipe\tp1\n");
-    p.write(startCommand(u"receptor"_s, u"pipe_recv"_s, false, {u"pipe=p1"_s, u"label=p1"_s}));
+    p.write(startCommand(u"receptor"_s, u"pipe_recv"_s, false, {u"pipe=p1"_s}));
     p.write(startCommand(u"emisor"_s, u"pipe_send"_s, false, {u"pipe=p1"_s, u"label=p1"_s, u"count=4"_s, u"from=10"_s}));
     p.write("pipe_close\tp1\n"); // the receiver sees end-of-file once the sender is done
     QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 2, kWaitMs);
@@ -1008,6 +1008,7 @@ void TestHelpers::queueSquarePutAndObject()
         QCOMPARE(p.exitCode(), 0);
         QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Starting process Process-17 for number 5..."_s});
         QCOMPARE(p.first(u"get"_s).value(u"value").toString(), u"{\"x\":5}"_s);
+        QCOMPARE(p.first(u"get"_s).value(u"queue").toString(), segment); // no label: the segment name
         QCOMPARE(p.first(u"get"_s).value(u"producer").toInteger(), m_self);
     }
     // A garbage payload is reported as such, never trusted.
