@@ -46,6 +46,7 @@ struct SharedState {
     std::atomic<std::uint32_t> stop;
     std::atomic<std::uint64_t> gotTotal;
     std::atomic<std::uint64_t> putTotal;
+    std::atomic<std::int64_t> progressNs; // first claim after the parent reset it to 0 (consumer's clock)
     std::atomic<std::uint32_t> errors[ErrCount];
     std::atomic<std::uint32_t> firstErrorId;
     std::atomic<std::uint8_t> msgState[kMaxIds];
@@ -244,6 +245,10 @@ public:
             std::memset(in.data, 0, sizeof(MessageHead));
             in.busy.store(0);
             s.gotTotal.fetch_add(1, std::memory_order_relaxed);
+            if (s.progressNs.load(std::memory_order_relaxed) == 0) {
+                std::int64_t zero = 0;
+                s.progressNs.compare_exchange_strong(zero, nowNs());
+            }
         }
     }
 

@@ -122,8 +122,11 @@ void TestShmqStress::randomKillsAndEveryFaultPoint()
             sleepUs(long(rng() % 1500));
             const std::size_t victim = rng() % members.size();
             Harness::Member m = members[victim];
-            const std::uint64_t before = h.shared().gotTotal.load();
             QCOMPARE(kill(m.pid, SIGKILL), 0);
+            // The time to progress is stamped by the consumer that makes it, so the parent's own
+            // scheduling delays (the machine may be busy) do not count against the queue.
+            const std::int64_t tKill = nowNs();
+            h.shared().progressNs.store(0);
             QVERIFY(killedBySigkill(h.kids().reap(m.pid)));
             if (m.producer) {
                 ++producerKills;
@@ -135,14 +138,16 @@ void TestShmqStress::randomKillsAndEveryFaultPoint()
             }
             // Survivors (and the replacement) must make progress within 200 ms.
             if (h.shared().nextId.load() < kMaxIds - 1000) {
-                const auto t0 = nowNs();
-                while (h.shared().gotTotal.load() == before && nowNs() - t0 < kProgressLimitNs)
+                const auto waitEnd = nowNs() + 5'000'000'000LL;
+                while (h.shared().progressNs.load() == 0 && nowNs() < waitEnd)
                     sleepUs(50);
-                const auto took = nowNs() - t0;
+                const std::int64_t progress = h.shared().progressNs.load();
+                QVERIFY2(progress != 0, ("no progress at all after killing pid " + std::to_string(m.pid)).c_str());
+                const std::int64_t took = std::max<std::int64_t>(0, progress - tKill);
                 worstProgressNs = std::max(worstProgressNs, took);
-                QVERIFY2(h.shared().gotTotal.load() != before,
-                         ("no progress within 200 ms after killing pid " + std::to_string(m.pid) + ", lock holder "
-                          + std::to_string(q->stats().lockHolderPid))
+                QVERIFY2(took <= kProgressLimitNs,
+                         ("progress took " + std::to_string(took / 1000) + " us after killing pid "
+                          + std::to_string(m.pid) + (m.producer ? " (producer)" : " (consumer)"))
                              .c_str());
             }
             // Every 30 random kills, one death at a fault-hook point (all of them each round).
