@@ -7,13 +7,62 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <csignal>
+#include <fcntl.h>
 #include <memory>
+#include <unistd.h>
 
 namespace concurrente {
 
 namespace {
+
+/// Self-pipe for SIGINT / SIGTERM: Ctrl+C ends the run properly (everything killed and reaped,
+/// queues removed, exports written) instead of leaving it to the parent-death signals.
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int sig)
+{
+    const int saved = errno;
+    const char c = char(sig);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+    errno = saved;
+}
+
+class SignalGuard
+{
+public:
+    SignalGuard()
+    {
+        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        struct sigaction sa{};
+        sa.sa_handler = onTerminationSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        ::sigaction(SIGINT, &sa, &m_oldInt);
+        ::sigaction(SIGTERM, &sa, &m_oldTerm);
+        m_active = true;
+    }
+    ~SignalGuard()
+    {
+        if (!m_active)
+            return;
+        ::sigaction(SIGINT, &m_oldInt, nullptr);
+        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        ::close(g_signalPipe[0]);
+        ::close(g_signalPipe[1]);
+        g_signalPipe[0] = g_signalPipe[1] = -1;
+    }
+    int readFd() const { return m_active ? g_signalPipe[0] : -1; }
+
+private:
+    bool m_active = false;
+    struct sigaction m_oldInt{};
+    struct sigaction m_oldTerm{};
+};
 
 class Headless
 {
@@ -131,12 +180,28 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     });
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
+    SignalGuard signalGuard;
+    bool interrupted = false;
+    std::unique_ptr<QSocketNotifier> signalNotifier;
+    if (signalGuard.readFd() >= 0) {
+        signalNotifier = std::make_unique<QSocketNotifier>(qintptr(signalGuard.readFd()), QSocketNotifier::Read);
+        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &run, [&] {
+            char c = 0;
+            while (::read(signalGuard.readFd(), &c, 1) > 0) {
+            }
+            if (!interrupted) {
+                interrupted = true;
+                err << QCoreApplication::translate("Headless", "concurrente: interrupted: ending the run") << Qt::endl;
+                run.abort();
+            }
+        });
+    }
     run.start();
     if (!run.isFinished())
         loop.exec();
     progress.table();
 
-    int status = 0;
+    int status = interrupted ? 1 : 0;
     if (run.log().summary.value(QStringLiteral("launch_failures")).toInt() > 0)
         status = 1; // the run could not do what the scenario asked
     for (const QString &path : exports) {
