@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 #include <unistd.h>
@@ -97,6 +98,7 @@ private slots:
     void destroyingARunKillsEverything();
     void headlessRunAndExports();
     void headlessBadScenario();
+    void headlessInterruptEndsTheRun();
 
 private:
     /// Runs the scenario's main script to the end; the Run stays for inspection.
@@ -607,6 +609,36 @@ void TestRun::headlessBadScenario()
     QCOMPARE(runHeadless(scenario, {}, out, err), 2);
     QVERIFY2(errText.contains(u"bad.json"_qs) && errText.contains(u"workers[0].args.c"_qs), qPrintable(errText));
     QCOMPARE(runHeadless(dir.filePath(u"missing.json"_qs), {}, out, err), 2);
+}
+
+void TestRun::headlessInterruptEndsTheRun()
+{
+    QTemporaryDir dir;
+    const QString scenario = dir.filePath(u"long.json"_qs);
+    QFile f(scenario);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format":"concurrente-scenario/1","title":{"es":"t","en":"t"},
+        "workers":[{"task":"spawn_child","args":{"ms":20000,"child_ms":20000}},{"task":"sleep","args":{"ms":20000},"launcher":"fork"}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0}]})");
+    f.close();
+    QString outText, errText;
+    QTextStream out(&outText), err(&errText);
+    // Ctrl+C while the run is in progress.
+    QTimer::singleShot(800, this, [] { ::raise(SIGINT); });
+    QElapsedTimer t;
+    t.start();
+    const int code = runHeadless(scenario, {dir.filePath(u"run.json"_qs)}, out, err);
+    QCOMPARE(code, 1);
+    QVERIFY2(t.elapsed() < 8000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2(errText.contains(u"interrupted"_qs), qPrintable(errText));
+    const auto log = RunLog::load(dir.filePath(u"run.json"_qs));
+    QVERIFY(log);
+    remember(*log);
+    QCOMPARE(log->processes.size(), 4); // two workers, the grandchild, the fork helper
+    for (const ProcessRecord &p : log->processes)
+        QVERIFY2(p.endNs, qPrintable(p.name));
+    QCOMPARE(processNamed(*log, u"Process-1"_qs)->exitcode, std::optional<int>(-9));
+    QCOMPARE(processNamed(*log, u"Process-2"_qs)->exitcode, std::optional<int>(-9));
 }
 
 QTEST_GUILESS_MAIN(TestRun)
