@@ -11,7 +11,8 @@
 
 namespace conc {
 
-/// One protocol line is at most this many bytes, newline included (POSIX PIPE_BUF: atomic writes).
+/// A protocol line is shorter than this, newline included (POSIX PIPE_BUF: atomic writes; the
+/// app rejects lines longer than 4096 bytes, so staying below leaves no boundary case).
 inline constexpr std::size_t kMaxLineBytes = 4096;
 
 /// CLOCK_MONOTONIC in nanoseconds: one clock for every process of the machine.
@@ -86,7 +87,7 @@ private:
 
     // Room kept free for `,"truncated":true}` + newline.
     static constexpr std::size_t kReserve = 20;
-    char m_buf[kMaxLineBytes];
+    char m_buf[kMaxLineBytes - 1];
     std::size_t m_len = 0;
     bool m_truncated = false;
     bool m_finished = false;
