@@ -389,7 +389,7 @@ void TestRun::orphanIsAdoptedAndEnded()
     // The grandchild would live 20 s: the run must end it when the main program is done.
     auto run = runToEnd(scenarioFrom(R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":20000},"launcher":")" +
                                          launcher.toUtf8() + R"("}],
-        "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":500},{"action":"terminate","worker":0},
+        "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":1000},{"action":"terminate","worker":0},
                 {"action":"join","worker":0},{"action":"sleep_ms","ms":400},{"action":"end_main"}])",
                                      subreaper),
                         20000);
