@@ -34,8 +34,10 @@ LabSummaryPanel::LabSummaryPanel(QWidget *parent)
 
     m_ui->workersView->setModel(m_workers);
     m_ui->workersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->workersView->horizontalHeader()->setSectionResizeMode(WorkerSummaryModel::ArgumentsColumn, QHeaderView::Stretch);
-    m_ui->workersView->horizontalHeader()->setStretchLastSection(false);
+    // Every column as wide as its text (a narrow lab area scrolls sideways instead of clipping
+    // headers); the last one takes any room left.
+    m_ui->workersView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->workersView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_ui->workersView->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_ui->workersView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -84,8 +86,10 @@ void LabSummaryPanel::showPreset(const QString &presetPath, const QString &langu
     m_ui->descriptionLabel->setVisible(!description.isEmpty());
     m_workers->setWorkers(s.workers);
     fitWorkersHeight();
+    // Numbers padded to one width, so the actions line up in the monospace list.
+    const int digits = int(QString::number(s.main.size()).size());
     for (int i = 0; i < s.main.size(); ++i)
-        m_ui->actionsList->addItem(tr("%1. %2").arg(i + 1).arg(s.actionText(i)));
+        m_ui->actionsList->addItem(tr("%1. %2").arg(i + 1, digits).arg(s.actionText(i)));
 }
 
 void LabSummaryPanel::fitWorkersHeight()
@@ -97,7 +101,7 @@ void LabSummaryPanel::fitWorkersHeight()
     const int rows = std::min(m_workers->rowCount(), 8);
     for (int r = 0; r < rows; ++r)
         height += view->rowHeight(r);
-    if (m_workers->rowCount() > rows || view->horizontalScrollBar()->isVisible())
+    if (view->horizontalHeader()->length() > view->width() - 2 * view->frameWidth())
         height += view->horizontalScrollBar()->sizeHint().height();
     view->setFixedHeight(height + 2);
 }
@@ -118,6 +122,12 @@ QStringList LabSummaryPanel::actionTexts() const
     for (int i = 0; i < m_ui->actionsList->count(); ++i)
         texts.append(m_ui->actionsList->item(i)->text());
     return texts;
+}
+
+void LabSummaryPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitWorkersHeight();
 }
 
 void LabSummaryPanel::changeEvent(QEvent *event)

@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QScreen>
+#include <QShowEvent>
 
 namespace concurrente {
 
@@ -120,12 +121,9 @@ void MainWindow::restoreLayout()
         resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
     }
     restoreState(m_session->windowState());
-    if (!m_ui->splitter->restoreState(m_session->splitterState())) {
-        const int total = std::max(width(), 900);
-        const int nav = std::clamp(total / 5, 220, 290);
-        const int lab = std::clamp(total * 3 / 10, 300, 430);
-        m_ui->splitter->setSizes({nav, total - nav - lab, lab});
-    }
+    // Without a stored split, the first show divides the window's real width (which may still
+    // change before then, e.g. with --window-size).
+    m_defaultSplit = !m_ui->splitter->restoreState(m_session->splitterState());
     m_ui->actionShowLab->setChecked(!m_ui->splitter->widget(2)->isHidden());
 }
 
@@ -181,6 +179,18 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         updateTitle();
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_defaultSplit) {
+        m_defaultSplit = false;
+        const int total = std::max(m_ui->splitter->width(), 800);
+        const int nav = std::clamp(total * 18 / 100, 190, 280);
+        const int lab = std::clamp(total * 28 / 100, 300, 430);
+        m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }
 

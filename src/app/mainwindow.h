@@ -41,6 +41,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void setUpActions();
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     CourseSession *m_session;
     UiTranslations *m_translations;
+    bool m_defaultSplit = false;
 };
 
 } // namespace concurrente

@@ -508,7 +508,7 @@ void TestMainWindow::labSummaryShowsThePreset()
     }
     QVERIFY2(names.contains(QStringLiteral("Process-3")), qPrintable(names.join(u',')));
     QVERIFY(!lab->actionTexts().isEmpty());
-    QVERIFY(lab->actionTexts().constFirst().startsWith(QStringLiteral("1. ")));
+    QVERIFY(lab->actionTexts().constFirst().trimmed().startsWith(QStringLiteral("1. ")));
 
     f.action("actionSpanish")->trigger();
     QTRY_VERIFY(lab->title() != QString());
