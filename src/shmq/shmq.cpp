@@ -18,6 +18,7 @@
 #include <linux/futex.h>
 #include <new>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/random.h>
@@ -51,6 +52,7 @@ constexpr std::int64_t kLockSliceMaxNs = 16'000'000;
 // wake-up lost to a peer that died right after being woken costs at most one slice.
 constexpr std::int64_t kWaitSliceNs = 50'000'000;
 constexpr int kLockSpins = 256;
+constexpr std::int64_t kYieldAfterNs = 2000;
 
 enum CorruptionKind : std::uint32_t {
     CorruptNone = 0,
@@ -748,6 +750,11 @@ bool Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadli
                 return false;
             if (now - spinStart >= kSpinNs)
                 break;
+            // Past the first few microseconds, give the CPU to whoever is runnable (on a busy
+            // machine that is likely the very peer we wait for); with idle cores this returns
+            // at once and the wait stays a spin.
+            if (now - spinStart >= kYieldAfterNs)
+                sched_yield();
         }
     }
     for (;;) {
