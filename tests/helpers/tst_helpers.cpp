@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSocketNotifier>
@@ -59,7 +60,7 @@ private:
         rawLines.append(line);
         if (line.size() >= kMaxLine)
             problems.append(u"line of %1 bytes"_s.arg(line.size()));
-        QStringDecoder utf8(QStringDecoder::Utf8);
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         const QString text = utf8(line);
         if (utf8.hasError())
             problems.append(u"invalid UTF-8: "_s + QString::fromLatin1(line.toHex()));
@@ -268,6 +269,7 @@ private slots:
     void oddNames_data();
     void oddNames();
     void invalidUtf8NameIsReplaced();
+    void randomBytesAlwaysMakeValidLines();
     void longPrintIsTruncated();
     void usageErrors_data();
     void usageErrors();
@@ -579,6 +581,67 @@ void TestHelpers::invalidUtf8NameIsReplaced()
     QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
     QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
     QCOMPARE(p.first(u"start"_s).value(u"name").toString(), u"bad\uFFFD\uFFFD name"_s);
+}
+
+void TestHelpers::randomBytesAlwaysMakeValidLines()
+{
+    // Names and arguments of arbitrary bytes (NUL, controls, broken UTF-8): every line must
+    // still be one valid JSON object in valid UTF-8, and valid UTF-8 must come back unchanged.
+    QRandomGenerator rng(20261125);
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    constexpr int kChildren = 120;
+    QHash<QString, QByteArray> sentNames; // child name tag -> raw bytes of `who`
+    for (int k = 0; k < kChildren; ++k) {
+        QByteArray who;
+        const int len = int(rng.bounded(1, 300));
+        if (k % 2 == 0) {
+            // Valid UTF-8: random code points from every plane, controls included.
+            QString text;
+            for (int i = 0; i < len / 4 + 1; ++i) {
+                char32_t cp = rng.bounded(0x110000u);
+                if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == '\n' || cp == '\t' || cp == '\\')
+                    cp = U'ñ';
+                if (rng.bounded(3) == 0)
+                    cp = rng.bounded(0x20u);
+                text += QString::fromUcs4(&cp, 1);
+            }
+            who = text.replace(u'\n', u'n').replace(u'\t', u't').toUtf8();
+        }
+        for (int i = 0; i < len && k % 2 == 1; ++i) {
+            // Mostly high bytes and controls: the interesting cases.
+            const quint32 r = rng.bounded(4);
+            char c = r == 0 ? char(rng.bounded(0x20)) : r == 1 ? char(rng.bounded(0x80, 0x100)) : char(rng.bounded(0x20, 0x7f));
+            if (c == '\n' || c == '\t' || c == '\\')
+                c = 'x'; // the command's own separators and escape
+            who += c;
+        }
+        const QString tag = u"r%1"_s.arg(k);
+        sentNames.insert(tag, who);
+        p.write("start\t" + tag.toUtf8() + "\tgreeting\twho=" + who + '\n');
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), kChildren, kWaitMs);
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    int exact = 0;
+    for (const QJsonObject &start : p.all(u"start"_s)) {
+        const qint64 pid = start.value(u"pid").toInteger();
+        const QByteArray who = sentNames.value(start.value(u"name").toString());
+        QVERIFY(!who.isEmpty());
+        const QString text = p.first(u"print"_s, pid).value(u"text").toString();
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString expected = u"Hola "_s + utf8(who);
+        if (!utf8.hasError()) {
+            QCOMPARE(text, expected);
+            ++exact;
+        } else {
+            QVERIFY(text.contains(QChar::ReplacementCharacter));
+        }
+    }
+    QCOMPARE(p.all(u"start"_s).size(), kChildren);
+    QVERIFY(exact >= kChildren / 2);
+    qCDebug(lcHelperTest) << exact << "of" << kChildren << "random arguments were valid UTF-8";
 }
 
 void TestHelpers::longPrintIsTruncated()
