@@ -4,6 +4,7 @@
 // stderr and the run log.
 
 #include "datapaths.h"
+#include "scenario.h"
 
 #include <QDir>
 #include <QFile>
@@ -304,6 +305,11 @@ void TestLessonRuns::greeting()
     QVERIFY(!prints.isEmpty());
     QCOMPARE(prints.first().value(u"text"_s).toString(), u"Hola Saul"_s);
     QCOMPARE(r.process(u"Process-1"_s).value(u"launcher"_s).toString(), launcher);
+    // The run log embeds the scenario as it ran; it loads again (a saved run can be re-run).
+    const ScenarioLoadResult again = ScenarioLoader::loadObject(r.log.value(u"scenario"_s).toObject(), u"log"_s);
+    QVERIFY2(again.ok(), qPrintable(again.errorStrings().join(u'\n')));
+    QCOMPARE(again.scenario.workers.size(), 1);
+    QCOMPARE(again.scenario.workers.first().launcher == Launcher::Fork, launcher == u"fork"_s);
 }
 
 void TestLessonRuns::pidPpid()
@@ -721,14 +727,26 @@ if __name__ == '__main__':
 void TestLessonRuns::csvExport()
 {
     requireEngine();
+    // A name a spreadsheet would run as a formula must arrive as text.
+    const QString file = variant(u"02-creating-processes"_s, u"qprocess"_s, [](QJsonObject &o) {
+        QJsonArray ws = o.value(u"workers"_s).toArray();
+        QJsonObject w = ws.first().toObject();
+        w.insert(u"name"_s, u"=HYPERLINK(1)"_s);
+        ws[0] = w;
+        o.insert(u"workers"_s, ws);
+    });
     const QString csv = m_tmp.filePath(u"run.csv"_s);
-    RUN(r, presetPath(u"02-creating-processes"_s), {csv});
+    RUN(r, file, {csv});
     CHECK_RUN(r);
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    const QByteArray text = f.readAll();
+    const QList<QByteArray> lines = text.trimmed().split('\n');
     QCOMPARE(lines.first().trimmed(), QByteArray("t_ms,pid,ppid,name,event,detail"));
     QCOMPARE(lines.size() - 1, r.events.size()); // one row per event
+    QVERIFY2(text.contains("'=HYPERLINK(1)"), text.constData());
+    for (const QByteArray &line : lines)
+        QVERIFY2(!line.startsWith('=') && !line.contains(",=") && !line.contains(",\"="), line.constData());
     f.remove();
 }
 

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +61,7 @@ private slots:
     void tooLargeData();
     void missingFile();
     void processNames();
+    void processNamesMatchPython();
     void resolvesReferences();
     void taskArguments();
     void actionText();
@@ -355,6 +357,29 @@ void TestScenario::processNames()
     QCOMPARE(r.scenario.workers.at(2).name, u"Process-3"_s);
     // Python allows a name that repeats an automatic one; so do we.
     QCOMPARE(r.scenario.workers.at(3).name, u"Process-1"_s);
+}
+
+void TestScenario::processNamesMatchPython()
+{
+    // The rule comes from CPython; ask it rather than trust a comment.
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
+    QProcess py;
+    py.start(python, {u"-c"_s, u"import multiprocessing as mp\n"
+                                u"ps = [mp.Process(), mp.Process(name='Worker 2'), mp.Process(), mp.Process(name='x'), mp.Process()]\n"
+                                u"print('\\n'.join(p.name for p in ps))\n"_s});
+    QVERIFY(py.waitForFinished(30'000));
+    QCOMPARE(py.exitCode(), 0);
+    const QStringList expected = QString::fromUtf8(py.readAllStandardOutput()).trimmed().split(u'\n');
+    const ScenarioLoadResult r = ScenarioLoader::loadData(
+        scenarioJson(R"([{"task": "info"}, {"task": "info", "name": "Worker 2"}, {"task": "info"}, {"task": "info", "name": "x"}, {"task": "info"}])", "[]"),
+        u"n.json"_s);
+    QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
+    QStringList ours;
+    for (const WorkerSpec &w : r.scenario.workers)
+        ours.append(w.name);
+    QCOMPARE(ours, expected);
 }
 
 void TestScenario::resolvesReferences()
