@@ -105,14 +105,20 @@ def ours_latency(binary, launcher, tmp):
 
 
 def ours_64(binary, launcher, tmp):
-    rates = []
+    """Workers per second, plus where the time went: how long issuing the 64 start requests
+    took, and when the last worker was running (both from the first request, in ns)."""
+    rates, issuing, running = [], [], []
     for _ in range(RUNS_64):
         data = run_ours(binary, scenario(launcher, N64, together=True), tmp)
-        first = min(e["t_ns"] for e in data["events"] if e["ev"] == "start_request")
-        last = max(e["t_ns"] for e in data["events"] if e["ev"] == "exited" and e.get("name") != "MainProcess")
-        ended = sum(1 for e in data["events"] if e["ev"] == "exited" and e.get("name") != "MainProcess")
-        rates.append(ended / ((last - first) / 1e9))
-    return rates
+        ev = data["events"]
+        requests = [e["t_ns"] for e in ev if e["ev"] == "start_request"]
+        exited = [e["t_ns"] for e in ev if e["ev"] == "exited" and e.get("name") != "MainProcess"]
+        starts = [e["t_ns"] for e in ev if e["ev"] == "start"]
+        first = min(requests)
+        rates.append(len(exited) / ((max(exited) - first) / 1e9))
+        issuing.append(max(requests) - first)
+        running.append(max(starts) - first)
+    return rates, issuing, running
 
 
 def med(xs):
@@ -132,8 +138,8 @@ def main():
         f_lat = ours_latency(binary, "fork", tmp)
         mp64_spawn = mp_64("spawn", max(1, RUNS_64 // 2))
         mp64_fork = mp_64("fork", RUNS_64)
-        q64 = ours_64(binary, "qprocess", tmp)
-        f64 = ours_64(binary, "fork", tmp)
+        q64, q64_issue, q64_run = ours_64(binary, "qprocess", tmp)
+        f64, f64_issue, f64_run = ours_64(binary, "fork", tmp)
 
     us = lambda ns: ns / 1000.0
     print(f"{'measure':44} {'n':>4} {'median':>12} {'min':>12} {'max':>12}")
@@ -146,6 +152,10 @@ def main():
         ("python3 mp fork:  64 started+joined (/s)", mp64_fork, float),
         ("concurrente qprocess: 64 started+joined (/s)", q64, float),
         ("concurrente fork:     64 started+joined (/s)", f64, float),
+        ("  qprocess: 64 start requests issued in (us)", q64_issue, us),
+        ("  qprocess: last of 64 running after (us)", q64_run, us),
+        ("  fork:     64 start requests issued in (us)", f64_issue, us),
+        ("  fork:     last of 64 running after (us)", f64_run, us),
     ]
     for label, xs, conv in rows:
         print(f"{label:44} {len(xs):>4} {conv(med(xs)):>12.1f} {conv(min(xs)):>12.1f} {conv(max(xs)):>12.1f}")
