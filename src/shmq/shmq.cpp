@@ -852,7 +852,7 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
 }
 
 Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::int64_t deadlineNs,
-                      bool tryOnly) noexcept
+                      bool tryOnly, std::vector<std::byte> *sized) noexcept
 {
     lengthOut = 0;
     if (!m_base)
@@ -897,6 +897,12 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             damage = CorruptCommitWord;
         else if (length > m_maxMessage)
             damage = CorruptLength;
+        if (damage == CorruptNone && sized) {
+            // The vector was given capacity maxMessage() before the lock was taken, so this
+            // resize never allocates; it only zero-fills `length` bytes that we overwrite next.
+            sized->resize(length);
+            buffer = std::span(sized->data(), length);
+        }
         if (damage == CorruptNone && length > buffer.size()) {
             unlock();
             return Result::TooBig;
@@ -967,10 +973,12 @@ Result Queue::tryGet(std::span<std::byte> buffer, std::size_t &length) noexcept
 
 Result Queue::get(std::vector<std::byte> &out, Duration timeout)
 {
-    // Never more than the queue's own (validated, private) message limit.
-    out.resize(m_maxMessage);
+    // Never more than the queue's own (validated, private) message limit. Reserving instead of
+    // resizing to the limit avoids zero-filling up to 64 KiB on every call.
+    out.clear();
+    out.reserve(m_maxMessage);
     std::size_t length = 0;
-    const Result r = get(std::span(out), length, timeout);
+    const Result r = getImpl({}, length, deadlineFor(timeout), false, &out);
     out.resize(r == Result::Ok ? length : 0);
     return r;
 }

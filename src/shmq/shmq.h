@@ -197,7 +197,7 @@ private:
     void noteCorruption(std::uint32_t kind, pid_t culprit) noexcept;
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
-                   bool tryOnly) noexcept;
+                   bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
     bool waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
                        void *waiterCount) noexcept;
 
