@@ -5,6 +5,8 @@
 #include <QTextBlockFormat>
 #include <QTextDocument>
 
+#include <cmath>
+
 namespace concurrente {
 
 namespace {
@@ -52,6 +54,31 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
+qreal luminance(const QColor &c)
+{
+    auto channel = [](qreal v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+qreal contrast(const QColor &a, const QColor &b)
+{
+    const qreal la = luminance(a);
+    const qreal lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// Moves `c` away from the background's lightness until it reaches WCAG AA contrast (4.5:1),
+// so a theme with an unusual base colour still gets readable listings.
+QColor readableOn(QColor c, const QColor &background)
+{
+    const bool darkBackground = luminance(background) < 0.18;
+    for (int i = 0; i < 40 && contrast(c, background) < 4.6; ++i)
+        c = darkBackground ? c.lighter(106) : c.darker(106);
+    if (contrast(c, background) < 4.6)
+        c = darkBackground ? QColor(Qt::white) : QColor(Qt::black);
+    return c;
+}
+
 } // namespace
 
 PythonHighlighter::PythonHighlighter(QTextDocument *document)
@@ -74,7 +101,9 @@ void PythonHighlighter::setPalette(const QPalette &palette)
     const bool dark = base.lightnessF() < 0.5;
     // Hues stay the same in both themes; only their lightness flips, so a dark theme gets
     // pastel colours and a light one deep colours, both well above WCAG contrast on the base.
-    auto hue = [dark](int h, int s) { return QColor::fromHsl(h, s, dark ? 175 : 85); };
+    // The listing box's colour (LessonView draws it as this same mix of base and text).
+    const QColor box = mix(base, text, 0.055);
+    auto hue = [dark, &box](int h, int s) { return readableOn(QColor::fromHsl(h, s, dark ? 180 : 80), box); };
 
     m_keyword = {};
     m_keyword.setForeground(hue(280, 160));
@@ -84,7 +113,7 @@ void PythonHighlighter::setPalette(const QPalette &palette)
     m_string = {};
     m_string.setForeground(hue(120, 130));
     m_comment = {};
-    m_comment.setForeground(mix(text, base, 0.45));
+    m_comment.setForeground(readableOn(mix(text, base, 0.35), box));
     m_comment.setFontItalic(true);
     m_number = {};
     m_number.setForeground(hue(25, 200));

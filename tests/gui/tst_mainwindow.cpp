@@ -30,6 +30,7 @@
 #include <QTextLayout>
 #include <QToolButton>
 
+#include <cmath>
 #include <memory>
 
 using namespace concurrente;
@@ -131,6 +132,8 @@ private Q_SLOTS:
     void imagesFitTheColumn_data();
     void imagesFitTheColumn();
     void pythonListingsAreHighlighted();
+    void highlightingReadsInLightAndDark_data();
+    void highlightingReadsInLightAndDark();
     void linksNavigate();
     void labSummaryShowsThePreset();
     void labSummaryReportsMissingPreset();
@@ -466,6 +469,61 @@ void TestMainWindow::pythonListingsAreHighlighted()
     }
     QVERIFY2(pythonBlocks > 0, "page 2 has no ```python listing");
     QVERIFY(coloured > 0);
+}
+
+namespace {
+qreal luminance(const QColor &c)
+{
+    auto channel = [](qreal v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+qreal contrast(const QColor &a, const QColor &b)
+{
+    const qreal la = luminance(a);
+    const qreal lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
+
+void TestMainWindow::highlightingReadsInLightAndDark_data()
+{
+    QTest::addColumn<QColor>("base");
+    QTest::addColumn<QColor>("text");
+    QTest::newRow("light") << QColor(Qt::white) << QColor(Qt::black);
+    QTest::newRow("light grey") << QColor(0xf6, 0xf5, 0xf4) << QColor(0x24, 0x1f, 0x31);
+    QTest::newRow("dark") << QColor(0x1e, 0x1e, 0x1e) << QColor(0xe0, 0xe0, 0xe0);
+    QTest::newRow("dark blue") << QColor(0x23, 0x26, 0x2e) << QColor(0xfc, 0xfc, 0xfc);
+}
+
+void TestMainWindow::highlightingReadsInLightAndDark()
+{
+    // Every colour the highlighter picks keeps WCAG AA contrast (4.5:1) on the listing's box.
+    QFETCH(QColor, base);
+    QFETCH(QColor, text);
+    QPalette palette;
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, text);
+    LessonView view;
+    view.setPalette(palette);
+    view.showMarkdown(QStringLiteral("Prose.\n\n```python\n@decorator\ndef f(x=1.5):  # comment\n    return print(\"s\", None, 0x1F)\n```\n"),
+                      QString());
+    const QColor box = QColor::fromRgbF(float(base.redF() * 0.945 + text.redF() * 0.055),
+                                        float(base.greenF() * 0.945 + text.greenF() * 0.055),
+                                        float(base.blueF() * 0.945 + text.blueF() * 0.055));
+    int checked = 0;
+    for (QTextBlock b = view.document()->begin(); b.isValid(); b = b.next()) {
+        for (const QTextLayout::FormatRange &r : b.layout()->formats()) {
+            if (!r.format.hasProperty(QTextFormat::ForegroundBrush))
+                continue;
+            const QColor fg = r.format.foreground().color();
+            ++checked;
+            QVERIFY2(contrast(fg, box) >= 4.5,
+                     qPrintable(QStringLiteral("'%1' in %2 on %3: contrast %4")
+                                    .arg(b.text().mid(r.start, r.length), fg.name(), box.name())
+                                    .arg(contrast(fg, box), 0, 'f', 2)));
+        }
+    }
+    QVERIFY2(checked >= 6, "the listing was not highlighted");
 }
 
 void TestMainWindow::linksNavigate()
