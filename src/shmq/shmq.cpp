@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <new>
+#include <string_view>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -48,6 +49,8 @@ constexpr std::uint32_t kClosedValue = 0xC105'ED00u;
 // Lock waits sleep in growing slices and check between slices whether the holder still exists.
 constexpr std::int64_t kLockSliceMinNs = 1'000'000;
 constexpr std::int64_t kLockSliceMaxNs = 16'000'000;
+// After a holder kept the lock this long, check that it maps the segment at all.
+constexpr std::int64_t kForeignHolderCheckNs = 1'000'000'000;
 // Data/space waits re-check their condition at least this often even without a wake-up, so a
 // wake-up lost to a peer that died right after being woken costs at most one slice.
 constexpr std::int64_t kWaitSliceNs = 50'000'000;
@@ -140,6 +143,47 @@ bool processAlive(pid_t pid) noexcept
         return true;
     const char state = paren[2];
     return state != 'Z' && state != 'X' && state != 'x';
+}
+
+// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps; if that cannot be read,
+// answers yes (never steal a lock on a guess).
+bool processMapsSegment(pid_t pid, const std::string &name) noexcept
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/maps", int(pid));
+    const int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno != ENOENT;
+    char needle[300];
+    const int needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
+    if (needleLen <= 0 || std::size_t(needleLen) >= sizeof needle) {
+        ::close(fd);
+        return true;
+    }
+    // Search chunk by chunk, keeping an overlap so a match across two reads is not missed.
+    char buf[8192];
+    std::size_t kept = 0;
+    bool found = false;
+    for (;;) {
+        const ssize_t n = read(fd, buf + kept, sizeof buf - kept);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            found = true; // unreadable: assume it is legitimate
+            break;
+        }
+        if (n == 0)
+            break;
+        const std::size_t have = kept + std::size_t(n);
+        if (std::string_view(buf, have).find(std::string_view(needle, std::size_t(needleLen))) != std::string_view::npos) {
+            found = true;
+            break;
+        }
+        kept = std::min<std::size_t>(have, std::size_t(needleLen));
+        std::memmove(buf, buf + have - kept, kept);
+    }
+    ::close(fd);
+    return found;
 }
 
 // Checksum over everything a consumer relies on: position (so a stale slot from an earlier lap
@@ -627,6 +671,7 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     }
 
     std::int64_t slice = kLockSliceMinNs;
+    std::int64_t ownerSeenSince = nowNs();
     for (;;) {
         std::uint32_t v = h->lock.load(std::memory_order_relaxed);
         if (v == 0) {
@@ -666,9 +711,24 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
             // Only a holder that no longer exists may be replaced (a stopped one keeps the lock,
             // and the waiters time out on their own deadlines while stats() names it).
             std::uint32_t cur = h->lock.load(std::memory_order_relaxed);
-            if ((cur & kPidMask) == owner && owner != me && !processAlive(pid_t(owner))) {
-                if (h->lock.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
-                                                    std::memory_order_relaxed))
+            const std::int64_t now = nowNs();
+            if ((cur & kPidMask) != owner) {
+                ownerSeenSince = now;
+            } else if (owner != me) {
+                bool gone = !processAlive(pid_t(owner));
+                // A holder that keeps the lock for a long time is checked once a second for
+                // actually mapping this queue: a pid scribbled into the lock word by a broken
+                // peer, or the pid of a dead holder already reused by an unrelated process,
+                // would otherwise look like a live holder forever.
+                if (!gone && now - ownerSeenSince >= kForeignHolderCheckNs) {
+                    ownerSeenSince = now;
+                    if (!processMapsSegment(pid_t(owner), m_name)) {
+                        gone = true;
+                        noteCorruption(CorruptLockWord, 0);
+                    }
+                }
+                if (gone && h->lock.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
+                                                            std::memory_order_relaxed))
                     return LockResult::OwnerDied;
             }
             slice = std::min(slice * 2, kLockSliceMaxNs);

@@ -91,6 +91,7 @@ private slots:
     void staleSegmentsRemoved();
     void faultHookKillsAndQueueRecovers();
     void garbageLockWordIsRepaired();
+    void lockWordNamingAnUnrelatedProcess();
     void faultHookArmedByEnvironment();
     void envFaultChild(); // runs only as the exec'd child of faultHookArmedByEnvironment
 };
@@ -511,6 +512,42 @@ void TestShmqUnit::garbageLockWordIsRepaired()
     const auto st = q->stats();
     QVERIFY(st.corruptions >= 1);
     QVERIFY(st.recoveries >= 1);
+}
+
+void TestShmqUnit::lockWordNamingAnUnrelatedProcess()
+{
+    // A live process that does not map the queue (think: a pid scribbled into the lock word, or
+    // a dead holder's pid already reused) must not hold the lock forever.
+    auto q = makeQueue(2, 16);
+    QVERIFY(q);
+    QCOMPARE(q->put("kept"), Result::Ok);
+    Children kids;
+    int *ready = sharedArray<int>(1);
+    const pid_t stranger = kids.spawn([&] {
+        q->release(); // unmap our inherited copy
+        __atomic_store_n(ready, 1, __ATOMIC_SEQ_CST);
+        for (;;)
+            pause();
+        return 0;
+    });
+    while (!__atomic_load_n(ready, __ATOMIC_SEQ_CST))
+        sleepUs(100);
+    freeShared(ready, 1);
+    const int fd = shm_open(q->name().c_str(), O_RDWR, 0);
+    QVERIFY(fd >= 0);
+    const std::uint32_t word = std::uint32_t(stranger);
+    QCOMPARE(pwrite(fd, &word, 4, 64), ssize_t(4));
+    ::close(fd);
+    QCOMPARE(q->stats().lockHolderPid, stranger);
+    const auto t0 = nowNs();
+    std::string s;
+    QCOMPARE(getString(*q, s, 5s), Result::Ok);
+    const auto took = nowNs() - t0;
+    QVERIFY2(took >= 900'000'000 && took < 3'000'000'000, std::to_string(took).c_str());
+    QCOMPARE(s, std::string("kept"));
+    QVERIFY(q->stats().corruptions >= 1);
+    QCOMPARE(q->stats().recoveries, 1u);
+    kids.killAll();
 }
 
 void TestShmqUnit::faultHookArmedByEnvironment()
