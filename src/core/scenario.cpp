@@ -164,15 +164,15 @@ QList<TaskSpec> buildCatalog()
 QString jsonTypeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Bool: return u"a boolean"_s;
-    case QJsonValue::Double: return u"a number"_s;
-    case QJsonValue::String: return u"a string"_s;
-    case QJsonValue::Array: return u"an array"_s;
-    case QJsonValue::Object: return u"an object"_s;
+    case QJsonValue::Null: return ScenarioLoader::tr("null");
+    case QJsonValue::Bool: return ScenarioLoader::tr("a boolean");
+    case QJsonValue::Double: return ScenarioLoader::tr("a number");
+    case QJsonValue::String: return ScenarioLoader::tr("a string");
+    case QJsonValue::Array: return ScenarioLoader::tr("an array");
+    case QJsonValue::Object: return ScenarioLoader::tr("an object");
     case QJsonValue::Undefined: break;
     }
-    return u"undefined"_s;
+    return ScenarioLoader::tr("nothing");
 }
 
 QString key(const QString &path, const QString &k)
@@ -565,7 +565,7 @@ ScenarioLoadResult ScenarioLoader::loadFile(const QString &path)
 
 ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QString &fileName)
 {
-    const QString label = fileName.isEmpty() ? u"<memory>"_s : fileName;
+    const QString label = fileName.isEmpty() ? tr("<memory>") : fileName;
     ScenarioLoadResult r;
     if (json.size() > kMaxScenarioFileBytes) {
         r.errors.append({label, {}, tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
@@ -598,7 +598,7 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
 
 ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QString &fileName)
 {
-    Validator v(fileName.isEmpty() ? u"<memory>"_s : fileName);
+    Validator v(fileName.isEmpty() ? tr("<memory>") : fileName);
     Scenario s;
 
     v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
