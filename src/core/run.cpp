@@ -15,6 +15,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace concurrente {
@@ -48,6 +49,26 @@ std::optional<qint64> processGroupOf(qint64 pid)
     return ok ? std::optional<qint64>(pgrp) : std::nullopt;
 }
 
+/// A QProcess worker costs the app about three descriptors while it runs (event pipe, pidfd,
+/// QProcess's own); 256 of them exceed the common soft limit of 1024. The hard limit is the
+/// real one, so use it (once per process).
+void raiseDescriptorLimit()
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return;
+    const rlim_t wanted = std::min<rlim_t>(rl.rlim_max, 65536);
+    if (rl.rlim_cur < wanted) {
+        rl.rlim_cur = wanted;
+        if (::setrlimit(RLIMIT_NOFILE, &rl) != 0)
+            qCInfo(lcRun) << "cannot raise the descriptor limit:" << strerror(errno);
+    }
+}
+
 QString escapedField(QString s)
 {
     // The fork helper's commands are TAB-separated lines; it undoes \\, \t and \n.
@@ -61,6 +82,7 @@ QString escapedField(QString s)
 
 Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
 {
+    raiseDescriptorLimit();
     for (int i = 0; i < m_scenario.workers.size(); ++i) {
         const WorkerSpec &spec = m_scenario.workers[i];
         ProcessRecord r;

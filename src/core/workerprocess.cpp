@@ -238,8 +238,7 @@ void WorkerProcess::markFinished(std::optional<int> exitcode, qint64 tNs, bool r
     m_stopped = false;
     m_record.endNs = tNs;
     m_record.exitcode = exitcode;
-    if (m_pidfdNotifier)
-        m_pidfdNotifier->setEnabled(false);
+    releasePidfd();
     if (recordExited) {
         deliver(Event::make(tNs, m_record.pid, QStringLiteral("exited"),
                             {{QStringLiteral("name"), m_record.name},
@@ -257,6 +256,21 @@ void WorkerProcess::failLaunch(const QString &message)
     m_state = State::Finished;
     m_record.endNs = monotonicNs();
     emit finished(std::nullopt);
+}
+
+void WorkerProcess::releasePidfd()
+{
+    // An ended process needs no pidfd: 256 workers must not hold 256 descriptors to the end.
+    if (m_pidfdNotifier) {
+        m_pidfdNotifier->setEnabled(false);
+        m_pidfdNotifier->deleteLater();
+        m_pidfdNotifier = nullptr;
+    }
+    if (m_pidfd >= 0) {
+        ::close(m_pidfd);
+        m_pidfd = -1;
+    }
+    m_pidfdExited = true;
 }
 
 bool WorkerProcess::sendSignal(int sig, QString *error)

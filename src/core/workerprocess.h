@@ -94,6 +94,7 @@ signals:
 
 private:
     void openPidfd();
+    void releasePidfd();
     void onQProcessFinished(int exitCode, int exitStatus);
     void onQProcessError(int error);
     Event engineEvent(const QString &ev, QJsonObject fields = {}) const;
