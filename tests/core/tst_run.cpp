@@ -93,6 +93,7 @@ private slots:
     void queuePutFromMain();
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
+    void maxWorkersAtOnce();
     void badWorkerOutputIsAProtocolError();
     void interactiveActionsAndAbort();
     void destroyingARunKillsEverything();
@@ -470,6 +471,24 @@ void TestRun::pipeBetweenWorkers()
         QCOMPARE(gets[i].fields.value(u"value"_qs).toInteger(), 10 + i);
         QCOMPARE(gets[i].fields.value(u"queue"_qs).toString(), u"p"_qs);
     }
+}
+
+void TestRun::maxWorkersAtOnce()
+{
+    // The validator's limit, all alive at once, both launchers: no descriptor or pid trouble.
+    QByteArray workers, main;
+    for (int i = 0; i < kMaxWorkers; ++i) {
+        workers += (i ? "," : "") + QByteArray(R"({"task":"sleep","args":{"ms":300,"announce":false},"launcher":")") +
+                   (i % 2 ? "fork" : "qprocess") + "\"}";
+        main += (i ? "," : "") + QByteArray(R"({"action":"start","worker":)") + QByteArray::number(i) + "}";
+    }
+    auto run = runToEnd(scenarioFrom("\"workers\":[" + workers + "],\"main\":[" + main + "]"), 60000);
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    QCOMPARE(log.processes.size(), kMaxWorkers + 1);
+    for (const ProcessRecord &p : log.processes)
+        QVERIFY2(p.exitcode == 0, qPrintable(p.name + u": "_qs + p.error));
+    QCOMPARE(log.summary.value(u"launch_failures"_qs).toInt(), 0);
 }
 
 void TestRun::badWorkerOutputIsAProtocolError()
