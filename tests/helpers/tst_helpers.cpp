@@ -287,6 +287,7 @@ private slots:
     void queueProducerConsumer();
     void queueSquarePutAndObject();
     void queueMissingSegment();
+    void queueThroughForkHelper();
 
 private:
     qint64 m_self = 0;
@@ -1114,6 +1115,34 @@ void TestHelpers::queueMissingSegment()
     QCOMPARE(p.exitCode(), 1);
     QCOMPARE(p.first(u"error"_s).value(u"type").toString(), u"OSError"_s);
     QVERIFY(!p.first(u"error"_s).value(u"message").toString().isEmpty());
+}
+
+void TestHelpers::queueThroughForkHelper()
+{
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 8, 256);
+    QVERIFY(q.has_value());
+    const QString queueArg = u"queue="_s + QString::fromStdString(q->name());
+    Proc p(u"concurrente-forkhelper"_s, {});
+    QVERIFY(p.started());
+    // MyWorker through the queue between two forked children, and worker(num, q).
+    p.write(startCommand(u"Process-17"_s, u"object"_s, false, {queueArg, u"label=q"_s}));
+    p.write(startCommand(u"main"_s, u"object"_s, false, {queueArg, u"label=q"_s, u"role=put"_s, u"x=7"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 2, kWaitMs);
+    p.write(startCommand(u"Process-1"_s, u"square_put"_s, false, {queueArg, u"label=q"_s, u"num=6"_s}));
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    for (const QJsonObject &e : p.all(u"exited"_s))
+        QCOMPARE(e.value(u"exitcode").toInt(), 0);
+    QVERIFY(printsOf(p.all(u"print"_s)).contains(u"Starting process Process-17 for number 7..."_s));
+    const QJsonObject got = p.first(u"get"_s);
+    const QJsonObject put = p.first(u"put"_s);
+    QCOMPARE(got.value(u"producer").toInteger(), put.value(u"pid").toInteger());
+    QCOMPARE(got.value(u"seq").toInt(), put.value(u"seq").toInt());
+    std::vector<std::byte> buf;
+    QCOMPARE(q->get(buf, std::chrono::seconds(1)), shmq::Result::Ok);
+    QVERIFY(QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size())).endsWith(",\"v\":36}"));
 }
 
 QTEST_GUILESS_MAIN(TestHelpers)
