@@ -60,6 +60,8 @@ private slots:
     void tooLargeFile();
     void tooLargeData();
     void missingFile();
+    void endlessDevice();
+    void deepNesting();
     void processNames();
     void processNamesMatchPython();
     void resolvesReferences();
@@ -339,6 +341,24 @@ void TestScenario::missingFile()
     const ScenarioLoadResult r = ScenarioLoader::loadFile(dir.filePath(u"none.json"_s));
     QCOMPARE(r.errors.size(), 1);
     QVERIFY2(r.errors.first().toString().startsWith(u"none.json: cannot open the file: "_s),
+             qPrintable(r.errors.first().toString()));
+}
+
+void TestScenario::endlessDevice()
+{
+    // A device that never ends is read only up to the limit, never into memory whole.
+    if (!QFileInfo::exists(u"/dev/zero"_s))
+        QSKIP("no /dev/zero on this system");
+    const ScenarioLoadResult r = ScenarioLoader::loadFile(u"/dev/zero"_s);
+    QCOMPARE(r.errorStrings(), QStringList{u"zero: the file is too large (a scenario is at most 1048576 bytes)"_s});
+}
+
+void TestScenario::deepNesting()
+{
+    const QByteArray json = "{\"format\": " + QByteArray(5000, '[') + QByteArray(5000, ']') + "}";
+    const ScenarioLoadResult r = ScenarioLoader::loadData(json, u"deep.json"_s);
+    QCOMPARE(r.errors.size(), 1);
+    QVERIFY2(r.errors.first().toString().startsWith(u"deep.json: invalid JSON at line 1, column "_s),
              qPrintable(r.errors.first().toString()));
 }
 
