@@ -146,9 +146,17 @@ void LessonView::decorate()
             c.setBlockFormat(bf);
             continue;
         }
-        bf.setLineHeight(145, QTextBlockFormat::ProportionalHeight);
-        if (!block.textList())
+        bool hasImage = false;
+        for (auto it = block.begin(); !it.atEnd() && !hasImage; ++it)
+            hasImage = it.fragment().charFormat().isImageFormat();
+        // Proportional spacing would add half a diagram's height under it.
+        bf.setLineHeight(hasImage ? 100 : 145, QTextBlockFormat::ProportionalHeight);
+        if (hasImage) {
+            bf.setTopMargin(std::max(bf.topMargin(), em * 0.5));
+            bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.9));
+        } else if (!block.textList()) {
             bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.55));
+        }
         c.setBlockFormat(bf);
 
         // Inline code spans: the same monospace font as listings, on a faint background.
@@ -206,11 +214,25 @@ void LessonView::boxCodeBlocks()
     box.setTopMargin(0);
     box.setBottomMargin(em * 0.8);
     box.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    // insertFrame() leaves the run's first block format outside, on an empty block before the
+    // frame, and an empty block after it: give the format back to the listing's first line and
+    // fold the two empty blocks to nothing, so the box's margins alone space the listing.
+    auto fold = [](const QTextBlock &b) {
+        if (!b.isValid() || !b.text().isEmpty())
+            return;
+        QTextBlockFormat f;
+        f.setLineHeight(1, QTextBlockFormat::FixedHeight);
+        QTextCursor(b).setBlockFormat(f);
+    };
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+        const QTextBlockFormat codeFormat = doc->findBlock(it->first).blockFormat();
         QTextCursor c(doc);
         c.setPosition(it->first);
         c.setPosition(it->second, QTextCursor::KeepAnchor);
-        c.insertFrame(box);
+        QTextFrame *frame = c.insertFrame(box);
+        QTextCursor(doc->findBlock(frame->firstPosition())).setBlockFormat(codeFormat);
+        fold(doc->findBlock(frame->firstPosition() - 1));
+        fold(doc->findBlock(frame->lastPosition() + 1));
     }
 }
 
