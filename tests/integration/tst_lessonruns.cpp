@@ -232,6 +232,11 @@ void TestLessonRuns::run(RunResult *result, const QString &scenarioFile, const Q
     pids.remove(r.appPid);
     for (qint64 pid : std::as_const(pids))
         QTRY_VERIFY2_WITH_TIMEOUT(!processLingers(pid), qPrintable(u"pid %1 outlived the run"_s.arg(pid)), 5000);
+    // Nor may its shared-memory queues: their names carry the creating process's pid
+    // (src/shmq), so other tests running meanwhile cannot confuse this check.
+    const QStringList leftovers =
+        QDir(u"/dev/shm"_s).entryList({u"concurrente-q-%1-*"_s.arg(r.appPid)}, QDir::Files | QDir::System);
+    QVERIFY2(leftovers.isEmpty(), qPrintable(u"left in /dev/shm: "_s + leftovers.join(u", "_s)));
 }
 
 // Runs a scenario into a new RunResult `r`; stops the test when running it already failed.
