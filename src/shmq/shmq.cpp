@@ -291,10 +291,16 @@ struct SharedHeader {
     std::atomic<std::uint32_t> lastCorruptionKind;
 
     // Wake-up words, each on its own cache line so spinning readers do not bounce the lock.
+    // A waiter registers (…Waiters) under the lock before it releases it, so the next put/get
+    // knows it must bump the word; it counts itself as a sleeper (…Sleepers) only around the
+    // futex wait, so FUTEX_WAKE is only paid when someone is really asleep. With nobody
+    // waiting, put and get only read these lines, which then stay shared in every cache.
     alignas(64) std::atomic<std::uint32_t> dataSeq;
     std::atomic<std::uint32_t> getWaiters;
+    std::atomic<std::uint32_t> getSleepers;
     alignas(64) std::atomic<std::uint32_t> spaceSeq;
     std::atomic<std::uint32_t> putWaiters;
+    std::atomic<std::uint32_t> putSleepers;
 };
 
 struct SharedSlot {
@@ -691,8 +697,15 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
             }
             continue;
         }
-        if (tryOnly)
+        // Out of time (or a try): before giving up, one cheap check that the holder still
+        // exists, so callers that never wait can still recover a lock left by a dead process.
+        if (tryOnly || (deadlineNs >= 0 && nowNs() >= deadlineNs)) {
+            if (owner != me && kill(pid_t(owner), 0) != 0 && errno == ESRCH
+                && h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+                                                   std::memory_order_relaxed))
+                return LockResult::OwnerDied;
             return LockResult::Timeout;
+        }
         if (!(v & kWaitersBit)) {
             if (!h->lock.compare_exchange_strong(v, v | kWaitersBit, std::memory_order_relaxed))
                 continue;
@@ -795,10 +808,10 @@ void Queue::repair() noexcept
 // Spins up to kSpinNs, then sleeps on the futex in slices until `word` differs from `seen`
 // or the deadline passes. Returns false on timeout.
 bool Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadlineNs,
-                          void *waiterCountPtr) noexcept
+                          void *sleeperCountPtr) noexcept
 {
     auto *word = static_cast<std::atomic<std::uint32_t> *>(wordPtr);
-    auto *waiters = static_cast<std::atomic<std::uint32_t> *>(waiterCountPtr);
+    auto *sleepers = static_cast<std::atomic<std::uint32_t> *>(sleeperCountPtr);
     const std::int64_t spinStart = nowNs();
     for (unsigned i = 0;; ++i) {
         if (word->load(std::memory_order_acquire) != seen)
@@ -825,9 +838,9 @@ bool Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadli
                 return word->load(std::memory_order_acquire) != seen;
             wait = std::min(wait, left);
         }
-        waiters->fetch_add(1, std::memory_order_seq_cst);
+        sleepers->fetch_add(1, std::memory_order_seq_cst);
         futexWait(word, seen, wait);
-        waiters->fetch_sub(1, std::memory_order_seq_cst);
+        sleepers->fetch_sub(1, std::memory_order_seq_cst);
         if (word->load(std::memory_order_acquire) != seen)
             return true;
         // Slice over without a change: the caller re-checks the queue (a wake-up may have been
@@ -869,9 +882,16 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
             continue;
         }
         if (used == m_slots) {
+            if (tryOnly) {
+                unlock();
+                return Result::Timeout;
+            }
             const std::uint32_t seen = h->spaceSeq.load(std::memory_order_acquire);
+            h->putWaiters.fetch_add(1, std::memory_order_seq_cst); // registered before unlocking
             unlock();
-            if (tryOnly || !waitForChange(&h->spaceSeq, seen, deadlineNs, &h->putWaiters))
+            const bool changed = waitForChange(&h->spaceSeq, seen, deadlineNs, &h->putSleepers);
+            h->putWaiters.fetch_sub(1, std::memory_order_seq_cst);
+            if (!changed)
                 return Result::Timeout;
             continue;
         }
@@ -891,7 +911,8 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         s->commit.store(tail + 1, std::memory_order_release); // the commit word, written last
         faultHook(FaultPoint::PutAfterCommit);
         h->tail.store(tail + 1, std::memory_order_release);
-        h->depthBytes.fetch_add(length, std::memory_order_relaxed);
+        // Plain load + store: we hold the lock, and a locked add would cost for nothing.
+        h->depthBytes.store(h->depthBytes.load(std::memory_order_relaxed) + length, std::memory_order_relaxed);
         if (used + 1 > h->highWater.load(std::memory_order_relaxed))
             h->highWater.store(used + 1, std::memory_order_relaxed);
         faultHook(FaultPoint::PutBeforeUnlock);
@@ -899,11 +920,13 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         // Getters only sleep on an empty queue, so only the empty -> non-empty transition needs
         // a wake-up; a woken getter passes the baton on if more is waiting (see getImpl). This
         // keeps a steady stream of puts free of system calls while a getter is being scheduled.
-        h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
-        if (used == 0 && h->getWaiters.load(std::memory_order_seq_cst) != 0)
-            futexWake(&h->dataSeq, 1);
+        if (h->getWaiters.load(std::memory_order_seq_cst) != 0) {
+            h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
+            if (used == 0 && h->getSleepers.load(std::memory_order_seq_cst) != 0)
+                futexWake(&h->dataSeq, 1);
+        }
         // Baton for putters: room is left and another putter may sleep on a full queue.
-        if (used + 1 < m_slots && h->putWaiters.load(std::memory_order_seq_cst) != 0) {
+        if (used + 1 < m_slots && h->putSleepers.load(std::memory_order_seq_cst) != 0) {
             h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
             futexWake(&h->spaceSeq, 1);
         }
@@ -936,13 +959,18 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         }
         if (used == 0) {
             const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
-            const std::uint32_t seen = h->dataSeq.load(std::memory_order_acquire);
-            unlock();
-            if (closed == kClosedValue)
-                return Result::Closed;
+            if (closed == kClosedValue || tryOnly) {
+                unlock();
+                return closed == kClosedValue ? Result::Closed : Result::Timeout;
+            }
             if (closed != 0)
                 noteCorruption(CorruptClosedFlag, 0);
-            if (tryOnly || !waitForChange(&h->dataSeq, seen, deadlineNs, &h->getWaiters))
+            const std::uint32_t seen = h->dataSeq.load(std::memory_order_acquire);
+            h->getWaiters.fetch_add(1, std::memory_order_seq_cst); // registered before unlocking
+            unlock();
+            const bool changed = waitForChange(&h->dataSeq, seen, deadlineNs, &h->getSleepers);
+            h->getWaiters.fetch_sub(1, std::memory_order_seq_cst);
+            if (!changed)
                 return Result::Timeout;
             continue;
         }
@@ -992,10 +1020,12 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         unlock();
         // Mirror of putImpl: wake a putter on the full -> not-full transition, and pass the
         // baton to another getter while messages remain.
-        h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
-        if (used == m_slots && h->putWaiters.load(std::memory_order_seq_cst) != 0)
-            futexWake(&h->spaceSeq, 1);
-        if (used > 1 && h->getWaiters.load(std::memory_order_seq_cst) != 0) {
+        if (h->putWaiters.load(std::memory_order_seq_cst) != 0) {
+            h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
+            if (used == m_slots && h->putSleepers.load(std::memory_order_seq_cst) != 0)
+                futexWake(&h->spaceSeq, 1);
+        }
+        if (used > 1 && h->getSleepers.load(std::memory_order_seq_cst) != 0) {
             h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
             futexWake(&h->dataSeq, 1);
         }

@@ -199,7 +199,7 @@ private:
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
                    bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
     bool waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
-                       void *waiterCount) noexcept;
+                       void *sleeperCount) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
     // these fields is never trusted again (a peer may overwrite it at any time).

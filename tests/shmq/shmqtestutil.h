@@ -154,6 +154,19 @@ private:
     std::vector<pid_t> m_pids;
 };
 
+// ---- comparing results ---------------------------------------------------------------------
+
+/// QCOMPARE on shmq::Result directly would find shmq::toString() by argument-dependent lookup,
+/// and Qt Test delete[]s what toString returns (ours is a static string). Compare through this
+/// wrapper instead: QCOMPARE_RESULT(q.put(...), Result::Ok) prints "timeout" vs "ok" on failure.
+struct ResultValue {
+    shmq::Result value;
+    bool operator==(const ResultValue &) const = default;
+};
+inline char *toString(const ResultValue &r) { return qstrdup(shmq::toString(r.value)); }
+#define QCOMPARE_RESULT(actual, expected) \
+    QCOMPARE((shmqtest::ResultValue{(actual)}), (shmqtest::ResultValue{(expected)}))
+
 // ---- checksummed test messages --------------------------------------------------------------
 
 /// Test message layout: a 24-byte head then `bodyLength` pseudo-random bytes derived from the id.

@@ -235,8 +235,8 @@ void TestShmqStress::repairInterruptedByDeath()
     // repair; a third one must still repair and find exactly the committed messages.
     auto q = Queue::create(testHint(), 8, 64);
     QVERIFY(q);
-    QCOMPARE(q->put("one"), Result::Ok);
-    QCOMPARE(q->put("two"), Result::Ok);
+    QCOMPARE_RESULT(q->put("one"), Result::Ok);
+    QCOMPARE_RESULT(q->put("two"), Result::Ok);
     Children kids;
     const pid_t dyingProducer = kids.spawn([&] {
         shmq::armFault(FaultPoint::PutAfterCommit, 1);
@@ -292,15 +292,15 @@ void TestShmqStress::killedBlockedWaiters()
     QCOMPARE(kill(a, SIGKILL), 0);
     QVERIFY(killedBySigkill(kids.reap(a)));
     const auto t0 = nowNs();
-    QCOMPARE(q->put("wake"), Result::Ok);
+    QCOMPARE_RESULT(q->put("wake"), Result::Ok);
     int status = 0;
     QVERIFY(kids.reapWithin(b, 2000, &status));
     QCOMPARE(WEXITSTATUS(status), 0);
     QVERIFY2(got[1].load() - t0 < kProgressLimitNs, "surviving waiter was not woken in time");
 
     // The same for a producer blocked on a full queue.
-    QCOMPARE(q->put("x"), Result::Ok);
-    QCOMPARE(q->put("y"), Result::Ok);
+    QCOMPARE_RESULT(q->put("x"), Result::Ok);
+    QCOMPARE_RESULT(q->put("y"), Result::Ok);
     auto producer = [&](int slot) {
         return kids.spawn([&, slot] {
             if (q->put("z", shmq::kForever) != Result::Ok)
@@ -317,13 +317,13 @@ void TestShmqStress::killedBlockedWaiters()
     QVERIFY(killedBySigkill(kids.reap(c)));
     const auto t1 = nowNs();
     std::vector<std::byte> buf;
-    QCOMPARE(q->get(buf, 0ns), Result::Ok);
+    QCOMPARE_RESULT(q->get(buf, 0ns), Result::Ok);
     QVERIFY(kids.reapWithin(d, 2000, &status));
     QCOMPARE(WEXITSTATUS(status), 0);
     QVERIFY2(got[3].load() - t1 < kProgressLimitNs, "surviving producer was not woken in time");
-    QCOMPARE(q->get(buf, 0ns), Result::Ok);
-    QCOMPARE(q->get(buf, 0ns), Result::Ok);
-    QCOMPARE(q->get(buf, 0ns), Result::Timeout);
+    QCOMPARE_RESULT(q->get(buf, 0ns), Result::Ok);
+    QCOMPARE_RESULT(q->get(buf, 0ns), Result::Ok);
+    QCOMPARE_RESULT(q->get(buf, 0ns), Result::Timeout);
     freeShared(got, 4);
 }
 
@@ -361,13 +361,13 @@ void TestShmqStress::stoppedLockHolder()
     // Others time out on schedule and can name the holder.
     for (const auto timeout : {30ms, 120ms}) {
         const auto t0 = nowNs();
-        QCOMPARE(q->put("mine", timeout), Result::Timeout);
+        QCOMPARE_RESULT(q->put("mine", timeout), Result::Timeout);
         const auto waited = nowNs() - t0;
         const auto want = std::chrono::nanoseconds(timeout).count();
         QVERIFY2(waited >= want && waited < want + 200'000'000, std::to_string(waited).c_str());
         std::vector<std::byte> b;
-        QCOMPARE(q->get(b, timeout), Result::Timeout);
-        QCOMPARE(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
+        QCOMPARE_RESULT(q->get(b, timeout), Result::Timeout);
+        QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
     }
     const auto st = q->stats();
     QCOMPARE(st.lockHolderPid, busy);
@@ -375,7 +375,7 @@ void TestShmqStress::stoppedLockHolder()
 
     // Resumed, it releases the lock and everybody goes on; killed later, nothing is lost.
     kill(busy, SIGCONT);
-    QCOMPARE(q->put("after", 1s), Result::Ok);
+    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
     kill(busy, SIGKILL);
     QVERIFY(killedBySigkill(kids.reap(busy)));
     std::vector<std::byte> b;
@@ -451,12 +451,12 @@ void TestShmqStress::garbageWritingPeer()
 
     // After the garbage stops the queue still works for a fresh peer (once repaired).
     std::vector<std::byte> b;
-    while (q->get(b, 0ns) != Result::Timeout && q->stats().depthMessages > 0) {
+    while (q->get(b, 50ms) != Result::Timeout) {
     }
     Result pr = Result::Timeout;
     for (int i = 0; i < 10 && pr != Result::Ok; ++i)
         pr = q->put("still alive", 100ms);
-    QCOMPARE(pr, Result::Ok);
+    QCOMPARE_RESULT(pr, Result::Ok);
 }
 
 QTEST_APPLESS_MAIN(TestShmqStress)

@@ -109,21 +109,21 @@ void TestShmqUnit::fifoOrder()
     auto q = makeQueue(16, 64);
     QVERIFY(q);
     for (int i = 0; i < 10; ++i)
-        QCOMPARE(q->put(std::to_string(i), 0ns), Result::Ok);
+        QCOMPARE_RESULT(q->put(std::to_string(i), 0ns), Result::Ok);
     for (int i = 0; i < 10; ++i) {
         std::string s;
-        QCOMPARE(getString(*q, s), Result::Ok);
+        QCOMPARE_RESULT(getString(*q, s), Result::Ok);
         QCOMPARE(s, std::to_string(i));
     }
     std::string s;
-    QCOMPARE(getString(*q, s), Result::Timeout);
+    QCOMPARE_RESULT(getString(*q, s), Result::Timeout);
     // Wrap around the ring several times.
     for (int round = 0; round < 50; ++round) {
-        QCOMPARE(q->put(std::to_string(round)), Result::Ok);
-        QCOMPARE(q->put(std::to_string(round + 1000)), Result::Ok);
-        QCOMPARE(getString(*q, s), Result::Ok);
+        QCOMPARE_RESULT(q->put(std::to_string(round)), Result::Ok);
+        QCOMPARE_RESULT(q->put(std::to_string(round + 1000)), Result::Ok);
+        QCOMPARE_RESULT(getString(*q, s), Result::Ok);
         QCOMPARE(s, std::to_string(round));
-        QCOMPARE(getString(*q, s), Result::Ok);
+        QCOMPARE_RESULT(getString(*q, s), Result::Ok);
         QCOMPARE(s, std::to_string(round + 1000));
     }
 }
@@ -134,14 +134,14 @@ void TestShmqUnit::capacityAndFull()
     QVERIFY(q);
     QCOMPARE(q->capacity(), 4u);
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(q->tryPut(std::as_bytes(std::span("abcd", 4))), Result::Ok);
-    QCOMPARE(q->tryPut(std::as_bytes(std::span("abcd", 4))), Result::Timeout);
+        QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("abcd", 4))), Result::Ok);
+    QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("abcd", 4))), Result::Timeout);
     const auto t0 = nowNs();
-    QCOMPARE(q->put("x", 30ms), Result::Timeout);
+    QCOMPARE_RESULT(q->put("x", 30ms), Result::Timeout);
     QVERIFY(nowNs() - t0 >= 30'000'000);
     std::string s;
-    QCOMPARE(getString(*q, s), Result::Ok);
-    QCOMPARE(q->tryPut(std::as_bytes(std::span("efgh", 4))), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
+    QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("efgh", 4))), Result::Ok);
     QCOMPARE(q->stats().depthMessages, 4u);
 }
 
@@ -167,15 +167,15 @@ void TestShmqUnit::sizes()
     std::vector<std::byte> msg(static_cast<std::size_t>(length));
     for (std::size_t i = 0; i < msg.size(); ++i)
         msg[i] = std::byte(i * 7 + 3);
-    QCOMPARE(q->put(msg, 0ns), accepted ? Result::Ok : Result::TooBig);
-    QCOMPARE(q->tryPut(msg), accepted ? Result::Ok : Result::TooBig);
+    QCOMPARE_RESULT(q->put(msg, 0ns), accepted ? Result::Ok : Result::TooBig);
+    QCOMPARE_RESULT(q->tryPut(msg), accepted ? Result::Ok : Result::TooBig);
     std::vector<std::byte> got;
     if (accepted) {
-        QCOMPARE(q->get(got, 0ns), Result::Ok);
+        QCOMPARE_RESULT(q->get(got, 0ns), Result::Ok);
         QVERIFY(got == msg);
         QCOMPARE(q->stats().depthBytes, std::uint64_t(length));
     }
-    QCOMPARE(q->get(got, 0ns), accepted ? Result::Ok : Result::Timeout);
+    QCOMPARE_RESULT(q->get(got, 0ns), accepted ? Result::Ok : Result::Timeout);
     QCOMPARE(q->stats().depthBytes, 0u);
 }
 
@@ -183,15 +183,15 @@ void TestShmqUnit::getBufferTooSmallKeepsMessage()
 {
     auto q = makeQueue(2, 100);
     QVERIFY(q);
-    QCOMPARE(q->put("0123456789"), Result::Ok);
+    QCOMPARE_RESULT(q->put("0123456789"), Result::Ok);
     std::byte small[4];
     std::size_t len = 0;
-    QCOMPARE(q->tryGet(small, len), Result::TooBig);
+    QCOMPARE_RESULT(q->tryGet(small, len), Result::TooBig);
     std::string s;
-    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
     QCOMPARE(s, std::string("0123456789"));
     // A queue with a smaller limit refuses longer messages on put as well.
-    QCOMPARE(q->put(std::string(101, 'x')), Result::TooBig);
+    QCOMPARE_RESULT(q->put(std::string(101, 'x')), Result::TooBig);
 }
 
 void TestShmqUnit::timeouts()
@@ -200,18 +200,18 @@ void TestShmqUnit::timeouts()
     QVERIFY(q);
     std::string s;
     auto t0 = nowNs();
-    QCOMPARE(getString(*q, s, 50ms), Result::Timeout);
+    QCOMPARE_RESULT(getString(*q, s, 50ms), Result::Timeout);
     auto waited = nowNs() - t0;
     QVERIFY2(waited >= 50'000'000 && waited < 500'000'000, std::to_string(waited).c_str());
-    QCOMPARE(q->put("a"), Result::Ok);
+    QCOMPARE_RESULT(q->put("a"), Result::Ok);
     t0 = nowNs();
-    QCOMPARE(q->put("b", 40ms), Result::Timeout);
+    QCOMPARE_RESULT(q->put("b", 40ms), Result::Timeout);
     waited = nowNs() - t0;
     QVERIFY2(waited >= 40'000'000 && waited < 500'000'000, std::to_string(waited).c_str());
     // Zero timeout behaves like the try variants.
-    QCOMPARE(q->put("b", 0ns), Result::Timeout);
-    QCOMPARE(getString(*q, s, 0ns), Result::Ok);
-    QCOMPARE(getString(*q, s, 0ns), Result::Timeout);
+    QCOMPARE_RESULT(q->put("b", 0ns), Result::Timeout);
+    QCOMPARE_RESULT(getString(*q, s, 0ns), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 0ns), Result::Timeout);
 }
 
 void TestShmqUnit::closeWakesWaiters()
@@ -232,7 +232,7 @@ void TestShmqUnit::closeWakesWaiters()
     // Put waiters need a full queue; use a second queue so the get waiters stay blocked.
     auto full = makeQueue(1, 8);
     QVERIFY(full);
-    QCOMPARE(full->put("f"), Result::Ok);
+    QCOMPARE_RESULT(full->put("f"), Result::Ok);
     std::vector<std::thread> putters;
     for (int i = 0; i < 2; ++i)
         putters.emplace_back([&] {
@@ -258,17 +258,17 @@ void TestShmqUnit::closeDrainsThenReportsClosed()
 {
     auto q = makeQueue(8, 8);
     QVERIFY(q);
-    QCOMPARE(q->put("1"), Result::Ok);
-    QCOMPARE(q->put("2"), Result::Ok);
+    QCOMPARE_RESULT(q->put("1"), Result::Ok);
+    QCOMPARE_RESULT(q->put("2"), Result::Ok);
     q->close();
-    QCOMPARE(q->put("3"), Result::Closed);
-    QCOMPARE(q->tryPut(std::as_bytes(std::span("3", 1))), Result::Closed);
+    QCOMPARE_RESULT(q->put("3"), Result::Closed);
+    QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("3", 1))), Result::Closed);
     std::string s;
-    QCOMPARE(getString(*q, s, 10ms), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 10ms), Result::Ok);
     QCOMPARE(s, std::string("1"));
-    QCOMPARE(getString(*q, s, 10ms), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 10ms), Result::Ok);
     QCOMPARE(s, std::string("2"));
-    QCOMPARE(getString(*q, s, shmq::kForever), Result::Closed);
+    QCOMPARE_RESULT(getString(*q, s, shmq::kForever), Result::Closed);
 }
 
 void TestShmqUnit::stats()
@@ -281,11 +281,11 @@ void TestShmqUnit::stats()
     QCOMPARE(st.maxMessage, 32u);
     QCOMPARE(st.creatorPid, getpid());
     QCOMPARE(st.lockHolderPid, 0);
-    QCOMPARE(q->put("hello"), Result::Ok);
-    QCOMPARE(q->put("world!"), Result::Ok);
-    QCOMPARE(q->put("x"), Result::Ok);
+    QCOMPARE_RESULT(q->put("hello"), Result::Ok);
+    QCOMPARE_RESULT(q->put("world!"), Result::Ok);
+    QCOMPARE_RESULT(q->put("x"), Result::Ok);
     std::string s;
-    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
     st = q->stats();
     QCOMPARE(st.puts, 3u);
     QCOMPARE(st.gets, 1u);
@@ -309,9 +309,9 @@ void TestShmqUnit::attachByNameSharesState()
     QVERIFY2(other, err.message.c_str());
     QCOMPARE(other->capacity(), 4u);
     QCOMPARE(other->maxMessage(), std::size_t(16));
-    QCOMPARE(q->put("via creator"), Result::Ok);
+    QCOMPARE_RESULT(q->put("via creator"), Result::Ok);
     std::string s;
-    QCOMPARE(getString(*other, s), Result::Ok);
+    QCOMPARE_RESULT(getString(*other, s), Result::Ok);
     QCOMPARE(s, std::string("via creator"));
     // Dropping the attached handle does not remove the segment; the creator's destroy does.
     other.reset();
@@ -458,7 +458,7 @@ void TestShmqUnit::faultHookKillsAndQueueRecovers()
 {
     auto q = makeQueue(4, 64);
     QVERIFY(q);
-    QCOMPARE(q->put("before"), Result::Ok);
+    QCOMPARE_RESULT(q->put("before"), Result::Ok);
     Children kids;
     const pid_t pid = kids.spawn([&] {
         shmq::armFault(shmq::FaultPoint::PutMidCopy, 1);
@@ -470,18 +470,18 @@ void TestShmqUnit::faultHookKillsAndQueueRecovers()
     // The dead child still holds the lock; the next operation repairs and goes on.
     QCOMPARE(q->stats().lockHolderPid, pid);
     const auto t0 = nowNs();
-    QCOMPARE(q->put("after", 1s), Result::Ok);
+    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
     QVERIFY(nowNs() - t0 < 200'000'000);
     auto st = q->stats();
     QCOMPARE(st.recoveries, 1u);
     QCOMPARE(st.puts, 2u);
     QCOMPARE(st.lockHolderPid, 0);
     std::string s;
-    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
     QCOMPARE(s, std::string("before"));
-    QCOMPARE(getString(*q, s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
     QCOMPARE(s, std::string("after"));
-    QCOMPARE(getString(*q, s), Result::Timeout);
+    QCOMPARE_RESULT(getString(*q, s), Result::Timeout);
 
     // A producer that dies after its commit word but before publishing: the message counts.
     const pid_t pid2 = kids.spawn([&] {
@@ -490,7 +490,7 @@ void TestShmqUnit::faultHookKillsAndQueueRecovers()
         return 0;
     });
     QVERIFY(WIFSIGNALED(kids.reap(pid2)));
-    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 1s), Result::Ok);
     QCOMPARE(s, std::string("committed"));
     QCOMPARE(q->stats().recoveries, 2u);
 }
@@ -499,7 +499,7 @@ void TestShmqUnit::garbageLockWordIsRepaired()
 {
     auto q = makeQueue(4, 16);
     QVERIFY(q);
-    QCOMPARE(q->put("kept"), Result::Ok);
+    QCOMPARE_RESULT(q->put("kept"), Result::Ok);
     // Scribble over the lock word (offset 64, first field of the second cache line).
     const int fd = shm_open(q->name().c_str(), O_RDWR, 0);
     QVERIFY(fd >= 0);
@@ -507,7 +507,7 @@ void TestShmqUnit::garbageLockWordIsRepaired()
     QCOMPARE(pwrite(fd, &junk, 4, 64), ssize_t(4));
     ::close(fd);
     std::string s;
-    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 1s), Result::Ok);
     QCOMPARE(s, std::string("kept"));
     const auto st = q->stats();
     QVERIFY(st.corruptions >= 1);
@@ -520,7 +520,7 @@ void TestShmqUnit::lockWordNamingAnUnrelatedProcess()
     // a dead holder's pid already reused) must not hold the lock forever.
     auto q = makeQueue(2, 16);
     QVERIFY(q);
-    QCOMPARE(q->put("kept"), Result::Ok);
+    QCOMPARE_RESULT(q->put("kept"), Result::Ok);
     Children kids;
     int *ready = sharedArray<int>(1);
     const pid_t stranger = kids.spawn([&] {
@@ -541,7 +541,7 @@ void TestShmqUnit::lockWordNamingAnUnrelatedProcess()
     QCOMPARE(q->stats().lockHolderPid, stranger);
     const auto t0 = nowNs();
     std::string s;
-    QCOMPARE(getString(*q, s, 5s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 5s), Result::Ok);
     const auto took = nowNs() - t0;
     QVERIFY2(took >= 900'000'000 && took < 3'000'000'000, std::to_string(took).c_str());
     QCOMPARE(s, std::string("kept"));
@@ -554,7 +554,7 @@ void TestShmqUnit::faultHookArmedByEnvironment()
 {
     auto q = makeQueue(4, 16);
     QVERIFY(q);
-    QCOMPARE(q->put("first"), Result::Ok);
+    QCOMPARE_RESULT(q->put("first"), Result::Ok);
     // The environment variable is read once per process, so the child is a fresh exec of this
     // test binary running only envFaultChild().
     const pid_t pid = fork();
@@ -570,11 +570,11 @@ void TestShmqUnit::faultHookArmedByEnvironment()
     QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL, std::to_string(status).c_str());
     // The child's first put went through; the second died before its commit word.
     std::string s;
-    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 1s), Result::Ok);
     QCOMPARE(s, std::string("first"));
-    QCOMPARE(getString(*q, s, 1s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s, 1s), Result::Ok);
     QCOMPARE(s, std::string("child 1"));
-    QCOMPARE(getString(*q, s, 0ns), Result::Timeout);
+    QCOMPARE_RESULT(getString(*q, s, 0ns), Result::Timeout);
     QCOMPARE(q->stats().recoveries, 1u);
 }
 
@@ -585,7 +585,7 @@ void TestShmqUnit::envFaultChild()
         QSKIP("helper for faultHookArmedByEnvironment, not a test on its own");
     auto q = Queue::attach(name);
     QVERIFY(q);
-    QCOMPARE(q->put("child 1"), Result::Ok);
+    QCOMPARE_RESULT(q->put("child 1"), Result::Ok);
     q->put("child 2"); // the armed hook kills this process here
     QFAIL("the fault hook armed by CONCURRENTE_SHMQ_FAULT did not fire");
 }
