@@ -34,9 +34,9 @@ LabSummaryPanel::LabSummaryPanel(QWidget *parent)
 
     m_ui->workersView->setModel(m_workers);
     m_ui->workersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // Every column as wide as its text (a narrow lab area scrolls sideways instead of clipping
-    // headers); the last one takes any room left.
-    m_ui->workersView->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its text: a narrow lab area scrolls sideways instead of clipping
+    // headers, and a wide one shows no scroll bar.
+    m_ui->workersView->horizontalHeader()->setStretchLastSection(false);
     m_ui->workersView->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_ui->workersView->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_ui->workersView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -101,7 +101,7 @@ void LabSummaryPanel::fitWorkersHeight()
     const int rows = std::min(m_workers->rowCount(), 8);
     for (int r = 0; r < rows; ++r)
         height += view->rowHeight(r);
-    if (view->horizontalHeader()->length() > view->width() - 2 * view->frameWidth())
+    if (view->horizontalHeader()->length() > view->width() - 2 * view->frameWidth() - 2)
         height += view->horizontalScrollBar()->sizeHint().height();
     view->setFixedHeight(height + 2);
 }

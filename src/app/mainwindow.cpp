@@ -188,8 +188,8 @@ void MainWindow::showEvent(QShowEvent *event)
     if (m_defaultSplit) {
         m_defaultSplit = false;
         const int total = std::max(m_ui->splitter->width(), 800);
-        const int nav = std::clamp(total * 18 / 100, 190, 280);
-        const int lab = std::clamp(total * 28 / 100, 300, 430);
+        const int nav = std::clamp(total * 17 / 100, 190, 260);
+        const int lab = std::clamp(total * 30 / 100, 300, 460);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }
