@@ -66,6 +66,11 @@ def available(bench_bin):
     return [i for i in IMPLS if i in built]
 
 
+def progress(text):
+    """A line on stderr so a person watching knows the run is alive (stdout stays the report)."""
+    print(f"queue bench: {text}", file=sys.stderr, flush=True)
+
+
 def fmt_rate(v):
     return f"{v:,.0f}" if v else "-"
 
@@ -98,6 +103,7 @@ def main():
     # 1. Calibrate (and warm up) every implementation.
     plans = {}
     for impl in impls:
+        progress(f"calibrating {impl}")
         for row in run(command(impl, args.bin) + ["--calibrate", "--target-ms",
                                                   str(args.target_ms)], log):
             if row.get("kind") == "plan":
@@ -109,6 +115,7 @@ def main():
     notes = {}
     for r in range(args.rounds):
         order = impls[r % len(impls):] + impls[:r % len(impls)] if impls else []
+        progress(f"round {r + 1}/{args.rounds}")
         for impl in order:
             specs = []
             for shape in SHAPES:
