@@ -55,7 +55,8 @@ enum class Result : std::uint8_t {
     Invalid,     ///< The Queue handle is not open.
 };
 
-/// Short English name of a result ("ok", "timeout", ...), for logs and events.
+/// Short English name of a result ("ok", "timeout", ...), for logs and events. A static string:
+/// Qt Test would find it by ADL in QCOMPARE(Result, Result) and delete[] it; compare as int.
 const char *toString(Result r) noexcept;
 
 /// Why create/attach failed.
