@@ -134,6 +134,8 @@ private slots:
     void daemons();
     void orphans_data();
     void orphans();
+    void daemonHasNoChildren_data() { launchers(); }
+    void daemonHasNoChildren();
     void queues_data() { launchers(); }
     void queues();
     void exercise3_data() { launchers(); }
@@ -544,6 +546,27 @@ void TestLessonRuns::orphans()
     for (const QJsonValue &p : r.processes())
         listed = listed || p.toObject().value(u"pid"_s).toInteger() == e.value(u"pid"_s).toInteger();
     QVERIFY(listed);
+}
+
+void TestLessonRuns::daemonHasNoChildren()
+{
+    // multiprocessing refuses children to a daemonic process; so does the lab.
+    QFETCH(QString, launcher);
+    requireEngine();
+    RUN(r, variant(u"10-orphans"_s, launcher, [](QJsonObject &o) {
+        QJsonArray ws = o.value(u"workers"_s).toArray();
+        QJsonObject w = ws.first().toObject();
+        w.insert(u"daemon"_s, true);
+        ws[0] = w;
+        o.insert(u"workers"_s, ws);
+    }));
+    CHECK_RUN(r);
+    QCOMPARE(r.exitcode(u"Hijo"_s).toInt(-99), 1);
+    const auto errors = r.eventsOf(u"error"_s, u"Hijo"_s);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().value(u"type"_s).toString(), u"AssertionError"_s);
+    QCOMPARE(errors.first().value(u"message"_s).toString(), u"daemonic processes are not allowed to have children"_s);
+    QVERIFY(r.eventsOf(u"reparented"_s).isEmpty());
 }
 
 bool TestLessonRuns::queueTasksAvailable(QString *why)
