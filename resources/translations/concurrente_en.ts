@@ -122,6 +122,10 @@
             <source>wrote %1</source>
             <translation>wrote %1</translation>
         </message>
+        <message>
+            <source>concurrente: interrupted: ending the run</source>
+            <translation>concurrente: interrupted: ending the run</translation>
+        </message>
     </context>
     <context>
         <name>LabSummaryPanel</name>
@@ -576,6 +580,38 @@
         <message>
             <source>%1 is not started yet (can only terminate a started process)</source>
             <translation>%1 is not started yet (can only terminate a started process)</translation>
+        </message>
+        <message>
+            <source>null</source>
+            <translation>null</translation>
+        </message>
+        <message>
+            <source>a boolean</source>
+            <translation>a boolean</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>a number</translation>
+        </message>
+        <message>
+            <source>a string</source>
+            <translation>a string</translation>
+        </message>
+        <message>
+            <source>an array</source>
+            <translation>an array</translation>
+        </message>
+        <message>
+            <source>an object</source>
+            <translation>an object</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>nothing</translation>
+        </message>
+        <message>
+            <source>&lt;memory&gt;</source>
+            <translation>&lt;memory&gt;</translation>
         </message>
     </context>
     <context>

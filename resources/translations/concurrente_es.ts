@@ -122,6 +122,10 @@
             <source>wrote %1</source>
             <translation>escrito %1</translation>
         </message>
+        <message>
+            <source>concurrente: interrupted: ending the run</source>
+            <translation>concurrente: interrumpido: terminando la ejecución</translation>
+        </message>
     </context>
     <context>
         <name>LabSummaryPanel</name>
@@ -576,6 +580,38 @@
         <message>
             <source>%1 is not started yet (can only terminate a started process)</source>
             <translation>%1 aún no está iniciado (solo se puede terminar un proceso iniciado)</translation>
+        </message>
+        <message>
+            <source>null</source>
+            <translation>null</translation>
+        </message>
+        <message>
+            <source>a boolean</source>
+            <translation>un booleano</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>un número</translation>
+        </message>
+        <message>
+            <source>a string</source>
+            <translation>un texto</translation>
+        </message>
+        <message>
+            <source>an array</source>
+            <translation>un array</translation>
+        </message>
+        <message>
+            <source>an object</source>
+            <translation>un objeto</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>nada</translation>
+        </message>
+        <message>
+            <source>&lt;memory&gt;</source>
+            <translation>&lt;memoria&gt;</translation>
         </message>
     </context>
     <context>
