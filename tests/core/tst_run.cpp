@@ -94,6 +94,7 @@ private slots:
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
     void maxWorkersAtOnce();
+    void forkHelperDyingEndsItsWorkers();
     void badWorkerOutputIsAProtocolError();
     void interactiveActionsAndAbort();
     void destroyingARunKillsEverything();
@@ -489,6 +490,36 @@ void TestRun::maxWorkersAtOnce()
     for (const ProcessRecord &p : log.processes)
         QVERIFY2(p.exitcode == 0, qPrintable(p.name + u": "_qs + p.error));
     QCOMPARE(log.summary.value(u"launch_failures"_qs).toInt(), 0);
+}
+
+void TestRun::forkHelperDyingEndsItsWorkers()
+{
+    // The fork helper is killed mid-run: its children go with it (parent-death signal), the
+    // run records what it can (exit codes unknown), later fork starts fail, the run still ends.
+    Run run(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":20000},"launcher":"fork"},
+        {"task":"greeting","launcher":"fork"}],"main":[])"));
+    QSignalSpy done(&run, &Run::finished);
+    run.startInteractive();
+    QSignalSpy started(run.worker(0), &WorkerProcess::started);
+    run.startWorker(0);
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000);
+    WorkerProcess *helper = nullptr;
+    for (WorkerProcess *p : run.processes())
+        if (p->name() == QLatin1String("MainProcess"))
+            helper = p;
+    QVERIFY(helper && helper->pid());
+    remember(run.snapshot());
+    QCOMPARE(::kill(pid_t(*helper->pid()), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(helper->isFinished() && run.worker(0)->isFinished(), 5000);
+    run.startWorker(1);
+    QVERIFY(!run.worker(1)->record().error.isEmpty());
+    run.endMain();
+    QVERIFY(run.isFinished() || done.wait(10000));
+    const RunLog &log = run.log();
+    QCOMPARE(processNamed(log, u"MainProcess"_qs)->exitcode, std::optional<int>(-9));
+    QVERIFY(!processNamed(log, u"Process-1"_qs)->exitcode); // nobody could reap it for us
+    QVERIFY(processNamed(log, u"Process-1"_qs)->endNs);
+    QVERIFY(!eventsOf(log, u"launch_failed"_qs, u"Process-2"_qs).isEmpty());
 }
 
 void TestRun::badWorkerOutputIsAProtocolError()
