@@ -20,6 +20,7 @@ const QString kZoom = QStringLiteral("view/zoom");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
+const QString kLabVisible = QStringLiteral("view/lab");
 
 int toIntOr(const QVariant &v, int fallback)
 {
@@ -184,6 +185,18 @@ QByteArray CourseSession::splitterState() const
     return m_settings->value(kSplitter).toByteArray();
 }
 
+bool CourseSession::labVisible() const
+{
+    const QVariant v = m_settings->value(kLabVisible);
+    // Anything but a stored "false" shows the lab: a damaged value must not hide half the app.
+    return !(v.isValid() && v.toString() == QLatin1String("false"));
+}
+
+void CourseSession::setLabVisible(bool visible)
+{
+    m_settings->setValue(kLabVisible, visible);
+}
+
 void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter)
 {
     m_settings->setValue(kGeometry, geometry);
@@ -199,7 +212,7 @@ void CourseSession::sync()
     // A file that parsed but cannot be written back (garbage QSettings half understood): keep
     // what this session knows, set the file aside and write a clean one.
     QHash<QString, QVariant> keep;
-    for (const QString &key : {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter}) {
+    for (const QString &key : {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter, kLabVisible}) {
         const QVariant v = m_settings->value(key);
         if (v.isValid())
             keep.insert(key, v);

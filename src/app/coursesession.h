@@ -47,6 +47,9 @@ public:
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     QByteArray splitterState() const;
+    /// Whether the lab area is shown (View → Show the Lab); true unless the student hid it.
+    bool labVisible() const;
+    void setLabVisible(bool visible);
     void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
 
 public Q_SLOTS:

@@ -101,7 +101,10 @@ void MainWindow::setUpActions()
     connect(m_ui->actionZoomIn, &QAction::triggered, view, &LessonView::increaseZoom);
     connect(m_ui->actionZoomOut, &QAction::triggered, view, &LessonView::decreaseZoom);
     connect(m_ui->actionZoomReset, &QAction::triggered, view, &LessonView::resetZoom);
-    connect(m_ui->actionShowLab, &QAction::toggled, m_ui->labPanel, &QWidget::setVisible);
+    connect(m_ui->actionShowLab, &QAction::toggled, this, [this](bool on) {
+        m_ui->labPanel->setVisible(on);
+        m_session->setLabVisible(on);
+    });
     connect(m_ui->actionPrevious, &QAction::triggered, m_session, &CourseSession::previous);
     connect(m_ui->actionNext, &QAction::triggered, m_session, &CourseSession::next);
     connect(m_ui->actionGoToList, &QAction::triggered, this, [this] {
@@ -124,7 +127,8 @@ void MainWindow::restoreLayout()
     // Without a stored split, the first show divides the window's real width (which may still
     // change before then, e.g. with --window-size).
     m_defaultSplit = !m_ui->splitter->restoreState(m_session->splitterState());
-    m_ui->actionShowLab->setChecked(!m_ui->splitter->widget(2)->isHidden());
+    m_ui->actionShowLab->setChecked(m_session->labVisible());
+    m_ui->labPanel->setVisible(m_session->labVisible());
 }
 
 void MainWindow::showCurrentPage()

@@ -291,6 +291,9 @@ void TestMainWindow::progressPersistsAcrossRestart()
         f.clickPage(7);
         QTRY_COMPARE(f.session.currentNumber(), 7);
         f.window->splitter()->setSizes({150, 700, 300});
+        QVERIFY(f.action("actionShowLab")->isChecked());
+        f.action("actionShowLab")->trigger();
+        QVERIFY(f.window->labPanel()->isHidden());
         f.window->close();
     }
     Fixture again(settingsPath(), QString());
@@ -301,6 +304,11 @@ void TestMainWindow::progressPersistsAcrossRestart()
     QCOMPARE(again.session.visited(), (QSet<int>{3, 5, 7}));
     QCOMPARE(again.window->navigator()->progressText(), QStringLiteral("3 / 13 visited"));
     QCOMPARE(again.window->splitter()->sizes().constFirst(), 150);
+    QVERIFY(!again.action("actionShowLab")->isChecked());
+    QVERIFY(again.window->labPanel()->isHidden());
+    again.action("actionShowLab")->trigger();
+    QVERIFY(!again.window->labPanel()->isHidden());
+    QVERIFY(again.session.labVisible());
 }
 
 void TestMainWindow::corruptSettingsFallBackToDefaults_data()
