@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextLayout>
 #include <QToolButton>
 
@@ -553,6 +554,28 @@ void TestMainWindow::linksNavigate()
     Q_EMIT view->anchorClicked(QUrl(QStringLiteral("09-daemons.md")));
     QTRY_COMPARE(f.session.currentNumber(), 9);
     QVERIFY(f.pageText().contains(f.session.currentPage().title));
+
+    // A real click on the first link to another page of page 8 ("page 1" / "página 1").
+    f.session.goTo(8);
+    int target = 0;
+    int position = -1;
+    for (QTextBlock b = view->document()->begin(); b.isValid() && position < 0; b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (const int n = LessonCatalog::pageNumberForFileName(href); n > 0 && !href.contains(u'/')) {
+                target = n;
+                position = it.fragment().position() + it.fragment().length() / 2;
+                break;
+            }
+        }
+    }
+    QVERIFY2(position >= 0, "page 8 links to no other page");
+    QTextCursor cursor(view->document());
+    cursor.setPosition(position);
+    view->setTextCursor(cursor);
+    view->ensureCursorVisible();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->cursorRect(cursor).center());
+    QTRY_COMPARE(f.session.currentNumber(), target);
 }
 
 void TestMainWindow::labSummaryShowsThePreset()
