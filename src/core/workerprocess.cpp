@@ -63,6 +63,14 @@ WorkerProcess::~WorkerProcess()
         ::close(m_pidfd);
 }
 
+void WorkerProcess::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
 Event WorkerProcess::engineEvent(const QString &ev, QJsonObject fields) const
 {
     fields.insert(QStringLiteral("name"), m_record.name);
@@ -119,7 +127,7 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     connect(m_process, &QProcess::started, this, [this] {
         if (m_state != State::Starting)
             return;
-        m_state = State::Running;
+        setState(State::Running);
         emit started(*m_record.pid);
     });
     connect(m_process, &QProcess::finished, this,
@@ -127,7 +135,7 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     connect(m_process, &QProcess::errorOccurred, this,
             [this](QProcess::ProcessError error) { onQProcessError(int(error)); });
 
-    m_state = State::Starting;
+    setState(State::Starting);
     m_record.ppid = ::getpid();
     const qint64 requestNs = monotonicNs();
     m_process->start();
@@ -177,7 +185,7 @@ void WorkerProcess::markStartRequested(qint64 tNs)
 {
     if (m_state != State::Created)
         return;
-    m_state = State::Starting;
+    setState(State::Starting);
     m_record.startNs = tNs;
     deliver(Event::make(tNs, std::nullopt, QStringLiteral("start_request"), {{QStringLiteral("name"), m_record.name}}));
 }
@@ -193,7 +201,7 @@ void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid)
         m_record.startNs = monotonicNs();
     openPidfd();
     if (m_state == State::Created || m_state == State::Starting) {
-        m_state = State::Running;
+        setState(State::Running);
         emit started(pid);
     }
 }
@@ -234,7 +242,7 @@ void WorkerProcess::markFinished(std::optional<int> exitcode, qint64 tNs, bool r
         else if (m_killedByUs)
             exitcode = -SIGKILL;
     }
-    m_state = State::Finished;
+    setState(State::Finished);
     m_stopped = false;
     m_record.endNs = tNs;
     m_record.exitcode = exitcode;
@@ -253,7 +261,7 @@ void WorkerProcess::failLaunch(const QString &message)
         return;
     m_record.error = message;
     deliver(engineEvent(QStringLiteral("launch_failed"), {{QStringLiteral("message"), message}}));
-    m_state = State::Finished;
+    setState(State::Finished);
     m_record.endNs = monotonicNs();
     emit finished(std::nullopt);
 }
@@ -321,7 +329,7 @@ void WorkerProcess::deliver(const Event &event)
     if (event.ev == QLatin1String("start") && m_state == State::Starting && m_record.pid && event.pid == m_record.pid) {
         // The worker's own start line proves the exec worked; it may be read before QProcess
         // has processed its startup notification.
-        m_state = State::Running;
+        setState(State::Running);
         emit started(*m_record.pid);
     } else if (event.ev == QLatin1String("exit")) {
         if (const auto code = jsonInteger(event.fields.value(QStringLiteral("code"))))

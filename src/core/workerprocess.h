@@ -83,6 +83,8 @@ public:
     void deliver(const Event &event);
 
 signals:
+    /// Created → Starting → Running → Finished (a failed launch goes Starting → Finished).
+    void stateChanged(concurrente::WorkerProcess::State state);
     void started(qint64 pid);
     void eventReceived(const concurrente::Event &event);
     /// SIGSTOP / SIGCONT delivered.
@@ -93,6 +95,7 @@ signals:
     void pidfdExited();
 
 private:
+    void setState(State state);
     void openPidfd();
     void releasePidfd();
     void onQProcessFinished(int exitCode, int exitStatus);

@@ -255,10 +255,15 @@ void TestRun::stopAndContinue()
                 {"action":"sleep_ms","ms":600},{"action":"continue","worker":0},{"action":"join","worker":0}])");
     Run run(s);
     QSignalSpy stopped(run.worker(0), &WorkerProcess::stoppedChanged);
+    QSignalSpy states(run.worker(0), &WorkerProcess::stateChanged);
     QSignalSpy done(&run, &Run::finished);
     run.start();
     QVERIFY(done.wait(20000));
     remember(run.log());
+    QCOMPARE(states.size(), 3);
+    QCOMPARE(states[0][0].value<WorkerProcess::State>(), WorkerProcess::State::Starting);
+    QCOMPARE(states[1][0].value<WorkerProcess::State>(), WorkerProcess::State::Running);
+    QCOMPARE(states[2][0].value<WorkerProcess::State>(), WorkerProcess::State::Finished);
     QCOMPARE(stopped.size(), 2);
     QCOMPARE(stopped[0][0].toBool(), true);
     QCOMPARE(stopped[1][0].toBool(), false);
