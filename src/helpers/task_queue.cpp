@@ -167,7 +167,7 @@ bool putValue(TaskContext &ctx, shmq::Queue &q, std::int64_t seq, std::string_vi
         else if (r == shmq::Result::Closed)
             emitError(ctx, "ValueError", "Queue is closed");
         else
-            emitError(ctx, "OSError", shmq::toString(r));
+            emitError(ctx, "OSError", shmq::describe(r));
         return false;
     }
     Event e("put");
@@ -202,7 +202,7 @@ GetOutcome getValue(TaskContext &ctx, shmq::Queue &q, std::vector<std::byte> &bu
         if (r == shmq::Result::Timeout)
             emitError(ctx, "Empty", "");
         else
-            emitError(ctx, "OSError", shmq::toString(r));
+            emitError(ctx, "OSError", shmq::describe(r));
         return GetOutcome::Failed;
     }
 }

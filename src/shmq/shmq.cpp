@@ -324,7 +324,7 @@ static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 
 // ---- names and strings ----------------------------------------------------------------------
 
-const char *toString(Result r) noexcept
+const char *describe(Result r) noexcept
 {
     switch (r) {
     case Result::Ok: return "ok";
@@ -337,7 +337,7 @@ const char *toString(Result r) noexcept
     return "unknown";
 }
 
-const char *toString(FaultPoint p) noexcept
+const char *describe(FaultPoint p) noexcept
 {
     const auto i = std::size_t(p);
     return i < std::size(kFaultNames) ? kFaultNames[i] : "unknown";

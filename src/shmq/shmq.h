@@ -55,9 +55,9 @@ enum class Result : std::uint8_t {
     Invalid,     ///< The Queue handle is not open.
 };
 
-/// Short English name of a result ("ok", "timeout", ...), for logs and events. A static string:
-/// Qt Test would find it by ADL in QCOMPARE(Result, Result) and delete[] it; compare as int.
-const char *toString(Result r) noexcept;
+/// Short English name of a result ("ok", "timeout", ...), for logs and events: a static string.
+/// Deliberately not called toString, which Qt Test would find by ADL and delete[].
+const char *describe(Result r) noexcept;
 
 /// Why create/attach failed.
 enum class OpenErrorCode : std::uint8_t {
@@ -116,7 +116,7 @@ enum class FaultPoint : std::uint8_t {
     Count
 };
 /// Env-variable spelling of a fault point ("put_mid_copy", ...).
-const char *toString(FaultPoint p) noexcept;
+const char *describe(FaultPoint p) noexcept;
 /// Arms a fault point in this process: die the n-th time it is reached (n ≥ 1). None disarms.
 void armFault(FaultPoint p, unsigned n = 1) noexcept;
 

@@ -156,14 +156,13 @@ private:
 
 // ---- comparing results ---------------------------------------------------------------------
 
-/// QCOMPARE on shmq::Result directly would find shmq::toString() by argument-dependent lookup,
-/// and Qt Test delete[]s what toString returns (ours is a static string). Compare through this
-/// wrapper instead: QCOMPARE_RESULT(q.put(...), Result::Ok) prints "timeout" vs "ok" on failure.
+/// QCOMPARE on shmq::Result prints only the enum's number; this wrapper prints its name:
+/// QCOMPARE_RESULT(q.put(...), Result::Ok) reports "timeout" vs "ok" on failure.
 struct ResultValue {
     shmq::Result value;
     bool operator==(const ResultValue &) const = default;
 };
-inline char *toString(const ResultValue &r) { return qstrdup(shmq::toString(r.value)); }
+inline char *toString(const ResultValue &r) { return qstrdup(shmq::describe(r.value)); }
 #define QCOMPARE_RESULT(actual, expected) \
     QCOMPARE((shmqtest::ResultValue{(actual)}), (shmqtest::ResultValue{(expected)}))
 

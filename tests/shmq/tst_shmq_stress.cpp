@@ -157,8 +157,8 @@ void TestShmqStress::randomKillsAndEveryFaultPoint()
                 const Harness::Member armed = isPutPoint(p) ? h.spawnProducer(p, after) : h.spawnConsumer(p, after);
                 int status = 0;
                 QVERIFY2(h.kids().reapWithin(armed.pid, 20'000, &status),
-                         (std::string("child armed at ") + shmq::toString(p) + " did not die").c_str());
-                QVERIFY2(killedBySigkill(status), shmq::toString(p));
+                         (std::string("child armed at ") + shmq::describe(p) + " did not die").c_str());
+                QVERIFY2(killedBySigkill(status), shmq::describe(p));
                 if (!armed.producer && p == FaultPoint::GetBeforeUnlock)
                     h.noteKilledConsumer(armed.id); // died after its get committed
                 isPutPoint(p) ? ++producerKills : ++consumerKills;
@@ -171,7 +171,7 @@ void TestShmqStress::randomKillsAndEveryFaultPoint()
             const Harness::Member armed = isPutPoint(p) ? h.spawnProducer(p, 1) : h.spawnConsumer(p, 1);
             int status = 0;
             QVERIFY(h.kids().reapWithin(armed.pid, 20'000, &status));
-            QVERIFY2(killedBySigkill(status), shmq::toString(p));
+            QVERIFY2(killedBySigkill(status), shmq::describe(p));
             if (!armed.producer && p == FaultPoint::GetBeforeUnlock)
                 h.noteKilledConsumer(armed.id);
             isPutPoint(p) ? ++producerKills : ++consumerKills;
