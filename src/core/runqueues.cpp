@@ -115,7 +115,7 @@ void Run::tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJ
     } else {
         actionError(QStringLiteral("put"), nullptr,
                     r == shmq::Result::Timeout ? tr("queue \"%1\" stayed full for %2 s").arg(label).arg(kMaxDelayMs / 1000)
-                                               : tr("queue \"%1\": %2").arg(label, QString::fromLatin1(shmq::toString(r))));
+                                               : tr("queue \"%1\": %2").arg(label, QString::fromLatin1(shmq::describe(r))));
     }
     if (done)
         done();
