@@ -10,6 +10,7 @@
 #include <QFontDatabase>
 #include <QImageReader>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSvgRenderer>
 #include <QTextBlock>
@@ -176,6 +177,7 @@ void LessonView::decorate()
     }
     styleTables();
     boxCodeBlocks();
+    boxObserveSection();
     cursor.endEditBlock();
     updateColumn();
     updateImages();
@@ -234,6 +236,66 @@ void LessonView::boxCodeBlocks()
         fold(doc->findBlock(frame->firstPosition() - 1));
         fold(doc->findBlock(frame->lastPosition() + 1));
     }
+}
+
+void LessonView::boxObserveSection()
+{
+    // Every page ends with "Qué observar" / "What to observe" and its prediction: set it apart
+    // like a textbook's summary box, so the question the lab checks is easy to find.
+    static const QRegularExpression observe(QStringLiteral("^(Qué observar|What to observe)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QTextDocument *doc = document();
+    QTextBlock heading;
+    for (QTextBlock b = doc->lastBlock(); b.isValid(); b = b.previous()) {
+        if (b.blockFormat().headingLevel() >= 2 && observe.match(b.text()).hasMatch()) {
+            heading = b;
+            break;
+        }
+        if (b.blockFormat().headingLevel() > 0)
+            return; // the last section is another one
+    }
+    if (!heading.isValid() || QTextCursor(heading).currentFrame() != doc->rootFrame())
+        return;
+    const QPalette pal = palette();
+    const qreal em = QFontMetricsF(doc->defaultFont()).height();
+    QTextFrameFormat box;
+    box.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.07));
+    box.setBorder(1);
+    box.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    box.setBorderBrush(mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.45));
+    box.setPadding(em * 0.8);
+    box.setTopMargin(em * 1.2);
+    box.setBottomMargin(em * 0.5);
+    box.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+
+    QTextBlockFormat headingFormat = heading.blockFormat();
+    headingFormat.setTopMargin(0);
+    const int start = heading.position();
+    QTextBlock last = doc->lastBlock();
+    while (last.isValid() && last.text().trimmed().isEmpty() && last.position() > start
+           && QTextCursor(last).currentFrame() == doc->rootFrame())
+        last = last.previous();
+    // Only plain text, lists and tables: a section holding a listing box keeps its layout.
+    for (QTextBlock b = heading; b.isValid() && b.position() <= last.position(); b = b.next()) {
+        QTextFrame *f = QTextCursor(b).currentFrame();
+        if (f != doc->rootFrame() && !qobject_cast<QTextTable *>(f))
+            return;
+    }
+    QTextCursor c(doc);
+    c.setPosition(start);
+    c.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+    QTextFrame *frame = c.insertFrame(box);
+    if (!frame)
+        return;
+    QTextCursor(doc->findBlock(frame->firstPosition())).setBlockFormat(headingFormat);
+    auto fold = [](const QTextBlock &b) {
+        if (!b.isValid() || !b.text().isEmpty())
+            return;
+        QTextBlockFormat f;
+        f.setLineHeight(1, QTextBlockFormat::FixedHeight);
+        QTextCursor(b).setBlockFormat(f);
+    };
+    fold(doc->findBlock(frame->firstPosition() - 1));
 }
 
 void LessonView::styleTables()

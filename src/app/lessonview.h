@@ -58,6 +58,7 @@ private:
     void rebuild();
     void decorate();
     void boxCodeBlocks();
+    void boxObserveSection();
     void styleTables();
     void updateColumn();
     void updateImages();
