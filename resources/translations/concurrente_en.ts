@@ -16,8 +16,8 @@
             <translation>Run the scenario in &lt;FILE&gt; with real processes, without a window; print progress and a final table.</translation>
         </message>
         <message>
-            <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json, .csv, .html, .pdf, .trace.json). May be given more than once.</source>
-            <translation>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json, .csv, .html, .pdf, .trace.json). May be given more than once.</translation>
+            <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event). May be given more than once.</source>
+            <translation>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event). May be given more than once.</translation>
         </message>
         <message>
             <source>Open the window at &lt;WxH&gt; pixels, e.g. 1024x640.</source>

@@ -16,8 +16,8 @@
             <translation>Ejecuta el escenario de &lt;FILE&gt; con procesos reales, sin ventana; muestra el progreso y una tabla final.</translation>
         </message>
         <message>
-            <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json, .csv, .html, .pdf, .trace.json). May be given more than once.</source>
-            <translation>Con --run: guarda la ejecución en &lt;OUT&gt;; el formato sigue la extensión (.json, .csv, .html, .pdf, .trace.json). Puede darse más de una vez.</translation>
+            <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event). May be given more than once.</source>
+            <translation>Con --run: guarda la ejecución en &lt;OUT&gt;; el formato sigue la extensión (.json registro completo, .csv una fila por evento). Puede darse más de una vez.</translation>
         </message>
         <message>
             <source>Open the window at &lt;WxH&gt; pixels, e.g. 1024x640.</source>

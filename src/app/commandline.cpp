@@ -14,8 +14,8 @@ AppCommandLine::AppCommandLine()
             tr("Run the scenario in <FILE> with real processes, without a window; print progress and a final table."),
             QStringLiteral("FILE"))
     , m_export(QStringLiteral("export"),
-               tr("With --run: write the run to <OUT>; the format follows the extension (.json, .csv, .html, .pdf, "
-                  ".trace.json). May be given more than once."),
+               tr("With --run: write the run to <OUT>; the format follows the extension (.json run log, .csv "
+                  "one row per event). May be given more than once."),
                QStringLiteral("OUT"))
     , m_windowSize(QStringLiteral("window-size"), tr("Open the window at <WxH> pixels, e.g. 1024x640."),
                    QStringLiteral("WxH"))
