@@ -207,6 +207,7 @@ private:
     std::byte *m_base = nullptr;
     std::size_t m_size = 0;
     std::uint32_t m_slots = 0;
+    std::uint32_t m_slotMask = 0; // m_slots - 1 when m_slots is a power of two, else 0
     std::uint32_t m_stride = 0;
     std::size_t m_maxMessage = 0;
     std::string m_name;
