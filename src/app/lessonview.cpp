@@ -21,6 +21,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <memory>
 
 namespace concurrente {
 
@@ -100,6 +101,7 @@ void LessonView::rebuild()
     base.setPointSizeF(std::max(6.0, font().pointSizeF() * 1.15 * m_zoom / 100.0));
     document()->setDefaultFont(base);
     m_imageSizes.clear();
+    m_imageFiles.clear();
     m_lastImageWidth = -1;
     if (m_isMessage)
         document()->setHtml(m_markdown);
@@ -379,9 +381,11 @@ void LessonView::updateImages()
     cursor.beginEditBlock();
     for (Found &f : found) {
         QSize logical;
-        const QImage image = renderImage(f.format.name(), &logical);
+        QString file;
+        const QImage image = renderImage(f.format.name(), &logical, &file);
         doc->addResource(QTextDocument::ImageResource, QUrl(f.format.name()), image);
         m_imageSizes.insert(f.format.name(), logical);
+        m_imageFiles.insert(f.format.name(), file);
         f.format.setWidth(logical.width());
         f.format.setHeight(logical.height());
         cursor.setPosition(f.position);
@@ -391,9 +395,18 @@ void LessonView::updateImages()
     cursor.endEditBlock();
 }
 
-QImage LessonView::renderImage(const QString &name, QSize *logicalSize) const
+QString LessonView::narrowVariantOf(const QString &svgPath)
 {
-    const QString path = LessonCatalog::resolve(m_baseFilePath, name);
+    const QFileInfo info(svgPath);
+    if (info.completeBaseName().endsWith(QLatin1String("-narrow")))
+        return {};
+    const QString narrow = info.dir().filePath(info.completeBaseName() + QLatin1String("-narrow.") + info.suffix());
+    return QFileInfo(narrow).isFile() ? narrow : QString();
+}
+
+QImage LessonView::renderImage(const QString &name, QSize *logicalSize, QString *renderedFile) const
+{
+    QString path = LessonCatalog::resolve(m_baseFilePath, name);
     const qreal dpr = devicePixelRatioF();
     const int limit = imageWidthLimit();
     const qreal zoom = m_zoom / 100.0;
@@ -404,22 +417,37 @@ QImage LessonView::renderImage(const QString &name, QSize *logicalSize) const
             s = QSizeF(limit, s.height() * limit / s.width());
         return QSize(std::max(1, qRound(s.width())), std::max(1, qRound(s.height())));
     };
+    auto naturalSize = [](const QSvgRenderer &svg) {
+        const QSizeF natural = svg.defaultSize();
+        return natural.isEmpty() ? svg.viewBoxF().size() : natural;
+    };
 
     QImage image;
     if (QFileInfo(path).isFile()) {
         if (isSvg(path)) {
-            QSvgRenderer svg(path);
-            if (svg.isValid()) {
-                QSizeF natural = svg.defaultSize();
-                if (natural.isEmpty())
-                    natural = svg.viewBoxF().size();
+            std::unique_ptr<QSvgRenderer> svg = std::make_unique<QSvgRenderer>(path);
+            if (svg->isValid()) {
+                QSizeF natural = naturalSize(*svg);
+                // A wide diagram squeezed into a narrow column shrinks its labels until they cannot
+                // be read; the illustrator's stacked variant keeps them at a readable size there.
+                const qreal drawnWidth = natural.width() * zoom;
+                if (drawnWidth > 0 && fit(natural).width() < NarrowVariantBelow * drawnWidth) {
+                    if (const QString narrow = narrowVariantOf(path); !narrow.isEmpty()) {
+                        auto narrowSvg = std::make_unique<QSvgRenderer>(narrow);
+                        if (narrowSvg->isValid()) {
+                            svg = std::move(narrowSvg);
+                            path = narrow;
+                            natural = naturalSize(*svg);
+                        }
+                    }
+                }
                 *logicalSize = fit(natural);
                 image = QImage(*logicalSize * dpr, QImage::Format_ARGB32_Premultiplied);
                 image.fill(Qt::transparent);
                 QPainter p(&image);
                 p.setRenderHint(QPainter::Antialiasing);
                 p.setRenderHint(QPainter::SmoothPixmapTransform);
-                svg.render(&p, QRectF(QPointF(0, 0), QSizeF(image.size())));
+                svg->render(&p, QRectF(QPointF(0, 0), QSizeF(image.size())));
             }
         } else {
             QImageReader reader(path);
@@ -430,6 +458,8 @@ QImage LessonView::renderImage(const QString &name, QSize *logicalSize) const
             }
         }
     }
+    if (renderedFile)
+        *renderedFile = image.isNull() ? QString() : path;
     if (!image.isNull()) {
         image.setDevicePixelRatio(dpr);
         return image;

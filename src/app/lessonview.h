@@ -33,6 +33,16 @@ public:
     int imageWidthLimit() const;
     /// The sizes (logical pixels) the page's images were laid out at, keyed by their Markdown name.
     QHash<QString, QSize> imageSizes() const { return m_imageSizes; }
+    /// The files the page's images were last rendered from, keyed by their Markdown name: a
+    /// diagram's stacked "<stem>-narrow.svg" variant when the wide one would be too small to read.
+    QHash<QString, QString> imageFiles() const { return m_imageFiles; }
+
+    /// Below this fraction of the size it would be drawn at, a wide diagram's labels get too small
+    /// to read and its narrow variant, when there is one, is drawn instead.
+    static constexpr qreal NarrowVariantBelow = 0.7;
+    /// The stacked variant drawn next to an SVG diagram ("gil-es.svg" → "gil-es-narrow.svg"),
+    /// or an empty string when there is none.
+    static QString narrowVariantOf(const QString &svgPath);
 
 public Q_SLOTS:
     void setZoomPercent(int percent);
@@ -62,7 +72,7 @@ private:
     void styleTables();
     void updateColumn();
     void updateImages();
-    QImage renderImage(const QString &name, QSize *logicalSize) const;
+    QImage renderImage(const QString &name, QSize *logicalSize, QString *renderedFile = nullptr) const;
 
     PythonHighlighter *m_highlighter = nullptr;
     QString m_markdown;
@@ -71,6 +81,7 @@ private:
     int m_zoom = 100;
     int m_lastImageWidth = -1;
     QHash<QString, QSize> m_imageSizes;
+    QHash<QString, QString> m_imageFiles;
     QTimer m_relayout;
 };
 

@@ -17,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
+#include <QFileInfo>
 #include <QListView>
 #include <QMenuBar>
 #include <QMutex>
@@ -132,6 +133,8 @@ private Q_SLOTS:
     void zoomIsRememberedAndResizesImages();
     void imagesFitTheColumn_data();
     void imagesFitTheColumn();
+    void narrowColumnsDrawTheStackedDiagram_data();
+    void narrowColumnsDrawTheStackedDiagram();
     void pythonListingsAreHighlighted();
     void highlightingReadsInLightAndDark_data();
     void highlightingReadsInLightAndDark();
@@ -456,6 +459,62 @@ void TestMainWindow::imagesFitTheColumn()
     QTRY_VERIFY(view->imageWidthLimit() < before);
     QTRY_VERIFY(std::all_of(view->imageSizes().cbegin(), view->imageSizes().cend(),
                             [&](const QSize &s) { return s.width() <= view->imageWidthLimit(); }));
+}
+
+void TestMainWindow::narrowColumnsDrawTheStackedDiagram_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<int>("viewWidth");
+    QTest::addColumn<bool>("narrow");
+    for (const QString &lang : {QStringLiteral("es"), QStringLiteral("en")}) {
+        for (int page : {8, 10, 11}) {
+            QTest::addRow("%s page %d narrow", qPrintable(lang), page) << lang << page << 420 << true;
+            QTest::addRow("%s page %d wide", qPrintable(lang), page) << lang << page << 1000 << false;
+        }
+    }
+}
+
+void TestMainWindow::narrowColumnsDrawTheStackedDiagram()
+{
+    QFETCH(QString, language);
+    QFETCH(int, page);
+    QFETCH(int, viewWidth);
+    QFETCH(bool, narrow);
+    const QList<LessonPage> pages = LessonCatalog().pages(language);
+    QVERIFY(pages.size() >= page);
+    const LessonText text = LessonCatalog::loadMarkdown(pages.at(page - 1).filePath);
+    QVERIFY2(text.ok(), qPrintable(text.error));
+
+    LessonView view;
+    view.resize(viewWidth, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showMarkdown(text.markdown, pages.at(page - 1).filePath);
+    QTRY_VERIFY(!view.imageFiles().isEmpty());
+
+    const auto files = view.imageFiles();
+    const auto sizes = view.imageSizes();
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        const QString wide = LessonCatalog::resolve(pages.at(page - 1).filePath, it.key());
+        QVERIFY2(QFileInfo(wide).isFile(), qPrintable(wide));
+        const QString expected = narrow ? LessonView::narrowVariantOf(wide) : wide;
+        QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("no narrow variant beside %1").arg(wide)));
+        QCOMPARE(QFileInfo(it.value()).canonicalFilePath(), QFileInfo(expected).canonicalFilePath());
+        // Fitted the same way as the wide one: never wider than the column, and with the drawn
+        // variant's proportions (the stacked one is taller than wide).
+        const QSize size = sizes.value(it.key());
+        QVERIFY(size.width() <= view.imageWidthLimit());
+        QCOMPARE(size.height() > size.width(), narrow);
+        const QImage img = view.document()->resource(QTextDocument::ImageResource, QUrl(it.key())).value<QImage>();
+        QCOMPARE(img.width(), qRound(size.width() * view.devicePixelRatioF()));
+    }
+
+    // The variant follows the width both ways.
+    view.resize(narrow ? 1000 : 420, 600);
+    QTRY_VERIFY(std::all_of(view.imageFiles().cbegin(), view.imageFiles().cend(), [&](const QString &file) {
+        return file.endsWith(QLatin1String("-narrow.svg")) != narrow;
+    }));
 }
 
 void TestMainWindow::pythonListingsAreHighlighted()
