@@ -4,8 +4,43 @@
 #include "ui_lessonnavigator.h"
 
 #include <QEvent>
+#include <QListView>
+#include <QStyledItemDelegate>
 
 namespace concurrente {
+
+namespace {
+
+// QListView asks its delegate for item sizes without a width, so word-wrapped titles would be
+// measured on one line and elided. This delegate measures them against the list's width: a
+// long title ("11. Communication between processes…") takes two lines in a narrow list instead
+// of losing its end.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QListView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem measured(option);
+        const int width = m_view->viewport()->width() - 2 * m_view->spacing();
+        if (width > 0)
+            measured.rect = QRect(0, 0, width, std::max(1, option.rect.height()));
+        QSize size = QStyledItemDelegate::sizeHint(measured, index);
+        if (width > 0)
+            size.setWidth(std::min(size.width(), width));
+        return size;
+    }
+
+private:
+    QListView *m_view;
+};
+
+} // namespace
 
 LessonNavigator::LessonNavigator(QWidget *parent)
     : QWidget(parent)
@@ -18,6 +53,7 @@ LessonNavigator::LessonNavigator(QWidget *parent)
     heading.setPointSizeF(heading.pointSizeF() * 1.1);
     m_ui->headingLabel->setFont(heading);
     m_ui->pageList->setModel(m_model);
+    m_ui->pageList->setItemDelegate(new WrappingDelegate(m_ui->pageList));
     m_model->setTickColor(palette().color(QPalette::Highlight));
 
     auto activate = [this](const QModelIndex &index) {

@@ -191,9 +191,11 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (m_defaultSplit) {
         m_defaultSplit = false;
+        // The lesson text is what the student reads: it gets the largest share, so a 1024-wide
+        // window still leaves a comfortable column (the page list wraps long titles instead).
         const int total = std::max(m_ui->splitter->width(), 800);
-        const int nav = std::clamp(total * 17 / 100, 190, 260);
-        const int lab = std::clamp(total * 30 / 100, 300, 460);
+        const int nav = std::clamp(total * 16 / 100, 165, 240);
+        const int lab = std::clamp(total * 28 / 100, 270, 440);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }

@@ -130,6 +130,8 @@ private Q_SLOTS:
     void corruptSettingsFallBackToDefaults_data();
     void corruptSettingsFallBackToDefaults();
     void missingLessonFileShowsMessage();
+    void smallWindowGivesTheLessonMostRoom_data();
+    void smallWindowGivesTheLessonMostRoom();
     void zoomIsRememberedAndResizesImages();
     void imagesFitTheColumn_data();
     void imagesFitTheColumn();
@@ -386,6 +388,62 @@ void TestMainWindow::missingLessonFileShowsMessage()
     QTRY_COMPARE(f.session.currentNumber(), 7);
     QVERIFY(f.pageText().contains(f.session.currentPage().title));
     QVERIFY(!f.pageText().contains(missing));
+}
+
+void TestMainWindow::smallWindowGivesTheLessonMostRoom_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("es") << QStringLiteral("es");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void TestMainWindow::smallWindowGivesTheLessonMostRoom()
+{
+    QFETCH(QString, language);
+    {
+        // First run, no stored split: the lesson column gets the largest share.
+        CourseSession session(LessonCatalog(), settingsPath());
+        session.setLanguage(language);
+        UiTranslations translations;
+        translations.setLanguage(language);
+        MainWindow window(&session, &translations);
+        window.resize(1024, 640);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        session.start(11);
+        const QList<int> sizes = window.splitter()->sizes();
+        QCOMPARE(sizes.size(), 3);
+        QVERIFY2(window.lessonPane()->width() >= 480,
+                 qPrintable(QStringLiteral("lesson column %1 px of %2").arg(window.lessonPane()->width()).arg(window.width())));
+        QVERIFY(sizes.at(1) > sizes.at(0) && sizes.at(1) > sizes.at(2));
+
+        // Long titles wrap instead of losing their end, and the tooltip names the whole title.
+        QListView *list = window.navigator()->listView();
+        const QFontMetrics fm(list->font());
+        for (int row = 0; row < list->model()->rowCount(); ++row) {
+            const QModelIndex index = list->model()->index(row, 0);
+            const QString text = index.data(Qt::DisplayRole).toString();
+            const QRect rect = list->visualRect(index);
+            QVERIFY2(rect.width() <= list->viewport()->width(), qPrintable(text));
+            const int lines = rect.height() / fm.lineSpacing();
+            QVERIFY2(fm.horizontalAdvance(text) <= (rect.width() - list->iconSize().width() - 8) * std::max(1, lines) + 1
+                         || lines >= 2,
+                     qPrintable(QStringLiteral("%1 does not fit in %2").arg(text).arg(rect.width())));
+            const QString title = session.pages().at(row).title;
+            QVERIFY2(index.data(Qt::ToolTipRole).toString().contains(title), qPrintable(title));
+        }
+        window.splitter()->setSizes({200, 500, 300});
+        window.close();
+    }
+    // A split the student chose is kept, not replaced by the default.
+    CourseSession session(LessonCatalog(), settingsPath());
+    UiTranslations translations;
+    translations.setLanguage(session.language());
+    MainWindow window(&session, &translations);
+    window.resize(1024, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.splitter()->sizes().constFirst(), 200);
 }
 
 void TestMainWindow::zoomIsRememberedAndResizesImages()
