@@ -195,7 +195,7 @@ void MainWindow::showEvent(QShowEvent *event)
         // window still leaves a comfortable column (the page list wraps long titles instead).
         const int total = std::max(m_ui->splitter->width(), 800);
         const int nav = std::clamp(total * 16 / 100, 165, 240);
-        const int lab = std::clamp(total * 28 / 100, 270, 440);
+        const int lab = std::clamp(total * 30 / 100, 280, 460);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }
