@@ -131,7 +131,7 @@
         <name>LabSummaryPanel</name>
         <message>
             <source>Lab: this page's example</source>
-            <translation>Laboratorio: el ejemplo de esta página</translation>
+            <translation>Laboratorio: ejemplo de la página</translation>
         </message>
         <message>
             <source>Workers</source>
