@@ -4,6 +4,8 @@
 #include "ui_lessonnavigator.h"
 
 #include <QEvent>
+#include <QResizeEvent>
+#include <QStyle>
 #include <QListView>
 #include <QStyledItemDelegate>
 
@@ -54,6 +56,15 @@ LessonNavigator::LessonNavigator(QWidget *parent)
     m_ui->headingLabel->setFont(heading);
     m_ui->pageList->setModel(m_model);
     m_ui->pageList->setItemDelegate(new WrappingDelegate(m_ui->pageList));
+    // The list's own Adjust mode re-lays it out when the list is resized, not when a scroll bar
+    // appearing narrows its viewport: measure the wrapped titles again then too, so they are
+    // never cut off at the scroll bar. (Narrower never means fewer lines, so this settles.)
+    m_ui->pageList->viewport()->installEventFilter(this);
+    // Wrapping breaks between words only: keep room for a word like "Laboratorio" or
+    // "current_process" beside the tick, however far the splitter is dragged.
+    const QFontMetrics fm(m_ui->pageList->font());
+    m_ui->pageList->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("current_process"))
+                                    + style()->pixelMetric(QStyle::PM_SmallIconSize) + 3 * fm.averageCharWidth());
     m_model->setTickColor(palette().color(QPalette::Highlight));
 
     auto activate = [this](const QModelIndex &index) {
@@ -108,6 +119,16 @@ void LessonNavigator::updateProgress()
     m_ui->progressBar->setMaximum(std::max(1, m_pageCount));
     m_ui->progressBar->setValue(m_visitedCount);
     m_ui->progressBar->setAccessibleName(m_ui->progressLabel->text());
+}
+
+bool LessonNavigator::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->pageList->viewport() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            QMetaObject::invokeMethod(m_ui->pageList, [list = m_ui->pageList] { list->doItemsLayout(); }, Qt::QueuedConnection);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void LessonNavigator::changeEvent(QEvent *event)
