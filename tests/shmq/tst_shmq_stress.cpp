@@ -373,11 +373,15 @@ void TestShmqStress::stoppedLockHolder()
     QCOMPARE(st.lockHolderPid, busy);
     QCOMPARE(st.recoveries, 0u); // a stopped holder is alive: nobody steals its lock
 
-    // Resumed, it releases the lock and everybody goes on; killed later, nothing is lost.
+    // Resumed, it releases the lock and goes on (its own counters move); killed later, at any
+    // instant, the queue stays usable and nothing put afterwards is lost. The busy peer is killed
+    // before "after" is put, so it cannot be the one that takes it.
+    const auto getsBefore = q->stats().gets;
     kill(busy, SIGCONT);
-    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
+    QTRY_VERIFY_WITH_TIMEOUT(q->stats().gets > getsBefore, 5000);
     kill(busy, SIGKILL);
     QVERIFY(killedBySigkill(kids.reap(busy)));
+    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
     std::vector<std::byte> b;
     int afterSeen = 0;
     while (q->get(b, 100ms) == Result::Ok)
