@@ -115,18 +115,6 @@ void *threadMain(void *arg)
     return nullptr;
 }
 
-void addSeconds(FixedBuf &b, std::int64_t ns)
-{
-    const std::int64_t ms = (ns + 500'000) / 1'000'000;
-    b.addInt(ms / 1000).add('.');
-    const std::int64_t frac = ms % 1000;
-    if (frac < 100)
-        b.add('0');
-    if (frac < 10)
-        b.add('0');
-    b.addInt(frac).add(" s");
-}
-
 } // namespace
 
 int taskGil(TaskContext &ctx)

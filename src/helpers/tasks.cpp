@@ -548,18 +548,6 @@ int taskSleep(TaskContext &ctx)
     return 0;
 }
 
-void addSeconds(FixedBuf &b, std::int64_t ns)
-{
-    const std::int64_t ms = (ns + 500'000) / 1'000'000;
-    b.addInt(ms / 1000).add('.');
-    const std::int64_t frac = ms % 1000;
-    if (frac < 100)
-        b.add('0');
-    if (frac < 10)
-        b.add('0');
-    b.addInt(frac).add(" s");
-}
-
 int taskBurn(TaskContext &ctx)
 {
     const std::int64_t budget = ctx.intArg("ms") * 1'000'000;
@@ -665,5 +653,17 @@ int taskCrash(TaskContext &ctx)
 }
 
 } // namespace
+
+void addSeconds(FixedBuf &b, std::int64_t ns) noexcept
+{
+    const std::int64_t ms = (ns + 500'000) / 1'000'000;
+    b.addInt(ms / 1000).add('.');
+    const std::int64_t frac = ms % 1000;
+    if (frac < 100)
+        b.add('0');
+    if (frac < 10)
+        b.add('0');
+    b.addInt(frac).add(" s");
+}
 
 } // namespace conc

@@ -12,6 +12,8 @@
 
 namespace conc {
 
+class FixedBuf;
+
 enum class Launcher { QProcess, Fork };
 enum class ArgKind { Int, Number, String, Choice };
 
@@ -96,6 +98,8 @@ void emitError(const TaskContext &ctx, std::string_view type, std::string_view m
 /// Sleeps the whole interval even when signals interrupt it.
 void sleepNs(std::int64_t ns) noexcept;
 std::int64_t threadCpuNs() noexcept;
+/// Appends a duration as seconds with three decimals, e.g. "1.250 s".
+void addSeconds(FixedBuf &b, std::int64_t ns) noexcept;
 
 // Task entry points living in their own files.
 int taskGil(TaskContext &ctx);
