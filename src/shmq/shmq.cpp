@@ -766,7 +766,27 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     }
 
     std::int64_t slice = kLockSliceMinNs;
-    std::int64_t ownerSeenSince = nowNs();
+    // How long has this holder kept the lock, as far as this process has seen? A new holder
+    // restarts the count; the same one keeps it across calls (see m_seenHolder).
+    auto heldSince = [this](std::uint32_t holder, std::int64_t now) {
+        if (holder != m_seenHolder) {
+            m_seenHolder = holder;
+            m_seenHolderSinceNs = now;
+        }
+        return m_seenHolderSinceNs;
+    };
+    // A holder that keeps the lock for a long time is checked for actually mapping this queue:
+    // a pid scribbled into the lock word by a broken peer, or the pid of a dead holder already
+    // reused by an unrelated process, would otherwise look like a live holder forever.
+    auto foreignHolder = [&](std::uint32_t holder, std::int64_t now) {
+        if (now - heldSince(holder, now) < kForeignHolderCheckNs)
+            return false;
+        m_seenHolderSinceNs = now;
+        if (processMapsSegment(pid_t(holder), m_name))
+            return false;
+        noteCorruption(CorruptLockWord, 0);
+        return true;
+    };
     for (;;) {
         std::uint32_t v = h->lock.load(std::memory_order_relaxed);
         if (v == 0) {
@@ -789,9 +809,10 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
         // Out of time (or a try): before giving up, one cheap check that the holder still
         // exists, so callers that never wait can still recover a lock left by a dead process.
         if (tryOnly || (deadlineNs >= 0 && nowNs() >= deadlineNs)) {
-            if (owner != me && kill(pid_t(owner), 0) != 0 && errno == ESRCH
-                && h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
-                                                   std::memory_order_relaxed))
+            const bool gone = owner != me
+                              && ((kill(pid_t(owner), 0) != 0 && errno == ESRCH) || foreignHolder(owner, nowNs()));
+            if (gone && h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+                                                        std::memory_order_relaxed))
                 return LockResult::OwnerDied;
             return LockResult::Timeout;
         }
@@ -815,20 +836,9 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
             std::uint32_t cur = h->lock.load(std::memory_order_relaxed);
             const std::int64_t now = nowNs();
             if ((cur & kPidMask) != owner) {
-                ownerSeenSince = now;
+                heldSince(cur & kPidMask, now);
             } else if (owner != me) {
-                bool gone = !processAlive(pid_t(owner));
-                // A holder that keeps the lock for a long time is checked once a second for
-                // actually mapping this queue: a pid scribbled into the lock word by a broken
-                // peer, or the pid of a dead holder already reused by an unrelated process,
-                // would otherwise look like a live holder forever.
-                if (!gone && now - ownerSeenSince >= kForeignHolderCheckNs) {
-                    ownerSeenSince = now;
-                    if (!processMapsSegment(pid_t(owner), m_name)) {
-                        gone = true;
-                        noteCorruption(CorruptLockWord, 0);
-                    }
-                }
+                const bool gone = !processAlive(pid_t(owner)) || foreignHolder(owner, now);
                 if (gone && h->lock.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
                                                             std::memory_order_relaxed))
                     return LockResult::OwnerDied;

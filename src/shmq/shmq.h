@@ -212,6 +212,10 @@ private:
     std::size_t m_maxMessage = 0;
     std::string m_name;
     pid_t m_ownerPid = 0; // pid that created the segment through this handle; 0 = attached
+    // The lock holder this process has seen keep the lock, and since when, kept across lock()
+    // calls: callers with short timeouts must still add up to the foreign-holder check.
+    std::uint32_t m_seenHolder = 0;
+    std::int64_t m_seenHolderSinceNs = 0;
 };
 
 } // namespace shmq
