@@ -769,11 +769,9 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     // How long has this holder kept the lock, as far as this process has seen? A new holder
     // restarts the count; the same one keeps it across calls (see m_seenHolder).
     auto heldSince = [this](std::uint32_t holder, std::int64_t now) {
-        if (holder != m_seenHolder) {
-            m_seenHolder = holder;
-            m_seenHolderSinceNs = now;
-        }
-        return m_seenHolderSinceNs;
+        if (m_seenHolder.exchange(holder, std::memory_order_relaxed) != holder)
+            m_seenHolderSinceNs.store(now, std::memory_order_relaxed);
+        return m_seenHolderSinceNs.load(std::memory_order_relaxed);
     };
     // A holder that keeps the lock for a long time is checked for actually mapping this queue:
     // a pid scribbled into the lock word by a broken peer, or the pid of a dead holder already
@@ -781,7 +779,7 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     auto foreignHolder = [&](std::uint32_t holder, std::int64_t now) {
         if (now - heldSince(holder, now) < kForeignHolderCheckNs)
             return false;
-        m_seenHolderSinceNs = now;
+        m_seenHolderSinceNs.store(now, std::memory_order_relaxed);
         if (processMapsSegment(pid_t(holder), m_name))
             return false;
         noteCorruption(CorruptLockWord, 0);

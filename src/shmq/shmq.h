@@ -15,6 +15,7 @@
 // Thread safety: one Queue object may be used by several threads of one process at once.
 // All processes using a queue must run under the same uid and in the same PID namespace.
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -214,8 +215,9 @@ private:
     pid_t m_ownerPid = 0; // pid that created the segment through this handle; 0 = attached
     // The lock holder this process has seen keep the lock, and since when, kept across lock()
     // calls: callers with short timeouts must still add up to the foreign-holder check.
-    std::uint32_t m_seenHolder = 0;
-    std::int64_t m_seenHolderSinceNs = 0;
+    // Atomics (relaxed) because one Queue may be used by several threads at once.
+    std::atomic<std::uint32_t> m_seenHolder{0};
+    std::atomic<std::int64_t> m_seenHolderSinceNs{0};
 };
 
 } // namespace shmq
