@@ -856,6 +856,18 @@ void Queue::unlock() noexcept
         futexWake(&h->lock, 1);
 }
 
+bool Queue::unlockAndWait(void *seq, void *waiters, void *sleepers, std::int64_t deadlineNs) noexcept
+{
+    auto *seqWord = static_cast<std::atomic<std::uint32_t> *>(seq);
+    auto *waiterCount = static_cast<std::atomic<std::uint32_t> *>(waiters);
+    const std::uint32_t seen = seqWord->load(std::memory_order_acquire);
+    waiterCount->fetch_add(1, std::memory_order_seq_cst); // registered before unlocking
+    unlock();
+    const bool changed = waitForChange(seq, seen, deadlineNs, sleepers);
+    waiterCount->fetch_sub(1, std::memory_order_seq_cst);
+    return changed;
+}
+
 void Queue::noteCorruption(std::uint32_t kind, pid_t culprit) noexcept
 {
     Header *h = header();
@@ -983,12 +995,7 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
                 unlock();
                 return Result::Timeout;
             }
-            const std::uint32_t seen = h->spaceSeq.load(std::memory_order_acquire);
-            h->putWaiters.fetch_add(1, std::memory_order_seq_cst); // registered before unlocking
-            unlock();
-            const bool changed = waitForChange(&h->spaceSeq, seen, deadlineNs, &h->putSleepers);
-            h->putWaiters.fetch_sub(1, std::memory_order_seq_cst);
-            if (!changed)
+            if (!unlockAndWait(&h->spaceSeq, &h->putWaiters, &h->putSleepers, deadlineNs))
                 return Result::Timeout;
             continue;
         }
@@ -1067,12 +1074,7 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             }
             if (closed != 0)
                 noteCorruption(CorruptClosedFlag, 0);
-            const std::uint32_t seen = h->dataSeq.load(std::memory_order_acquire);
-            h->getWaiters.fetch_add(1, std::memory_order_seq_cst); // registered before unlocking
-            unlock();
-            const bool changed = waitForChange(&h->dataSeq, seen, deadlineNs, &h->getSleepers);
-            h->getWaiters.fetch_sub(1, std::memory_order_seq_cst);
-            if (!changed)
+            if (!unlockAndWait(&h->dataSeq, &h->getWaiters, &h->getSleepers, deadlineNs))
                 return Result::Timeout;
             continue;
         }

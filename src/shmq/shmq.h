@@ -202,6 +202,9 @@ private:
                    bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
     bool waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
                        void *sleeperCount) noexcept;
+    /// Registers as a waiter, releases the lock and waits for `seq` (a word of the segment) to
+    /// move; `waiters`/`sleepers` are that side's counters. False when the deadline passed.
+    bool unlockAndWait(void *seq, void *waiters, void *sleepers, std::int64_t deadlineNs) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
     // these fields is never trusted again (a peer may overwrite it at any time).
