@@ -77,6 +77,14 @@ inline std::vector<std::string> takeLeftoverSegments()
     return left;
 }
 
+/// A test's cleanup(): no segment of ours and no child of ours left (waitpid gives ECHILD).
+#define SHMQ_VERIFY_NOTHING_LEFT()                                                                  \
+    do {                                                                                           \
+        const auto left_ = shmqtest::takeLeftoverSegments();                                       \
+        QVERIFY2(left_.empty(), left_.empty() ? "" : ("segment left behind: " + left_.front()).c_str()); \
+        QCOMPARE(waitpid(-1, nullptr, WNOHANG), pid_t(-1));                                        \
+    } while (false)
+
 /// Anonymous memory shared with forked children (zero-filled). Lives until the test process ends
 /// or until unmapped by the owner.
 template<class T>

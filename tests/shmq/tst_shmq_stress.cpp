@@ -88,9 +88,7 @@ private slots:
 
 void TestShmqStress::cleanup()
 {
-    const auto left = takeLeftoverSegments();
-    QVERIFY2(left.empty(), left.empty() ? "" : ("segment left behind: " + left.front()).c_str());
-    QCOMPARE(waitpid(-1, nullptr, WNOHANG), pid_t(-1));
+    SHMQ_VERIFY_NOTHING_LEFT();
 }
 
 void TestShmqStress::randomKillsAndEveryFaultPoint()

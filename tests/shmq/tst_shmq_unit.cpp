@@ -99,10 +99,7 @@ private slots:
 
 void TestShmqUnit::cleanup()
 {
-    const auto left = takeLeftoverSegments();
-    QVERIFY2(left.empty(), left.empty() ? "" : ("segment left behind: " + left.front()).c_str());
-    int status = 0;
-    QCOMPARE(waitpid(-1, &status, WNOHANG), pid_t(-1)); // no child of ours left (ECHILD)
+    SHMQ_VERIFY_NOTHING_LEFT();
 }
 
 void TestShmqUnit::fifoOrder()
