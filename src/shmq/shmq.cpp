@@ -635,17 +635,8 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
     std::atomic_thread_fence(std::memory_order_release);
     std::atomic_ref<std::uint64_t>(h->magic).store(kMagic, std::memory_order_release);
 
-    Queue q;
-    q.m_base = static_cast<std::byte *>(base);
-    q.m_size = total;
-    q.m_slots = capacity;
-    q.m_slotMask = maskFor(capacity);
-    q.m_stride = stride;
-    q.m_maxMessage = maxMessage;
-    q.m_name = std::move(name);
-    q.m_ownerPid = getpid();
     setError(error, OpenErrorCode::None, {});
-    return q;
+    return adopt(base, total, capacity, stride, maxMessage, std::move(name), getpid());
 }
 
 std::optional<Queue> Queue::attach(std::string_view nameView, OpenError *error)
@@ -669,6 +660,21 @@ std::optional<Queue> Queue::attach(std::string_view nameView, OpenError *error)
         return std::nullopt;
     }
     return mapAndValidate(fd, std::move(name), false, error);
+}
+
+Queue Queue::adopt(void *base, std::size_t size, std::uint32_t slots, std::uint32_t stride,
+                   std::size_t maxMessage, std::string name, pid_t ownerPid) noexcept
+{
+    Queue q;
+    q.m_base = static_cast<std::byte *>(base);
+    q.m_size = size;
+    q.m_slots = slots;
+    q.m_slotMask = maskFor(slots);
+    q.m_stride = stride;
+    q.m_maxMessage = maxMessage;
+    q.m_name = std::move(name);
+    q.m_ownerPid = ownerPid;
+    return q;
 }
 
 std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool created, OpenError *error)
@@ -735,17 +741,8 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
         return fail(OpenErrorCode::BadSize, "size " + std::to_string(size) + " bytes does not match its layout ("
                                                 + std::to_string(expected) + " bytes)");
 
-    Queue q;
-    q.m_base = static_cast<std::byte *>(base);
-    q.m_size = size;
-    q.m_slots = slots;
-    q.m_slotMask = maskFor(slots);
-    q.m_stride = stride;
-    q.m_maxMessage = maxMessage;
-    q.m_name = std::move(name);
-    q.m_ownerPid = created ? getpid() : 0;
     setError(error, OpenErrorCode::None, {});
-    return q;
+    return adopt(base, size, slots, stride, maxMessage, std::move(name), created ? getpid() : 0);
 }
 
 // ---- the lock -------------------------------------------------------------------------------

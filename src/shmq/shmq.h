@@ -187,6 +187,9 @@ private:
     struct Slot;
     enum class LockResult : std::uint8_t { Acquired, OwnerDied, Timeout };
 
+    /// A handle on a mapping whose geometry has been validated (or was just written by us).
+    static Queue adopt(void *base, std::size_t size, std::uint32_t slots, std::uint32_t stride,
+                       std::size_t maxMessage, std::string name, pid_t ownerPid) noexcept;
     static std::optional<Queue> mapAndValidate(int fd, std::string name, bool created,
                                                OpenError *error);
     void unmap() noexcept;
