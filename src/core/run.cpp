@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -147,6 +148,31 @@ void Run::start()
 {
     m_scripted = true;
     startInteractive();
+    // With fork workers the main program is the fork helper, and in CPython the main program is
+    // running before its first line: launch it now, and begin the script once it is ready.
+    // (Its launch then no longer delays the first `start`, and a GUI shows MainProcess's pid
+    // from the beginning.)
+    const bool forkWorkers = std::any_of(m_scenario.workers.cbegin(), m_scenario.workers.cend(),
+                                         [](const WorkerSpec &w) { return w.launcher == Launcher::Fork; });
+    if (forkWorkers) {
+        WorkerProcess *helper = ensureForkHelper();
+        if (!helper->isFinished() && !m_helperReady) {
+            m_waitingForHelper = true;
+            QTimer::singleShot(limits::HelperReadyWaitMs, this, [this] {
+                if (m_waitingForHelper)
+                    qCWarning(lcRun) << "the fork helper did not report ready in" << limits::HelperReadyWaitMs << "ms";
+                resumeAfterHelper();
+            });
+            return;
+        }
+    }
+    QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+}
+
+void Run::resumeAfterHelper()
+{
+    if (!std::exchange(m_waitingForHelper, false))
+        return;
     QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
 }
 
@@ -671,6 +697,12 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
+    if (fromHelper && e.ev == QLatin1String("helper_ready") && p == m_forkHelper) {
+        m_helperReady = true;
+        p->deliver(e);
+        resumeAfterHelper();
+        return;
+    }
     if (fromHelper && e.ev == QLatin1String("forked")) {
         WorkerProcess *w = takePending(pid, name);
         if (!w && !m_pendingForks.isEmpty())
@@ -790,6 +822,7 @@ void Run::onProcessFinished(WorkerProcess *p)
         completeJoin(id, false);
 
     if (p == m_forkHelper) {
+        resumeAfterHelper(); // a helper that died before it was ready: the script goes on
         // Commands it never answered will not be answered now.
         const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});
         for (WorkerProcess *w : pending)

@@ -29,6 +29,9 @@ namespace limits {
 /// After the run's own processes ended, how long the run waits for orphans it killed and for
 /// the last event pipes to close before it gives up on them (and sweeps their process groups).
 inline constexpr int RunEndGraceMs = 3000;
+/// How long a scripted run waits for the fork helper's `helper_ready` before its main script
+/// begins anyway (commands wait in the helper's input until it reads them).
+inline constexpr int HelperReadyWaitMs = 5000;
 } // namespace limits
 
 /// One run of a scenario with real processes. It owns every process of the run; nothing
@@ -139,6 +142,8 @@ private:
         int timeoutMs;
     };
     void completeJoin(int id, bool timedOut);
+    /// The main script may begin (or go on) once the fork helper is ready or gone.
+    void resumeAfterHelper();
 
     Scenario m_scenario;
     QString m_helperDir;
@@ -182,6 +187,8 @@ private:
     bool m_runEnding = false;
     bool m_finished = false;
     bool m_groupsSwept = false;
+    bool m_helperReady = false;      ///< the fork helper sent helper_ready
+    bool m_waitingForHelper = false; ///< the main script waits for the fork helper to be ready
     qint64 m_startNs = 0;
     QTimer *m_graceTimer = nullptr;
 };
