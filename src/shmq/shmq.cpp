@@ -36,7 +36,7 @@ namespace shmq {
 namespace {
 
 constexpr std::uint64_t kMagic = 0x3151'4D48'5343'4E43ull; // "CNCSHMQ1" little-endian
-constexpr std::uint32_t kVersion = 2; // 2: CRC32C checksums (1 used another hash)
+constexpr std::uint32_t kVersion = 3; // 3: position folded in apart; 2: CRC32C; 1: another hash
 constexpr std::uint32_t kSlotHeaderBytes = 32;
 constexpr std::uint32_t kAlign = 64;
 
@@ -58,6 +58,7 @@ constexpr std::int64_t kForeignHolderCheckNs = 1'000'000'000;
 // wake-up lost to a peer that died right after being woken costs at most one slice.
 constexpr std::int64_t kWaitSliceNs = 50'000'000;
 constexpr int kLockSpins = 256;
+constexpr int kLockMaxPauses = 16;
 // Spinning waiters look at the clock every kSpinCheckEvery iterations (a PAUSE is ~25 ns here,
 // so ~0.4 µs) and start yielding after kYieldAfterNs. Measured round trip of one 8-byte message,
 // both processes pinned to one core: yield after 2 µs checked every 64 spins 10.1 µs, after
@@ -233,7 +234,6 @@ inline std::uint32_t crc32cSoft64(std::uint32_t crc, std::uint64_t w) noexcept
 // with SSE4.2 enabled (a helper without that target could not inline the instruction).
 #define SHMQ_CRC_BODY(STEP)                                                                        \
     std::uint32_t c = 0xFFFF'FFFFu;                                                                \
-    c = STEP(c, position);                                                                         \
     c = STEP(c, std::uint64_t(length) << 32 | std::uint32_t(pid));                                 \
     std::size_t i = 0;                                                                             \
     for (; i + 8 <= length; i += 8) {                                                              \
@@ -248,8 +248,7 @@ inline std::uint32_t crc32cSoft64(std::uint32_t crc, std::uint64_t w) noexcept
     }                                                                                              \
     return ~c;
 
-std::uint32_t checksumSoft(std::uint64_t position, std::uint32_t length, std::int32_t pid,
-                           const std::byte *data) noexcept
+std::uint32_t contentSumSoft(std::uint32_t length, std::int32_t pid, const std::byte *data) noexcept
 {
     SHMQ_CRC_BODY(crc32cSoft64)
 }
@@ -257,8 +256,8 @@ std::uint32_t checksumSoft(std::uint64_t position, std::uint32_t length, std::in
 #if defined(__x86_64__) && defined(__GNUC__) && __has_include(<sys/platform/x86.h>)
 #define SHMQ_HAVE_HW_CRC 1
 #define SHMQ_CRC_HW_STEP(c, w) std::uint32_t(__builtin_ia32_crc32di((c), (w)))
-__attribute__((target("sse4.2"))) std::uint32_t checksumHw(std::uint64_t position, std::uint32_t length,
-                                                           std::int32_t pid, const std::byte *data) noexcept
+__attribute__((target("sse4.2"))) std::uint32_t contentSumHw(std::uint32_t length, std::int32_t pid,
+                                                             const std::byte *data) noexcept
 {
     SHMQ_CRC_BODY(SHMQ_CRC_HW_STEP)
 }
@@ -271,14 +270,29 @@ const bool g_hwCrc = CPU_FEATURE_ACTIVE(SSE4_2);
 #endif
 #undef SHMQ_CRC_BODY
 
-std::uint32_t checksum(std::uint64_t position, std::uint32_t length, std::int32_t pid,
-                       const std::byte *data) noexcept
+// The content's part of the checksum (length, pid, payload): computed outside the lock, by the
+// producer before it takes the lock and by the consumer after it released it.
+std::uint32_t contentSum(std::uint32_t length, std::int32_t pid, const std::byte *data) noexcept
 {
 #ifdef SHMQ_HAVE_HW_CRC
     if (g_hwCrc) [[likely]]
-        return checksumHw(position, length, pid, data);
+        return contentSumHw(length, pid, data);
 #endif
-    return checksumSoft(position, length, pid, data);
+    return contentSumSoft(length, pid, data);
+}
+
+// The position's part, folded in under the lock (the only place the position is known), so a
+// slot left from an earlier lap, or copied from another slot, does not match. One multiply by
+// an odd 64-bit constant (Fibonacci hashing), keeping the high half: positions that differ by
+// any small multiple of the slot count give different values.
+constexpr std::uint32_t positionSum(std::uint64_t position) noexcept
+{
+    return std::uint32_t((position * 0x9E37'79B9'7F4A'7C15ull) >> 32);
+}
+
+std::uint32_t checksum(std::uint64_t position, std::uint32_t contentPart) noexcept
+{
+    return contentPart ^ positionSum(position);
 }
 
 constexpr std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
@@ -754,8 +768,11 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     std::uint32_t expected = 0;
     if (h->lock.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
         return LockResult::Acquired;
-    for (int i = 0; i < kLockSpins; ++i) {
-        cpuRelax();
+    // Exponential back-off between looks: a waiter that re-reads the lock word at once keeps
+    // pulling its cache line away from the holder, which then pays a transfer for every store.
+    for (int i = 0, pauses = 1; i < kLockSpins; i += pauses, pauses = std::min(pauses * 2, kLockMaxPauses)) {
+        for (int k = 0; k < pauses; ++k)
+            cpuRelax();
         expected = 0;
         if (h->lock.load(std::memory_order_relaxed) == 0
             && h->lock.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
@@ -966,6 +983,10 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         return Result::TooBig;
     Header *h = header();
     const auto length = std::uint32_t(message.size());
+    const std::int32_t me = myPid();
+    // The content's share of the checksum is computed before the lock: the critical section only
+    // folds in the position.
+    const std::uint32_t content = contentSum(length, me, message.data());
     for (;;) {
         const LockResult lr = lock(deadlineNs, tryOnly);
         if (lr == LockResult::Timeout)
@@ -997,10 +1018,9 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
             continue;
         }
         Slot *s = slotAt(tail);
-        const std::int32_t me = myPid();
         s->length.store(length, std::memory_order_relaxed);
         s->pid.store(me, std::memory_order_relaxed);
-        s->checksum.store(checksum(tail, length, me, message.data()), std::memory_order_relaxed);
+        s->checksum.store(checksum(tail, content), std::memory_order_relaxed);
         std::byte *dst = payloadOf(s);
         if (faultsArmed()) [[unlikely]] {
             // Two halves, so a test can kill the producer with half the payload written.
@@ -1108,9 +1128,6 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             } else if (length) {
                 std::memcpy(buffer.data(), src, length);
             }
-            // Verify the private copy: what we checked is exactly what the caller receives.
-            if (checksum(head, length, pid, buffer.data()) != sum)
-                damage = CorruptChecksum;
         }
         if (damage == CorruptNone)
             faultHook(FaultPoint::GetBeforeCommit);
@@ -1123,6 +1140,12 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         else
             faultHook(FaultPoint::GetBeforeUnlock);
         unlock();
+        // Verify the private copy, outside the lock: what was checked is exactly what the caller
+        // receives. The message is taken either way (a damaged one is counted, never delivered).
+        if (damage == CorruptNone && checksum(head, contentSum(length, pid, buffer.data())) != sum) {
+            damage = CorruptChecksum;
+            noteCorruption(damage, culprit);
+        }
         // Mirror of putImpl: wake a putter on the full -> not-full transition, and pass the
         // baton to another getter while messages remain.
         if (h->putWaiters.load(std::memory_order_seq_cst) != 0) {
