@@ -36,7 +36,8 @@ namespace shmq {
 namespace {
 
 constexpr std::uint64_t kMagic = 0x3151'4D48'5343'4E43ull; // "CNCSHMQ1" little-endian
-constexpr std::uint32_t kVersion = 3; // 3: position folded in apart; 2: CRC32C; 1: another hash
+constexpr std::uint32_t kVersion = 4; // 4: a lock per side; 3: position folded into the checksum apart;
+                                      // 2: CRC32C; 1: another hash
 constexpr std::uint32_t kSlotHeaderBytes = 32;
 constexpr std::uint32_t kAlign = 64;
 
@@ -375,23 +376,30 @@ struct SharedHeader {
     std::uint32_t creatorUid;
     std::uint64_t createdNs;
 
-    // Lock and the state it protects.
-    alignas(64) std::atomic<std::uint32_t> lock;
-    std::atomic<std::uint32_t> closed;
+    // The consumers' side: their lock and the index it guards. Only consumers write this line.
+    alignas(64) std::atomic<std::uint32_t> getLock;
+    std::atomic<std::uint32_t> reserved1;
     std::atomic<std::uint64_t> head;        // next position to get  (= gets so far)
+
+    // The producers' side. Only producers (and close) write this line.
+    alignas(64) std::atomic<std::uint32_t> putLock;
+    std::atomic<std::uint32_t> closed;
     std::atomic<std::uint64_t> tail;        // next position to put  (= puts so far)
-    std::atomic<std::uint64_t> depthBytes;
     std::atomic<std::uint64_t> highWater;
-    std::atomic<std::uint64_t> recoveries;
+
+    // Rarely written counters.
+    alignas(64) std::atomic<std::uint64_t> recoveries;
     std::atomic<std::uint64_t> corruptions;
     std::atomic<std::int32_t> lastCulprit;
     std::atomic<std::uint32_t> lastCorruptionKind;
 
-    // Wake-up words, each on its own cache line so spinning readers do not bounce the lock.
-    // A waiter registers (…Waiters) under the lock before it releases it, so the next put/get
-    // knows it must bump the word; it counts itself as a sleeper (…Sleepers) only around the
-    // futex wait, so FUTEX_WAKE is only paid when someone is really asleep. With nobody
-    // waiting, put and get only read these lines, which then stay shared in every cache.
+    // Wake-up words, each on its own cache line so spinning readers do not bounce the others.
+    // A waiter registers (…Waiters) with its side's lock held, then looks at the other side's
+    // index once more before it sleeps; the other side publishes its index and then reads the
+    // count (both sequentially consistent), so either the waiter sees the new index or the
+    // publisher sees the waiter and bumps the word. The waiter counts itself as a sleeper
+    // (…Sleepers) only around the futex wait, so FUTEX_WAKE is only paid when someone is really
+    // asleep. With nobody waiting, put and get only read these lines.
     alignas(64) std::atomic<std::uint32_t> dataSeq;
     std::atomic<std::uint32_t> getWaiters;
     std::atomic<std::uint32_t> getSleepers;
@@ -494,6 +502,9 @@ Queue &Queue::operator=(Queue &&other) noexcept
         m_name = std::move(other.m_name);
         other.m_name.clear();
         m_ownerPid = std::exchange(other.m_ownerPid, 0);
+        // What the other handle knew of its segment's indices (0 is always a safe guess).
+        m_knownHead.store(other.m_knownHead.exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
+        m_knownTail.store(other.m_knownTail.exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
     }
     return *this;
 }
@@ -761,12 +772,19 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
 
 // ---- the lock -------------------------------------------------------------------------------
 
-Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
+namespace {
+std::atomic<std::uint32_t> &lockWord(SharedHeader *h, int side) noexcept
 {
-    Header *h = header();
+    return side == 1 ? h->putLock : h->getLock;
+}
+} // namespace
+
+Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) noexcept
+{
+    std::atomic<std::uint32_t> &word = lockWord(header(), side);
     const std::uint32_t me = std::uint32_t(myPid());
     std::uint32_t expected = 0;
-    if (h->lock.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
+    if (word.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
         return LockResult::Acquired;
     // Exponential back-off between looks: a waiter that re-reads the lock word at once keeps
     // pulling its cache line away from the holder, which then pays a transfer for every store.
@@ -774,18 +792,18 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
         for (int k = 0; k < pauses; ++k)
             cpuRelax();
         expected = 0;
-        if (h->lock.load(std::memory_order_relaxed) == 0
-            && h->lock.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
+        if (word.load(std::memory_order_relaxed) == 0
+            && word.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
             return LockResult::Acquired;
     }
 
     std::int64_t slice = kLockSliceMinNs;
     // How long has this holder kept the lock, as far as this process has seen? A new holder
     // restarts the count; the same one keeps it across calls (see m_seenHolder).
-    auto heldSince = [this](std::uint32_t holder, std::int64_t now) {
-        if (m_seenHolder.exchange(holder, std::memory_order_relaxed) != holder)
-            m_seenHolderSinceNs.store(now, std::memory_order_relaxed);
-        return m_seenHolderSinceNs.load(std::memory_order_relaxed);
+    auto heldSince = [this, side](std::uint32_t holder, std::int64_t now) {
+        if (m_seenHolder[side].exchange(holder, std::memory_order_relaxed) != holder)
+            m_seenHolderSinceNs[side].store(now, std::memory_order_relaxed);
+        return m_seenHolderSinceNs[side].load(std::memory_order_relaxed);
     };
     // A holder that keeps the lock for a long time is checked for actually mapping this queue:
     // a pid scribbled into the lock word by a broken peer, or the pid of a dead holder already
@@ -793,17 +811,17 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     auto foreignHolder = [&](std::uint32_t holder, std::int64_t now) {
         if (now - heldSince(holder, now) < kForeignHolderCheckNs)
             return false;
-        m_seenHolderSinceNs.store(now, std::memory_order_relaxed);
+        m_seenHolderSinceNs[side].store(now, std::memory_order_relaxed);
         if (processMapsSegment(pid_t(holder), m_name))
             return false;
         noteCorruption(CorruptLockWord, 0);
         return true;
     };
     for (;;) {
-        std::uint32_t v = h->lock.load(std::memory_order_relaxed);
+        std::uint32_t v = word.load(std::memory_order_relaxed);
         if (v == 0) {
             // Take it with the waiters bit set: we cannot know whether others still sleep.
-            if (h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+            if (word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
                                                 std::memory_order_relaxed))
                 return LockResult::Acquired;
             continue;
@@ -811,7 +829,7 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
         const std::uint32_t owner = v & kPidMask;
         if ((v & ~(kPidMask | kWaitersBit)) != 0 || owner == 0 || owner >= kPidLimit) {
             // Not a lock word we could have written: a peer scribbled over it.
-            if (h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+            if (word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
                                                 std::memory_order_relaxed)) {
                 noteCorruption(CorruptLockWord, 0);
                 return LockResult::OwnerDied;
@@ -823,13 +841,13 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
         if (tryOnly || (deadlineNs >= 0 && nowNs() >= deadlineNs)) {
             const bool gone = owner != me
                               && ((kill(pid_t(owner), 0) != 0 && errno == ESRCH) || foreignHolder(owner, nowNs()));
-            if (gone && h->lock.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
+            if (gone && word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
                                                         std::memory_order_relaxed))
                 return LockResult::OwnerDied;
             return LockResult::Timeout;
         }
         if (!(v & kWaitersBit)) {
-            if (!h->lock.compare_exchange_strong(v, v | kWaitersBit, std::memory_order_relaxed))
+            if (!word.compare_exchange_strong(v, v | kWaitersBit, std::memory_order_relaxed))
                 continue;
             v |= kWaitersBit;
         }
@@ -840,18 +858,18 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
                 return LockResult::Timeout;
             wait = std::min(wait, left);
         }
-        const long r = futexWait(&h->lock, v, wait);
+        const long r = futexWait(&word, v, wait);
         if (r != 0 && errno == ETIMEDOUT) {
             // The holder kept the lock for a whole slice: either it is slow, stopped, or dead.
             // Only a holder that no longer exists may be replaced (a stopped one keeps the lock,
             // and the waiters time out on their own deadlines while stats() names it).
-            std::uint32_t cur = h->lock.load(std::memory_order_relaxed);
+            std::uint32_t cur = word.load(std::memory_order_relaxed);
             const std::int64_t now = nowNs();
             if ((cur & kPidMask) != owner) {
                 heldSince(cur & kPidMask, now);
             } else if (owner != me) {
                 const bool gone = !processAlive(pid_t(owner)) || foreignHolder(owner, now);
-                if (gone && h->lock.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
+                if (gone && word.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
                                                             std::memory_order_relaxed))
                     return LockResult::OwnerDied;
             }
@@ -860,26 +878,38 @@ Queue::LockResult Queue::lock(std::int64_t deadlineNs, bool tryOnly) noexcept
     }
 }
 
-void Queue::unlock() noexcept
+void Queue::unlock(Side side) noexcept
 {
-    Header *h = header();
-    const std::uint32_t old = h->lock.exchange(0, std::memory_order_release);
+    std::atomic<std::uint32_t> &word = lockWord(header(), side);
+    const std::uint32_t old = word.exchange(0, std::memory_order_seq_cst);
     if ((old & kPidMask) != std::uint32_t(myPid()))
         noteCorruption(CorruptLockStolen, 0);
     if (old & kWaitersBit)
-        futexWake(&h->lock, 1);
+        futexWake(&word, 1);
 }
 
-bool Queue::unlockAndWait(void *seq, void *waiters, void *sleepers, std::int64_t deadlineNs) noexcept
+Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs) noexcept
 {
-    auto *seqWord = static_cast<std::atomic<std::uint32_t> *>(seq);
-    auto *waiterCount = static_cast<std::atomic<std::uint32_t> *>(waiters);
-    const std::uint32_t seen = seqWord->load(std::memory_order_acquire);
-    waiterCount->fetch_add(1, std::memory_order_seq_cst); // registered before unlocking
-    unlock();
-    const bool changed = waitForChange(seq, seen, deadlineNs, sleepers);
-    waiterCount->fetch_sub(1, std::memory_order_seq_cst);
-    return changed;
+    Header *h = header();
+    const bool getter = side == GetSide;
+    std::atomic<std::uint32_t> &seq = getter ? h->dataSeq : h->spaceSeq;
+    std::atomic<std::uint32_t> &waiters = getter ? h->getWaiters : h->putWaiters;
+    std::atomic<std::uint32_t> &sleepers = getter ? h->getSleepers : h->putSleepers;
+    // The other side's index: a getter waits for tail to move, a putter for head.
+    std::atomic<std::uint64_t> &other = getter ? h->tail : h->head;
+    const std::uint32_t seen = seq.load(std::memory_order_seq_cst);
+    waiters.fetch_add(1, std::memory_order_seq_cst); // registered before the last look
+    // The last look: a publisher that moved its index before we registered is seen here; one
+    // that moves it later sees our registration and bumps `seq`.
+    if (other.load(std::memory_order_seq_cst) != seenIndex) {
+        waiters.fetch_sub(1, std::memory_order_seq_cst);
+        unlock(side);
+        return WaitEnd::Changed;
+    }
+    unlock(side);
+    const WaitEnd end = waitForChange(&seq, seen, deadlineNs, &sleepers);
+    waiters.fetch_sub(1, std::memory_order_seq_cst);
+    return end;
 }
 
 void Queue::noteCorruption(std::uint32_t kind, pid_t culprit) noexcept
@@ -890,37 +920,18 @@ void Queue::noteCorruption(std::uint32_t kind, pid_t culprit) noexcept
     h->lastCorruptionKind.store(kind, std::memory_order_relaxed);
 }
 
-// Called with the lock held after its previous holder died (or after the state was found
-// damaged). Rebuilds head/tail/depth from what was committed; see docs/shmq.md.
-void Queue::repair() noexcept
+// Called with the producers' lock held after its previous holder died. A producer that died
+// after writing the commit word but before moving the tail did commit the message: roll it
+// forward, so "committed" has exactly one meaning. See docs/shmq.md.
+void Queue::repairPut() noexcept
 {
     Header *h = header();
     h->recoveries.fetch_add(1, std::memory_order_relaxed);
-    std::uint64_t head = h->head.load(std::memory_order_relaxed);
-    std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
-    if (tail - head > m_slots) {
-        noteCorruption(CorruptIndices, 0);
-        // Keep the newest window of positions; each slot in it is validated again by get().
-        head = tail >= m_slots ? tail - m_slots : 0;
-        if (tail - head > m_slots) // tail itself is garbage smaller than head
-            head = tail;
-    }
-    // A producer that died after writing the commit word but before moving the tail did commit
-    // the message: roll it forward, so "committed" has exactly one meaning.
-    if (tail - head < m_slots) {
-        Slot *s = slotAt(tail);
-        if (s->commit.load(std::memory_order_acquire) == tail + 1)
-            ++tail;
-    }
+    const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+    const std::uint64_t head = h->head.load(std::memory_order_acquire);
     faultHook(FaultPoint::RepairMidway);
-    std::uint64_t bytes = 0;
-    for (std::uint64_t p = head; p != tail; ++p) {
-        const std::uint32_t len = slotAt(p)->length.load(std::memory_order_relaxed);
-        bytes += len <= m_maxMessage ? len : 0;
-    }
-    h->head.store(head, std::memory_order_relaxed);
-    h->tail.store(tail, std::memory_order_relaxed);
-    h->depthBytes.store(bytes, std::memory_order_relaxed);
+    if (tail - head < m_slots && slotAt(tail)->commit.load(std::memory_order_acquire) == tail + 1)
+        h->tail.store(tail + 1, std::memory_order_seq_cst);
     const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
     if (closed != 0 && closed != kClosedValue) {
         noteCorruption(CorruptClosedFlag, 0);
@@ -928,22 +939,89 @@ void Queue::repair() noexcept
     }
 }
 
+// Called with the consumers' lock held after its previous holder died. A consumer dies either
+// before its commit point (the head store: the message stays) or after it (taken): there is
+// nothing to roll back, and get() checks the indices on every call.
+void Queue::repairGet() noexcept
+{
+    header()->recoveries.fetch_add(1, std::memory_order_relaxed);
+    faultHook(FaultPoint::RepairMidway);
+}
+
+// Indices that cannot be (tail - head > slots) were written by a broken peer. Takes both
+// locks, producers' first (the one order everybody uses, and nobody holds one of them while
+// calling this), and keeps the newest window of positions; get() validates each slot again.
+bool Queue::repairIndices(std::int64_t deadlineNs) noexcept
+{
+    Header *h = header();
+    const LockResult p = lock(PutSide, deadlineNs, false);
+    if (p == LockResult::Timeout)
+        return false;
+    if (p == LockResult::OwnerDied)
+        repairPut();
+    const LockResult g = lock(GetSide, deadlineNs, false);
+    if (g == LockResult::Timeout) {
+        unlock(PutSide);
+        return false;
+    }
+    if (g == LockResult::OwnerDied)
+        repairGet();
+    std::uint64_t head = h->head.load(std::memory_order_relaxed);
+    const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+    if (tail - head > m_slots) {
+        noteCorruption(CorruptIndices, 0);
+        h->recoveries.fetch_add(1, std::memory_order_relaxed);
+        head = tail >= m_slots ? tail - m_slots : tail;
+        h->head.store(head, std::memory_order_seq_cst);
+    }
+    m_knownHead.store(head, std::memory_order_relaxed);
+    m_knownTail.store(tail, std::memory_order_relaxed);
+    unlock(GetSide);
+    unlock(PutSide);
+    return true;
+}
+
+bool Queue::rescueDeadProducer(bool cheapCheckOnly) noexcept
+{
+    Header *h = header();
+    const std::uint32_t v = h->putLock.load(std::memory_order_relaxed);
+    const std::uint32_t holder = v & kPidMask;
+    if (v == 0 || holder == std::uint32_t(myPid()))
+        return false;
+    const bool plausible = (v & ~(kPidMask | kWaitersBit)) == 0 && holder != 0 && holder < kPidLimit;
+    if (plausible) {
+        const bool dead = cheapCheckOnly ? kill(pid_t(holder), 0) != 0 && errno == ESRCH
+                                         : !processAlive(pid_t(holder));
+        if (!dead)
+            return false;
+    }
+    // Dead, or a word no process could have written: a try-lock takes it over and says so (and
+    // if a live producer got there first, it is simply busy).
+    const LockResult r = lock(PutSide, nowNs(), true);
+    if (r == LockResult::Timeout)
+        return false;
+    if (r == LockResult::OwnerDied)
+        repairPut();
+    unlock(PutSide);
+    return r == LockResult::OwnerDied;
+}
+
 // Spins up to kSpinNs, then sleeps on the futex in slices until `word` differs from `seen`
 // or the deadline passes. Returns false on timeout.
-bool Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadlineNs,
-                          void *sleeperCountPtr) noexcept
+Queue::WaitEnd Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadlineNs,
+                                    void *sleeperCountPtr) noexcept
 {
     auto *word = static_cast<std::atomic<std::uint32_t> *>(wordPtr);
     auto *sleepers = static_cast<std::atomic<std::uint32_t> *>(sleeperCountPtr);
     const std::int64_t spinStart = nowNs();
     for (unsigned i = 0;; ++i) {
         if (word->load(std::memory_order_acquire) != seen)
-            return true;
+            return WaitEnd::Changed;
         cpuRelax();
         if ((i & (kSpinCheckEvery - 1)) == kSpinCheckEvery - 1) {
             const std::int64_t now = nowNs();
             if (deadlineNs >= 0 && now >= deadlineNs)
-                return false;
+                return WaitEnd::Timeout;
             if (now - spinStart >= kSpinNs)
                 break;
             // Past the first fraction of a microsecond, give the CPU to whoever is runnable (on
@@ -958,18 +1036,18 @@ bool Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadli
         if (deadlineNs >= 0) {
             const std::int64_t left = deadlineNs - nowNs();
             if (left <= 0)
-                return word->load(std::memory_order_acquire) != seen;
+                return word->load(std::memory_order_acquire) != seen ? WaitEnd::Changed : WaitEnd::Timeout;
             wait = std::min(wait, left);
         }
         sleepers->fetch_add(1, std::memory_order_seq_cst);
         futexWait(word, seen, wait);
         sleepers->fetch_sub(1, std::memory_order_seq_cst);
         if (word->load(std::memory_order_acquire) != seen)
-            return true;
+            return WaitEnd::Changed;
         // Slice over without a change: the caller re-checks the queue (a wake-up may have been
-        // lost to a peer that died right after being woken).
+        // lost to a peer that died right after being woken, or a producer died holding its lock).
         if (deadlineNs < 0 || nowNs() < deadlineNs)
-            return true;
+            return WaitEnd::Slept;
     }
 }
 
@@ -988,32 +1066,41 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
     // folds in the position.
     const std::uint32_t content = contentSum(length, me, message.data());
     for (;;) {
-        const LockResult lr = lock(deadlineNs, tryOnly);
+        const LockResult lr = lock(PutSide, deadlineNs, tryOnly);
         if (lr == LockResult::Timeout)
             return Result::Timeout;
         if (lr == LockResult::OwnerDied)
-            repair();
+            repairPut();
         faultHook(FaultPoint::PutAfterLock);
         const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
         if (closed == kClosedValue) {
-            unlock();
+            unlock(PutSide);
             return Result::Closed;
         }
-        const std::uint64_t head = h->head.load(std::memory_order_relaxed);
         const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+        // Room by this process's last look at head; only when that says full is head read again.
+        std::uint64_t head = m_knownHead.load(std::memory_order_relaxed);
+        if (tail - head >= m_slots) {
+            head = h->head.load(std::memory_order_acquire);
+            m_knownHead.store(head, std::memory_order_relaxed);
+        }
         const std::uint64_t used = tail - head;
         if (used > m_slots || closed != 0) {
-            noteCorruption(used > m_slots ? CorruptIndices : CorruptClosedFlag, 0);
-            repair();
-            unlock();
+            unlock(PutSide);
+            if (closed != 0) {
+                noteCorruption(CorruptClosedFlag, 0);
+                h->closed.store(0, std::memory_order_relaxed);
+            } else if (!repairIndices(tryOnly ? nowNs() : deadlineNs)) {
+                return Result::Timeout;
+            }
             continue;
         }
         if (used == m_slots) {
             if (tryOnly) {
-                unlock();
+                unlock(PutSide);
                 return Result::Timeout;
             }
-            if (!unlockAndWait(&h->spaceSeq, &h->putWaiters, &h->putSleepers, deadlineNs))
+            if (unlockAndWait(PutSide, head, deadlineNs) == WaitEnd::Timeout)
                 return Result::Timeout;
             continue;
         }
@@ -1036,23 +1123,25 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         faultHook(FaultPoint::PutBeforeCommit);
         s->commit.store(tail + 1, std::memory_order_release); // the commit word, written last
         faultHook(FaultPoint::PutAfterCommit);
-        h->tail.store(tail + 1, std::memory_order_release);
-        // Plain load + store: we hold the lock, and a locked add would cost for nothing.
-        h->depthBytes.store(h->depthBytes.load(std::memory_order_relaxed) + length, std::memory_order_relaxed);
-        if (used + 1 > h->highWater.load(std::memory_order_relaxed))
-            h->highWater.store(used + 1, std::memory_order_relaxed);
+        // Sequentially consistent: ordered before the read of getWaiters below (see the header).
+        h->tail.store(tail + 1, std::memory_order_seq_cst);
+        if (used + 1 > h->highWater.load(std::memory_order_relaxed)) {
+            // `used` may count messages already taken (head as last seen): look again.
+            const std::uint64_t now = tail + 1 - h->head.load(std::memory_order_acquire);
+            if (now <= m_slots && now > h->highWater.load(std::memory_order_relaxed))
+                h->highWater.store(now, std::memory_order_relaxed);
+        }
         faultHook(FaultPoint::PutBeforeUnlock);
-        unlock();
-        // Getters only sleep on an empty queue, so only the empty -> non-empty transition needs
-        // a wake-up; a woken getter passes the baton on if more is waiting (see getImpl). This
-        // keeps a steady stream of puts free of system calls while a getter is being scheduled.
+        unlock(PutSide);
+        // A registered getter needs the word bumped; one asleep in the kernel needs a wake-up.
+        // A woken getter passes the baton on if more is waiting (see getImpl).
         if (h->getWaiters.load(std::memory_order_seq_cst) != 0) {
             h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
-            if (used == 0 && h->getSleepers.load(std::memory_order_seq_cst) != 0)
+            if (h->getSleepers.load(std::memory_order_seq_cst) != 0)
                 futexWake(&h->dataSeq, 1);
         }
-        // Baton for putters: room is left and another putter may sleep on a full queue.
-        if (used + 1 < m_slots && h->putSleepers.load(std::memory_order_seq_cst) != 0) {
+        // Baton for putters: room may be left and another putter may sleep on a full queue.
+        if (h->putSleepers.load(std::memory_order_seq_cst) != 0 && used + 1 < m_slots) {
             h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
             futexWake(&h->spaceSeq, 1);
         }
@@ -1068,30 +1157,44 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         return Result::Invalid;
     Header *h = header();
     for (;;) {
-        const LockResult lr = lock(deadlineNs, tryOnly);
+        const LockResult lr = lock(GetSide, deadlineNs, tryOnly);
         if (lr == LockResult::Timeout)
             return Result::Timeout;
         if (lr == LockResult::OwnerDied)
-            repair();
+            repairGet();
         faultHook(FaultPoint::GetAfterLock);
         const std::uint64_t head = h->head.load(std::memory_order_relaxed);
-        const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
+        // Messages by this process's last look at tail; only when that says empty (or cannot
+        // be right) is tail read again.
+        std::uint64_t tail = m_knownTail.load(std::memory_order_relaxed);
+        if (tail - head - 1 >= m_slots) {
+            tail = h->tail.load(std::memory_order_acquire);
+            m_knownTail.store(tail, std::memory_order_relaxed);
+        }
         const std::uint64_t used = tail - head;
         if (used > m_slots) {
-            noteCorruption(CorruptIndices, 0);
-            repair();
-            unlock();
+            unlock(GetSide);
+            if (!repairIndices(tryOnly ? nowNs() : deadlineNs))
+                return Result::Timeout;
             continue;
         }
         if (used == 0) {
-            const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
+            const std::uint32_t closed = h->closed.load(std::memory_order_acquire);
             if (closed == kClosedValue || tryOnly) {
-                unlock();
+                unlock(GetSide);
+                // A producer that died holding its lock may hide a committed message: a try
+                // call checks cheaply (kill(pid, 0)) before it reports "empty".
+                if (closed != kClosedValue && rescueDeadProducer(true))
+                    continue;
                 return closed == kClosedValue ? Result::Closed : Result::Timeout;
             }
             if (closed != 0)
                 noteCorruption(CorruptClosedFlag, 0);
-            if (!unlockAndWait(&h->dataSeq, &h->getWaiters, &h->getSleepers, deadlineNs))
+            const WaitEnd end = unlockAndWait(GetSide, tail, deadlineNs);
+            // Past the spin (or out of time): is a dead producer sitting on a committed message?
+            if (end != WaitEnd::Changed && rescueDeadProducer(false))
+                continue;
+            if (end == WaitEnd::Timeout)
                 return Result::Timeout;
             continue;
         }
@@ -1113,7 +1216,7 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             buffer = std::span(sized->data(), length);
         }
         if (damage == CorruptNone && length > buffer.size()) {
-            unlock();
+            unlock(GetSide);
             return Result::TooBig;
         }
         if (damage == CorruptNone) {
@@ -1131,29 +1234,29 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         }
         if (damage == CorruptNone)
             faultHook(FaultPoint::GetBeforeCommit);
-        h->head.store(head + 1, std::memory_order_release); // the get's commit point
-        const std::uint64_t bytes = h->depthBytes.load(std::memory_order_relaxed);
-        const std::uint32_t taken = length <= m_maxMessage ? length : 0;
-        h->depthBytes.store(bytes >= taken ? bytes - taken : 0, std::memory_order_relaxed);
+        // The get's commit point. Sequentially consistent: ordered before the read of
+        // putWaiters below.
+        h->head.store(head + 1, std::memory_order_seq_cst);
         if (damage != CorruptNone)
             noteCorruption(damage, culprit);
         else
             faultHook(FaultPoint::GetBeforeUnlock);
-        unlock();
+        unlock(GetSide);
         // Verify the private copy, outside the lock: what was checked is exactly what the caller
         // receives. The message is taken either way (a damaged one is counted, never delivered).
         if (damage == CorruptNone && checksum(head, contentSum(length, pid, buffer.data())) != sum) {
             damage = CorruptChecksum;
             noteCorruption(damage, culprit);
         }
-        // Mirror of putImpl: wake a putter on the full -> not-full transition, and pass the
-        // baton to another getter while messages remain.
+        // Mirror of putImpl: bump the word for registered putters, wake one asleep; pass the
+        // baton to another getter asleep while messages remain.
         if (h->putWaiters.load(std::memory_order_seq_cst) != 0) {
             h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
-            if (used == m_slots && h->putSleepers.load(std::memory_order_seq_cst) != 0)
+            if (h->putSleepers.load(std::memory_order_seq_cst) != 0)
                 futexWake(&h->spaceSeq, 1);
         }
-        if (used > 1 && h->getSleepers.load(std::memory_order_seq_cst) != 0) {
+        if (h->getSleepers.load(std::memory_order_seq_cst) != 0
+            && h->tail.load(std::memory_order_acquire) - (head + 1) - 1 < m_slots) {
             h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
             futexWake(&h->dataSeq, 1);
         }
@@ -1224,15 +1327,24 @@ Stats Queue::stats() const noexcept
     s.puts = tail;
     s.gets = head;
     s.depthMessages = tail - head <= m_slots ? tail - head : 0;
-    s.depthBytes = std::min<std::uint64_t>(h->depthBytes.load(std::memory_order_relaxed),
-                                           std::uint64_t(m_slots) * m_maxMessage);
+    // Summed from the waiting slots (at most `slots` of them), each length capped by the limit:
+    // keeping a running total would make producers and consumers write one shared word.
+    for (std::uint64_t p = head; p != head + s.depthMessages; ++p) {
+        const std::uint32_t len = slotAt(p)->length.load(std::memory_order_relaxed);
+        s.depthBytes += len <= m_maxMessage ? len : 0;
+    }
     s.highWater = std::min<std::uint64_t>(h->highWater.load(std::memory_order_relaxed), m_slots);
     s.recoveries = h->recoveries.load(std::memory_order_relaxed);
     s.corruptions = h->corruptions.load(std::memory_order_relaxed);
     const std::int32_t culprit = h->lastCulprit.load(std::memory_order_relaxed);
     s.lastCulpritPid = culprit > 0 && std::uint32_t(culprit) < kPidLimit ? culprit : 0;
-    const std::uint32_t lockWord = h->lock.load(std::memory_order_relaxed) & kPidMask;
-    s.lockHolderPid = lockWord < kPidLimit ? pid_t(lockWord) : 0;
+    auto holder = [](std::uint32_t word) {
+        const std::uint32_t pid = word & kPidMask;
+        return pid < kPidLimit ? pid_t(pid) : pid_t(0);
+    };
+    s.putLockHolderPid = holder(h->putLock.load(std::memory_order_relaxed));
+    s.getLockHolderPid = holder(h->getLock.load(std::memory_order_relaxed));
+    s.lockHolderPid = s.putLockHolderPid ? s.putLockHolderPid : s.getLockHolderPid;
     const std::int32_t creator = std::atomic_ref<const std::int32_t>(h->creatorPid).load(std::memory_order_relaxed);
     s.creatorPid = creator > 0 && std::uint32_t(creator) < kPidLimit ? creator : 0;
     s.capacity = m_slots;

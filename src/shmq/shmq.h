@@ -6,8 +6,10 @@
 // Promises (details, layout and the recovery algorithm in docs/shmq.md):
 //  - FIFO per producer; every message whose put() returned Result::Ok is got exactly once,
 //    unless the queue is destroyed first.
-//  - A peer killed at any instant (inside put/get, holding the lock, mid-copy) leaves the queue
-//    usable: the next process that takes the lock repairs it from the committed state.
+//  - A peer killed at any instant (inside put/get, holding a lock, mid-copy) leaves the queue
+//    usable: the next process that takes its lock over repairs it from the committed state.
+//  - Producers share one lock and consumers another, so a put and a get never wait for each
+//    other; they meet only in the slots (each with a commit word) and the two indices.
 //  - Everything read from the segment is loaded once, validated, and never used to index
 //    outside the segment; damage is detected, counted and reported with the culprit's pid.
 //  - Waiters spin briefly (bounded, kSpinNs) and then sleep on a futex: idle waiters use no CPU.
@@ -92,7 +94,9 @@ struct Stats {
     std::uint64_t recoveries = 0;        ///< Repairs after a lock holder died.
     std::uint64_t corruptions = 0;       ///< Damaged state or messages detected.
     pid_t lastCulpritPid = 0;            ///< Pid blamed for the last corruption (0 = unknown).
-    pid_t lockHolderPid = 0;             ///< Pid holding the lock now (0 = free).
+    pid_t lockHolderPid = 0;             ///< Pid holding a lock now: putLockHolderPid, else getLockHolderPid.
+    pid_t putLockHolderPid = 0;          ///< Pid holding the producers' lock now (0 = free).
+    pid_t getLockHolderPid = 0;          ///< Pid holding the consumers' lock now (0 = free).
     pid_t creatorPid = 0;                ///< Pid that created the segment.
     std::uint32_t capacity = 0;          ///< Slots (most messages at once).
     std::uint32_t maxMessage = 0;        ///< Longest message this queue accepts.
@@ -186,6 +190,10 @@ private:
     struct Header;
     struct Slot;
     enum class LockResult : std::uint8_t { Acquired, OwnerDied, Timeout };
+    /// Which of the two locks: the consumers' (guards head) or the producers' (guards tail).
+    enum Side : std::uint8_t { GetSide = 0, PutSide = 1 };
+    /// How a wait for a change of a wake-up word ended.
+    enum class WaitEnd : std::uint8_t { Changed, Slept, Timeout };
 
     /// A handle on a mapping whose geometry has been validated (or was just written by us).
     static Queue adopt(void *base, std::size_t size, std::uint32_t slots, std::uint32_t stride,
@@ -196,18 +204,28 @@ private:
     Header *header() const noexcept;
     Slot *slotAt(std::uint64_t position) const noexcept;
     std::byte *payloadOf(Slot *slot) const noexcept;
-    LockResult lock(std::int64_t deadlineNs, bool tryOnly) noexcept;
-    void unlock() noexcept;
-    void repair() noexcept;
+    LockResult lock(Side side, std::int64_t deadlineNs, bool tryOnly) noexcept;
+    void unlock(Side side) noexcept;
+    /// After taking the producers' lock from a dead holder: roll a committed message forward.
+    void repairPut() noexcept;
+    /// After taking the consumers' lock from a dead holder.
+    void repairGet() noexcept;
+    /// Damaged indices: takes both locks (producers' first) and rebuilds head and tail. False
+    /// when the locks were not free before the deadline.
+    bool repairIndices(std::int64_t deadlineNs) noexcept;
+    /// A consumer found the queue empty while a producer held its lock: if that producer is
+    /// dead, take its lock over and publish what it committed. True if something was repaired.
+    bool rescueDeadProducer(bool cheapCheckOnly) noexcept;
     void noteCorruption(std::uint32_t kind, pid_t culprit) noexcept;
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
                    bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
-    bool waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
-                       void *sleeperCount) noexcept;
-    /// Registers as a waiter, releases the lock and waits for `seq` (a word of the segment) to
-    /// move; `waiters`/`sleepers` are that side's counters. False when the deadline passed.
-    bool unlockAndWait(void *seq, void *waiters, void *sleepers, std::int64_t deadlineNs) noexcept;
+    WaitEnd waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
+                          void *sleeperCount) noexcept;
+    /// With `side`'s lock held and the queue found empty (GetSide) or full (PutSide): registers
+    /// as a waiter, checks once more, releases the lock and waits for that side's wake-up word
+    /// to move.
+    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
     // these fields is never trusted again (a peer may overwrite it at any time).
@@ -222,8 +240,13 @@ private:
     // The lock holder this process has seen keep the lock, and since when, kept across lock()
     // calls: callers with short timeouts must still add up to the foreign-holder check.
     // Atomics (relaxed) because one Queue may be used by several threads at once.
-    std::atomic<std::uint32_t> m_seenHolder{0};
-    std::atomic<std::int64_t> m_seenHolderSinceNs{0};
+    std::atomic<std::uint32_t> m_seenHolder[2]{};
+    std::atomic<std::int64_t> m_seenHolderSinceNs[2]{};
+    // This process's last look at the other side's index: head for producers, tail for
+    // consumers. Each index only grows, so a stale copy errs on the safe side (less room, fewer
+    // messages) and the real index is read only when the copy says full or empty.
+    std::atomic<std::uint64_t> m_knownHead{0};
+    std::atomic<std::uint64_t> m_knownTail{0};
 };
 
 } // namespace shmq

@@ -356,19 +356,51 @@ void TestShmqStress::stoppedLockHolder()
     }
     QVERIFY2(caught, "could not stop the peer while it held the lock");
 
-    // Others time out on schedule and can name the holder.
+    // Producers and consumers have a lock each. The side whose lock the stopped peer holds
+    // times out on schedule, and stats() names the holder; the other side is not held up: it
+    // goes on until the queue is full (putters) or empty (getters), and then times out too.
+    const auto held = q->stats();
+    const bool holdsPutLock = held.putLockHolderPid == busy;
+    QVERIFY(holdsPutLock || held.getLockHolderPid == busy);
+    auto blockedOp = [&](std::chrono::milliseconds timeout) {
+        std::vector<std::byte> b;
+        return holdsPutLock ? q->put("mine", timeout) : q->get(b, timeout);
+    };
+    auto otherOp = [&](std::chrono::milliseconds timeout) {
+        std::vector<std::byte> b;
+        return holdsPutLock ? q->get(b, timeout) : q->put("free", timeout);
+    };
     for (const auto timeout : {30ms, 120ms}) {
         const auto t0 = nowNs();
-        QCOMPARE_RESULT(q->put("mine", timeout), Result::Timeout);
+        QCOMPARE_RESULT(blockedOp(timeout), Result::Timeout);
         const auto waited = nowNs() - t0;
         const auto want = std::chrono::nanoseconds(timeout).count();
         QVERIFY2(waited >= want && waited < want + 200'000'000, std::to_string(waited).c_str());
-        std::vector<std::byte> b;
-        QCOMPARE_RESULT(q->get(b, timeout), Result::Timeout);
-        QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
+        if (holdsPutLock)
+            QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
+        else {
+            std::byte b[16];
+            std::size_t n = 0;
+            QCOMPARE_RESULT(q->tryGet(b, n), Result::Timeout);
+        }
+    }
+    // The other side: at most `capacity` operations succeed (the queue ends full or empty),
+    // each at once, then it times out on schedule as well.
+    int done = 0;
+    for (;;) {
+        const auto t0 = nowNs();
+        const Result r = otherOp(30ms);
+        if (r == Result::Timeout) {
+            QVERIFY2(nowNs() - t0 >= 30'000'000, "the free side gave up early");
+            break;
+        }
+        QCOMPARE_RESULT(r, Result::Ok);
+        QVERIFY2(nowNs() - t0 < 30'000'000, "the free side waited for the stopped holder");
+        QVERIFY(++done <= 4);
     }
     const auto st = q->stats();
     QCOMPARE(st.lockHolderPid, busy);
+    QCOMPARE(holdsPutLock ? st.putLockHolderPid : st.getLockHolderPid, busy);
     QCOMPARE(st.recoveries, 0u); // a stopped holder is alive: nobody steals its lock
 
     // Resumed, it releases the lock and goes on (its own counters move); killed later, at any
@@ -379,8 +411,12 @@ void TestShmqStress::stoppedLockHolder()
     QTRY_VERIFY_WITH_TIMEOUT(q->stats().gets > getsBefore, 5000);
     kill(busy, SIGKILL);
     QVERIFY(killedBySigkill(kids.reap(busy)));
-    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
+    // Drain what is left (the queue may be full: the free side filled it above), taking over a
+    // lock the peer died holding on the way.
     std::vector<std::byte> b;
+    while (q->get(b, 100ms) == Result::Ok) {
+    }
+    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
     int afterSeen = 0;
     while (q->get(b, 100ms) == Result::Ok)
         afterSeen += std::string_view(reinterpret_cast<const char *>(b.data()), b.size()) == "after";
