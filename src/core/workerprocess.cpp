@@ -153,8 +153,13 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
 
 void WorkerProcess::writeInput(const QByteArray &data)
 {
-    if (m_process && m_process->state() != QProcess::NotRunning)
+    if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->write(data);
+        // QProcess writes when control is back in the event loop; write now instead (a poll
+        // with no wait), so a helper starts on the first of 64 `start` commands while the
+        // engine still issues the others.
+        m_process->waitForBytesWritten(0);
+    }
 }
 
 void WorkerProcess::closeInput()
