@@ -20,7 +20,7 @@ REPS_MP_SPAWN = int(os.environ.get("SPAWN_BENCH_REPS_MP_SPAWN", "15"))
 REPS_MP_FORK = int(os.environ.get("SPAWN_BENCH_REPS_MP_FORK", "40"))
 RUNS_OURS = int(os.environ.get("SPAWN_BENCH_RUNS", "3"))
 WORKERS_PER_RUN = int(os.environ.get("SPAWN_BENCH_WORKERS", "20"))
-RUNS_64 = int(os.environ.get("SPAWN_BENCH_RUNS_64", "5"))
+RUNS_64 = int(os.environ.get("SPAWN_BENCH_RUNS_64", "9"))
 N64 = 64
 
 
@@ -138,7 +138,7 @@ def main():
         mp_fork = mp_latency("fork", REPS_MP_FORK)
         q_lat = ours_latency(binary, "qprocess", tmp)
         f_lat = ours_latency(binary, "fork", tmp)
-        mp64_spawn = mp_64("spawn", max(1, RUNS_64 // 2))
+        mp64_spawn = mp_64("spawn", max(1, min(2, RUNS_64 // 2)))  # ~3 s per run
         mp64_fork = mp_64("fork", RUNS_64)
         q64, q64_issue, q64_run = ours_64(binary, "qprocess", tmp)
         f64, f64_issue, f64_run = ours_64(binary, "fork", tmp)
