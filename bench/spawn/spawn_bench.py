@@ -63,6 +63,27 @@ def mp_64(method, runs):
     return rates
 
 
+def exec_floor_64(worker, runs):
+    """The floor under any exec-based launcher on this machine: 64 concurrente-worker processes
+    started with a bare posix_spawn() (glibc's vfork path, as QProcess's) from this script, no
+    Qt and no event handling, then all reaped. Workers per second."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    args = [worker, "--name", "Process-1", "--task", "sleep", "ms=0"]
+    env = {k: v for k, v in os.environ.items() if k != "CONCURRENTE_EVENT_FD"}
+    rates = []
+    try:
+        for _ in range(runs):
+            t0 = time.monotonic_ns()
+            pids = [os.posix_spawn(worker, args, env, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
+                    for _ in range(N64)]
+            for pid in pids:
+                os.waitpid(pid, 0)
+            rates.append(N64 / ((time.monotonic_ns() - t0) / 1e9))
+    finally:
+        os.close(devnull)
+    return rates
+
+
 def scenario(launcher, n, together):
     workers = [{"task": "sleep", "args": {"ms": 0, "announce": False}, "launcher": launcher} for _ in range(n)]
     if together:
@@ -141,6 +162,7 @@ def main():
         mp64_spawn = mp_64("spawn", max(1, min(2, RUNS_64 // 2)))  # ~3 s per run
         mp64_fork = mp_64("fork", RUNS_64)
         q64, q64_issue, q64_run = ours_64(binary, "qprocess", tmp)
+        floor64 = exec_floor_64(os.path.join(bindir, "concurrente-worker"), RUNS_64)
         f64, f64_issue, f64_run = ours_64(binary, "fork", tmp)
 
     us = lambda ns: ns / 1000.0
@@ -152,6 +174,7 @@ def main():
         ("concurrente fork:     request -> start (us)", f_lat, us),
         ("python3 mp spawn: 64 started+joined (/s)", mp64_spawn, float),
         ("python3 mp fork:  64 started+joined (/s)", mp64_fork, float),
+        ("bare posix_spawn of the worker: 64 (/s)", floor64, float),
         ("concurrente qprocess: 64 started+joined (/s)", q64, float),
         ("concurrente fork:     64 started+joined (/s)", f64, float),
         ("  qprocess: 64 start requests issued in (us)", q64_issue, us),
@@ -166,6 +189,10 @@ def main():
     print(f"spawn_fork_speedup_vs_mp_fork: {med(mp_fork) / med(f_lat):.1f}")
     print(f"spawn64_qprocess_per_s: {med(q64):.0f}")
     print(f"spawn64_fork_per_s: {med(f64):.0f}")
+    # Not a goal: how close the QProcess launcher comes to a bare posix_spawn of the same
+    # worker (1.0 = no overhead at all), and that floor itself.
+    print(f"spawn64_exec_floor_per_s: {med(floor64):.0f}")
+    print(f"spawn64_qprocess_vs_exec_floor: {med(q64) / med(floor64):.2f}")
     return 0
 
 
