@@ -184,8 +184,15 @@ void TestRun::startJoin()
         QCOMPARE(p->ppid, main->pid);
         QCOMPARE(main->ppid, std::optional<qint64>(::getpid()));
         QCOMPARE(main->exitcode, std::optional<int>(0));
+        // As in CPython, the main program runs before the script's first line: the helper was
+        // launched and reported ready before the worker's start was requested.
+        const QList<Event> ready = eventsOf(log, u"helper_ready"_qs);
+        QCOMPARE(ready.size(), 1);
+        QVERIFY(*main->startNs < ready.first().tNs);
+        QVERIFY(ready.first().tNs < *p->startNs);
     } else {
         QCOMPARE(p->ppid, std::optional<qint64>(::getpid()));
+        QVERIFY(!processNamed(log, QStringLiteral("MainProcess"))); // no helper without fork workers
     }
     QCOMPARE(log.summary.value(QStringLiteral("protocol_errors")).toInt(), 0);
     QCOMPARE(log.summary.value(QStringLiteral("exit_codes")).toObject().value(u"Process-1"_qs).toInt(-99), 0);
