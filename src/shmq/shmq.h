@@ -177,7 +177,8 @@ public:
     /// Unmaps without unlinking even if this process created the segment.
     void release() noexcept;
 
-    /// Snapshot of the counters, without consuming anything.
+    /// Snapshot of the counters, without consuming anything. depthBytes is summed from the
+    /// waiting slots, so a call reads one slot header per waiting message (at most capacity()).
     Stats stats() const noexcept;
 
     /// Unlinks our segments in /dev/shm whose creator pid no longer exists (and that belong to
