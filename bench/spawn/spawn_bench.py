@@ -84,6 +84,16 @@ def exec_floor_64(worker, runs):
     return rates
 
 
+def fork_floor_64(bindir, runs):
+    """The floor under any fork launcher here: bench/spawn/fork_floor.cpp forks 64 children that
+    each write two short lines to a pipe, drains it and reaps them. Children per second."""
+    exe = os.path.join(bindir, "fork_floor")
+    if not os.access(exe, os.X_OK):
+        return []
+    out = subprocess.run([exe, str(N64), str(runs)], capture_output=True, text=True, timeout=120)
+    return [float(x) for x in out.stdout.split()] if out.returncode == 0 else []
+
+
 def scenario(launcher, n, together):
     workers = [{"task": "sleep", "args": {"ms": 0, "announce": False}, "launcher": launcher} for _ in range(n)]
     if together:
@@ -163,6 +173,7 @@ def main():
         mp64_fork = mp_64("fork", RUNS_64)
         q64, q64_issue, q64_run = ours_64(binary, "qprocess", tmp)
         floor64 = exec_floor_64(os.path.join(bindir, "concurrente-worker"), RUNS_64)
+        forkfloor64 = fork_floor_64(bindir, RUNS_64)
         f64, f64_issue, f64_run = ours_64(binary, "fork", tmp)
 
     us = lambda ns: ns / 1000.0
@@ -176,6 +187,7 @@ def main():
         ("python3 mp fork:  64 started+joined (/s)", mp64_fork, float),
         ("bare posix_spawn of the worker: 64 (/s)", floor64, float),
         ("concurrente qprocess: 64 started+joined (/s)", q64, float),
+        ("bare fork() loop, small program: 64 (/s)", forkfloor64, float),
         ("concurrente fork:     64 started+joined (/s)", f64, float),
         ("  qprocess: 64 start requests issued in (us)", q64_issue, us),
         ("  qprocess: last of 64 running after (us)", q64_run, us),
@@ -183,6 +195,9 @@ def main():
         ("  fork:     last of 64 running after (us)", f64_run, us),
     ]
     for label, xs, conv in rows:
+        if not xs:
+            print(f"{label:44}    0  (not measured)")
+            continue
         print(f"{label:44} {len(xs):>4} {conv(med(xs)):>12.1f} {conv(min(xs)):>12.1f} {conv(max(xs)):>12.1f}")
     print(f"python3 {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
     print(f"spawn_qprocess_speedup_vs_mp_spawn: {med(mp_spawn) / med(q_lat):.1f}")
@@ -193,6 +208,9 @@ def main():
     # worker (1.0 = no overhead at all), and that floor itself.
     print(f"spawn64_exec_floor_per_s: {med(floor64):.0f}")
     print(f"spawn64_qprocess_vs_exec_floor: {med(q64) / med(floor64):.2f}")
+    if forkfloor64:
+        print(f"spawn64_fork_floor_per_s: {med(forkfloor64):.0f}")
+        print(f"spawn64_fork_vs_fork_floor: {med(f64) / med(forkfloor64):.2f}")
     return 0
 
 
