@@ -36,7 +36,8 @@ namespace shmq {
 namespace {
 
 constexpr std::uint64_t kMagic = 0x3151'4D48'5343'4E43ull; // "CNCSHMQ1" little-endian
-constexpr std::uint32_t kVersion = 4; // 4: a lock per side; 3: position folded into the checksum apart;
+constexpr std::uint32_t kVersion = 5; // 5: sleepers bit in the wake-up words; 4: a lock per side;
+                                      // 3: position folded into the checksum apart;
                                       // 2: CRC32C; 1: another hash
 constexpr std::uint32_t kSlotHeaderBytes = 32;
 constexpr std::uint32_t kAlign = 64;
@@ -46,6 +47,9 @@ constexpr std::uint32_t kAlign = 64;
 constexpr std::uint32_t kWaitersBit = 0x8000'0000u;
 constexpr std::uint32_t kPidMask = 0x3FFF'FFFFu;
 constexpr std::uint32_t kPidLimit = 1u << 22;
+
+// In a wake-up word: "someone sleeps on this word"; the low bits count publications.
+constexpr std::uint32_t kSleepersBit = 0x8000'0000u;
 
 // `closed` holds either 0 or this value; anything else was written by a broken peer.
 constexpr std::uint32_t kClosedValue = 0xC105'ED00u;
@@ -132,12 +136,14 @@ pid_t myPid() noexcept
     return p;
 }
 
-// Is `pid` a running (or stopped) process? Zombies count as dead: they hold nothing any more.
+// Is `pid` a running (or stopped) process of ours? Zombies count as dead: they hold nothing any
+// more. Every legitimate peer runs under our uid (the segment is 0600 and attach checks its
+// owner), so a process we may not even signal (EPERM: a reused pid of another user) is not one.
 bool processAlive(pid_t pid) noexcept
 {
     if (pid <= 0)
         return false;
-    if (kill(pid, 0) != 0 && errno == ESRCH)
+    if (kill(pid, 0) != 0 && (errno == ESRCH || errno == EPERM))
         return false;
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
@@ -157,15 +163,16 @@ bool processAlive(pid_t pid) noexcept
     return state != 'Z' && state != 'X' && state != 'x';
 }
 
-// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps; if that cannot be read,
-// answers yes (never steal a lock on a guess).
+// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps. A peer of ours runs under
+// our uid, so its maps are readable to us: a process whose maps we may not read is not one of
+// ours (think of a pid scribbled into a lock word, or a dead holder's pid reused elsewhere).
 bool processMapsSegment(pid_t pid, const std::string &name) noexcept
 {
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/maps", int(pid));
     const int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return errno != ENOENT;
+        return false;
     char needle[300];
     const int needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
     if (needleLen <= 0 || std::size_t(needleLen) >= sizeof needle) {
@@ -180,10 +187,8 @@ bool processMapsSegment(pid_t pid, const std::string &name) noexcept
         const ssize_t n = read(fd, buf + kept, sizeof buf - kept);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0) {
-            found = true; // unreadable: assume it is legitimate
-            break;
-        }
+        if (n < 0)
+            break; // unreadable: not one of ours (see above)
         if (n == 0)
             break;
         const std::size_t have = kept + std::size_t(n);
@@ -393,19 +398,15 @@ struct SharedHeader {
     std::atomic<std::int32_t> lastCulprit;
     std::atomic<std::uint32_t> lastCorruptionKind;
 
-    // Wake-up words, each on its own cache line so spinning readers do not bounce the others.
-    // A waiter registers (…Waiters) with its side's lock held, then looks at the other side's
-    // index once more before it sleeps; the other side publishes its index and then reads the
-    // count (both sequentially consistent), so either the waiter sees the new index or the
-    // publisher sees the waiter and bumps the word. The waiter counts itself as a sleeper
-    // (…Sleepers) only around the futex wait, so FUTEX_WAKE is only paid when someone is really
-    // asleep. With nobody waiting, put and get only read these lines.
-    alignas(64) std::atomic<std::uint32_t> dataSeq;
-    std::atomic<std::uint32_t> getWaiters;
-    std::atomic<std::uint32_t> getSleepers;
-    alignas(64) std::atomic<std::uint32_t> spaceSeq;
-    std::atomic<std::uint32_t> putWaiters;
-    std::atomic<std::uint32_t> putSleepers;
+    // Wake-up words, each on its own cache line. A waiter first spins watching the other side's
+    // index itself (no registration, no shared write). Before it sleeps it sets kSleepersBit in
+    // its side's word and then looks at that index once more; a publisher stores its index and
+    // then reads the word (both sequentially consistent), so either the sleeper sees the new
+    // index or the publisher sees the bit, bumps the word, clears the bit and wakes every
+    // sleeper. A sleeper killed in its sleep leaves only the bit behind: the next publisher
+    // clears it with one needless wake-up, and the queue is as fast as before.
+    alignas(64) std::atomic<std::uint32_t> dataSeq;  // getters sleep on it: "tail moved"
+    alignas(64) std::atomic<std::uint32_t> spaceSeq; // putters sleep on it: "head moved"
 };
 
 struct SharedSlot {
@@ -836,11 +837,11 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
             }
             continue;
         }
-        // Out of time (or a try): before giving up, one cheap check that the holder still
-        // exists, so callers that never wait can still recover a lock left by a dead process.
+        // Out of time (or a try): before giving up, one check that the holder still exists (a
+        // zombie does not), so callers that never wait can still recover a lock left by a dead
+        // process.
         if (tryOnly || (deadlineNs >= 0 && nowNs() >= deadlineNs)) {
-            const bool gone = owner != me
-                              && ((kill(pid_t(owner), 0) != 0 && errno == ESRCH) || foreignHolder(owner, nowNs()));
+            const bool gone = owner != me && (!processAlive(pid_t(owner)) || foreignHolder(owner, nowNs()));
             if (gone && word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
                                                         std::memory_order_relaxed))
                 return LockResult::OwnerDied;
@@ -888,28 +889,84 @@ void Queue::unlock(Side side) noexcept
         futexWake(&word, 1);
 }
 
-Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs) noexcept
+namespace {
+// After publishing an index (a sequentially consistent store): if someone sleeps on `seq`, bump
+// it, clear the sleepers bit in the same step, and wake them all (they look again; one of them
+// takes what was published). With nobody asleep this is one load of a line nobody writes.
+void wakeSleepers(std::atomic<std::uint32_t> &seq) noexcept
+{
+    std::uint32_t v = seq.load(std::memory_order_seq_cst);
+    while (v & kSleepersBit) {
+        if (seq.compare_exchange_weak(v, (v + 1) & ~kSleepersBit, std::memory_order_seq_cst)) {
+            futexWake(&seq, INT_MAX);
+            return;
+        }
+    }
+}
+
+// Bump unconditionally and wake everybody (close, repairs).
+void wakeAll(std::atomic<std::uint32_t> &seq) noexcept
+{
+    std::uint32_t v = seq.load(std::memory_order_relaxed);
+    while (!seq.compare_exchange_weak(v, (v + 1) & ~kSleepersBit, std::memory_order_seq_cst)) {
+    }
+    futexWake(&seq, INT_MAX);
+}
+} // namespace
+
+Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs,
+                                    bool returnBeforeSleep) noexcept
 {
     Header *h = header();
     const bool getter = side == GetSide;
     std::atomic<std::uint32_t> &seq = getter ? h->dataSeq : h->spaceSeq;
-    std::atomic<std::uint32_t> &waiters = getter ? h->getWaiters : h->putWaiters;
-    std::atomic<std::uint32_t> &sleepers = getter ? h->getSleepers : h->putSleepers;
     // The other side's index: a getter waits for tail to move, a putter for head.
     std::atomic<std::uint64_t> &other = getter ? h->tail : h->head;
-    const std::uint32_t seen = seq.load(std::memory_order_seq_cst);
-    waiters.fetch_add(1, std::memory_order_seq_cst); // registered before the last look
-    // The last look: a publisher that moved its index before we registered is seen here; one
-    // that moves it later sees our registration and bumps `seq`.
-    if (other.load(std::memory_order_seq_cst) != seenIndex) {
-        waiters.fetch_sub(1, std::memory_order_seq_cst);
-        unlock(side);
-        return WaitEnd::Changed;
-    }
     unlock(side);
-    const WaitEnd end = waitForChange(&seq, seen, deadlineNs, &sleepers);
-    waiters.fetch_sub(1, std::memory_order_seq_cst);
-    return end;
+    auto news = [&] {
+        return other.load(std::memory_order_seq_cst) != seenIndex
+               || h->closed.load(std::memory_order_seq_cst) == kClosedValue;
+    };
+    // Spin, watching the index itself.
+    const std::int64_t spinStart = nowNs();
+    for (unsigned i = 0;; ++i) {
+        if (news())
+            return WaitEnd::Changed;
+        cpuRelax();
+        if ((i & (kSpinCheckEvery - 1)) == kSpinCheckEvery - 1) {
+            const std::int64_t now = nowNs();
+            if (deadlineNs >= 0 && now >= deadlineNs)
+                return WaitEnd::Timeout;
+            if (now - spinStart >= kSpinNs)
+                break;
+            // Past the first fraction of a microsecond, give the CPU to whoever is runnable (on
+            // a busy machine that is likely the very peer we wait for); with idle cores this
+            // returns at once and the wait stays a spin.
+            if (now - spinStart >= kYieldAfterNs)
+                sched_yield();
+        }
+    }
+    if (returnBeforeSleep)
+        return WaitEnd::Slept;
+    // Sleep, one slice at a time.
+    std::int64_t wait = kWaitSliceNs;
+    if (deadlineNs >= 0) {
+        const std::int64_t left = deadlineNs - nowNs();
+        if (left <= 0)
+            return news() ? WaitEnd::Changed : WaitEnd::Timeout;
+        wait = std::min(wait, left);
+    }
+    const std::uint32_t v = seq.fetch_or(kSleepersBit, std::memory_order_seq_cst) | kSleepersBit;
+    if (news()) // the last look, after announcing the sleeper (see SharedHeader)
+        return WaitEnd::Changed;
+    futexWait(&seq, v, wait);
+    if (news() || seq.load(std::memory_order_seq_cst) != v)
+        return WaitEnd::Changed;
+    // Slice over without news: the caller looks at the queue again (and whether a producer
+    // died holding its lock).
+    if (deadlineNs < 0 || nowNs() < deadlineNs)
+        return WaitEnd::Slept;
+    return WaitEnd::Timeout;
 }
 
 void Queue::noteCorruption(std::uint32_t kind, pid_t culprit) noexcept
@@ -930,12 +987,14 @@ void Queue::repairPut() noexcept
     const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
     const std::uint64_t head = h->head.load(std::memory_order_acquire);
     faultHook(FaultPoint::RepairMidway);
-    if (tail - head < m_slots && slotAt(tail)->commit.load(std::memory_order_acquire) == tail + 1)
+    if (tail - head < m_slots && slotAt(tail)->commit.load(std::memory_order_acquire) == tail + 1) {
         h->tail.store(tail + 1, std::memory_order_seq_cst);
-    const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
+        wakeSleepers(h->dataSeq);
+    }
+    std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
     if (closed != 0 && closed != kClosedValue) {
         noteCorruption(CorruptClosedFlag, 0);
-        h->closed.store(0, std::memory_order_relaxed);
+        h->closed.compare_exchange_strong(closed, 0, std::memory_order_relaxed); // never undo a close()
     }
 }
 
@@ -971,8 +1030,12 @@ bool Queue::repairIndices(std::int64_t deadlineNs) noexcept
     if (tail - head > m_slots) {
         noteCorruption(CorruptIndices, 0);
         h->recoveries.fetch_add(1, std::memory_order_relaxed);
-        head = tail >= m_slots ? tail - m_slots : tail;
+        // head beyond tail: nothing can be waiting (never move head back over messages already
+        // taken); tail too far ahead: keep the newest window.
+        head = head > tail ? tail : tail - m_slots;
         h->head.store(head, std::memory_order_seq_cst);
+        wakeAll(h->dataSeq);
+        wakeAll(h->spaceSeq);
     }
     m_knownHead.store(head, std::memory_order_relaxed);
     m_knownTail.store(tail, std::memory_order_relaxed);
@@ -981,7 +1044,7 @@ bool Queue::repairIndices(std::int64_t deadlineNs) noexcept
     return true;
 }
 
-bool Queue::rescueDeadProducer(bool cheapCheckOnly) noexcept
+bool Queue::rescueDeadProducer() noexcept
 {
     Header *h = header();
     const std::uint32_t v = h->putLock.load(std::memory_order_relaxed);
@@ -989,12 +1052,8 @@ bool Queue::rescueDeadProducer(bool cheapCheckOnly) noexcept
     if (v == 0 || holder == std::uint32_t(myPid()))
         return false;
     const bool plausible = (v & ~(kPidMask | kWaitersBit)) == 0 && holder != 0 && holder < kPidLimit;
-    if (plausible) {
-        const bool dead = cheapCheckOnly ? kill(pid_t(holder), 0) != 0 && errno == ESRCH
-                                         : !processAlive(pid_t(holder));
-        if (!dead)
-            return false;
-    }
+    if (plausible && processAlive(pid_t(holder)))
+        return false;
     // Dead, or a word no process could have written: a try-lock takes it over and says so (and
     // if a live producer got there first, it is simply busy).
     const LockResult r = lock(PutSide, nowNs(), true);
@@ -1004,51 +1063,6 @@ bool Queue::rescueDeadProducer(bool cheapCheckOnly) noexcept
         repairPut();
     unlock(PutSide);
     return r == LockResult::OwnerDied;
-}
-
-// Spins up to kSpinNs, then sleeps on the futex in slices until `word` differs from `seen`
-// or the deadline passes. Returns false on timeout.
-Queue::WaitEnd Queue::waitForChange(void *wordPtr, std::uint32_t seen, std::int64_t deadlineNs,
-                                    void *sleeperCountPtr) noexcept
-{
-    auto *word = static_cast<std::atomic<std::uint32_t> *>(wordPtr);
-    auto *sleepers = static_cast<std::atomic<std::uint32_t> *>(sleeperCountPtr);
-    const std::int64_t spinStart = nowNs();
-    for (unsigned i = 0;; ++i) {
-        if (word->load(std::memory_order_acquire) != seen)
-            return WaitEnd::Changed;
-        cpuRelax();
-        if ((i & (kSpinCheckEvery - 1)) == kSpinCheckEvery - 1) {
-            const std::int64_t now = nowNs();
-            if (deadlineNs >= 0 && now >= deadlineNs)
-                return WaitEnd::Timeout;
-            if (now - spinStart >= kSpinNs)
-                break;
-            // Past the first fraction of a microsecond, give the CPU to whoever is runnable (on
-            // a busy machine that is likely the very peer we wait for); with idle cores this
-            // returns at once and the wait stays a spin.
-            if (now - spinStart >= kYieldAfterNs)
-                sched_yield();
-        }
-    }
-    for (;;) {
-        std::int64_t wait = kWaitSliceNs;
-        if (deadlineNs >= 0) {
-            const std::int64_t left = deadlineNs - nowNs();
-            if (left <= 0)
-                return word->load(std::memory_order_acquire) != seen ? WaitEnd::Changed : WaitEnd::Timeout;
-            wait = std::min(wait, left);
-        }
-        sleepers->fetch_add(1, std::memory_order_seq_cst);
-        futexWait(word, seen, wait);
-        sleepers->fetch_sub(1, std::memory_order_seq_cst);
-        if (word->load(std::memory_order_acquire) != seen)
-            return WaitEnd::Changed;
-        // Slice over without a change: the caller re-checks the queue (a wake-up may have been
-        // lost to a peer that died right after being woken, or a producer died holding its lock).
-        if (deadlineNs < 0 || nowNs() < deadlineNs)
-            return WaitEnd::Slept;
-    }
 }
 
 // ---- put / get ------------------------------------------------------------------------------
@@ -1089,7 +1103,8 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
             unlock(PutSide);
             if (closed != 0) {
                 noteCorruption(CorruptClosedFlag, 0);
-                h->closed.store(0, std::memory_order_relaxed);
+                std::uint32_t seen = closed;
+                h->closed.compare_exchange_strong(seen, 0, std::memory_order_relaxed); // never undo a close()
             } else if (!repairIndices(tryOnly ? nowNs() : deadlineNs)) {
                 return Result::Timeout;
             }
@@ -1123,7 +1138,7 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         faultHook(FaultPoint::PutBeforeCommit);
         s->commit.store(tail + 1, std::memory_order_release); // the commit word, written last
         faultHook(FaultPoint::PutAfterCommit);
-        // Sequentially consistent: ordered before the read of getWaiters below (see the header).
+        // Sequentially consistent: ordered before the read of dataSeq below (see SharedHeader).
         h->tail.store(tail + 1, std::memory_order_seq_cst);
         if (used + 1 > h->highWater.load(std::memory_order_relaxed)) {
             // `used` may count messages already taken (head as last seen): look again.
@@ -1133,18 +1148,7 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         }
         faultHook(FaultPoint::PutBeforeUnlock);
         unlock(PutSide);
-        // A registered getter needs the word bumped; one asleep in the kernel needs a wake-up.
-        // A woken getter passes the baton on if more is waiting (see getImpl).
-        if (h->getWaiters.load(std::memory_order_seq_cst) != 0) {
-            h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
-            if (h->getSleepers.load(std::memory_order_seq_cst) != 0)
-                futexWake(&h->dataSeq, 1);
-        }
-        // Baton for putters: room may be left and another putter may sleep on a full queue.
-        if (h->putSleepers.load(std::memory_order_seq_cst) != 0 && used + 1 < m_slots) {
-            h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
-            futexWake(&h->spaceSeq, 1);
-        }
+        wakeSleepers(h->dataSeq);
         return Result::Ok;
     }
 }
@@ -1156,6 +1160,7 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
     if (!m_base)
         return Result::Invalid;
     Header *h = header();
+    bool lookedForDeadProducer = false; // once per call, when the first spin ends without news
     for (;;) {
         const LockResult lr = lock(GetSide, deadlineNs, tryOnly);
         if (lr == LockResult::Timeout)
@@ -1179,21 +1184,42 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             continue;
         }
         if (used == 0) {
-            const std::uint32_t closed = h->closed.load(std::memory_order_acquire);
-            if (closed == kClosedValue || tryOnly) {
+            const std::uint32_t closed = h->closed.load(std::memory_order_seq_cst);
+            if (closed == kClosedValue) {
                 unlock(GetSide);
-                // A producer that died holding its lock may hide a committed message: a try
-                // call checks cheaply (kill(pid, 0)) before it reports "empty".
-                if (closed != kClosedValue && rescueDeadProducer(true))
+                // "Closed" must mean drained: a put that passed its closed check before close()
+                // may still be publishing, and a producer that died holding its lock may hide a
+                // committed message. Passing through the producers' lock settles both: after it,
+                // no put can be in flight, and a dead holder's message has been rolled forward.
+                const LockResult p = lock(PutSide, tryOnly ? nowNs() : deadlineNs, tryOnly);
+                if (p == LockResult::Timeout)
+                    return Result::Timeout;
+                if (p == LockResult::OwnerDied)
+                    repairPut();
+                const std::uint64_t nowTail = h->tail.load(std::memory_order_acquire);
+                unlock(PutSide);
+                if (nowTail != tail)
                     continue;
-                return closed == kClosedValue ? Result::Closed : Result::Timeout;
+                return Result::Closed;
+            }
+            if (tryOnly) {
+                unlock(GetSide);
+                // A producer that died holding its lock may hide a committed message.
+                if (rescueDeadProducer())
+                    continue;
+                return Result::Timeout;
             }
             if (closed != 0)
                 noteCorruption(CorruptClosedFlag, 0);
-            const WaitEnd end = unlockAndWait(GetSide, tail, deadlineNs);
-            // Past the spin (or out of time): is a dead producer sitting on a committed message?
-            if (end != WaitEnd::Changed && rescueDeadProducer(false))
-                continue;
+            // A producer that died holding its lock may sit on a committed message: look once
+            // when the spin ends without news (before sleeping), then after every slice.
+            const bool lookFirst = !lookedForDeadProducer && h->putLock.load(std::memory_order_relaxed) != 0;
+            const WaitEnd end = unlockAndWait(GetSide, tail, deadlineNs, lookFirst);
+            if (end != WaitEnd::Changed) {
+                lookedForDeadProducer = true;
+                if (rescueDeadProducer())
+                    continue;
+            }
             if (end == WaitEnd::Timeout)
                 return Result::Timeout;
             continue;
@@ -1234,8 +1260,8 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         }
         if (damage == CorruptNone)
             faultHook(FaultPoint::GetBeforeCommit);
-        // The get's commit point. Sequentially consistent: ordered before the read of
-        // putWaiters below.
+        // The get's commit point. Sequentially consistent: ordered before the read of spaceSeq
+        // below (see SharedHeader).
         h->head.store(head + 1, std::memory_order_seq_cst);
         if (damage != CorruptNone)
             noteCorruption(damage, culprit);
@@ -1248,18 +1274,7 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             damage = CorruptChecksum;
             noteCorruption(damage, culprit);
         }
-        // Mirror of putImpl: bump the word for registered putters, wake one asleep; pass the
-        // baton to another getter asleep while messages remain.
-        if (h->putWaiters.load(std::memory_order_seq_cst) != 0) {
-            h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
-            if (h->putSleepers.load(std::memory_order_seq_cst) != 0)
-                futexWake(&h->spaceSeq, 1);
-        }
-        if (h->getSleepers.load(std::memory_order_seq_cst) != 0
-            && h->tail.load(std::memory_order_acquire) - (head + 1) - 1 < m_slots) {
-            h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
-            futexWake(&h->dataSeq, 1);
-        }
+        wakeSleepers(h->spaceSeq);
         if (damage != CorruptNone)
             return Result::Corrupt;
         lengthOut = length;
@@ -1310,10 +1325,8 @@ void Queue::close() noexcept
         return;
     Header *h = header();
     h->closed.store(kClosedValue, std::memory_order_seq_cst);
-    h->dataSeq.fetch_add(1, std::memory_order_seq_cst);
-    h->spaceSeq.fetch_add(1, std::memory_order_seq_cst);
-    futexWake(&h->dataSeq, INT_MAX);
-    futexWake(&h->spaceSeq, INT_MAX);
+    wakeAll(h->dataSeq);
+    wakeAll(h->spaceSeq);
 }
 
 Stats Queue::stats() const noexcept
@@ -1326,7 +1339,8 @@ Stats Queue::stats() const noexcept
     const std::uint64_t tail = h->tail.load(std::memory_order_acquire);
     s.puts = tail;
     s.gets = head;
-    s.depthMessages = tail - head <= m_slots ? tail - head : 0;
+    // The two loads race with puts and gets: cap what they cannot mean (head beyond tail is damage).
+    s.depthMessages = tail - head <= m_slots ? tail - head : (head - tail <= m_slots ? 0 : m_slots);
     // Summed from the waiting slots (at most `slots` of them), each length capped by the limit:
     // keeping a running total would make producers and consumers write one shared word.
     for (std::uint64_t p = head; p != head + s.depthMessages; ++p) {

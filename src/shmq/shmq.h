@@ -216,17 +216,14 @@ private:
     bool repairIndices(std::int64_t deadlineNs) noexcept;
     /// A consumer found the queue empty while a producer held its lock: if that producer is
     /// dead, take its lock over and publish what it committed. True if something was repaired.
-    bool rescueDeadProducer(bool cheapCheckOnly) noexcept;
+    bool rescueDeadProducer() noexcept;
     void noteCorruption(std::uint32_t kind, pid_t culprit) noexcept;
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
                    bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
-    WaitEnd waitForChange(void *word, std::uint32_t seen, std::int64_t deadlineNs,
-                          void *sleeperCount) noexcept;
-    /// With `side`'s lock held and the queue found empty (GetSide) or full (PutSide): registers
-    /// as a waiter, checks once more, releases the lock and waits for that side's wake-up word
-    /// to move.
-    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs) noexcept;
+    /// With `returnBeforeSleep`, it returns Slept where it would start sleeping.
+    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs,
+                          bool returnBeforeSleep = false) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
     // these fields is never trusted again (a peer may overwrite it at any time).

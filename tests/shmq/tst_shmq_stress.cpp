@@ -83,6 +83,10 @@ private slots:
     void repairInterruptedByDeath();
     void killedBlockedWaiters();
     void stoppedLockHolder();
+    void closeWhileAPutIsInFlight();
+    void closedQueueDeliversADeadProducersMessage();
+    void zombieLockHolderIsTakenOver();
+    void killedSleeperCostsNothingLater();
     void garbageWritingPeer();
 };
 
@@ -422,6 +426,162 @@ void TestShmqStress::stoppedLockHolder()
         afterSeen += std::string_view(reinterpret_cast<const char *>(b.data()), b.size()) == "after";
     QCOMPARE(afterSeen, 1);
     QCOMPARE(q->stats().corruptions, 0u);
+}
+
+void TestShmqStress::closeWhileAPutIsInFlight()
+{
+    // close() lands while a producer is inside put (stopped holding the producers' lock, past its
+    // closed check). "Closed" from get must still mean "drained": every put that returns Ok is
+    // got, including the one in flight.
+    int trials = 0;
+    for (int attempt = 0; attempt < 40 && trials < 3; ++attempt) {
+        auto q = Queue::create(testHint(), 64, 4096);
+        QVERIFY(q);
+        auto *acked = sharedArray<std::atomic<long>>(1);
+        QVERIFY(acked);
+        Children kids;
+        const pid_t producer = kids.spawn([&] {
+            std::vector<std::byte> msg(4096, std::byte{7});
+            for (;;) {
+                const Result r = q->put(msg, 5s);
+                if (r == Result::Ok)
+                    acked->fetch_add(1);
+                else if (r == Result::Closed)
+                    return 0;
+            }
+        });
+        long got = 0;
+        std::vector<std::byte> b;
+        bool inLock = false;
+        for (int k = 0; k < 2000 && !inLock; ++k) {
+            for (int j = 0; j < 3; ++j)
+                got += q->get(b, 20ms) == Result::Ok;
+            kill(producer, SIGSTOP);
+            siginfo_t si{};
+            waitid(P_PID, producer, &si, WSTOPPED);
+            inLock = q->stats().putLockHolderPid == producer;
+            if (!inLock)
+                kill(producer, SIGCONT);
+        }
+        if (!inLock) {
+            kids.killAll();
+            freeShared(acked, 1);
+            continue;
+        }
+        ++trials;
+        q->close();
+        // While the producer is stopped inside put, get cannot know the queue is drained.
+        Result r;
+        while ((r = q->get(b, 50ms)) == Result::Ok)
+            ++got;
+        QCOMPARE_RESULT(r, Result::Timeout);
+        kill(producer, SIGCONT);
+        int status = 0;
+        QVERIFY(kids.reapWithin(producer, 5000, &status));
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        while ((r = q->get(b, 1s)) == Result::Ok)
+            ++got;
+        QCOMPARE_RESULT(r, Result::Closed);
+        QCOMPARE(got, acked->load());
+        freeShared(acked, 1);
+    }
+    QVERIFY2(trials >= 1, "could not stop the producer inside put");
+}
+
+void TestShmqStress::closedQueueDeliversADeadProducersMessage()
+{
+    // A producer dies after its commit word, then the queue is closed: the committed message is
+    // still got (the repair publishes it), then Closed.
+    auto q = Queue::create(testHint(), 8, 64);
+    QVERIFY(q);
+    Children kids;
+    const pid_t producer = kids.spawn([&] {
+        shmq::armFault(FaultPoint::PutAfterCommit, 1);
+        q->put("committed");
+        return 0;
+    });
+    QVERIFY(killedBySigkill(kids.reap(producer)));
+    q->close();
+    std::vector<std::byte> b;
+    QCOMPARE_RESULT(q->get(b, 1s), Result::Ok);
+    QCOMPARE(std::string_view(reinterpret_cast<const char *>(b.data()), b.size()), "committed");
+    QCOMPARE_RESULT(q->get(b, 1s), Result::Closed);
+    QCOMPARE(q->stats().recoveries, 1u);
+}
+
+void TestShmqStress::zombieLockHolderIsTakenOver()
+{
+    // The producer dies holding its lock after its commit word, and nobody has reaped it yet (a
+    // zombie: kill(pid, 0) still succeeds). A waiting get and a tryGet loop both find the
+    // message at once; a zombie is not mistaken for a foreign holder (no corruption counted).
+    for (const bool tryOnly : {false, true}) {
+        auto q = Queue::create(testHint(), 8, 64);
+        QVERIFY(q);
+        const pid_t producer = fork();
+        if (producer == 0) {
+            shmq::armFault(FaultPoint::PutAfterCommit, 1);
+            q->put("from a zombie");
+            _exit(0);
+        }
+        QVERIFY(producer > 0);
+        siginfo_t si{};
+        QCOMPARE(waitid(P_PID, producer, &si, WEXITED | WNOWAIT), 0); // dead, not reaped
+        QCOMPARE(q->stats().putLockHolderPid, producer);
+        const auto t0 = nowNs();
+        std::vector<std::byte> b;
+        Result r = Result::Timeout;
+        if (tryOnly) {
+            std::byte buf[64];
+            std::size_t n = 0;
+            while (r == Result::Timeout && nowNs() - t0 < 2'000'000'000)
+                r = q->tryGet(buf, n);
+        } else {
+            r = q->get(b, 2s);
+        }
+        QCOMPARE_RESULT(r, Result::Ok);
+        QVERIFY2(nowNs() - t0 < 200'000'000, std::to_string(nowNs() - t0).c_str());
+        QCOMPARE(q->stats().corruptions, 0u);
+        QCOMPARE(waitpid(producer, nullptr, 0), producer);
+    }
+}
+
+void TestShmqStress::killedSleeperCostsNothingLater()
+{
+    // A getter killed while asleep in the kernel leaves at most its "someone sleeps" mark,
+    // which the next put clears: afterwards puts and gets make no system calls again. Measured
+    // here as: a stream of put+get pairs after the kill wakes nobody (the word stops changing).
+    auto q = Queue::create(testHint(), 4, 16);
+    QVERIFY(q);
+    Children kids;
+    const pid_t sleeper = kids.spawn([&] {
+        std::byte b[16];
+        std::size_t n = 0;
+        return q->get(b, n, shmq::kForever) == Result::Ok ? 0 : 1;
+    });
+    QVERIFY(waitForState(sleeper, 'S', 2000));
+    sleepUs(60'000); // past its spin: asleep on the futex
+    QCOMPARE(kill(sleeper, SIGKILL), 0);
+    QVERIFY(killedBySigkill(kids.reap(sleeper)));
+    std::vector<std::byte> b;
+    QCOMPARE_RESULT(q->put("one"), Result::Ok); // clears the mark (one needless wake-up)
+    QCOMPARE_RESULT(q->get(b, 0ns), Result::Ok);
+    // The data word lives at offset 256 of the segment (docs/shmq.md, Layout).
+    const int fd = shm_open(q->name().c_str(), O_RDONLY, 0);
+    QVERIFY(fd >= 0);
+    auto readWord = [&] {
+        std::uint32_t w = 0;
+        if (pread(fd, &w, 4, 256) != 4)
+            return ~0u;
+        return w;
+    };
+    const std::uint32_t before = readWord();
+    QCOMPARE(before & 0x8000'0000u, 0u);
+    for (int i = 0; i < 1000; ++i) {
+        QCOMPARE_RESULT(q->put("x"), Result::Ok);
+        QCOMPARE_RESULT(q->get(b, 0ns), Result::Ok);
+    }
+    QCOMPARE(readWord(), before); // nobody was woken: no bump, no system call
+    ::close(fd);
 }
 
 void TestShmqStress::garbageWritingPeer()
