@@ -136,14 +136,16 @@ pid_t myPid() noexcept
     return p;
 }
 
-// Is `pid` a running (or stopped) process of ours? Zombies count as dead: they hold nothing any
-// more. Every legitimate peer runs under our uid (the segment is 0600 and attach checks its
-// owner), so a process we may not even signal (EPERM: a reused pid of another user) is not one.
+// Is `pid` a running (or stopped) process? A zombie (dead, not yet reaped) counts as dead: it
+// holds nothing any more. Careful: a process whose main thread has exited while other threads
+// run also shows state Z, so only a zombie with at most one thread counts. Anything we cannot
+// tell for sure counts as alive: taking a lock from a live holder would break the queue, while
+// waiting for one we misjudge only delays.
 bool processAlive(pid_t pid) noexcept
 {
     if (pid <= 0)
         return false;
-    if (kill(pid, 0) != 0 && (errno == ESRCH || errno == EPERM))
+    if (kill(pid, 0) != 0 && errno == ESRCH)
         return false;
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
@@ -160,19 +162,34 @@ bool processAlive(pid_t pid) noexcept
     if (!paren || paren[1] == '\0' || paren[2] == '\0')
         return true;
     const char state = paren[2];
-    return state != 'Z' && state != 'X' && state != 'x';
+    if (state == 'X' || state == 'x')
+        return false;
+    if (state != 'Z')
+        return true;
+    // Field 20, num_threads: the 18th field after the state (field 3).
+    const char *p = paren + 2;
+    for (int field = 3; field < 20 && *p; ++field) {
+        while (*p && *p != ' ')
+            ++p;
+        while (*p == ' ')
+            ++p;
+    }
+    long threads = 0;
+    bool digits = false;
+    for (; *p >= '0' && *p <= '9'; ++p, digits = true)
+        threads = threads * 10 + (*p - '0');
+    return !digits || threads > 1;
 }
 
-// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps. A peer of ours runs under
-// our uid, so its maps are readable to us: a process whose maps we may not read is not one of
-// ours (think of a pid scribbled into a lock word, or a dead holder's pid reused elsewhere).
+// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps; if that cannot be read
+// (no permission, no file descriptor left, ...), answers yes: never steal a lock on a guess.
 bool processMapsSegment(pid_t pid, const std::string &name) noexcept
 {
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/maps", int(pid));
     const int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return false;
+        return errno != ENOENT && errno != ESRCH;
     char needle[300];
     const int needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
     if (needleLen <= 0 || std::size_t(needleLen) >= sizeof needle) {
@@ -187,8 +204,10 @@ bool processMapsSegment(pid_t pid, const std::string &name) noexcept
         const ssize_t n = read(fd, buf + kept, sizeof buf - kept);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
-            break; // unreadable: not one of ours (see above)
+        if (n < 0) {
+            found = errno != ESRCH; // unreadable: assume it is legitimate
+            break;
+        }
         if (n == 0)
             break;
         const std::size_t have = kept + std::size_t(n);
@@ -794,8 +813,10 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
             cpuRelax();
         expected = 0;
         if (word.load(std::memory_order_relaxed) == 0
-            && word.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed))
+            && word.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed)) {
+            m_seenHolder[side].store(0, std::memory_order_relaxed); // the holder we saw let go
             return LockResult::Acquired;
+        }
     }
 
     std::int64_t slice = kLockSliceMinNs;
@@ -823,8 +844,11 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
         if (v == 0) {
             // Take it with the waiters bit set: we cannot know whether others still sleep.
             if (word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
-                                                std::memory_order_relaxed))
+                                                std::memory_order_relaxed)) {
+                // "Held since" measures one continuous hold: the holder we saw let go.
+                m_seenHolder[side].store(0, std::memory_order_relaxed);
                 return LockResult::Acquired;
+            }
             continue;
         }
         const std::uint32_t owner = v & kPidMask;
@@ -891,14 +915,16 @@ void Queue::unlock(Side side) noexcept
 
 namespace {
 // After publishing an index (a sequentially consistent store): if someone sleeps on `seq`, bump
-// it, clear the sleepers bit in the same step, and wake them all (they look again; one of them
-// takes what was published). With nobody asleep this is one load of a line nobody writes.
+// it, clear the sleepers bit in the same step, and wake one sleeper. The woken one sets the bit
+// again at once (others may still sleep), and whoever then finds more work than it takes passes
+// the wake on: one wake-up per message, not a herd. With nobody asleep this is one load of a
+// line nobody writes.
 void wakeSleepers(std::atomic<std::uint32_t> &seq) noexcept
 {
     std::uint32_t v = seq.load(std::memory_order_seq_cst);
     while (v & kSleepersBit) {
         if (seq.compare_exchange_weak(v, (v + 1) & ~kSleepersBit, std::memory_order_seq_cst)) {
-            futexWake(&seq, INT_MAX);
+            futexWake(&seq, 1);
             return;
         }
     }
@@ -960,7 +986,13 @@ Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int
     if (news()) // the last look, after announcing the sleeper (see SharedHeader)
         return WaitEnd::Changed;
     futexWait(&seq, v, wait);
-    if (news() || seq.load(std::memory_order_seq_cst) != v)
+    if (seq.load(std::memory_order_seq_cst) != v) {
+        // Woken (or the word moved): others may still sleep on it, so the mark goes back up;
+        // the next publisher, or whoever finds more than it takes, wakes the next one.
+        seq.fetch_or(kSleepersBit, std::memory_order_seq_cst);
+        return WaitEnd::Changed;
+    }
+    if (news())
         return WaitEnd::Changed;
     // Slice over without news: the caller looks at the queue again (and whether a producer
     // died holding its lock).
@@ -1149,6 +1181,8 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         faultHook(FaultPoint::PutBeforeUnlock);
         unlock(PutSide);
         wakeSleepers(h->dataSeq);
+        if (used + 1 < m_slots) // room left: pass the wake on to another putter, if one sleeps
+            wakeSleepers(h->spaceSeq);
         return Result::Ok;
     }
 }
@@ -1275,6 +1309,8 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             noteCorruption(damage, culprit);
         }
         wakeSleepers(h->spaceSeq);
+        if (used > 1) // more waiting: pass the wake on to another getter, if one sleeps
+            wakeSleepers(h->dataSeq);
         if (damage != CorruptNone)
             return Result::Corrupt;
         lengthOut = length;

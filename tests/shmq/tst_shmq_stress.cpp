@@ -15,6 +15,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 using namespace std::chrono_literals;
 using namespace shmqtest;
@@ -87,6 +88,7 @@ private slots:
     void closedQueueDeliversADeadProducersMessage();
     void zombieLockHolderIsTakenOver();
     void killedSleeperCostsNothingLater();
+    void liveProducerWithExitedMainThreadKeepsItsLock();
     void garbageWritingPeer();
 };
 
@@ -582,6 +584,98 @@ void TestShmqStress::killedSleeperCostsNothingLater()
     }
     QCOMPARE(readWord(), before); // nobody was woken: no bump, no system call
     ::close(fd);
+}
+
+void TestShmqStress::liveProducerWithExitedMainThreadKeepsItsLock()
+{
+    // A producer whose main thread has exited while another thread keeps putting shows state Z in
+    // /proc/<pid>/stat, like a zombie. It is alive: nobody may take its lock (two producers would
+    // then write at once). Caught (SIGSTOP) while its thread holds the producers' lock, a tryPut
+    // and a waiting get must leave the lock alone.
+    // Long messages keep the lock held long enough (the copy) to catch the holder with SIGSTOP.
+    auto q = Queue::create(testHint(), 16, 65536);
+    QVERIFY(q);
+    Children kids;
+    auto *shared = sharedArray<std::atomic<long>>(2); // [0] puts acknowledged, [1] stop flag
+    QVERIFY(shared);
+    const pid_t a = kids.spawn([&] {
+        // The worker thread must not use anything on this thread's stack, which goes away when
+        // this thread ends: it gets a handle of its own on the heap.
+        auto *own = new Queue(std::move(*Queue::attach(q->name())));
+        pthread_t t;
+        pthread_create(&t, nullptr, [](void *arg) -> void * {
+            auto *ctx = static_cast<std::pair<Queue *, std::atomic<long> *> *>(arg);
+            static char m[65536];
+            long i = 0;
+            while (ctx->second[1].load() == 0) {
+                std::snprintf(m, 32, "A%ld", i);
+                if (ctx->first->put(std::string_view(m, sizeof m), 100ms) == Result::Ok)
+                    ctx->second[0].store(++i);
+            }
+            _exit(0);
+        }, new std::pair<Queue *, std::atomic<long> *>(own, shared));
+        // End only this thread, without unwinding through the test framework's frames (which
+        // pthread_exit would do): the thread-group leader becomes a zombie, the process lives.
+        syscall(SYS_exit, 0);
+        return 0;
+    });
+    auto leaderState = [a] {
+        char path[64];
+        std::snprintf(path, sizeof path, "/proc/%d/stat", int(a));
+        char buf[512] = {};
+        const int fd = open(path, O_RDONLY);
+        const ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+        if (fd >= 0)
+            ::close(fd);
+        const char *paren = n > 0 ? std::strrchr(buf, ')') : nullptr;
+        return paren && paren[1] && paren[2] ? paren[2] : '?';
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(leaderState(), 'Z', 5000);
+
+    long last = -1;
+    long gaps = 0;
+    std::vector<std::byte> v;
+    auto take = [&](std::chrono::milliseconds timeout) {
+        const Result r = q->get(v, timeout);
+        if (r == Result::Ok) {
+            const long n = std::atol(reinterpret_cast<const char *>(v.data()) + 1);
+            gaps += n != last + 1;
+            last = n;
+        }
+        return r;
+    };
+    bool caught = false;
+    for (int k = 0; k < 5000 && !caught; ++k) {
+        // Keep the queue from filling up, so the producer is putting, not waiting for room.
+        while (take(0ms) == Result::Ok) {
+        }
+        sleepUs(200);
+        kill(a, SIGSTOP);
+        siginfo_t si{};
+        waitid(P_PID, a, &si, WSTOPPED);
+        caught = q->stats().putLockHolderPid == a;
+        if (!caught)
+            kill(a, SIGCONT);
+    }
+    QVERIFY2(caught, "could not stop the producer while it held its lock");
+    QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
+    while (take(30ms) == Result::Ok) {
+    }
+    QCOMPARE(q->stats().recoveries, 0u); // nobody took the lock of the live producer
+    QCOMPARE(q->stats().putLockHolderPid, a);
+    kill(a, SIGCONT);
+    shared[1].store(1);
+    int status = 0;
+    QVERIFY(kids.reapWithin(a, 5000, &status));
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    while (take(0ms) == Result::Ok) {
+    }
+    const auto st = q->stats();
+    QCOMPARE(st.recoveries, 0u);
+    QCOMPARE(st.corruptions, 0u);
+    QCOMPARE(gaps, 0);
+    QCOMPARE(last + 1, shared[0].load());
+    freeShared(shared, 2);
 }
 
 void TestShmqStress::garbageWritingPeer()
