@@ -65,6 +65,25 @@ bool waitForState(pid_t pid, char state, int ms)
 
 bool killedBySigkill(int status) { return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
 
+// Stops `pid` (SIGSTOP, waiting until it is stopped) until `holds()` says it was caught holding a
+// lock, at most `attempts` times; before each try `between()` runs, and a try that missed lets
+// the process go on. True when caught (the process stays stopped).
+bool stopWhileHolding(pid_t pid, int attempts, const std::function<bool()> &holds,
+                      const std::function<void()> &between)
+{
+    for (int k = 0; k < attempts; ++k) {
+        between();
+        kill(pid, SIGSTOP);
+        siginfo_t si{};
+        if (waitid(P_PID, pid, &si, WSTOPPED) != 0)
+            return false;
+        if (holds())
+            return true;
+        kill(pid, SIGCONT);
+    }
+    return false;
+}
+
 const FaultPoint kKillPoints[] = {FaultPoint::PutAfterLock,    FaultPoint::PutMidCopy,
                                   FaultPoint::PutBeforeCommit, FaultPoint::PutAfterCommit,
                                   FaultPoint::PutBeforeUnlock, FaultPoint::GetAfterLock,
@@ -347,19 +366,9 @@ void TestShmqStress::stoppedLockHolder()
         return 0;
     });
     // Stop it until we catch it holding the lock.
-    bool caught = false;
     std::mt19937 rng(42);
-    for (int attempt = 0; attempt < 20000 && !caught; ++attempt) {
-        sleepUs(long(rng() % 200));
-        kill(busy, SIGSTOP);
-        int status = 0;
-        QCOMPARE(waitpid(busy, &status, WUNTRACED), busy);
-        QVERIFY(WIFSTOPPED(status));
-        if (q->stats().lockHolderPid == busy)
-            caught = true;
-        else
-            kill(busy, SIGCONT);
-    }
+    const bool caught = stopWhileHolding(
+        busy, 20000, [&] { return q->stats().lockHolderPid == busy; }, [&] { sleepUs(long(rng() % 200)); });
     QVERIFY2(caught, "could not stop the peer while it held the lock");
 
     // Producers and consumers have a lock each. The side whose lock the stopped peer holds
@@ -454,17 +463,12 @@ void TestShmqStress::closeWhileAPutIsInFlight()
         });
         long got = 0;
         std::vector<std::byte> b;
-        bool inLock = false;
-        for (int k = 0; k < 2000 && !inLock; ++k) {
-            for (int j = 0; j < 3; ++j)
-                got += q->get(b, 20ms) == Result::Ok;
-            kill(producer, SIGSTOP);
-            siginfo_t si{};
-            waitid(P_PID, producer, &si, WSTOPPED);
-            inLock = q->stats().putLockHolderPid == producer;
-            if (!inLock)
-                kill(producer, SIGCONT);
-        }
+        const bool inLock = stopWhileHolding(
+            producer, 2000, [&] { return q->stats().putLockHolderPid == producer; },
+            [&] {
+                for (int j = 0; j < 3; ++j)
+                    got += q->get(b, 20ms) == Result::Ok;
+            });
         if (!inLock) {
             kids.killAll();
             freeShared(acked, 1);
@@ -644,19 +648,14 @@ void TestShmqStress::liveProducerWithExitedMainThreadKeepsItsLock()
         }
         return r;
     };
-    bool caught = false;
-    for (int k = 0; k < 5000 && !caught; ++k) {
-        // Keep the queue from filling up, so the producer is putting, not waiting for room.
-        while (take(0ms) == Result::Ok) {
-        }
-        sleepUs(200);
-        kill(a, SIGSTOP);
-        siginfo_t si{};
-        waitid(P_PID, a, &si, WSTOPPED);
-        caught = q->stats().putLockHolderPid == a;
-        if (!caught)
-            kill(a, SIGCONT);
-    }
+    const bool caught = stopWhileHolding(
+        a, 5000, [&] { return q->stats().putLockHolderPid == a; },
+        [&] {
+            // Keep the queue from filling up, so the producer is putting, not waiting for room.
+            while (take(0ms) == Result::Ok) {
+            }
+            sleepUs(200);
+        });
     QVERIFY2(caught, "could not stop the producer while it held its lock");
     QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
     while (take(30ms) == Result::Ok) {
