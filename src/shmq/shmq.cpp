@@ -1023,11 +1023,17 @@ void Queue::repairPut() noexcept
         h->tail.store(tail + 1, std::memory_order_seq_cst);
         wakeSleepers(h->dataSeq);
     }
-    std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
-    if (closed != 0 && closed != kClosedValue) {
-        noteCorruption(CorruptClosedFlag, 0);
-        h->closed.compare_exchange_strong(closed, 0, std::memory_order_relaxed); // never undo a close()
-    }
+    const std::uint32_t closed = h->closed.load(std::memory_order_relaxed);
+    if (closed != 0 && closed != kClosedValue)
+        resetDamagedClosed(closed);
+}
+
+// `closed` held `seen`, neither 0 nor the closed value: a broken peer wrote it. Counted, and set
+// back to 0 only if it still holds `seen`, so a close() that lands meanwhile is never undone.
+void Queue::resetDamagedClosed(std::uint32_t seen) noexcept
+{
+    noteCorruption(CorruptClosedFlag, 0);
+    header()->closed.compare_exchange_strong(seen, 0, std::memory_order_relaxed);
 }
 
 // Called with the consumers' lock held after its previous holder died. A consumer dies either
@@ -1078,16 +1084,11 @@ bool Queue::repairIndices(std::int64_t deadlineNs) noexcept
 
 bool Queue::rescueDeadProducer() noexcept
 {
-    Header *h = header();
-    const std::uint32_t v = h->putLock.load(std::memory_order_relaxed);
-    const std::uint32_t holder = v & kPidMask;
-    if (v == 0 || holder == std::uint32_t(myPid()))
+    const std::uint32_t v = header()->putLock.load(std::memory_order_relaxed);
+    if (v == 0 || (v & kPidMask) == std::uint32_t(myPid()))
         return false;
-    const bool plausible = (v & ~(kPidMask | kWaitersBit)) == 0 && holder != 0 && holder < kPidLimit;
-    if (plausible && processAlive(pid_t(holder)))
-        return false;
-    // Dead, or a word no process could have written: a try-lock takes it over and says so (and
-    // if a live producer got there first, it is simply busy).
+    // A try-lock makes the whole judgement (dead, zombie, foreign, or a word no process could
+    // have written) and takes the lock over if so; a live producer's lock is simply busy.
     const LockResult r = lock(PutSide, nowNs(), true);
     if (r == LockResult::Timeout)
         return false;
@@ -1133,13 +1134,10 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         const std::uint64_t used = tail - head;
         if (used > m_slots || closed != 0) {
             unlock(PutSide);
-            if (closed != 0) {
-                noteCorruption(CorruptClosedFlag, 0);
-                std::uint32_t seen = closed;
-                h->closed.compare_exchange_strong(seen, 0, std::memory_order_relaxed); // never undo a close()
-            } else if (!repairIndices(tryOnly ? nowNs() : deadlineNs)) {
+            if (closed != 0)
+                resetDamagedClosed(closed);
+            else if (!repairIndices(tryOnly ? nowNs() : deadlineNs))
                 return Result::Timeout;
-            }
             continue;
         }
         if (used == m_slots) {

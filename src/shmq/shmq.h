@@ -218,6 +218,7 @@ private:
     /// dead, take its lock over and publish what it committed. True if something was repaired.
     bool rescueDeadProducer() noexcept;
     void noteCorruption(std::uint32_t kind, pid_t culprit) noexcept;
+    void resetDamagedClosed(std::uint32_t seen) noexcept;
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
                    bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
