@@ -45,6 +45,17 @@ bool isCodeFormat(const QTextCharFormat &f)
     return f.fontFixedPitch() || f.fontFamilies().toStringList().contains(QLatin1String("monospace"));
 }
 
+// insertFrame() leaves an empty block before (and after) the frame: make such a block 1 px high,
+// so the frame's own margins alone space it from the text around.
+void foldEmptyBlock(const QTextBlock &b)
+{
+    if (!b.isValid() || !b.text().isEmpty())
+        return;
+    QTextBlockFormat f;
+    f.setLineHeight(1, QTextBlockFormat::FixedHeight);
+    QTextCursor(b).setBlockFormat(f);
+}
+
 bool isSvg(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -221,13 +232,6 @@ void LessonView::boxCodeBlocks()
     // insertFrame() leaves the run's first block format outside, on an empty block before the
     // frame, and an empty block after it: give the format back to the listing's first line and
     // fold the two empty blocks to nothing, so the box's margins alone space the listing.
-    auto fold = [](const QTextBlock &b) {
-        if (!b.isValid() || !b.text().isEmpty())
-            return;
-        QTextBlockFormat f;
-        f.setLineHeight(1, QTextBlockFormat::FixedHeight);
-        QTextCursor(b).setBlockFormat(f);
-    };
     for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
         const QTextBlockFormat codeFormat = doc->findBlock(it->first).blockFormat();
         QTextCursor c(doc);
@@ -235,8 +239,8 @@ void LessonView::boxCodeBlocks()
         c.setPosition(it->second, QTextCursor::KeepAnchor);
         QTextFrame *frame = c.insertFrame(box);
         QTextCursor(doc->findBlock(frame->firstPosition())).setBlockFormat(codeFormat);
-        fold(doc->findBlock(frame->firstPosition() - 1));
-        fold(doc->findBlock(frame->lastPosition() + 1));
+        foldEmptyBlock(doc->findBlock(frame->firstPosition() - 1));
+        foldEmptyBlock(doc->findBlock(frame->lastPosition() + 1));
     }
 }
 
@@ -290,14 +294,7 @@ void LessonView::boxObserveSection()
     if (!frame)
         return;
     QTextCursor(doc->findBlock(frame->firstPosition())).setBlockFormat(headingFormat);
-    auto fold = [](const QTextBlock &b) {
-        if (!b.isValid() || !b.text().isEmpty())
-            return;
-        QTextBlockFormat f;
-        f.setLineHeight(1, QTextBlockFormat::FixedHeight);
-        QTextCursor(b).setBlockFormat(f);
-    };
-    fold(doc->findBlock(frame->firstPosition() - 1));
+    foldEmptyBlock(doc->findBlock(frame->firstPosition() - 1));
 }
 
 void LessonView::styleTables()
