@@ -586,6 +586,10 @@
             <translation>null</translation>
         </message>
         <message>
+            <source>end of main</source>
+            <translation>end of main</translation>
+        </message>
+        <message>
             <source>a boolean</source>
             <translation>a boolean</translation>
         </message>

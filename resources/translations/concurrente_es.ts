@@ -586,6 +586,10 @@
             <translation>null</translation>
         </message>
         <message>
+            <source>end of main</source>
+            <translation>fin del programa principal</translation>
+        </message>
+        <message>
             <source>a boolean</source>
             <translation>un booleano</translation>
         </message>

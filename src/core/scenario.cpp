@@ -452,7 +452,7 @@ QString Scenario::actionText(int i) const
             names.append(workerRefText(*this, k));
         return u"random.choice(["_s + names.join(u", "_s) + u"]).terminate()"_s;
     }
-    case Action::EndMain: return u"# end of main"_s;
+    case Action::EndMain: return u"# "_s + ScenarioLoader::tr("end of main");
     }
     return {};
 }
