@@ -331,6 +331,32 @@ std::int64_t threadCpuNs() noexcept
     return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+std::string_view startMethodName(StartMethod method) noexcept
+{
+    switch (method) {
+    case StartMethod::Fork:
+        return "fork";
+    case StartMethod::Forkserver:
+        return "forkserver";
+    case StartMethod::Spawn:
+        break;
+    }
+    return "spawn";
+}
+
+bool parseStartMethod(std::string_view text, StartMethod &method) noexcept
+{
+    if (text == "spawn" || text == "qprocess")
+        method = StartMethod::Spawn;
+    else if (text == "fork")
+        method = StartMethod::Fork;
+    else if (text == "forkserver")
+        method = StartMethod::Forkserver;
+    else
+        return false;
+    return true;
+}
+
 void runTaskAndExit(TaskContext &ctx) noexcept
 {
     Event("start")
@@ -338,7 +364,7 @@ void runTaskAndExit(TaskContext &ctx) noexcept
         .num("ppid", getppid())
         .str("task", ctx.taskName)
         .boolean("daemon", ctx.daemon)
-        .str("launcher", ctx.launcher == Launcher::Fork ? "fork" : "qprocess")
+        .str("start_method", startMethodName(ctx.startMethod))
         .emit();
     int code = 1;
     if (ctx.hasError() || !ctx.task)
@@ -398,8 +424,10 @@ int taskGreeting(TaskContext &ctx)
 int taskInfo(TaskContext &ctx)
 {
     emitPrint(ctx.strArg("title"));
-    // What the child's __name__ is: "__main__" when forked, "__mp_main__" under spawn.
-    emitPrint(ctx.launcher == Launcher::Fork ? "Nombre del proceso: __main__" : "Nombre del proceso: __mp_main__");
+    // What the child's __name__ is: "__main__" when forked, "__mp_main__" under spawn and
+    // forkserver (the main module is imported again there under that name).
+    emitPrint(ctx.startMethod == StartMethod::Fork ? "Nombre del proceso: __main__"
+                                                   : "Nombre del proceso: __mp_main__");
     StackBuf<64> b;
     b.add("Proceso padre: ").addInt(getppid());
     emitPrint(b.view());
@@ -588,7 +616,7 @@ int taskBurn(TaskContext &ctx)
                   .num("ppid", getppid())
                   .str("task", "child")
                   .boolean("daemon", false)
-                  .str("launcher", ctx.launcher == Launcher::Fork ? "fork" : "qprocess")
+                  .str("start_method", startMethodName(ctx.startMethod))
                   .emit();
     const std::int64_t deadline = monotonicNs() + childMs * 1'000'000;
     pid_t known = parent;

@@ -1,5 +1,5 @@
 #pragma once
-// The task catalog shared by concurrente-worker and concurrente-forkhelper (docs/protocol.md).
+// The task catalog shared by concurrente-worker and concurrente-main (docs/protocol.md).
 //
 // Arguments are parsed and validated before a task starts (in the fork helper: before fork()),
 // into fixed-size storage that points into the caller's argv or command buffer, so nothing here
@@ -14,7 +14,12 @@ namespace conc {
 
 class FixedBuf;
 
-enum class Launcher { QProcess, Fork };
+/// Python's start methods: how the process running the task was created.
+enum class StartMethod { Spawn, Fork, Forkserver };
+/// "spawn", "fork", "forkserver"
+std::string_view startMethodName(StartMethod method) noexcept;
+/// Parses a start method name ("qprocess" is read as spawn, its former name). False if unknown.
+bool parseStartMethod(std::string_view text, StartMethod &method) noexcept;
 enum class ArgKind { Int, Number, String, Choice };
 
 /// Limits of the command line, named so the messages and the docs agree.
@@ -59,7 +64,7 @@ struct TaskContext {
     Value args[kMaxTaskArgs];
     bool given[kMaxTaskArgs] = {};
     bool daemon = false;
-    Launcher launcher = Launcher::QProcess;
+    StartMethod startMethod = StartMethod::Spawn;
     /// An argument error found before the task ran; the task then raises it (exit code 1),
     /// as CPython's child raises an exception from its target.
     char error[384] = {};

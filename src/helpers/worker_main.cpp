@@ -1,6 +1,8 @@
-// concurrente-worker: runs one task in this process (started by the app's QProcess launcher).
+// concurrente-worker: runs one task in this process (what the main program starts for Python's
+// *spawn* start method).
 //
-//   concurrente-worker --name NAME --task TASK [--daemon] [--launcher qprocess|fork] [key=value ...]
+//   concurrente-worker --name NAME --task TASK [--daemon] [--start-method spawn|fork|forkserver]
+//                      [--parent-pid PID] [key=value ...]
 //   concurrente-worker --list-tasks
 //
 // Exit codes: the task's (0, or 1 after an `error` event: bad task arguments and unknown tasks
@@ -10,6 +12,8 @@
 #include "eventwriter.h"
 #include "tasks.h"
 
+#include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace {
@@ -18,9 +22,11 @@ namespace {
 {
     conc::Event("error").str("type", "UsageError").str("message", message).emit();
     conc::StackBuf<1024> b;
-    b.add("concurrente-worker: ").add(message).add(
-        "\nusage: concurrente-worker --name NAME --task TASK [--daemon] [--launcher qprocess|fork] "
-        "[key=value ...]\n       concurrente-worker --list-tasks\n");
+    b.add("concurrente-worker: ")
+        .add(message)
+        .add("\nusage: concurrente-worker --name NAME --task TASK [--daemon] [--start-method "
+             "spawn|fork|forkserver] "
+             "[--parent-pid PID] [key=value ...]\n       concurrente-worker --list-tasks\n");
     conc::writeAll(2, b.view().data(), b.size());
     _exit(2);
 }
@@ -52,19 +58,30 @@ int main(int argc, char **argv)
             haveTask = true;
         } else if (a == "--daemon") {
             ctx.daemon = true;
-        } else if (a == "--launcher") {
-            const std::string_view l = value();
-            if (l == "fork")
-                ctx.launcher = conc::Launcher::Fork;
-            else if (l != "qprocess")
-                usageError("--launcher must be qprocess or fork");
+        } else if (a == "--start-method" || a == "--launcher") {
+            // --launcher qprocess|fork is the option's former name.
+            if (!conc::parseStartMethod(value(), ctx.startMethod))
+                usageError("--start-method must be spawn, fork or forkserver");
+        } else if (a == "--parent-pid") {
+            // Die with the main program that started us, as its forked children do: nothing
+            // of a run outlives it. The re-check closes the race with a parent that died first.
+            const std::string_view v = value();
+            long long ppid = 0;
+            for (char c : v) {
+                if (c < '0' || c > '9' || ppid > 1'000'000'000)
+                    usageError("--parent-pid needs a process id");
+                ppid = ppid * 10 + (c - '0');
+            }
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != pid_t(ppid))
+                _exit(1);
         } else if (a == "--list-tasks") {
             conc::writeCatalogJson(1);
             return 0;
         } else if (a == "--help" || a == "-h") {
             static constexpr std::string_view kHelp =
-                "usage: concurrente-worker --name NAME --task TASK [--daemon] [--launcher qprocess|fork] "
-                "[key=value ...]\n       concurrente-worker --list-tasks\nEvents: JSON lines on "
+                "usage: concurrente-worker --name NAME --task TASK [--daemon] "
+                "[--start-method spawn|fork|forkserver] [--parent-pid PID] [key=value ...]\n       "
+                "concurrente-worker --list-tasks\nEvents: JSON lines on "
                 "$CONCURRENTE_EVENT_FD (default 1), see docs/protocol.md.\n";
             conc::writeAll(1, kHelp.data(), kHelp.size());
             return 0;

@@ -1,4 +1,4 @@
-// Drives the real helper executables (concurrente-worker, concurrente-forkhelper) with QProcess
+// Drives the real helper executables (concurrente-worker, concurrente-main) with QProcess
 // and checks their events against docs/protocol.md: every task's events and exit codes under
 // both launchers, escaping, truncation, signals, orphans and the queue/pipe tasks. Every pid an
 // event names is checked to be gone when each test ends.
@@ -434,7 +434,7 @@ void TestHelpers::task()
 
     std::unique_ptr<Proc> p;
     if (fork) {
-        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s, QStringList{});
+        p = std::make_unique<Proc>(u"concurrente-main"_s, QStringList{});
         QVERIFY(p->started());
         p->write(startCommand(name, task, daemon, args));
         p->closeInput(); // the helper waits for its child, then exits 0
@@ -554,7 +554,7 @@ void TestHelpers::oddNames()
     QFETCH(QString, name);
     std::unique_ptr<Proc> p;
     if (launcher == u"fork") {
-        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s, QStringList{});
+        p = std::make_unique<Proc>(u"concurrente-main"_s, QStringList{});
         QVERIFY(p->started());
         p->write(startCommand(name, u"sleep"_s, false, {u"ms=0"_s}));
         p->closeInput();
@@ -575,7 +575,7 @@ void TestHelpers::oddNames()
 
 void TestHelpers::invalidUtf8NameIsReplaced()
 {
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     p.write("start\tbad\xff\xfe name\tgreeting\n");
     p.closeInput();
@@ -589,7 +589,7 @@ void TestHelpers::randomBytesAlwaysMakeValidLines()
     // Names and arguments of arbitrary bytes (NUL, controls, broken UTF-8): every line must
     // still be one valid JSON object in valid UTF-8, and valid UTF-8 must come back unchanged.
     QRandomGenerator rng(20261125);
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     constexpr int kChildren = 120;
     QHash<QString, QByteArray> sentNames; // child name tag -> raw bytes of `who`
@@ -734,7 +734,7 @@ void TestHelpers::workerSigterm()
 
 void TestHelpers::forkHelperSeveralChildren()
 {
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     const QList<std::pair<QString, int>> children = {
         {u"Process-1"_s, 0}, {u"Worker 2"_s, 1}, {u"Process-3"_s, -6}, {u"Process-4"_s, 0}, {u"Process-5"_s, -11}};
@@ -776,7 +776,7 @@ void TestHelpers::forkHelperSeveralChildren()
 
 void TestHelpers::forkHelperSigtermChild()
 {
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     p.write(startCommand(u"long"_s, u"sleep"_s, false, {u"ms=60000"_s}));
     QTRY_VERIFY_WITH_TIMEOUT(p.has(u"print"_s), kWaitMs);
@@ -792,7 +792,7 @@ void TestHelpers::forkHelperSigtermChild()
 
 void TestHelpers::forkHelperSigtermKillsChildren()
 {
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     for (int k = 0; k < 3; ++k)
         p.write(startCommand(u"w%1"_s.arg(k), u"sleep"_s, k == 0, {u"ms=60000"_s}));
@@ -808,7 +808,7 @@ void TestHelpers::forkHelperSigtermKillsChildren()
 
 void TestHelpers::forkHelperBadCommands()
 {
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     p.write("launch\tx\tgreeting\n");
     p.write("start\tonlyname\n");
@@ -830,7 +830,7 @@ void TestHelpers::forkHelperBadCommands()
 void TestHelpers::forkHelperKilledTakesChildren()
 {
     // SIGKILL leaves the helper no time to clean up: the children's parent-death signal must.
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     for (int k = 0; k < 2; ++k)
         p.write(startCommand(u"w%1"_s.arg(k), u"sleep"_s, false, {u"ms=60000"_s}));
@@ -869,7 +869,7 @@ void TestHelpers::orphan()
     qputenv("CONCURRENTE_EVENT_FD", "3");
     std::unique_ptr<Proc> p;
     if (launcher == u"fork") {
-        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s,
+        p = std::make_unique<Proc>(u"concurrente-main"_s,
                                    subreaper ? QStringList{u"--subreaper"_s} : QStringList{}, modifier);
         QVERIFY(p->started());
         p->write(startCommand(name, u"spawn_child"_s, false, taskArgs));
@@ -934,7 +934,7 @@ void TestHelpers::orphan()
 
 void TestHelpers::pipeThroughForkHelper()
 {
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     p.write("pipe\tp1\n");
     p.write(startCommand(u"receptor"_s, u"pipe_recv"_s, false, {u"pipe=p1"_s}));
@@ -1122,7 +1122,7 @@ void TestHelpers::queueThroughForkHelper()
     std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 8, 256);
     QVERIFY(q.has_value());
     const QString queueArg = u"queue="_s + QString::fromStdString(q->name());
-    Proc p(u"concurrente-forkhelper"_s, {});
+    Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
     // MyWorker through the queue between two forked children, and worker(num, q).
     p.write(startCommand(u"Process-17"_s, u"object"_s, false, {queueArg, u"label=q"_s}));

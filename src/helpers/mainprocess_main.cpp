@@ -1,21 +1,29 @@
-// concurrente-forkhelper: the run's "main program" for the fork launcher (Python's fork method).
+// concurrente-main: the run's main program (Python's MainProcess), the parent of every worker.
 //
-// Single-threaded. Reads TAB-separated commands on stdin and fork()s one child per `start`; the
-// child runs the task in-process (no exec). Between fork() and the task a child makes only
-// async-signal-safe calls and leaves by _exit() on every path. SIGCHLD and SIGTERM arrive through
-// a signalfd, so the command loop never blocks in waitpid(); children are reaped with
-// waitpid(-1, WNOHANG) in a loop and reported as `exited` events. See docs/protocol.md.
+// Single-threaded. Reads TAB-separated commands on stdin and starts one child per `start`, by the
+// worker's start method:
+//  - spawn: posix_spawn() of concurrente-worker (a fresh program, like CPython's spawn);
+//  - fork: fork(), and the child runs the task in-process (no exec);
+//  - forkserver: the first such start forks a server process (this same program, reading the
+//    commands we pass on through a pipe), which forks the workers; their os.getppid() is the
+//    server, their parent_process() this main program, as in CPython.
+// Between fork() and the task a child makes only async-signal-safe calls and leaves by _exit() on
+// every path. SIGCHLD and SIGTERM arrive through a signalfd, so the command loop never blocks in
+// waitpid(); children are reaped with waitpid(-1, WNOHANG) in a loop and reported as `exited`
+// events. See docs/protocol.md.
 
 #include "eventwriter.h"
 #include "pipes.h"
 #include "tasks.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <new>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -28,9 +36,14 @@ namespace {
 
 constexpr std::size_t kMaxChildren = 1024;
 constexpr std::size_t kMaxCommandBytes = 16384;
-constexpr std::size_t kMaxFields = 4 + conc::kMaxTaskArgs + 2;
+/// The descriptor a spawned pipe_send / pipe_recv worker finds its pipe end on (`fd=4`).
+constexpr int kSpawnPipeFd = 4;
+constexpr std::size_t kMaxFields = 4 + conc::kMaxTaskArgs + 6;
+/// argv of a spawned worker: the program, its fixed options and the command's fields.
+constexpr std::size_t kMaxSpawnArgs = kMaxFields + 16;
 
-struct Child {
+struct Child
+{
     pid_t pid = 0;
     char name[conc::kMaxNameBytes];
     std::size_t nameLen = 0;
@@ -47,7 +60,8 @@ struct Child {
 //    shares one page-aligned block, so a short command dirties one page, not three;
 //  - no 4 KiB event buffers on the helper's stack: the frames a child inherits stay small, so
 //    helper and child each touch fewer stack pages.
-struct ParentOnly {
+struct ParentOnly
+{
     Child children[kMaxChildren];
     char rawCopy[kMaxCommandBytes];
     signalfd_siginfo si[16];
@@ -60,11 +74,15 @@ struct ParentOnly {
     // it is written.
     char out[conc::kMaxLineBytes];
     std::size_t outUsed;
+    // A spawned worker's argv: NUL-terminated copies of the command's fields.
+    char spawnText[kMaxCommandBytes + 1024];
+    char *spawnArgv[kMaxSpawnArgs + 1];
 };
 ParentOnly *g_parent = nullptr;
 static_assert(std::is_trivially_destructible_v<conc::Event>);
 
-struct alignas(4096) ChildArena {
+struct alignas(4096) ChildArena
+{
     conc::TaskContext ctx;
     char line[kMaxCommandBytes];
 };
@@ -81,6 +99,10 @@ pid_t g_self = 0;
 int g_devNull = -1; // opened once, so a child only dup2()s it
 int g_signalFd = -1;
 bool g_subreaper = false;
+const char *g_workerPath = nullptr; // concurrente-worker, for spawn
+bool g_isServer = false;            // this process is the fork server, not the main program
+pid_t g_server = 0;                 // the fork server, once started (main program only)
+int g_serverCmd = -1;               // write end of the server's command pipe
 
 Child *findChild(pid_t pid)
 {
@@ -209,7 +231,9 @@ void shutdownAndExit(int signo)
                     e.str("name", std::string_view(c->name, c->nameLen));
                     c->pid = 0;
                 }
-                e.num("exitcode", pythonExitCode(status)).num("status", status).boolean("adopted", c == nullptr);
+                e.num("exitcode", pythonExitCode(status))
+                    .num("status", status)
+                    .boolean("adopted", c == nullptr);
                 e.emit(); // the reader may be gone: nothing to do about it
             } else if (errno != EINTR) {
                 break;
@@ -249,7 +273,9 @@ std::string_view unescape(char *begin, char *end)
 {
     // main() set SIGTERM, SIGINT, SIGHUP and SIGCHLD to SIG_DFL in the helper already (they only
     // ever arrive through the signalfd there); only the helper's ignored SIGPIPE needs undoing.
-    struct sigaction dfl{};
+    struct sigaction dfl
+    {
+    };
     dfl.sa_handler = SIG_DFL;
     sigaction(SIGPIPE, &dfl, nullptr);
     sigset_t none;
@@ -259,11 +285,210 @@ std::string_view unescape(char *begin, char *end)
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != g_self)
         _exit(1);
     close(g_signalFd);
+    if (g_serverCmd >= 0)
+        close(g_serverCmd); // the server must see end-of-file when the main program closes it
     if (dup2(g_devNull, 0) < 0)
         _exit(1);
     close(g_devNull);
     pipes.closeAllExcept(keepFd);
     conc::runTaskAndExit(ctx);
+}
+
+void failedStart(std::string_view name, std::string_view message)
+{
+    conc::Event &e = parentEvent("fork_failed");
+    e.str("name", name).str("message", message);
+    emitOrShutdown(e);
+}
+
+void rememberChild(Child *slot, pid_t pid, std::string_view name)
+{
+    slot->pid = pid;
+    slot->nameLen = std::min(name.size(), sizeof slot->name);
+    std::memcpy(slot->name, name.data(), slot->nameLen);
+}
+
+/// spawn: a fresh concurrente-worker, our child, told which main program to die with.
+void spawnCommand(std::string_view *fields, std::size_t n, std::string_view line, conc::PipeTable &pipes)
+{
+    const std::string_view name = fields[1];
+    const std::string_view task = fields[2];
+    if (!g_workerPath) {
+        commandError("spawn needs the worker program (--worker PATH)", line);
+        return;
+    }
+    Child *slot = findChild(0);
+    if (!slot) {
+        failedStart(name, "too many live children (1024)");
+        return;
+    }
+    char *text = g_parent->spawnText;
+    std::size_t used = 0;
+    std::size_t argc = 0;
+    bool fits = true;
+    auto arg = [&](std::string_view a) {
+        if (!fits || argc == kMaxSpawnArgs || used + a.size() + 1 > sizeof g_parent->spawnText) {
+            fits = false;
+            return;
+        }
+        std::memcpy(text + used, a.data(), a.size());
+        text[used + a.size()] = '\0';
+        g_parent->spawnArgv[argc++] = text + used;
+        used += a.size() + 1;
+    };
+    conc::StackBuf<24> self;
+    self.addInt(g_self);
+    arg(g_workerPath);
+    arg("--name");
+    arg(name);
+    arg("--task");
+    arg(task);
+    arg("--start-method");
+    arg("spawn");
+    arg("--parent-pid");
+    arg(self.view());
+    int pipeFd = -1;
+    for (std::size_t i = 3; i < n; ++i) {
+        if (fields[i] == "daemon=1") {
+            arg("--daemon");
+        } else if (fields[i] == "daemon=0" || fields[i].starts_with("method=")) {
+            // daemon=0 is the default; the method is ours
+        } else if (fields[i].starts_with("pipe=")) {
+            pipeFd = pipes.endFor(fields[i].substr(5), task);
+            if (pipeFd < 0) {
+                conc::StackBuf<256> b;
+                b.add(task)
+                    .add(": no pipe named '")
+                    .add(fields[i].substr(5))
+                    .add("' (or the task uses no pipe)");
+                failedStart(name, b.view());
+                return;
+            }
+            conc::StackBuf<16> fd;
+            fd.add("fd=").addInt(kSpawnPipeFd);
+            arg(fd.view());
+        } else {
+            arg(fields[i]);
+        }
+    }
+    if (!fits) {
+        commandError("command too long for spawn", line);
+        return;
+    }
+    g_parent->spawnArgv[argc] = nullptr;
+
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawnattr_init(&attr);
+    // Standard input is /dev/null; a pipe worker finds its end on kSpawnPipeFd. Everything else
+    // of ours is close-on-exec; the event descriptor is inherited on purpose.
+    posix_spawn_file_actions_adddup2(&actions, g_devNull, 0);
+    int pipeCopy = -1;
+    if (pipeFd >= 0) {
+        // dup2() onto itself would leave close-on-exec set: go through a copy elsewhere.
+        pipeCopy = fcntl(pipeFd, F_DUPFD_CLOEXEC, 10);
+        posix_spawn_file_actions_adddup2(&actions, pipeCopy >= 0 ? pipeCopy : pipeFd, kSpawnPipeFd);
+    }
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    for (int sig : {SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        sigaddset(&defaults, sig);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = 0;
+    const int err = posix_spawn(&pid, g_workerPath, &actions, &attr, g_parent->spawnArgv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    if (pipeCopy >= 0)
+        close(pipeCopy);
+    if (err != 0) {
+        failedStart(name, std::strerror(err));
+        return;
+    }
+    rememberChild(slot, pid, name);
+    conc::Event &e = parentEvent("forked", pid);
+    e.str("name", name).num("ppid", g_self).str("start_method", "spawn");
+    emitOrShutdown(e);
+}
+
+int commandLoop(int inFd, conc::PipeTable &pipes);
+
+/// In the fork server, right after fork(): it becomes a main-program-like loop of its own that
+/// only forks, reading the commands the main program passes on.
+[[noreturn]] void serverMain(int cmdFd, conc::PipeTable &pipes)
+{
+    const pid_t mainPid = g_self;
+    g_isServer = true;
+    g_self = getpid();
+    g_server = 0;
+    g_serverCmd = -1;
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != mainPid)
+        _exit(1);
+    // The main program's private tables are not inherited (MADV_DONTFORK): make our own.
+    void *mem = mmap(nullptr, sizeof(ParentOnly), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mem == MAP_FAILED)
+        _exit(1);
+    madvise(mem, sizeof(ParentOnly), MADV_DONTFORK);
+    g_parent = new (mem) ParentOnly{};
+    close(g_signalFd);
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP})
+        sigaddset(&mask, sig);
+    g_signalFd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (g_signalFd < 0 || dup2(g_devNull, 0) < 0)
+        _exit(1);
+    _exit(commandLoop(cmdFd, pipes));
+}
+
+/// Starts the fork server if it is not running. False (with a fork_failed for `name`) if it
+/// cannot be.
+bool ensureServer(std::string_view name, conc::PipeTable &pipes)
+{
+    if (g_server > 0)
+        return true;
+    Child *slot = findChild(0);
+    if (!slot) {
+        failedStart(name, "too many live children (1024)");
+        return false;
+    }
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        failedStart(name, "cannot create the fork server's pipe");
+        return false;
+    }
+    flushEvents(); // nothing pending may be written twice
+    const pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[1]);
+        serverMain(fds[0], pipes);
+    }
+    close(fds[0]);
+    if (pid < 0) {
+        const int err = errno;
+        close(fds[1]);
+        failedStart(name, std::strerror(err));
+        return false;
+    }
+    g_server = pid;
+    g_serverCmd = fds[1];
+    rememberChild(slot, pid, "ForkServer");
+    conc::Event &e = parentEvent("forkserver_started", pid);
+    e.str("name", "ForkServer").num("ppid", g_self);
+    emitOrShutdown(e);
+    return true;
+}
+
+/// forkserver: the server forks the worker; we pass the command on unchanged.
+void forwardToServer(std::string_view name, std::string_view line, conc::PipeTable &pipes)
+{
+    if (!ensureServer(name, pipes))
+        return;
+    if (!conc::writeAll(g_serverCmd, line.data(), line.size()) || !conc::writeAll(g_serverCmd, "\n", 1))
+        failedStart(name, "the fork server has ended");
 }
 
 void startCommand(std::string_view *fields, std::size_t n, std::string_view line, conc::PipeTable &pipes)
@@ -279,6 +504,21 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
         commandError("NAME must be 1 to 256 bytes", line);
         return;
     }
+    conc::StartMethod method = conc::StartMethod::Fork;
+    for (std::size_t i = 3; i < n; ++i) {
+        if (fields[i].starts_with("method=") && !conc::parseStartMethod(fields[i].substr(7), method)) {
+            commandError("method must be spawn, fork or forkserver", line);
+            return;
+        }
+    }
+    if (method == conc::StartMethod::Forkserver && !g_isServer) {
+        forwardToServer(name, line, pipes);
+        return;
+    }
+    if (method == conc::StartMethod::Spawn) {
+        spawnCommand(fields, n, line, pipes);
+        return;
+    }
     ctx.name = name;
     conc::beginTaskArgs(ctx, fields[2]);
     int keepFd = -1;
@@ -286,13 +526,18 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
     for (std::size_t i = 3; i < n; ++i) {
         if (fields[i] == "daemon=1" || fields[i] == "daemon=0") {
             ctx.daemon = fields[i] == "daemon=1";
+        } else if (fields[i].starts_with("method=")) {
+            // read above
         } else if (fields[i].starts_with("pipe=")) {
             // A pipe made by an earlier `pipe` command: the child gets the end its task uses.
             pipeName = fields[i].substr(5);
             const int fd = pipes.endFor(pipeName, ctx.taskName);
             if (fd < 0 && !ctx.hasError()) {
                 conc::StackBuf<256> b;
-                b.add(ctx.taskName).add(": no pipe named '").add(fields[i].substr(5)).add("' (or the task uses no pipe)");
+                b.add(ctx.taskName)
+                    .add(": no pipe named '")
+                    .add(fields[i].substr(5))
+                    .add("' (or the task uses no pipe)");
                 ctx.setError("ValueError", b.view());
             }
             if (fd >= 0 && !ctx.hasError()) {
@@ -311,7 +556,7 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
     if (!pipeName.empty())
         ctx.setIfNotGiven("label", pipeName);
     // Set here, not in the child: a write there would copy the page.
-    ctx.launcher = conc::Launcher::Fork;
+    ctx.startMethod = method;
     Child *slot = findChild(0);
     if (!slot) {
         conc::Event &e = parentEvent("fork_failed");
@@ -329,11 +574,9 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
         emitOrShutdown(e);
         return;
     }
-    slot->pid = pid;
-    slot->nameLen = name.size();
-    std::memcpy(slot->name, name.data(), name.size());
+    rememberChild(slot, pid, name);
     conc::Event &e = parentEvent("forked", pid);
-    e.str("name", name).num("ppid", g_self);
+    e.str("name", name).num("ppid", g_self).str("start_method", conc::startMethodName(method));
     emitOrShutdown(e);
 }
 
@@ -373,85 +616,31 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
         const char *why = verb == "pipe" ? pipes.create(fields[1]) : pipes.close(fields[1]);
         if (why)
             commandError(why, line);
+        // The fork server holds copies of the pipes made before it was forked and must close its
+        // own, or a receiver never sees end-of-file. A pipe made later is not the server's: its
+        // workers could not use it (the engine makes every pipe first).
+        if (g_server > 0 && g_serverCmd >= 0) {
+            if (verb == "pipe")
+                commandError("pipe made after the fork server started: its workers cannot use it", line);
+            else
+                conc::writeAll(g_serverCmd, line.data(), line.size()) && conc::writeAll(g_serverCmd, "\n", 1);
+        }
     } else {
         commandError("unknown command (known: start, pipe, pipe_close)", line);
     }
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+/// Reads commands from `inFd` until it closes, then waits for the remaining children (the
+/// engine ended the daemons already), adopted orphans included. Returns the exit code.
+int commandLoop(int inFd, conc::PipeTable &pipes)
 {
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view a = argv[i];
-        if (a == "--subreaper") {
-            g_subreaper = true;
-        } else {
-            static constexpr std::string_view kUsage =
-                "usage: concurrente-forkhelper [--subreaper]\n"
-                "Commands on stdin, TAB-separated: start NAME TASK [daemon=0|1] [key=value ...]\n"
-                "                                  pipe NAME | pipe_close NAME\n";
-            conc::writeAll(2, kUsage.data(), kUsage.size());
-            return a == "--help" ? 0 : 2;
-        }
-    }
-    if (!conc::initEventFd()) {
-        static constexpr std::string_view kMsg = "concurrente-forkhelper: CONCURRENTE_EVENT_FD is not open\n";
-        conc::writeAll(2, kMsg.data(), kMsg.size());
-        return 2;
-    }
-    g_self = getpid();
-    void *parentOnly = mmap(nullptr, sizeof(ParentOnly), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (parentOnly == MAP_FAILED) {
-        static constexpr std::string_view kMsg = "concurrente-forkhelper: cannot map its tables\n";
-        conc::writeAll(2, kMsg.data(), kMsg.size());
-        return 1;
-    }
-    // Not inherited by children (see ParentOnly). Without it everything still works, only slower.
-    madvise(parentOnly, sizeof(ParentOnly), MADV_DONTFORK);
-    g_parent = new (parentOnly) ParentOnly{};
-    g_devNull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (g_devNull < 0) {
-        static constexpr std::string_view kMsg = "concurrente-forkhelper: cannot open /dev/null\n";
-        conc::writeAll(2, kMsg.data(), kMsg.size());
-        return 1;
-    }
-    // A vanished reader must show up as EPIPE from write(), which shuts the helper down cleanly.
-    signal(SIGPIPE, SIG_IGN);
-    // These four only ever reach us through the signalfd, but a child must start with their
-    // default dispositions; an ignored one inherited through exec would also be wrong here
-    // (an ignored SIGCHLD makes the kernel reap children before we can report them).
-    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
-        signal(sig, SIG_DFL);
-    if (g_subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1) != 0)
-        g_subreaper = false;
-
-    sigset_t mask;
-    sigemptyset(&mask);
-    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP})
-        sigaddset(&mask, sig);
-    sigprocmask(SIG_BLOCK, &mask, nullptr);
-    g_signalFd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
-    if (g_signalFd < 0) {
-        static constexpr std::string_view kMsg = "concurrente-forkhelper: signalfd failed\n";
-        conc::writeAll(2, kMsg.data(), kMsg.size());
-        return 1;
-    }
-
-    conc::PipeTable pipes;
-    {
-        conc::Event &e = parentEvent("helper_ready");
-        e.boolean("subreaper", g_subreaper);
-        emitOrShutdown(e);
-    }
-
     static char buf[kMaxCommandBytes];
     std::size_t used = 0;
     bool inputOpen = true;
     bool discarding = false; // inside a line that was too long
     for (;;) {
         flushEvents(); // before sleeping, everything this wake-up produced goes out
-        pollfd fds[2] = {{g_signalFd, POLLIN, 0}, {0, POLLIN, 0}};
+        pollfd fds[2] = {{g_signalFd, POLLIN, 0}, {inFd, POLLIN, 0}};
         const int nfds = inputOpen ? 2 : 1;
         if (poll(fds, nfds_t(nfds), -1) < 0) {
             if (errno == EINTR)
@@ -472,7 +661,7 @@ int main(int argc, char **argv)
                 reapAll();
         }
         if (inputOpen && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
-            const ssize_t got = read(0, buf + used, sizeof buf - used);
+            const ssize_t got = read(inFd, buf + used, sizeof buf - used);
             if (got < 0 && errno == EINTR)
                 continue;
             if (got <= 0) {
@@ -481,6 +670,10 @@ int main(int argc, char **argv)
                     handleLine(buf, buf + used, pipes); // a last line without newline
                 used = 0;
                 pipes.closeAll(); // readers of our pipes must see end-of-file
+                if (g_serverCmd >= 0) {
+                    close(g_serverCmd); // the server leaves once its children have ended
+                    g_serverCmd = -1;
+                }
             } else {
                 used += std::size_t(got);
                 std::size_t start = 0;
@@ -508,4 +701,78 @@ int main(int argc, char **argv)
             return 0;
         }
     }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "--subreaper") {
+            g_subreaper = true;
+        } else if (a == "--worker" && i + 1 < argc) {
+            g_workerPath = argv[++i];
+        } else {
+            static constexpr std::string_view kUsage =
+                "usage: concurrente-main [--subreaper] [--worker PATH]\n"
+                "Commands on stdin, TAB-separated:\n"
+                "  start NAME TASK [method=spawn|fork|forkserver] [daemon=0|1] [key=value ...]\n"
+                "  pipe NAME | pipe_close NAME\n"
+                "spawn needs --worker (the concurrente-worker program).\n";
+            conc::writeAll(2, kUsage.data(), kUsage.size());
+            return a == "--help" ? 0 : 2;
+        }
+    }
+    if (!conc::initEventFd()) {
+        static constexpr std::string_view kMsg = "concurrente-main: CONCURRENTE_EVENT_FD is not open\n";
+        conc::writeAll(2, kMsg.data(), kMsg.size());
+        return 2;
+    }
+    g_self = getpid();
+    void *parentOnly =
+        mmap(nullptr, sizeof(ParentOnly), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (parentOnly == MAP_FAILED) {
+        static constexpr std::string_view kMsg = "concurrente-main: cannot map its tables\n";
+        conc::writeAll(2, kMsg.data(), kMsg.size());
+        return 1;
+    }
+    // Not inherited by children (see ParentOnly). Without it everything still works, only slower.
+    madvise(parentOnly, sizeof(ParentOnly), MADV_DONTFORK);
+    g_parent = new (parentOnly) ParentOnly{};
+    g_devNull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (g_devNull < 0) {
+        static constexpr std::string_view kMsg = "concurrente-main: cannot open /dev/null\n";
+        conc::writeAll(2, kMsg.data(), kMsg.size());
+        return 1;
+    }
+    // A vanished reader must show up as EPIPE from write(), which shuts the helper down cleanly.
+    signal(SIGPIPE, SIG_IGN);
+    // These four only ever reach us through the signalfd, but a child must start with their
+    // default dispositions; an ignored one inherited through exec would also be wrong here
+    // (an ignored SIGCHLD makes the kernel reap children before we can report them).
+    for (int sig : {SIGTERM, SIGINT, SIGHUP, SIGCHLD})
+        signal(sig, SIG_DFL);
+    if (g_subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1) != 0)
+        g_subreaper = false;
+
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP})
+        sigaddset(&mask, sig);
+    sigprocmask(SIG_BLOCK, &mask, nullptr);
+    g_signalFd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (g_signalFd < 0) {
+        static constexpr std::string_view kMsg = "concurrente-main: signalfd failed\n";
+        conc::writeAll(2, kMsg.data(), kMsg.size());
+        return 1;
+    }
+
+    conc::PipeTable pipes;
+    {
+        conc::Event &e = parentEvent("helper_ready");
+        e.boolean("subreaper", g_subreaper);
+        emitOrShutdown(e);
+    }
+    return commandLoop(0, pipes);
 }
