@@ -45,11 +45,19 @@ QVariant WorkerSummaryModel::data(const QModelIndex &index, int role) const
             return w.taskArguments().join(QStringLiteral(", "));
         case DaemonColumn:
             return w.daemon ? tr("yes") : tr("no");
-        case LauncherColumn:
-            if (role == Qt::ToolTipRole)
-                return w.launcher == Launcher::Fork ? tr("fork: created by the run's fork helper with fork()")
-                                                    : tr("spawn: a new process started with QProcess");
-            return w.launcher == Launcher::Fork ? tr("fork") : tr("spawn");
+        case StartMethodColumn:
+            if (role == Qt::ToolTipRole) {
+                switch (w.startMethod) {
+                case StartMethod::Fork:
+                    return tr("fork: the main program copies itself with fork()");
+                case StartMethod::Forkserver:
+                    return tr("forkserver: a server process, forked by the main program, forks it");
+                case StartMethod::Spawn:
+                    break;
+                }
+                return tr("spawn: the main program starts a fresh program");
+            }
+            return startMethodName(w.startMethod);
         default:
             return {};
         }
@@ -64,8 +72,8 @@ QVariant WorkerSummaryModel::data(const QModelIndex &index, int role) const
             return w.taskArguments();
         case DaemonColumn:
             return w.daemon;
-        case LauncherColumn:
-            return launcherName(w.launcher);
+        case StartMethodColumn:
+            return startMethodName(w.startMethod);
         default:
             return {};
         }
@@ -86,8 +94,8 @@ QVariant WorkerSummaryModel::headerData(int section, Qt::Orientation orientation
         return tr("Arguments");
     case DaemonColumn:
         return tr("Daemon");
-    case LauncherColumn:
-        return tr("Launcher");
+    case StartMethodColumn:
+        return tr("Start method");
     default:
         return {};
     }

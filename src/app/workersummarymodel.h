@@ -11,7 +11,7 @@ class WorkerSummaryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, TaskColumn, ArgumentsColumn, DaemonColumn, LauncherColumn, ColumnCount };
+    enum Column { NameColumn, TaskColumn, ArgumentsColumn, DaemonColumn, StartMethodColumn, ColumnCount };
     /// The raw value behind a cell (bool for daemon, the launcher's file name, ...).
     static constexpr int RawRole = Qt::UserRole + 1;
 

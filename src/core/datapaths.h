@@ -8,7 +8,7 @@ namespace concurrente {
 /// else the installed share/concurrente beside the executable, else the source tree.
 QString dataDir();
 
-/// The folder holding the helper executables (concurrente-worker, concurrente-forkhelper):
+/// The folder holding the helper executables (concurrente-worker, concurrente-main):
 /// $CONCURRENTE_BIN_DIR when set, else the application's own folder.
 QString helperDir();
 

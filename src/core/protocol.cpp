@@ -53,13 +53,13 @@ Event Event::make(qint64 tNs, std::optional<qint64> pid, const QString &ev, cons
 
 bool isWorkerEventKind(const QString &ev)
 {
-    // docs/protocol.md: events a worker writes about itself, and those of the fork helper.
+    // docs/protocol.md: events a worker writes about itself, and those of the main program and its fork server.
     static const QSet<QString> kinds = {
         QStringLiteral("start"),  QStringLiteral("print"),        QStringLiteral("result"),
         QStringLiteral("error"),  QStringLiteral("put"),          QStringLiteral("get"),
         QStringLiteral("reparented"), QStringLiteral("exit"),     QStringLiteral("helper_ready"),
         QStringLiteral("forked"), QStringLiteral("fork_failed"),  QStringLiteral("exited"),
-        QStringLiteral("command_error"),
+        QStringLiteral("command_error"), QStringLiteral("forkserver_started"),
     };
     return kinds.contains(ev);
 }

@@ -91,7 +91,8 @@ Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenari
         r.id = spec.id;
         r.name = spec.name;
         r.daemon = spec.daemon;
-        r.launcher = launcherName(spec.launcher);
+        r.kind = QStringLiteral("worker");
+        r.startMethod = startMethodName(spec.startMethod);
         m_workers.append(addProcess(r));
     }
     for (const PipeSpec &spec : std::as_const(m_scenario.pipes)) {
@@ -99,7 +100,7 @@ Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenari
         pipe.name = spec.name;
         for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
             if (w.pipeName() == spec.name)
-                ++(w.launcher == Launcher::Fork ? pipe.forkUsers : pipe.qprocessUsers);
+                ++pipe.users;
         }
         m_pipes.append(pipe);
     }
@@ -148,19 +149,16 @@ void Run::start()
 {
     m_scripted = true;
     startInteractive();
-    // With fork workers the main program is the fork helper, and in CPython the main program is
-    // running before its first line: launch it now, and begin the script once it is ready.
-    // (Its launch then no longer delays the first `start`, and a GUI shows MainProcess's pid
-    // from the beginning.)
-    const bool forkWorkers = std::any_of(m_scenario.workers.cbegin(), m_scenario.workers.cend(),
-                                         [](const WorkerSpec &w) { return w.launcher == Launcher::Fork; });
-    if (forkWorkers) {
-        WorkerProcess *helper = ensureForkHelper();
+    // In CPython the main program is running before its first line: startInteractive()
+    // launched it, and the script begins once it is ready. (Its launch then does not delay the
+    // first `start`, and a GUI shows MainProcess's pid from the beginning.)
+    {
+        WorkerProcess *helper = ensureMain();
         if (!helper->isFinished() && !m_helperReady) {
             m_waitingForHelper = true;
             QTimer::singleShot(limits::HelperReadyWaitMs, this, [this] {
                 if (m_waitingForHelper)
-                    qCWarning(lcRun) << "the fork helper did not report ready in" << limits::HelperReadyWaitMs << "ms";
+                    qCWarning(lcRun) << "the main program did not report ready in" << limits::HelperReadyWaitMs << "ms";
                 resumeAfterHelper();
             });
             return;
@@ -188,6 +186,7 @@ void Run::startInteractive()
     if (!m_scenario.file.isEmpty())
         m_log.scenario.insert(QStringLiteral("file"), m_scenario.file);
     createQueues();
+    ensureMain();
 }
 
 void Run::runNextMainAction()
@@ -302,11 +301,7 @@ void Run::startWorker(int index, std::function<void()> done)
         actionError(QStringLiteral("start"), w, tr("the main program has ended"));
         return;
     }
-    const WorkerSpec &spec = m_scenario.workers[index];
-    if (spec.launcher == Launcher::Fork)
-        launchForkWorker(w, spec);
-    else
-        launchQProcessWorker(w, spec);
+    launchWorker(w, m_scenario.workers[index]);
 }
 
 QStringList Run::taskArguments(const WorkerSpec &spec) const
@@ -329,98 +324,45 @@ QStringList Run::taskArguments(const WorkerSpec &spec) const
     return args;
 }
 
-void Run::launchQProcessWorker(WorkerProcess *w, const WorkerSpec &spec)
+WorkerProcess *Run::ensureMain()
 {
-    QStringList args{QStringLiteral("--name"), spec.name, QStringLiteral("--task"), spec.task};
-    if (spec.daemon)
-        args << QStringLiteral("--daemon");
-    args << QStringLiteral("--launcher") << QStringLiteral("qprocess");
-    QStringList taskArgs = taskArguments(spec);
-    RunPipe *pipe = nullptr;
-    const QString pipeName = spec.pipeName();
-    if (!pipeName.isEmpty()) {
-        for (RunPipe &p : m_pipes)
-            if (p.name == pipeName)
-                pipe = &p;
-        if (!pipe) {
-            w->markStartRequested(monotonicNs());
-            w->failLaunch(tr("no pipe named \"%1\"").arg(pipeName));
-            return;
-        }
-        if (pipe->forkUsers > 0) {
-            // The two launchers' pipes are different pipes: the ends would never meet.
-            w->markStartRequested(monotonicNs());
-            w->failLaunch(tr("pipe \"%1\" is used by workers of both launchers; use one launcher").arg(pipeName));
-            return;
-        }
-        if (pipe->readFd < 0) {
-            int fds[2];
-            if (::pipe2(fds, O_CLOEXEC) != 0) {
-                w->markStartRequested(monotonicNs());
-                w->failLaunch(tr("cannot create pipe \"%1\": %2").arg(pipeName, QString::fromLocal8Bit(strerror(errno))));
-                return;
-            }
-            pipe->readFd = fds[0];
-            pipe->writeFd = fds[1];
-        }
-        const bool sender = spec.task == QLatin1String("pipe_send");
-        w->setInheritedFd(sender ? pipe->writeFd : pipe->readFd, kChildPipeFd);
-        for (QString &a : taskArgs)
-            if (a.startsWith(QLatin1String("pipe=")))
-                a = QStringLiteral("fd=%1").arg(kChildPipeFd);
-    }
-    args += taskArgs;
-    w->startQProcess(m_helperDir + QStringLiteral("/concurrente-worker"), args, false);
-    if (pipe && ++pipe->qprocessStarted == pipe->qprocessUsers) {
-        // Like Python's parent after starting both ends' processes: the end-of-file a receiver
-        // waits for needs every write end closed, ours included.
-        ::close(pipe->readFd);
-        ::close(pipe->writeFd);
-        pipe->readFd = pipe->writeFd = -1;
-    }
-    if (w->pid()) {
-        m_byPid.insert(*w->pid(), w);
-        watchChannel(w);
-    }
-}
-
-WorkerProcess *Run::ensureForkHelper()
-{
-    if (m_forkHelper)
-        return m_forkHelper;
+    if (m_main)
+        return m_main;
     ProcessRecord r;
     r.name = QStringLiteral("MainProcess");
-    r.launcher = QStringLiteral("fork");
-    m_forkHelper = addProcess(r);
-    QStringList args;
+    r.kind = QStringLiteral("main");
+    m_main = addProcess(r);
+    QStringList args{QStringLiteral("--worker"), m_helperDir + QStringLiteral("/concurrente-worker")};
     if (m_scenario.subreaper)
         args << QStringLiteral("--subreaper");
-    m_forkHelper->startQProcess(m_helperDir + QStringLiteral("/concurrente-forkhelper"), args, true);
-    if (m_forkHelper->pid()) {
-        m_byPid.insert(*m_forkHelper->pid(), m_forkHelper);
-        watchChannel(m_forkHelper);
+    m_main->startQProcess(m_helperDir + QStringLiteral("/concurrente-main"), args, true);
+    if (m_main->pid()) {
+        m_byPid.insert(*m_main->pid(), m_main);
+        watchChannel(m_main);
     }
-    // Python's Pipe() is made in the parent before the children that share it.
+    // Python's Pipe() is made in the parent before the children that share it (and before the
+    // fork server, which inherits them).
     for (RunPipe &p : m_pipes) {
-        if (p.forkUsers > 0 && p.qprocessUsers == 0) {
-            m_forkHelper->writeInput("pipe\t" + escapedField(p.name).toUtf8() + '\n');
-            p.forkOpen = true;
+        if (p.users > 0) {
+            m_main->writeInput("pipe\t" + escapedField(p.name).toUtf8() + '\n');
+            p.open = true;
         }
     }
-    return m_forkHelper;
+    return m_main;
 }
 
-void Run::launchForkWorker(WorkerProcess *w, const WorkerSpec &spec)
+void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
 {
-    WorkerProcess *helper = ensureForkHelper();
+    WorkerProcess *helper = ensureMain();
     if (helper->isFinished()) {
         w->markStartRequested(monotonicNs());
         w->failLaunch(helper->record().error.isEmpty()
-                          ? tr("the fork helper has ended")
-                          : tr("the fork helper could not be started: %1").arg(helper->record().error));
+                          ? tr("the main program has ended")
+                          : tr("the main program could not be started: %1").arg(helper->record().error));
         return;
     }
     QStringList fields{QStringLiteral("start"), escapedField(spec.name), escapedField(spec.task),
+                       QStringLiteral("method=") + startMethodName(spec.startMethod),
                        spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
     for (const QString &a : taskArguments(spec))
         fields << escapedField(a);
@@ -428,19 +370,16 @@ void Run::launchForkWorker(WorkerProcess *w, const WorkerSpec &spec)
     for (RunPipe &p : m_pipes)
         if (!spec.pipeName().isEmpty() && p.name == spec.pipeName())
             pipe = &p;
-    if (pipe && pipe->qprocessUsers > 0) {
-        w->markStartRequested(monotonicNs());
-        w->failLaunch(tr("pipe \"%1\" is used by workers of both launchers; use one launcher").arg(pipe->name));
-        return;
-    }
     const QByteArray command = fields.join(u'\t').toUtf8() + '\n';
     m_pendingForks.append(w);
     const qint64 requestNs = monotonicNs();
     helper->writeInput(command);
     w->markStartRequested(requestNs);
-    if (pipe && ++pipe->forkStarted == pipe->forkUsers && pipe->forkOpen) {
+    if (pipe && ++pipe->started == pipe->users && pipe->open) {
+        // Like Python's parent after starting both ends' processes: the end-of-file a receiver
+        // waits for needs every write end closed, the main program's included.
         helper->writeInput("pipe_close\t" + escapedField(pipe->name).toUtf8() + '\n');
-        pipe->forkOpen = false;
+        pipe->open = false;
     }
 }
 
@@ -538,24 +477,26 @@ void Run::resume(int index, std::function<void()> done)
 
 void Run::terminateRandom(const QList<int> &candidates, std::function<void()> done)
 {
-    QList<int> alive;
+    // random.choice(ps).terminate(): any of them, alive or not; terminate() on one that has
+    // already ended does nothing.
+    QList<int> known;
     QJsonArray names;
     for (int i : candidates) {
         if (WorkerProcess *w = m_workers.value(i)) {
             names.append(w->name());
-            if (w->isAlive())
-                alive.append(i);
+            known.append(i);
         }
     }
-    if (alive.isEmpty()) {
+    if (known.isEmpty()) {
         recordEngine(QStringLiteral("terminate_random"), nullptr,
                      {{QStringLiteral("name"), QJsonValue()}, {QStringLiteral("candidates"), names}});
         if (done)
             done();
         return;
     }
-    const int chosen = alive[int(QRandomGenerator::global()->bounded(qsizetype(alive.size())))];
-    recordEngine(QStringLiteral("terminate_random"), m_workers[chosen], {{QStringLiteral("candidates"), names}});
+    const int chosen = known[int(QRandomGenerator::global()->bounded(qsizetype(known.size())))];
+    recordEngine(QStringLiteral("terminate_random"), m_workers[chosen],
+                 {{QStringLiteral("candidates"), names}, {QStringLiteral("is_alive"), m_workers[chosen]->isAlive()}});
     terminate(chosen, std::move(done));
 }
 
@@ -621,14 +562,9 @@ void Run::endMain(std::function<void()> done)
 void Run::closePipeEnds(bool all)
 {
     for (RunPipe &p : m_pipes) {
-        if (p.readFd >= 0)
-            ::close(p.readFd);
-        if (p.writeFd >= 0)
-            ::close(p.writeFd);
-        p.readFd = p.writeFd = -1;
-        if (p.forkOpen && !all && m_forkHelper && !m_forkHelper->isFinished())
-            m_forkHelper->writeInput("pipe_close\t" + escapedField(p.name).toUtf8() + '\n');
-        p.forkOpen = false;
+        if (p.open && !all && m_main && !m_main->isFinished())
+            m_main->writeInput("pipe_close\t" + escapedField(p.name).toUtf8() + '\n');
+        p.open = false;
     }
 }
 
@@ -644,7 +580,7 @@ void Run::abort()
         delete j.timer;
     m_joins.clear();
     for (WorkerProcess *p : std::as_const(m_processes)) {
-        if (p != m_forkHelper && p->isAlive() && !p->hasExitedOnPidfd() && p->pid()) {
+        if (p != m_main && p != m_server && p->isAlive() && !p->hasExitedOnPidfd() && p->pid()) {
             p->killQuietly();
             recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("abort")}});
         }
@@ -682,7 +618,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     }
     const qint64 pid = *e.pid;
     WorkerProcess *p = m_byPid.value(pid);
-    const bool fromHelper = owner == m_forkHelper;
+    const bool fromHelper = owner == m_main;
     const QString name = e.fields.value(QStringLiteral("name")).toString();
     const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
 
@@ -697,7 +633,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
-    if (fromHelper && e.ev == QLatin1String("helper_ready") && p == m_forkHelper) {
+    if (fromHelper && e.ev == QLatin1String("helper_ready") && p == m_main) {
         m_helperReady = true;
         p->deliver(e);
         resumeAfterHelper();
@@ -715,7 +651,26 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             m_byPid.insert(pid, w);
             w->attachPid(pid, ppid);
         }
+        w->setParentPid(m_main->pid());
         w->deliver(e);
+        return;
+    }
+    if (fromHelper && e.ev == QLatin1String("forkserver_started")) {
+        // The server the main program forked for the forkserver start method: its workers'
+        // os.getppid(). Not a Process in CPython, but a real process of the run.
+        if (p || m_server) {
+            record(e);
+            return;
+        }
+        ProcessRecord r;
+        r.name = QStringLiteral("ForkServer");
+        r.kind = QStringLiteral("forkserver");
+        r.parentPid = m_main->pid();
+        r.startNs = e.tNs;
+        m_server = addProcess(r);
+        m_byPid.insert(pid, m_server);
+        m_server->attachPid(pid, ppid);
+        m_server->deliver(e);
         return;
     }
     if (fromHelper && e.ev == QLatin1String("fork_failed")) {
@@ -744,11 +699,15 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     }
     if (!p && e.ev == QLatin1String("start")) {
         // A forked worker whose own start line overtook the helper's `forked` line.
-        if (fromHelper && m_forkHelper->pid() && ppid == m_forkHelper->pid()) {
+        const bool fromServer = ppid && *ppid != m_main->pid()
+                                && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
+        if (fromHelper && m_main->pid() && (ppid == m_main->pid() || fromServer)) {
             for (WorkerProcess *w : std::as_const(m_pendingForks)) {
-                if (!w->pid() && w->name() == name) {
+                const bool forkserver = w->record().startMethod == QLatin1String("forkserver");
+                if (!w->pid() && w->name() == name && forkserver == fromServer) {
                     m_byPid.insert(pid, w);
                     w->attachPid(pid, ppid);
+                    w->setParentPid(m_main->pid());
                     p = w;
                     break;
                 }
@@ -758,7 +717,8 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             p = adopt(owner, e);
     }
     if (fromHelper && p && e.ev == QLatin1String("exited")) {
-        // The fork helper reaped one of its children (or an orphan it adopted as subreaper).
+        // The main program (or the fork server) reaped one of its children, or an orphan the
+        // main program adopted as subreaper.
         Event named = e;
         named.fields.insert(QStringLiteral("name"), p->name());
         p->deliver(named);
@@ -794,20 +754,18 @@ WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
     r.name = e.fields.value(QStringLiteral("name")).toString();
     if (r.name.isEmpty())
         r.name = QStringLiteral("pid %1").arg(pid);
-    r.launcher = QStringLiteral("child");
+    r.kind = QStringLiteral("child");
+    r.startMethod = QStringLiteral("fork");
     r.daemon = e.fields.value(QStringLiteral("daemon")).toBool();
     WorkerProcess *parent = ppid ? m_byPid.value(*ppid) : nullptr;
     r.parentName = (parent ? parent : owner)->name();
+    if (parent)
+        r.parentPid = parent->pid();
     r.startNs = e.tNs;
     ++m_adoptedCount;
     WorkerProcess *p = addProcess(r);
     m_byPid.insert(pid, p);
     p->attachPid(pid, ppid);
-    if (m_runEnding) {
-        // Reported after the run began to end: it is an orphan already.
-        p->killQuietly();
-        recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("run_end")}});
-    }
     return p;
 }
 
@@ -821,14 +779,20 @@ void Run::onProcessFinished(WorkerProcess *p)
     for (int id : ids)
         completeJoin(id, false);
 
-    if (p == m_forkHelper) {
-        resumeAfterHelper(); // a helper that died before it was ready: the script goes on
-        // Commands it never answered will not be answered now.
+    if (p == m_main || p == m_server) {
+        if (p == m_main)
+            resumeAfterHelper(); // a main program that died before it was ready: the script goes on
+        // Start commands it never answered will not be answered now.
         const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});
-        for (WorkerProcess *w : pending)
-            w->failLaunch(tr("the fork helper ended before forking this worker"));
+        for (WorkerProcess *w : pending) {
+            if (p == m_main || w->record().startMethod == QLatin1String("forkserver"))
+                w->failLaunch(tr("the main program ended before starting this worker"));
+            else
+                m_pendingForks.append(w);
+        }
+        // Whose exit status it would have reported, nobody will now.
         for (WorkerProcess *w : std::as_const(m_processes))
-            if (w->record().launcher == QLatin1String("fork") && w != p && w->hasExitedOnPidfd())
+            if (w != p && w->hasExitedOnPidfd() && creatorGone(w))
                 w->markFinished(std::nullopt, monotonicNs(), true);
     }
     maybeEndRun();
@@ -839,15 +803,30 @@ void Run::onPidfdExited(WorkerProcess *p)
 {
     if (p->isFinished())
         return;
-    const QString launcher = p->record().launcher;
-    if (launcher == QLatin1String("child")) {
+    // Its last lines (its own `exit` event among them) may still wait in the event pipe: read
+    // them first, so the exit code it reported is not lost.
+    if (m_main && m_main->channel())
+        m_main->channel()->drain();
+    if (p->isFinished())
+        return;
+    if (creatorGone(p))
         p->markFinished(std::nullopt, monotonicNs(), true);
-    } else if (launcher == QLatin1String("fork") && p != m_forkHelper) {
-        // The helper reports the real status; without a helper nobody will.
-        if (!m_forkHelper || m_forkHelper->isFinished())
-            p->markFinished(std::nullopt, monotonicNs(), true);
-    }
-    // QProcess children: QProcess reaps them and reports through finished().
+    // Otherwise its creator (the main program or the fork server) reaps it and reports the
+    // status in an `exited` event; the main program itself is reaped by QProcess.
+}
+
+bool Run::creatorGone(const WorkerProcess *p) const
+{
+    const QString &kind = p->record().kind;
+    if (kind == QLatin1String("child"))
+        return true; // not reaped by anyone of ours (unless the main program is a subreaper)
+    if (kind == QLatin1String("main"))
+        return false;
+    if (!m_main || m_main->isFinished())
+        return true;
+    if (kind == QLatin1String("worker") && p->record().startMethod == QLatin1String("forkserver"))
+        return !m_server || m_server->isFinished();
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -868,19 +847,11 @@ void Run::beginRunEnd()
     if (m_runEnding)
         return;
     m_runEnding = true;
-    // Whatever is still alive now is not a worker of the scenario: orphans, grandchildren.
-    for (WorkerProcess *p : std::as_const(m_processes)) {
-        if (p != m_forkHelper && p->isAlive() && !p->hasExitedOnPidfd() && p->pid() && !p->killSent()) {
-            p->killQuietly();
-            recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("run_end")}});
-        }
-    }
-    if (m_forkHelper && !m_forkHelper->isFinished())
-        m_forkHelper->closeInput(); // it reaps what is left and exits 0
-    m_graceTimer = new QTimer(this);
-    m_graceTimer->setSingleShot(true);
-    connect(m_graceTimer, &QTimer::timeout, this, &Run::onGraceTimeout);
-    m_graceTimer->start(limits::RunEndGraceMs);
+    // Whatever is still alive now is not a worker of the scenario: orphans and grandchildren.
+    // As in Python they outlive the main program; the run stays open until they have ended
+    // (or the user ends the run: abort()).
+    if (m_main && !m_main->isFinished())
+        m_main->closeInput(); // it reaps its children and exits 0
     checkRunEndComplete();
 }
 
@@ -902,7 +873,7 @@ void Run::onGraceTimeout()
     }
     // Give up waiting: record what is known and finish.
     for (WorkerProcess *p : std::as_const(m_processes))
-        if (!p->isFinished() && p->record().launcher == QLatin1String("child"))
+        if (!p->isFinished() && creatorGone(p))
             p->markFinished(std::nullopt, monotonicNs(), true);
     finishRun();
 }
@@ -915,9 +886,19 @@ void Run::checkRunEndComplete()
         if (p->isAlive())
             return;
     }
-    for (EventChannel *c : std::as_const(m_channels))
-        if (c->isOpen())
+    for (EventChannel *c : std::as_const(m_channels)) {
+        if (c->isOpen()) {
+            // Every process has ended, yet someone holds an event pipe open (a grandchild that
+            // never reported its pid): give it a moment, then sweep the process groups.
+            if (!m_graceTimer) {
+                m_graceTimer = new QTimer(this);
+                m_graceTimer->setSingleShot(true);
+                connect(m_graceTimer, &QTimer::timeout, this, &Run::onGraceTimeout);
+                m_graceTimer->start(limits::RunEndGraceMs);
+            }
             return;
+        }
+    }
     finishRun();
 }
 

@@ -47,7 +47,7 @@ public:
     /// Kills and reaps every process of the run still alive (bounded, SIGKILL is immediate).
     ~Run() override;
 
-    /// Where concurrente-worker and concurrente-forkhelper are (default: helperDir()).
+    /// Where concurrente-worker and concurrente-main are (default: helperDir()).
     void setHelperDir(const QString &dir) { m_helperDir = dir; }
     QString helperDir() const { return m_helperDir; }
 
@@ -113,9 +113,11 @@ private:
     void onPidfdExited(WorkerProcess *p);
 
     WorkerProcess *adopt(WorkerProcess *owner, const Event &event);
-    WorkerProcess *ensureForkHelper();
-    void launchQProcessWorker(WorkerProcess *w, const WorkerSpec &spec);
-    void launchForkWorker(WorkerProcess *w, const WorkerSpec &spec);
+    WorkerProcess *ensureMain();
+    void launchWorker(WorkerProcess *w, const WorkerSpec &spec);
+    /// Whether the process that would reap `p` and report its exit status is gone (or never
+    /// was ours), so the run must record its end itself.
+    bool creatorGone(const WorkerProcess *p) const;
     QStringList taskArguments(const WorkerSpec &spec) const;
 
     void createPipes();
@@ -151,7 +153,8 @@ private:
     QList<WorkerProcess *> m_processes;
     QList<WorkerProcess *> m_workers; ///< by scenario index
     QHash<qint64, WorkerProcess *> m_byPid;
-    WorkerProcess *m_forkHelper = nullptr;
+    WorkerProcess *m_main = nullptr;   ///< MainProcess: the parent of every worker
+    WorkerProcess *m_server = nullptr; ///< the fork server, once the main program started one
     QList<WorkerProcess *> m_pendingForks; ///< start commands sent, pid not known yet
     QList<EventChannel *> m_channels;
     /// pid of each process the run started with QProcess (a process-group leader) → its channel
@@ -163,19 +166,15 @@ private:
     QStringList m_queueNames; ///< segment names, by scenario queue index
     qint64 m_mainPutSeq = 0;
 
-    /// A scenario pipe: made by the run for QProcess workers (passed as fd 4), by the fork
-    /// helper for forked ones (`pipe` command). The parent's own ends are closed once every
-    /// worker using it was started, so the receiver sees end-of-file after the senders.
+    /// A scenario pipe, made by the main program (`pipe` command) before any worker. Its own
+    /// ends are closed once every worker using it was started, so the receiver sees
+    /// end-of-file after the senders.
     struct RunPipe
     {
         QString name;
-        int readFd = -1;
-        int writeFd = -1;
-        int qprocessUsers = 0;
-        int qprocessStarted = 0;
-        int forkUsers = 0;
-        int forkStarted = 0;
-        bool forkOpen = false;
+        int users = 0;
+        int started = 0;
+        bool open = false;
     };
     QList<RunPipe> m_pipes;
 

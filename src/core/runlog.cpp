@@ -29,8 +29,11 @@ QJsonObject ProcessRecord::toJson() const
     o.insert(QStringLiteral("index"), index);
     o.insert(QStringLiteral("pid"), optionalInt(pid));
     o.insert(QStringLiteral("ppid"), optionalInt(ppid));
+    o.insert(QStringLiteral("parent_pid"), optionalInt(parentPid));
     o.insert(QStringLiteral("daemon"), daemon);
-    o.insert(QStringLiteral("launcher"), launcher);
+    o.insert(QStringLiteral("kind"), kind);
+    if (!startMethod.isEmpty())
+        o.insert(QStringLiteral("start_method"), startMethod);
     if (!parentName.isEmpty())
         o.insert(QStringLiteral("parent_name"), parentName);
     o.insert(QStringLiteral("start_ns"), optionalInt(startNs));
@@ -50,7 +53,23 @@ ProcessRecord ProcessRecord::fromJson(const QJsonObject &o)
     r.pid = jsonInteger(o.value(QStringLiteral("pid")));
     r.ppid = jsonInteger(o.value(QStringLiteral("ppid")));
     r.daemon = o.value(QStringLiteral("daemon")).toBool();
-    r.launcher = o.value(QStringLiteral("launcher")).toString();
+    r.parentPid = jsonInteger(o.value(QStringLiteral("parent_pid")));
+    r.kind = o.value(QStringLiteral("kind")).toString();
+    r.startMethod = o.value(QStringLiteral("start_method")).toString();
+    if (o.contains(QStringLiteral("launcher"))) {
+        // Format 1: "qprocess" (spawn), "fork" (the fork helper, MainProcess, or its children),
+        // "child".
+        const QString launcher = o.value(QStringLiteral("launcher")).toString();
+        if (launcher == QLatin1String("child")) {
+            r.kind = QStringLiteral("child");
+            r.startMethod = QStringLiteral("fork");
+        } else if (launcher == QLatin1String("fork") && r.index < 0) {
+            r.kind = QStringLiteral("main");
+        } else {
+            r.kind = QStringLiteral("worker");
+            r.startMethod = launcher == QLatin1String("fork") ? QStringLiteral("fork") : QStringLiteral("spawn");
+        }
+    }
     r.parentName = o.value(QStringLiteral("parent_name")).toString();
     r.startNs = jsonInteger(o.value(QStringLiteral("start_ns")));
     r.endNs = jsonInteger(o.value(QStringLiteral("end_ns")));
@@ -156,7 +175,8 @@ std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
             *error = why;
         return std::nullopt;
     };
-    if (o.value(QStringLiteral("format")).toString() != QLatin1String(kRunLogFormat))
+    const QString format = o.value(QStringLiteral("format")).toString();
+    if (format != QLatin1String(kRunLogFormat) && format != QLatin1String(kRunLogFormat1))
         return fail(tr("not a run log (format is not \"%1\")").arg(QLatin1String(kRunLogFormat)));
     RunLog log;
     log.appVersion = o.value(QStringLiteral("app_version")).toString();

@@ -18,18 +18,27 @@ inline constexpr qsizetype MaxEventsPerRun = 1'000'000;
 } // namespace limits
 
 /// The value of the run log's `format` field (docs/run-log.md).
-inline constexpr char kRunLogFormat[] = "concurrente-run/1";
+inline constexpr char kRunLogFormat[] = "concurrente-run/2";
+/// Format 1 (processes named a `launcher` instead of a kind and start method) still loads.
+inline constexpr char kRunLogFormat1[] = "concurrente-run/1";
 
 /// One process of a run as the run log's `processes[]` records it.
 struct ProcessRecord
 {
-    int index = -1;       ///< the scenario worker's index; -1 for the fork helper and adopted processes
+    int index = -1;       ///< the scenario worker's index; -1 for the main program, the fork server and grandchildren
     QString id;           ///< the scenario worker's id (may be empty)
     QString name;
     std::optional<qint64> pid;
-    std::optional<qint64> ppid; ///< the last one the process reported (or the launcher saw)
+    std::optional<qint64> ppid; ///< os.getppid(): the last one the process reported (or its creator saw)
+    /// multiprocessing.parent_process().pid: the process that created it as a Process. Differs
+    /// from ppid under forkserver (ppid is the server) and for orphans (re-parented).
+    std::optional<qint64> parentPid;
     bool daemon = false;
-    QString launcher;     ///< "qprocess", "fork", or "child" for a grandchild a worker started itself
+    /// "main" (the run's MainProcess), "worker" (a scenario worker), "forkserver" (the server
+    /// the main program forks for the forkserver start method), "child" (a grandchild a
+    /// worker started itself)
+    QString kind;
+    QString startMethod;  ///< "spawn", "fork", "forkserver" for workers and children; empty otherwise
     QString parentName;   ///< for adopted grandchildren: the worker that started them
     std::optional<qint64> startNs; ///< start request (launched) or first event (grandchildren)
     std::optional<qint64> endNs;

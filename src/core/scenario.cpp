@@ -299,9 +299,28 @@ QString workerRefText(const Scenario &s, int i)
 
 // --- small model helpers ---------------------------------------------------------------------
 
-QString launcherName(Launcher launcher)
+QString startMethodName(StartMethod method)
 {
-    return launcher == Launcher::Fork ? u"fork"_s : u"qprocess"_s;
+    switch (method) {
+    case StartMethod::Fork:
+        return u"fork"_s;
+    case StartMethod::Forkserver:
+        return u"forkserver"_s;
+    case StartMethod::Spawn:
+        break;
+    }
+    return u"spawn"_s;
+}
+
+bool parseStartMethod(const QString &name, StartMethod *method)
+{
+    for (StartMethod m : {StartMethod::Spawn, StartMethod::Fork, StartMethod::Forkserver}) {
+        if (name == startMethodName(m)) {
+            *method = m;
+            return true;
+        }
+    }
+    return false;
 }
 
 QString LocalizedText::text(const QString &language) const
@@ -395,10 +414,10 @@ QStringList ScenarioLoadResult::errorStrings() const
     return out;
 }
 
-bool Scenario::usesLauncher(Launcher launcher) const
+bool Scenario::usesStartMethod(StartMethod method) const
 {
     for (const WorkerSpec &w : workers) {
-        if (w.launcher == launcher)
+        if (w.startMethod == method)
             return true;
     }
     return false;
@@ -467,6 +486,7 @@ QJsonObject Scenario::toJson() const
     if (!description.es.isEmpty() || !description.en.isEmpty())
         o.insert(u"description"_s, QJsonObject{{u"es"_s, description.es}, {u"en"_s, description.en}});
     o.insert(u"subreaper"_s, subreaper);
+    o.insert(u"start_method"_s, startMethodName(startMethod));
     QJsonArray qs;
     for (const QueueSpec &q : queues)
         qs.append(QJsonObject{{u"name"_s, q.name}, {u"capacity"_s, q.capacity}});
@@ -486,7 +506,8 @@ QJsonObject Scenario::toJson() const
         wo.insert(u"task"_s, w.task);
         wo.insert(u"args"_s, w.args);
         wo.insert(u"daemon"_s, w.daemon);
-        wo.insert(u"launcher"_s, launcherName(w.launcher));
+        if (w.ownStartMethod)
+            wo.insert(u"start_method"_s, startMethodName(w.startMethod));
         ws.append(wo);
     }
     o.insert(u"workers"_s, ws);
@@ -601,14 +622,27 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
     Validator v(fileName.isEmpty() ? tr("<memory>") : fileName);
     Scenario s;
 
-    v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
-                        u"pipes"_s, u"workers"_s, u"main"_s});
-
     // format
     const QString expectedFormat = QString::fromLatin1(kScenarioFormat);
     QString format;
-    if (v.getString(o, {}, u"format"_s, true, 100, &format) && format != expectedFormat)
+    if (v.getString(o, {}, u"format"_s, true, 100, &format) && format != expectedFormat
+        && format != QLatin1String(kScenarioFormat1))
         v.error(u"format"_s, tr("unsupported format \"%1\" (expected \"%2\")").arg(format, expectedFormat));
+    // Format 1 chose a launcher per worker (qprocess, the default, was Python's spawn; fork was
+    // fork) and had no start method for the run.
+    const bool format1 = format == QLatin1String(kScenarioFormat1);
+    if (format1) {
+        v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
+                            u"pipes"_s, u"workers"_s, u"main"_s});
+        s.startMethod = StartMethod::Spawn;
+    } else {
+        v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"start_method"_s,
+                            u"queues"_s, u"pipes"_s, u"workers"_s, u"main"_s});
+        QString method;
+        if (v.getString(o, {}, u"start_method"_s, false, 32, &method) && !parseStartMethod(method, &s.startMethod))
+            v.error(u"start_method"_s,
+                    tr("must be \"spawn\", \"fork\" or \"forkserver\", not \"%1\"").arg(method));
+    }
     if (o.contains(u"file"_s) && !o.value(u"file"_s).isString())
         v.error(u"file"_s, tr("must be a string, not %1").arg(jsonTypeName(o.value(u"file"_s))));
 
@@ -715,7 +749,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 continue;
             }
             const QJsonObject wo = wa.at(i).toObject();
-            v.checkKeys(wo, p, {u"id"_s, u"name"_s, u"task"_s, u"args"_s, u"daemon"_s, u"launcher"_s});
+            v.checkKeys(wo, p,
+                        {u"id"_s, u"name"_s, u"task"_s, u"args"_s, u"daemon"_s, format1 ? u"launcher"_s : u"start_method"_s});
             if (v.getString(wo, p, u"id"_s, false, kMaxNameLength, &w.id)) {
                 if (!identifierPattern().match(w.id).hasMatch()) {
                     v.error(key(p, u"id"_s), tr("must start with a letter or _ and contain only letters, digits, _ . -"));
@@ -740,12 +775,27 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 }
             }
             v.getBool(wo, p, u"daemon"_s, &w.daemon);
-            QString launcher;
-            if (v.getString(wo, p, u"launcher"_s, false, 32, &launcher)) {
-                if (launcher == u"fork"_s)
-                    w.launcher = Launcher::Fork;
-                else if (launcher != u"qprocess"_s)
-                    v.error(key(p, u"launcher"_s), tr("must be \"qprocess\" or \"fork\", not \"%1\"").arg(launcher));
+            w.startMethod = s.startMethod;
+            QString method;
+            if (format1) {
+                if (v.getString(wo, p, u"launcher"_s, false, 32, &method)) {
+                    if (method == u"fork"_s)
+                        w.startMethod = StartMethod::Fork;
+                    else if (method != u"qprocess"_s)
+                        v.error(key(p, u"launcher"_s), tr("must be \"qprocess\" or \"fork\", not \"%1\"").arg(method));
+                    w.ownStartMethod = w.startMethod != s.startMethod;
+                }
+            } else if (v.getString(wo, p, u"start_method"_s, false, 32, &method)) {
+                if (parseStartMethod(method, &w.startMethod)) {
+                    w.ownStartMethod = true;
+                    // get_context('spawn').Process is SpawnProcess: its default name says so.
+                    static const QString kClass[] = {u"SpawnProcess"_s, u"ForkProcess"_s, u"ForkServerProcess"_s};
+                    if (!w.named)
+                        w.name = kClass[int(w.startMethod)] + u'-' + QString::number(i + 1);
+                } else {
+                    v.error(key(p, u"start_method"_s),
+                            tr("must be \"spawn\", \"fork\" or \"forkserver\", not \"%1\"").arg(method));
+                }
             }
             const TaskSpec *task = nullptr;
             if (v.getString(wo, p, u"task"_s, true, kMaxNameLength, &w.task)) {

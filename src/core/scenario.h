@@ -15,8 +15,10 @@ namespace concurrente {
 
 Q_DECLARE_LOGGING_CATEGORY(lcScenario)
 
-/// The value of the `format` field every scenario carries.
-inline constexpr char kScenarioFormat[] = "concurrente-scenario/1";
+/// The value of the `format` field every scenario carries (written); format 1, whose workers
+/// chose a `launcher` instead of a start method, still loads.
+inline constexpr char kScenarioFormat[] = "concurrente-scenario/2";
+inline constexpr char kScenarioFormat1[] = "concurrente-scenario/1";
 
 // Limits. Each has a clear message when exceeded (see docs/scenario.md).
 inline constexpr qint64 kMaxScenarioFileBytes = 1024 * 1024; ///< a scenario file is at most 1 MiB
@@ -38,10 +40,13 @@ inline constexpr int kMaxStringArgLength = 256;              ///< string task ar
 inline constexpr int kMaxTitleLength = 200;
 inline constexpr int kMaxDescriptionLength = 4000;
 
-/// How a worker process is created: Python's *spawn* (one QProcess per worker) or *fork*
-/// (forked by the run's fork helper).
-enum class Launcher { QProcess, Fork };
-QString launcherName(Launcher launcher); ///< "qprocess" / "fork"
+/// How the main program creates a worker: Python's start methods. *spawn* starts a fresh
+/// worker program, *fork* forks the main program, *forkserver* has a server process (forked by
+/// the main program at its first use) fork it.
+enum class StartMethod { Spawn, Fork, Forkserver };
+QString startMethodName(StartMethod method); ///< "spawn" / "fork" / "forkserver"
+/// Parses a start method name; false when unknown.
+bool parseStartMethod(const QString &name, StartMethod *method);
 
 struct LocalizedText {
     QString es;
@@ -66,7 +71,8 @@ struct WorkerSpec {
     QString task;       ///< a task of docs/protocol.md
     QJsonObject args;   ///< validated task arguments, only those the file gives (helpers apply defaults)
     bool daemon = false;
-    Launcher launcher = Launcher::QProcess;
+    StartMethod startMethod = StartMethod::Fork; ///< resolved: the worker's own, else the run's
+    bool ownStartMethod = false; ///< the file gave this worker a start method (get_context(m).Process)
 
     /// The task arguments as `key=value` strings, sorted by key, for the helper command lines.
     /// Integers print without a decimal point, booleans as 1/0.
@@ -94,18 +100,20 @@ struct Scenario {
     QString file; ///< the path it was loaded from (empty when parsed from memory)
     LocalizedText title;
     LocalizedText description; ///< optional; empty strings when absent
-    bool subreaper = false;    ///< the fork helper adopts orphaned grandchildren (PR_SET_CHILD_SUBREAPER)
+    bool subreaper = false;    ///< the main program adopts orphaned grandchildren (PR_SET_CHILD_SUBREAPER)
+    /// multiprocessing.set_start_method(): the run's default (format 1 files: spawn).
+    StartMethod startMethod = StartMethod::Fork;
     QList<QueueSpec> queues;
     QList<PipeSpec> pipes;
     QList<WorkerSpec> workers;
     QList<Action> main;
 
     /// The scenario in its file format, normalised: every worker with its resolved `name`,
-    /// `daemon` and `launcher`; actions refer to workers by id when they have one, else by index.
+    /// `daemon` and `start_method`; actions refer to workers by id when they have one, else by index.
     /// Includes `file` when known. ScenarioLoader accepts the result again.
     QJsonObject toJson() const;
 
-    bool usesLauncher(Launcher launcher) const;
+    bool usesStartMethod(StartMethod method) const;
     int workerIndexById(const QString &id) const; ///< -1 when absent
     int queueIndexByName(const QString &name) const; ///< -1 when absent
     /// One line for the action, Python-like, e.g. `Worker 1.join(timeout=1.0)`, `time.sleep(0.5)`.

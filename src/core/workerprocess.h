@@ -62,6 +62,12 @@ public:
 
     /// For processes some other process creates (forked workers): the request was made.
     void markStartRequested(qint64 tNs);
+    /// multiprocessing.parent_process().pid, once known (kept from then on).
+    void setParentPid(std::optional<qint64> pid)
+    {
+        if (!m_record.parentPid)
+            m_record.parentPid = pid;
+    }
     /// The pid is known (forked event, or a grandchild's start event): opens the pidfd.
     void attachPid(qint64 pid, std::optional<qint64> ppid);
     /// The process ended with `exitcode` (empty: unknown). Records end_ns, and an `exited`

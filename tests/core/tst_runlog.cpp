@@ -23,7 +23,9 @@ RunLog sampleLog()
     a.name = u"Process-1"_qs;
     a.pid = 100;
     a.ppid = 1;
-    a.launcher = u"qprocess"_qs;
+    a.parentPid = 1;
+    a.kind = u"worker"_qs;
+    a.startMethod = u"spawn"_qs;
     a.startNs = 1000;
     a.endNs = 5000;
     a.exitcode = -15;
@@ -31,7 +33,8 @@ RunLog sampleLog()
     b.name = u"=HYPERLINK(\"x\")"_qs;
     b.pid = 101;
     b.ppid = 100;
-    b.launcher = u"child"_qs;
+    b.kind = u"child"_qs;
+    b.startMethod = u"fork"_qs;
     b.parentName = u"Process-1"_qs;
     b.startNs = 2000;
     log.processes = {a, b};
@@ -55,6 +58,7 @@ private slots:
     void jsonHasTheContractFields();
     void jsonRoundTrip();
     void rejectsForeignFiles();
+    void format1ProcessesLoad();
     void csvCells_data();
     void csvCells();
     void csvRows();
@@ -72,15 +76,38 @@ void TestRunLog::sortedByTimeStable()
     QCOMPARE(s[3].fields.value(u"text"_qs).toString(), u"second at same t"_qs);
 }
 
+void TestRunLog::format1ProcessesLoad()
+{
+    // Format 1 named a launcher per process; it reads as the kind and start method it meant.
+    QJsonObject o = sampleLog().toJson();
+    o.insert(u"format"_qs, u"concurrente-run/1"_qs);
+    QJsonArray procs;
+    const QList<QPair<int, QString>> old = {{0, u"qprocess"_qs}, {1, u"fork"_qs}, {-1, u"fork"_qs}, {-1, u"child"_qs}};
+    for (const auto &[index, launcher] : old)
+        procs.append(QJsonObject{{u"name"_qs, u"p"_qs}, {u"index"_qs, index}, {u"launcher"_qs, launcher}});
+    o.insert(u"processes"_qs, procs);
+    QString error;
+    const auto log = RunLog::fromJson(o, &error);
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(log->processes.size(), 4);
+    QCOMPARE(log->processes[0].kind, u"worker"_qs);
+    QCOMPARE(log->processes[0].startMethod, u"spawn"_qs);
+    QCOMPARE(log->processes[1].kind, u"worker"_qs);
+    QCOMPARE(log->processes[1].startMethod, u"fork"_qs);
+    QCOMPARE(log->processes[2].kind, u"main"_qs);
+    QCOMPARE(log->processes[3].kind, u"child"_qs);
+}
+
 void TestRunLog::jsonHasTheContractFields()
 {
     const QJsonObject o = sampleLog().toJson();
-    QCOMPARE(o.value(u"format"_qs).toString(), u"concurrente-run/1"_qs);
+    QCOMPARE(o.value(u"format"_qs).toString(), u"concurrente-run/2"_qs);
     QVERIFY(o.value(u"app_version"_qs).isString());
     for (const char *k : {"cpu_count", "os", "kernel"})
         QVERIFY(o.value(u"host"_qs).toObject().contains(QLatin1String(k)));
     const QJsonObject p = o.value(u"processes"_qs).toArray().at(0).toObject();
-    for (const char *k : {"name", "pid", "ppid", "daemon", "launcher", "start_ns", "end_ns", "exitcode"})
+    for (const char *k :
+         {"name", "pid", "ppid", "parent_pid", "daemon", "kind", "start_method", "start_ns", "end_ns", "exitcode"})
         QVERIFY2(p.contains(QLatin1String(k)), k);
     QVERIFY(o.value(u"processes"_qs).toArray().at(1).toObject().value(u"exitcode"_qs).isNull());
     const QJsonArray ev = o.value(u"events"_qs).toArray();
@@ -115,7 +142,7 @@ void TestRunLog::rejectsForeignFiles()
 {
     QString error;
     QVERIFY(!RunLog::fromJson({{u"format"_qs, u"other/1"_qs}}, &error));
-    QVERIFY(error.contains(u"concurrente-run/1"_qs));
+    QVERIFY(error.contains(u"concurrente-run/2"_qs));
     QJsonObject o = sampleLog().toJson();
     o.insert(u"events"_qs, QJsonArray{QJsonObject{{u"ev"_qs, u"x"_qs}}});
     QVERIFY(!RunLog::fromJson(o, &error));

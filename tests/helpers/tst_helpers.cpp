@@ -239,9 +239,13 @@ QByteArray field(const QString &s)
     return out;
 }
 
-QByteArray startCommand(const QString &name, const QString &task, bool daemon, const QStringList &args)
+/// A main program's start command; `method` empty leaves the main program's default (fork).
+QByteArray startCommand(const QString &name, const QString &task, bool daemon, const QStringList &args,
+                        const QString &method = {})
 {
     QByteArray line = "start\t" + field(name) + '\t' + field(task) + (daemon ? "\tdaemon=1" : "\tdaemon=0");
+    if (!method.isEmpty())
+        line += "\tmethod=" + method.toUtf8();
     for (const QString &a : args)
         line += '\t' + field(a);
     return line + '\n';
@@ -411,7 +415,9 @@ void TestHelpers::task_data()
         {"unknown task", u"nosuchtask"_s, {}, false, 1, {}, {}, u"ValueError"_s,
          u"unknown task 'nosuchtask' (known: greeting, info, *"_s},
     };
-    for (const QString &launcher : {u"qprocess"_s, u"fork"_s})
+    // "worker": concurrente-worker run directly (what spawn execs); the others: started by the
+    // main program with that start method.
+    for (const QString &launcher : {u"worker"_s, u"spawn"_s, u"fork"_s, u"forkserver"_s})
         for (const Row &r : rows)
             QTest::addRow("%s %s", qPrintable(launcher), r.tag)
                 << launcher << r.task << r.args << r.daemon << r.exitCode << r.prints << r.result << r.errorType
@@ -430,13 +436,15 @@ void TestHelpers::task()
     QFETCH(QString, errorType);
     QFETCH(QString, errorMessage);
     const QString name = u"Proceso_LCD-CC"_s;
+    const bool viaMain = launcher != u"worker";
     const bool fork = launcher == u"fork";
 
     std::unique_ptr<Proc> p;
-    if (fork) {
-        p = std::make_unique<Proc>(u"concurrente-main"_s, QStringList{});
+    if (viaMain) {
+        p = std::make_unique<Proc>(u"concurrente-main"_s,
+                                   QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
         QVERIFY(p->started());
-        p->write(startCommand(name, task, daemon, args));
+        p->write(startCommand(name, task, daemon, args, launcher));
         p->closeInput(); // the helper waits for its child, then exits 0
     } else {
         QStringList argv{u"--name"_s, name, u"--task"_s, task};
@@ -450,13 +458,21 @@ void TestHelpers::task()
 
     qint64 pid = p->pid();
     qint64 parent = m_self;
-    if (fork) {
+    if (viaMain) {
         QCOMPARE(p->exitCode(), 0);
         QVERIFY(p->has(u"helper_ready"_s));
         const QJsonObject forked = p->first(u"forked"_s);
         QCOMPARE(forked.value(u"name").toString(), name);
-        QCOMPARE(forked.value(u"ppid").toInteger(), p->pid());
+        QCOMPARE(forked.value(u"start_method").toString(), launcher);
+        // Under forkserver the worker's parent is the server the main program forked.
         parent = p->pid();
+        if (launcher == u"forkserver") {
+            const QJsonObject server = p->first(u"forkserver_started"_s);
+            QCOMPARE(server.value(u"ppid").toInteger(), p->pid());
+            parent = server.value(u"pid").toInteger();
+            QCOMPARE(p->first(u"exited"_s, parent).value(u"exitcode").toInt(-1), 0);
+        }
+        QCOMPARE(forked.value(u"ppid").toInteger(), parent);
         pid = forked.value(u"pid").toInteger();
         const QJsonObject exited = p->first(u"exited"_s, pid);
         QCOMPARE(exited.value(u"exitcode").toInt(), exitCode);
@@ -470,8 +486,8 @@ void TestHelpers::task()
     QCOMPARE(start.value(u"ppid").toInteger(), parent);
     QCOMPARE(start.value(u"task").toString(), task);
     QCOMPARE(start.value(u"daemon").toBool(), daemon);
-    QCOMPARE(start.value(u"launcher").toString(), launcher);
-    QCOMPARE(p->lines.events.first().value(u"ev").toString(), fork ? u"helper_ready"_s : u"start"_s);
+    QCOMPARE(start.value(u"start_method").toString(), viaMain ? launcher : u"spawn"_s);
+    QCOMPARE(p->lines.events.first().value(u"ev").toString(), viaMain ? u"helper_ready"_s : u"start"_s);
 
     if (prints != QStringList{u"*"_s}) {
         QStringList expected;
@@ -543,7 +559,7 @@ void TestHelpers::oddNames_data()
         {"json-looking", u"{\"ev\":\"exit\"}"_s},
         {"longest", QString(256, u'x')},
     };
-    for (const QString &launcher : {u"qprocess"_s, u"fork"_s})
+    for (const QString &launcher : {u"worker"_s, u"spawn"_s, u"fork"_s, u"forkserver"_s})
         for (const auto &[tag, name] : names)
             QTest::addRow("%s %s", qPrintable(launcher), tag) << launcher << name;
 }
@@ -553,10 +569,11 @@ void TestHelpers::oddNames()
     QFETCH(QString, launcher);
     QFETCH(QString, name);
     std::unique_ptr<Proc> p;
-    if (launcher == u"fork") {
-        p = std::make_unique<Proc>(u"concurrente-main"_s, QStringList{});
+    if (launcher != u"worker") {
+        p = std::make_unique<Proc>(u"concurrente-main"_s,
+                                   QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
         QVERIFY(p->started());
-        p->write(startCommand(name, u"sleep"_s, false, {u"ms=0"_s}));
+        p->write(startCommand(name, u"sleep"_s, false, {u"ms=0"_s}, launcher));
         p->closeInput();
     } else {
         p = std::make_unique<Proc>(u"concurrente-worker"_s,
@@ -569,7 +586,7 @@ void TestHelpers::oddNames()
     QCOMPARE(p->first(u"start"_s).value(u"name").toString(), name);
     const QStringList prints = printsOf(p->all(u"print"_s));
     QCOMPARE(prints.value(0), u"Starting process "_s + name + u"..."_s);
-    if (launcher == u"fork")
+    if (launcher != u"worker")
         QCOMPARE(p->first(u"forked"_s).value(u"name").toString(), name);
 }
 
@@ -676,9 +693,9 @@ void TestHelpers::usageErrors_data()
     QTest::newRow("no task") << QStringList{u"--name"_s, u"x"_s} << u"--task TASK is required"_s;
     QTest::newRow("missing value") << QStringList{u"--name"_s} << u"option --name needs a value"_s;
     QTest::newRow("unknown option") << QStringList{u"--nme"_s, u"x"_s} << u"unknown option --nme"_s;
-    QTest::newRow("bad launcher") << QStringList{u"--name"_s, u"x"_s, u"--task"_s, u"greeting"_s, u"--launcher"_s,
-                                                 u"spawn"_s}
-                                  << u"--launcher must be qprocess or fork"_s;
+    QTest::newRow("bad start method") << QStringList{u"--name"_s, u"x"_s, u"--task"_s, u"greeting"_s,
+                                                     u"--start-method"_s, u"vfork"_s}
+                                      << u"--start-method must be spawn, fork or forkserver"_s;
     QTest::newRow("name too long") << QStringList{u"--name"_s, QString(257, u'n'), u"--task"_s, u"greeting"_s}
                                    << u"--name is longer than 256 bytes"_s;
 }
@@ -763,7 +780,7 @@ void TestHelpers::forkHelperSeveralChildren()
         const QJsonObject start = p.first(u"start"_s, pid);
         QCOMPARE(start.value(u"name").toString(), name);
         QCOMPARE(start.value(u"ppid").toInteger(), p.pid());
-        QCOMPARE(start.value(u"launcher").toString(), u"fork"_s);
+        QCOMPARE(start.value(u"start_method").toString(), u"fork"_s);
         const QJsonObject exited = p.first(u"exited"_s, pid);
         QCOMPARE(exited.value(u"exitcode").toInt(), code);
         QCOMPARE(exited.value(u"name").toString(), name);

@@ -174,8 +174,9 @@ void TestLessonRuns::initTestCase()
 void TestLessonRuns::launchers()
 {
     QTest::addColumn<QString>("launcher");
-    QTest::newRow("qprocess") << u"qprocess"_s;
+    QTest::newRow("spawn") << u"spawn"_s;
     QTest::newRow("fork") << u"fork"_s;
+    QTest::newRow("forkserver") << u"forkserver"_s;
 }
 
 void TestLessonRuns::requireEngine()
@@ -255,13 +256,17 @@ QString TestLessonRuns::variant(const QString &preset, const QString &launcher,
                                 const std::function<void(QJsonObject &)> &edit)
 {
     QJsonObject o = readJsonFile(presetPath(preset));
+    // The run's start method (set_start_method), for a preset of either format.
     QJsonArray workers = o.value(u"workers"_s).toArray();
     for (auto &&w : workers) {
         QJsonObject wo = w.toObject();
-        wo.insert(u"launcher"_s, launcher);
+        wo.remove(u"launcher"_s);
+        wo.remove(u"start_method"_s);
         w = wo;
     }
     o.insert(u"workers"_s, workers);
+    o.insert(u"format"_s, u"concurrente-scenario/2"_s);
+    o.insert(u"start_method"_s, launcher);
     if (edit)
         edit(o);
     const QString path = m_tmp.filePath(u"%1-%2-%3.json"_s.arg(preset, launcher).arg(++m_variants));
@@ -275,7 +280,7 @@ QString TestLessonRuns::variant(const QString &preset, const QString &launcher,
     do {                                                                                                              \
         QVERIFY2((r).finished, "the run did not end in time");                                                      \
         QVERIFY2((r).exitCode == 0, qPrintable(u"exit code %1\n"_s.arg((r).exitCode) + (r).err));                    \
-        QCOMPARE((r).log.value(u"format"_s).toString(), u"concurrente-run/1"_s);                                     \
+        QCOMPARE((r).log.value(u"format"_s).toString(), u"concurrente-run/2"_s);                                     \
     } while (false)
 
 void TestLessonRuns::motivation_data()
@@ -314,12 +319,12 @@ void TestLessonRuns::greeting()
     const auto prints = r.eventsOf(u"print"_s, u"Process-1"_s);
     QVERIFY(!prints.isEmpty());
     QCOMPARE(prints.first().value(u"text"_s).toString(), u"Hola Saul"_s);
-    QCOMPARE(r.process(u"Process-1"_s).value(u"launcher"_s).toString(), launcher);
+    QCOMPARE(r.process(u"Process-1"_s).value(u"start_method"_s).toString(), launcher);
     // The run log embeds the scenario as it ran; it loads again (a saved run can be re-run).
     const ScenarioLoadResult again = ScenarioLoader::loadObject(r.log.value(u"scenario"_s).toObject(), u"log"_s);
     QVERIFY2(again.ok(), qPrintable(again.errorStrings().join(u'\n')));
     QCOMPARE(again.scenario.workers.size(), 1);
-    QCOMPARE(again.scenario.workers.first().launcher == Launcher::Fork, launcher == u"fork"_s);
+    QCOMPARE(startMethodName(again.scenario.workers.first().startMethod), launcher);
 }
 
 void TestLessonRuns::pidPpid()
@@ -330,14 +335,18 @@ void TestLessonRuns::pidPpid()
     CHECK_RUN(r);
     const auto starts = r.eventsOf(u"start"_s, u"Process-1"_s);
     QCOMPARE(starts.size(), 1);
-    // The child's ppid is its parent's pid: the app itself (spawn-like) or the fork helper.
-    const qint64 parent = launcher == u"fork"_s ? r.pidOf(u"MainProcess"_s) : r.appPid;
+    // The child's parent_process() is the one main program, whatever the start method; its
+    // os.getppid() too, except under forkserver (the server the main program forked).
+    const qint64 main = r.pidOf(u"MainProcess"_s);
+    QVERIFY(main > 0 && main != r.appPid);
+    QCOMPARE(r.process(u"MainProcess"_s).value(u"kind"_s).toString(), u"main"_s);
+    QCOMPARE(r.process(u"MainProcess"_s).value(u"ppid"_s).toInteger(), r.appPid);
+    const qint64 parent = launcher == u"forkserver"_s ? r.pidOf(u"ForkServer"_s) : main;
     QVERIFY(parent > 0);
     QCOMPARE(starts.first().value(u"ppid"_s).toInteger(), parent);
     QCOMPARE(r.process(u"Process-1"_s).value(u"ppid"_s).toInteger(), parent);
+    QCOMPARE(r.process(u"Process-1"_s).value(u"parent_pid"_s).toInteger(), main);
     QCOMPARE(starts.first().value(u"pid"_s).toInteger(), r.pidOf(u"Process-1"_s));
-    if (launcher == u"fork"_s)
-        QCOMPARE(r.process(u"MainProcess"_s).value(u"launcher"_s).toString(), u"fork"_s);
 }
 
 void TestLessonRuns::exercise1_data()

@@ -53,6 +53,7 @@ class TestScenario : public QObject
 
 private slots:
     void initTestCase() { QLoggingCategory::setFilterRules(u"concurrente.scenario.debug=false"_s); }
+    void startMethods();
     void validation_data();
     void validation();
     void collectsEveryError();
@@ -119,8 +120,8 @@ void TestScenario::validation_data()
     // Top level.
     row("format missing", R"({"title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
         {u"format: missing (a string is required)"_s});
-    row("format wrong", R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
-        {u"format: unsupported format \"concurrente-scenario/2\" (expected \"concurrente-scenario/1\")"_s});
+    row("format wrong", R"({"format": "concurrente-scenario/3", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
+        {u"format: unsupported format \"concurrente-scenario/3\" (expected \"concurrente-scenario/2\")"_s});
     row("title en missing", R"({"format": "concurrente-scenario/1", "title": {"es": "a"}, "workers": [{"task": "info"}], "main": []})",
         {u"title.en: missing (a string is required)"_s});
     row("title not object", R"({"format": "concurrente-scenario/1", "title": "x", "workers": [{"task": "info"}], "main": []})",
@@ -402,6 +403,49 @@ void TestScenario::processNamesMatchPython()
     QCOMPARE(ours, expected);
 }
 
+void TestScenario::startMethods()
+{
+    // set_start_method() for the run (default fork, as the lesson's notebook ran), and
+    // get_context(m).Process per worker, named as CPython names it (SpawnProcess-2, ...).
+    const QByteArray json = R"({"format": "concurrente-scenario/2", "title": {"es": "t", "en": "t"},
+        "start_method": "forkserver",
+        "workers": [{"task": "sleep"}, {"task": "sleep", "start_method": "spawn"},
+                    {"task": "sleep", "start_method": "fork"}, {"task": "sleep", "start_method": "forkserver"},
+                    {"name": "Mío", "task": "sleep", "start_method": "spawn"}], "main": []})";
+    const ScenarioLoadResult r = ScenarioLoader::loadData(json, u"m.json"_s);
+    QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
+    const Scenario &s = r.scenario;
+    QCOMPARE(s.startMethod, StartMethod::Forkserver);
+    const QList<StartMethod> methods{StartMethod::Forkserver, StartMethod::Spawn, StartMethod::Fork,
+                                     StartMethod::Forkserver, StartMethod::Spawn};
+    const QStringList names{u"Process-1"_s, u"SpawnProcess-2"_s, u"ForkProcess-3"_s, u"ForkServerProcess-4"_s, u"Mío"_s};
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(s.workers.at(i).startMethod, methods.at(i));
+        QCOMPARE(s.workers.at(i).name, names.at(i));
+    }
+    // The normalised form loads again to the same thing.
+    const ScenarioLoadResult again = ScenarioLoader::loadObject(s.toJson(), u"again.json"_s);
+    QVERIFY2(again.ok(), qPrintable(again.errorStrings().join(u'\n')));
+    QCOMPARE(again.scenario.toJson(), s.toJson());
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(again.scenario.workers.at(i).startMethod, methods.at(i));
+
+    const ScenarioLoadResult plain = ScenarioLoader::loadData(
+        R"({"format": "concurrente-scenario/2", "title": {"es": "t", "en": "t"}, "workers": [{"task": "sleep"}], "main": []})",
+        u"p.json"_s);
+    QVERIFY(plain.ok());
+    QCOMPARE(plain.scenario.workers.at(0).startMethod, StartMethod::Fork);
+
+    const ScenarioLoadResult bad = ScenarioLoader::loadData(
+        R"({"format": "concurrente-scenario/2", "title": {"es": "t", "en": "t"}, "start_method": "vfork",
+            "workers": [{"task": "sleep", "start_method": "exec"}, {"task": "sleep", "launcher": "fork"}], "main": []})",
+        u"b.json"_s);
+    QCOMPARE(bad.errorStrings(),
+             QStringList({u"b.json: start_method: must be \"spawn\", \"fork\" or \"forkserver\", not \"vfork\""_s,
+                          u"b.json: workers[0].start_method: must be \"spawn\", \"fork\" or \"forkserver\", not \"exec\""_s,
+                          u"b.json: workers[1].launcher: unknown field (expected one of: id, name, task, args, daemon, start_method)"_s}));
+}
+
 void TestScenario::resolvesReferences()
 {
     const ScenarioLoadResult r = ScenarioLoader::loadData(
@@ -417,9 +461,12 @@ void TestScenario::resolvesReferences()
     QCOMPARE(s.queues.at(0).capacity, 2);
     QCOMPARE(s.queues.at(1).capacity, 64); // the documented default
     QCOMPARE(s.workers.at(0).daemon, true);
-    QCOMPARE(s.workers.at(0).launcher, Launcher::QProcess);
-    QCOMPARE(s.workers.at(1).launcher, Launcher::Fork);
-    QVERIFY(s.usesLauncher(Launcher::Fork));
+    // Format 1: launcher qprocess (the default) was spawn, fork was fork.
+    QCOMPARE(s.startMethod, StartMethod::Spawn);
+    QCOMPARE(s.workers.at(0).startMethod, StartMethod::Spawn);
+    QCOMPARE(s.workers.at(1).startMethod, StartMethod::Fork);
+    QVERIFY(s.usesStartMethod(StartMethod::Fork));
+    QVERIFY(!s.usesStartMethod(StartMethod::Forkserver));
     QCOMPARE(s.workers.at(1).queueName(), u"q2"_s);
     QCOMPARE(s.workerIndexById(u"b"_s), 1);
     QCOMPARE(s.workerIndexById(u"zz"_s), -1);
@@ -477,7 +524,7 @@ void TestScenario::toJsonRoundTrip()
     const ScenarioLoadResult r = ScenarioLoader::loadFile(presetPath(kPages[0]));
     QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
     const QJsonObject o = r.scenario.toJson();
-    QCOMPARE(o.value(u"format"_s).toString(), u"concurrente-scenario/1"_s);
+    QCOMPARE(o.value(u"format"_s).toString(), u"concurrente-scenario/2"_s);
     QCOMPARE(o.value(u"file"_s).toString(), presetPath(kPages[0]));
     // Names are resolved in the output: the run log shows what ran.
     QCOMPARE(o.value(u"workers"_s).toArray().at(0).toObject().value(u"name"_s).toString(), u"Process-1"_s);
