@@ -372,25 +372,25 @@ void TestLessonRuns::exercise1()
         return l.isEmpty() ? QJsonValue() : l.first().value(u"value"_s);
     };
     // a·b·c and a+b+c never divide; (a+b)/c does.
-    QCOMPARE(r.exitcode(u"Process-1"_s).toInt(-99), 0);
-    QCOMPARE(r.exitcode(u"Process-2"_s).toInt(-99), 0);
-    QCOMPARE(result(u"Process-1"_s).toDouble(), 2 * 3 * c);
-    QCOMPARE(result(u"Process-2"_s).toDouble(), 2 + 3 + c);
+    QCOMPARE(r.exitcode(u"Producto"_s).toInt(-99), 0);
+    QCOMPARE(r.exitcode(u"Suma"_s).toInt(-99), 0);
+    QCOMPARE(result(u"Producto"_s).toDouble(), 2 * 3 * c);
+    QCOMPARE(result(u"Suma"_s).toDouble(), 2 + 3 + c);
     if (c == 0) {
-        QCOMPARE(r.exitcode(u"Process-3"_s).toInt(-99), 1);
-        const auto errors = r.eventsOf(u"error"_s, u"Process-3"_s);
+        QCOMPARE(r.exitcode(u"División"_s).toInt(-99), 1);
+        const auto errors = r.eventsOf(u"error"_s, u"División"_s);
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.first().value(u"type"_s).toString(), u"ZeroDivisionError"_s);
         QCOMPARE(errors.first().value(u"message"_s).toString(), u"division by zero"_s);
     } else {
-        QCOMPARE(r.exitcode(u"Process-3"_s).toInt(-99), 0);
-        QCOMPARE(result(u"Process-3"_s).toDouble(), 1.25);
+        QCOMPARE(r.exitcode(u"División"_s).toInt(-99), 0);
+        QCOMPARE(result(u"División"_s).toDouble(), 1.25);
     }
     // All three children share one parent.
-    const qint64 ppid = r.process(u"Process-1"_s).value(u"ppid"_s).toInteger();
+    const qint64 ppid = r.process(u"Producto"_s).value(u"ppid"_s).toInteger();
     QVERIFY(ppid > 0);
-    QCOMPARE(r.process(u"Process-2"_s).value(u"ppid"_s).toInteger(), ppid);
-    QCOMPARE(r.process(u"Process-3"_s).value(u"ppid"_s).toInteger(), ppid);
+    QCOMPARE(r.process(u"Suma"_s).value(u"ppid"_s).toInteger(), ppid);
+    QCOMPARE(r.process(u"División"_s).value(u"ppid"_s).toInteger(), ppid);
 }
 
 void TestLessonRuns::names()
