@@ -6,15 +6,17 @@ T = {
         subtitle="Two ways for processes to exchange data",
         left_head="Message queue", left_mod="Queue()",
         producer="Producer", consumer="Consumer",
-        copies=["messages", "are copies"],
-        left_note=["Process-safe; each message goes to", "exactly one consumer."],
+        buffer="buffer", feeder="feeder thread", pipe="pipe",
+        left_note=["First in, first out; each message goes", "to exactly one consumer."],
         right_head="Shared memory", right_mod="Value, Array",
         process="Process", region="one shared region",
         write="write", read="read",
         warn=["Needs synchronisation (a Lock):", "two writes at the same time", "can corrupt the data."],
         right_note=["Fast, no copies: every process", "sees the same bytes."],
-        desc="Left: two producer processes put messages into a queue and two consumer processes get "
-             "them, first in first out; each message is a copy. Right: three processes write to and "
+        desc="Left: in each of two producer processes, put() leaves the object in the queue's buffer "
+             "and a feeder thread of that process pickles it and writes it into a pipe guarded by a "
+             "lock; two consumer processes get() the messages from the pipe, first in first out, "
+             "each message a copy that exactly one consumer receives. Right: three processes write to and "
              "read from one shared memory region, which needs a lock so that simultaneous writes "
              "do not corrupt it.",
     ),
@@ -23,15 +25,17 @@ T = {
         subtitle="Dos formas de intercambiar datos entre procesos",
         left_head="Cola de mensajes", left_mod="Queue()",
         producer="Productor", consumer="Consumidor",
-        copies=["los mensajes", "son copias"],
-        left_note=["Segura entre procesos; cada mensaje", "lo recibe un solo consumidor."],
+        buffer="búfer", feeder="hilo alimentador", pipe="tubería",
+        left_note=["El primero en entrar sale primero; cada", "mensaje lo recibe un solo consumidor."],
         right_head="Memoria compartida", right_mod="Value, Array",
         process="Proceso", region="una región compartida",
         write="escribe", read="lee",
         warn=["Requiere sincronización (un Lock):", "dos escrituras simultáneas", "pueden corromper los datos."],
         right_note=["Rápida, sin copias: todos los", "procesos ven los mismos bytes."],
-        desc="Izquierda: dos procesos productores ponen mensajes en una cola y dos procesos "
-             "consumidores los sacan, en orden de llegada; cada mensaje es una copia. Derecha: tres "
+        desc="Izquierda: en cada uno de los dos procesos productores, put() deja el objeto en el "
+             "búfer de la cola y un hilo alimentador de ese proceso lo serializa y lo escribe en una "
+             "tubería protegida por un candado; dos procesos consumidores sacan los mensajes de la "
+             "tubería con get(), en orden de llegada, y cada copia la recibe un solo consumidor. Derecha: tres "
              "procesos escriben y leen en una única región de memoria compartida, que necesita un "
              "candado para que las escrituras simultáneas no la corrompan.",
     ),
@@ -65,38 +69,46 @@ def build(lang, narrow=False):
     s.text(px + 16, PY + 28, L["left_head"], size=16, weight="bold")
     s.text(px + PW - 16, PY + 28, L["left_mod"], size=14, anchor="end", family=MONO, fill=MUTED)
     bw, bh = 136, 42
+    row2 = PY + 266
+    s.comment("each producer: put() leaves the object in the queue's buffer; a feeder thread of")
+    s.comment("that process pickles it and writes it into the pipe")
+    fw, fh = 150, 96
+    fcols = [px + 16, px + PW - 16 - fw]
+    row1 = PY + 44
+    pipe_x, pipe_y, pipe_w, pipe_h = px + 24, PY + 172, PW - 48, 44
+    for i, fx in enumerate(fcols):
+        s.rect(fx, row1, fw, fh, rx=8, fill=ORANGE_T, stroke=INK, sw=1.5)
+        s.text(fx + fw / 2, row1 + 20, f"{L['producer']} {i + 1}", size=14, weight="bold", anchor="middle")
+        s.text(fx + 8, row1 + 46, "put()", size=12, weight="bold", family=MONO, fill=PUT)
+        buf_x, buf_y, buf_w, buf_h = fx + 66, row1 + 30, fw - 74, 22
+        s.arrow(fx + 46, buf_y + buf_h / 2, buf_x - 1, buf_y + buf_h / 2, stroke=PUT, sw=2, head=8)
+        s.rect(buf_x, buf_y, buf_w, buf_h, rx=4, fill=WHITE, stroke=INK, sw=1.2)
+        s.text(buf_x + buf_w / 2, buf_y + 16, L["buffer"], size=12, anchor="middle")
+        thr_y = row1 + 64
+        s.arrow(buf_x + buf_w / 2, buf_y + buf_h + 1, buf_x + buf_w / 2, thr_y - 1, stroke=PUT, sw=2, head=8)
+        s.rect(fx + 8, thr_y, fw - 16, 22, rx=11, fill=WHITE, stroke=INK, sw=1.2, stroke_dasharray="4,3")
+        s.text(fx + fw / 2, thr_y + 16, L["feeder"], size=12, anchor="middle")
+        cx = fx + fw / 2
+        s.arrow(cx, thr_y + 22 + 1, cx, pipe_y - 2, stroke=PUT, sw=2.5, head=11)
+    s.comment("the pipe that carries the pickled messages, guarded by a lock")
+    s.rect(pipe_x, pipe_y, pipe_w, pipe_h, rx=10, fill=SLATE_T, stroke=INK, sw=2)
+    s.lock(pipe_x + 10, pipe_y + 13, 18)
+    s.text(pipe_x + 34, pipe_y + 27, L["pipe"], size=12, weight="bold")
+    msgs = ["(1, 2)", "'hola'", "25"]
+    cw, cg = 56, 6
+    cx0 = pipe_x + pipe_w - 10 - len(msgs) * cw - (len(msgs) - 1) * cg
+    for k, msg in enumerate(msgs):
+        mx = cx0 + k * (cw + cg)
+        s.rect(mx, pipe_y + 10, cw, 24, rx=4, fill=WHITE, stroke=INK, sw=1.5)
+        s.text(mx + cw / 2, pipe_y + 27, msg, size=13, anchor="middle", family=MONO)
+    s.comment("consumers: get() reads the next message from the pipe")
     cols = [px + 24, px + PW - 24 - bw]
-    row1, tube_y, tube_h, row2 = PY + 48, PY + 126, 104, PY + 266
-    tx, tw_ = px + PW / 2 - 42, 84
     for i, bx in enumerate(cols):
-        box(s, bx, row1, bw, bh, f"{L['producer']} {i + 1}", ORANGE_T)
         box(s, bx, row2, bw, bh, f"{L['consumer']} {i + 1}", BLUE_T)
-    s.comment("the queue: a tube of message boxes, oldest at the bottom (next to be got)")
-    s.rect(tx, tube_y, tw_, tube_h, rx=10, fill=SLATE_T, stroke=INK, sw=2)
-    for k, msg in enumerate(["(1, 2)", "'hola'", "25"]):
-        my = tube_y + 10 + k * 31
-        s.rect(tx + 10, my, tw_ - 20, 24, rx=4, fill=WHITE, stroke=INK, sw=1.5)
-        s.text(tx + tw_ / 2, my + 17, msg, size=13, anchor="middle", family=MONO)
-    # put arrows: from each producer into the top of the tube
-    for i, bx in enumerate(cols):
-        sx = bx + bw / 2
-        ex = tx + tw_ / 2 + (-14 if i == 0 else 14)
-        s.curve_arrow(sx, row1 + bh, sx, tube_y - 6, ex, tube_y - 2, stroke=PUT, sw=2.5, head=11)
-        lx = sx + (-10 if i == 0 else 10)
-        s.text(lx, row1 + bh + 26, "put()", size=14, anchor="end" if i == 0 else "start", family=MONO, fill=PUT, weight="bold")
-    # get arrows: from the bottom of the tube to each consumer
-    for i, bx in enumerate(cols):
         ex = bx + bw / 2
-        sx = tx + tw_ / 2 + (-14 if i == 0 else 14)
-        s.curve_arrow(sx, tube_y + tube_h + 2, ex, tube_y + tube_h + 6, ex, row2 - 2, stroke=GET, sw=2.5, head=11)
+        s.arrow(ex, pipe_y + pipe_h + 2, ex, row2 - 2, stroke=GET, sw=2.5, head=11)
         lx = ex + (-10 if i == 0 else 10)
-        s.text(lx, row2 - 14, "get()", size=14, anchor="end" if i == 0 else "start", family=MONO, fill=GET, weight="bold")
-    # FIFO: the order of the tube, drawn as an arrow along its left side
-    ax = tx - 16
-    s.arrow(ax, tube_y + 14, ax, tube_y + tube_h - 10, stroke=MUTED, sw=2, head=9)
-    s.text(ax - 8, tube_y + tube_h / 2 + 5, "FIFO", size=13, anchor="end", weight="bold", fill=MUTED)
-    s.text(tx + tw_ + 14, tube_y + tube_h / 2 - 4, L["copies"][0], size=13, fill=MUTED)
-    s.text(tx + tw_ + 14, tube_y + tube_h / 2 + 14, L["copies"][1], size=13, fill=MUTED)
+        s.text(lx, row2 - 18, "get()", size=14, anchor="end" if i == 0 else "start", family=MONO, fill=GET, weight="bold")
     s.text(px + 16, PY + PH - 30, L["left_note"][0], size=13)
     s.text(px + 16, PY + PH - 12, L["left_note"][1], size=13)
 
