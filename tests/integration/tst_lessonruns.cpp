@@ -669,7 +669,7 @@ void TestLessonRuns::freeLab()
     QCOMPARE(r.exitcode(u"Fallo"_s).toInt(-99), -6);
     QCOMPARE(r.exitcode(u"Forked"_s).toInt(-99), 0);
     QCOMPARE(r.exitcode(u"Demonio"_s).toInt(-99), -15);
-    QCOMPARE(r.process(u"Forked"_s).value(u"launcher"_s).toString(), u"fork"_s);
+    QCOMPARE(r.process(u"Forked"_s).value(u"start_method"_s).toString(), u"fork"_s);
     QCOMPARE(r.process(u"Forked"_s).value(u"ppid"_s).toInteger(), r.pidOf(u"MainProcess"_s));
     QCOMPARE(r.eventsOf(u"stop"_s, u"Dormilón"_s).size(), 1);
     QCOMPARE(r.eventsOf(u"continue"_s, u"Dormilón"_s).size(), 1);
