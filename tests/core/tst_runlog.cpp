@@ -6,8 +6,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sched.h>
+#include <unistd.h>
 
 using namespace concurrente;
 
@@ -54,6 +58,7 @@ private slots:
     void sortedByTimeStable();
     void jsonHasTheContractFields();
     void jsonRoundTrip();
+    void hostCpuCountIgnoresAffinity();
     void rejectsForeignFiles();
     void csvCells_data();
     void csvCells();
@@ -77,7 +82,7 @@ void TestRunLog::jsonHasTheContractFields()
     const QJsonObject o = sampleLog().toJson();
     QCOMPARE(o.value(u"format"_qs).toString(), u"concurrente-run/1"_qs);
     QVERIFY(o.value(u"app_version"_qs).isString());
-    for (const char *k : {"cpu_count", "os", "kernel"})
+    for (const char *k : {"cpu_count", "usable_cpus", "os", "kernel"})
         QVERIFY(o.value(u"host"_qs).toObject().contains(QLatin1String(k)));
     const QJsonObject p = o.value(u"processes"_qs).toArray().at(0).toObject();
     for (const char *k : {"name", "pid", "ppid", "daemon", "launcher", "start_ns", "end_ns", "exitcode"})
@@ -96,6 +101,46 @@ void TestRunLog::jsonHasTheContractFields()
     QCOMPARE(s.value(u"exit_codes"_qs).toObject().value(u"Process-1"_qs).toInt(), -15);
     QVERIFY(s.value(u"exit_codes"_qs).toObject().value(u"=HYPERLINK(\"x\")"_qs).isNull());
     QCOMPARE(s.value(u"protocol_errors"_qs).toInt(), 0);
+}
+
+void TestRunLog::hostCpuCountIgnoresAffinity()
+{
+    // As under `taskset -c 0`: this process may use one CPU only. os.cpu_count() still counts the
+    // machine's CPUs; len(os.sched_getaffinity(0)) counts the usable ones.
+    cpu_set_t saved;
+    CPU_ZERO(&saved);
+    QCOMPARE(sched_getaffinity(0, sizeof saved, &saved), 0);
+    int first = 0;
+    while (first < CPU_SETSIZE && !CPU_ISSET(first, &saved))
+        ++first;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+    const HostInfo h = HostInfo::current();
+    // What CPython says under the same mask (the child inherits it), else the kernel's count.
+    int pyCount = int(sysconf(_SC_NPROCESSORS_ONLN)), pyUsable = 1;
+    QProcess py;
+    py.start(u"python3"_qs, {u"-c"_qs, u"import os; print(os.cpu_count(), len(os.sched_getaffinity(0)))"_qs});
+    if (py.waitForFinished(10000) && py.exitCode() == 0) {
+        const QList<QByteArray> words = py.readAllStandardOutput().trimmed().split(' ');
+        QCOMPARE(words.size(), 2);
+        pyCount = words[0].toInt();
+        pyUsable = words[1].toInt();
+    }
+    sched_setaffinity(0, sizeof saved, &saved);
+    QCOMPARE(h.cpuCount, pyCount);
+    QCOMPARE(h.usableCpus, pyUsable);
+    QCOMPARE(h.usableCpus, 1);
+    const QJsonObject host = h.toJson();
+    QCOMPARE(host.value(u"cpu_count"_qs).toInt(), pyCount);
+    QCOMPARE(host.value(u"usable_cpus"_qs).toInt(), 1);
+    QString error;
+    const auto back =
+        RunLog::fromJson(QJsonObject{{u"format"_qs, u"concurrente-run/1"_qs}, {u"host"_qs, host}}, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->host.cpuCount, pyCount);
+    QCOMPARE(back->host.usableCpus, 1);
 }
 
 void TestRunLog::jsonRoundTrip()
