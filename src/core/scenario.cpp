@@ -105,6 +105,21 @@ TaskArgSpec boolArg(const QString &key, bool def)
     return a;
 }
 
+// sys.exit(N) takes a C int (the exit code is then N & 0xff; CPython itself is inconsistent
+// past that range: OverflowError under fork, 0 under spawn), or a string (stderr, code 1).
+constexpr double kMinExit = -2147483648.0;
+constexpr double kMaxExit = 2147483647.0;
+
+TaskArgSpec exitArg()
+{
+    TaskArgSpec a;
+    a.key = u"exit"_s;
+    a.type = ArgType::Exit;
+    a.min = kMinExit;
+    a.max = kMaxExit;
+    return a;
+}
+
 TaskArgSpec refArg(const QString &key, ArgType type)
 {
     TaskArgSpec a;
@@ -135,7 +150,9 @@ QList<TaskSpec> buildCatalog()
     c.append({u"gil"_s,
               {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 250'000'000),
                intArg(u"switch_us"_s, 1, kMaxSwitchUs, 5000)}});
-    c.append({u"spawn_child"_s, {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000)}});
+    c.append({u"spawn_child"_s,
+              {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000),
+               intArg(u"depth"_s, 1, 2, 1)}});
     c.append({u"crash"_s, {choiceArg(u"how"_s, {u"abort"_s, u"segfault"_s}, u"abort"_s)}});
     // Pipes: the run creates each declared pipe; the engine turns `pipe` into the helper's
     // `fd` (QProcess workers inherit it) or `pipe=NAME` (the fork helper makes it before forking).
@@ -158,6 +175,9 @@ QList<TaskSpec> buildCatalog()
     c.append({u"object"_s,
               {refArg(u"queue"_s, ArgType::QueueRef), choiceArg(u"role"_s, {u"get"_s, u"put"_s}, u"get"_s),
                intArg(u"x"_s, -kMaxOperand, kMaxOperand, 5), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
+    // Every task may end with sys.exit(): the helpers honour `exit` after the task's work.
+    for (TaskSpec &t : c)
+        t.args.append(exitArg());
     return c;
 }
 
@@ -322,6 +342,8 @@ QStringList WorkerSpec::taskArguments() const
             text = v.toBool() ? u"1"_s : u"0"_s;
         else if (v.isDouble())
             text = formatNumber(v.toDouble());
+        else if (it.key() == u"exit"_s)
+            text = u'"' + v.toString() + u'"'; // exit="3" is the string "3", not the code 3
         else
             text = v.toString();
         out.append(it.key() + u'=' + text);
@@ -830,6 +852,32 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                             w.args.insert(a.key, val.toDouble() == 1);
                         else
                             v.error(kp, tr("must be true or false"));
+                        break;
+                    }
+                    case ArgType::Exit: {
+                        qint64 n = 0;
+                        if (val.isString()) {
+                            if (val.toString().size() > kMaxStringArgLength)
+                                v.error(kp, tr("is too long (%1 characters, at most %2)")
+                                                .arg(val.toString().size())
+                                                .arg(kMaxStringArgLength));
+                            else if (hasControlCharacters(val.toString()))
+                                v.error(kp, tr("must not contain control characters (tabs, newlines, ...)"));
+                            else
+                                w.args.insert(a.key, val);
+                        } else if (!val.isDouble()) {
+                            v.error(kp,
+                                    tr("must be an exit code (an integer) or a message (a string), not %1")
+                                        .arg(jsonTypeName(val)));
+                        } else if (!isIntegral(val.toDouble())) {
+                            v.error(
+                                kp,
+                                tr("must be an integer exit code (sys.exit(%1) would exit with 1 and print "
+                                   "it) or a string")
+                                    .arg(formatNumber(val.toDouble())));
+                        } else if (v.checkInt(val, kp, a.min, a.max, &n)) {
+                            w.args.insert(a.key, n);
+                        }
                         break;
                     }
                     case ArgType::PipeRef: {

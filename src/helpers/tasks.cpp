@@ -58,6 +58,7 @@ constexpr ArgSpec kGilArgs[] = {
 constexpr ArgSpec kSpawnChildArgs[] = {
     {"ms", ArgKind::Int, "1000", 0, kMaxMs, {}, "the worker's own work before it joins its child"},
     {"child_ms", ArgKind::Int, "4000", 0, kMaxMs, {}, "how long the grandchild lives at most"},
+    {"depth", ArgKind::Int, "1", 1, 2, {}, "generations started: 1 a grandchild, 2 it starts a child too"},
 };
 constexpr ArgSpec kPipeSendArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's write end (the fork helper sets it from pipe=NAME)"},
@@ -190,6 +191,74 @@ bool parseValue(const ArgSpec &spec, std::string_view text, Value &out, FixedBuf
     return false;
 }
 
+// 2, 2:1, 2:1:1 ...: positive decimal numbers joined by ':' (multiprocessing's _identity).
+bool isIdentity(std::string_view s) noexcept
+{
+    if (s.empty() || s.size() > kMaxIdentityBytes)
+        return false;
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == ':') {
+            if (digits == 0 || digits > 9)
+                return false;
+            digits = 0;
+        } else if (s[i] >= '0' && s[i] <= '9' && !(digits == 0 && s[i] == '0')) {
+            ++digits;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The arguments every task accepts: identity= and exit=. False when `key` is not one of them.
+bool parseCommonArg(TaskContext &ctx, std::string_view key, std::string_view value) noexcept
+{
+    if (key == "identity") {
+        if (!ctx.identity.empty()) {
+            setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'identity' given twice", ""});
+        } else if (!isIdentity(value)) {
+            setErrorParts<4>(
+                ctx, "ValueError",
+                {ctx.taskName,
+                 ": argument 'identity' must be like 2 or 2:1 (positive numbers joined by ':'), got '", value,
+                 "'"});
+        } else {
+            ctx.identity = value;
+        }
+        return true;
+    }
+    if (key != "exit")
+        return false;
+    if (ctx.exitGiven) {
+        setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'exit' given twice", ""});
+        return true;
+    }
+    ctx.exitGiven = true;
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        ctx.exitIsText = true; // exit="3": the string "3", as sys.exit("3")
+        ctx.exitText = value.substr(1, value.size() - 2);
+    } else if (isIntegerLiteral(value)) {
+        const char *begin = value.data() + (value[0] == '+' ? 1 : 0);
+        auto [p, ec] = std::from_chars(begin, value.data() + value.size(), ctx.exitCode);
+        if (ec != std::errc() || ctx.exitCode < kMinExitCode || ctx.exitCode > kMaxExitCode) {
+            // CPython itself is inconsistent past a C int (OverflowError under fork, 0 under spawn).
+            setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'exit' = ", value});
+            FixedBuf b(ctx.error + ctx.errorLen, sizeof ctx.error - ctx.errorLen);
+            b.add(" is out of range [").addInt(kMinExitCode).add(", ").addInt(kMaxExitCode).add("]");
+            ctx.errorLen += b.size();
+        }
+    } else {
+        if (value.size() > kMaxStringArgBytes) {
+            setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'exit' is too long", ""});
+            return true;
+        }
+        ctx.exitIsText = true;
+        ctx.exitText = value;
+    }
+    return true;
+}
+
 void argNameList(const TaskSpec &task, FixedBuf &b) noexcept
 {
     for (std::size_t k = 0; k < task.args.size(); ++k) {
@@ -273,6 +342,8 @@ bool parseTaskArg(TaskContext &ctx, std::string_view keyValue) noexcept
     }
     const std::string_view key = keyValue.substr(0, eq);
     const std::string_view value = keyValue.substr(eq + 1);
+    if (parseCommonArg(ctx, key, value))
+        return !ctx.hasError();
     for (std::size_t k = 0; k < ctx.task->args.size(); ++k) {
         const ArgSpec &spec = ctx.task->args[k];
         if (spec.name != key)
@@ -291,8 +362,7 @@ bool parseTaskArg(TaskContext &ctx, std::string_view keyValue) noexcept
     }
     StackBuf<256> known;
     argNameList(*ctx.task, known);
-    if (ctx.task->args.empty())
-        known.add("none");
+    known.add(ctx.task->args.empty() ? "" : ", ").add("identity, exit");
     setErrorParts<7>(ctx, "ValueError",
                      {"task '", ctx.taskName, "' has no argument '", key, "' (known: ", known.view(), ")"});
     return false;
@@ -331,6 +401,16 @@ std::int64_t threadCpuNs() noexcept
     return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+std::string_view identityOf(const TaskContext &ctx) noexcept
+{
+    if (!ctx.identity.empty())
+        return ctx.identity;
+    constexpr std::string_view kPrefix = "Process-";
+    if (ctx.name.starts_with(kPrefix) && isIdentity(ctx.name.substr(kPrefix.size())))
+        return ctx.name.substr(kPrefix.size());
+    return "1";
+}
+
 void runTaskAndExit(TaskContext &ctx) noexcept
 {
     Event("start")
@@ -339,12 +419,26 @@ void runTaskAndExit(TaskContext &ctx) noexcept
         .str("task", ctx.taskName)
         .boolean("daemon", ctx.daemon)
         .str("launcher", ctx.launcher == Launcher::Fork ? "fork" : "qprocess")
+        .str("identity", identityOf(ctx))
         .emit();
     int code = 1;
     if (ctx.hasError() || !ctx.task)
         emitError(ctx, ctx.errorType, std::string_view(ctx.error, ctx.errorLen));
     else
         code = ctx.task->run(ctx);
+    if (code == 0 && ctx.exitGiven) {
+        // sys.exit() after the work. multiprocessing's _bootstrap: an int is the exit code (the
+        // kernel keeps its low 8 bits: 256 -> 0, -1 -> 255); anything else is written to stderr
+        // and the code is 1.
+        if (ctx.exitIsText) {
+            StackBuf<kMaxStringArgBytes + 2> b;
+            b.add(ctx.exitText).add('\n');
+            writeAll(2, b.view().data(), b.size());
+            code = 1;
+        } else {
+            code = int(ctx.exitCode & 0xff);
+        }
+    }
     Event("exit").num("code", code).emit();
     _exit(code);
 }
@@ -378,6 +472,18 @@ void writeCatalogJson(int fd) noexcept
             const std::size_t at = full.find(",\"name\":") + 1;
             line.add(k ? ",{" : "{").add(full.substr(at, full.size() - at - 1));
         }
+        // The arguments every task accepts.
+        line.add(t.args.empty() ? "" : ",")
+            .add("{\"name\":\"identity\",\"kind\":\"identity\",\"default\":\"\",\"common\":true,"
+                 "\"help\":\"multiprocessing's _identity, e.g. 2 or 2:1 (set by the run); empty: from a name "
+                 "Process-N, else 1\"},")
+            .add("{\"name\":\"exit\",\"kind\":\"exit\",\"default\":\"\",\"common\":true,\"min\":")
+            .addInt(kMinExitCode)
+            .add(",\"max\":")
+            .addInt(kMaxExitCode)
+            .add(
+                ",\"help\":\"sys.exit() after the work: N (code N & 0xff) or TEXT / \\\"TEXT\\\" (printed on "
+                "stderr, code 1)\"}");
         line.add("]}\n");
         writeAll(fd, line.view().data(), line.size());
     }
@@ -574,22 +680,46 @@ int taskBurn(TaskContext &ctx)
     return 0;
 }
 
-// The grandchild of the orphan demo. It has no parent-death signal (it must outlive its parent
-// to become an orphan), so it bounds its own life instead: child_ms at most, and not a moment
-// after the reader of its event channel is gone.
-[[noreturn]] void grandchild(const TaskContext &ctx, pid_t parent, std::int64_t childMs)
+// A child's identity: its parent's plus its place among the parent's children (1 for the first),
+// as multiprocessing's BaseProcess.__init__ builds it (the counter restarts at 1 in every child).
+void childIdentity(FixedBuf &out, std::string_view parentIdentity, std::int64_t k) noexcept
+{
+    out.add(parentIdentity).add(':').addInt(k);
+}
+
+// The grandchild of the orphan demo (and, with depth=2, its own child). It has no parent-death
+// signal (it must outlive its parent to become an orphan), so it bounds its own life instead:
+// child_ms at most, and not a moment after the reader of its event channel is gone. Its name is
+// CPython's: `Process-` + its identity, e.g. Process-2:1, whatever its parent was called.
+[[noreturn]] void grandchild(const TaskContext &ctx, std::string_view identity, pid_t parent,
+                             std::int64_t childMs, std::int64_t generationsLeft)
 {
     // A write to a closed pipe must be an error we see, not a SIGPIPE that kills silently.
     signal(SIGPIPE, SIG_IGN);
-    StackBuf<kMaxNameBytes + 8> name;
-    name.add(ctx.name).add(":child");
+    StackBuf<kMaxIdentityBytes + 16> name;
+    name.add("Process-").add(identity);
     bool ok = Event("start")
                   .str("name", name.view())
                   .num("ppid", getppid())
                   .str("task", "child")
                   .boolean("daemon", false)
                   .str("launcher", ctx.launcher == Launcher::Fork ? "fork" : "qprocess")
+                  .str("identity", identity)
                   .emit();
+    pid_t own = -1;
+    if (ok && generationsLeft > 0) {
+        StackBuf<kMaxIdentityBytes + 16> sub;
+        childIdentity(sub, identity, 1);
+        const pid_t self = getpid();
+        own = fork();
+        if (own == 0)
+            grandchild(ctx, sub.view(), self, childMs, generationsLeft - 1);
+        if (own > 0) {
+            StackBuf<64> b;
+            b.add("Proceso hijo creado: PID ").addInt(own);
+            ok = emitPrint(b.view());
+        }
+    }
     const std::int64_t deadline = monotonicNs() + childMs * 1'000'000;
     pid_t known = parent;
     while (ok) {
@@ -606,6 +736,11 @@ int taskBurn(TaskContext &ctx)
         if (poll(&p, 1, waitMs) > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)))
             _exit(0); // nobody reads our events any more
     }
+    if (ok && own > 0) {
+        // Like multiprocessing's exit handler, a process that ends normally joins its children.
+        while (waitpid(own, nullptr, 0) < 0 && errno == EINTR) {
+        }
+    }
     if (ok)
         Event("exit").num("code", 0).emit();
     _exit(0);
@@ -618,6 +753,8 @@ int taskSpawnChild(TaskContext &ctx)
         emitError(ctx, "AssertionError", "daemonic processes are not allowed to have children");
         return 1;
     }
+    StackBuf<kMaxIdentityBytes + 16> identity;
+    childIdentity(identity, identityOf(ctx), 1); // the worker's first (and only) child
     const pid_t self = getpid();
     const pid_t child = fork();
     if (child < 0) {
@@ -625,7 +762,7 @@ int taskSpawnChild(TaskContext &ctx)
         return 1;
     }
     if (child == 0)
-        grandchild(ctx, self, ctx.intArg("child_ms"));
+        grandchild(ctx, identity.view(), self, ctx.intArg("child_ms"), ctx.intArg("depth") - 1);
     StackBuf<64> b;
     b.add("Proceso hijo creado: PID ").addInt(child);
     emitPrint(b.view());

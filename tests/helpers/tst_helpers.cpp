@@ -282,6 +282,10 @@ private slots:
     void forkHelperKilledTakesChildren();
     void orphan_data();
     void orphan();
+    void exitTextGoesToStderr_data();
+    void exitTextGoesToStderr();
+    void grandchildNames_data();
+    void grandchildNames();
     void pipeThroughForkHelper();
     void pipeThroughInheritedFd();
     void queueProducerConsumer();
@@ -401,13 +405,29 @@ void TestHelpers::task_data()
         {"number not finite", u"arith"_s, {u"a=nan"_s}, false, 1, {}, {}, u"ValueError"_s,
          u"arith: argument 'a' must be a number, got 'nan'"_s},
         {"unknown argument", u"squares"_s, {u"m=3"_s}, false, 1, {}, {}, u"ValueError"_s,
-         u"task 'squares' has no argument 'm' (known: n, delay_ms)"_s},
+         u"task 'squares' has no argument 'm' (known: n, delay_ms, identity, exit)"_s},
         {"not key=value", u"squares"_s, {u"n"_s}, false, 1, {}, {}, u"ValueError"_s,
          u"expected key=value, got 'n'"_s},
         {"argument twice", u"squares"_s, {u"n=3"_s, u"n=4"_s}, false, 1, {}, {}, u"ValueError"_s,
          u"squares: argument 'n' given twice"_s},
         {"bad choice", u"arith"_s, {u"op=pow"_s}, false, 1, {}, {}, u"ValueError"_s,
          u"arith: argument 'op' must be one of mul3,sum3,sumdiv,muladd,muldiv, got 'pow'"_s},
+        // sys.exit() after the work, as multiprocessing's _bootstrap handles SystemExit.
+        {"exit 3", u"greeting"_s, {u"exit=3"_s}, false, 3, {u"Hola Saul"_s}, {}, {}, {}},
+        {"exit 0", u"greeting"_s, {u"exit=0"_s}, false, 0, {u"Hola Saul"_s}, {}, {}, {}},
+        {"exit 255", u"sleep"_s, {u"ms=1"_s, u"announce=0"_s, u"exit=255"_s}, false, 255, {}, {}, {}, {}},
+        {"exit 256 is 0", u"greeting"_s, {u"exit=256"_s}, false, 0, {u"Hola Saul"_s}, {}, {}, {}},
+        {"exit -1 is 255", u"greeting"_s, {u"exit=-1"_s}, false, 255, {u"Hola Saul"_s}, {}, {}, {}},
+        {"exit text", u"greeting"_s, {u"exit=adiós"_s}, false, 1, {u"Hola Saul"_s}, {}, {}, {}},
+        {"exit quoted number is text", u"greeting"_s, {u"exit=\"3\""_s}, false, 1, {u"Hola Saul"_s}, {}, {}, {}},
+        {"exit after a failure keeps the failure", u"arith"_s, {u"op=sumdiv"_s, u"c=0"_s, u"exit=7"_s}, false, 1, {},
+         {}, u"ZeroDivisionError"_s, u"division by zero"_s},
+        {"exit out of range", u"greeting"_s, {u"exit=2147483648"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"greeting: argument 'exit' = 2147483648 is out of range [-2147483648, 2147483647]"_s},
+        {"exit twice", u"greeting"_s, {u"exit=1"_s, u"exit=2"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"greeting: argument 'exit' given twice"_s},
+        {"bad identity", u"greeting"_s, {u"identity=2:0"_s}, false, 1, {}, {}, u"ValueError"_s,
+         u"greeting: argument 'identity' must be like 2 or 2:1 (positive numbers joined by ':'), got '2:0'"_s},
         {"unknown task", u"nosuchtask"_s, {}, false, 1, {}, {}, u"ValueError"_s,
          u"unknown task 'nosuchtask' (known: greeting, info, *"_s},
     };
@@ -857,7 +877,7 @@ void TestHelpers::orphan()
 {
     QFETCH(QString, launcher);
     QFETCH(bool, subreaper);
-    const QStringList taskArgs{u"ms=60000"_s, u"child_ms=60000"_s};
+    const QStringList taskArgs{u"ms=60000"_s, u"child_ms=60000"_s, u"identity=2"_s};
     const QString name = u"padre"_s;
 
     // Events come through a pipe of ours that outlives the worker (as the engine's does), so the
@@ -881,7 +901,7 @@ void TestHelpers::orphan()
     qunsetenv("CONCURRENTE_EVENT_FD");
     reader.closeWriteEnd(); // only the helpers hold it now
 
-    const QString childName = name + u":child"_s;
+    const QString childName = u"Process-2:1"_s; // CPython's name for the first child of identity 2
     QJsonObject childStart;
     QTRY_VERIFY_WITH_TIMEOUT(!(childStart = [&] {
         for (const QJsonObject &o : reader.lines.events)
@@ -928,6 +948,109 @@ void TestHelpers::orphan()
         QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
     }
     QVERIFY(!isRunning(grandchild));
+}
+
+// sys.exit("text"): CPython writes the text and a newline on stderr and the exit code is 1.
+void TestHelpers::exitTextGoesToStderr_data()
+{
+    QTest::addColumn<QString>("arg");
+    QTest::addColumn<QByteArray>("stderrText");
+    QTest::newRow("text") << u"exit=se acabó"_s << QByteArray("se acabó\n");
+    QTest::newRow("quoted") << u"exit=\"42\""_s << QByteArray("42\n");
+    QTest::newRow("empty quoted") << u"exit=\"\""_s << QByteArray("\n");
+}
+
+void TestHelpers::exitTextGoesToStderr()
+{
+    QFETCH(QString, arg);
+    QFETCH(QByteArray, stderrText);
+    Proc p(u"concurrente-worker"_s, {u"--name"_s, u"Process-1"_s, u"--task"_s, u"sleep"_s, u"ms=1"_s, arg});
+    QVERIFY(p.started());
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 1);
+    QCOMPARE(p.process().readAllStandardError(), stderrText);
+    QCOMPARE(p.first(u"exit"_s).value(u"code"_s).toInt(), 1);
+    QVERIFY(!p.has(u"error"_s)); // SystemExit is no error: no traceback, no error event
+}
+
+// CPython names a child `Process-` + ':'.join(identity): the parent's identity plus a counter
+// that restarts at 1 in every process, whatever name the parent was given.
+void TestHelpers::grandchildNames_data()
+{
+    QTest::addColumn<QString>("launcher");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("expected"); // the worker's identity, then its descendants' names
+    QTest::newRow("identity given") << u"qprocess"_s << u"Worker 1"_s << QStringList{u"identity=2"_s}
+                                    << QStringList{u"2"_s, u"Process-2:1"_s};
+    QTest::newRow("from the name") << u"qprocess"_s << u"Process-3"_s << QStringList{}
+                                   << QStringList{u"3"_s, u"Process-3:1"_s};
+    QTest::newRow("neither") << u"qprocess"_s << u"padre"_s << QStringList{}
+                             << QStringList{u"1"_s, u"Process-1:1"_s};
+    QTest::newRow("deeper identity") << u"qprocess"_s << u"x"_s << QStringList{u"identity=4:2"_s}
+                                     << QStringList{u"4:2"_s, u"Process-4:2:1"_s};
+    QTest::newRow("fork, identity given") << u"fork"_s << u"Worker 2"_s << QStringList{u"identity=5"_s}
+                                          << QStringList{u"5"_s, u"Process-5:1"_s};
+    QTest::newRow("depth 2") << u"qprocess"_s << u"Process-2"_s << QStringList{u"depth=2"_s}
+                             << QStringList{u"2"_s, u"Process-2:1"_s, u"Process-2:1:1"_s};
+    QTest::newRow("fork, depth 2") << u"fork"_s << u"Process-7"_s
+                                   << QStringList{u"identity=2"_s, u"depth=2"_s}
+                                   << QStringList{u"2"_s, u"Process-2:1"_s, u"Process-2:1:1"_s};
+}
+
+void TestHelpers::grandchildNames()
+{
+    QFETCH(QString, launcher);
+    QFETCH(QString, name);
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, expected);
+    const QStringList taskArgs = QStringList{u"ms=1"_s, u"child_ms=50"_s} + args;
+    PipeReader reader;
+    const int fd = reader.writeFd();
+    QVERIFY(fd >= 0);
+    auto modifier = [fd] { inheritAs(fd, 3); };
+    qputenv("CONCURRENTE_EVENT_FD", "3");
+    std::unique_ptr<Proc> p;
+    if (launcher == u"fork") {
+        p = std::make_unique<Proc>(u"concurrente-forkhelper"_s, QStringList{}, modifier);
+        QVERIFY(p->started());
+        p->write(startCommand(name, u"spawn_child"_s, false, taskArgs));
+        p->closeInput();
+    } else {
+        p = std::make_unique<Proc>(u"concurrente-worker"_s,
+                                   QStringList{u"--name"_s, name, u"--task"_s, u"spawn_child"_s} + taskArgs,
+                                   modifier);
+        QVERIFY(p->started());
+    }
+    qunsetenv("CONCURRENTE_EVENT_FD");
+    reader.closeWriteEnd();
+    QTRY_VERIFY_WITH_TIMEOUT(p->finished(), kWaitMs);
+    // Every descendant has ended (each joins its child) once the worker is reaped.
+    auto exits = [&reader] {
+        return std::count_if(reader.lines.events.cbegin(), reader.lines.events.cend(),
+                             [](const QJsonObject &o) { return o.value(u"ev"_s) == u"exit"_s; });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(exits(), std::ptrdiff_t(expected.size()), kWaitMs);
+    QVERIFY2(reader.lines.problems.isEmpty(), qPrintable(reader.lines.problems.join(u'\n')));
+    QStringList got;
+    qint64 parentPid = 0;
+    for (const QJsonObject &o : std::as_const(reader.lines.events)) {
+        if (o.value(u"ev"_s).toString() != u"start"_s)
+            continue;
+        if (got.isEmpty()) {
+            QCOMPARE(o.value(u"name"_s).toString(), name);
+            got.append(o.value(u"identity"_s).toString());
+        } else {
+            QCOMPARE(o.value(u"ppid"_s).toInteger(), parentPid); // each one is its parent's child
+            QCOMPARE(o.value(u"identity"_s).toString(), o.value(u"name"_s).toString().mid(8));
+            got.append(o.value(u"name"_s).toString());
+        }
+        parentPid = o.value(u"pid"_s).toInteger();
+    }
+    QCOMPARE(got, expected);
+    for (const QJsonObject &o : std::as_const(reader.lines.events))
+        if (o.value(u"ev"_s).toString() == u"exit"_s)
+            QCOMPARE(o.value(u"code"_s).toInt(), 0);
 }
 
 // ---- pipes ----------------------------------------------------------------------------------
