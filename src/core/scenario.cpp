@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "pyvalue.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -31,7 +33,7 @@ QString formatNumber(double d)
 {
     if (isIntegral(d))
         return QString::number(static_cast<qint64>(d));
-    return QString::number(d, 'g', 17);
+    return pythonFloatRepr(d); // 0.1, not 0.10000000000000001: what Python shows
 }
 
 // Ids and queue names end up in command lines and shared-memory names: keep them plain.
@@ -64,13 +66,13 @@ TaskArgSpec intArg(const QString &key, double min, double max, QJsonValue def, b
     return a;
 }
 
-TaskArgSpec numberArg(const QString &key, bool required)
+TaskArgSpec numberArg(const QString &key, bool required, double limit = kMaxOperand)
 {
     TaskArgSpec a;
     a.key = key;
     a.type = ArgType::Number;
-    a.min = -kMaxOperand;
-    a.max = kMaxOperand;
+    a.min = -limit;
+    a.max = limit;
     a.required = required;
     return a;
 }
@@ -134,6 +136,13 @@ QList<TaskSpec> buildCatalog()
     // Mirrors the helpers' own catalog (`concurrente-worker --list-tasks`, docs/protocol.md);
     // ranges are never wider than the helpers accept, so a valid scenario never fails there.
     const double maxDelay = kMaxDelayMs;
+    // Producers send from, from+1, ...: floats when `from` is one (2.5) or with floats=true
+    // (float(from + k): 2.0, 3.0, ...; a whole float such as 2.0 reads as the int 2 in JSON).
+    auto fromArg = [] {
+        TaskArgSpec a = numberArg(u"from"_s, false, kMaxAbsNumber);
+        a.defaultValue = 1;
+        return a;
+    };
     QList<TaskSpec> c;
     c.append({u"greeting"_s, {stringArg(u"who"_s, u"Saul"_s)}});
     c.append({u"info"_s, {stringArg(u"title"_s, u"Función f"_s), stringArg(u"who"_s, u"Valeriano"_s)}});
@@ -157,14 +166,14 @@ QList<TaskSpec> buildCatalog()
     // Pipes: the run creates each declared pipe; the engine turns `pipe` into the helper's
     // `fd` (QProcess workers inherit it) or `pipe=NAME` (the fork helper makes it before forking).
     c.append({u"pipe_send"_s,
-              {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5),
-               intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+              {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5), fromArg(),
+               boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
     c.append({u"pipe_recv"_s, {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 0)}});
     // Queue tasks (shared-memory queue). `queue` is the scenario's queue name; the engine passes
     // the segment's real name and the scenario name as the events' `label`.
     c.append({u"producer"_s,
-              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 5),
-               intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0),
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 5), fromArg(),
+               boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0),
                intArg(u"sentinels"_s, 0, kMaxWorkers, 0), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
     c.append({u"consumer"_s,
               {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 0),

@@ -64,7 +64,8 @@ constexpr ArgSpec kPipeSendArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's write end (the fork helper sets it from pipe=NAME)"},
     {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in put events (fork helper: pipe=NAME sets it)"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "messages to send"},
-    {"from", ArgKind::Int, "1", -1e15, 1e15, {}, "first value; then from+1, from+2..."},
+    {"from", ArgKind::Number, "1", -1e15, 1e15, {}, "first value (int or float); then from+1, from+2..."},
+    {"floats", ArgKind::Int, "0", 0, 1, {}, "send floats: float(from + k), e.g. 2.0 (a float from does too)"},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep before each message"},
 };
 constexpr ArgSpec kPipeRecvArgs[] = {
@@ -629,7 +630,7 @@ int taskArith(TaskContext &ctx)
     if (r.isInt)
         e.num("value", r.i);
     else
-        e.real("value", r.d);
+        e.floatValue(r.d); // 2.0 stays a float for readers whose JSON numbers cannot tell
     e.str("text", text.view()).str("expr", expr.view()).emit();
     return 0;
 }
@@ -676,7 +677,7 @@ int taskBurn(TaskContext &ctx)
     b.add(", pared ");
     addSeconds(b, wall);
     emitPrint(b.view());
-    Event("result").real("value", double(cpu) / 1e9).num("cpu_ns", cpu).num("wall_ns", wall).emit();
+    Event("result").floatValue(double(cpu) / 1e9).num("cpu_ns", cpu).num("wall_ns", wall).emit();
     return 0;
 }
 

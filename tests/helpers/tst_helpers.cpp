@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSocketNotifier>
@@ -292,6 +293,7 @@ private slots:
     void queueSquarePutAndObject();
     void queueMissingSegment();
     void queueThroughForkHelper();
+    void floatsStayFloats();
 
 private:
     qint64 m_self = 0;
@@ -1266,6 +1268,94 @@ void TestHelpers::queueThroughForkHelper()
     std::vector<std::byte> buf;
     QCOMPARE(q->get(buf, std::chrono::seconds(1)), shmq::Result::Ok);
     QVERIFY(QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size())).endsWith(",\"v\":36}"));
+}
+
+// ---- Python's int/float distinction ----------------------------------------------------------
+
+namespace {
+// The `value` of every `ev` event as written on the line (QJsonValue would read 2.0 as 2).
+QStringList rawValues(const LineCollector &lines, const QByteArray &ev)
+{
+    QStringList out;
+    static const QRegularExpression re(u"\"value\":(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}]*)(,\"float\":true)?"_s);
+    for (const QByteArray &line : lines.rawLines) {
+        if (!line.contains("\"ev\":\"" + ev + '"'))
+            continue;
+        const auto m = re.match(QString::fromUtf8(line));
+        out.append(m.hasMatch() ? m.captured(1) + (m.captured(2).isEmpty() ? u""_s : u" float"_s) : u"?"_s);
+    }
+    return out;
+}
+} // namespace
+
+void TestHelpers::floatsStayFloats()
+{
+    // What a Python consumer gets back is what was put: 2.0 stays a float, big ints stay exact.
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 16, 256);
+    QVERIFY(q.has_value());
+    const QString segment = QString::fromStdString(q->name());
+    for (const char *v :
+         {"2.0", "1e+16", "0.30000000000000004", "999999999999999", "-0.0", "1e-05", "\"hola\""}) {
+        const std::string msg = std::string("{\"p\":1,\"s\":0,\"v\":") + v + "}";
+        QCOMPARE(q->put(std::string_view(msg)), shmq::Result::Ok);
+    }
+    {
+        Proc c(u"concurrente-worker"_s,
+               {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment, u"count=7"_s});
+        QVERIFY(c.started());
+        QTRY_VERIFY_WITH_TIMEOUT(c.finished(), kWaitMs);
+        QCOMPARE(c.exitCode(), 0);
+        QCOMPARE(rawValues(c.lines, "get"),
+                 (QStringList{u"2.0 float"_s, u"1e+16 float"_s, u"0.30000000000000004 float"_s,
+                              u"999999999999999"_s, u"-0.0 float"_s, u"1e-05 float"_s, u"\"hola\""_s}));
+        QCOMPARE(c.all(u"get"_s).at(3).value(u"value"_s).toInteger(), 999999999999999);
+    }
+    // A producer sends floats when `from` is one, or with floats=1; integers otherwise.
+    const QList<std::pair<QStringList, QStringList>> producers = {
+        {{u"from=2.0"_s}, {u"2.0 float"_s, u"3.0 float"_s}},
+        {{u"from=5"_s, u"floats=1"_s}, {u"5.0 float"_s, u"6.0 float"_s}},
+        {{u"from=0.5"_s}, {u"0.5 float"_s, u"1.5 float"_s}},
+        {{u"from=999999999999999"_s}, {u"999999999999999"_s, u"1000000000000000"_s}},
+    };
+    for (const auto &[args, expected] : producers) {
+        Proc p(u"concurrente-worker"_s, QStringList{u"--name"_s, u"p"_s, u"--task"_s, u"producer"_s,
+                                                    u"queue="_s + segment, u"count=2"_s} +
+                                            args);
+        QVERIFY(p.started());
+        QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(rawValues(p.lines, "put"), expected);
+        Proc c(u"concurrente-worker"_s,
+               {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment, u"count=2"_s});
+        QVERIFY(c.started());
+        QTRY_VERIFY_WITH_TIMEOUT(c.finished(), kWaitMs);
+        QCOMPARE(rawValues(c.lines, "get"), expected);
+    }
+    // Through a pipe as well.
+    int fds[2];
+    QCOMPARE(pipe2(fds, O_CLOEXEC), 0);
+    const int readFd = fds[0], writeFd = fds[1];
+    Proc sender(
+        u"concurrente-worker"_s,
+        {u"--name"_s, u"emisor"_s, u"--task"_s, u"pipe_send"_s, u"fd=5"_s, u"count=2"_s, u"from=2.0"_s},
+        [writeFd] { inheritAs(writeFd, 5); });
+    Proc receiver(u"concurrente-worker"_s,
+                  {u"--name"_s, u"receptor"_s, u"--task"_s, u"pipe_recv"_s, u"fd=5"_s, u"count=2"_s},
+                  [readFd] { inheritAs(readFd, 5); });
+    QVERIFY(sender.started());
+    QVERIFY(receiver.started());
+    ::close(readFd);
+    ::close(writeFd);
+    QTRY_VERIFY_WITH_TIMEOUT(sender.finished() && receiver.finished(), kWaitMs);
+    QCOMPARE(receiver.exitCode(), 0);
+    QCOMPARE(rawValues(sender.lines, "put"), (QStringList{u"2.0 float"_s, u"3.0 float"_s}));
+    QCOMPARE(rawValues(receiver.lines, "get"), (QStringList{u"2.0 float"_s, u"3.0 float"_s}));
+    // arith's result is marked too, so (2+2)/2 is read back as 2.0, not 2.
+    Proc a(u"concurrente-worker"_s,
+           {u"--name"_s, u"a"_s, u"--task"_s, u"arith"_s, u"op=sumdiv"_s, u"a=2"_s, u"b=2"_s, u"c=2"_s});
+    QVERIFY(a.started());
+    QTRY_VERIFY_WITH_TIMEOUT(a.finished(), kWaitMs);
+    QCOMPARE(rawValues(a.lines, "result"), QStringList{u"2.0 float"_s});
 }
 
 QTEST_GUILESS_MAIN(TestHelpers)

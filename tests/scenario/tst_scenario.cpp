@@ -161,7 +161,7 @@ void TestScenario::validation_data()
     row("pipe duplicate", scenarioJson(kOneWorker, kStartW, R"("pipes": [{"name": "p"}, {"name": "p"}], )"),
         {u"pipes[1].name: \"p\" is already the name of pipes[0]"_s});
     row("pipe fd is the engine's", scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "p", "fd": 3}}])", "[]", R"("pipes": [{"name": "p"}], )"),
-        {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, delay_ms, exit)"_s});
+        {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, floats, delay_ms, exit)"_s});
     row("number too big", scenarioJson(R"([{"task": "arith", "args": {"op": "sum3", "a": 1000001, "b": 2, "c": 3}}])", "[]"),
         {u"workers[0].args.a: must be between -1000000 and 1000000"_s});
     row("choice unknown", scenarioJson(R"([{"task": "arith", "args": {"op": "pow", "a": 1, "b": 2, "c": 3}}])", "[]"),
@@ -477,6 +477,15 @@ void TestScenario::taskArguments()
     QCOMPARE(e.scenario.workers.at(0).taskArguments(), QStringList{u"exit=3"_s});
     QCOMPARE(e.scenario.workers.at(1).taskArguments(), QStringList{u"exit=\"3\""_s});
     QCOMPARE(e.scenario.workers.at(2).taskArguments(), QStringList{u"exit=\"fin\""_s});
+    // A float `from` is written as Python writes it (0.1, not 0.10000000000000001).
+    const ScenarioLoadResult f = ScenarioLoader::loadData(
+        scenarioJson(R"([{"task": "producer", "args": {"queue": "q", "from": 0.1}},
+                         {"task": "producer", "args": {"queue": "q", "from": 2, "floats": true}}])",
+                     "[]", R"("queues": [{"name": "q"}], )"),
+        u"f.json"_s);
+    QVERIFY2(f.ok(), qPrintable(f.errorStrings().join(u'\n')));
+    QCOMPARE(f.scenario.workers.at(0).taskArguments(), (QStringList{u"from=0.1"_s, u"queue=q"_s}));
+    QCOMPARE(f.scenario.workers.at(1).taskArguments(), (QStringList{u"floats=1"_s, u"from=2"_s, u"queue=q"_s}));
 }
 
 void TestScenario::actionText()
