@@ -125,8 +125,8 @@ int taskPipeRecv(TaskContext &ctx)
             emitError(ctx, "EOFError", have == 0 ? "" : "truncated message");
             return 1;
         }
-        StackBuf<64> b;
-        b.add("Se recibe: ");
+        StackBuf<64> b; // the notebook's print("Recibido:", mensaje)
+        b.add("Recibido: ");
         addValue(b, r);
         emitPrint(b.view());
         Event e("get");

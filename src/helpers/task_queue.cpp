@@ -275,6 +275,31 @@ void parseMessage(std::string_view payload, Message &m)
     }
 }
 
+// What print(value) shows: str() of the value (strings unquoted, None, True, floats as repr()).
+void addPyStr(FixedBuf &b, const Message &m)
+{
+    switch (m.kind) {
+    case Kind::None:
+        b.add("None");
+        break;
+    case Kind::Bool:
+        b.add(m.boolValue ? "True" : "False");
+        break;
+    case Kind::Int:
+        b.addInt(m.intValue);
+        break;
+    case Kind::Float:
+        b.addPyFloat(m.floatValue);
+        break;
+    case Kind::Str:
+        b.add(m.str());
+        break;
+    case Kind::Other:
+        b.add(m.raw);
+        break;
+    }
+}
+
 std::size_t formatMessage(char *buf, std::size_t cap, std::int64_t seq, std::string_view value)
 {
     FixedBuf b(buf, cap);
@@ -381,8 +406,8 @@ int taskProducer(TaskContext &ctx)
             v.addPyFloat(first.asDouble() + double(k));
         else
             v.addInt(first.i + k);
-        StackBuf<64> line;
-        line.add("Se pone en la cola:  ").add(v.view());
+        StackBuf<64> line; // print("Se pone en la cola:", value): one space between the arguments
+        line.add("Se pone en la cola: ").add(v.view());
         emitPrint(line.view());
         if (!putValue(ctx, *q, seq, v.view(), timeout))
             return 1;
@@ -410,8 +435,9 @@ int taskConsumer(TaskContext &ctx)
             return 1;
         if (o == GetOutcome::Closed || m.sentinel)
             break;
-        StackBuf<1100> line;
-        line.add("Se lee de la cola:  ").add(m.raw);
+        StackBuf<1200> line; // print("Se lee de la cola:", value): str() of the value, one space
+        line.add("Se lee de la cola: ");
+        addPyStr(line, m);
         emitPrint(line.view());
         ++got;
         sleepNs(delayNs);
@@ -428,8 +454,8 @@ int taskSquarePut(TaskContext &ctx)
     const std::int64_t num = ctx.intArg("num");
     StackBuf<32> v;
     v.addInt(num * num);
-    StackBuf<64> line;
-    line.add("Se pone en la cola:  ").add(v.view());
+    StackBuf<64> line; // the notebook's print("Se pone en la cola:", num * num)
+    line.add("Se pone en la cola: ").add(v.view());
     emitPrint(line.view());
     if (!putValue(ctx, *q, 0, v.view(), msArg(ctx, "timeout_ms")))
         return 1;

@@ -621,10 +621,16 @@ int taskArith(TaskContext &ctx)
     }
     StackBuf<64> text;
     addPyNum(text, r);
-    // What exercise 1 asks each child to report: its name, pid, ppid and the value.
+    // Exercises 1 and 2's informa(valor): print("{}: PID {}, PPID {}, valor {}".format(
+    //     mp.current_process().name, os.getpid(), os.getppid(), valor))
     StackBuf<1024> line;
-    line.add(ctx.name).add(" (PID ").addInt(getpid()).add(", PPID ").addInt(getppid()).add("): ")
-        .add(expr.view()).add(" = ").add(text.view());
+    line.add(ctx.name)
+        .add(": PID ")
+        .addInt(getpid())
+        .add(", PPID ")
+        .addInt(getppid())
+        .add(", valor ")
+        .add(text.view());
     emitPrint(line.view());
     Event e("result");
     if (r.isInt)
@@ -707,6 +713,14 @@ void childIdentity(FixedBuf &out, std::string_view parentIdentity, std::int64_t 
                   .str("launcher", ctx.launcher == Launcher::Fork ? "fork" : "qprocess")
                   .str("identity", identity)
                   .emit();
+    // The lesson's nieto(): print("Nieto  PID {}: mi padre es {}".format(os.getpid(), os.getppid()))
+    // once a second while it lives.
+    auto report = [] {
+        StackBuf<96> b;
+        b.add("Nieto  PID ").addInt(getpid()).add(": mi padre es ").addInt(getppid());
+        return emitPrint(b.view());
+    };
+    ok = ok && report();
     pid_t own = -1;
     if (ok && generationsLeft > 0) {
         StackBuf<kMaxIdentityBytes + 16> sub;
@@ -715,13 +729,10 @@ void childIdentity(FixedBuf &out, std::string_view parentIdentity, std::int64_t 
         own = fork();
         if (own == 0)
             grandchild(ctx, sub.view(), self, childMs, generationsLeft - 1);
-        if (own > 0) {
-            StackBuf<64> b;
-            b.add("Proceso hijo creado: PID ").addInt(own);
-            ok = emitPrint(b.view());
-        }
     }
-    const std::int64_t deadline = monotonicNs() + childMs * 1'000'000;
+    const std::int64_t start = monotonicNs();
+    const std::int64_t deadline = start + childMs * 1'000'000;
+    std::int64_t nextReport = start + 1'000'000'000;
     pid_t known = parent;
     while (ok) {
         const pid_t now = getppid();
@@ -729,9 +740,14 @@ void childIdentity(FixedBuf &out, std::string_view parentIdentity, std::int64_t 
             ok = Event("reparented").num("ppid", now).num("old_ppid", known).emit();
             known = now;
         }
-        const std::int64_t left = deadline - monotonicNs();
+        const std::int64_t t = monotonicNs();
+        const std::int64_t left = deadline - t;
         if (left <= 0)
             break;
+        if (t >= nextReport) {
+            ok = report();
+            nextReport += 1'000'000'000;
+        }
         pollfd p{eventFd(), 0, 0};
         const int waitMs = int(left / 1'000'000 < 20 ? left / 1'000'000 + 1 : 20);
         if (poll(&p, 1, waitMs) > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)))
@@ -754,6 +770,10 @@ int taskSpawnChild(TaskContext &ctx)
         emitError(ctx, "AssertionError", "daemonic processes are not allowed to have children");
         return 1;
     }
+    // The lesson's hijo(): print("Hijo   PID {}: mi padre es {}".format(os.getpid(), os.getppid()))
+    StackBuf<96> line;
+    line.add("Hijo   PID ").addInt(getpid()).add(": mi padre es ").addInt(getppid());
+    emitPrint(line.view());
     StackBuf<kMaxIdentityBytes + 16> identity;
     childIdentity(identity, identityOf(ctx), 1); // the worker's first (and only) child
     const pid_t self = getpid();
@@ -764,9 +784,6 @@ int taskSpawnChild(TaskContext &ctx)
     }
     if (child == 0)
         grandchild(ctx, identity.view(), self, ctx.intArg("child_ms"), ctx.intArg("depth") - 1);
-    StackBuf<64> b;
-    b.add("Proceso hijo creado: PID ").addInt(child);
-    emitPrint(b.view());
     sleepNs(ctx.intArg("ms") * 1'000'000);
     // Like multiprocessing's exit handler, a parent that ends normally joins its children.
     int status = 0;
