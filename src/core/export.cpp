@@ -1,5 +1,7 @@
 #include "export.h"
 
+#include "pyvalue.h"
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -43,7 +45,8 @@ bool RunExporter::write(const RunLog &log, const QString &path, QString *error)
 
 bool RunExporter::writeJson(const RunLog &log, const QString &path, QString *error)
 {
-    return saveAtomically(path, QJsonDocument(log.toJson()).toJson(QJsonDocument::Indented), error);
+    // Not QJsonDocument: it would write a float 2.0 as 2 (docs/run-log.md, "Numbers").
+    return saveAtomically(path, toFaithfulJson(log.toJson(), true), error);
 }
 
 bool RunExporter::writeCsv(const RunLog &log, const QString &path, QString *error)
@@ -91,7 +94,7 @@ QByteArray RunExporter::toCsv(const RunLog &log)
             ppid = QString::number(*p->ppid);
         }
         const QString detailText =
-            detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+            detail.isEmpty() ? QString() : QString::fromUtf8(toFaithfulJson(detail, false));
         out += QString::number(double(e.tNs - t0) / 1e6, 'f', 3) + u',' +
                (e.pid ? QString::number(*e.pid) : QString()) + u',' + ppid + u',' + csvCell(name) + u',' +
                csvCell(e.ev) + u',' + csvCell(detailText) + u'\n';

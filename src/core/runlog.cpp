@@ -8,6 +8,9 @@
 
 #include <algorithm>
 
+#include <sched.h>
+#include <unistd.h>
+
 namespace concurrente {
 
 namespace {
@@ -82,7 +85,13 @@ ProcessRecord ProcessRecord::fromJson(const QJsonObject &o)
 HostInfo HostInfo::current()
 {
     HostInfo h;
-    h.cpuCount = QThread::idealThreadCount();
+    // os.cpu_count() is sysconf(_SC_NPROCESSORS_ONLN): the machine's CPUs, not the affinity mask
+    // (QThread::idealThreadCount() follows the mask, so `taskset -c 0` would make it 1).
+    const long online = sysconf(_SC_NPROCESSORS_ONLN);
+    h.cpuCount = online > 0 ? int(online) : QThread::idealThreadCount();
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    h.usableCpus = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : h.cpuCount;
     h.os = QSysInfo::prettyProductName();
     h.kernel = QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion();
     return h;
@@ -90,7 +99,10 @@ HostInfo HostInfo::current()
 
 QJsonObject HostInfo::toJson() const
 {
-    return {{QStringLiteral("cpu_count"), cpuCount}, {QStringLiteral("os"), os}, {QStringLiteral("kernel"), kernel}};
+    return {{QStringLiteral("cpu_count"), cpuCount},
+            {QStringLiteral("usable_cpus"), usableCpus},
+            {QStringLiteral("os"), os},
+            {QStringLiteral("kernel"), kernel}};
 }
 
 bool RunLog::addEvent(const Event &event)
@@ -182,6 +194,7 @@ std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
     log.appVersion = o.value(QStringLiteral("app_version")).toString();
     const QJsonObject host = o.value(QStringLiteral("host")).toObject();
     log.host.cpuCount = host.value(QStringLiteral("cpu_count")).toInt();
+    log.host.usableCpus = host.value(QStringLiteral("usable_cpus")).toInt(); // 0 in older logs
     log.host.os = host.value(QStringLiteral("os")).toString();
     log.host.kernel = host.value(QStringLiteral("kernel")).toString();
     log.scenario = o.value(QStringLiteral("scenario")).toObject();

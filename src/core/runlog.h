@@ -49,10 +49,11 @@ struct ProcessRecord
     static ProcessRecord fromJson(const QJsonObject &object);
 };
 
-/// host {cpu_count, os, kernel}
+/// host {cpu_count, usable_cpus, os, kernel}
 struct HostInfo
 {
-    int cpuCount = 0;
+    int cpuCount = 0;   ///< os.cpu_count(): the CPUs online, whatever this process's affinity
+    int usableCpus = 0; ///< len(os.sched_getaffinity(0)): the CPUs this process may run on
     QString os;
     QString kernel;
     static HostInfo current();

@@ -2,6 +2,7 @@
 // that use them, fed by the main program's `put` actions, destroyed when the run ends.
 #include "run.h"
 
+#include "pyvalue.h"
 #include "shmq.h"
 
 #include <QJsonArray>
@@ -20,8 +21,8 @@ QByteArray valueJson(const QJsonValue &value)
 {
     if (const auto i = jsonInteger(value))
         return QByteArray::number(*i);
-    if (value.isDouble())
-        return QByteArray::number(value.toDouble(), 'g', 17);
+    if (value.isDouble()) // a float: Python's repr (0.1, not 0.10000000000000001), valid JSON when finite
+        return pythonFloatRepr(value.toDouble()).toLatin1();
     if (value.isString()) {
         // A JSON string literal: let QJsonDocument do the escaping.
         const QByteArray arr = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
@@ -99,12 +100,14 @@ void Run::tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJ
     const shmq::Result r = q.tryPut(std::as_bytes(std::span(message.constData(), size_t(message.size()))));
     const QString label = m_scenario.queues[queue].name;
     if (r == shmq::Result::Ok) {
-        record(Event::make(monotonicNs(), qint64(::getpid()), QStringLiteral("put"),
-                           {{QStringLiteral("name"), QStringLiteral("MainProcess")},
-                            {QStringLiteral("queue"), label},
-                            {QStringLiteral("producer"), qint64(::getpid())},
-                            {QStringLiteral("seq"), seq},
-                            {QStringLiteral("value"), value}}));
+        QJsonObject fields{{QStringLiteral("name"), QStringLiteral("MainProcess")},
+                           {QStringLiteral("queue"), label},
+                           {QStringLiteral("producer"), qint64(::getpid())},
+                           {QStringLiteral("seq"), seq},
+                           {QStringLiteral("value"), value}};
+        if (value.isDouble() && !jsonInteger(value))
+            fields.insert(QStringLiteral("float"), true); // docs/protocol.md, "Numbers"
+        record(Event::make(monotonicNs(), qint64(::getpid()), QStringLiteral("put"), fields));
     } else if (r == shmq::Result::Timeout && monotonicNs() < deadlineNs) {
         // Full (or the lock is busy): like Python's blocking put, wait for room — without
         // blocking the thread.

@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "pyvalue.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -31,7 +33,7 @@ QString formatNumber(double d)
 {
     if (isIntegral(d))
         return QString::number(static_cast<qint64>(d));
-    return QString::number(d, 'g', 17);
+    return pythonFloatRepr(d); // 0.1, not 0.10000000000000001: what Python shows
 }
 
 // Ids and queue names end up in command lines and shared-memory names: keep them plain.
@@ -64,13 +66,13 @@ TaskArgSpec intArg(const QString &key, double min, double max, QJsonValue def, b
     return a;
 }
 
-TaskArgSpec numberArg(const QString &key, bool required)
+TaskArgSpec numberArg(const QString &key, bool required, double limit = kMaxOperand)
 {
     TaskArgSpec a;
     a.key = key;
     a.type = ArgType::Number;
-    a.min = -kMaxOperand;
-    a.max = kMaxOperand;
+    a.min = -limit;
+    a.max = limit;
     a.required = required;
     return a;
 }
@@ -105,6 +107,21 @@ TaskArgSpec boolArg(const QString &key, bool def)
     return a;
 }
 
+// sys.exit(N) takes a C int (the exit code is then N & 0xff; CPython itself is inconsistent
+// past that range: OverflowError under fork, 0 under spawn), or a string (stderr, code 1).
+constexpr double kMinExit = -2147483648.0;
+constexpr double kMaxExit = 2147483647.0;
+
+TaskArgSpec exitArg()
+{
+    TaskArgSpec a;
+    a.key = u"exit"_s;
+    a.type = ArgType::Exit;
+    a.min = kMinExit;
+    a.max = kMaxExit;
+    return a;
+}
+
 TaskArgSpec refArg(const QString &key, ArgType type)
 {
     TaskArgSpec a;
@@ -119,6 +136,13 @@ QList<TaskSpec> buildCatalog()
     // Mirrors the helpers' own catalog (`concurrente-worker --list-tasks`, docs/protocol.md);
     // ranges are never wider than the helpers accept, so a valid scenario never fails there.
     const double maxDelay = kMaxDelayMs;
+    // Producers send from, from+1, ...: floats when `from` is one (2.5) or with floats=true
+    // (float(from + k): 2.0, 3.0, ...; a whole float such as 2.0 reads as the int 2 in JSON).
+    auto fromArg = [] {
+        TaskArgSpec a = numberArg(u"from"_s, false, kMaxAbsNumber);
+        a.defaultValue = 1;
+        return a;
+    };
     QList<TaskSpec> c;
     c.append({u"greeting"_s, {stringArg(u"who"_s, u"Saul"_s)}});
     c.append({u"info"_s, {stringArg(u"title"_s, u"Función f"_s), stringArg(u"who"_s, u"Valeriano"_s)}});
@@ -135,19 +159,21 @@ QList<TaskSpec> buildCatalog()
     c.append({u"gil"_s,
               {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 250'000'000),
                intArg(u"switch_us"_s, 1, kMaxSwitchUs, 5000)}});
-    c.append({u"spawn_child"_s, {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000)}});
+    c.append({u"spawn_child"_s,
+              {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000),
+               intArg(u"depth"_s, 1, 2, 1)}});
     c.append({u"crash"_s, {choiceArg(u"how"_s, {u"abort"_s, u"segfault"_s}, u"abort"_s)}});
     // Pipes: the run creates each declared pipe; the engine turns `pipe` into the helper's
     // `fd` (QProcess workers inherit it) or `pipe=NAME` (the fork helper makes it before forking).
     c.append({u"pipe_send"_s,
-              {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5),
-               intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+              {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5), fromArg(),
+               boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
     c.append({u"pipe_recv"_s, {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 0)}});
     // Queue tasks (shared-memory queue). `queue` is the scenario's queue name; the engine passes
     // the segment's real name and the scenario name as the events' `label`.
     c.append({u"producer"_s,
-              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 5),
-               intArg(u"from"_s, -kMaxAbsNumber, kMaxAbsNumber, 1), intArg(u"delay_ms"_s, 0, maxDelay, 0),
+              {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 5), fromArg(),
+               boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0),
                intArg(u"sentinels"_s, 0, kMaxWorkers, 0), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
     c.append({u"consumer"_s,
               {refArg(u"queue"_s, ArgType::QueueRef), intArg(u"count"_s, 0, kMaxMessages, 0),
@@ -158,6 +184,9 @@ QList<TaskSpec> buildCatalog()
     c.append({u"object"_s,
               {refArg(u"queue"_s, ArgType::QueueRef), choiceArg(u"role"_s, {u"get"_s, u"put"_s}, u"get"_s),
                intArg(u"x"_s, -kMaxOperand, kMaxOperand, 5), intArg(u"timeout_ms"_s, 0, maxDelay, 30'000)}});
+    // Every task may end with sys.exit(): the helpers honour `exit` after the task's work.
+    for (TaskSpec &t : c)
+        t.args.append(exitArg());
     return c;
 }
 
@@ -341,6 +370,8 @@ QStringList WorkerSpec::taskArguments() const
             text = v.toBool() ? u"1"_s : u"0"_s;
         else if (v.isDouble())
             text = formatNumber(v.toDouble());
+        else if (it.key() == u"exit"_s)
+            text = u'"' + v.toString() + u'"'; // exit="3" is the string "3", not the code 3
         else
             text = v.toString();
         out.append(it.key() + u'=' + text);
@@ -880,6 +911,32 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                             w.args.insert(a.key, val.toDouble() == 1);
                         else
                             v.error(kp, tr("must be true or false"));
+                        break;
+                    }
+                    case ArgType::Exit: {
+                        qint64 n = 0;
+                        if (val.isString()) {
+                            if (val.toString().size() > kMaxStringArgLength)
+                                v.error(kp, tr("is too long (%1 characters, at most %2)")
+                                                .arg(val.toString().size())
+                                                .arg(kMaxStringArgLength));
+                            else if (hasControlCharacters(val.toString()))
+                                v.error(kp, tr("must not contain control characters (tabs, newlines, ...)"));
+                            else
+                                w.args.insert(a.key, val);
+                        } else if (!val.isDouble()) {
+                            v.error(kp,
+                                    tr("must be an exit code (an integer) or a message (a string), not %1")
+                                        .arg(jsonTypeName(val)));
+                        } else if (!isIntegral(val.toDouble())) {
+                            v.error(
+                                kp,
+                                tr("must be an integer exit code (sys.exit(%1) would exit with 1 and print "
+                                   "it) or a string")
+                                    .arg(formatNumber(val.toDouble())));
+                        } else if (v.checkInt(val, kp, a.min, a.max, &n)) {
+                            w.args.insert(a.key, n);
+                        }
                         break;
                     }
                     case ArgType::PipeRef: {

@@ -137,7 +137,8 @@ struct ScenarioLoadResult {
 };
 
 /// The type of a task argument.
-enum class ArgType { Integer, Number, String, Choice, Boolean, QueueRef, PipeRef };
+/// Exit: the `exit` argument every task takes (sys.exit(N) or sys.exit("text") after the work).
+enum class ArgType { Integer, Number, String, Choice, Boolean, QueueRef, PipeRef, Exit };
 
 struct TaskArgSpec {
     QString key;

@@ -299,6 +299,11 @@ Event &Event::real(std::string_view key, double value) noexcept
     return *this;
 }
 
+Event &Event::floatValue(double value) noexcept
+{
+    return real("value", value).boolean("float", true);
+}
+
 Event &Event::boolean(std::string_view key, bool value) noexcept
 {
     if (beginField(key, 5)) {

@@ -72,6 +72,10 @@ public:
     Event &str(std::string_view key, std::string_view value) noexcept;
     Event &num(std::string_view key, std::int64_t value) noexcept;
     Event &real(std::string_view key, double value) noexcept;
+    /// A Python float as the event's `value`: written like repr() (`2.0`, `1e+16`; `"inf"`/`"nan"`
+    /// as strings) plus `"float":true`, so readers whose JSON numbers have no int/float
+    /// distinction (QJsonValue reads 2.0 as 2) still know it was a float.
+    Event &floatValue(double value) noexcept;
     Event &boolean(std::string_view key, bool value) noexcept;
     Event &null(std::string_view key) noexcept;
     Event &intArray(std::string_view key, const std::int64_t *values, std::size_t n) noexcept;

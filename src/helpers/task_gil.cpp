@@ -169,7 +169,7 @@ int taskGil(TaskContext &ctx)
     b.add(", cambios de GIL ").addInt(std::int64_t(gil.switchNumber > 0 ? gil.switchNumber - 1 : 0));
     emitPrint(b.view());
     Event("result")
-        .real("value", double(wall) / 1e9)
+        .floatValue(double(wall) / 1e9)
         .num("threads", n)
         .num("switch_us", ctx.intArg("switch_us"))
         .num("wall_ns", wall)

@@ -1,6 +1,6 @@
 // Pipe sender and receiver (the notebook's Pipe(): a connection between two processes).
 //
-// Each message is one fixed 24-byte record {seq, value, producer pid}, written with one write():
+// Each message is one fixed 32-byte record {seq, value, producer pid, kind}, written with one write():
 // far below PIPE_BUF, so records of several senders never interleave. The fork helper hands its
 // children the ends of a pipe it made before forking (`pipe=NAME`); a QProcess worker gets an
 // inherited descriptor number (`fd=N`).
@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -19,9 +20,34 @@ namespace {
 
 struct Record {
     std::int64_t seq;
-    std::int64_t value;
+    std::int64_t value; ///< an int, or the bits of a double when isFloat
     std::int64_t producer;
+    std::int64_t isFloat; ///< 1: a Python float (conn.send(2.0) sends a float, not 2)
 };
+
+double floatOf(const Record &r)
+{
+    double d = 0;
+    std::memcpy(&d, &r.value, sizeof d);
+    return d;
+}
+
+// print(value) / the event's value: an int exactly, a float as repr() with the float marker.
+void addValue(FixedBuf &b, const Record &r)
+{
+    if (r.isFloat)
+        b.addPyFloat(floatOf(r));
+    else
+        b.addInt(r.value);
+}
+
+void addValue(Event &e, const Record &r)
+{
+    if (r.isFloat)
+        e.floatValue(floatOf(r));
+    else
+        e.num("value", r.value);
+}
 
 bool checkFd(TaskContext &ctx, int fd, int accessMode)
 {
@@ -44,21 +70,31 @@ int taskPipeSend(TaskContext &ctx)
     if (!checkFd(ctx, fd, O_WRONLY))
         return 1;
     const std::int64_t count = ctx.intArg("count");
-    const std::int64_t first = ctx.intArg("from");
+    const Value &first = ctx.arg("from");
+    // Python: from + k is a float when from is one (2.5 + 1), or float(from + k) with floats=1.
+    const bool floats = !first.isInt || ctx.intArg("floats") != 0;
     const std::int64_t delayNs = ctx.intArg("delay_ms") * 1'000'000;
     const std::string_view label = ctx.strArg("label");
     for (std::int64_t k = 0; k < count; ++k) {
         sleepNs(delayNs);
-        const Record r{k, first + k, getpid()};
+        Record r{k, first.i + k, getpid(), floats ? 1 : 0};
+        if (floats) {
+            const double d = first.asDouble() + double(k);
+            std::memcpy(&r.value, &d, sizeof d);
+        }
         if (!writeAll(fd, reinterpret_cast<const char *>(&r), sizeof r)) {
             // Python: conn.send() on a pipe whose reader is gone raises BrokenPipeError.
             emitError(ctx, "BrokenPipeError", "[Errno 32] Broken pipe");
             return 1;
         }
         StackBuf<64> b;
-        b.add("Se envía: ").addInt(r.value);
+        b.add("Se envía: ");
+        addValue(b, r);
         emitPrint(b.view());
-        Event("put").str("queue", label).num("seq", r.seq).num("value", r.value).num("producer", r.producer).emit();
+        Event e("put");
+        e.str("queue", label).num("seq", r.seq);
+        addValue(e, r);
+        e.num("producer", r.producer).emit();
     }
     close(fd);
     return 0;
@@ -89,10 +125,14 @@ int taskPipeRecv(TaskContext &ctx)
             emitError(ctx, "EOFError", have == 0 ? "" : "truncated message");
             return 1;
         }
-        StackBuf<64> b;
-        b.add("Se recibe: ").addInt(r.value);
+        StackBuf<64> b; // the notebook's print("Recibido:", mensaje)
+        b.add("Recibido: ");
+        addValue(b, r);
         emitPrint(b.view());
-        Event("get").str("queue", label).num("seq", r.seq).num("value", r.value).num("producer", r.producer).emit();
+        Event e("get");
+        e.str("queue", label).num("seq", r.seq);
+        addValue(e, r);
+        e.num("producer", r.producer).emit();
     }
     close(fd);
     return 0;

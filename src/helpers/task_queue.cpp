@@ -15,6 +15,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstddef>
 #include <unistd.h>
 
@@ -28,7 +29,8 @@ constexpr ArgSpec kProducerArgs[] = {
     {"queue", ArgKind::String, "", 0, 0, {}, "segment name given by the run (required)"},
     {"label", ArgKind::String, "", 0, 0, {}, "the queue's name in events; empty: the segment name"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "values to put"},
-    {"from", ArgKind::Int, "1", -1e15, 1e15, {}, "first value; then from+1, from+2..."},
+    {"from", ArgKind::Number, "1", -1e15, 1e15, {}, "first value (int or float); then from+1, from+2..."},
+    {"floats", ArgKind::Int, "0", 0, 1, {}, "put floats: float(from + k), e.g. 2.0 (a float from does too)"},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep before each put"},
     {"sentinels", ArgKind::Int, "0", 0, 256, {}, "None sentinels put at the end (one per consumer)"},
     {"timeout_ms", ArgKind::Int, "30000", 0, kMaxTimeoutMs, {}, "longest wait for room (queue.Full)"},
@@ -96,13 +98,21 @@ bool attachQueue(TaskContext &ctx, std::optional<shmq::Queue> &q)
     return true;
 }
 
+// A value got from a queue, classified as Python would see it after unpickling.
+enum class Kind { Int, Float, Str, None, Bool, Other };
+
 struct Message {
     std::int64_t producer = 0;
     std::int64_t seq = -1;
-    bool isInt = false;
+    Kind kind = Kind::Other;
     bool sentinel = false;
     std::int64_t intValue = 0;
+    double floatValue = 0;
+    bool boolValue = false;
     std::string_view raw; ///< the value's JSON text (or the whole bare payload)
+    char text[1100];      ///< Kind::Str: the decoded string
+    std::size_t textLen = 0;
+    std::string_view str() const { return {text, textLen}; }
 };
 
 bool parseInt(std::string_view s, std::int64_t &out)
@@ -113,10 +123,125 @@ bool parseInt(std::string_view s, std::int64_t &out)
     return ec == std::errc() && p == s.data() + s.size();
 }
 
-// Parses our envelope; anything else is a bare value. Never reads outside `payload`.
-Message parseMessage(std::string_view payload)
+// A JSON number with a fraction or an exponent: Python's json/pickle gives a float for it.
+bool parseFloat(std::string_view s, double &out)
 {
-    Message m;
+    if (s.empty() || s.find_first_of(".eE") == std::string_view::npos)
+        return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'))
+            return false;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out, std::chars_format::general);
+    return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
+}
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+bool readHex4(std::string_view s, std::size_t at, std::uint32_t &out)
+{
+    if (at + 4 > s.size())
+        return false;
+    out = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+        const int h = hexDigit(s[at + k]);
+        if (h < 0)
+            return false;
+        out = out * 16 + std::uint32_t(h);
+    }
+    return true;
+}
+
+// Decodes a JSON string literal (quotes included) into UTF-8; false if it is not one or does not fit.
+bool decodeJsonString(std::string_view lit, FixedBuf &out)
+{
+    if (lit.size() < 2 || lit.front() != '"' || lit.back() != '"')
+        return false;
+    const std::string_view s = lit.substr(1, lit.size() - 2);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '"' || static_cast<unsigned char>(c) < 0x20)
+            return false;
+        if (c != '\\') {
+            out.add(c);
+            continue;
+        }
+        if (++i >= s.size())
+            return false;
+        std::uint32_t cp = 0;
+        switch (s[i]) {
+        case '"':
+            out.add('"');
+            continue;
+        case '\\':
+            out.add('\\');
+            continue;
+        case '/':
+            out.add('/');
+            continue;
+        case 'b':
+            out.add('\b');
+            continue;
+        case 'f':
+            out.add('\f');
+            continue;
+        case 'n':
+            out.add('\n');
+            continue;
+        case 'r':
+            out.add('\r');
+            continue;
+        case 't':
+            out.add('\t');
+            continue;
+        case 'u':
+            if (!readHex4(s, i + 1, cp))
+                return false;
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) { // a surrogate pair
+                std::uint32_t lo = 0;
+                if (i + 2 >= s.size() || s[i + 1] != '\\' || s[i + 2] != 'u' || !readHex4(s, i + 3, lo) ||
+                    lo < 0xDC00 || lo > 0xDFFF)
+                    return false;
+                i += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return false;
+            }
+            break;
+        default:
+            return false;
+        }
+        if (cp < 0x80) {
+            out.add(char(cp));
+        } else if (cp < 0x800) {
+            out.add(char(0xC0 | (cp >> 6))).add(char(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.add(char(0xE0 | (cp >> 12)))
+                .add(char(0x80 | ((cp >> 6) & 0x3F)))
+                .add(char(0x80 | (cp & 0x3F)));
+        } else {
+            out.add(char(0xF0 | (cp >> 18)))
+                .add(char(0x80 | ((cp >> 12) & 0x3F)))
+                .add(char(0x80 | ((cp >> 6) & 0x3F)))
+                .add(char(0x80 | (cp & 0x3F)));
+        }
+    }
+    return !out.cut();
+}
+
+// Parses our envelope; anything else is a bare value. Never reads outside `payload`.
+void parseMessage(std::string_view payload, Message &m)
+{
+    m = Message{};
     m.raw = payload;
     constexpr std::string_view kP = "{\"p\":", kS = ",\"s\":", kV = ",\"v\":";
     if (payload.starts_with(kP) && payload.ends_with("}")) {
@@ -131,9 +256,48 @@ Message parseMessage(std::string_view payload)
             m.raw = payload.substr(v + kV.size(), payload.size() - v - kV.size() - 1);
         }
     }
-    m.sentinel = m.raw == "null";
-    m.isInt = parseInt(m.raw, m.intValue);
-    return m;
+    FixedBuf text(m.text, sizeof m.text);
+    if (m.raw == "null") {
+        m.kind = Kind::None;
+        m.sentinel = true;
+    } else if (m.raw == "true" || m.raw == "false") {
+        m.kind = Kind::Bool;
+        m.boolValue = m.raw == "true";
+    } else if (parseInt(m.raw, m.intValue)) {
+        m.kind = Kind::Int;
+    } else if (parseFloat(m.raw, m.floatValue)) {
+        m.kind = Kind::Float;
+    } else if (decodeJsonString(m.raw, text)) {
+        m.kind = Kind::Str;
+        m.textLen = text.size();
+    } else {
+        m.kind = Kind::Other;
+    }
+}
+
+// What print(value) shows: str() of the value (strings unquoted, None, True, floats as repr()).
+void addPyStr(FixedBuf &b, const Message &m)
+{
+    switch (m.kind) {
+    case Kind::None:
+        b.add("None");
+        break;
+    case Kind::Bool:
+        b.add(m.boolValue ? "True" : "False");
+        break;
+    case Kind::Int:
+        b.addInt(m.intValue);
+        break;
+    case Kind::Float:
+        b.addPyFloat(m.floatValue);
+        break;
+    case Kind::Str:
+        b.add(m.str());
+        break;
+    case Kind::Other:
+        b.add(m.raw);
+        break;
+    }
 }
 
 std::size_t formatMessage(char *buf, std::size_t cap, std::int64_t seq, std::string_view value)
@@ -145,12 +309,26 @@ std::size_t formatMessage(char *buf, std::size_t cap, std::int64_t seq, std::str
 
 void addValue(Event &e, const Message &m)
 {
-    if (m.sentinel)
+    switch (m.kind) {
+    case Kind::None:
         e.null("value");
-    else if (m.isInt)
+        break;
+    case Kind::Bool:
+        e.boolean("value", m.boolValue);
+        break;
+    case Kind::Int:
         e.num("value", m.intValue);
-    else
+        break;
+    case Kind::Float:
+        e.floatValue(m.floatValue);
+        break;
+    case Kind::Str:
+        e.str("value", m.str());
+        break;
+    case Kind::Other: // an object, or a payload we do not understand
         e.str("value", m.raw);
+        break;
+    }
 }
 
 // Puts one message and reports it; false (after an error event) when the queue refused it.
@@ -172,7 +350,9 @@ bool putValue(TaskContext &ctx, shmq::Queue &q, std::int64_t seq, std::string_vi
     }
     Event e("put");
     e.str("queue", queueLabel(ctx)).num("seq", seq);
-    addValue(e, parseMessage(std::string_view(buf, n)));
+    Message m;
+    parseMessage(std::string_view(buf, n), m);
+    addValue(e, m);
     e.num("producer", getpid()).emit();
     return true;
 }
@@ -185,7 +365,7 @@ GetOutcome getValue(TaskContext &ctx, shmq::Queue &q, std::vector<std::byte> &bu
     for (;;) {
         const shmq::Result r = q.get(buf, timeout);
         if (r == shmq::Result::Ok) {
-            m = parseMessage(std::string_view(reinterpret_cast<const char *>(buf.data()), buf.size()));
+            parseMessage(std::string_view(reinterpret_cast<const char *>(buf.data()), buf.size()), m);
             Event e("get");
             e.str("queue", queueLabel(ctx)).num("seq", m.seq);
             addValue(e, m);
@@ -213,16 +393,21 @@ int taskProducer(TaskContext &ctx)
     if (!attachQueue(ctx, q))
         return 1;
     const std::int64_t count = ctx.intArg("count");
-    const std::int64_t first = ctx.intArg("from");
+    const Value &first = ctx.arg("from");
+    // Python: from + k is a float when from is one (2.5 + 1), or float(from + k) with floats=1.
+    const bool floats = !first.isInt || ctx.intArg("floats") != 0;
     const std::int64_t delayNs = ctx.intArg("delay_ms") * 1'000'000;
     const auto timeout = msArg(ctx, "timeout_ms");
     std::int64_t seq = 0;
     for (std::int64_t k = 0; k < count; ++k, ++seq) {
         sleepNs(delayNs);
-        StackBuf<32> v;
-        v.addInt(first + k);
-        StackBuf<64> line;
-        line.add("Se pone en la cola:  ").add(v.view());
+        StackBuf<40> v; // the value's JSON text, which for a float is also its repr()
+        if (floats)
+            v.addPyFloat(first.asDouble() + double(k));
+        else
+            v.addInt(first.i + k);
+        StackBuf<64> line; // print("Se pone en la cola:", value): one space between the arguments
+        line.add("Se pone en la cola: ").add(v.view());
         emitPrint(line.view());
         if (!putValue(ctx, *q, seq, v.view(), timeout))
             return 1;
@@ -250,8 +435,9 @@ int taskConsumer(TaskContext &ctx)
             return 1;
         if (o == GetOutcome::Closed || m.sentinel)
             break;
-        StackBuf<1100> line;
-        line.add("Se lee de la cola:  ").add(m.raw);
+        StackBuf<1200> line; // print("Se lee de la cola:", value): str() of the value, one space
+        line.add("Se lee de la cola: ");
+        addPyStr(line, m);
         emitPrint(line.view());
         ++got;
         sleepNs(delayNs);
@@ -268,8 +454,8 @@ int taskSquarePut(TaskContext &ctx)
     const std::int64_t num = ctx.intArg("num");
     StackBuf<32> v;
     v.addInt(num * num);
-    StackBuf<64> line;
-    line.add("Se pone en la cola:  ").add(v.view());
+    StackBuf<64> line; // the notebook's print("Se pone en la cola:", num * num)
+    line.add("Se pone en la cola: ").add(v.view());
     emitPrint(line.view());
     if (!putValue(ctx, *q, 0, v.view(), msArg(ctx, "timeout_ms")))
         return 1;

@@ -58,12 +58,14 @@ constexpr ArgSpec kGilArgs[] = {
 constexpr ArgSpec kSpawnChildArgs[] = {
     {"ms", ArgKind::Int, "1000", 0, kMaxMs, {}, "the worker's own work before it joins its child"},
     {"child_ms", ArgKind::Int, "4000", 0, kMaxMs, {}, "how long the grandchild lives at most"},
+    {"depth", ArgKind::Int, "1", 1, 2, {}, "generations started: 1 a grandchild, 2 it starts a child too"},
 };
 constexpr ArgSpec kPipeSendArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's write end (the fork helper sets it from pipe=NAME)"},
     {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in put events (fork helper: pipe=NAME sets it)"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "messages to send"},
-    {"from", ArgKind::Int, "1", -1e15, 1e15, {}, "first value; then from+1, from+2..."},
+    {"from", ArgKind::Number, "1", -1e15, 1e15, {}, "first value (int or float); then from+1, from+2..."},
+    {"floats", ArgKind::Int, "0", 0, 1, {}, "send floats: float(from + k), e.g. 2.0 (a float from does too)"},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep before each message"},
 };
 constexpr ArgSpec kPipeRecvArgs[] = {
@@ -190,6 +192,74 @@ bool parseValue(const ArgSpec &spec, std::string_view text, Value &out, FixedBuf
     return false;
 }
 
+// 2, 2:1, 2:1:1 ...: positive decimal numbers joined by ':' (multiprocessing's _identity).
+bool isIdentity(std::string_view s) noexcept
+{
+    if (s.empty() || s.size() > kMaxIdentityBytes)
+        return false;
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == ':') {
+            if (digits == 0 || digits > 9)
+                return false;
+            digits = 0;
+        } else if (s[i] >= '0' && s[i] <= '9' && !(digits == 0 && s[i] == '0')) {
+            ++digits;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The arguments every task accepts: identity= and exit=. False when `key` is not one of them.
+bool parseCommonArg(TaskContext &ctx, std::string_view key, std::string_view value) noexcept
+{
+    if (key == "identity") {
+        if (!ctx.identity.empty()) {
+            setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'identity' given twice", ""});
+        } else if (!isIdentity(value)) {
+            setErrorParts<4>(
+                ctx, "ValueError",
+                {ctx.taskName,
+                 ": argument 'identity' must be like 2 or 2:1 (positive numbers joined by ':'), got '", value,
+                 "'"});
+        } else {
+            ctx.identity = value;
+        }
+        return true;
+    }
+    if (key != "exit")
+        return false;
+    if (ctx.exitGiven) {
+        setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'exit' given twice", ""});
+        return true;
+    }
+    ctx.exitGiven = true;
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        ctx.exitIsText = true; // exit="3": the string "3", as sys.exit("3")
+        ctx.exitText = value.substr(1, value.size() - 2);
+    } else if (isIntegerLiteral(value)) {
+        const char *begin = value.data() + (value[0] == '+' ? 1 : 0);
+        auto [p, ec] = std::from_chars(begin, value.data() + value.size(), ctx.exitCode);
+        if (ec != std::errc() || ctx.exitCode < kMinExitCode || ctx.exitCode > kMaxExitCode) {
+            // CPython itself is inconsistent past a C int (OverflowError under fork, 0 under spawn).
+            setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'exit' = ", value});
+            FixedBuf b(ctx.error + ctx.errorLen, sizeof ctx.error - ctx.errorLen);
+            b.add(" is out of range [").addInt(kMinExitCode).add(", ").addInt(kMaxExitCode).add("]");
+            ctx.errorLen += b.size();
+        }
+    } else {
+        if (value.size() > kMaxStringArgBytes) {
+            setErrorParts<3>(ctx, "ValueError", {ctx.taskName, ": argument 'exit' is too long", ""});
+            return true;
+        }
+        ctx.exitIsText = true;
+        ctx.exitText = value;
+    }
+    return true;
+}
+
 void argNameList(const TaskSpec &task, FixedBuf &b) noexcept
 {
     for (std::size_t k = 0; k < task.args.size(); ++k) {
@@ -273,6 +343,8 @@ bool parseTaskArg(TaskContext &ctx, std::string_view keyValue) noexcept
     }
     const std::string_view key = keyValue.substr(0, eq);
     const std::string_view value = keyValue.substr(eq + 1);
+    if (parseCommonArg(ctx, key, value))
+        return !ctx.hasError();
     for (std::size_t k = 0; k < ctx.task->args.size(); ++k) {
         const ArgSpec &spec = ctx.task->args[k];
         if (spec.name != key)
@@ -291,8 +363,7 @@ bool parseTaskArg(TaskContext &ctx, std::string_view keyValue) noexcept
     }
     StackBuf<256> known;
     argNameList(*ctx.task, known);
-    if (ctx.task->args.empty())
-        known.add("none");
+    known.add(ctx.task->args.empty() ? "" : ", ").add("identity, exit");
     setErrorParts<7>(ctx, "ValueError",
                      {"task '", ctx.taskName, "' has no argument '", key, "' (known: ", known.view(), ")"});
     return false;
@@ -357,6 +428,16 @@ bool parseStartMethod(std::string_view text, StartMethod &method) noexcept
     return true;
 }
 
+std::string_view identityOf(const TaskContext &ctx) noexcept
+{
+    if (!ctx.identity.empty())
+        return ctx.identity;
+    constexpr std::string_view kPrefix = "Process-";
+    if (ctx.name.starts_with(kPrefix) && isIdentity(ctx.name.substr(kPrefix.size())))
+        return ctx.name.substr(kPrefix.size());
+    return "1";
+}
+
 void runTaskAndExit(TaskContext &ctx) noexcept
 {
     Event("start")
@@ -365,12 +446,26 @@ void runTaskAndExit(TaskContext &ctx) noexcept
         .str("task", ctx.taskName)
         .boolean("daemon", ctx.daemon)
         .str("start_method", startMethodName(ctx.startMethod))
+        .str("identity", identityOf(ctx))
         .emit();
     int code = 1;
     if (ctx.hasError() || !ctx.task)
         emitError(ctx, ctx.errorType, std::string_view(ctx.error, ctx.errorLen));
     else
         code = ctx.task->run(ctx);
+    if (code == 0 && ctx.exitGiven) {
+        // sys.exit() after the work. multiprocessing's _bootstrap: an int is the exit code (the
+        // kernel keeps its low 8 bits: 256 -> 0, -1 -> 255); anything else is written to stderr
+        // and the code is 1.
+        if (ctx.exitIsText) {
+            StackBuf<kMaxStringArgBytes + 2> b;
+            b.add(ctx.exitText).add('\n');
+            writeAll(2, b.view().data(), b.size());
+            code = 1;
+        } else {
+            code = int(ctx.exitCode & 0xff);
+        }
+    }
     Event("exit").num("code", code).emit();
     _exit(code);
 }
@@ -404,6 +499,18 @@ void writeCatalogJson(int fd) noexcept
             const std::size_t at = full.find(",\"name\":") + 1;
             line.add(k ? ",{" : "{").add(full.substr(at, full.size() - at - 1));
         }
+        // The arguments every task accepts.
+        line.add(t.args.empty() ? "" : ",")
+            .add("{\"name\":\"identity\",\"kind\":\"identity\",\"default\":\"\",\"common\":true,"
+                 "\"help\":\"multiprocessing's _identity, e.g. 2 or 2:1 (set by the run); empty: from a name "
+                 "Process-N, else 1\"},")
+            .add("{\"name\":\"exit\",\"kind\":\"exit\",\"default\":\"\",\"common\":true,\"min\":")
+            .addInt(kMinExitCode)
+            .add(",\"max\":")
+            .addInt(kMaxExitCode)
+            .add(
+                ",\"help\":\"sys.exit() after the work: N (code N & 0xff) or TEXT / \\\"TEXT\\\" (printed on "
+                "stderr, code 1)\"}");
         line.add("]}\n");
         writeAll(fd, line.view().data(), line.size());
     }
@@ -542,16 +649,22 @@ int taskArith(TaskContext &ctx)
     }
     StackBuf<64> text;
     addPyNum(text, r);
-    // What exercise 1 asks each child to report: its name, pid, ppid and the value.
+    // Exercises 1 and 2's informa(valor): print("{}: PID {}, PPID {}, valor {}".format(
+    //     mp.current_process().name, os.getpid(), os.getppid(), valor))
     StackBuf<1024> line;
-    line.add(ctx.name).add(" (PID ").addInt(getpid()).add(", PPID ").addInt(getppid()).add("): ")
-        .add(expr.view()).add(" = ").add(text.view());
+    line.add(ctx.name)
+        .add(": PID ")
+        .addInt(getpid())
+        .add(", PPID ")
+        .addInt(getppid())
+        .add(", valor ")
+        .add(text.view());
     emitPrint(line.view());
     Event e("result");
     if (r.isInt)
         e.num("value", r.i);
     else
-        e.real("value", r.d);
+        e.floatValue(r.d); // 2.0 stays a float for readers whose JSON numbers cannot tell
     e.str("text", text.view()).str("expr", expr.view()).emit();
     return 0;
 }
@@ -598,27 +711,56 @@ int taskBurn(TaskContext &ctx)
     b.add(", pared ");
     addSeconds(b, wall);
     emitPrint(b.view());
-    Event("result").real("value", double(cpu) / 1e9).num("cpu_ns", cpu).num("wall_ns", wall).emit();
+    Event("result").floatValue(double(cpu) / 1e9).num("cpu_ns", cpu).num("wall_ns", wall).emit();
     return 0;
 }
 
-// The grandchild of the orphan demo. It has no parent-death signal (it must outlive its parent
-// to become an orphan), so it bounds its own life instead: child_ms at most, and not a moment
-// after the reader of its event channel is gone.
-[[noreturn]] void grandchild(const TaskContext &ctx, pid_t parent, std::int64_t childMs)
+// A child's identity: its parent's plus its place among the parent's children (1 for the first),
+// as multiprocessing's BaseProcess.__init__ builds it (the counter restarts at 1 in every child).
+void childIdentity(FixedBuf &out, std::string_view parentIdentity, std::int64_t k) noexcept
+{
+    out.add(parentIdentity).add(':').addInt(k);
+}
+
+// The grandchild of the orphan demo (and, with depth=2, its own child). It has no parent-death
+// signal (it must outlive its parent to become an orphan), so it bounds its own life instead:
+// child_ms at most, and not a moment after the reader of its event channel is gone. Its name is
+// CPython's: `Process-` + its identity, e.g. Process-2:1, whatever its parent was called.
+[[noreturn]] void grandchild(const TaskContext &ctx, std::string_view identity, pid_t parent,
+                             std::int64_t childMs, std::int64_t generationsLeft)
 {
     // A write to a closed pipe must be an error we see, not a SIGPIPE that kills silently.
     signal(SIGPIPE, SIG_IGN);
-    StackBuf<kMaxNameBytes + 8> name;
-    name.add(ctx.name).add(":child");
+    StackBuf<kMaxIdentityBytes + 16> name;
+    name.add("Process-").add(identity);
     bool ok = Event("start")
                   .str("name", name.view())
                   .num("ppid", getppid())
                   .str("task", "child")
                   .boolean("daemon", false)
                   .str("start_method", startMethodName(ctx.startMethod))
+                  .str("identity", identity)
                   .emit();
-    const std::int64_t deadline = monotonicNs() + childMs * 1'000'000;
+    // The lesson's nieto(): print("Nieto  PID {}: mi padre es {}".format(os.getpid(), os.getppid()))
+    // once a second while it lives.
+    auto report = [] {
+        StackBuf<96> b;
+        b.add("Nieto  PID ").addInt(getpid()).add(": mi padre es ").addInt(getppid());
+        return emitPrint(b.view());
+    };
+    ok = ok && report();
+    pid_t own = -1;
+    if (ok && generationsLeft > 0) {
+        StackBuf<kMaxIdentityBytes + 16> sub;
+        childIdentity(sub, identity, 1);
+        const pid_t self = getpid();
+        own = fork();
+        if (own == 0)
+            grandchild(ctx, sub.view(), self, childMs, generationsLeft - 1);
+    }
+    const std::int64_t start = monotonicNs();
+    const std::int64_t deadline = start + childMs * 1'000'000;
+    std::int64_t nextReport = start + 1'000'000'000;
     pid_t known = parent;
     while (ok) {
         const pid_t now = getppid();
@@ -626,13 +768,23 @@ int taskBurn(TaskContext &ctx)
             ok = Event("reparented").num("ppid", now).num("old_ppid", known).emit();
             known = now;
         }
-        const std::int64_t left = deadline - monotonicNs();
+        const std::int64_t t = monotonicNs();
+        const std::int64_t left = deadline - t;
         if (left <= 0)
             break;
+        if (t >= nextReport) {
+            ok = report();
+            nextReport += 1'000'000'000;
+        }
         pollfd p{eventFd(), 0, 0};
         const int waitMs = int(left / 1'000'000 < 20 ? left / 1'000'000 + 1 : 20);
         if (poll(&p, 1, waitMs) > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)))
             _exit(0); // nobody reads our events any more
+    }
+    if (ok && own > 0) {
+        // Like multiprocessing's exit handler, a process that ends normally joins its children.
+        while (waitpid(own, nullptr, 0) < 0 && errno == EINTR) {
+        }
     }
     if (ok)
         Event("exit").num("code", 0).emit();
@@ -646,6 +798,12 @@ int taskSpawnChild(TaskContext &ctx)
         emitError(ctx, "AssertionError", "daemonic processes are not allowed to have children");
         return 1;
     }
+    // The lesson's hijo(): print("Hijo   PID {}: mi padre es {}".format(os.getpid(), os.getppid()))
+    StackBuf<96> line;
+    line.add("Hijo   PID ").addInt(getpid()).add(": mi padre es ").addInt(getppid());
+    emitPrint(line.view());
+    StackBuf<kMaxIdentityBytes + 16> identity;
+    childIdentity(identity, identityOf(ctx), 1); // the worker's first (and only) child
     const pid_t self = getpid();
     const pid_t child = fork();
     if (child < 0) {
@@ -653,10 +811,7 @@ int taskSpawnChild(TaskContext &ctx)
         return 1;
     }
     if (child == 0)
-        grandchild(ctx, self, ctx.intArg("child_ms"));
-    StackBuf<64> b;
-    b.add("Proceso hijo creado: PID ").addInt(child);
-    emitPrint(b.view());
+        grandchild(ctx, identity.view(), self, ctx.intArg("child_ms"), ctx.intArg("depth") - 1);
     sleepNs(ctx.intArg("ms") * 1'000'000);
     // Like multiprocessing's exit handler, a parent that ends normally joins its children.
     int status = 0;

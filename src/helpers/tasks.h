@@ -26,6 +26,11 @@ enum class ArgKind { Int, Number, String, Choice };
 inline constexpr std::size_t kMaxNameBytes = 256;
 inline constexpr std::size_t kMaxTaskArgs = 8;
 inline constexpr std::size_t kMaxStringArgBytes = 1024;
+/// identity=2:1 — multiprocessing's _identity written with ':' (at most this long).
+inline constexpr std::size_t kMaxIdentityBytes = 64;
+/// exit=N takes the values of a C int, as CPython's SystemExit does (the code is then N & 0xff).
+inline constexpr std::int64_t kMinExitCode = -2147483648LL;
+inline constexpr std::int64_t kMaxExitCode = 2147483647LL;
 
 struct ArgSpec {
     std::string_view name;
@@ -71,6 +76,16 @@ struct TaskContext {
     std::size_t errorLen = 0;
     std::string_view errorType;
 
+    // Arguments every task accepts (docs/protocol.md, "Arguments of every task").
+    /// identity=2 or identity=2:1: multiprocessing's _identity of this process; empty when not
+    /// given (then derived from a name `Process-N`, else 1: see identityOf()).
+    std::string_view identity;
+    /// exit=N or exit=TEXT: sys.exit(N) / sys.exit("TEXT") after the task's work.
+    bool exitGiven = false;
+    bool exitIsText = false;
+    std::int64_t exitCode = 0;
+    std::string_view exitText;
+
     const Value &arg(std::string_view argName) const noexcept;
     std::int64_t intArg(std::string_view argName) const noexcept { return arg(argName).i; }
     std::string_view strArg(std::string_view argName) const noexcept { return arg(argName).s; }
@@ -89,6 +104,10 @@ const TaskSpec *findTask(std::string_view name) noexcept;
 void beginTaskArgs(TaskContext &ctx, std::string_view taskName) noexcept;
 /// Parses one `key=value`; on failure records a ValueError in ctx and returns false.
 bool parseTaskArg(TaskContext &ctx, std::string_view keyValue) noexcept;
+
+/// This process's identity as text ("2", "2:1"): identity= if given, else the N of a name
+/// `Process-N` (N itself an identity), else "1".
+std::string_view identityOf(const TaskContext &ctx) noexcept;
 
 /// Emits `start`, runs the task (or raises the recorded argument error), emits `exit` and
 /// _exit()s with the task's code. Async-signal-safe up to the task itself.

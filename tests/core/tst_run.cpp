@@ -4,6 +4,7 @@
 #include "export.h"
 #include "datapaths.h"
 #include "headlessrun.h"
+#include "pyvalue.h"
 #include "run.h"
 #include "scenario.h"
 #include "workerprocess.h"
@@ -532,19 +533,28 @@ void TestRun::abortEndsAnOrphan()
 void TestRun::queuePutFromMain()
 {
     auto run = runToEnd(scenarioFrom(R"("queues":[{"name":"q","capacity":4}],
-        "workers":[{"task":"consumer","args":{"queue":"q","count":6}}],
+        "workers":[{"task":"consumer","args":{"queue":"q","count":8}}],
         "main":[{"action":"start","worker":0},{"action":"put","queue":"q","value":1},{"action":"put","queue":"q","value":2},
                 {"action":"put","queue":"q","value":3},{"action":"put","queue":"q","value":4},{"action":"put","queue":"q","value":5},
-                {"action":"put","queue":"q","value":"six"},{"action":"join","worker":0}])"));
+                {"action":"put","queue":"q","value":"six"},{"action":"put","queue":"q","value":0.1},
+                {"action":"put","queue":"q","value":999999999999999},{"action":"join","worker":0}])"));
     const RunLog &log = run->log();
-    QCOMPARE(eventsOf(log, u"put"_qs).size(), 6);
+    const QList<Event> puts = eventsOf(log, u"put"_qs);
+    QCOMPARE(puts.size(), 8);
     const QList<Event> gets = eventsOf(log, u"get"_qs);
-    QCOMPARE(gets.size(), 6);
+    QCOMPARE(gets.size(), 8);
     for (int i = 0; i < 5; ++i)
         QCOMPARE(gets[i].fields.value(u"value"_qs).toInteger(), i + 1);
-    // The consumer reports a non-integer value as its JSON text.
-    QVERIFY2(gets[5].fields.value(u"value"_qs).toString().contains(u"six"_qs),
-             qPrintable(gets[5].fields.value(u"value"_qs).toString()));
+    // A string arrives as the string, not as its JSON text.
+    QCOMPARE(gets[5].fields.value(u"value"_qs).toString(), u"six"_qs);
+    // A float arrives as the same float (0.1, not 0.10000000000000001), marked as a float.
+    for (const Event &e : {puts[6], gets[6]}) {
+        QCOMPARE(pythonStr(e.fields.value(u"value"_qs), hasFloatValue(e.fields)), u"0.1"_qs);
+        QVERIFY(hasFloatValue(e.fields));
+    }
+    // A big int stays exact and stays an int.
+    QCOMPARE(gets[7].fields.value(u"value"_qs).toInteger(), 999999999999999);
+    QVERIFY(!hasFloatValue(gets[7].fields));
     QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(0));
     // The segment is gone with the run.
     for (const QString &f : QDir(u"/dev/shm"_qs).entryList({u"concurrente-q-%1-*"_qs.arg(::getpid())}))

@@ -1,13 +1,20 @@
 // Unit tests of the run log store and its exporters (docs/run-log.md).
 #include "export.h"
+#include "pyvalue.h"
 #include "runlog.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
+
+#include <sched.h>
+#include <unistd.h>
 
 using namespace concurrente;
 
@@ -57,6 +64,10 @@ private slots:
     void sortedByTimeStable();
     void jsonHasTheContractFields();
     void jsonRoundTrip();
+    void hostCpuCountIgnoresAffinity();
+    void pythonFloatRepr_data();
+    void pythonFloatRepr();
+    void floatsAndBigIntsSurviveExports();
     void rejectsForeignFiles();
     void format1ProcessesLoad();
     void csvCells_data();
@@ -103,7 +114,7 @@ void TestRunLog::jsonHasTheContractFields()
     const QJsonObject o = sampleLog().toJson();
     QCOMPARE(o.value(u"format"_qs).toString(), u"concurrente-run/2"_qs);
     QVERIFY(o.value(u"app_version"_qs).isString());
-    for (const char *k : {"cpu_count", "os", "kernel"})
+    for (const char *k : {"cpu_count", "usable_cpus", "os", "kernel"})
         QVERIFY(o.value(u"host"_qs).toObject().contains(QLatin1String(k)));
     const QJsonObject p = o.value(u"processes"_qs).toArray().at(0).toObject();
     for (const char *k :
@@ -123,6 +134,136 @@ void TestRunLog::jsonHasTheContractFields()
     QCOMPARE(s.value(u"exit_codes"_qs).toObject().value(u"Process-1"_qs).toInt(), -15);
     QVERIFY(s.value(u"exit_codes"_qs).toObject().value(u"=HYPERLINK(\"x\")"_qs).isNull());
     QCOMPARE(s.value(u"protocol_errors"_qs).toInt(), 0);
+}
+
+void TestRunLog::hostCpuCountIgnoresAffinity()
+{
+    // As under `taskset -c 0`: this process may use one CPU only. os.cpu_count() still counts the
+    // machine's CPUs; len(os.sched_getaffinity(0)) counts the usable ones.
+    cpu_set_t saved;
+    CPU_ZERO(&saved);
+    QCOMPARE(sched_getaffinity(0, sizeof saved, &saved), 0);
+    int first = 0;
+    while (first < CPU_SETSIZE && !CPU_ISSET(first, &saved))
+        ++first;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+    const HostInfo h = HostInfo::current();
+    // What CPython says under the same mask (the child inherits it), else the kernel's count.
+    int pyCount = int(sysconf(_SC_NPROCESSORS_ONLN)), pyUsable = 1;
+    QProcess py;
+    py.start(u"python3"_qs, {u"-c"_qs, u"import os; print(os.cpu_count(), len(os.sched_getaffinity(0)))"_qs});
+    if (py.waitForFinished(10000) && py.exitCode() == 0) {
+        const QList<QByteArray> words = py.readAllStandardOutput().trimmed().split(' ');
+        QCOMPARE(words.size(), 2);
+        pyCount = words[0].toInt();
+        pyUsable = words[1].toInt();
+    }
+    sched_setaffinity(0, sizeof saved, &saved);
+    QCOMPARE(h.cpuCount, pyCount);
+    QCOMPARE(h.usableCpus, pyUsable);
+    QCOMPARE(h.usableCpus, 1);
+    const QJsonObject host = h.toJson();
+    QCOMPARE(host.value(u"cpu_count"_qs).toInt(), pyCount);
+    QCOMPARE(host.value(u"usable_cpus"_qs).toInt(), 1);
+    QString error;
+    const auto back =
+        RunLog::fromJson(QJsonObject{{u"format"_qs, u"concurrente-run/1"_qs}, {u"host"_qs, host}}, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->host.cpuCount, pyCount);
+    QCOMPARE(back->host.usableCpus, 1);
+}
+
+void TestRunLog::pythonFloatRepr_data()
+{
+    // Expected texts printed by python3 3.11: repr(v) for each value.
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("repr");
+    const std::pair<double, const char *> rows[] = {
+        {2.0, "2.0"},
+        {1e16, "1e+16"},
+        {0.1 + 0.2, "0.30000000000000004"},
+        {1e-5, "1e-05"},
+        {0.0001, "0.0001"},
+        {123456789.0, "123456789.0"},
+        {1e22, "1e+22"},
+        {5e-324, "5e-324"},
+        {-0.0, "-0.0"},
+        {0.1, "0.1"},
+        {1.0 / 3, "0.3333333333333333"},
+        {9007199254740992.0, "9007199254740992.0"},
+        {1e15, "1000000000000000.0"},
+        {9999999999999998.0, "9999999999999998.0"},
+        {1.5e-7, "1.5e-07"},
+        {-2.5, "-2.5"},
+        {1.7976931348623157e308, "1.7976931348623157e+308"},
+        {12345678901234567.0, "1.2345678901234568e+16"},
+        {std::numeric_limits<double>::infinity(), "inf"},
+        {-std::numeric_limits<double>::infinity(), "-inf"},
+        {std::numeric_limits<double>::quiet_NaN(), "nan"},
+    };
+    for (const auto &[v, r] : rows)
+        QTest::newRow(r) << v << QString::fromLatin1(r);
+}
+
+void TestRunLog::pythonFloatRepr()
+{
+    QFETCH(double, value);
+    QFETCH(QString, repr);
+    QCOMPARE(concurrente::pythonFloatRepr(value), repr);
+}
+
+void TestRunLog::floatsAndBigIntsSurviveExports()
+{
+    // A worker that sent the float 2.0 is recorded as 2.0 (value + "float": true, written 2.0),
+    // not 2; an integer up to 1e15 and beyond stays exact.
+    RunLog log;
+    log.appVersion = u"0.1.0"_qs;
+    log.scenario = {{u"format"_qs, u"concurrente-scenario/1"_qs}};
+    const QList<std::pair<QJsonObject, QString>> values = {
+        {{{u"value"_qs, 2.0}, {u"float"_qs, true}}, u"2.0"_qs},
+        {{{u"value"_qs, 1e16}, {u"float"_qs, true}}, u"1e+16"_qs},
+        {{{u"value"_qs, 0.1 + 0.2}, {u"float"_qs, true}}, u"0.30000000000000004"_qs},
+        {{{u"value"_qs, qint64(999999999999999)}}, u"999999999999999"_qs},
+        {{{u"value"_qs, qint64(9007199254740993)}}, u"9007199254740993"_qs},
+        {{{u"value"_qs, u"hola"_qs}}, u"hola"_qs},
+        {{{u"value"_qs, QJsonValue::Null}}, u"None"_qs},
+        {{{u"value"_qs, u"inf"_qs}, {u"float"_qs, true}}, u"inf"_qs},
+    };
+    qint64 t = 1000;
+    for (const auto &[fields, str] : values) {
+        QJsonObject f = fields;
+        f.insert(u"queue"_qs, u"q"_qs);
+        log.addEvent(Event::make(t++, 42, u"get"_qs, f));
+    }
+    log.finalize(10);
+    QTemporaryDir dir;
+    const QString json = dir.filePath(u"run.json"_qs), csv = dir.filePath(u"run.csv"_qs);
+    QString error;
+    QVERIFY2(RunExporter::write(log, json, &error), qPrintable(error));
+    QVERIFY2(RunExporter::write(log, csv, &error), qPrintable(error));
+    QFile jf(json);
+    QVERIFY(jf.open(QIODevice::ReadOnly));
+    const QByteArray jsonText = jf.readAll();
+    for (const char *expected : {"\"value\": 2.0", "\"value\": 1e+16", "\"value\": 0.30000000000000004",
+                                 "\"value\": 999999999999999", "\"value\": 9007199254740993"})
+        QVERIFY2(jsonText.contains(expected), expected);
+    QVERIFY(QJsonDocument::fromJson(jsonText).isObject()); // still JSON
+    QFile cf(csv);
+    QVERIFY(cf.open(QIODevice::ReadOnly));
+    const QByteArray csvText = cf.readAll();
+    for (const char *expected : {"\"\"value\"\":2.0", "\"\"value\"\":1e+16", "\"\"value\"\":999999999999999"})
+        QVERIFY2(csvText.contains(expected), expected);
+    // Read back, every value prints as Python prints it.
+    const auto back = RunLog::load(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->events().size(), values.size());
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QJsonObject f = back->events().at(i).fields;
+        QCOMPARE(pythonStr(f.value(u"value"_qs), hasFloatValue(f)), values.at(i).second);
+    }
 }
 
 void TestRunLog::jsonRoundTrip()

@@ -151,7 +151,7 @@ void TestScenario::validation_data()
     row("args not object", scenarioJson(R"([{"task": "info", "args": [1]}])", "[]"),
         {u"workers[0].args: must be an object, not an array"_s});
     row("arg unknown", scenarioJson(R"([{"task": "sleep", "args": {"seconds": 2}}])", "[]"),
-        {u"workers[0].args.seconds: unknown argument for task \"sleep\" (expected one of: ms, announce, show_pid)"_s});
+        {u"workers[0].args.seconds: unknown argument for task \"sleep\" (expected one of: ms, announce, show_pid, exit)"_s});
     row("arg not a number (the documented example)",
         scenarioJson(R"([{"task": "info"}, {"task": "info"}, {"task": "arith", "args": {"op": "sum3", "a": 1, "b": 2, "c": "3"}}])", "[]"),
         {u"workers[2].args.c: must be a number"_s});
@@ -162,7 +162,7 @@ void TestScenario::validation_data()
     row("pipe duplicate", scenarioJson(kOneWorker, kStartW, R"("pipes": [{"name": "p"}, {"name": "p"}], )"),
         {u"pipes[1].name: \"p\" is already the name of pipes[0]"_s});
     row("pipe fd is the engine's", scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "p", "fd": 3}}])", "[]", R"("pipes": [{"name": "p"}], )"),
-        {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, delay_ms)"_s});
+        {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, floats, delay_ms, exit)"_s});
     row("number too big", scenarioJson(R"([{"task": "arith", "args": {"op": "sum3", "a": 1000001, "b": 2, "c": 3}}])", "[]"),
         {u"workers[0].args.a: must be between -1000000 and 1000000"_s});
     row("choice unknown", scenarioJson(R"([{"task": "arith", "args": {"op": "pow", "a": 1, "b": 2, "c": 3}}])", "[]"),
@@ -268,6 +268,23 @@ void TestScenario::validation_data()
     row("end_main with worker", scenarioJson(kOneWorker, R"([{"action": "end_main", "worker": "w"}])"),
         {u"main[0].worker: unknown field (expected one of: action)"_s});
 
+    // sys.exit() after the work: an exit code or a message, on every task.
+    row("exit code and message",
+        scenarioJson(
+            R"([{"task": "sleep", "args": {"exit": 3}}, {"task": "greeting", "args": {"exit": "adiós"}},
+            {"task": "spawn_child", "args": {"exit": 256, "depth": 2}}, {"task": "consumer", "args": {"queue": "q", "exit": -1}}])",
+            "[]", R"("queues": [{"name": "q"}], )"),
+        {});
+    row("exit float", scenarioJson(R"([{"task": "sleep", "args": {"exit": 2.5}}])", "[]"),
+        {u"workers[0].args.exit: must be an integer exit code (sys.exit(2.5) would exit with 1 and print it) or a string"_s});
+    row("exit out of range", scenarioJson(R"([{"task": "sleep", "args": {"exit": 2147483648}}])", "[]"),
+        {u"workers[0].args.exit: must be between -2147483648 and 2147483647"_s});
+    row("exit boolean", scenarioJson(R"([{"task": "sleep", "args": {"exit": true}}])", "[]"),
+        {u"workers[0].args.exit: must be an exit code (an integer) or a message (a string), not a boolean"_s});
+    row("exit newline", scenarioJson(R"([{"task": "sleep", "args": {"exit": "a\nb"}}])", "[]"),
+        {u"workers[0].args.exit: must not contain control characters (tabs, newlines, ...)"_s});
+    row("depth 3", scenarioJson(R"([{"task": "spawn_child", "args": {"depth": 3}}])", "[]"),
+        {u"workers[0].args.depth: must be between 1 and 2"_s});
     // File-level.
     row("top level array", "[1, 2]", {u"the top level must be a JSON object"_s});
 }
@@ -497,6 +514,25 @@ void TestScenario::taskArguments()
     QCOMPARE(r.scenario.workers.at(1).taskArguments(), (QStringList{u"announce=0"_s, u"ms=20000"_s}));
     QCOMPARE(r.scenario.workers.at(2).taskArguments(), (QStringList{u"who=Ana María = x"_s}));
     QCOMPARE(r.scenario.workers.at(3).taskArguments(), QStringList{});
+    // exit: a number is the exit code, a string is quoted so that "3" stays a message.
+    const ScenarioLoadResult e = ScenarioLoader::loadData(
+        scenarioJson(R"([{"task": "sleep", "args": {"exit": 3}}, {"task": "sleep", "args": {"exit": "3"}},
+                         {"task": "sleep", "args": {"exit": "fin"}}])",
+                     "[]"),
+        u"e.json"_s);
+    QVERIFY2(e.ok(), qPrintable(e.errorStrings().join(u'\n')));
+    QCOMPARE(e.scenario.workers.at(0).taskArguments(), QStringList{u"exit=3"_s});
+    QCOMPARE(e.scenario.workers.at(1).taskArguments(), QStringList{u"exit=\"3\""_s});
+    QCOMPARE(e.scenario.workers.at(2).taskArguments(), QStringList{u"exit=\"fin\""_s});
+    // A float `from` is written as Python writes it (0.1, not 0.10000000000000001).
+    const ScenarioLoadResult f = ScenarioLoader::loadData(
+        scenarioJson(R"([{"task": "producer", "args": {"queue": "q", "from": 0.1}},
+                         {"task": "producer", "args": {"queue": "q", "from": 2, "floats": true}}])",
+                     "[]", R"("queues": [{"name": "q"}], )"),
+        u"f.json"_s);
+    QVERIFY2(f.ok(), qPrintable(f.errorStrings().join(u'\n')));
+    QCOMPARE(f.scenario.workers.at(0).taskArguments(), (QStringList{u"from=0.1"_s, u"queue=q"_s}));
+    QCOMPARE(f.scenario.workers.at(1).taskArguments(), (QStringList{u"floats=1"_s, u"from=2"_s, u"queue=q"_s}));
 }
 
 void TestScenario::actionText()
@@ -578,7 +614,7 @@ namespace {
 // the events), never a scenario.
 bool setByEngine(const QString &arg)
 {
-    return arg == u"fd"_s || arg == u"label"_s;
+    return arg == u"fd"_s || arg == u"label"_s || arg == u"identity"_s;
 }
 } // namespace
 
@@ -667,6 +703,11 @@ void TestScenario::catalogMatchesHelpers()
                          qPrintable(full + u" is not a 0/1 flag in the helpers"_s));
             } else if (mine->type == ArgType::Choice) {
                 QCOMPARE(mine->choices.join(u','), a.value(u"choices"_s).toString());
+            } else if (mine->type == ArgType::Exit) {
+                QVERIFY2(kind == u"exit"_s, qPrintable(full + u" is "_s + kind + u" in the helpers"_s));
+                QVERIFY2(mine->min >= a.value(u"min"_s).toDouble() &&
+                             mine->max <= a.value(u"max"_s).toDouble(),
+                         qPrintable(full + u": the validator's range is wider than the helpers'"_s));
             } else {
                 QVERIFY2(kind == u"string"_s || kind == u"int"_s, qPrintable(full + u" is "_s + kind + u" in the helpers"_s));
             }
