@@ -617,6 +617,10 @@
             <source>&lt;memory&gt;</source>
             <translation>&lt;memory&gt;</translation>
         </message>
+        <message>
+            <source>must be "spawn", "fork" or "forkserver", not "%1"</source>
+            <translation>must be "spawn", "fork" or "forkserver", not "%1"</translation>
+        </message>
     </context>
     <context>
         <name>concurrente::LabSummaryPanel</name>
@@ -721,26 +725,6 @@ The other pages, the page list and the lab keep working. Restore the file and ch
             <translation>the main program has ended</translation>
         </message>
         <message>
-            <source>no pipe named "%1"</source>
-            <translation>no pipe named "%1"</translation>
-        </message>
-        <message>
-            <source>pipe "%1" is used by workers of both launchers; use one launcher</source>
-            <translation>pipe "%1" is used by workers of both launchers; use one launcher</translation>
-        </message>
-        <message>
-            <source>cannot create pipe "%1": %2</source>
-            <translation>cannot create pipe "%1": %2</translation>
-        </message>
-        <message>
-            <source>the fork helper has ended</source>
-            <translation>the fork helper has ended</translation>
-        </message>
-        <message>
-            <source>the fork helper could not be started: %1</source>
-            <translation>the fork helper could not be started: %1</translation>
-        </message>
-        <message>
             <source>can only join a started process</source>
             <translation>can only join a started process</translation>
         </message>
@@ -757,10 +741,6 @@ The other pages, the page list and the lab keep working. Restore the file and ch
             <translation>pid %1 is not a process of this run</translation>
         </message>
         <message>
-            <source>the fork helper ended before forking this worker</source>
-            <translation>the fork helper ended before forking this worker</translation>
-        </message>
-        <message>
             <source>queue "%1" could not be created</source>
             <translation>queue "%1" could not be created</translation>
         </message>
@@ -775,6 +755,14 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <message>
             <source>queue "%1": %2</source>
             <translation>queue "%1": %2</translation>
+        </message>
+        <message>
+            <source>the main program could not be started: %1</source>
+            <translation>the main program could not be started: %1</translation>
+        </message>
+        <message>
+            <source>the main program ended before starting this worker</source>
+            <translation>the main program ended before starting this worker</translation>
         </message>
     </context>
     <context>
@@ -811,22 +799,6 @@ The other pages, the page list and the lab keep working. Restore the file and ch
             <translation>no</translation>
         </message>
         <message>
-            <source>fork: created by the run's fork helper with fork()</source>
-            <translation>fork: created by the run's fork helper with fork()</translation>
-        </message>
-        <message>
-            <source>spawn: a new process started with QProcess</source>
-            <translation>spawn: a new process started with QProcess</translation>
-        </message>
-        <message>
-            <source>fork</source>
-            <translation>fork</translation>
-        </message>
-        <message>
-            <source>spawn</source>
-            <translation>spawn</translation>
-        </message>
-        <message>
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -843,8 +815,20 @@ The other pages, the page list and the lab keep working. Restore the file and ch
             <translation>Daemon</translation>
         </message>
         <message>
-            <source>Launcher</source>
-            <translation>Launcher</translation>
+            <source>fork: the main program copies itself with fork()</source>
+            <translation>fork: the main program copies itself with fork()</translation>
+        </message>
+        <message>
+            <source>forkserver: a server process, forked by the main program, forks it</source>
+            <translation>forkserver: a server process, forked by the main program, forks it</translation>
+        </message>
+        <message>
+            <source>spawn: the main program starts a fresh program</source>
+            <translation>spawn: the main program starts a fresh program</translation>
+        </message>
+        <message>
+            <source>Start method</source>
+            <translation>Start method</translation>
         </message>
     </context>
 </TS>

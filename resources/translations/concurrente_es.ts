@@ -617,6 +617,10 @@
             <source>&lt;memory&gt;</source>
             <translation>&lt;memoria&gt;</translation>
         </message>
+        <message>
+            <source>must be "spawn", "fork" or "forkserver", not "%1"</source>
+            <translation>debe ser "spawn", "fork" o "forkserver", no "%1"</translation>
+        </message>
     </context>
     <context>
         <name>concurrente::LabSummaryPanel</name>
@@ -721,26 +725,6 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
             <translation>el programa principal ha terminado</translation>
         </message>
         <message>
-            <source>no pipe named "%1"</source>
-            <translation>no hay ninguna tubería llamada "%1"</translation>
-        </message>
-        <message>
-            <source>pipe "%1" is used by workers of both launchers; use one launcher</source>
-            <translation>la tubería "%1" la usan procesos de los dos lanzadores; usa un solo lanzador</translation>
-        </message>
-        <message>
-            <source>cannot create pipe "%1": %2</source>
-            <translation>no se puede crear la tubería "%1": %2</translation>
-        </message>
-        <message>
-            <source>the fork helper has ended</source>
-            <translation>el ayudante de fork ha terminado</translation>
-        </message>
-        <message>
-            <source>the fork helper could not be started: %1</source>
-            <translation>no se pudo iniciar el ayudante de fork: %1</translation>
-        </message>
-        <message>
             <source>can only join a started process</source>
             <translation>solo se puede hacer join sobre un proceso iniciado</translation>
         </message>
@@ -757,10 +741,6 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
             <translation>el pid %1 no es un proceso de esta ejecución</translation>
         </message>
         <message>
-            <source>the fork helper ended before forking this worker</source>
-            <translation>el ayudante de fork terminó antes de crear este proceso</translation>
-        </message>
-        <message>
             <source>queue "%1" could not be created</source>
             <translation>no se pudo crear la cola "%1"</translation>
         </message>
@@ -775,6 +755,14 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <message>
             <source>queue "%1": %2</source>
             <translation>cola "%1": %2</translation>
+        </message>
+        <message>
+            <source>the main program could not be started: %1</source>
+            <translation>no se pudo iniciar el programa principal: %1</translation>
+        </message>
+        <message>
+            <source>the main program ended before starting this worker</source>
+            <translation>el programa principal terminó antes de iniciar este proceso</translation>
         </message>
     </context>
     <context>
@@ -811,22 +799,6 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
             <translation>no</translation>
         </message>
         <message>
-            <source>fork: created by the run's fork helper with fork()</source>
-            <translation>fork: lo crea con fork() el ayudante de fork de la ejecución</translation>
-        </message>
-        <message>
-            <source>spawn: a new process started with QProcess</source>
-            <translation>spawn: un proceso nuevo iniciado con QProcess</translation>
-        </message>
-        <message>
-            <source>fork</source>
-            <translation>fork</translation>
-        </message>
-        <message>
-            <source>spawn</source>
-            <translation>spawn</translation>
-        </message>
-        <message>
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
@@ -843,8 +815,20 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
             <translation>Demonio</translation>
         </message>
         <message>
-            <source>Launcher</source>
-            <translation>Lanzador</translation>
+            <source>fork: the main program copies itself with fork()</source>
+            <translation>fork: el programa principal se copia a sí mismo con fork()</translation>
+        </message>
+        <message>
+            <source>forkserver: a server process, forked by the main program, forks it</source>
+            <translation>forkserver: lo crea con fork() un proceso servidor que el programa principal arrancó con fork()</translation>
+        </message>
+        <message>
+            <source>spawn: the main program starts a fresh program</source>
+            <translation>spawn: el programa principal arranca un programa nuevo</translation>
+        </message>
+        <message>
+            <source>Start method</source>
+            <translation>Método de arranque</translation>
         </message>
     </context>
 </TS>
