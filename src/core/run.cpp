@@ -70,16 +70,17 @@ void raiseDescriptorLimit()
     }
 }
 
-QString escapedField(QString s)
+} // namespace
+
+QString escapedCommandField(QString s)
 {
-    // The fork helper's commands are TAB-separated lines; it undoes \\, \t and \n.
+    // The main program's commands are TAB-separated lines; it undoes \\, \t and \n.
     s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
     s.replace(QStringLiteral("\t"), QStringLiteral("\\t"));
     s.replace(QStringLiteral("\n"), QStringLiteral("\\n"));
     s.replace(u'\r', u' ');
     return s;
 }
-} // namespace
 
 Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
 {
@@ -237,6 +238,10 @@ void Run::perform(const Action &a, std::function<void()> done)
         return resume(a.worker, std::move(done));
     case Action::Put:
         return put(a.queue, a.value, std::move(done));
+    case Action::Get:
+        return get(a.queue, a.timeoutMs, std::move(done));
+    case Action::IsAlive:
+        return isAlive(a.worker, std::move(done));
     case Action::SleepMs:
         return sleepMs(a.ms, std::move(done));
     case Action::TerminateRandom:
@@ -344,7 +349,7 @@ WorkerProcess *Run::ensureMain()
     // fork server, which inherits them).
     for (RunPipe &p : m_pipes) {
         if (p.users > 0) {
-            m_main->writeInput("pipe\t" + escapedField(p.name).toUtf8() + '\n');
+            m_main->writeInput("pipe\t" + escapedCommandField(p.name).toUtf8() + '\n');
             p.open = true;
         }
     }
@@ -361,11 +366,11 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
                           : tr("the main program could not be started: %1").arg(helper->record().error));
         return;
     }
-    QStringList fields{QStringLiteral("start"), escapedField(spec.name), escapedField(spec.task),
+    QStringList fields{QStringLiteral("start"), escapedCommandField(spec.name), escapedCommandField(spec.task),
                        QStringLiteral("method=") + startMethodName(spec.startMethod),
                        spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
     for (const QString &a : taskArguments(spec))
-        fields << escapedField(a);
+        fields << escapedCommandField(a);
     RunPipe *pipe = nullptr;
     for (RunPipe &p : m_pipes)
         if (!spec.pipeName().isEmpty() && p.name == spec.pipeName())
@@ -378,7 +383,7 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
     if (pipe && ++pipe->started == pipe->users && pipe->open) {
         // Like Python's parent after starting both ends' processes: the end-of-file a receiver
         // waits for needs every write end closed, the main program's included.
-        helper->writeInput("pipe_close\t" + escapedField(pipe->name).toUtf8() + '\n');
+        helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() + '\n');
         pipe->open = false;
     }
 }
@@ -500,6 +505,20 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
     terminate(chosen, std::move(done));
 }
 
+void Run::isAlive(int index, std::function<void()> done)
+{
+    // print(p.is_alive(), p.exitcode) in the main program, at this instant: right after
+    // terminate() a process is usually still alive, as in CPython.
+    if (WorkerProcess *w = checkedWorker(index, QStringLiteral("is_alive"))) {
+        const auto code = w->record().exitcode;
+        recordEngine(QStringLiteral("is_alive"), w,
+                     {{QStringLiteral("alive"), w->isAlive()},
+                      {QStringLiteral("exitcode"), code ? QJsonValue(*code) : QJsonValue()}});
+    }
+    if (done)
+        done();
+}
+
 void Run::sleepMs(int ms, std::function<void()> done)
 {
     QTimer::singleShot(std::max(ms, 0), Qt::PreciseTimer, this, [done = std::move(done)] {
@@ -563,7 +582,7 @@ void Run::closePipeEnds(bool all)
 {
     for (RunPipe &p : m_pipes) {
         if (p.open && !all && m_main && !m_main->isFinished())
-            m_main->writeInput("pipe_close\t" + escapedField(p.name).toUtf8() + '\n');
+            m_main->writeInput("pipe_close\t" + escapedCommandField(p.name).toUtf8() + '\n');
         p.open = false;
     }
 }
@@ -633,6 +652,16 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
+    if (fromHelper && p == m_main
+        && (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") || e.ev == QLatin1String("put_failed")
+            || e.ev == QLatin1String("get_failed"))) {
+        // The main program's own queue action, done.
+        Event named = e;
+        named.fields.insert(QStringLiteral("name"), m_main->name());
+        p->deliver(named);
+        completeQueueAction(e);
+        return;
+    }
     if (fromHelper && e.ev == QLatin1String("helper_ready") && p == m_main) {
         m_helperReady = true;
         p->deliver(e);
@@ -780,8 +809,10 @@ void Run::onProcessFinished(WorkerProcess *p)
         completeJoin(id, false);
 
     if (p == m_main || p == m_server) {
-        if (p == m_main)
+        if (p == m_main) {
             resumeAfterHelper(); // a main program that died before it was ready: the script goes on
+            failQueueActions();
+        }
         // Start commands it never answered will not be answered now.
         const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});
         for (WorkerProcess *w : pending) {

@@ -34,6 +34,9 @@ inline constexpr int RunEndGraceMs = 3000;
 inline constexpr int HelperReadyWaitMs = 5000;
 } // namespace limits
 
+/// A field of a command to the main program: TAB-separated lines, with \\, \t and \n escaped.
+QString escapedCommandField(QString s);
+
 /// One run of a scenario with real processes. It owns every process of the run; nothing
 /// outlives it. The main script runs action by action; the same actions are public methods,
 /// which the GUI's buttons call one at a time. Nothing here blocks: joins and sleeps complete
@@ -67,7 +70,12 @@ public:
     void resume(int index, std::function<void()> done = {});
     void terminateRandom(const QList<int> &candidates, std::function<void()> done = {});
     void sleepMs(int ms, std::function<void()> done = {});
+    /// The main program's q.put(value) and q.get(timeout): done by MainProcess itself; `done`
+    /// once it reported the put or the get (or that it failed: `action_error`).
     void put(int queue, const QJsonValue &value, std::function<void()> done = {});
+    void get(int queue, int timeoutMs = -1, std::function<void()> done = {});
+    /// print(p.is_alive(), p.exitcode): records `is_alive` with both, as they are now.
+    void isAlive(int index, std::function<void()> done = {});
     /// The main program ends: daemonic workers still alive are terminated, the others joined;
     /// then the run ends (orphans are killed, everything reaped).
     void endMain(std::function<void()> done = {});
@@ -124,8 +132,11 @@ private:
     void closePipeEnds(bool all);
     void createQueues();
     void destroyQueues();
-    void tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJsonValue &value, qint64 deadlineNs,
-                     std::function<void()> done);
+    /// Sends a queue action to the main program; `done` runs when it reports the outcome.
+    void sendQueueAction(const QString &action, int queue, const QByteArray &rest, std::function<void()> done);
+    /// The main program reported a queue action's outcome (`put`, `get`, `put_failed`, `get_failed`).
+    void completeQueueAction(const Event &event);
+    void failQueueActions();
 
     void maybeEndRun();
     void beginRunEnd();
@@ -165,6 +176,13 @@ private:
     std::vector<std::unique_ptr<shmq::Queue>> m_queues;
     QStringList m_queueNames; ///< segment names, by scenario queue index
     qint64 m_mainPutSeq = 0;
+    struct QueueAction
+    {
+        QString action;
+        int queue;
+        std::function<void()> done;
+    };
+    QList<QueueAction> m_queueActions; ///< sent to the main program, in order, not yet reported
 
     /// A scenario pipe, made by the main program (`pipe` command) before any worker. Its own
     /// ends are closed once every worker using it was started, so the receiver sees

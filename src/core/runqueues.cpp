@@ -1,22 +1,20 @@
 // The run's shared-memory queues (src/shmq): created when the run starts, named to the workers
-// that use them, fed by the main program's `put` actions, destroyed when the run ends.
+// that use them, destroyed when the run ends. The main program's own `put` and `get` actions are
+// done by MainProcess (concurrente-main), so their events carry its pid, as in Python.
 #include "run.h"
 
 #include "pyvalue.h"
+#include "workerprocess.h"
 #include "shmq.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 
 #include <unistd.h>
 
 namespace concurrente {
 
 namespace {
-/// How often a `put` into a full queue is retried: the GUI thread never blocks in put().
-constexpr int kPutRetryMs = 2;
-
 QByteArray valueJson(const QJsonValue &value)
 {
     if (const auto i = jsonInteger(value))
@@ -72,56 +70,70 @@ void Run::destroyQueues()
 
 void Run::put(int queue, const QJsonValue &value, std::function<void()> done)
 {
-    if (queue < 0 || queue >= int(m_queues.size()) || !m_queues[size_t(queue)]) {
-        actionError(QStringLiteral("put"), nullptr,
-                    queue >= 0 && queue < m_scenario.queues.size()
-                        ? tr("queue \"%1\" could not be created").arg(m_scenario.queues[queue].name)
-                        : tr("no queue with index %1").arg(queue));
-        if (done)
-            done();
-        return;
-    }
     const qint64 seq = m_mainPutSeq++;
-    // The helpers' envelope (src/helpers/task_queue.cpp): {"p":pid,"s":seq,"v":value}.
-    const QByteArray message = "{\"p\":" + QByteArray::number(qint64(::getpid())) + ",\"s\":" +
-                               QByteArray::number(seq) + ",\"v\":" + valueJson(value) + '}';
-    tryPutLater(queue, message, seq, value, monotonicNs() + qint64(kMaxDelayMs) * 1'000'000, std::move(done));
+    // put <TAB> SEGMENT <TAB> LABEL <TAB> SEQ <TAB> VALUE: the main program wraps it in the
+    // helpers' envelope {"p":pid,"s":seq,"v":value} (src/helpers/task_queue.cpp) and puts it.
+    sendQueueAction(QStringLiteral("put"), queue,
+                    "\t" + QByteArray::number(seq) + "\t" + escapedCommandField(QString::fromUtf8(valueJson(value))).toUtf8(),
+                    std::move(done));
 }
 
-void Run::tryPutLater(int queue, const QByteArray &message, qint64 seq, const QJsonValue &value, qint64 deadlineNs,
-                      std::function<void()> done)
+void Run::get(int queue, int timeoutMs, std::function<void()> done)
 {
-    if (queue >= int(m_queues.size()) || !m_queues[size_t(queue)]) {
+    // get <TAB> SEGMENT <TAB> LABEL <TAB> TIMEOUT_MS; q.get() without a timeout waits as long as
+    // any wait of the run may (kMaxDelayMs), then reports queue.Empty.
+    const int timeout = timeoutMs >= 0 ? timeoutMs : kMaxDelayMs;
+    sendQueueAction(QStringLiteral("get"), queue, "\t" + QByteArray::number(timeout), std::move(done));
+}
+
+void Run::sendQueueAction(const QString &action, int queue, const QByteArray &rest, std::function<void()> done)
+{
+    auto fail = [&](const QString &message) {
+        actionError(action, nullptr, message);
         if (done)
-            done(); // the run ended meanwhile
+            done();
+    };
+    if (queue < 0 || queue >= int(m_queues.size()) || !m_queues[size_t(queue)]) {
+        fail(queue >= 0 && queue < m_scenario.queues.size()
+                 ? tr("queue \"%1\" could not be created").arg(m_scenario.queues[queue].name)
+                 : tr("no queue with index %1").arg(queue));
         return;
     }
-    shmq::Queue &q = *m_queues[size_t(queue)];
-    const shmq::Result r = q.tryPut(std::as_bytes(std::span(message.constData(), size_t(message.size()))));
-    const QString label = m_scenario.queues[queue].name;
-    if (r == shmq::Result::Ok) {
-        QJsonObject fields{{QStringLiteral("name"), QStringLiteral("MainProcess")},
-                           {QStringLiteral("queue"), label},
-                           {QStringLiteral("producer"), qint64(::getpid())},
-                           {QStringLiteral("seq"), seq},
-                           {QStringLiteral("value"), value}};
-        if (value.isDouble() && !jsonInteger(value))
-            fields.insert(QStringLiteral("float"), true); // docs/protocol.md, "Numbers"
-        record(Event::make(monotonicNs(), qint64(::getpid()), QStringLiteral("put"), fields));
-    } else if (r == shmq::Result::Timeout && monotonicNs() < deadlineNs) {
-        // Full (or the lock is busy): like Python's blocking put, wait for room — without
-        // blocking the thread.
-        QTimer::singleShot(kPutRetryMs, this, [this, queue, message, seq, value, deadlineNs, done = std::move(done)] {
-            tryPutLater(queue, message, seq, value, deadlineNs, done);
-        });
+    WorkerProcess *main = ensureMain();
+    if (main->isFinished()) {
+        fail(tr("the main program has ended"));
         return;
-    } else {
-        actionError(QStringLiteral("put"), nullptr,
-                    r == shmq::Result::Timeout ? tr("queue \"%1\" stayed full for %2 s").arg(label).arg(kMaxDelayMs / 1000)
-                                               : tr("queue \"%1\": %2").arg(label, QString::fromLatin1(shmq::describe(r))));
     }
-    if (done)
-        done();
+    const QByteArray command = action.toUtf8() + "\t" + escapedCommandField(m_queueNames[queue]).toUtf8() + "\t" +
+                               escapedCommandField(m_scenario.queues[queue].name).toUtf8() + rest + "\n";
+    m_queueActions.append(QueueAction{action, queue, std::move(done)});
+    main->writeInput(command);
+}
+
+void Run::completeQueueAction(const Event &event)
+{
+    if (m_queueActions.isEmpty())
+        return;
+    QueueAction a = m_queueActions.takeFirst();
+    if (event.ev == QLatin1String("put_failed") || event.ev == QLatin1String("get_failed")) {
+        // What Python's main program would see: queue.Full, queue.Empty, ValueError.
+        const QString type = event.fields.value(QStringLiteral("type")).toString();
+        const QString message = event.fields.value(QStringLiteral("message")).toString();
+        actionError(a.action, nullptr, message.isEmpty() ? type : type + QStringLiteral(": ") + message);
+    }
+    if (a.done)
+        a.done();
+}
+
+void Run::failQueueActions()
+{
+    // The main program is gone: nobody will report the actions it was given.
+    const QList<QueueAction> pending = std::exchange(m_queueActions, {});
+    for (const QueueAction &a : pending) {
+        actionError(a.action, nullptr, tr("the main program ended before doing it"));
+        if (a.done)
+            a.done();
+    }
 }
 
 } // namespace concurrente

@@ -399,6 +399,8 @@ QString Action::kindName(Kind kind)
     case Stop: return u"stop"_s;
     case Continue: return u"continue"_s;
     case Put: return u"put"_s;
+    case Get: return u"get"_s;
+    case IsAlive: return u"is_alive"_s;
     case SleepMs: return u"sleep_ms"_s;
     case TerminateRandom: return u"terminate_random"_s;
     case EndMain: return u"end_main"_s;
@@ -492,9 +494,18 @@ QString Scenario::actionText(int i) const
     case Action::Continue: return u"os.kill("_s + w + u".pid, SIGCONT)"_s;
     case Action::Put: {
         const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
-        const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"' : formatNumber(a.value.toDouble());
+        const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"'
+                          : a.value.isNull() ? u"None"_s
+                                             : formatNumber(a.value.toDouble());
         return q + u".put("_s + v + u')';
     }
+    case Action::Get: {
+        const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
+        if (a.timeoutMs >= 0)
+            return u"print("_s + q + u".get(timeout="_s + formatNumber(a.timeoutMs / 1000.0) + u"))"_s;
+        return u"print("_s + q + u".get())"_s;
+    }
+    case Action::IsAlive: return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
     case Action::SleepMs: return u"time.sleep("_s + formatNumber(a.ms / 1000.0) + u')';
     case Action::TerminateRandom: {
         QStringList names;
@@ -560,9 +571,15 @@ QJsonObject Scenario::toJson() const
         case Action::Kill:
         case Action::Stop:
         case Action::Continue: ao.insert(u"worker"_s, ref(a.worker)); break;
+        case Action::IsAlive: ao.insert(u"worker"_s, ref(a.worker)); break;
         case Action::Put:
             ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
             ao.insert(u"value"_s, a.value);
+            break;
+        case Action::Get:
+            ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
+            if (a.timeoutMs >= 0)
+                ao.insert(u"timeout_ms"_s, a.timeoutMs);
             break;
         case Action::SleepMs: ao.insert(u"ms"_s, a.ms); break;
         case Action::TerminateRandom: {
@@ -1012,12 +1029,13 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 {u"start"_s, Action::Start},       {u"join"_s, Action::Join},
                 {u"terminate"_s, Action::Terminate}, {u"kill"_s, Action::Kill},
                 {u"stop"_s, Action::Stop},         {u"continue"_s, Action::Continue},
-                {u"put"_s, Action::Put},           {u"sleep_ms"_s, Action::SleepMs},
+                {u"put"_s, Action::Put},           {u"get"_s, Action::Get},
+                {u"is_alive"_s, Action::IsAlive},  {u"sleep_ms"_s, Action::SleepMs},
                 {u"terminate_random"_s, Action::TerminateRandom}, {u"end_main"_s, Action::EndMain}};
             if (!kinds.contains(kind)) {
                 v.error(key(p, u"action"_s),
                         tr("unknown action \"%1\" (known: start, join, terminate, kill, stop, continue, put, "
-                           "sleep_ms, terminate_random, end_main)")
+                           "get, is_alive, sleep_ms, terminate_random, end_main)")
                             .arg(kind));
                 continue;
             }
@@ -1042,6 +1060,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             case Action::Kill:
             case Action::Stop:
             case Action::Continue:
+            case Action::IsAlive:
                 if (a.kind == Action::Join) {
                     v.checkKeys(ao, p, {u"action"_s, u"worker"_s, u"timeout_ms"_s});
                     if (ao.contains(u"timeout_ms"_s)) {
@@ -1068,7 +1087,9 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 const QJsonValue val = ao.value(u"value"_s);
                 const QString vp = key(p, u"value"_s);
                 if (val.isUndefined())
-                    v.error(vp, tr("missing (a number or a string is required)"));
+                    v.error(vp, tr("missing (a number, a string or null is required)"));
+                else if (val.isNull())
+                    a.value = val; // Python's None: the end marker consumers stop at
                 else if (val.isDouble() && std::fabs(val.toDouble()) > kMaxAbsNumber)
                     v.error(vp, tr("must be between %1 and %2").arg(formatNumber(-kMaxAbsNumber), formatNumber(kMaxAbsNumber)));
                 else if (val.isString() && val.toString().size() > kMaxStringArgLength)
@@ -1076,9 +1097,24 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 else if (val.isString() && hasControlCharacters(val.toString()))
                     v.error(vp, tr("must not contain control characters (tabs, newlines, ...)"));
                 else if (!val.isDouble() && !val.isString())
-                    v.error(vp, tr("must be a number or a string, not %1").arg(jsonTypeName(val)));
+                    v.error(vp, tr("must be a number, a string or null, not %1").arg(jsonTypeName(val)));
                 else
                     a.value = val;
+                break;
+            }
+            case Action::Get: {
+                v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"timeout_ms"_s});
+                QString q;
+                if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
+                    a.queue = queueByName.value(q, -1);
+                    if (a.queue < 0)
+                        v.error(key(p, u"queue"_s), tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
+                }
+                if (ao.contains(u"timeout_ms"_s)) {
+                    qint64 t = 0;
+                    if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
+                        a.timeoutMs = int(t);
+                }
                 break;
             }
             case Action::SleepMs: {

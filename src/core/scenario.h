@@ -84,13 +84,13 @@ struct WorkerSpec {
 };
 
 struct Action {
-    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, SleepMs, TerminateRandom, EndMain };
+    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, Get, IsAlive, SleepMs, TerminateRandom, EndMain };
     Kind kind = Start;
     int worker = -1;        ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
-    int timeoutMs = -1;     ///< join: -1 waits for the end, else 0..kMaxDelayMs
+    int timeoutMs = -1;     ///< join, get: -1 waits for the end (join) / for a message (get), else 0..kMaxDelayMs
     int ms = 0;             ///< sleep_ms
-    int queue = -1;         ///< put: index into Scenario::queues
-    QJsonValue value;       ///< put: a number or a string
+    int queue = -1;         ///< put, get: index into Scenario::queues
+    QJsonValue value;       ///< put: a number, a string or null (Python's None, the usual end marker)
     QList<int> workers;     ///< terminate_random: the candidates, indices into Scenario::workers
 
     static QString kindName(Kind kind); ///< the `action` string: "start", "sleep_ms", ...

@@ -13,6 +13,7 @@
 // events. See docs/protocol.md.
 
 #include "eventwriter.h"
+#include "mainqueue.h"
 #include "pipes.h"
 #include "tasks.h"
 
@@ -22,6 +23,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <new>
+#include <optional>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/mman.h>
@@ -294,6 +296,177 @@ std::string_view unescape(char *begin, char *end)
     conc::runTaskAndExit(ctx);
 }
 
+// ---- the main program's own queue actions ---------------------------------------------------------
+//
+// q.put(v) and q.get(timeout=...) in the script itself. They never block the command loop (it
+// must keep reaping children and reporting them as they end): an action that cannot complete at
+// once waits in a FIFO and is retried each millisecond until its deadline. Actions complete in
+// the order they were asked for, as in a script.
+
+constexpr std::size_t kMaxMainQueues = 32;
+constexpr std::size_t kMaxPendingOps = 64;
+constexpr std::int64_t kMainPutTimeoutNs = 60'000'000'000; // the validator's longest wait
+
+struct MainQueue {
+    char segment[128];
+    std::size_t segmentLen = 0;
+    std::optional<shmq::Queue> queue;
+};
+
+struct QueueOp {
+    bool isGet = false;
+    MainQueue *queue = nullptr;
+    char label[80];
+    std::size_t labelLen = 0;
+    std::int64_t seq = 0;
+    char value[1100];
+    std::size_t valueLen = 0;
+    std::int64_t timeoutMs = 0;
+    std::int64_t deadlineNs = 0;
+};
+
+MainQueue g_mainQueues[kMaxMainQueues];
+QueueOp g_ops[kMaxPendingOps];
+std::size_t g_opsHead = 0;
+std::size_t g_opsCount = 0;
+alignas(16) std::byte g_getBuffer[shmq::kMaxMessageBytes];
+
+MainQueue *mainQueue(std::string_view segment, std::string_view line)
+{
+    for (MainQueue &q : g_mainQueues)
+        if (q.queue && std::string_view(q.segment, q.segmentLen) == segment)
+            return &q;
+    if (segment.size() >= sizeof g_mainQueues[0].segment) {
+        commandError("queue name too long", line);
+        return nullptr;
+    }
+    for (MainQueue &q : g_mainQueues) {
+        if (q.queue)
+            continue;
+        shmq::OpenError err;
+        q.queue = shmq::Queue::attach(segment, &err);
+        if (!q.queue) {
+            conc::StackBuf<512> b;
+            b.add("cannot open the queue: ").add(err.message);
+            commandError(b.view(), line);
+            return nullptr;
+        }
+        std::memcpy(q.segment, segment.data(), segment.size());
+        q.segmentLen = segment.size();
+        return &q;
+    }
+    commandError("too many queues", line);
+    return nullptr;
+}
+
+/// Tries the oldest pending action once. True when it completed (done or failed).
+bool tryOp(QueueOp &op)
+{
+    const std::string_view label(op.label, op.labelLen);
+    shmq::Queue &q = *op.queue->queue;
+    if (!op.isGet) {
+        const std::string_view value(op.value, op.valueLen);
+        const shmq::Result r = conc::tryPutMessage(q, op.seq, value);
+        if (r == shmq::Result::Timeout && conc::monotonicNs() < op.deadlineNs)
+            return false; // full, or its lock is busy: try again
+        if (r == shmq::Result::Ok) {
+            char buf[1200];
+            const std::size_t n = conc::formatMessageFor(buf, sizeof buf, op.seq, value);
+            conc::Event &e = parentEvent("put");
+            e.str("queue", label);
+            conc::addMessageFields(e, std::string_view(buf, n));
+            emitOrShutdown(e);
+        } else {
+            // What Python's put raises: queue.Full after its timeout, ValueError once closed.
+            conc::Event &e = parentEvent("put_failed");
+            e.str("queue", label).str("type", r == shmq::Result::Timeout  ? "Full"
+                                              : r == shmq::Result::Closed ? "ValueError"
+                                                                          : "OSError");
+            e.str("message", r == shmq::Result::Closed ? "Queue is closed" : shmq::describe(r));
+            emitOrShutdown(e);
+        }
+        return true;
+    }
+    std::size_t length = 0;
+    for (;;) {
+        const shmq::Result r = q.tryGet(std::span(g_getBuffer), length);
+        if (r == shmq::Result::Corrupt)
+            continue; // the queue dropped and counted a damaged message; the others are intact
+        if (r == shmq::Result::Timeout && conc::monotonicNs() < op.deadlineNs)
+            return false; // empty for now
+        if (r == shmq::Result::Ok) {
+            conc::Event &e = parentEvent("get");
+            e.str("queue", label);
+            conc::addMessageFields(e, std::string_view(reinterpret_cast<const char *>(g_getBuffer), length));
+            emitOrShutdown(e);
+        } else {
+            // queue.Empty when the timeout passed with nothing to get.
+            conc::Event &e = parentEvent("get_failed");
+            e.str("queue", label)
+                .str("type", r == shmq::Result::Timeout ? "Empty" : "OSError")
+                .str("message", r == shmq::Result::Timeout ? "" : shmq::describe(r))
+                .num("timeout_ms", op.timeoutMs);
+            emitOrShutdown(e);
+        }
+        return true;
+    }
+}
+
+/// Works through the pending queue actions in order; stops at the first that must wait.
+void servePendingOps()
+{
+    while (g_opsCount > 0) {
+        if (!tryOp(g_ops[g_opsHead]))
+            return;
+        g_opsHead = (g_opsHead + 1) % kMaxPendingOps;
+        --g_opsCount;
+    }
+}
+
+// put <TAB> SEGMENT <TAB> LABEL <TAB> SEQ <TAB> VALUE_JSON
+// get <TAB> SEGMENT <TAB> LABEL <TAB> TIMEOUT_MS
+void queueCommand(std::string_view *fields, std::size_t n, std::string_view line)
+{
+    const bool isGet = fields[0] == "get";
+    if (n != (isGet ? 4u : 5u) || fields[2].size() >= sizeof g_ops[0].label
+        || (!isGet && fields[4].size() >= sizeof g_ops[0].value)) {
+        commandError(isGet ? "expected: get SEGMENT LABEL TIMEOUT_MS" : "expected: put SEGMENT LABEL SEQ VALUE", line);
+        return;
+    }
+    std::int64_t number = 0;
+    for (char c : fields[3]) {
+        if (c < '0' || c > '9' || number > 1'000'000'000'000) {
+            commandError("expected a non-negative number", line);
+            return;
+        }
+        number = number * 10 + (c - '0');
+    }
+    if (g_opsCount == kMaxPendingOps) {
+        commandError("too many queue actions waiting", line);
+        return;
+    }
+    MainQueue *q = mainQueue(fields[1], line);
+    if (!q)
+        return;
+    QueueOp &op = g_ops[(g_opsHead + g_opsCount) % kMaxPendingOps];
+    op = QueueOp{};
+    op.isGet = isGet;
+    op.queue = q;
+    op.labelLen = fields[2].size();
+    std::memcpy(op.label, fields[2].data(), fields[2].size());
+    if (isGet) {
+        op.timeoutMs = number;
+        op.deadlineNs = conc::monotonicNs() + number * 1'000'000;
+    } else {
+        op.seq = number;
+        op.valueLen = fields[4].size();
+        std::memcpy(op.value, fields[4].data(), fields[4].size());
+        op.deadlineNs = conc::monotonicNs() + kMainPutTimeoutNs;
+    }
+    ++g_opsCount;
+    servePendingOps();
+}
+
 void failedStart(std::string_view name, std::string_view message)
 {
     conc::Event &e = parentEvent("fork_failed");
@@ -425,6 +598,7 @@ int commandLoop(int inFd, conc::PipeTable &pipes);
     g_self = getpid();
     g_server = 0;
     g_serverCmd = -1;
+    g_opsCount = 0; // the main program's pending queue actions are its own, never done twice
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != mainPid)
         _exit(1);
     // The main program's private tables are not inherited (MADV_DONTFORK): make our own.
@@ -608,6 +782,8 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
     const std::string_view verb = fields[0];
     if (verb == "start") {
         startCommand(fields, n, line, pipes);
+    } else if ((verb == "put" || verb == "get") && !g_isServer) {
+        queueCommand(fields, n, line);
     } else if (verb == "pipe" || verb == "pipe_close") {
         if (n != 2 || fields[1].empty()) {
             commandError("expected: pipe|pipe_close <TAB> NAME", line);
@@ -626,7 +802,7 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
                 conc::writeAll(g_serverCmd, line.data(), line.size()) && conc::writeAll(g_serverCmd, "\n", 1);
         }
     } else {
-        commandError("unknown command (known: start, pipe, pipe_close)", line);
+        commandError("unknown command (known: start, pipe, pipe_close, put, get)", line);
     }
 }
 
@@ -642,7 +818,8 @@ int commandLoop(int inFd, conc::PipeTable &pipes)
         flushEvents(); // before sleeping, everything this wake-up produced goes out
         pollfd fds[2] = {{g_signalFd, POLLIN, 0}, {inFd, POLLIN, 0}};
         const int nfds = inputOpen ? 2 : 1;
-        if (poll(fds, nfds_t(nfds), -1) < 0) {
+        // A queue action waiting for room or for a message is retried every millisecond.
+        if (poll(fds, nfds_t(nfds), g_opsCount > 0 ? 1 : -1) < 0) {
             if (errno == EINTR)
                 continue;
             shutdownAndExit(0);
@@ -696,7 +873,8 @@ int commandLoop(int inFd, conc::PipeTable &pipes)
         }
         // End of input: wait for the remaining children (the engine ended the daemons already),
         // adopted orphans included, then leave.
-        if (!inputOpen && !reapAll()) {
+        servePendingOps();
+        if (!inputOpen && g_opsCount == 0 && !reapAll()) {
             flushEvents();
             return 0;
         }

@@ -9,6 +9,7 @@
 // plain integer.
 
 #include "eventwriter.h"
+#include "mainqueue.h"
 #include "tasks.h"
 
 #include "shmq.h"
@@ -515,5 +516,28 @@ int taskObject(TaskContext &ctx)
 } // namespace
 
 std::span<const TaskSpec> queueTaskCatalog() noexcept { return kQueueTasks; }
+
+// ---- the main program's own queue actions (mainqueue.h) -------------------------------------------
+
+std::size_t formatMessageFor(char *buf, std::size_t cap, std::int64_t seq, std::string_view valueJson) noexcept
+{
+    return formatMessage(buf, cap, seq, valueJson);
+}
+
+shmq::Result tryPutMessage(shmq::Queue &q, std::int64_t seq, std::string_view valueJson) noexcept
+{
+    char buf[1024];
+    const std::size_t n = formatMessage(buf, sizeof buf, seq, valueJson);
+    return q.tryPut(std::as_bytes(std::span(buf, n)));
+}
+
+void addMessageFields(Event &e, std::string_view payload) noexcept
+{
+    Message m;
+    parseMessage(payload, m);
+    e.num("seq", m.seq);
+    addValue(e, m);
+    e.num("producer", m.producer);
+}
 
 } // namespace conc
