@@ -181,45 +181,82 @@ bool processAlive(pid_t pid) noexcept
     return !digits || threads > 1;
 }
 
-// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps; if that cannot be read
-// (no permission, no file descriptor left, ...), answers yes: never steal a lock on a guess.
-bool processMapsSegment(pid_t pid, const std::string &name) noexcept
+// What one /proc/.../maps file says about a segment.
+enum class MapsLook { Found, NotFound, Empty, Unreadable, Gone };
+
+MapsLook searchMaps(const char *path, std::string_view needle) noexcept
 {
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/maps", int(pid));
     const int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return errno != ENOENT && errno != ESRCH;
-    char needle[300];
-    const int needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
-    if (needleLen <= 0 || std::size_t(needleLen) >= sizeof needle) {
-        ::close(fd);
-        return true;
-    }
+        return errno == ENOENT || errno == ESRCH ? MapsLook::Gone : MapsLook::Unreadable;
     // Search chunk by chunk, keeping an overlap so a match across two reads is not missed.
     char buf[8192];
     std::size_t kept = 0;
-    bool found = false;
+    bool any = false;
+    MapsLook look = MapsLook::NotFound;
     for (;;) {
         const ssize_t n = read(fd, buf + kept, sizeof buf - kept);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            found = errno != ESRCH; // unreadable: assume it is legitimate
+            look = errno == ESRCH ? MapsLook::Gone : MapsLook::Unreadable;
             break;
         }
-        if (n == 0)
+        if (n == 0) {
+            if (!any)
+                look = MapsLook::Empty;
             break;
+        }
+        any = true;
         const std::size_t have = kept + std::size_t(n);
-        if (std::string_view(buf, have).find(std::string_view(needle, std::size_t(needleLen))) != std::string_view::npos) {
-            found = true;
+        if (std::string_view(buf, have).find(needle) != std::string_view::npos) {
+            look = MapsLook::Found;
             break;
         }
-        kept = std::min<std::size_t>(have, std::size_t(needleLen));
+        kept = std::min(have, needle.size());
         std::memmove(buf, buf + have - kept, kept);
     }
     ::close(fd);
-    return found;
+    return look;
+}
+
+// Does `pid` have the segment `name` mapped? Reads /proc/<pid>/maps; if that cannot be read
+// (no permission, no file descriptor left, ...), answers yes: never steal a lock on a guess.
+// A process whose main thread has exited while other threads run has an empty
+// /proc/<pid>/maps (the main thread gave up the address space), so then the other threads are
+// asked: they all share one address space, so the first of them that shows any mapping decides.
+// If none shows any (the process is exiting, or is a kernel thread), we cannot tell: yes.
+bool processMapsSegment(pid_t pid, const std::string &name) noexcept
+{
+    char needle[300];
+    const int needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
+    if (needleLen <= 0 || std::size_t(needleLen) >= sizeof needle)
+        return true;
+    const std::string_view what(needle, std::size_t(needleLen));
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/maps", int(pid));
+    const MapsLook main = searchMaps(path, what);
+    if (main != MapsLook::Empty)
+        return main != MapsLook::NotFound && main != MapsLook::Gone;
+    std::snprintf(path, sizeof path, "/proc/%d/task", int(pid));
+    DIR *dir = opendir(path);
+    if (!dir)
+        return errno != ENOENT && errno != ESRCH;
+    bool mapped = true;
+    while (const dirent *e = readdir(dir)) {
+        char *endp = nullptr;
+        const long tid = std::strtol(e->d_name, &endp, 10);
+        if (tid <= 0 || *endp != '\0' || tid == pid)
+            continue;
+        std::snprintf(path, sizeof path, "/proc/%d/task/%ld/maps", int(pid), tid);
+        const MapsLook look = searchMaps(path, what);
+        if (look == MapsLook::Empty || look == MapsLook::Gone)
+            continue; // this thread is exiting too; ask the next
+        mapped = look != MapsLook::NotFound;
+        break;
+    }
+    closedir(dir);
+    return mapped;
 }
 
 // Checksum over everything a consumer relies on: position (so a stale slot from an earlier lap
