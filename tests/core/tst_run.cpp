@@ -113,6 +113,8 @@ private slots:
     void orphanOutlivesTheMainProgram();
     void abortEndsAnOrphan();
     void queuePutFromMain();
+    void mainProgramGetsAndPutsNone();
+    void isAliveRightAfterTerminate();
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
     void maxWorkersAtOnce();
@@ -556,9 +558,71 @@ void TestRun::queuePutFromMain()
     QCOMPARE(gets[7].fields.value(u"value"_qs).toInteger(), 999999999999999);
     QVERIFY(!hasFloatValue(gets[7].fields));
     QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(0));
+    // The main program put them itself, as in Python: its pid is the producer's.
+    const ProcessRecord *main = processNamed(log, u"MainProcess"_qs);
+    for (const Event &e : puts) {
+        QCOMPARE(e.pid, main->pid);
+        QCOMPARE(e.fields.value(u"producer"_qs).toInteger(), *main->pid);
+    }
+    QCOMPARE(gets[0].fields.value(u"producer"_qs).toInteger(), *main->pid);
     // The segment is gone with the run.
     for (const QString &f : QDir(u"/dev/shm"_qs).entryList({u"concurrente-q-%1-*"_qs.arg(::getpid())}))
         QFAIL(qPrintable(u"segment left behind: "_qs + f));
+}
+
+void TestRun::mainProgramGetsAndPutsNone()
+{
+    // Page 11/12's main program: puts None end markers for its readers, then gets a worker's
+    // results, q.get(timeout=...) raising queue.Empty when nothing more comes.
+    auto run = runToEnd(scenarioFrom(R"("queues":[{"name":"q","capacity":8},{"name":"r","capacity":8}],
+        "workers":[{"task":"consumer","args":{"queue":"q"}},{"task":"consumer","args":{"queue":"q"}},
+                   {"task":"square_put","args":{"queue":"r","num":7}}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"put","queue":"q","value":"a"},
+                {"action":"put","queue":"q","value":null},{"action":"put","queue":"q","value":null},
+                {"action":"join","worker":0},{"action":"join","worker":1},
+                {"action":"start","worker":2},{"action":"get","queue":"r"},
+                {"action":"get","queue":"r","timeout_ms":150},{"action":"join","worker":2}])"));
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    const ProcessRecord *main = processNamed(log, u"MainProcess"_qs);
+    // Both readers stopped at their None (exit 0, not a timeout).
+    QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(0));
+    QCOMPARE(processNamed(log, u"Process-2"_qs)->exitcode, std::optional<int>(0));
+    int nonesGot = 0;
+    for (const Event &e : eventsOf(log, u"get"_qs))
+        nonesGot += e.fields.value(u"queue"_qs).toString() == u"q"_qs && e.fields.value(u"value"_qs).isNull();
+    QCOMPARE(nonesGot, 2);
+    // The main program got 49 from the worker, then nothing: queue.Empty after 150 ms.
+    QList<Event> mainGets;
+    for (const Event &e : eventsOf(log, u"get"_qs))
+        if (e.pid == main->pid)
+            mainGets.append(e);
+    QCOMPARE(mainGets.size(), 1);
+    QCOMPARE(mainGets[0].fields.value(u"value"_qs).toInteger(), 49);
+    QCOMPARE(mainGets[0].fields.value(u"producer"_qs).toInteger(), *processNamed(log, u"Process-3"_qs)->pid);
+    const QList<Event> failed = eventsOf(log, u"get_failed"_qs);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed[0].fields.value(u"type"_qs).toString(), u"Empty"_qs);
+    QCOMPARE(failed[0].pid, main->pid);
+    QVERIFY(failed[0].tNs - mainGets[0].tNs >= 150'000'000);
+}
+
+void TestRun::isAliveRightAfterTerminate()
+{
+    // Page 6: print(p.is_alive()) right after terminate() shows True (the signal has not been
+    // handled yet); after join(), False and exitcode -15.
+    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":20000}}],
+        "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":200},{"action":"is_alive","worker":0},
+                {"action":"terminate","worker":0},{"action":"is_alive","worker":0},{"action":"join","worker":0},
+                {"action":"is_alive","worker":0}])"));
+    QVERIFY(run->isFinished());
+    const QList<Event> checks = eventsOf(run->log(), u"is_alive"_qs);
+    QCOMPARE(checks.size(), 3);
+    QCOMPARE(checks[0].fields.value(u"alive"_qs).toBool(), true);
+    QVERIFY(checks[0].fields.value(u"exitcode"_qs).isNull());
+    QCOMPARE(checks[1].fields.value(u"alive"_qs).toBool(), true);
+    QCOMPARE(checks[2].fields.value(u"alive"_qs).toBool(), false);
+    QCOMPARE(checks[2].fields.value(u"exitcode"_qs).toInt(), -15);
 }
 
 void TestRun::pipeBetweenWorkers_data()

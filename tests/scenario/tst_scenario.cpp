@@ -224,7 +224,7 @@ void TestScenario::validation_data()
     row("action not object", scenarioJson(kOneWorker, "[1]"), {u"main[0]: must be an object, not a number"_s});
     row("action missing", scenarioJson(kOneWorker, R"([{"worker": "w"}])"), {u"main[0].action: missing (a string is required)"_s});
     row("action unknown", scenarioJson(kOneWorker, R"([{"action": "fork", "worker": "w"}])"),
-        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, sleep_ms, terminate_random, end_main)"_s});
+        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, is_alive, sleep_ms, terminate_random, end_main)"_s});
     row("worker id unknown", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "v"}])"),
         {u"main[0].worker: no worker has the id \"v\""_s});
     row("worker index out of range", scenarioJson(kOneWorker, R"([{"action": "start", "worker": 1}])"),
@@ -248,9 +248,9 @@ void TestScenario::validation_data()
     row("put unknown queue", scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q", "value": 1}])"),
         {u"main[0].queue: no queue is named \"q\" (declare it in \"queues\")"_s});
     row("put object value", scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q", "value": {}}])", R"("queues": [{"name": "q"}], )"),
-        {u"main[0].value: must be a number or a string, not an object"_s});
+        {u"main[0].value: must be a number, a string or null, not an object"_s});
     row("put value missing", scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q"}])", R"("queues": [{"name": "q"}], )"),
-        {u"main[0].value: missing (a number or a string is required)"_s});
+        {u"main[0].value: missing (a number, a string or null is required)"_s});
     row("sleep_ms missing", scenarioJson(kOneWorker, R"([{"action": "sleep_ms"}])"),
         {u"main[0].ms: missing (milliseconds to sleep are required)"_s});
     row("sleep_ms too long", scenarioJson(kOneWorker, R"([{"action": "sleep_ms", "ms": 120000}])"),
