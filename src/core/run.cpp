@@ -242,6 +242,8 @@ void Run::perform(const Action &a, std::function<void()> done)
         return get(a.queue, a.timeoutMs, std::move(done));
     case Action::IsAlive:
         return isAlive(a.worker, std::move(done));
+    case Action::Call:
+        return call(a.task, a.args, std::move(done));
     case Action::SleepMs:
         return sleepMs(a.ms, std::move(done));
     case Action::TerminateRandom:
@@ -505,6 +507,26 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
     terminate(chosen, std::move(done));
 }
 
+void Run::call(const QString &task, const QJsonObject &args, std::function<void()> done)
+{
+    WorkerProcess *main = ensureMain();
+    if (main->isFinished() || m_callDone) {
+        actionError(QStringLiteral("call"), nullptr,
+                    m_callDone ? tr("the main program is still doing a call") : tr("the main program has ended"));
+        if (done)
+            done();
+        return;
+    }
+    WorkerSpec spec;
+    spec.args = args;
+    QStringList fields{QStringLiteral("call"), escapedCommandField(task)};
+    for (const QString &a : spec.taskArguments())
+        fields << escapedCommandField(a);
+    m_callDone = done ? std::move(done) : [] {};
+    recordEngine(QStringLiteral("call"), m_main, {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
+    main->writeInput(fields.join(u'\t').toUtf8() + '\n');
+}
+
 void Run::isAlive(int index, std::function<void()> done)
 {
     // print(p.is_alive(), p.exitcode) in the main program, at this instant: right after
@@ -662,6 +684,12 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         completeQueueAction(e);
         return;
     }
+    if (fromHelper && p == m_main && e.ev == QLatin1String("call_done")) {
+        p->deliver(e);
+        if (auto done = std::exchange(m_callDone, {}))
+            done();
+        return;
+    }
     if (fromHelper && e.ev == QLatin1String("helper_ready") && p == m_main) {
         m_helperReady = true;
         p->deliver(e);
@@ -812,6 +840,10 @@ void Run::onProcessFinished(WorkerProcess *p)
         if (p == m_main) {
             resumeAfterHelper(); // a main program that died before it was ready: the script goes on
             failQueueActions();
+            if (auto done = std::exchange(m_callDone, {})) {
+                actionError(QStringLiteral("call"), nullptr, tr("the main program ended before finishing it"));
+                done();
+            }
         }
         // Start commands it never answered will not be answered now.
         const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});

@@ -74,6 +74,8 @@ public:
     /// once it reported the put or the get (or that it failed: `action_error`).
     void put(int queue, const QJsonValue &value, std::function<void()> done = {});
     void get(int queue, int timeoutMs = -1, std::function<void()> done = {});
+    /// The main program calls `task` itself (page 1's sequential run); `done` once it returned.
+    void call(const QString &task, const QJsonObject &args, std::function<void()> done = {});
     /// print(p.is_alive(), p.exitcode): records `is_alive` with both, as they are now.
     void isAlive(int index, std::function<void()> done = {});
     /// The main program ends: daemonic workers still alive are terminated, the others joined;
@@ -183,6 +185,7 @@ private:
         std::function<void()> done;
     };
     QList<QueueAction> m_queueActions; ///< sent to the main program, in order, not yet reported
+    std::function<void()> m_callDone;  ///< the main program's call in progress
 
     /// A scenario pipe, made by the main program (`pipe` command) before any worker. Its own
     /// ends are closed once every worker using it was started, so the receiver sees

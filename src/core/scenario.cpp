@@ -401,11 +401,18 @@ QString Action::kindName(Kind kind)
     case Put: return u"put"_s;
     case Get: return u"get"_s;
     case IsAlive: return u"is_alive"_s;
+    case Call: return u"call"_s;
     case SleepMs: return u"sleep_ms"_s;
     case TerminateRandom: return u"terminate_random"_s;
     case EndMain: return u"end_main"_s;
     }
     return {};
+}
+
+const QStringList &Action::callableTasks()
+{
+    static const QStringList tasks{u"greeting"_s, u"squares"_s, u"cubes"_s, u"arith"_s, u"sleep"_s, u"burn"_s};
+    return tasks;
 }
 
 const TaskArgSpec *TaskSpec::arg(const QString &k) const
@@ -506,6 +513,11 @@ QString Scenario::actionText(int i) const
         return u"print("_s + q + u".get())"_s;
     }
     case Action::IsAlive: return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
+    case Action::Call: {
+        WorkerSpec call;
+        call.args = a.args;
+        return a.task + u'(' + call.taskArguments().join(u", "_s) + u')';
+    }
     case Action::SleepMs: return u"time.sleep("_s + formatNumber(a.ms / 1000.0) + u')';
     case Action::TerminateRandom: {
         QStringList names;
@@ -580,6 +592,10 @@ QJsonObject Scenario::toJson() const
             ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
             if (a.timeoutMs >= 0)
                 ao.insert(u"timeout_ms"_s, a.timeoutMs);
+            break;
+        case Action::Call:
+            ao.insert(u"task"_s, a.task);
+            ao.insert(u"args"_s, a.args);
             break;
         case Action::SleepMs: ao.insert(u"ms"_s, a.ms); break;
         case Action::TerminateRandom: {
@@ -663,6 +679,135 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
         return r;
     }
     return loadObject(doc.object(), label);
+}
+
+/// The task arguments of a worker or of a main-program `call`: each checked against the task
+/// catalog's rules (types, ranges, choices, references to declared queues and pipes). Returns
+/// the valid ones; every problem is reported at `ap.key`.
+static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJsonValue &av, const QString &ap,
+                             const QHash<QString, int> &queueByName, const QHash<QString, int> &pipeByName)
+{
+    QJsonObject args;
+    QJsonObject out;
+    if (!av.isUndefined() && !av.isObject())
+        v.error(ap, ScenarioLoader::tr("must be an object, not %1").arg(jsonTypeName(av)));
+    else
+        args = av.toObject();
+    if (task) {
+        QStringList allowed;
+        for (const TaskArgSpec &a : task->args)
+            allowed.append(a.key);
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            if (!task->arg(it.key()))
+                v.error(key(ap, it.key()), allowed.isEmpty()
+                                               ? ScenarioLoader::tr("unknown argument (task \"%1\" takes none)").arg(task->name)
+                                               : ScenarioLoader::tr("unknown argument for task \"%1\" (expected one of: %2)")
+                                                     .arg(task->name, allowed.join(u", "_s)));
+        }
+        for (const TaskArgSpec &a : task->args) {
+            const QString kp = key(ap, a.key);
+            const QJsonValue val = args.value(a.key);
+            if (val.isUndefined()) {
+                if (a.required)
+                    v.error(kp, ScenarioLoader::tr("missing (task \"%1\" needs it)").arg(task->name));
+                continue;
+            }
+            switch (a.type) {
+            case ArgType::Integer: {
+                qint64 n = 0;
+                if (v.checkInt(val, kp, a.min, a.max, &n))
+                    out.insert(a.key, n);
+                break;
+            }
+            case ArgType::Number: {
+                if (!val.isDouble()) {
+                    v.error(kp, ScenarioLoader::tr("must be a number"));
+                } else if (!std::isfinite(val.toDouble()) || std::fabs(val.toDouble()) > a.max) {
+                    v.error(kp, ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(a.min), formatNumber(a.max)));
+                } else {
+                    out.insert(a.key, val);
+                }
+                break;
+            }
+            case ArgType::String: {
+                if (!val.isString()) {
+                    v.error(kp, ScenarioLoader::tr("must be a string, not %1").arg(jsonTypeName(val)));
+                } else if (val.toString().size() > a.max) {
+                    v.error(kp, ScenarioLoader::tr("is too long (%1 characters, at most %2)")
+                                    .arg(val.toString().size())
+                                    .arg(formatNumber(a.max)));
+                } else if (hasControlCharacters(val.toString())) {
+                    v.error(kp, ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)"));
+                } else {
+                    out.insert(a.key, val);
+                }
+                break;
+            }
+            case ArgType::Choice: {
+                if (!val.isString() || !a.choices.contains(val.toString()))
+                    v.error(kp, ScenarioLoader::tr("must be one of: %1").arg(a.choices.join(u", "_s)));
+                else
+                    out.insert(a.key, val);
+                break;
+            }
+            case ArgType::Boolean: {
+                // 0/1 are accepted too: the protocol's command lines say `announce=1`.
+                if (val.isBool())
+                    out.insert(a.key, val);
+                else if (val.isDouble() && (val.toDouble() == 0 || val.toDouble() == 1))
+                    out.insert(a.key, val.toDouble() == 1);
+                else
+                    v.error(kp, ScenarioLoader::tr("must be true or false"));
+                break;
+            }
+            case ArgType::Exit: {
+                qint64 n = 0;
+                if (val.isString()) {
+                    if (val.toString().size() > kMaxStringArgLength)
+                        v.error(kp, ScenarioLoader::tr("is too long (%1 characters, at most %2)")
+                                        .arg(val.toString().size())
+                                        .arg(kMaxStringArgLength));
+                    else if (hasControlCharacters(val.toString()))
+                        v.error(kp, ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)"));
+                    else
+                        out.insert(a.key, val);
+                } else if (!val.isDouble()) {
+                    v.error(kp,
+                            ScenarioLoader::tr("must be an exit code (an integer) or a message (a string), not %1")
+                                .arg(jsonTypeName(val)));
+                } else if (!isIntegral(val.toDouble())) {
+                    v.error(
+                        kp,
+                        ScenarioLoader::tr("must be an integer exit code (sys.exit(%1) would exit with 1 and print "
+                           "it) or a string")
+                            .arg(formatNumber(val.toDouble())));
+                } else if (v.checkInt(val, kp, a.min, a.max, &n)) {
+                    out.insert(a.key, n);
+                }
+                break;
+            }
+            case ArgType::PipeRef: {
+                if (!val.isString())
+                    v.error(kp, ScenarioLoader::tr("must be the name of a pipe (a string), not %1").arg(jsonTypeName(val)));
+                else if (!pipeByName.contains(val.toString()))
+                    v.error(kp, ScenarioLoader::tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(val.toString()));
+                else
+                    out.insert(a.key, val);
+                break;
+            }
+            case ArgType::QueueRef: {
+                if (!val.isString())
+                    v.error(kp, ScenarioLoader::tr("must be the name of a queue (a string), not %1").arg(jsonTypeName(val)));
+                else if (!queueByName.contains(val.toString()))
+                    v.error(kp, ScenarioLoader::tr("no queue is named \"%1\" (declare it in \"queues\")").arg(val.toString()));
+                else
+                    out.insert(a.key, val);
+                break;
+            }
+            }
+        }
+    }
+    return out;
 }
 
 ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QString &fileName)
@@ -855,128 +1000,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     v.error(key(p, u"task"_s), tr("unknown task \"%1\" (known: %2)").arg(w.task, names.join(u", "_s)));
                 }
             }
-            // args
-            const QString ap = key(p, u"args"_s);
-            const QJsonValue av = wo.value(u"args"_s);
-            QJsonObject args;
-            if (!av.isUndefined() && !av.isObject())
-                v.error(ap, tr("must be an object, not %1").arg(jsonTypeName(av)));
-            else
-                args = av.toObject();
-            if (task) {
-                QStringList allowed;
-                for (const TaskArgSpec &a : task->args)
-                    allowed.append(a.key);
-                for (auto it = args.begin(); it != args.end(); ++it) {
-                    if (!task->arg(it.key()))
-                        v.error(key(ap, it.key()), allowed.isEmpty()
-                                                       ? tr("unknown argument (task \"%1\" takes none)").arg(task->name)
-                                                       : tr("unknown argument for task \"%1\" (expected one of: %2)")
-                                                             .arg(task->name, allowed.join(u", "_s)));
-                }
-                for (const TaskArgSpec &a : task->args) {
-                    const QString kp = key(ap, a.key);
-                    const QJsonValue val = args.value(a.key);
-                    if (val.isUndefined()) {
-                        if (a.required)
-                            v.error(kp, tr("missing (task \"%1\" needs it)").arg(task->name));
-                        continue;
-                    }
-                    switch (a.type) {
-                    case ArgType::Integer: {
-                        qint64 n = 0;
-                        if (v.checkInt(val, kp, a.min, a.max, &n))
-                            w.args.insert(a.key, n);
-                        break;
-                    }
-                    case ArgType::Number: {
-                        if (!val.isDouble()) {
-                            v.error(kp, tr("must be a number"));
-                        } else if (!std::isfinite(val.toDouble()) || std::fabs(val.toDouble()) > a.max) {
-                            v.error(kp, tr("must be between %1 and %2").arg(formatNumber(a.min), formatNumber(a.max)));
-                        } else {
-                            w.args.insert(a.key, val);
-                        }
-                        break;
-                    }
-                    case ArgType::String: {
-                        if (!val.isString()) {
-                            v.error(kp, tr("must be a string, not %1").arg(jsonTypeName(val)));
-                        } else if (val.toString().size() > a.max) {
-                            v.error(kp, tr("is too long (%1 characters, at most %2)")
-                                            .arg(val.toString().size())
-                                            .arg(formatNumber(a.max)));
-                        } else if (hasControlCharacters(val.toString())) {
-                            v.error(kp, tr("must not contain control characters (tabs, newlines, ...)"));
-                        } else {
-                            w.args.insert(a.key, val);
-                        }
-                        break;
-                    }
-                    case ArgType::Choice: {
-                        if (!val.isString() || !a.choices.contains(val.toString()))
-                            v.error(kp, tr("must be one of: %1").arg(a.choices.join(u", "_s)));
-                        else
-                            w.args.insert(a.key, val);
-                        break;
-                    }
-                    case ArgType::Boolean: {
-                        // 0/1 are accepted too: the protocol's command lines say `announce=1`.
-                        if (val.isBool())
-                            w.args.insert(a.key, val);
-                        else if (val.isDouble() && (val.toDouble() == 0 || val.toDouble() == 1))
-                            w.args.insert(a.key, val.toDouble() == 1);
-                        else
-                            v.error(kp, tr("must be true or false"));
-                        break;
-                    }
-                    case ArgType::Exit: {
-                        qint64 n = 0;
-                        if (val.isString()) {
-                            if (val.toString().size() > kMaxStringArgLength)
-                                v.error(kp, tr("is too long (%1 characters, at most %2)")
-                                                .arg(val.toString().size())
-                                                .arg(kMaxStringArgLength));
-                            else if (hasControlCharacters(val.toString()))
-                                v.error(kp, tr("must not contain control characters (tabs, newlines, ...)"));
-                            else
-                                w.args.insert(a.key, val);
-                        } else if (!val.isDouble()) {
-                            v.error(kp,
-                                    tr("must be an exit code (an integer) or a message (a string), not %1")
-                                        .arg(jsonTypeName(val)));
-                        } else if (!isIntegral(val.toDouble())) {
-                            v.error(
-                                kp,
-                                tr("must be an integer exit code (sys.exit(%1) would exit with 1 and print "
-                                   "it) or a string")
-                                    .arg(formatNumber(val.toDouble())));
-                        } else if (v.checkInt(val, kp, a.min, a.max, &n)) {
-                            w.args.insert(a.key, n);
-                        }
-                        break;
-                    }
-                    case ArgType::PipeRef: {
-                        if (!val.isString())
-                            v.error(kp, tr("must be the name of a pipe (a string), not %1").arg(jsonTypeName(val)));
-                        else if (!pipeByName.contains(val.toString()))
-                            v.error(kp, tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(val.toString()));
-                        else
-                            w.args.insert(a.key, val);
-                        break;
-                    }
-                    case ArgType::QueueRef: {
-                        if (!val.isString())
-                            v.error(kp, tr("must be the name of a queue (a string), not %1").arg(jsonTypeName(val)));
-                        else if (!queueByName.contains(val.toString()))
-                            v.error(kp, tr("no queue is named \"%1\" (declare it in \"queues\")").arg(val.toString()));
-                        else
-                            w.args.insert(a.key, val);
-                        break;
-                    }
-                    }
-                }
-            }
+            w.args = validateTaskArgs(v, task, wo.value(u"args"_s), key(p, u"args"_s), queueByName, pipeByName);
             s.workers.append(w);
         }
     }
@@ -1030,12 +1054,13 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 {u"terminate"_s, Action::Terminate}, {u"kill"_s, Action::Kill},
                 {u"stop"_s, Action::Stop},         {u"continue"_s, Action::Continue},
                 {u"put"_s, Action::Put},           {u"get"_s, Action::Get},
-                {u"is_alive"_s, Action::IsAlive},  {u"sleep_ms"_s, Action::SleepMs},
+                {u"is_alive"_s, Action::IsAlive},  {u"call"_s, Action::Call},
+                {u"sleep_ms"_s, Action::SleepMs},
                 {u"terminate_random"_s, Action::TerminateRandom}, {u"end_main"_s, Action::EndMain}};
             if (!kinds.contains(kind)) {
                 v.error(key(p, u"action"_s),
                         tr("unknown action \"%1\" (known: start, join, terminate, kill, stop, continue, put, "
-                           "get, is_alive, sleep_ms, terminate_random, end_main)")
+                           "get, is_alive, call, sleep_ms, terminate_random, end_main)")
                             .arg(kind));
                 continue;
             }
@@ -1115,6 +1140,19 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
                         a.timeoutMs = int(t);
                 }
+                break;
+            }
+            case Action::Call: {
+                v.checkKeys(ao, p, {u"action"_s, u"task"_s, u"args"_s});
+                const TaskSpec *task = nullptr;
+                if (v.getString(ao, p, u"task"_s, true, kMaxNameLength, &a.task)) {
+                    if (!Action::callableTasks().contains(a.task))
+                        v.error(key(p, u"task"_s), tr("the main program can only call %1 itself, not \"%2\"")
+                                                       .arg(Action::callableTasks().join(u", "_s), a.task));
+                    else
+                        task = findTask(a.task);
+                }
+                a.args = validateTaskArgs(v, task, ao.value(u"args"_s), key(p, u"args"_s), queueByName, pipeByName);
                 break;
             }
             case Action::SleepMs: {

@@ -84,7 +84,7 @@ struct WorkerSpec {
 };
 
 struct Action {
-    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, Get, IsAlive, SleepMs, TerminateRandom, EndMain };
+    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, Get, IsAlive, Call, SleepMs, TerminateRandom, EndMain };
     Kind kind = Start;
     int worker = -1;        ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
     int timeoutMs = -1;     ///< join, get: -1 waits for the end (join) / for a message (get), else 0..kMaxDelayMs
@@ -92,6 +92,12 @@ struct Action {
     int queue = -1;         ///< put, get: index into Scenario::queues
     QJsonValue value;       ///< put: a number, a string or null (Python's None, the usual end marker)
     QList<int> workers;     ///< terminate_random: the candidates, indices into Scenario::workers
+    QString task;           ///< call: the task the main program runs itself (one of callableTasks())
+    QJsonObject args;       ///< call: its validated arguments
+
+    /// The tasks the main program may call itself, not in a process (page 1's sequential run):
+    /// plain work that cannot take the main program down.
+    static const QStringList &callableTasks();
 
     static QString kindName(Kind kind); ///< the `action` string: "start", "sleep_ms", ...
 };

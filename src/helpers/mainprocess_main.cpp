@@ -23,7 +23,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <new>
+#include <atomic>
 #include <optional>
+#include <pthread.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/mman.h>
@@ -467,6 +469,77 @@ void queueCommand(std::string_view *fields, std::size_t n, std::string_view line
     servePendingOps();
 }
 
+// ---- work done by the main program itself ---------------------------------------------------------
+//
+// `call TASK [key=value ...]`: the script calls the task's function itself (page 1's sequential
+// run), not in a new process. It runs on a thread of the main program, so the command loop keeps
+// reaping children and reporting them while it works; the script waits for `call_done`. One call
+// at a time, as in a script.
+
+std::atomic<bool> g_callRunning{false};
+char g_callLine[kMaxCommandBytes];
+conc::TaskContext g_callCtx;
+
+void *callThread(void *)
+{
+    conc::TaskContext &ctx = g_callCtx;
+    int code = 1;
+    if (ctx.hasError() || !ctx.task)
+        conc::emitError(ctx, ctx.errorType, std::string_view(ctx.error, ctx.errorLen));
+    else
+        code = ctx.task->run(ctx);
+    conc::Event("call_done").str("task", ctx.taskName).num("code", code).emit();
+    g_callRunning = false;
+    return nullptr;
+}
+
+// call <TAB> TASK [<TAB> key=value ...]
+void callCommand(std::string_view raw, std::string_view line)
+{
+    if (g_callRunning) {
+        commandError("a call is still running", line);
+        return;
+    }
+    // The task's arguments point into the line: keep our own copy for as long as it runs.
+    std::memcpy(g_callLine, raw.data(), raw.size());
+    std::string_view fields[kMaxFields];
+    std::size_t n = 0;
+    char *begin = g_callLine;
+    char *end = g_callLine + raw.size();
+    char *fieldStart = begin;
+    for (char *p = begin; p <= end; ++p) {
+        if (p == end || *p == '\t') {
+            if (n == kMaxFields) {
+                commandError("too many fields", line);
+                return;
+            }
+            fields[n++] = unescape(fieldStart, p);
+            fieldStart = p + 1;
+        }
+    }
+    if (n < 2) {
+        commandError("expected: call TASK [key=value ...]", line);
+        return;
+    }
+    g_callCtx = conc::TaskContext{};
+    g_callCtx.name = "MainProcess";
+    g_callCtx.startMethod = conc::StartMethod::Fork; // __name__ == "__main__" in the main program
+    conc::beginTaskArgs(g_callCtx, fields[1]);
+    for (std::size_t i = 2; i < n; ++i)
+        conc::parseTaskArg(g_callCtx, fields[i]);
+    g_callRunning = true;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t thread;
+    const int err = pthread_create(&thread, &attr, callThread, nullptr);
+    pthread_attr_destroy(&attr);
+    if (err != 0) {
+        g_callRunning = false;
+        commandError("cannot start the call's thread", line);
+    }
+}
+
 void failedStart(std::string_view name, std::string_view message)
 {
     conc::Event &e = parentEvent("fork_failed");
@@ -784,6 +857,8 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
         startCommand(fields, n, line, pipes);
     } else if ((verb == "put" || verb == "get") && !g_isServer) {
         queueCommand(fields, n, line);
+    } else if (verb == "call" && !g_isServer) {
+        callCommand(raw, line);
     } else if (verb == "pipe" || verb == "pipe_close") {
         if (n != 2 || fields[1].empty()) {
             commandError("expected: pipe|pipe_close <TAB> NAME", line);
@@ -802,7 +877,7 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
                 conc::writeAll(g_serverCmd, line.data(), line.size()) && conc::writeAll(g_serverCmd, "\n", 1);
         }
     } else {
-        commandError("unknown command (known: start, pipe, pipe_close, put, get)", line);
+        commandError("unknown command (known: start, pipe, pipe_close, put, get, call)", line);
     }
 }
 

@@ -120,6 +120,17 @@ void TestScenario::validation_data()
     // Top level.
     row("format missing", R"({"title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
         {u"format: missing (a string is required)"_s});
+    row("call", R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}],
+        "main": [{"action": "call", "task": "squares", "args": {"n": 3}}, {"action": "call", "task": "crash"},
+        {"action": "call", "task": "cubes", "args": {"n": -1}}]})",
+        {u"main[1].task: the main program can only call greeting, squares, cubes, arith, sleep, burn itself, not \"crash\""_s,
+         u"main[2].args.n: must be between 0 and 1000"_s});
+    row("get and is_alive", R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "queues": [{"name": "q"}],
+        "workers": [{"task": "info"}], "main": [{"action": "start", "worker": 0}, {"action": "put", "queue": "q", "value": null},
+        {"action": "get", "queue": "q", "timeout_ms": 100}, {"action": "get", "queue": "nope"}, {"action": "is_alive", "worker": 0},
+        {"action": "get", "queue": "q", "timeout_ms": -1}]})",
+        {u"main[3].queue: no queue is named \"nope\" (declare it in \"queues\")"_s,
+         u"main[5].timeout_ms: must be between 0 and 60000"_s});
     row("format wrong", R"({"format": "concurrente-scenario/3", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
         {u"format: unsupported format \"concurrente-scenario/3\" (expected \"concurrente-scenario/2\")"_s});
     row("title en missing", R"({"format": "concurrente-scenario/1", "title": {"es": "a"}, "workers": [{"task": "info"}], "main": []})",
@@ -224,7 +235,7 @@ void TestScenario::validation_data()
     row("action not object", scenarioJson(kOneWorker, "[1]"), {u"main[0]: must be an object, not a number"_s});
     row("action missing", scenarioJson(kOneWorker, R"([{"worker": "w"}])"), {u"main[0].action: missing (a string is required)"_s});
     row("action unknown", scenarioJson(kOneWorker, R"([{"action": "fork", "worker": "w"}])"),
-        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, is_alive, sleep_ms, terminate_random, end_main)"_s});
+        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, is_alive, call, sleep_ms, terminate_random, end_main)"_s});
     row("worker id unknown", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "v"}])"),
         {u"main[0].worker: no worker has the id \"v\""_s});
     row("worker index out of range", scenarioJson(kOneWorker, R"([{"action": "start", "worker": 1}])"),
