@@ -60,7 +60,7 @@ bool isWorkerEventKind(const QString &ev)
         QStringLiteral("reparented"), QStringLiteral("exit"),     QStringLiteral("helper_ready"),
         QStringLiteral("forked"), QStringLiteral("fork_failed"),  QStringLiteral("exited"),
         QStringLiteral("command_error"), QStringLiteral("forkserver_started"),
-        QStringLiteral("put_failed"), QStringLiteral("get_failed"), QStringLiteral("call_done"),
+        QStringLiteral("put_failed"), QStringLiteral("get_failed"), QStringLiteral("call_done"), QStringLiteral("recv_done"),
     };
     return kinds.contains(ev);
 }

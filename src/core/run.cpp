@@ -99,6 +99,7 @@ Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenari
     for (const PipeSpec &spec : std::as_const(m_scenario.pipes)) {
         RunPipe pipe;
         pipe.name = spec.name;
+        pipe.mainReads = m_scenario.mainReceivesOn(int(m_pipes.size()));
         for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
             if (w.pipeName() == spec.name)
                 ++pipe.users;
@@ -239,7 +240,9 @@ void Run::perform(const Action &a, std::function<void()> done)
     case Action::Put:
         return put(a.queue, a.value, std::move(done));
     case Action::Get:
-        return get(a.queue, a.timeoutMs, std::move(done));
+        return get(a.queue, a.timeoutMs, std::move(done), a.printText);
+    case Action::Recv:
+        return recv(a.queue, a.untilNone, a.timeoutMs, std::move(done));
     case Action::IsAlive:
         return isAlive(a.worker, std::move(done));
     case Action::Call:
@@ -384,9 +387,11 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
     w->markStartRequested(requestNs);
     if (pipe && ++pipe->started == pipe->users && pipe->open) {
         // Like Python's parent after starting both ends' processes: the end-of-file a receiver
-        // waits for needs every write end closed, the main program's included.
-        helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() + '\n');
-        pipe->open = false;
+        // waits for needs every write end closed, the main program's included. A main program
+        // that receives on the pipe itself keeps its read end.
+        helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() +
+                           (pipe->mainReads ? "\tkeep=read\n" : "\n"));
+        pipe->open = pipe->mainReads;
     }
 }
 
@@ -676,12 +681,15 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
 
     if (fromHelper && p == m_main
         && (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") || e.ev == QLatin1String("put_failed")
-            || e.ev == QLatin1String("get_failed"))) {
-        // The main program's own queue action, done.
+            || e.ev == QLatin1String("get_failed") || e.ev == QLatin1String("recv_done"))) {
+        // The main program's own queue or pipe action: done, or one message of a recv loop.
         Event named = e;
         named.fields.insert(QStringLiteral("name"), m_main->name());
         p->deliver(named);
-        completeQueueAction(e);
+        const bool partOfRecv = !m_queueActions.isEmpty() && m_queueActions.first().action == QLatin1String("recv")
+                                && e.ev == QLatin1String("get");
+        if (!partOfRecv)
+            completeQueueAction(e);
         return;
     }
     if (fromHelper && p == m_main && e.ev == QLatin1String("call_done")) {

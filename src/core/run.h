@@ -73,7 +73,10 @@ public:
     /// The main program's q.put(value) and q.get(timeout): done by MainProcess itself; `done`
     /// once it reported the put or the get (or that it failed: `action_error`).
     void put(int queue, const QJsonValue &value, std::function<void()> done = {});
-    void get(int queue, int timeoutMs = -1, std::function<void()> done = {});
+    void get(int queue, int timeoutMs = -1, std::function<void()> done = {}, const QString &printText = {});
+    /// The main program's conn.recv() on its end of pipe `pipe` (it keeps the read end): one
+    /// message, or until None with `untilNone`; `done` once it is over.
+    void recv(int pipe, bool untilNone, int timeoutMs = -1, std::function<void()> done = {});
     /// The main program calls `task` itself (page 1's sequential run); `done` once it returned.
     void call(const QString &task, const QJsonObject &args, std::function<void()> done = {});
     /// print(p.is_alive(), p.exitcode): records `is_alive` with both, as they are now.
@@ -196,6 +199,7 @@ private:
         int users = 0;
         int started = 0;
         bool open = false;
+        bool mainReads = false; ///< the main program receives on it (a `recv` action)
     };
     QList<RunPipe> m_pipes;
 

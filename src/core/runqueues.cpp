@@ -78,12 +78,39 @@ void Run::put(int queue, const QJsonValue &value, std::function<void()> done)
                     std::move(done));
 }
 
-void Run::get(int queue, int timeoutMs, std::function<void()> done)
+void Run::get(int queue, int timeoutMs, std::function<void()> done, const QString &printText)
 {
     // get <TAB> SEGMENT <TAB> LABEL <TAB> TIMEOUT_MS; q.get() without a timeout waits as long as
     // any wait of the run may (kMaxDelayMs), then reports queue.Empty.
     const int timeout = timeoutMs >= 0 ? timeoutMs : kMaxDelayMs;
-    sendQueueAction(QStringLiteral("get"), queue, "\t" + QByteArray::number(timeout), std::move(done));
+    QByteArray rest = "\t" + QByteArray::number(timeout);
+    if (!printText.isEmpty())
+        rest += "\t" + escapedCommandField(printText).toUtf8();
+    sendQueueAction(QStringLiteral("get"), queue, rest, std::move(done));
+}
+
+void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> done)
+{
+    if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainReads) {
+        actionError(QStringLiteral("recv"), nullptr, tr("no pipe with index %1 that the main program reads").arg(pipe));
+        if (done)
+            done();
+        return;
+    }
+    WorkerProcess *main = ensureMain();
+    if (main->isFinished()) {
+        actionError(QStringLiteral("recv"), nullptr, tr("the main program has ended"));
+        if (done)
+            done();
+        return;
+    }
+    // recv <TAB> PIPENAME <TAB> LABEL <TAB> UNTIL_NONE <TAB> TIMEOUT_MS; conn.recv() has no
+    // timeout in Python: it waits as long as any wait of the run may.
+    const QByteArray name = escapedCommandField(m_pipes[pipe].name).toUtf8();
+    const QByteArray command = "recv\t" + name + "\t" + name + (untilNone ? "\t1\t" : "\t0\t") +
+                               QByteArray::number(timeoutMs >= 0 ? timeoutMs : kMaxDelayMs) + "\n";
+    m_queueActions.append(QueueAction{QStringLiteral("recv"), pipe, std::move(done)});
+    main->writeInput(command);
 }
 
 void Run::sendQueueAction(const QString &action, int queue, const QByteArray &rest, std::function<void()> done)

@@ -163,11 +163,12 @@ QList<TaskSpec> buildCatalog()
               {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000),
                intArg(u"depth"_s, 1, 2, 1)}});
     c.append({u"crash"_s, {choiceArg(u"how"_s, {u"abort"_s, u"segfault"_s}, u"abort"_s)}});
-    // Pipes: the run creates each declared pipe; the engine turns `pipe` into the helper's
-    // `fd` (QProcess workers inherit it) or `pipe=NAME` (the fork helper makes it before forking).
+    // Pipes: the main program makes each declared pipe before any worker; the engine passes
+    // `pipe=NAME` and the main program hands the worker the end its task uses.
     c.append({u"pipe_send"_s,
               {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 5), fromArg(),
-               boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
+               boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0), stringArg(u"words"_s, {}),
+               boolArg(u"end_none"_s, false)}});
     c.append({u"pipe_recv"_s, {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 0)}});
     // Queue tasks (shared-memory queue). `queue` is the scenario's queue name; the engine passes
     // the segment's real name and the scenario name as the events' `label`.
@@ -400,6 +401,7 @@ QString Action::kindName(Kind kind)
     case Continue: return u"continue"_s;
     case Put: return u"put"_s;
     case Get: return u"get"_s;
+    case Recv: return u"recv"_s;
     case IsAlive: return u"is_alive"_s;
     case Call: return u"call"_s;
     case SleepMs: return u"sleep_ms"_s;
@@ -452,6 +454,14 @@ QStringList ScenarioLoadResult::errorStrings() const
     for (const ScenarioIssue &e : errors)
         out.append(e.toString());
     return out;
+}
+
+bool Scenario::mainReceivesOn(int pipeIndex) const
+{
+    for (const Action &a : main)
+        if (a.kind == Action::Recv && a.queue == pipeIndex)
+            return true;
+    return false;
 }
 
 bool Scenario::usesStartMethod(StartMethod method) const
@@ -508,9 +518,16 @@ QString Scenario::actionText(int i) const
     }
     case Action::Get: {
         const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
+        const QString text = a.printText.isEmpty() ? QString() : u'"' + a.printText + u"\", "_s;
         if (a.timeoutMs >= 0)
-            return u"print("_s + q + u".get(timeout="_s + formatNumber(a.timeoutMs / 1000.0) + u"))"_s;
-        return u"print("_s + q + u".get())"_s;
+            return u"print("_s + text + q + u".get(timeout="_s + formatNumber(a.timeoutMs / 1000.0) + u"))"_s;
+        return u"print("_s + text + q + u".get())"_s;
+    }
+    case Action::Recv: {
+        const QString end = (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
+        if (a.untilNone)
+            return u"while (m := "_s + end + u".recv()) is not None: print(\"Recibido:\", m)"_s;
+        return u"print(\"Recibido:\", "_s + end + u".recv())"_s;
     }
     case Action::IsAlive: return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
     case Action::Call: {
@@ -590,6 +607,15 @@ QJsonObject Scenario::toJson() const
             break;
         case Action::Get:
             ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
+            if (a.timeoutMs >= 0)
+                ao.insert(u"timeout_ms"_s, a.timeoutMs);
+            if (!a.printText.isEmpty())
+                ao.insert(u"print"_s, a.printText);
+            break;
+        case Action::Recv:
+            ao.insert(u"pipe"_s, a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : QString());
+            if (a.untilNone)
+                ao.insert(u"until_none"_s, true);
             if (a.timeoutMs >= 0)
                 ao.insert(u"timeout_ms"_s, a.timeoutMs);
             break;
@@ -1054,13 +1080,14 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 {u"terminate"_s, Action::Terminate}, {u"kill"_s, Action::Kill},
                 {u"stop"_s, Action::Stop},         {u"continue"_s, Action::Continue},
                 {u"put"_s, Action::Put},           {u"get"_s, Action::Get},
+                {u"recv"_s, Action::Recv},
                 {u"is_alive"_s, Action::IsAlive},  {u"call"_s, Action::Call},
                 {u"sleep_ms"_s, Action::SleepMs},
                 {u"terminate_random"_s, Action::TerminateRandom}, {u"end_main"_s, Action::EndMain}};
             if (!kinds.contains(kind)) {
                 v.error(key(p, u"action"_s),
                         tr("unknown action \"%1\" (known: start, join, terminate, kill, stop, continue, put, "
-                           "get, is_alive, call, sleep_ms, terminate_random, end_main)")
+                           "get, recv, is_alive, call, sleep_ms, terminate_random, end_main)")
                             .arg(kind));
                 continue;
             }
@@ -1128,13 +1155,32 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 break;
             }
             case Action::Get: {
-                v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"timeout_ms"_s});
+                v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"timeout_ms"_s, u"print"_s});
+                if (v.getString(ao, p, u"print"_s, false, kMaxStringArgLength, &a.printText)
+                    && hasControlCharacters(a.printText))
+                    v.error(key(p, u"print"_s), tr("must not contain control characters (tabs, newlines, ...)"));
                 QString q;
                 if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
                     a.queue = queueByName.value(q, -1);
                     if (a.queue < 0)
                         v.error(key(p, u"queue"_s), tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
                 }
+                if (ao.contains(u"timeout_ms"_s)) {
+                    qint64 t = 0;
+                    if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
+                        a.timeoutMs = int(t);
+                }
+                break;
+            }
+            case Action::Recv: {
+                v.checkKeys(ao, p, {u"action"_s, u"pipe"_s, u"until_none"_s, u"timeout_ms"_s});
+                QString pipe;
+                if (v.getString(ao, p, u"pipe"_s, true, kMaxNameLength, &pipe)) {
+                    a.queue = pipeByName.value(pipe, -1);
+                    if (a.queue < 0)
+                        v.error(key(p, u"pipe"_s), tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(pipe));
+                }
+                v.getBool(ao, p, u"until_none"_s, &a.untilNone);
                 if (ao.contains(u"timeout_ms"_s)) {
                     qint64 t = 0;
                     if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))

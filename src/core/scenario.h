@@ -84,12 +84,14 @@ struct WorkerSpec {
 };
 
 struct Action {
-    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, Get, IsAlive, Call, SleepMs, TerminateRandom, EndMain };
+    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, Get, Recv, IsAlive, Call, SleepMs, TerminateRandom, EndMain };
     Kind kind = Start;
     int worker = -1;        ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
     int timeoutMs = -1;     ///< join, get: -1 waits for the end (join) / for a message (get), else 0..kMaxDelayMs
     int ms = 0;             ///< sleep_ms
-    int queue = -1;         ///< put, get: index into Scenario::queues
+    int queue = -1;         ///< put, get: index into Scenario::queues; recv: into Scenario::pipes
+    bool untilNone = false; ///< recv: `while (m := conn.recv()) is not None` rather than one recv()
+    QString printText;      ///< get: print(printText, q.get()); empty: the value is not printed
     QJsonValue value;       ///< put: a number, a string or null (Python's None, the usual end marker)
     QList<int> workers;     ///< terminate_random: the candidates, indices into Scenario::workers
     QString task;           ///< call: the task the main program runs itself (one of callableTasks())
@@ -122,6 +124,9 @@ struct Scenario {
     bool usesStartMethod(StartMethod method) const;
     int workerIndexById(const QString &id) const; ///< -1 when absent
     int queueIndexByName(const QString &name) const; ///< -1 when absent
+    /// Whether the main program receives on pipe `index` itself (a `recv` action names it): it
+    /// then keeps the pipe's read end.
+    bool mainReceivesOn(int pipeIndex) const;
     /// One line for the action, Python-like, e.g. `Worker 1.join(timeout=1.0)`, `time.sleep(0.5)`.
     QString actionText(int index) const;
 };

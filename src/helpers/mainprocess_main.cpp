@@ -14,6 +14,7 @@
 
 #include "eventwriter.h"
 #include "mainqueue.h"
+#include "pipemsg.h"
 #include "pipes.h"
 #include "tasks.h"
 
@@ -317,11 +318,15 @@ struct MainQueue {
 
 struct QueueOp {
     bool isGet = false;
+    bool isRecv = false;   ///< a pipe's recv: `pipeFd`, until None (`untilNone`) or one message
+    int pipeFd = -1;
+    bool untilNone = false;
+    std::int64_t received = 0;
     MainQueue *queue = nullptr;
     char label[80];
     std::size_t labelLen = 0;
     std::int64_t seq = 0;
-    char value[1100];
+    char value[1100];      ///< put: the value's JSON; get: the text print() shows before it
     std::size_t valueLen = 0;
     std::int64_t timeoutMs = 0;
     std::int64_t deadlineNs = 0;
@@ -361,9 +366,63 @@ MainQueue *mainQueue(std::string_view segment, std::string_view line)
     return nullptr;
 }
 
+/// The main program's end of a pipe: print("Recibido:", conn.recv()), or the page's loop
+/// `while (m := conn.recv()) is not None`. True when the action completed.
+bool tryRecv(QueueOp &op)
+{
+    const std::string_view label(op.label, op.labelLen);
+    for (;;) {
+        pollfd pfd{op.pipeFd, POLLIN, 0};
+        if (poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLIN | POLLHUP | POLLERR))) {
+            if (conc::monotonicNs() < op.deadlineNs)
+                return false;
+            conc::Event &e = parentEvent("get_failed");
+            e.str("queue", label).str("type", "TimeoutError").str("message", "").num("timeout_ms", op.timeoutMs);
+            emitOrShutdown(e);
+            return true;
+        }
+        // A sender writes a record with one write(): once any of it is readable, all of it is.
+        conc::PipeMessage m{};
+        const conc::PipeRead r = conc::readPipeMessage(op.pipeFd, m);
+        if (r != conc::PipeRead::Ok) {
+            // Python's conn.recv() raises EOFError once every sender has closed its end.
+            conc::Event &e = parentEvent("get_failed");
+            e.str("queue", label)
+                .str("type", r == conc::PipeRead::Bad ? "OSError" : "EOFError")
+                .str("message", r == conc::PipeRead::Bad ? "bad message" : "")
+                .num("timeout_ms", op.timeoutMs);
+            emitOrShutdown(e);
+            return true;
+        }
+        ++op.received;
+        conc::Event &e = parentEvent("get");
+        e.str("queue", label).num("seq", m.head.seq);
+        conc::addPipeValue(e, m);
+        e.num("producer", m.head.producer);
+        emitOrShutdown(e);
+        const bool none = m.head.kind == conc::PipeKind::None;
+        if (!none) {
+            conc::StackBuf<300> b;
+            b.add("Recibido: ");
+            conc::addPipeValue(b, m);
+            conc::Event &p = parentEvent("print");
+            p.str("text", b.view());
+            emitOrShutdown(p);
+        }
+        if (none || !op.untilNone) {
+            conc::Event &d = parentEvent("recv_done");
+            d.str("queue", label).num("count", op.received);
+            emitOrShutdown(d);
+            return true;
+        }
+    }
+}
+
 /// Tries the oldest pending action once. True when it completed (done or failed).
 bool tryOp(QueueOp &op)
 {
+    if (op.isRecv)
+        return tryRecv(op);
     const std::string_view label(op.label, op.labelLen);
     shmq::Queue &q = *op.queue->queue;
     if (!op.isGet) {
@@ -397,10 +456,20 @@ bool tryOp(QueueOp &op)
         if (r == shmq::Result::Timeout && conc::monotonicNs() < op.deadlineNs)
             return false; // empty for now
         if (r == shmq::Result::Ok) {
+            const std::string_view payload(reinterpret_cast<const char *>(g_getBuffer), length);
             conc::Event &e = parentEvent("get");
             e.str("queue", label);
-            conc::addMessageFields(e, std::string_view(reinterpret_cast<const char *>(g_getBuffer), length));
+            conc::addMessageFields(e, payload);
             emitOrShutdown(e);
+            if (op.valueLen > 0) {
+                // print("Se lee de la cola:", q.get()): the text, one space, str() of the value.
+                conc::StackBuf<1400> line;
+                line.add(std::string_view(op.value, op.valueLen)).add(' ');
+                conc::addMessageStr(line, payload);
+                conc::Event &p = parentEvent("print");
+                p.str("text", line.view());
+                emitOrShutdown(p);
+            }
         } else {
             // queue.Empty when the timeout passed with nothing to get.
             conc::Event &e = parentEvent("get_failed");
@@ -426,12 +495,49 @@ void servePendingOps()
 }
 
 // put <TAB> SEGMENT <TAB> LABEL <TAB> SEQ <TAB> VALUE_JSON
-// get <TAB> SEGMENT <TAB> LABEL <TAB> TIMEOUT_MS
+// get <TAB> SEGMENT <TAB> LABEL <TAB> TIMEOUT_MS [<TAB> PRINT_TEXT]
+// recv <TAB> PIPENAME <TAB> LABEL <TAB> UNTIL_NONE(0|1) <TAB> TIMEOUT_MS
+void recvCommand(std::string_view *fields, std::size_t n, std::string_view line, conc::PipeTable &pipes)
+{
+    if (n != 5 || fields[2].size() >= sizeof g_ops[0].label || (fields[3] != "0" && fields[3] != "1")) {
+        commandError("expected: recv PIPENAME LABEL UNTIL_NONE TIMEOUT_MS", line);
+        return;
+    }
+    std::int64_t timeout = 0;
+    for (char c : fields[4]) {
+        if (c < '0' || c > '9' || timeout > 1'000'000'000) {
+            commandError("expected a non-negative number", line);
+            return;
+        }
+        timeout = timeout * 10 + (c - '0');
+    }
+    const int fd = pipes.endFor(fields[1], "pipe_recv");
+    if (fd < 0) {
+        commandError("no pipe of that name, or its read end is closed", line);
+        return;
+    }
+    if (g_opsCount == kMaxPendingOps) {
+        commandError("too many queue actions waiting", line);
+        return;
+    }
+    QueueOp &op = g_ops[(g_opsHead + g_opsCount) % kMaxPendingOps];
+    op = QueueOp{};
+    op.isRecv = true;
+    op.pipeFd = fd;
+    op.untilNone = fields[3] == "1";
+    op.labelLen = fields[2].size();
+    std::memcpy(op.label, fields[2].data(), fields[2].size());
+    op.timeoutMs = timeout;
+    op.deadlineNs = conc::monotonicNs() + timeout * 1'000'000;
+    ++g_opsCount;
+    servePendingOps();
+}
+
 void queueCommand(std::string_view *fields, std::size_t n, std::string_view line)
 {
     const bool isGet = fields[0] == "get";
-    if (n != (isGet ? 4u : 5u) || fields[2].size() >= sizeof g_ops[0].label
-        || (!isGet && fields[4].size() >= sizeof g_ops[0].value)) {
+    if ((isGet ? (n != 4 && n != 5) : n != 5) || fields[2].size() >= sizeof g_ops[0].label
+        || (n == 5 && fields[4].size() >= sizeof g_ops[0].value)) {
         commandError(isGet ? "expected: get SEGMENT LABEL TIMEOUT_MS" : "expected: put SEGMENT LABEL SEQ VALUE", line);
         return;
     }
@@ -459,6 +565,10 @@ void queueCommand(std::string_view *fields, std::size_t n, std::string_view line
     if (isGet) {
         op.timeoutMs = number;
         op.deadlineNs = conc::monotonicNs() + number * 1'000'000;
+        if (n == 5) {
+            op.valueLen = fields[4].size();
+            std::memcpy(op.value, fields[4].data(), fields[4].size());
+        }
     } else {
         op.seq = number;
         op.valueLen = fields[4].size();
@@ -857,14 +967,20 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
         startCommand(fields, n, line, pipes);
     } else if ((verb == "put" || verb == "get") && !g_isServer) {
         queueCommand(fields, n, line);
+    } else if (verb == "recv" && !g_isServer) {
+        recvCommand(fields, n, line, pipes);
     } else if (verb == "call" && !g_isServer) {
         callCommand(raw, line);
     } else if (verb == "pipe" || verb == "pipe_close") {
-        if (n != 2 || fields[1].empty()) {
-            commandError("expected: pipe|pipe_close <TAB> NAME", line);
+        // pipe_close NAME keep=read: the main program keeps its read end (it receives itself).
+        const bool keepRead = verb == "pipe_close" && n == 3 && fields[2] == "keep=read";
+        if ((n != 2 && !keepRead) || fields[1].empty()) {
+            commandError("expected: pipe NAME | pipe_close NAME [keep=read]", line);
             return;
         }
-        const char *why = verb == "pipe" ? pipes.create(fields[1]) : pipes.close(fields[1]);
+        const char *why = verb == "pipe" ? pipes.create(fields[1])
+                          : keepRead     ? pipes.closeWriteEnd(fields[1])
+                                         : pipes.close(fields[1]);
         if (why)
             commandError(why, line);
         // The fork server holds copies of the pipes made before it was forked and must close its
@@ -877,7 +993,7 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
                 conc::writeAll(g_serverCmd, line.data(), line.size()) && conc::writeAll(g_serverCmd, "\n", 1);
         }
     } else {
-        commandError("unknown command (known: start, pipe, pipe_close, put, get, call)", line);
+        commandError("unknown command (known: start, pipe, pipe_close, put, get, recv, call)", line);
     }
 }
 

@@ -47,6 +47,18 @@ public:
         return nullptr;
     }
 
+    /// Closes only the write end: the main program keeps the read end to receive itself.
+    const char *closeWriteEnd(std::string_view name) noexcept
+    {
+        Entry *e = find(name);
+        if (!e)
+            return "no pipe of that name";
+        if (e->writeFd >= 0)
+            ::close(e->writeFd);
+        e->writeFd = -1;
+        return nullptr;
+    }
+
     /// The end a task uses: write end for pipe_send, read end for pipe_recv; -1 otherwise.
     int endFor(std::string_view name, std::string_view task) const noexcept
     {

@@ -1,15 +1,17 @@
 // Pipe sender and receiver (the notebook's Pipe(): a connection between two processes).
 //
-// Each message is one fixed 32-byte record {seq, value, producer pid, kind}, written with one write():
-// far below PIPE_BUF, so records of several senders never interleave. The fork helper hands its
+// Each message is one record (pipemsg.h): a 32-byte header and, for a string, its text, written
+// with one write() far below PIPE_BUF, so records of several senders never interleave. The fork helper hands its
 // children the ends of a pipe it made before forking (`pipe=NAME`); a QProcess worker gets an
 // inherited descriptor number (`fd=N`).
 
 #include "eventwriter.h"
+#include "pipemsg.h"
 #include "tasks.h"
 
 #include <cerrno>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -18,35 +20,11 @@ namespace conc {
 
 namespace {
 
-struct Record {
-    std::int64_t seq;
-    std::int64_t value; ///< an int, or the bits of a double when isFloat
-    std::int64_t producer;
-    std::int64_t isFloat; ///< 1: a Python float (conn.send(2.0) sends a float, not 2)
-};
-
-double floatOf(const Record &r)
+double floatOf(const PipeRecord &r)
 {
     double d = 0;
     std::memcpy(&d, &r.value, sizeof d);
     return d;
-}
-
-// print(value) / the event's value: an int exactly, a float as repr() with the float marker.
-void addValue(FixedBuf &b, const Record &r)
-{
-    if (r.isFloat)
-        b.addPyFloat(floatOf(r));
-    else
-        b.addInt(r.value);
-}
-
-void addValue(Event &e, const Record &r)
-{
-    if (r.isFloat)
-        e.floatValue(floatOf(r));
-    else
-        e.num("value", r.value);
 }
 
 bool checkFd(TaskContext &ctx, int fd, int accessMode)
@@ -64,6 +42,71 @@ bool checkFd(TaskContext &ctx, int fd, int accessMode)
 
 } // namespace
 
+PipeRead readPipeMessage(int fd, PipeMessage &m) noexcept
+{
+    auto readFull = [fd](char *to, std::size_t want) -> std::size_t {
+        std::size_t have = 0;
+        while (have < want) {
+            const ssize_t n = read(fd, to + have, want - have);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            have += std::size_t(n);
+        }
+        return have;
+    };
+    const std::size_t got = readFull(reinterpret_cast<char *>(&m.head), sizeof m.head);
+    if (got == 0)
+        return PipeRead::Eof;
+    if (got < sizeof m.head)
+        return PipeRead::Truncated;
+    // A peer's bytes are untrusted: a bad kind or length is refused, never followed.
+    if (m.head.len < 0 || std::size_t(m.head.len) > kMaxPipeText || int(m.head.kind) < 0 || int(m.head.kind) > 3)
+        return PipeRead::Bad;
+    if (m.head.kind != PipeKind::Str && m.head.len != 0)
+        return PipeRead::Bad;
+    if (readFull(m.text, std::size_t(m.head.len)) < std::size_t(m.head.len))
+        return PipeRead::Truncated;
+    return PipeRead::Ok;
+}
+
+void addPipeValue(FixedBuf &b, const PipeMessage &m) noexcept
+{
+    switch (m.head.kind) {
+    case PipeKind::Float:
+        b.addPyFloat(floatOf(m.head));
+        break;
+    case PipeKind::Str:
+        b.add(m.str());
+        break;
+    case PipeKind::None:
+        b.add("None");
+        break;
+    case PipeKind::Int:
+        b.addInt(m.head.value);
+        break;
+    }
+}
+
+void addPipeValue(Event &e, const PipeMessage &m) noexcept
+{
+    switch (m.head.kind) {
+    case PipeKind::Float:
+        e.floatValue(floatOf(m.head));
+        break;
+    case PipeKind::Str:
+        e.str("value", m.str());
+        break;
+    case PipeKind::None:
+        e.null("value");
+        break;
+    case PipeKind::Int:
+        e.num("value", m.head.value);
+        break;
+    }
+}
+
 int taskPipeSend(TaskContext &ctx)
 {
     const int fd = int(ctx.intArg("fd"));
@@ -75,26 +118,50 @@ int taskPipeSend(TaskContext &ctx)
     const bool floats = !first.isInt || ctx.intArg("floats") != 0;
     const std::int64_t delayNs = ctx.intArg("delay_ms") * 1'000'000;
     const std::string_view label = ctx.strArg("label");
-    for (std::int64_t k = 0; k < count; ++k) {
+    // words=hola,desde,el,hijo: conn.send() of each string instead of numbers; end_none=1: a
+    // final conn.send(None), the end marker the page's receiver loops until.
+    const std::string_view words = ctx.strArg("words");
+    const bool endNone = ctx.intArg("end_none") != 0;
+    std::size_t wordAt = 0;
+    const std::int64_t total = words.empty() ? count : std::int64_t(1 + std::count(words.begin(), words.end(), ','));
+    for (std::int64_t k = 0; k < total + (endNone ? 1 : 0); ++k) {
         sleepNs(delayNs);
-        Record r{k, first.i + k, getpid(), floats ? 1 : 0};
-        if (floats) {
+        PipeMessage m{};
+        m.head.seq = k;
+        m.head.producer = getpid();
+        if (k == total) {
+            m.head.kind = PipeKind::None;
+        } else if (!words.empty()) {
+            std::size_t end = words.find(',', wordAt);
+            if (end == std::string_view::npos)
+                end = words.size();
+            const std::string_view word = words.substr(wordAt, std::min(end - wordAt, kMaxPipeText));
+            wordAt = end + 1;
+            m.head.kind = PipeKind::Str;
+            m.head.len = std::int32_t(word.size());
+            std::memcpy(m.text, word.data(), word.size());
+        } else if (floats) {
+            m.head.kind = PipeKind::Float;
             const double d = first.asDouble() + double(k);
-            std::memcpy(&r.value, &d, sizeof d);
+            std::memcpy(&m.head.value, &d, sizeof d);
+        } else {
+            m.head.value = first.i + k;
         }
-        if (!writeAll(fd, reinterpret_cast<const char *>(&r), sizeof r)) {
+        if (!writeAll(fd, reinterpret_cast<const char *>(&m), sizeof m.head + std::size_t(m.head.len))) {
             // Python: conn.send() on a pipe whose reader is gone raises BrokenPipeError.
             emitError(ctx, "BrokenPipeError", "[Errno 32] Broken pipe");
             return 1;
         }
-        StackBuf<64> b;
-        b.add("Se envía: ");
-        addValue(b, r);
-        emitPrint(b.view());
+        if (m.head.kind != PipeKind::None) {
+            StackBuf<300> b;
+            b.add("Se envía: ");
+            addPipeValue(b, m);
+            emitPrint(b.view());
+        }
         Event e("put");
-        e.str("queue", label).num("seq", r.seq);
-        addValue(e, r);
-        e.num("producer", r.producer).emit();
+        e.str("queue", label).num("seq", m.head.seq);
+        addPipeValue(e, m);
+        e.num("producer", m.head.producer).emit();
     }
     close(fd);
     return 0;
@@ -108,31 +175,26 @@ int taskPipeRecv(TaskContext &ctx)
     const std::int64_t count = ctx.intArg("count"); // 0: until every sender has closed
     const std::string_view label = ctx.strArg("label");
     for (std::int64_t got = 0; count == 0 || got < count; ++got) {
-        Record r{};
-        std::size_t have = 0;
-        while (have < sizeof r) {
-            const ssize_t n = read(fd, reinterpret_cast<char *>(&r) + have, sizeof r - have);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                break;
-            have += std::size_t(n);
-        }
-        if (have == 0 && count == 0)
+        PipeMessage m{};
+        const PipeRead r = readPipeMessage(fd, m);
+        if (r == PipeRead::Eof && count == 0)
             break;
-        if (have < sizeof r) {
+        if (r != PipeRead::Ok) {
             // Python's conn.recv() raises EOFError when the other end closed.
-            emitError(ctx, "EOFError", have == 0 ? "" : "truncated message");
+            emitError(ctx, r == PipeRead::Bad ? "OSError" : "EOFError",
+                      r == PipeRead::Eof ? "" : r == PipeRead::Bad ? "bad message" : "truncated message");
             return 1;
         }
-        StackBuf<64> b; // the notebook's print("Recibido:", mensaje)
-        b.add("Recibido: ");
-        addValue(b, r);
-        emitPrint(b.view());
         Event e("get");
-        e.str("queue", label).num("seq", r.seq);
-        addValue(e, r);
-        e.num("producer", r.producer).emit();
+        e.str("queue", label).num("seq", m.head.seq);
+        addPipeValue(e, m);
+        e.num("producer", m.head.producer).emit();
+        if (m.head.kind == PipeKind::None)
+            break; // while (m := conn.recv()) is not None
+        StackBuf<300> b; // the notebook's print("Recibido:", mensaje)
+        b.add("Recibido: ");
+        addPipeValue(b, m);
+        emitPrint(b.view());
     }
     close(fd);
     return 0;

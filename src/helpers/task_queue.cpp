@@ -531,6 +531,13 @@ shmq::Result tryPutMessage(shmq::Queue &q, std::int64_t seq, std::string_view va
     return q.tryPut(std::as_bytes(std::span(buf, n)));
 }
 
+void addMessageStr(FixedBuf &b, std::string_view payload) noexcept
+{
+    Message m;
+    parseMessage(payload, m);
+    addPyStr(b, m);
+}
+
 void addMessageFields(Event &e, std::string_view payload) noexcept
 {
     Message m;

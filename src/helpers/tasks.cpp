@@ -67,11 +67,13 @@ constexpr ArgSpec kPipeSendArgs[] = {
     {"from", ArgKind::Number, "1", -1e15, 1e15, {}, "first value (int or float); then from+1, from+2..."},
     {"floats", ArgKind::Int, "0", 0, 1, {}, "send floats: float(from + k), e.g. 2.0 (a float from does too)"},
     {"delay_ms", ArgKind::Int, "0", 0, 60000, {}, "sleep before each message"},
+    {"words", ArgKind::String, "", 0, 0, {}, "comma-separated strings to send instead of numbers"},
+    {"end_none", ArgKind::Int, "0", 0, 1, {}, "1: send None at the end (the receiver's end marker)"},
 };
 constexpr ArgSpec kPipeRecvArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's read end (the fork helper sets it from pipe=NAME)"},
     {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in get events (fork helper: pipe=NAME sets it)"},
-    {"count", ArgKind::Int, "0", 0, 1'000'000, {}, "messages to receive; 0: until end of file"},
+    {"count", ArgKind::Int, "0", 0, 1'000'000, {}, "messages to receive; 0: until None or end of file"},
 };
 constexpr ArgSpec kCrashArgs[] = {
     {"how", ArgKind::Choice, "abort", 0, 0, "abort,segfault", "abort: SIGABRT (-6), segfault: SIGSEGV (-11)"},
@@ -98,8 +100,8 @@ const TaskSpec kCatalog[] = {
     {"gil", taskGil, kGilArgs, "N threads taking turns on one interpreter lock, like CPython's GIL"},
     {"spawn_child", taskSpawnChild, kSpawnChildArgs, "starts a grandchild (the orphan demo)"},
     {"crash", taskCrash, kCrashArgs, "dies by a signal"},
-    {"pipe_send", taskPipeSend, kPipeSendArgs, "sends count numbers through a pipe"},
-    {"pipe_recv", taskPipeRecv, kPipeRecvArgs, "receives numbers from a pipe"},
+    {"pipe_send", taskPipeSend, kPipeSendArgs, "sends count numbers (or words) through a pipe"},
+    {"pipe_recv", taskPipeRecv, kPipeRecvArgs, "receives from a pipe until None or end of file"},
 };
 
 // ---- small helpers -------------------------------------------------------------------------------

@@ -173,7 +173,7 @@ void TestScenario::validation_data()
     row("pipe duplicate", scenarioJson(kOneWorker, kStartW, R"("pipes": [{"name": "p"}, {"name": "p"}], )"),
         {u"pipes[1].name: \"p\" is already the name of pipes[0]"_s});
     row("pipe fd is the engine's", scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "p", "fd": 3}}])", "[]", R"("pipes": [{"name": "p"}], )"),
-        {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, floats, delay_ms, exit)"_s});
+        {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, floats, delay_ms, words, end_none, exit)"_s});
     row("number too big", scenarioJson(R"([{"task": "arith", "args": {"op": "sum3", "a": 1000001, "b": 2, "c": 3}}])", "[]"),
         {u"workers[0].args.a: must be between -1000000 and 1000000"_s});
     row("choice unknown", scenarioJson(R"([{"task": "arith", "args": {"op": "pow", "a": 1, "b": 2, "c": 3}}])", "[]"),
@@ -235,7 +235,7 @@ void TestScenario::validation_data()
     row("action not object", scenarioJson(kOneWorker, "[1]"), {u"main[0]: must be an object, not a number"_s});
     row("action missing", scenarioJson(kOneWorker, R"([{"worker": "w"}])"), {u"main[0].action: missing (a string is required)"_s});
     row("action unknown", scenarioJson(kOneWorker, R"([{"action": "fork", "worker": "w"}])"),
-        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, is_alive, call, sleep_ms, terminate_random, end_main)"_s});
+        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)"_s});
     row("worker id unknown", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "v"}])"),
         {u"main[0].worker: no worker has the id \"v\""_s});
     row("worker index out of range", scenarioJson(kOneWorker, R"([{"action": "start", "worker": 1}])"),
