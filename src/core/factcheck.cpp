@@ -454,8 +454,8 @@ QStringList compareFacts(const RunFacts &expected, const RunFacts &actual)
         QStringList ec = e.candidates, ac = a.candidates;
         ec.sort();
         ac.sort();
-        const QString what = RunFacts::tr("random termination %1").arg(i + 1);
-        differ(what + RunFacts::tr(": candidates"), ec.join(QStringLiteral(", ")),
+        const int n = int(i + 1);
+        differ(RunFacts::tr("random termination %1: candidates").arg(n), ec.join(QStringLiteral(", ")),
                ac.join(QStringLiteral(", ")));
         auto victimCode = [](const RunFacts &f, const RandomTermination &t) {
             const ProcessFacts *p = f.process(t.victim);
@@ -471,9 +471,9 @@ QStringList compareFacts(const RunFacts &expected, const RunFacts &actual)
             }
             return codesText(codes);
         };
-        differ(what + RunFacts::tr(": the chosen one's exit code"), victimCode(expected, e),
-               victimCode(actual, a));
-        differ(what + RunFacts::tr(": the others' exit codes"), otherCodes(expected, e),
+        differ(RunFacts::tr("random termination %1: the chosen one's exit code").arg(n),
+               victimCode(expected, e), victimCode(actual, a));
+        differ(RunFacts::tr("random termination %1: the others' exit codes").arg(n), otherCodes(expected, e),
                otherCodes(actual, a));
     }
 
@@ -482,11 +482,14 @@ QStringList compareFacts(const RunFacts &expected, const RunFacts &actual)
     for (qsizetype i = 0; i < std::min(expected.joins.size(), actual.joins.size()); ++i) {
         const JoinFacts &e = expected.joins[i];
         const JoinFacts &a = actual.joins[i];
-        const QString what = RunFacts::tr("timed join %1 (%2.join(timeout))").arg(i + 1).arg(e.name);
-        differ(what + RunFacts::tr(": process"), e.name, a.name);
-        differ(what + RunFacts::tr(": timed out"), boolText(e.timedOut), boolText(a.timedOut));
-        differ(what + RunFacts::tr(": is_alive()"), boolText(e.alive), boolText(a.alive));
-        differ(what + RunFacts::tr(": exitcode"), codeText(e.exitcode), codeText(a.exitcode));
+        const QString n = QString::number(i + 1);
+        differ(RunFacts::tr("timed join %1: process").arg(n), e.name, a.name);
+        differ(RunFacts::tr("timed join %1 (%2.join(timeout)): timed out").arg(n, e.name),
+               boolText(e.timedOut), boolText(a.timedOut));
+        differ(RunFacts::tr("timed join %1 (%2.join(timeout)): is_alive()").arg(n, e.name), boolText(e.alive),
+               boolText(a.alive));
+        differ(RunFacts::tr("timed join %1 (%2.join(timeout)): exitcode").arg(n, e.name),
+               codeText(e.exitcode), codeText(a.exitcode));
     }
 
     differ(RunFacts::tr("is_alive() checks"), QString::number(expected.aliveChecks.size()),
@@ -494,10 +497,12 @@ QStringList compareFacts(const RunFacts &expected, const RunFacts &actual)
     for (qsizetype i = 0; i < std::min(expected.aliveChecks.size(), actual.aliveChecks.size()); ++i) {
         const AliveCheck &e = expected.aliveChecks[i];
         const AliveCheck &a = actual.aliveChecks[i];
-        const QString what = RunFacts::tr("is_alive() check %1 (%2)").arg(i + 1).arg(e.name);
-        differ(what + RunFacts::tr(": process"), e.name, a.name);
-        differ(what + RunFacts::tr(": is_alive()"), boolText(e.alive), boolText(a.alive));
-        differ(what + RunFacts::tr(": exitcode"), codeText(e.exitcode), codeText(a.exitcode));
+        const QString n = QString::number(i + 1);
+        differ(RunFacts::tr("is_alive() check %1: process").arg(n), e.name, a.name);
+        differ(RunFacts::tr("is_alive() check %1 (%2): is_alive()").arg(n, e.name), boolText(e.alive),
+               boolText(a.alive));
+        differ(RunFacts::tr("is_alive() check %1 (%2): exitcode").arg(n, e.name), codeText(e.exitcode),
+               codeText(a.exitcode));
     }
 
     for (auto it = expected.queues.begin(); it != expected.queues.end(); ++it) {

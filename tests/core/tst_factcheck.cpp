@@ -221,6 +221,9 @@ void TestFactCheck::differencesAreNamed_data()
         << QByteArray(
                R"({"joins": [{"name": "Worker 2", "timed_out": false, "alive": false, "exitcode": 0}]})")
         << QStringList{u"timed joins: expected 3, got 2"_s};
+    QTest::newRow("is_alive") << QByteArray(
+                                     R"({"checks": [{"name": "Worker 2", "alive": false, "exitcode": 0}]})")
+                              << QStringList{u"is_alive() checks: expected 2, got 1"_s};
     QTest::newRow("message count") << QByteArray(R"({"messages": {"q": {"puts": 1, "gets": 1}}})")
                                    << QStringList{u"queue q: messages put: expected 3, got 2"_s,
                                                   u"queue q: messages got: expected 3, got 2"_s};
