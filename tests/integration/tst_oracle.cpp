@@ -176,10 +176,12 @@ void TestOracle::pages()
     const qint64 appMs = clock.elapsed();
     const bool pyDone = py.waitForFinished(kRunTimeoutMs);
     const qint64 bothMs = clock.elapsed();
-    if (!appDone)
-        app.kill(), app.waitForFinished();
-    if (!pyDone)
-        py.kill(), py.waitForFinished();
+    for (QProcess *p : {&app, &py}) {
+        if (p->state() != QProcess::NotRunning) {
+            p->kill();
+            p->waitForFinished();
+        }
+    }
     const QByteArray appErr = app.readAllStandardError();
     const QByteArray pyErr = py.readAllStandardError();
     qInfo("%s: app %lld ms, both %lld ms", qPrintable(page), appMs, bothMs);
