@@ -305,6 +305,157 @@
     </message>
 </context>
 <context>
+    <name>RunFacts</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>not reported</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>unknown field &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>processes[%1]: a process needs a name</source>
+        <translation>processes[%1]: a process needs a name</translation>
+    </message>
+    <message>
+        <source>processes[%1].exitcode: must be an integer or null</source>
+        <translation>processes[%1].exitcode: must be an integer or null</translation>
+    </message>
+    <message>
+        <source>joins[%1].exitcode: must be an integer or null</source>
+        <translation>joins[%1].exitcode: must be an integer or null</translation>
+    </message>
+    <message>
+        <source>checks[%1].exitcode: must be an integer or null</source>
+        <translation>checks[%1].exitcode: must be an integer or null</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object: %2</source>
+        <translation>line %1: not a JSON object: %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1: expected %2, got %3</translation>
+    </message>
+    <message>
+        <source>process %1: expected, but the run has none of that name</source>
+        <translation>process %1: expected, but the run has none of that name</translation>
+    </message>
+    <message>
+        <source>%1: kind</source>
+        <translation>%1: kind</translation>
+    </message>
+    <message>
+        <source>%1: exit code</source>
+        <translation>%1: exit code</translation>
+    </message>
+    <message>
+        <source>%1: os.getppid() is the main program</source>
+        <translation>%1: os.getppid() is the main program</translation>
+    </message>
+    <message>
+        <source>%1: parent_process() is the main program</source>
+        <translation>%1: parent_process() is the main program</translation>
+    </message>
+    <message>
+        <source>%1: parent_process().name</source>
+        <translation>%1: parent_process().name</translation>
+    </message>
+    <message>
+        <source>%1: re-parented (its os.getppid() changed)</source>
+        <translation>%1: re-parented (its os.getppid() changed)</translation>
+    </message>
+    <message>
+        <source>process %1: not expected, but the run has one</source>
+        <translation>process %1: not expected, but the run has one</translation>
+    </message>
+    <message>
+        <source>random terminations</source>
+        <translation>random terminations</translation>
+    </message>
+    <message>
+        <source>random termination %1: candidates</source>
+        <translation>random termination %1: candidates</translation>
+    </message>
+    <message>
+        <source>no such process</source>
+        <translation>no such process</translation>
+    </message>
+    <message>
+        <source>random termination %1: the chosen one&apos;s exit code</source>
+        <translation>random termination %1: the chosen one&apos;s exit code</translation>
+    </message>
+    <message>
+        <source>random termination %1: the others&apos; exit codes</source>
+        <translation>random termination %1: the others&apos; exit codes</translation>
+    </message>
+    <message>
+        <source>timed joins</source>
+        <translation>timed joins</translation>
+    </message>
+    <message>
+        <source>timed join %1: process</source>
+        <translation>timed join %1: process</translation>
+    </message>
+    <message>
+        <source>timed join %1 (%2.join(timeout)): timed out</source>
+        <translation>timed join %1 (%2.join(timeout)): timed out</translation>
+    </message>
+    <message>
+        <source>timed join %1 (%2.join(timeout)): is_alive()</source>
+        <translation>timed join %1 (%2.join(timeout)): is_alive()</translation>
+    </message>
+    <message>
+        <source>timed join %1 (%2.join(timeout)): exitcode</source>
+        <translation>timed join %1 (%2.join(timeout)): exitcode</translation>
+    </message>
+    <message>
+        <source>is_alive() checks</source>
+        <translation>is_alive() checks</translation>
+    </message>
+    <message>
+        <source>is_alive() check %1: process</source>
+        <translation>is_alive() check %1: process</translation>
+    </message>
+    <message>
+        <source>is_alive() check %1 (%2): is_alive()</source>
+        <translation>is_alive() check %1 (%2): is_alive()</translation>
+    </message>
+    <message>
+        <source>is_alive() check %1 (%2): exitcode</source>
+        <translation>is_alive() check %1 (%2): exitcode</translation>
+    </message>
+    <message>
+        <source>queue %1: expected messages, but the run has none</source>
+        <translation>queue %1: expected messages, but the run has none</translation>
+    </message>
+    <message>
+        <source>queue %1: messages put</source>
+        <translation>queue %1: messages put</translation>
+    </message>
+    <message>
+        <source>queue %1: messages got</source>
+        <translation>queue %1: messages got</translation>
+    </message>
+    <message>
+        <source>queue %1: each producer&apos;s messages got in order</source>
+        <translation>queue %1: each producer&apos;s messages got in order</translation>
+    </message>
+    <message>
+        <source>queue %1: not expected, but the run has messages in it</source>
+        <translation>queue %1: not expected, but the run has messages in it</translation>
+    </message>
+</context>
+<context>
     <name>RunLog</name>
     <message>
         <source>%1 events past the limit of %2 per run were counted but not stored</source>
@@ -618,10 +769,6 @@
         <translation>must be an integer exit code (sys.exit(%1) would exit with 1 and print it) or a string</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, is_alive, call, sleep_ms, terminate_random, end_main)</source>
-        <translation>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
-    </message>
-    <message>
         <source>missing (a number, a string or null is required)</source>
         <translation>missing (a number, a string or null is required)</translation>
     </message>
@@ -632,6 +779,10 @@
     <message>
         <source>the main program can only call %1 itself, not &quot;%2&quot;</source>
         <translation>the main program can only call %1 itself, not &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</source>
+        <translation>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
     </message>
 </context>
 <context>
@@ -779,6 +930,10 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>the main program ended before doing it</source>
         <translation>the main program ended before doing it</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program reads</source>
+        <translation>no pipe with index %1 that the main program reads</translation>
     </message>
 </context>
 <context>

@@ -305,6 +305,157 @@
     </message>
 </context>
 <context>
+    <name>RunFacts</name>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>no informado</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>campo desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>processes[%1]: a process needs a name</source>
+        <translation>processes[%1]: un proceso necesita un nombre</translation>
+    </message>
+    <message>
+        <source>processes[%1].exitcode: must be an integer or null</source>
+        <translation>processes[%1].exitcode: debe ser un entero o null</translation>
+    </message>
+    <message>
+        <source>joins[%1].exitcode: must be an integer or null</source>
+        <translation>joins[%1].exitcode: debe ser un entero o null</translation>
+    </message>
+    <message>
+        <source>checks[%1].exitcode: must be an integer or null</source>
+        <translation>checks[%1].exitcode: debe ser un entero o null</translation>
+    </message>
+    <message>
+        <source>line %1: not a JSON object: %2</source>
+        <translation>línea %1: no es un objeto JSON: %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1: se esperaba %2, se obtuvo %3</translation>
+    </message>
+    <message>
+        <source>process %1: expected, but the run has none of that name</source>
+        <translation>proceso %1: se esperaba, pero la ejecución no tiene ninguno con ese nombre</translation>
+    </message>
+    <message>
+        <source>%1: kind</source>
+        <translation>%1: tipo</translation>
+    </message>
+    <message>
+        <source>%1: exit code</source>
+        <translation>%1: código de salida</translation>
+    </message>
+    <message>
+        <source>%1: os.getppid() is the main program</source>
+        <translation>%1: os.getppid() es el programa principal</translation>
+    </message>
+    <message>
+        <source>%1: parent_process() is the main program</source>
+        <translation>%1: parent_process() es el programa principal</translation>
+    </message>
+    <message>
+        <source>%1: parent_process().name</source>
+        <translation>%1: parent_process().name</translation>
+    </message>
+    <message>
+        <source>%1: re-parented (its os.getppid() changed)</source>
+        <translation>%1: readoptado (su os.getppid() cambió)</translation>
+    </message>
+    <message>
+        <source>process %1: not expected, but the run has one</source>
+        <translation>proceso %1: no se esperaba, pero la ejecución tiene uno</translation>
+    </message>
+    <message>
+        <source>random terminations</source>
+        <translation>terminaciones al azar</translation>
+    </message>
+    <message>
+        <source>random termination %1: candidates</source>
+        <translation>terminación al azar %1: candidatos</translation>
+    </message>
+    <message>
+        <source>no such process</source>
+        <translation>no existe ese proceso</translation>
+    </message>
+    <message>
+        <source>random termination %1: the chosen one&apos;s exit code</source>
+        <translation>terminación al azar %1: código de salida del elegido</translation>
+    </message>
+    <message>
+        <source>random termination %1: the others&apos; exit codes</source>
+        <translation>terminación al azar %1: códigos de salida de los demás</translation>
+    </message>
+    <message>
+        <source>timed joins</source>
+        <translation>joins con tiempo límite</translation>
+    </message>
+    <message>
+        <source>timed join %1: process</source>
+        <translation>join con tiempo límite %1: proceso</translation>
+    </message>
+    <message>
+        <source>timed join %1 (%2.join(timeout)): timed out</source>
+        <translation>join con tiempo límite %1 (%2.join(timeout)): venció el tiempo</translation>
+    </message>
+    <message>
+        <source>timed join %1 (%2.join(timeout)): is_alive()</source>
+        <translation>join con tiempo límite %1 (%2.join(timeout)): is_alive()</translation>
+    </message>
+    <message>
+        <source>timed join %1 (%2.join(timeout)): exitcode</source>
+        <translation>join con tiempo límite %1 (%2.join(timeout)): exitcode</translation>
+    </message>
+    <message>
+        <source>is_alive() checks</source>
+        <translation>comprobaciones is_alive()</translation>
+    </message>
+    <message>
+        <source>is_alive() check %1: process</source>
+        <translation>comprobación is_alive() %1: proceso</translation>
+    </message>
+    <message>
+        <source>is_alive() check %1 (%2): is_alive()</source>
+        <translation>comprobación is_alive() %1 (%2): is_alive()</translation>
+    </message>
+    <message>
+        <source>is_alive() check %1 (%2): exitcode</source>
+        <translation>comprobación is_alive() %1 (%2): exitcode</translation>
+    </message>
+    <message>
+        <source>queue %1: expected messages, but the run has none</source>
+        <translation>cola %1: se esperaban mensajes, pero la ejecución no tiene ninguno</translation>
+    </message>
+    <message>
+        <source>queue %1: messages put</source>
+        <translation>cola %1: mensajes puestos</translation>
+    </message>
+    <message>
+        <source>queue %1: messages got</source>
+        <translation>cola %1: mensajes leídos</translation>
+    </message>
+    <message>
+        <source>queue %1: each producer&apos;s messages got in order</source>
+        <translation>cola %1: los mensajes de cada productor se leyeron en orden</translation>
+    </message>
+    <message>
+        <source>queue %1: not expected, but the run has messages in it</source>
+        <translation>cola %1: no se esperaba, pero la ejecución tiene mensajes en ella</translation>
+    </message>
+</context>
+<context>
     <name>RunLog</name>
     <message>
         <source>%1 events past the limit of %2 per run were counted but not stored</source>
@@ -618,10 +769,6 @@
         <translation>debe ser un código de salida entero (sys.exit(%1) terminaría con 1 y lo imprimiría) o un texto</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, is_alive, call, sleep_ms, terminate_random, end_main)</source>
-        <translation>acción desconocida &quot;%1&quot; (conocidas: start, join, terminate, kill, stop, continue, put, get, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
-    </message>
-    <message>
         <source>missing (a number, a string or null is required)</source>
         <translation>falta (se requiere un número, un texto o null)</translation>
     </message>
@@ -632,6 +779,10 @@
     <message>
         <source>the main program can only call %1 itself, not &quot;%2&quot;</source>
         <translation>el programa principal solo puede llamar él mismo a %1, no a «%2»</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</source>
+        <translation>acción desconocida &quot;%1&quot; (conocidas: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
     </message>
 </context>
 <context>
@@ -779,6 +930,10 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>the main program ended before doing it</source>
         <translation>el programa principal terminó antes de hacerla</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program reads</source>
+        <translation>ninguna tubería con índice %1 que lea el programa principal</translation>
     </message>
 </context>
 <context>
