@@ -750,6 +750,26 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
         return;
     }
+    if (fromHelper && p == m_main && e.ev == QLatin1String("command_error")) {
+        // A main-program action it refused will never report its outcome: end the action, with
+        // the reason, rather than wait for it.
+        const QString line = e.fields.value(QStringLiteral("line")).toString();
+        const QString verb = line.section(u'\t', 0, 0);
+        if (verb == QLatin1String("call") && m_callDone) {
+            p->deliver(e);
+            actionError(QStringLiteral("call"), nullptr, e.fields.value(QStringLiteral("message")).toString());
+            std::exchange(m_callDone, {})();
+            return;
+        }
+        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv"))
+            && !m_queueActions.isEmpty()) {
+            p->deliver(e);
+            actionError(verb, nullptr, e.fields.value(QStringLiteral("message")).toString());
+            if (auto done = m_queueActions.takeFirst().done)
+                done();
+            return;
+        }
+    }
     if (fromHelper && e.ev == QLatin1String("command_error")
         && e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
         // A start command the helper refused: that worker will never be forked.

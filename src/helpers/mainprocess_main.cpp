@@ -598,8 +598,12 @@ void *callThread(void *)
         conc::emitError(ctx, ctx.errorType, std::string_view(ctx.error, ctx.errorLen));
     else
         code = ctx.task->run(ctx);
-    conc::Event("call_done").str("task", ctx.taskName).num("code", code).emit();
+    // The line is built (the task's name copied) before the next call may reuse g_callLine, and
+    // the next call may come as soon as the app reads call_done: free the slot first.
+    conc::Event done("call_done");
+    done.str("task", ctx.taskName).num("code", code);
     g_callRunning = false;
+    done.emit();
     return nullptr;
 }
 
