@@ -44,13 +44,15 @@ std::string uniqueName(const char *what)
 // Each is created in the parent before fork; children use the inherited object. put/get block.
 // get returns the message length, or -1 on failure.
 
-class PipeQueue {
+class PipeQueue
+{
 public:
     static constexpr const char *kName = "pipe";
     PipeQueue(std::size_t msgSize, std::size_t /*capacity: the kernel's default pipe buffer*/)
         : m_size(msgSize)
     {
-        if (::pipe2(m_fd, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+        if (::pipe2(m_fd, O_CLOEXEC) != 0)
+            throw std::runtime_error("pipe2 failed");
     }
     ~PipeQueue()
     {
@@ -62,8 +64,10 @@ public:
         // One write per message, as a student would; ≤ PIPE_BUF so it is atomic between writers.
         for (;;) {
             const ssize_t n = ::write(m_fd[1], data, len);
-            if (n == ssize_t(len)) return true;
-            if (n < 0 && errno == EINTR) continue;
+            if (n == ssize_t(len))
+                return true;
+            if (n < 0 && errno == EINTR)
+                continue;
             return false;
         }
     }
@@ -73,8 +77,10 @@ public:
         std::size_t got = 0;
         while (got < m_size) {
             const ssize_t n = ::read(m_fd[0], static_cast<char *>(buf) + got, m_size - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return -1;
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return -1;
             got += std::size_t(n);
         }
         return long(got);
@@ -82,25 +88,25 @@ public:
 
 private:
     std::size_t m_size;
-    int m_fd[2] {-1, -1};
+    int m_fd[2]{-1, -1};
 };
 
 #ifdef QUEUE_BENCH_HAVE_BOOST
-class BoostQueue {
+class BoostQueue
+{
 public:
     static constexpr const char *kName = "boost";
-    BoostQueue(std::size_t msgSize, std::size_t capacity)
-        : m_name(uniqueName("boost")), m_owner(::getpid())
+    BoostQueue(std::size_t msgSize, std::size_t capacity) : m_name(uniqueName("boost")), m_owner(::getpid())
     {
         namespace bip = boost::interprocess;
         bip::message_queue::remove(m_name.c_str());
         bench::trackSegment("/" + m_name);
-        m_q = std::make_unique<bip::message_queue>(bip::create_only, m_name.c_str(), capacity,
-                                                   msgSize);
+        m_q = std::make_unique<bip::message_queue>(bip::create_only, m_name.c_str(), capacity, msgSize);
     }
     ~BoostQueue()
     {
-        if (::getpid() != m_owner) return;
+        if (::getpid() != m_owner)
+            return;
         m_q.reset();
         boost::interprocess::message_queue::remove(m_name.c_str());
         bench::untrackSegment("/" + m_name);
@@ -134,7 +140,8 @@ private:
 #endif
 
 #ifdef QUEUE_BENCH_HAVE_SHMQ
-class ShmqQueue {
+class ShmqQueue
+{
 public:
     static constexpr const char *kName = "shmq";
     ShmqQueue(std::size_t msgSize, std::size_t capacity) : m_owner(::getpid())
@@ -142,13 +149,15 @@ public:
         shmq::OpenError err;
         // maxMessage = the message size, as Boost's max_msg_size: same footprint for both.
         auto q = shmq::Queue::create("bench", std::uint32_t(capacity), msgSize, &err);
-        if (!q) throw std::runtime_error(err.message);
+        if (!q)
+            throw std::runtime_error(err.message);
         m_q = std::move(*q);
         bench::trackSegment(m_q.name());
     }
     ~ShmqQueue()
     {
-        if (::getpid() != m_owner) return;
+        if (::getpid() != m_owner)
+            return;
         const std::string name = m_q.name();
         m_q.destroy();
         bench::untrackSegment(name);
@@ -172,7 +181,8 @@ private:
 
 // ---- measurements -------------------------------------------------------------------------
 
-struct Shape {
+struct Shape
+{
     const char *name;
     int producers;
     int consumers;
@@ -185,20 +195,21 @@ constexpr std::size_t kMaxMsg = 64;
 std::optional<Shape> shapeByName(const std::string &s)
 {
     for (const Shape &sh : kShapes) {
-        if (s == sh.name) return sh;
+        if (s == sh.name)
+            return sh;
     }
     return std::nullopt;
 }
 
-struct TputResult {
+struct TputResult
+{
     bool ok = false;
     double secs = 0;
     std::uint64_t msgs = 0;
     std::string note;
 };
 
-template <class Q>
-TputResult runTput(const Shape &shape, std::size_t size, std::uint64_t msgs)
+template <class Q> TputResult runTput(const Shape &shape, std::size_t size, std::uint64_t msgs)
 {
     TputResult res;
     // Every producer sends, and every consumer takes, the same count: no end-of-stream marker
@@ -227,8 +238,10 @@ TputResult runTput(const Shape &shape, std::size_t size, std::uint64_t msgs)
                 for (std::uint64_t i = 1; i <= perProducer; ++i) {
                     const std::uint64_t seq = base + i;
                     std::memcpy(buf, &seq, sizeof seq);
-                    if (q->put(buf, size)) ++r.count;
-                    else ++r.bad;
+                    if (q->put(buf, size))
+                        ++r.count;
+                    else
+                        ++r.bad;
                 }
                 r.producer = 1; // producers do not end the measurement: the last get does
                 return r;
@@ -244,7 +257,8 @@ TputResult runTput(const Shape &shape, std::size_t size, std::uint64_t msgs)
                     const long n = q->get(buf, sizeof buf);
                     if (n != long(size)) {
                         ++r.bad;
-                        if (n < 0) break; // the queue is broken: stop, the parent reports it
+                        if (n < 0)
+                            break; // the queue is broken: stop, the parent reports it
                         continue;
                     }
                     std::uint64_t seq;
@@ -280,8 +294,7 @@ TputResult runTput(const Shape &shape, std::size_t size, std::uint64_t msgs)
     if (put != msgs || got != msgs || sum != expectSum || bad != 0) {
         char note[160];
         std::snprintf(note, sizeof note,
-                      "lost or damaged messages: put %" PRIu64 " got %" PRIu64 " bad %" PRIu64
-                      " checksum %s",
+                      "lost or damaged messages: put %" PRIu64 " got %" PRIu64 " bad %" PRIu64 " checksum %s",
                       put, got, bad, sum == expectSum ? "ok" : "wrong");
         res.note = note;
         return res;
@@ -291,7 +304,8 @@ TputResult runTput(const Shape &shape, std::size_t size, std::uint64_t msgs)
     return res;
 }
 
-struct RttResult {
+struct RttResult
+{
     bool ok = false;
     double medianUs = 0;
     double p99Us = 0;
@@ -299,8 +313,7 @@ struct RttResult {
     std::string note;
 };
 
-template <class Q>
-RttResult runRtt(std::size_t size, std::uint64_t iters)
+template <class Q> RttResult runRtt(std::size_t size, std::uint64_t iters)
 {
     RttResult res;
     res.iters = iters;
@@ -356,7 +369,8 @@ RttResult runRtt(std::size_t size, std::uint64_t iters)
             broken = true;
             break;
         }
-        if (i >= warm) samples.push_back(double(dt) / 1e3);
+        if (i >= warm)
+            samples.push_back(double(dt) / 1e3);
     }
     ::alarm(0);
     std::vector<ChildReport> reports;
@@ -378,15 +392,16 @@ std::string jsonEscape(const std::string &s)
 {
     std::string out;
     for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) continue;
+        if (c == '"' || c == '\\')
+            out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20)
+            continue;
         out += c;
     }
     return out;
 }
 
-void printTput(const char *impl, const Shape &shape, std::size_t size, const TputResult &r,
-               const char *kind)
+void printTput(const char *impl, const Shape &shape, std::size_t size, const TputResult &r, const char *kind)
 {
     std::printf("{\"impl\":\"%s\",\"kind\":\"%s\",\"shape\":\"%s\",\"size\":%zu,\"msgs\":%" PRIu64
                 ",\"ok\":%s,\"secs\":%.6f,\"rate\":%.1f,\"note\":\"%s\"}\n",
@@ -406,7 +421,8 @@ void printRtt(const char *impl, std::size_t size, const RttResult &r, const char
 
 // ---- driver -------------------------------------------------------------------------------
 
-struct Options {
+struct Options
+{
     double targetMs = 400;
     bool calibrate = false;
     std::vector<std::string> tput;
@@ -416,8 +432,7 @@ struct Options {
 /// Finds the message count that makes one measurement last about `targetMs` (between 0.6× and
 /// 1.6× of it): the duration is measured, not extrapolated from a short run, because start-up
 /// costs make short runs look slower than long ones. These runs are also the warm-up.
-template <class Q>
-void calibrate(const Options &opt)
+template <class Q> void calibrate(const Options &opt)
 {
     const double target = opt.targetMs / 1e3;
     for (const Shape &shape : kShapes) {
@@ -426,18 +441,19 @@ void calibrate(const Options &opt)
             TputResult r;
             for (int step = 0; step < 12; ++step) {
                 r = runTput<Q>(shape, size, n);
-                if (!r.ok) break;
+                if (!r.ok)
+                    break;
                 if (r.secs >= 0.6 * target && r.secs <= 1.6 * target) {
                     // One slow run (the machine is shared) must not shrink the count for the
                     // whole benchmark: confirm, and size from the faster of the two.
                     const TputResult again = runTput<Q>(shape, size, n);
-                    if (again.ok && again.secs < r.secs) r = again;
+                    if (again.ok && again.secs < r.secs)
+                        r = again;
                     n = std::uint64_t(double(r.msgs) * target / r.secs);
                     break;
                 }
                 const double factor = std::clamp(target / std::max(r.secs, 1e-6), 0.25, 16.0);
-                n = std::clamp<std::uint64_t>(std::uint64_t(double(r.msgs) * factor), 1000,
-                                              200'000'000);
+                n = std::clamp<std::uint64_t>(std::uint64_t(double(r.msgs) * factor), 1000, 200'000'000);
             }
             r.msgs = std::clamp<std::uint64_t>(n, 1000, 200'000'000);
             printTput(Q::kName, shape, size, r, "plan");
@@ -449,7 +465,8 @@ void calibrate(const Options &opt)
         const std::uint64_t t0 = nowNs();
         r = runRtt<Q>(8, n);
         const double secs = double(nowNs() - t0) / 1e9;
-        if (!r.ok) break;
+        if (!r.ok)
+            break;
         if (secs >= 0.6 * target && secs <= 1.6 * target) {
             const std::uint64_t t1 = nowNs();
             const RttResult again = runRtt<Q>(8, n);
@@ -464,8 +481,7 @@ void calibrate(const Options &opt)
     printRtt(Q::kName, 8, r, "plan");
 }
 
-template <class Q>
-int runPlanned(const Options &opt)
+template <class Q> int runPlanned(const Options &opt)
 {
     if (opt.calibrate) {
         calibrate<Q>(opt);
@@ -475,8 +491,8 @@ int runPlanned(const Options &opt)
         char shapeName[16] = {};
         std::size_t size = 0;
         std::uint64_t msgs = 0;
-        if (std::sscanf(spec.c_str(), "%15[^:]:%zu:%" SCNu64, shapeName, &size, &msgs) != 3
-            || !shapeByName(shapeName) || size < 8 || size > kMaxMsg) {
+        if (std::sscanf(spec.c_str(), "%15[^:]:%zu:%" SCNu64, shapeName, &size, &msgs) != 3 ||
+            !shapeByName(shapeName) || size < 8 || size > kMaxMsg) {
             std::fprintf(stderr, "bench_queue: bad --tput %s\n", spec.c_str());
             return 2;
         }
@@ -488,8 +504,7 @@ int runPlanned(const Options &opt)
     for (const std::string &spec : opt.rtt) {
         std::size_t size = 0;
         std::uint64_t iters = 0;
-        if (std::sscanf(spec.c_str(), "%zu:%" SCNu64, &size, &iters) != 2 || size < 8
-            || size > kMaxMsg) {
+        if (std::sscanf(spec.c_str(), "%zu:%" SCNu64, &size, &iters) != 2 || size < 8 || size > kMaxMsg) {
             std::fprintf(stderr, "bench_queue: bad --rtt %s\n", spec.c_str());
             return 2;
         }
@@ -514,12 +529,18 @@ int main(int argc, char **argv)
             }
             return argv[++i];
         };
-        if (a == "--impl") impl = next();
-        else if (a == "--calibrate") opt.calibrate = true;
-        else if (a == "--target-ms") opt.targetMs = std::stod(next());
-        else if (a == "--tput") opt.tput.push_back(next());
-        else if (a == "--rtt") opt.rtt.push_back(next());
-        else if (a == "--list") list = true;
+        if (a == "--impl")
+            impl = next();
+        else if (a == "--calibrate")
+            opt.calibrate = true;
+        else if (a == "--target-ms")
+            opt.targetMs = std::stod(next());
+        else if (a == "--tput")
+            opt.tput.push_back(next());
+        else if (a == "--rtt")
+            opt.rtt.push_back(next());
+        else if (a == "--list")
+            list = true;
         else {
             std::fprintf(stderr, "bench_queue: unknown argument %s\n", a.c_str());
             return 2;
@@ -538,17 +559,22 @@ int main(int argc, char **argv)
     }
     bench::installCleanupHandlers();
     {
-        struct sigaction sa {};
+        struct sigaction sa
+        {
+        };
         sa.sa_handler = bench::emergencyCleanup;
         sigemptyset(&sa.sa_mask);
         sigaction(SIGALRM, &sa, nullptr);
     }
-    if (impl == "pipe") return runPlanned<PipeQueue>(opt);
+    if (impl == "pipe")
+        return runPlanned<PipeQueue>(opt);
 #ifdef QUEUE_BENCH_HAVE_BOOST
-    if (impl == "boost") return runPlanned<BoostQueue>(opt);
+    if (impl == "boost")
+        return runPlanned<BoostQueue>(opt);
 #endif
 #ifdef QUEUE_BENCH_HAVE_SHMQ
-    if (impl == "shmq") return runPlanned<ShmqQueue>(opt);
+    if (impl == "shmq")
+        return runPlanned<ShmqQueue>(opt);
 #endif
     std::fprintf(stderr, "bench_queue: implementation '%s' is not built in\n", impl.c_str());
     return 2;

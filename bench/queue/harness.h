@@ -26,7 +26,7 @@ namespace bench {
 
 inline std::uint64_t nowNs()
 {
-    timespec ts {};
+    timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return std::uint64_t(ts.tv_sec) * 1'000'000'000ull + std::uint64_t(ts.tv_nsec);
 }
@@ -56,7 +56,8 @@ inline void trackChild(pid_t pid)
 inline void untrackChild(pid_t pid)
 {
     for (auto &slot : g_children) {
-        if (slot == pid) slot = 0;
+        if (slot == pid)
+            slot = 0;
     }
 }
 
@@ -80,14 +81,16 @@ inline void trackSegment(const std::string &name)
 inline void untrackSegment(const std::string &name)
 {
     for (int i = 0; i < kMaxSegments; ++i) {
-        if (g_segmentUsed[i] && name == g_segments[i]) g_segmentUsed[i] = 0;
+        if (g_segmentUsed[i] && name == g_segments[i])
+            g_segmentUsed[i] = 0;
     }
 }
 
 inline void emergencyCleanup(int sig)
 {
     for (auto &slot : g_children) {
-        if (slot > 0) ::kill(slot, SIGKILL);
+        if (slot > 0)
+            ::kill(slot, SIGKILL);
     }
     for (auto &slot : g_children) {
         if (slot > 0) {
@@ -96,7 +99,8 @@ inline void emergencyCleanup(int sig)
         }
     }
     for (int i = 0; i < kMaxSegments; ++i) {
-        if (g_segmentUsed[i]) ::shm_unlink(g_segments[i]);
+        if (g_segmentUsed[i])
+            ::shm_unlink(g_segments[i]);
     }
     ::_exit(128 + sig);
 }
@@ -105,7 +109,9 @@ inline void installCleanupHandlers()
 {
     if (const char *path = std::getenv("QUEUE_BENCH_SHM_REGISTRY"); path && *path)
         g_registryFd = ::open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    struct sigaction sa {};
+    struct sigaction sa
+    {
+    };
     sa.sa_handler = emergencyCleanup;
     sigemptyset(&sa.sa_mask);
     for (int s : {SIGINT, SIGTERM, SIGHUP})
@@ -117,7 +123,8 @@ inline void installCleanupHandlers()
 // ---- children ----------------------------------------------------------------------------
 
 /// What a child reports to the parent when it is done (one atomic pipe write).
-struct ChildReport {
+struct ChildReport
+{
     std::uint64_t endNs = 0;    ///< CLOCK_MONOTONIC when the last message was handled
     std::uint64_t count = 0;    ///< messages handled
     std::uint64_t checksum = 0; ///< sum of the sequence numbers seen
@@ -126,12 +133,13 @@ struct ChildReport {
 };
 
 /// Forks workers that each wait for a common start signal, runs them, and collects reports.
-class Crew {
+class Crew
+{
 public:
     Crew()
     {
-        if (::pipe2(m_ready, O_CLOEXEC) != 0 || ::pipe2(m_go, O_CLOEXEC) != 0
-            || ::pipe2(m_report, O_CLOEXEC) != 0) {
+        if (::pipe2(m_ready, O_CLOEXEC) != 0 || ::pipe2(m_go, O_CLOEXEC) != 0 ||
+            ::pipe2(m_report, O_CLOEXEC) != 0) {
             std::perror("pipe2");
             std::exit(1);
         }
@@ -142,7 +150,8 @@ public:
     {
         killAll();
         for (int fd : {m_ready[0], m_ready[1], m_go[0], m_go[1], m_report[0], m_report[1]}) {
-            if (fd >= 0) ::close(fd);
+            if (fd >= 0)
+                ::close(fd);
         }
     }
 
@@ -159,28 +168,34 @@ public:
         if (pid == 0) {
             // Die with the harness, whatever kills it: no orphan keeps spinning on a queue.
             ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (::getppid() != parent) ::_exit(1);
-            struct sigaction dfl {};
+            if (::getppid() != parent)
+                ::_exit(1);
+            struct sigaction dfl
+            {
+            };
             dfl.sa_handler = SIG_DFL;
             for (int s : {SIGINT, SIGTERM, SIGHUP})
                 sigaction(s, &dfl, nullptr);
             // Our copy of the go pipe's write end would keep the release from ever reading EOF.
             ::close(m_go[1]);
             char c = 1;
-            if (::write(m_ready[1], &c, 1) != 1) ::_exit(1);
+            if (::write(m_ready[1], &c, 1) != 1)
+                ::_exit(1);
             // Block until the parent closes the go pipe: every worker starts at once.
             while (::read(m_go[0], &c, 1) < 0 && errno == EINTR) {
             }
             ChildReport r = body();
             if (reports) {
-                if (r.endNs == 0) r.endNs = nowNs();
+                if (r.endNs == 0)
+                    r.endNs = nowNs();
                 [[maybe_unused]] auto n = ::write(m_report[1], &r, sizeof r);
             }
             ::_exit(0);
         }
         trackChild(pid);
         m_pids.push_back(pid);
-        if (reports) ++m_expectedReports;
+        if (reports)
+            ++m_expectedReports;
     }
 
     /// Waits until every worker is set up, then releases them; returns the release time.
@@ -188,7 +203,8 @@ public:
     {
         for (std::size_t i = 0; i < m_pids.size(); ++i) {
             char c;
-            if (!readWithDeadline(m_ready[0], &c, 1, 10'000)) return 0;
+            if (!readWithDeadline(m_ready[0], &c, 1, 10'000))
+                return 0;
         }
         const std::uint64_t t0 = nowNs();
         ::close(m_go[1]);
@@ -205,7 +221,8 @@ public:
             ChildReport r;
             const std::uint64_t now = nowNs();
             const int left = now >= deadline ? 0 : int((deadline - now) / 1'000'000ull);
-            if (!readWithDeadline(m_report[0], &r, sizeof r, left)) return false;
+            if (!readWithDeadline(m_report[0], &r, sizeof r, left))
+                return false;
             out.push_back(r);
         }
         return true;
@@ -218,7 +235,8 @@ public:
         for (pid_t pid : m_pids) {
             for (;;) {
                 const pid_t r = ::waitpid(pid, nullptr, WNOHANG);
-                if (r == pid || (r < 0 && errno != EINTR)) break;
+                if (r == pid || (r < 0 && errno != EINTR))
+                    break;
                 if (nowNs() > deadline) {
                     ::kill(pid, SIGKILL);
                     ::waitpid(pid, nullptr, 0);
@@ -246,22 +264,27 @@ private:
         const std::uint64_t deadline = nowNs() + std::uint64_t(timeoutMs) * 1'000'000ull;
         while (got < len) {
             const std::uint64_t now = nowNs();
-            if (now >= deadline) return false;
-            pollfd pfd {fd, POLLIN, 0};
+            if (now >= deadline)
+                return false;
+            pollfd pfd{fd, POLLIN, 0};
             const int pr = ::poll(&pfd, 1, int((deadline - now) / 1'000'000ull) + 1);
-            if (pr < 0 && errno == EINTR) continue;
-            if (pr <= 0) return false;
+            if (pr < 0 && errno == EINTR)
+                continue;
+            if (pr <= 0)
+                return false;
             const ssize_t n = ::read(fd, p + got, len - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return false;
             got += std::size_t(n);
         }
         return true;
     }
 
-    int m_ready[2] {-1, -1};
-    int m_go[2] {-1, -1};
-    int m_report[2] {-1, -1};
+    int m_ready[2]{-1, -1};
+    int m_go[2]{-1, -1};
+    int m_report[2]{-1, -1};
     std::vector<pid_t> m_pids;
     int m_expectedReports = 0;
 };
@@ -270,7 +293,8 @@ private:
 
 inline double quantile(std::vector<double> v, double q)
 {
-    if (v.empty()) return 0.0;
+    if (v.empty())
+        return 0.0;
     std::sort(v.begin(), v.end());
     // Nearest-rank on the sorted samples: p99 of 10,000 samples is the 9,900th.
     const double rank = q * double(v.size() - 1);

@@ -7,30 +7,35 @@
 namespace concurrente {
 
 AppCommandLine::AppCommandLine()
-    : m_lesson(QStringLiteral("lesson"), tr("Open the lesson at page <N> (1–%1).").arg(LessonCatalog::PageCount),
-               QStringLiteral("N"))
-    , m_language(QStringLiteral("language"), tr("Interface and lesson language: es or en."), QStringLiteral("LANG"))
-    , m_run(QStringLiteral("run"),
-            tr("Run the scenario in <FILE> with real processes, without a window; print progress and a final table."),
-            QStringLiteral("FILE"))
-    , m_export(QStringLiteral("export"),
+    : m_lesson(QStringLiteral("lesson"),
+               tr("Open the lesson at page <N> (1–%1).").arg(LessonCatalog::PageCount), QStringLiteral("N")),
+      m_language(QStringLiteral("language"), tr("Interface and lesson language: es or en."),
+                 QStringLiteral("LANG")),
+      m_run(QStringLiteral("run"),
+            tr("Run the scenario in <FILE> with real processes, without a window; print progress and a final "
+               "table."),
+            QStringLiteral("FILE")),
+      m_export(QStringLiteral("export"),
                tr("With --run: write the run to <OUT>; the format follows the extension (.json run log, .csv "
                   "one row per event). May be given more than once."),
-               QStringLiteral("OUT"))
-    , m_windowSize(QStringLiteral("window-size"), tr("Open the window at <WxH> pixels, e.g. 1024x640."),
-                   QStringLiteral("WxH"))
-    , m_quitWhenShown(QStringLiteral("quit-when-shown"),
-                      tr("Open the window, show the first page, then close normally (for tests and scripts)."))
-    , m_help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-             QCoreApplication::translate("AppCommandLine", "Show this help and exit."))
-    , m_version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+               QStringLiteral("OUT")),
+      m_windowSize(QStringLiteral("window-size"), tr("Open the window at <WxH> pixels, e.g. 1024x640."),
+                   QStringLiteral("WxH")),
+      m_quitWhenShown(
+          QStringLiteral("quit-when-shown"),
+          tr("Open the window, show the first page, then close normally (for tests and scripts).")),
+      m_help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+             QCoreApplication::translate("AppCommandLine", "Show this help and exit.")),
+      m_version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                 QCoreApplication::translate("AppCommandLine", "Show the version and exit."))
 {
-    m_parser.setApplicationDescription(
-        QCoreApplication::translate("AppCommandLine", "Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run "
-           "its example with real operating-system processes."));
+    m_parser.setApplicationDescription(QCoreApplication::translate(
+        "AppCommandLine",
+        "Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run "
+        "its example with real operating-system processes."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    for (const auto &o : {m_lesson, m_language, m_run, m_export, m_windowSize, m_quitWhenShown, m_help, m_version})
+    for (const auto &o :
+         {m_lesson, m_language, m_run, m_export, m_windowSize, m_quitWhenShown, m_help, m_version})
         m_parser.addOption(o);
 }
 
@@ -60,7 +65,8 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
         r.runFile = m_parser.value(m_run);
         r.exports = m_parser.values(m_export);
         if (m_parser.isSet(m_lesson) || m_parser.isSet(m_windowSize) || m_parser.isSet(m_quitWhenShown))
-            return fail(tr("--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply."));
+            return fail(tr(
+                "--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply."));
         return r;
     }
     if (m_parser.isSet(m_export))
@@ -78,13 +84,15 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
     if (m_parser.isSet(m_language)) {
         r.language = m_parser.value(m_language).toLower();
         if (!LessonCatalog::languages().contains(r.language))
-            return fail(tr("--language must be one of: %1.").arg(LessonCatalog::languages().join(QStringLiteral(", "))));
+            return fail(tr("--language must be one of: %1.")
+                            .arg(LessonCatalog::languages().join(QStringLiteral(", "))));
     }
     if (m_parser.isSet(m_windowSize)) {
         static const QRegularExpression re(QStringLiteral("^(\\d{3,5})[xX](\\d{3,5})$"));
         const auto m = re.match(m_parser.value(m_windowSize));
         if (!m.hasMatch())
-            return fail(tr("--window-size must look like 1024x640, not \"%1\".").arg(m_parser.value(m_windowSize)));
+            return fail(
+                tr("--window-size must look like 1024x640, not \"%1\".").arg(m_parser.value(m_windowSize)));
         r.windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
     r.quitWhenShown = m_parser.isSet(m_quitWhenShown);

@@ -13,13 +13,13 @@ struct CommandLineRequest
 {
     enum Mode { Gui, Headless, Help, Version, Error };
     Mode mode = Gui;
-    int lesson = 0;           ///< 1…13, or 0: the last page read
-    QString language;         ///< "es", "en" or empty (stored / system language)
-    QString runFile;          ///< --run
-    QStringList exports;      ///< --export, in order
-    QSize windowSize;         ///< --window-size; invalid when not given
+    int lesson = 0;      ///< 1…13, or 0: the last page read
+    QString language;    ///< "es", "en" or empty (stored / system language)
+    QString runFile;     ///< --run
+    QStringList exports; ///< --export, in order
+    QSize windowSize;    ///< --window-size; invalid when not given
     bool quitWhenShown = false;
-    QString error;            ///< Mode::Error: what is wrong, translated
+    QString error; ///< Mode::Error: what is wrong, translated
 };
 
 class AppCommandLine

@@ -31,8 +31,7 @@ int toIntOr(const QVariant &v, int fallback)
 } // namespace
 
 CourseSession::CourseSession(const LessonCatalog &catalog, const QString &settingsFile, QObject *parent)
-    : QObject(parent)
-    , m_catalog(catalog)
+    : QObject(parent), m_catalog(catalog)
 {
     openSettings(settingsFile);
     load();
@@ -45,24 +44,26 @@ CourseSession::~CourseSession()
 
 QString CourseSession::systemLanguage()
 {
-    return QLocale::system().name().startsWith(QLatin1String("es")) ? QStringLiteral("es") : QStringLiteral("en");
+    return QLocale::system().name().startsWith(QLatin1String("es")) ? QStringLiteral("es")
+                                                                    : QStringLiteral("en");
 }
 
 std::unique_ptr<QSettings> CourseSession::createSettings() const
 {
     return m_settingsPath.isEmpty()
-        ? std::make_unique<QSettings>(QStringLiteral("Concurrente"), QStringLiteral("Concurrente"))
-        : std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat);
+               ? std::make_unique<QSettings>(QStringLiteral("Concurrente"), QStringLiteral("Concurrente"))
+               : std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat);
 }
 
 void CourseSession::setSettingsAside(const QString &why)
 {
     const QString path = m_settings->fileName();
-    const QString aside = path + QStringLiteral(".corrupt-")
-        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss"));
+    const QString aside = path + QStringLiteral(".corrupt-") +
+                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss"));
     m_settings.reset();
     if (QFile::rename(path, aside))
-        qCWarning(lcUi).noquote() << "settings file" << path << why << "- moved to" << aside << "and starting afresh";
+        qCWarning(lcUi).noquote() << "settings file" << path << why << "- moved to" << aside
+                                  << "and starting afresh";
     else
         qCWarning(lcUi).noquote() << "settings file" << path << why << "- starting afresh";
     m_settingsReset = true;
@@ -96,7 +97,8 @@ void CourseSession::load()
     m_storedPage = (last >= 1 && last <= pageCount()) ? last : 1;
 
     m_visited.clear();
-    const QStringList visited = m_settings->value(kVisited).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList visited =
+        m_settings->value(kVisited).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &v : visited) {
         bool ok = false;
         const int n = v.trimmed().toInt(&ok);
@@ -197,7 +199,8 @@ void CourseSession::setLabVisible(bool visible)
     m_settings->setValue(kLabVisible, visible);
 }
 
-void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter)
+void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray &state,
+                                    const QByteArray &splitter)
 {
     m_settings->setValue(kGeometry, geometry);
     m_settings->setValue(kState, state);
@@ -212,7 +215,8 @@ void CourseSession::sync()
     // A file that parsed but cannot be written back (garbage QSettings half understood): keep
     // what this session knows, set the file aside and write a clean one.
     QHash<QString, QVariant> keep;
-    for (const QString &key : {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter, kLabVisible}) {
+    for (const QString &key :
+         {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter, kLabVisible}) {
         const QVariant v = m_settings->value(key);
         if (v.isValid())
             keep.insert(key, v);

@@ -14,9 +14,7 @@
 namespace concurrente {
 
 LabSummaryPanel::LabSummaryPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::LabSummaryPanel>())
-    , m_workers(new WorkerSummaryModel(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::LabSummaryPanel>()), m_workers(new WorkerSummaryModel(this))
 {
     m_ui->setupUi(this);
     QFont heading = m_ui->headingLabel->font();
@@ -60,8 +58,9 @@ void LabSummaryPanel::showPreset(const QString &presetPath, const QString &langu
         m_ui->descriptionLabel->hide();
         m_ui->messageLabel->setText(message);
         m_ui->messageLabel->show();
-        for (QWidget *w : {static_cast<QWidget *>(m_ui->workersLabel), static_cast<QWidget *>(m_ui->workersView),
-                           static_cast<QWidget *>(m_ui->actionsLabel), static_cast<QWidget *>(m_ui->actionsList)})
+        for (QWidget *w :
+             {static_cast<QWidget *>(m_ui->workersLabel), static_cast<QWidget *>(m_ui->workersView),
+              static_cast<QWidget *>(m_ui->actionsLabel), static_cast<QWidget *>(m_ui->actionsList)})
             w->hide();
     };
 
@@ -71,7 +70,8 @@ void LabSummaryPanel::showPreset(const QString &presetPath, const QString &langu
     }
     const ScenarioLoadResult loaded = ScenarioLoader::loadFile(presetPath);
     if (!loaded.ok()) {
-        fail(tr("The lab example %1 cannot be used:\n%2").arg(shown, loaded.errorStrings().join(QLatin1Char('\n'))));
+        fail(tr("The lab example %1 cannot be used:\n%2")
+                 .arg(shown, loaded.errorStrings().join(QLatin1Char('\n'))));
         return;
     }
 

@@ -33,8 +33,7 @@ QIcon drawIcon(const QColor &color, bool tick)
 }
 } // namespace
 
-LessonListModel::LessonListModel(QObject *parent)
-    : QAbstractListModel(parent)
+LessonListModel::LessonListModel(QObject *parent) : QAbstractListModel(parent)
 {
     setTickColor(QColor(0x2e, 0x8b, 0x57));
 }
@@ -66,7 +65,8 @@ void LessonListModel::setVisited(const QSet<int> &visited)
         return;
     m_visited = visited;
     if (!m_pages.isEmpty())
-        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole, Qt::ToolTipRole, VisitedRole});
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1),
+                           {Qt::DecorationRole, Qt::ToolTipRole, VisitedRole});
 }
 
 void LessonListModel::setCurrent(int number)

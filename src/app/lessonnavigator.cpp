@@ -4,9 +4,9 @@
 #include "ui_lessonnavigator.h"
 
 #include <QEvent>
+#include <QListView>
 #include <QResizeEvent>
 #include <QStyle>
-#include <QListView>
 #include <QStyledItemDelegate>
 
 namespace concurrente {
@@ -20,11 +20,7 @@ namespace {
 class WrappingDelegate : public QStyledItemDelegate
 {
 public:
-    explicit WrappingDelegate(QListView *view)
-        : QStyledItemDelegate(view)
-        , m_view(view)
-    {
-    }
+    explicit WrappingDelegate(QListView *view) : QStyledItemDelegate(view), m_view(view) {}
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -45,9 +41,7 @@ private:
 } // namespace
 
 LessonNavigator::LessonNavigator(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::LessonNavigator>())
-    , m_model(new LessonListModel(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::LessonNavigator>()), m_model(new LessonListModel(this))
 {
     m_ui->setupUi(this);
     QFont heading = m_ui->headingLabel->font();
@@ -63,8 +57,9 @@ LessonNavigator::LessonNavigator(QWidget *parent)
     // Wrapping breaks between words only: keep room for a word like "Laboratorio" or
     // "current_process" beside the tick, however far the splitter is dragged.
     const QFontMetrics fm(m_ui->pageList->font());
-    m_ui->pageList->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("current_process"))
-                                    + style()->pixelMetric(QStyle::PM_SmallIconSize) + 3 * fm.averageCharWidth());
+    m_ui->pageList->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("current_process")) +
+                                    style()->pixelMetric(QStyle::PM_SmallIconSize) +
+                                    3 * fm.averageCharWidth());
     m_model->setTickColor(palette().color(QPalette::Highlight));
 
     auto activate = [this](const QModelIndex &index) {
@@ -126,7 +121,8 @@ bool LessonNavigator::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_ui->pageList->viewport() && event->type() == QEvent::Resize) {
         const auto *resize = static_cast<QResizeEvent *>(event);
         if (resize->size().width() != resize->oldSize().width())
-            QMetaObject::invokeMethod(m_ui->pageList, [list = m_ui->pageList] { list->doItemsLayout(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                m_ui->pageList, [list = m_ui->pageList] { list->doItemsLayout(); }, Qt::QueuedConnection);
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -12,9 +12,7 @@
 
 namespace concurrente {
 
-LessonPane::LessonPane(QWidget *parent)
-    : QWidget(parent)
-    , m_ui(std::make_unique<Ui::LessonPane>())
+LessonPane::LessonPane(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::LessonPane>())
 {
     m_ui->setupUi(this);
     m_ui->documentBar->hide();
@@ -96,7 +94,8 @@ QString LessonPane::positionText() const
 
 void LessonPane::updatePosition()
 {
-    m_ui->positionLabel->setText(m_pageCount > 0 ? tr("Page %1 of %2").arg(m_page.number).arg(m_pageCount) : QString());
+    m_ui->positionLabel->setText(m_pageCount > 0 ? tr("Page %1 of %2").arg(m_page.number).arg(m_pageCount)
+                                                 : QString());
 }
 
 void LessonPane::changeEvent(QEvent *event)

@@ -29,15 +29,16 @@ namespace {
 
 QColor mix(const QColor &a, const QColor &b, qreal t)
 {
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
 bool isCodeBlock(const QTextBlock &block)
 {
     const QTextBlockFormat f = block.blockFormat();
-    return f.hasProperty(QTextFormat::BlockCodeFence) || f.hasProperty(QTextFormat::BlockCodeLanguage)
-        || f.nonBreakableLines();
+    return f.hasProperty(QTextFormat::BlockCodeFence) || f.hasProperty(QTextFormat::BlockCodeLanguage) ||
+           f.nonBreakableLines();
 }
 
 bool isCodeFormat(const QTextCharFormat &f)
@@ -64,8 +65,7 @@ bool isSvg(const QString &path)
 
 } // namespace
 
-LessonView::LessonView(QWidget *parent)
-    : QTextBrowser(parent)
+LessonView::LessonView(QWidget *parent) : QTextBrowser(parent)
 {
     setObjectName(QStringLiteral("lessonView"));
     setOpenLinks(false);
@@ -210,9 +210,9 @@ void LessonView::boxCodeBlocks()
             continue;
         const int start = block.position();
         int end = block.position() + block.length() - 1;
-        while (block.next().isValid() && isCodeBlock(block.next())
-               && block.next().blockFormat().stringProperty(QTextFormat::BlockCodeLanguage)
-                      == block.blockFormat().stringProperty(QTextFormat::BlockCodeLanguage)) {
+        while (block.next().isValid() && isCodeBlock(block.next()) &&
+               block.next().blockFormat().stringProperty(QTextFormat::BlockCodeLanguage) ==
+                   block.blockFormat().stringProperty(QTextFormat::BlockCodeLanguage)) {
             block = block.next();
             end = block.position() + block.length() - 1;
         }
@@ -278,8 +278,8 @@ void LessonView::boxObserveSection()
     headingFormat.setTopMargin(0);
     const int start = heading.position();
     QTextBlock last = doc->lastBlock();
-    while (last.isValid() && last.text().trimmed().isEmpty() && last.position() > start
-           && QTextCursor(last).currentFrame() == doc->rootFrame())
+    while (last.isValid() && last.text().trimmed().isEmpty() && last.position() > start &&
+           QTextCursor(last).currentFrame() == doc->rootFrame())
         last = last.previous();
     // Only plain text, lists and tables: a section holding a listing box keeps its layout.
     for (QTextBlock b = heading; b.isValid() && b.position() <= last.position(); b = b.next()) {
@@ -337,7 +337,8 @@ void LessonView::updateColumn()
     fixed.setPointSizeF(doc->defaultFont().pointSizeF());
     const QFontMetricsF mono(fixed);
     // About 75 characters of prose per line, and room for an 80-column listing in its box.
-    const qreal column = std::max(body.averageCharWidth() * 78, mono.horizontalAdvance(QLatin1Char('m')) * 82 + body.height() * 1.4);
+    const qreal column = std::max(body.averageCharWidth() * 78,
+                                  mono.horizontalAdvance(QLatin1Char('m')) * 82 + body.height() * 1.4);
     const int stable = width() - 2 * frameWidth() - verticalScrollBar()->sizeHint().width();
     const qreal minMargin = body.height() * 1.4;
     const qreal margin = std::max(minMargin, (stable - column) / 2);
@@ -397,7 +398,8 @@ QString LessonView::narrowVariantOf(const QString &svgPath)
     const QFileInfo info(svgPath);
     if (info.completeBaseName().endsWith(QLatin1String("-narrow")))
         return {};
-    const QString narrow = info.dir().filePath(info.completeBaseName() + QLatin1String("-narrow.") + info.suffix());
+    const QString narrow =
+        info.dir().filePath(info.completeBaseName() + QLatin1String("-narrow.") + info.suffix());
     return QFileInfo(narrow).isFile() ? narrow : QString();
 }
 
@@ -483,8 +485,8 @@ QVariant LessonView::loadResource(int type, const QUrl &name)
         QSize logical;
         return renderImage(name.toString(), &logical);
     }
-    if (type == QTextDocument::StyleSheetResource || type == QTextDocument::HtmlResource
-        || type == QTextDocument::MarkdownResource)
+    if (type == QTextDocument::StyleSheetResource || type == QTextDocument::HtmlResource ||
+        type == QTextDocument::MarkdownResource)
         return {};
     return QTextBrowser::loadResource(type, name);
 }

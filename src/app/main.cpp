@@ -88,7 +88,8 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
         waited.start();
         exposed.setInterval(20);
         QObject::connect(&exposed, &QTimer::timeout, &window, [&] {
-            const bool shown = window.windowHandle() && window.windowHandle()->isExposed() && session.currentNumber() > 0;
+            const bool shown =
+                window.windowHandle() && window.windowHandle()->isExposed() && session.currentNumber() > 0;
             if (shown || waited.hasExpired(15'000)) {
                 exposed.stop();
                 if (!shown) {

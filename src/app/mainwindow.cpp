@@ -6,8 +6,8 @@
 #include "lessonnavigator.h"
 #include "lessonpane.h"
 #include "lessonview.h"
-#include "uitranslations.h"
 #include "ui_mainwindow.h"
+#include "uitranslations.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -20,10 +20,8 @@
 namespace concurrente {
 
 MainWindow::MainWindow(CourseSession *session, UiTranslations *translations, QWidget *parent)
-    : QMainWindow(parent)
-    , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_session(session)
-    , m_translations(translations)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_session(session),
+      m_translations(translations)
 {
     m_ui->setupUi(this);
     m_ui->splitter->setStretchFactor(0, 0);
@@ -92,7 +90,8 @@ void MainWindow::setUpActions()
     languages->setExclusive(true);
     m_ui->actionSpanish->setData(QStringLiteral("es"));
     m_ui->actionEnglish->setData(QStringLiteral("en"));
-    (m_session->language() == QLatin1String("es") ? m_ui->actionSpanish : m_ui->actionEnglish)->setChecked(true);
+    (m_session->language() == QLatin1String("es") ? m_ui->actionSpanish : m_ui->actionEnglish)
+        ->setChecked(true);
     connect(languages, &QActionGroup::triggered, m_session,
             [this](QAction *a) { m_session->setLanguage(a->data().toString()); });
 

@@ -30,8 +30,8 @@ const QRegularExpression &builtinPattern()
 
 const QRegularExpression &numberPattern()
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"(\b(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?j?)\b)"));
+    static const QRegularExpression re(QStringLiteral(
+        R"(\b(?:0[xX][0-9a-fA-F_]+|0[bB][01_]+|(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?j?)\b)"));
     return re;
 }
 
@@ -50,7 +50,8 @@ const QRegularExpression &definitionPattern()
 // Mixes two colours; used to derive syntax colours that keep contrast with the base colour.
 QColor mix(const QColor &a, const QColor &b, qreal t)
 {
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
@@ -81,8 +82,7 @@ QColor readableOn(QColor c, const QColor &background)
 
 } // namespace
 
-PythonHighlighter::PythonHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+PythonHighlighter::PythonHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
     setPalette(QPalette());
 }
@@ -90,8 +90,8 @@ PythonHighlighter::PythonHighlighter(QTextDocument *document)
 bool PythonHighlighter::isPythonLanguage(const QString &language)
 {
     const QString l = language.trimmed().toLower();
-    return l == QLatin1String("python") || l == QLatin1String("py") || l == QLatin1String("python3")
-        || l == QLatin1String("pycon");
+    return l == QLatin1String("python") || l == QLatin1String("py") || l == QLatin1String("python3") ||
+           l == QLatin1String("pycon");
 }
 
 void PythonHighlighter::setPalette(const QPalette &palette)
@@ -172,8 +172,8 @@ void PythonHighlighter::highlightBlock(const QString &text)
         if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
             // Include string prefixes such as f"", rb'' in the coloured span.
             int start = i;
-            while (start > 0 && QStringLiteral("rRbBfFuU").contains(text.at(start - 1))
-                   && (start - 1 == 0 || !text.at(start - 2).isLetterOrNumber()))
+            while (start > 0 && QStringLiteral("rRbBfFuU").contains(text.at(start - 1)) &&
+                   (start - 1 == 0 || !text.at(start - 2).isLetterOrNumber()))
                 --start;
             const QString triple(3, c);
             if (text.mid(i, 3) == triple) {

@@ -8,10 +8,7 @@
 
 namespace concurrente {
 
-UiTranslations::UiTranslations(QObject *parent)
-    : QObject(parent)
-{
-}
+UiTranslations::UiTranslations(QObject *parent) : QObject(parent) {}
 
 UiTranslations::~UiTranslations()
 {
@@ -49,7 +46,8 @@ bool UiTranslations::setLanguage(const QString &language)
     // English needs no Qt translation: Qt's source strings are English.
     if (language != QLatin1String("en")) {
         auto qt = std::make_unique<QTranslator>();
-        if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        if (qt->load(QStringLiteral("qtbase_%1").arg(language),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(qt.get());
             m_qt = std::move(qt);
         } else {

@@ -2,10 +2,7 @@
 
 namespace concurrente {
 
-WorkerSummaryModel::WorkerSummaryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+WorkerSummaryModel::WorkerSummaryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void WorkerSummaryModel::setWorkers(const QList<WorkerSpec> &workers)
 {

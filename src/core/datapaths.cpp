@@ -19,8 +19,9 @@ QString dataDir()
     if (!fromEnv.isEmpty())
         return QDir::cleanPath(fromEnv);
     if (QCoreApplication::instance()) {
-        const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../") +
-                                                  QStringLiteral(CONCURRENTE_INSTALL_DATA_DIR));
+        const QString installed =
+            QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../") +
+                            QStringLiteral(CONCURRENTE_INSTALL_DATA_DIR));
         if (hasLessons(installed))
             return installed;
     }

@@ -38,7 +38,9 @@ public:
     {
         if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
             return;
-        struct sigaction sa{};
+        struct sigaction sa
+        {
+        };
         sa.sa_handler = onTerminationSignal;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESTART;
@@ -60,8 +62,12 @@ public:
 
 private:
     bool m_active = false;
-    struct sigaction m_oldInt{};
-    struct sigaction m_oldTerm{};
+    struct sigaction m_oldInt
+    {
+    };
+    struct sigaction m_oldTerm
+    {
+    };
 };
 
 class Headless
@@ -73,9 +79,8 @@ public:
 
     void watch(WorkerProcess *p)
     {
-        QObject::connect(p, &WorkerProcess::started, &m_run, [this, p](qint64 pid) {
-            line(tr("%1 (pid %2) started").arg(p->name()).arg(pid));
-        });
+        QObject::connect(p, &WorkerProcess::started, &m_run,
+                         [this, p](qint64 pid) { line(tr("%1 (pid %2) started").arg(p->name()).arg(pid)); });
         QObject::connect(p, &WorkerProcess::stoppedChanged, &m_run, [this, p](bool stopped) {
             line(stopped ? tr("%1 (pid %2) stopped").arg(p->name()).arg(p->pid().value_or(0))
                          : tr("%1 (pid %2) continued").arg(p->name()).arg(p->pid().value_or(0)));
@@ -105,7 +110,9 @@ public:
         for (const ProcessRecord &p : procs)
             nameWidth = std::max(nameWidth, int(p.name.size()));
         nameWidth = std::min(nameWidth, 40);
-        auto opt = [](const std::optional<qint64> &v) { return v ? QString::number(*v) : QStringLiteral("-"); };
+        auto opt = [](const std::optional<qint64> &v) {
+            return v ? QString::number(*v) : QStringLiteral("-");
+        };
         m_out << Qt::endl
               << tr("name").leftJustified(nameWidth) << u' ' << tr("pid").rightJustified(8) << u' '
               << tr("ppid").rightJustified(8) << u' ' << tr("exitcode").rightJustified(8) << u' '
@@ -117,8 +124,8 @@ public:
                 duration = QStringLiteral("%1 s").arg(double(*p.endNs - *p.startNs) / 1e9, 0, 'f', 3);
             if (!p.error.isEmpty())
                 code = tr("failed");
-            m_out << p.name.left(nameWidth).leftJustified(nameWidth) << u' ' << opt(p.pid).rightJustified(8) << u' '
-                  << opt(p.ppid).rightJustified(8) << u' ' << code.rightJustified(8) << u' '
+            m_out << p.name.left(nameWidth).leftJustified(nameWidth) << u' ' << opt(p.pid).rightJustified(8)
+                  << u' ' << opt(p.ppid).rightJustified(8) << u' ' << code.rightJustified(8) << u' '
                   << duration.rightJustified(10) << Qt::endl;
         }
         const QJsonObject s = m_run.log().summary;
@@ -141,7 +148,8 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
 {
     for (const QString &path : exports) {
         if (!RunExporter::isSupported(path)) {
-            err << QCoreApplication::translate("Headless", "concurrente: %1: unknown export format (use .json or .csv)")
+            err << QCoreApplication::translate("Headless",
+                                               "concurrente: %1: unknown export format (use .json or .csv)")
                        .arg(path)
                 << Qt::endl;
             return 1;
@@ -184,14 +192,16 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     bool interrupted = false;
     std::unique_ptr<QSocketNotifier> signalNotifier;
     if (signalGuard.readFd() >= 0) {
-        signalNotifier = std::make_unique<QSocketNotifier>(qintptr(signalGuard.readFd()), QSocketNotifier::Read);
+        signalNotifier =
+            std::make_unique<QSocketNotifier>(qintptr(signalGuard.readFd()), QSocketNotifier::Read);
         QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &run, [&] {
             char c = 0;
             while (::read(signalGuard.readFd(), &c, 1) > 0) {
             }
             if (!interrupted) {
                 interrupted = true;
-                err << QCoreApplication::translate("Headless", "concurrente: interrupted: ending the run") << Qt::endl;
+                err << QCoreApplication::translate("Headless", "concurrente: interrupted: ending the run")
+                    << Qt::endl;
                 run.abort();
             }
         });

@@ -21,9 +21,9 @@ namespace {
 // The page list is fixed by the course: the same slug in every language, so a page keeps its
 // place (and its progress tick) when the student switches language.
 constexpr std::array<const char *, LessonCatalog::PageCount> kSlugs = {
-    "motivation", "creating-processes", "pid-ppid",   "exercise-1",   "cpu-count-names",
-    "join-terminate", "exercise-2",      "gil",        "daemons",      "orphans",
-    "queues-pipes", "exercise-3",        "free-lab",
+    "motivation",     "creating-processes", "pid-ppid", "exercise-1", "cpu-count-names",
+    "join-terminate", "exercise-2",         "gil",      "daemons",    "orphans",
+    "queues-pipes",   "exercise-3",         "free-lab",
 };
 
 // Large enough for any page; a bigger file is a mistake (or not a page) and is refused.
@@ -51,8 +51,7 @@ QString LessonPage::numberedTitle() const
 
 LessonCatalog::LessonCatalog(const QString &dataDir)
     : m_dataDir(QDir::cleanPath(dataDir.isEmpty() ? concurrente::dataDir() : dataDir))
-{
-}
+{}
 
 QStringList LessonCatalog::languages()
 {
@@ -88,9 +87,9 @@ LessonPage LessonCatalog::page(const QString &language, int number) const
     p.slug = slug(p.number);
     p.language = language;
     p.filePath = languageDir(language) + QLatin1Char('/') + pageFileName(p.number);
-    p.presetPath = m_dataDir + QStringLiteral("/lessons/presets/%1-%2.json")
-                                   .arg(p.number, 2, 10, QLatin1Char('0'))
-                                   .arg(p.slug);
+    p.presetPath =
+        m_dataDir +
+        QStringLiteral("/lessons/presets/%1-%2.json").arg(p.number, 2, 10, QLatin1Char('0')).arg(p.slug);
     const QFileInfo info(p.filePath);
     p.exists = info.isFile() && info.isReadable();
     if (p.exists) {
@@ -121,7 +120,8 @@ QList<LessonPage> LessonCatalog::pages(const QString &language) const
 QStringList LessonCatalog::unknownFiles(const QString &language) const
 {
     QStringList unknown;
-    const QStringList files = QDir(languageDir(language)).entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(languageDir(language)).entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name);
     for (const QString &name : files) {
         if (pageNumberForFileName(name) == 0)
             unknown.append(name);
@@ -180,8 +180,8 @@ QList<LessonReference> LessonCatalog::references(const QString &markdown)
 {
     // Inline links and images: [text](target "title") and ![alt](<target>); reference
     // definitions: [label]: target. Code is skipped: a listing may well contain "[a](b)".
-    static const QRegularExpression inlineRef(
-        QStringLiteral(R"((!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\))"));
+    static const QRegularExpression inlineRef(QStringLiteral(
+        R"((!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\))"));
     static const QRegularExpression definition(QStringLiteral(R"(^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+))"));
     static const QRegularExpression codeSpan(QStringLiteral("(`+)[^`]*?\\1"));
 
@@ -191,7 +191,8 @@ QList<LessonReference> LessonCatalog::references(const QString &markdown)
     const QStringList lines = markdown.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
         const QString trimmed = lines[i].trimmed();
-        if (!inFence && (trimmed.startsWith(QLatin1String("```")) || trimmed.startsWith(QLatin1String("~~~")))) {
+        if (!inFence &&
+            (trimmed.startsWith(QLatin1String("```")) || trimmed.startsWith(QLatin1String("~~~")))) {
             inFence = true;
             fence = trimmed.left(3);
             continue;
@@ -227,7 +228,8 @@ QList<LessonReference> LessonCatalog::references(const QString &markdown)
 bool LessonCatalog::isExternal(const QString &target)
 {
     const QString scheme = QUrl(target).scheme().toLower();
-    return scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("mailto");
+    return scheme == QLatin1String("http") || scheme == QLatin1String("https") ||
+           scheme == QLatin1String("mailto");
 }
 
 QString LessonCatalog::resolve(const QString &pageFilePath, const QString &target)

@@ -10,13 +10,13 @@ namespace concurrente {
 /// One lesson page of one language, as found on disk.
 struct LessonPage
 {
-    int number = 0;        ///< 1…PageCount
-    QString slug;          ///< e.g. "creating-processes"; the same in every language
-    QString language;      ///< "es" or "en"
-    QString title;         ///< the page's first "# " line; a fallback when the file is missing
-    QString filePath;      ///< absolute path of lessons/<lang>/NN-slug.md (may not exist)
-    QString presetPath;    ///< absolute path of lessons/presets/NN-slug.json (may not exist)
-    bool exists = false;   ///< whether filePath is a readable file
+    int number = 0;      ///< 1…PageCount
+    QString slug;        ///< e.g. "creating-processes"; the same in every language
+    QString language;    ///< "es" or "en"
+    QString title;       ///< the page's first "# " line; a fallback when the file is missing
+    QString filePath;    ///< absolute path of lessons/<lang>/NN-slug.md (may not exist)
+    QString presetPath;  ///< absolute path of lessons/presets/NN-slug.json (may not exist)
+    bool exists = false; ///< whether filePath is a readable file
 
     /// "NN-slug.md", the name other pages use to link here.
     QString fileName() const;

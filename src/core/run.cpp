@@ -82,7 +82,8 @@ QString escapedCommandField(QString s)
     return s;
 }
 
-Run::Run(const Scenario &scenario, QObject *parent) : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
+Run::Run(const Scenario &scenario, QObject *parent)
+    : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
 {
     raiseDescriptorLimit();
     for (int i = 0; i < m_scenario.workers.size(); ++i) {
@@ -160,7 +161,8 @@ void Run::start()
             m_waitingForHelper = true;
             QTimer::singleShot(limits::HelperReadyWaitMs, this, [this] {
                 if (m_waitingForHelper)
-                    qCWarning(lcRun) << "the main program did not report ready in" << limits::HelperReadyWaitMs << "ms";
+                    qCWarning(lcRun) << "the main program did not report ready in"
+                                     << limits::HelperReadyWaitMs << "ms";
                 resumeAfterHelper();
             });
             return;
@@ -371,7 +373,8 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
                           : tr("the main program could not be started: %1").arg(helper->record().error));
         return;
     }
-    QStringList fields{QStringLiteral("start"), escapedCommandField(spec.name), escapedCommandField(spec.task),
+    QStringList fields{QStringLiteral("start"), escapedCommandField(spec.name),
+                       escapedCommandField(spec.task),
                        QStringLiteral("method=") + startMethodName(spec.startMethod),
                        spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
     for (const QString &a : taskArguments(spec))
@@ -425,7 +428,8 @@ void Run::join(int index, int timeoutMs, std::function<void()> done)
 
 void Run::completeJoin(int id, bool timedOut)
 {
-    const auto it = std::find_if(m_joins.begin(), m_joins.end(), [id](const PendingJoin &j) { return j.id == id; });
+    const auto it =
+        std::find_if(m_joins.begin(), m_joins.end(), [id](const PendingJoin &j) { return j.id == id; });
     if (it == m_joins.end())
         return;
     PendingJoin j = std::move(*it);
@@ -434,7 +438,8 @@ void Run::completeJoin(int id, bool timedOut)
         j.timer->deleteLater();
     if (timedOut) {
         recordEngine(QStringLiteral("join_timeout"), j.process,
-                     {{QStringLiteral("timeout_ms"), j.timeoutMs}, {QStringLiteral("is_alive"), j.process->isAlive()}});
+                     {{QStringLiteral("timeout_ms"), j.timeoutMs},
+                      {QStringLiteral("is_alive"), j.process->isAlive()}});
     } else {
         QJsonObject f;
         if (j.implicit)
@@ -507,8 +512,9 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
         return;
     }
     const int chosen = known[int(QRandomGenerator::global()->bounded(qsizetype(known.size())))];
-    recordEngine(QStringLiteral("terminate_random"), m_workers[chosen],
-                 {{QStringLiteral("candidates"), names}, {QStringLiteral("is_alive"), m_workers[chosen]->isAlive()}});
+    recordEngine(
+        QStringLiteral("terminate_random"), m_workers[chosen],
+        {{QStringLiteral("candidates"), names}, {QStringLiteral("is_alive"), m_workers[chosen]->isAlive()}});
     terminate(chosen, std::move(done));
 }
 
@@ -517,7 +523,8 @@ void Run::call(const QString &task, const QJsonObject &args, std::function<void(
     WorkerProcess *main = ensureMain();
     if (main->isFinished() || m_callDone) {
         actionError(QStringLiteral("call"), nullptr,
-                    m_callDone ? tr("the main program is still doing a call") : tr("the main program has ended"));
+                    m_callDone ? tr("the main program is still doing a call")
+                               : tr("the main program has ended"));
         if (done)
             done();
         return;
@@ -528,7 +535,8 @@ void Run::call(const QString &task, const QJsonObject &args, std::function<void(
     for (const QString &a : spec.taskArguments())
         fields << escapedCommandField(a);
     m_callDone = done ? std::move(done) : [] {};
-    recordEngine(QStringLiteral("call"), m_main, {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
+    recordEngine(QStringLiteral("call"), m_main,
+                 {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
     main->writeInput(fields.join(u'\t').toUtf8() + '\n');
 }
 
@@ -572,10 +580,12 @@ void Run::endMain(std::function<void()> done)
     for (WorkerProcess *w : std::as_const(m_workers)) {
         if (w->isAlive() && w->record().daemon) {
             if (w->sendSignal(SIGTERM))
-                recordEngine(QStringLiteral("terminate"), w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
+                recordEngine(QStringLiteral("terminate"), w,
+                             {{QStringLiteral("by"), QStringLiteral("end_main")}});
             // A stopped daemon would keep SIGTERM pending forever and the run would never end.
             if (w->isStopped() && w->sendSignal(SIGCONT))
-                recordEngine(QStringLiteral("continue"), w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
+                recordEngine(QStringLiteral("continue"), w,
+                             {{QStringLiteral("by"), QStringLiteral("end_main")}});
         }
     }
     auto remaining = std::make_shared<int>(0);
@@ -634,7 +644,6 @@ void Run::abort()
     beginRunEnd();
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Events from the processes
 
@@ -679,15 +688,17 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
-    if (fromHelper && p == m_main
-        && (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") || e.ev == QLatin1String("put_failed")
-            || e.ev == QLatin1String("get_failed") || e.ev == QLatin1String("recv_done"))) {
+    if (fromHelper && p == m_main &&
+        (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") ||
+         e.ev == QLatin1String("put_failed") || e.ev == QLatin1String("get_failed") ||
+         e.ev == QLatin1String("recv_done"))) {
         // The main program's own queue or pipe action: done, or one message of a recv loop.
         Event named = e;
         named.fields.insert(QStringLiteral("name"), m_main->name());
         p->deliver(named);
-        const bool partOfRecv = !m_queueActions.isEmpty() && m_queueActions.first().action == QLatin1String("recv")
-                                && e.ev == QLatin1String("get");
+        const bool partOfRecv = !m_queueActions.isEmpty() &&
+                                m_queueActions.first().action == QLatin1String("recv") &&
+                                e.ev == QLatin1String("get");
         if (!partOfRecv)
             completeQueueAction(e);
         return;
@@ -757,12 +768,13 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         const QString verb = line.section(u'\t', 0, 0);
         if (verb == QLatin1String("call") && m_callDone) {
             p->deliver(e);
-            actionError(QStringLiteral("call"), nullptr, e.fields.value(QStringLiteral("message")).toString());
+            actionError(QStringLiteral("call"), nullptr,
+                        e.fields.value(QStringLiteral("message")).toString());
             std::exchange(m_callDone, {})();
             return;
         }
-        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv"))
-            && !m_queueActions.isEmpty()) {
+        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv")) &&
+            !m_queueActions.isEmpty()) {
             p->deliver(e);
             actionError(verb, nullptr, e.fields.value(QStringLiteral("message")).toString());
             if (auto done = m_queueActions.takeFirst().done)
@@ -770,8 +782,8 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             return;
         }
     }
-    if (fromHelper && e.ev == QLatin1String("command_error")
-        && e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
+    if (fromHelper && e.ev == QLatin1String("command_error") &&
+        e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
         // A start command the helper refused: that worker will never be forked.
         const QStringList parts = e.fields.value(QStringLiteral("line")).toString().split(u'\t');
         WorkerProcess *w = takePending(-1, parts.value(1));
@@ -784,8 +796,8 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     }
     if (!p && e.ev == QLatin1String("start")) {
         // A forked worker whose own start line overtook the helper's `forked` line.
-        const bool fromServer = ppid && *ppid != m_main->pid()
-                                && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
+        const bool fromServer =
+            ppid && *ppid != m_main->pid() && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
         if (fromHelper && m_main->pid() && (ppid == m_main->pid() || fromServer)) {
             for (WorkerProcess *w : std::as_const(m_pendingForks)) {
                 const bool forkserver = w->record().startMethod == QLatin1String("forkserver");
@@ -869,7 +881,8 @@ void Run::onProcessFinished(WorkerProcess *p)
             resumeAfterHelper(); // a main program that died before it was ready: the script goes on
             failQueueActions();
             if (auto done = std::exchange(m_callDone, {})) {
-                actionError(QStringLiteral("call"), nullptr, tr("the main program ended before finishing it"));
+                actionError(QStringLiteral("call"), nullptr,
+                            tr("the main program ended before finishing it"));
                 done();
             }
         }

@@ -138,7 +138,8 @@ private:
     void createQueues();
     void destroyQueues();
     /// Sends a queue action to the main program; `done` runs when it reports the outcome.
-    void sendQueueAction(const QString &action, int queue, const QByteArray &rest, std::function<void()> done);
+    void sendQueueAction(const QString &action, int queue, const QByteArray &rest,
+                         std::function<void()> done);
     /// The main program reported a queue action's outcome (`put`, `get`, `put_failed`, `get_failed`).
     void completeQueueAction(const Event &event);
     void failQueueActions();
@@ -169,8 +170,8 @@ private:
     QList<WorkerProcess *> m_processes;
     QList<WorkerProcess *> m_workers; ///< by scenario index
     QHash<qint64, WorkerProcess *> m_byPid;
-    WorkerProcess *m_main = nullptr;   ///< MainProcess: the parent of every worker
-    WorkerProcess *m_server = nullptr; ///< the fork server, once the main program started one
+    WorkerProcess *m_main = nullptr;       ///< MainProcess: the parent of every worker
+    WorkerProcess *m_server = nullptr;     ///< the fork server, once the main program started one
     QList<WorkerProcess *> m_pendingForks; ///< start commands sent, pid not known yet
     QList<EventChannel *> m_channels;
     /// pid of each process the run started with QProcess (a process-group leader) → its channel
@@ -205,9 +206,9 @@ private:
 
     bool m_started = false;
     bool m_scripted = false;
-    int m_pc = 0;               ///< next main action
-    bool m_mainEnded = false;   ///< end_main completed (or abort)
-    bool m_endingMain = false;  ///< end_main in progress
+    int m_pc = 0;              ///< next main action
+    bool m_mainEnded = false;  ///< end_main completed (or abort)
+    bool m_endingMain = false; ///< end_main in progress
     bool m_runEnding = false;
     bool m_finished = false;
     bool m_groupsSwept = false;

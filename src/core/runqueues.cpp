@@ -4,8 +4,8 @@
 #include "run.h"
 
 #include "pyvalue.h"
-#include "workerprocess.h"
 #include "shmq.h"
+#include "workerprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -74,7 +74,8 @@ void Run::put(int queue, const QJsonValue &value, std::function<void()> done)
     // put <TAB> SEGMENT <TAB> LABEL <TAB> SEQ <TAB> VALUE: the main program wraps it in the
     // helpers' envelope {"p":pid,"s":seq,"v":value} (src/helpers/task_queue.cpp) and puts it.
     sendQueueAction(QStringLiteral("put"), queue,
-                    "\t" + QByteArray::number(seq) + "\t" + escapedCommandField(QString::fromUtf8(valueJson(value))).toUtf8(),
+                    "\t" + QByteArray::number(seq) + "\t" +
+                        escapedCommandField(QString::fromUtf8(valueJson(value))).toUtf8(),
                     std::move(done));
 }
 
@@ -92,7 +93,8 @@ void Run::get(int queue, int timeoutMs, std::function<void()> done, const QStrin
 void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> done)
 {
     if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainReads) {
-        actionError(QStringLiteral("recv"), nullptr, tr("no pipe with index %1 that the main program reads").arg(pipe));
+        actionError(QStringLiteral("recv"), nullptr,
+                    tr("no pipe with index %1 that the main program reads").arg(pipe));
         if (done)
             done();
         return;
@@ -113,7 +115,8 @@ void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> do
     main->writeInput(command);
 }
 
-void Run::sendQueueAction(const QString &action, int queue, const QByteArray &rest, std::function<void()> done)
+void Run::sendQueueAction(const QString &action, int queue, const QByteArray &rest,
+                          std::function<void()> done)
 {
     auto fail = [&](const QString &message) {
         actionError(action, nullptr, message);
@@ -131,8 +134,9 @@ void Run::sendQueueAction(const QString &action, int queue, const QByteArray &re
         fail(tr("the main program has ended"));
         return;
     }
-    const QByteArray command = action.toUtf8() + "\t" + escapedCommandField(m_queueNames[queue]).toUtf8() + "\t" +
-                               escapedCommandField(m_scenario.queues[queue].name).toUtf8() + rest + "\n";
+    const QByteArray command = action.toUtf8() + "\t" + escapedCommandField(m_queueNames[queue]).toUtf8() +
+                               "\t" + escapedCommandField(m_scenario.queues[queue].name).toUtf8() + rest +
+                               "\n";
     m_queueActions.append(QueueAction{action, queue, std::move(done)});
     main->writeInput(command);
 }

@@ -48,7 +48,8 @@ bool hasControlCharacters(const QString &s)
     for (QChar c : s) {
         // TAB and newlines would break the fork helper's TAB-separated command lines; the rest
         // would garble terminals and tables.
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
             return true;
     }
     return false;
@@ -151,13 +152,17 @@ QList<TaskSpec> buildCatalog()
     TaskArgSpec a = numberArg(u"a"_s, false), b = numberArg(u"b"_s, false), cc = numberArg(u"c"_s, false);
     a.defaultValue = b.defaultValue = cc.defaultValue = 1;
     c.append({u"arith"_s,
-              {choiceArg(u"op"_s, {u"mul3"_s, u"sum3"_s, u"sumdiv"_s, u"muladd"_s, u"muldiv"_s}, u"mul3"_s), a, b, cc,
+              {choiceArg(u"op"_s, {u"mul3"_s, u"sum3"_s, u"sumdiv"_s, u"muladd"_s, u"muldiv"_s}, u"mul3"_s),
+               a, b, cc,
                // Exercise 2 terminates one of three running workers: they must live long enough.
                intArg(u"delay_ms"_s, 0, maxDelay, 0)}});
-    c.append({u"sleep"_s, {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true), boolArg(u"show_pid"_s, false)}});
+    c.append(
+        {u"sleep"_s,
+         {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true), boolArg(u"show_pid"_s, false)}});
     c.append({u"burn"_s, {intArg(u"ms"_s, 0, maxDelay, 1000)}});
     c.append({u"gil"_s,
-              {intArg(u"threads"_s, 1, kMaxThreads, 2), intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 250'000'000),
+              {intArg(u"threads"_s, 1, kMaxThreads, 2),
+               intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 250'000'000),
                intArg(u"switch_us"_s, 1, kMaxSwitchUs, 5000)}});
     c.append({u"spawn_child"_s,
               {intArg(u"ms"_s, 0, maxDelay, 1000), intArg(u"child_ms"_s, 0, maxDelay, 4000),
@@ -194,13 +199,20 @@ QList<TaskSpec> buildCatalog()
 QString jsonTypeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return ScenarioLoader::tr("null");
-    case QJsonValue::Bool: return ScenarioLoader::tr("a boolean");
-    case QJsonValue::Double: return ScenarioLoader::tr("a number");
-    case QJsonValue::String: return ScenarioLoader::tr("a string");
-    case QJsonValue::Array: return ScenarioLoader::tr("an array");
-    case QJsonValue::Object: return ScenarioLoader::tr("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return ScenarioLoader::tr("null");
+    case QJsonValue::Bool:
+        return ScenarioLoader::tr("a boolean");
+    case QJsonValue::Double:
+        return ScenarioLoader::tr("a number");
+    case QJsonValue::String:
+        return ScenarioLoader::tr("a string");
+    case QJsonValue::Array:
+        return ScenarioLoader::tr("an array");
+    case QJsonValue::Object:
+        return ScenarioLoader::tr("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return ScenarioLoader::tr("nothing");
 }
@@ -287,7 +299,8 @@ public:
             return false;
         }
         if (d < min || d > max) {
-            error(p, ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(min), formatNumber(max)));
+            error(p,
+                  ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(min), formatNumber(max)));
             return false;
         }
         *out = static_cast<qint64>(d);
@@ -304,7 +317,8 @@ public:
             return t;
         }
         if (!v.isObject()) {
-            error(k, ScenarioLoader::tr("must be an object with \"es\" and \"en\" texts, not %1").arg(jsonTypeName(v)));
+            error(k, ScenarioLoader::tr("must be an object with \"es\" and \"en\" texts, not %1")
+                         .arg(jsonTypeName(v)));
             return t;
         }
         const QJsonObject lo = v.toObject();
@@ -393,27 +407,42 @@ QString WorkerSpec::pipeName() const
 QString Action::kindName(Kind kind)
 {
     switch (kind) {
-    case Start: return u"start"_s;
-    case Join: return u"join"_s;
-    case Terminate: return u"terminate"_s;
-    case Kill: return u"kill"_s;
-    case Stop: return u"stop"_s;
-    case Continue: return u"continue"_s;
-    case Put: return u"put"_s;
-    case Get: return u"get"_s;
-    case Recv: return u"recv"_s;
-    case IsAlive: return u"is_alive"_s;
-    case Call: return u"call"_s;
-    case SleepMs: return u"sleep_ms"_s;
-    case TerminateRandom: return u"terminate_random"_s;
-    case EndMain: return u"end_main"_s;
+    case Start:
+        return u"start"_s;
+    case Join:
+        return u"join"_s;
+    case Terminate:
+        return u"terminate"_s;
+    case Kill:
+        return u"kill"_s;
+    case Stop:
+        return u"stop"_s;
+    case Continue:
+        return u"continue"_s;
+    case Put:
+        return u"put"_s;
+    case Get:
+        return u"get"_s;
+    case Recv:
+        return u"recv"_s;
+    case IsAlive:
+        return u"is_alive"_s;
+    case Call:
+        return u"call"_s;
+    case SleepMs:
+        return u"sleep_ms"_s;
+    case TerminateRandom:
+        return u"terminate_random"_s;
+    case EndMain:
+        return u"end_main"_s;
     }
     return {};
 }
 
 const QStringList &Action::callableTasks()
 {
-    static const QStringList tasks{u"greeting"_s, u"squares"_s, u"cubes"_s, u"arith"_s, u"sleep"_s, u"burn"_s};
+    static const QStringList tasks{u"greeting"_s, u"squares"_s, u"cubes"_s,
+                                   u"arith"_s,    u"sleep"_s,   u"burn"_s};
     return tasks;
 }
 
@@ -500,15 +529,20 @@ QString Scenario::actionText(int i) const
     const Action &a = main.at(i);
     const QString w = workerRefText(*this, a.worker);
     switch (a.kind) {
-    case Action::Start: return w + u".start()"_s;
+    case Action::Start:
+        return w + u".start()"_s;
     case Action::Join:
         if (a.timeoutMs >= 0)
             return w + u".join(timeout="_s + formatNumber(a.timeoutMs / 1000.0) + u')';
         return w + u".join()"_s;
-    case Action::Terminate: return w + u".terminate()"_s;
-    case Action::Kill: return w + u".kill()"_s;
-    case Action::Stop: return u"os.kill("_s + w + u".pid, SIGSTOP)"_s;
-    case Action::Continue: return u"os.kill("_s + w + u".pid, SIGCONT)"_s;
+    case Action::Terminate:
+        return w + u".terminate()"_s;
+    case Action::Kill:
+        return w + u".kill()"_s;
+    case Action::Stop:
+        return u"os.kill("_s + w + u".pid, SIGSTOP)"_s;
+    case Action::Continue:
+        return u"os.kill("_s + w + u".pid, SIGCONT)"_s;
     case Action::Put: {
         const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
         const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"'
@@ -524,25 +558,29 @@ QString Scenario::actionText(int i) const
         return u"print("_s + text + q + u".get())"_s;
     }
     case Action::Recv: {
-        const QString end = (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
+        const QString end =
+            (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
         if (a.untilNone)
             return u"while (m := "_s + end + u".recv()) is not None: print(\"Recibido:\", m)"_s;
         return u"print(\"Recibido:\", "_s + end + u".recv())"_s;
     }
-    case Action::IsAlive: return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
+    case Action::IsAlive:
+        return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
     case Action::Call: {
         WorkerSpec call;
         call.args = a.args;
         return a.task + u'(' + call.taskArguments().join(u", "_s) + u')';
     }
-    case Action::SleepMs: return u"time.sleep("_s + formatNumber(a.ms / 1000.0) + u')';
+    case Action::SleepMs:
+        return u"time.sleep("_s + formatNumber(a.ms / 1000.0) + u')';
     case Action::TerminateRandom: {
         QStringList names;
         for (int k : a.workers)
             names.append(workerRefText(*this, k));
         return u"random.choice(["_s + names.join(u", "_s) + u"]).terminate()"_s;
     }
-    case Action::EndMain: return u"# "_s + ScenarioLoader::tr("end of main");
+    case Action::EndMain:
+        return u"# "_s + ScenarioLoader::tr("end of main");
     }
     return {};
 }
@@ -599,14 +637,20 @@ QJsonObject Scenario::toJson() const
         case Action::Terminate:
         case Action::Kill:
         case Action::Stop:
-        case Action::Continue: ao.insert(u"worker"_s, ref(a.worker)); break;
-        case Action::IsAlive: ao.insert(u"worker"_s, ref(a.worker)); break;
+        case Action::Continue:
+            ao.insert(u"worker"_s, ref(a.worker));
+            break;
+        case Action::IsAlive:
+            ao.insert(u"worker"_s, ref(a.worker));
+            break;
         case Action::Put:
-            ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
+            ao.insert(u"queue"_s,
+                      a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
             ao.insert(u"value"_s, a.value);
             break;
         case Action::Get:
-            ao.insert(u"queue"_s, a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
+            ao.insert(u"queue"_s,
+                      a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : QString());
             if (a.timeoutMs >= 0)
                 ao.insert(u"timeout_ms"_s, a.timeoutMs);
             if (!a.printText.isEmpty())
@@ -623,7 +667,9 @@ QJsonObject Scenario::toJson() const
             ao.insert(u"task"_s, a.task);
             ao.insert(u"args"_s, a.args);
             break;
-        case Action::SleepMs: ao.insert(u"ms"_s, a.ms); break;
+        case Action::SleepMs:
+            ao.insert(u"ms"_s, a.ms);
+            break;
         case Action::TerminateRandom: {
             QJsonArray cands;
             for (int k : a.workers)
@@ -631,7 +677,8 @@ QJsonObject Scenario::toJson() const
             ao.insert(u"workers"_s, cands);
             break;
         }
-        case Action::EndMain: break;
+        case Action::EndMain:
+            break;
         }
         ms.append(ao);
     }
@@ -654,14 +701,19 @@ ScenarioLoadResult ScenarioLoader::loadFile(const QString &path)
     // Check the size before reading, and read at most one byte more than the limit, so a huge
     // file (or an endless device) never lands in memory.
     if (!f.isSequential() && f.size() > kMaxScenarioFileBytes) {
-        r.errors.append({label, {}, tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
-                                        .arg(f.size())
-                                        .arg(kMaxScenarioFileBytes)});
+        r.errors.append({label,
+                         {},
+                         tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
+                             .arg(f.size())
+                             .arg(kMaxScenarioFileBytes)});
         return r;
     }
     const QByteArray data = f.read(kMaxScenarioFileBytes + 1);
     if (data.size() > kMaxScenarioFileBytes) {
-        r.errors.append({label, {}, tr("the file is too large (a scenario is at most %1 bytes)").arg(kMaxScenarioFileBytes)});
+        r.errors.append(
+            {label,
+             {},
+             tr("the file is too large (a scenario is at most %1 bytes)").arg(kMaxScenarioFileBytes)});
         return r;
     }
     if (f.error() != QFileDevice::NoError) {
@@ -679,9 +731,11 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
     const QString label = fileName.isEmpty() ? tr("<memory>") : fileName;
     ScenarioLoadResult r;
     if (json.size() > kMaxScenarioFileBytes) {
-        r.errors.append({label, {}, tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
-                                        .arg(json.size())
-                                        .arg(kMaxScenarioFileBytes)});
+        r.errors.append({label,
+                         {},
+                         tr("the file is too large (%1 bytes; a scenario is at most %2 bytes)")
+                             .arg(json.size())
+                             .arg(kMaxScenarioFileBytes)});
         return r;
     }
     QJsonParseError pe;
@@ -693,11 +747,13 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
         const qsizetype line = before.count('\n') + 1;
         const qsizetype lastNl = before.lastIndexOf('\n');
         const qsizetype column = QString::fromUtf8(before.mid(lastNl + 1)).size() + 1;
-        r.errors.append({label, {}, tr("invalid JSON at line %1, column %2 (byte %3): %4")
-                                        .arg(line)
-                                        .arg(column)
-                                        .arg(off)
-                                        .arg(pe.errorString())});
+        r.errors.append({label,
+                         {},
+                         tr("invalid JSON at line %1, column %2 (byte %3): %4")
+                             .arg(line)
+                             .arg(column)
+                             .arg(off)
+                             .arg(pe.errorString())});
         return r;
     }
     if (!doc.isObject()) {
@@ -710,8 +766,9 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
 /// The task arguments of a worker or of a main-program `call`: each checked against the task
 /// catalog's rules (types, ranges, choices, references to declared queues and pipes). Returns
 /// the valid ones; every problem is reported at `ap.key`.
-static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJsonValue &av, const QString &ap,
-                             const QHash<QString, int> &queueByName, const QHash<QString, int> &pipeByName)
+static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJsonValue &av,
+                                    const QString &ap, const QHash<QString, int> &queueByName,
+                                    const QHash<QString, int> &pipeByName)
 {
     QJsonObject args;
     QJsonObject out;
@@ -725,10 +782,11 @@ static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJ
             allowed.append(a.key);
         for (auto it = args.begin(); it != args.end(); ++it) {
             if (!task->arg(it.key()))
-                v.error(key(ap, it.key()), allowed.isEmpty()
-                                               ? ScenarioLoader::tr("unknown argument (task \"%1\" takes none)").arg(task->name)
-                                               : ScenarioLoader::tr("unknown argument for task \"%1\" (expected one of: %2)")
-                                                     .arg(task->name, allowed.join(u", "_s)));
+                v.error(key(ap, it.key()),
+                        allowed.isEmpty()
+                            ? ScenarioLoader::tr("unknown argument (task \"%1\" takes none)").arg(task->name)
+                            : ScenarioLoader::tr("unknown argument for task \"%1\" (expected one of: %2)")
+                                  .arg(task->name, allowed.join(u", "_s)));
         }
         for (const TaskArgSpec &a : task->args) {
             const QString kp = key(ap, a.key);
@@ -749,7 +807,8 @@ static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJ
                 if (!val.isDouble()) {
                     v.error(kp, ScenarioLoader::tr("must be a number"));
                 } else if (!std::isfinite(val.toDouble()) || std::fabs(val.toDouble()) > a.max) {
-                    v.error(kp, ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(a.min), formatNumber(a.max)));
+                    v.error(kp, ScenarioLoader::tr("must be between %1 and %2")
+                                    .arg(formatNumber(a.min), formatNumber(a.max)));
                 } else {
                     out.insert(a.key, val);
                 }
@@ -763,7 +822,8 @@ static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJ
                                     .arg(val.toString().size())
                                     .arg(formatNumber(a.max)));
                 } else if (hasControlCharacters(val.toString())) {
-                    v.error(kp, ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)"));
+                    v.error(kp,
+                            ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)"));
                 } else {
                     out.insert(a.key, val);
                 }
@@ -794,19 +854,19 @@ static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJ
                                         .arg(val.toString().size())
                                         .arg(kMaxStringArgLength));
                     else if (hasControlCharacters(val.toString()))
-                        v.error(kp, ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)"));
+                        v.error(kp, ScenarioLoader::tr(
+                                        "must not contain control characters (tabs, newlines, ...)"));
                     else
                         out.insert(a.key, val);
                 } else if (!val.isDouble()) {
-                    v.error(kp,
-                            ScenarioLoader::tr("must be an exit code (an integer) or a message (a string), not %1")
-                                .arg(jsonTypeName(val)));
+                    v.error(kp, ScenarioLoader::tr(
+                                    "must be an exit code (an integer) or a message (a string), not %1")
+                                    .arg(jsonTypeName(val)));
                 } else if (!isIntegral(val.toDouble())) {
-                    v.error(
-                        kp,
-                        ScenarioLoader::tr("must be an integer exit code (sys.exit(%1) would exit with 1 and print "
-                           "it) or a string")
-                            .arg(formatNumber(val.toDouble())));
+                    v.error(kp, ScenarioLoader::tr(
+                                    "must be an integer exit code (sys.exit(%1) would exit with 1 and print "
+                                    "it) or a string")
+                                    .arg(formatNumber(val.toDouble())));
                 } else if (v.checkInt(val, kp, a.min, a.max, &n)) {
                     out.insert(a.key, n);
                 }
@@ -814,18 +874,22 @@ static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJ
             }
             case ArgType::PipeRef: {
                 if (!val.isString())
-                    v.error(kp, ScenarioLoader::tr("must be the name of a pipe (a string), not %1").arg(jsonTypeName(val)));
+                    v.error(kp, ScenarioLoader::tr("must be the name of a pipe (a string), not %1")
+                                    .arg(jsonTypeName(val)));
                 else if (!pipeByName.contains(val.toString()))
-                    v.error(kp, ScenarioLoader::tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(val.toString()));
+                    v.error(kp, ScenarioLoader::tr("no pipe is named \"%1\" (declare it in \"pipes\")")
+                                    .arg(val.toString()));
                 else
                     out.insert(a.key, val);
                 break;
             }
             case ArgType::QueueRef: {
                 if (!val.isString())
-                    v.error(kp, ScenarioLoader::tr("must be the name of a queue (a string), not %1").arg(jsonTypeName(val)));
+                    v.error(kp, ScenarioLoader::tr("must be the name of a queue (a string), not %1")
+                                    .arg(jsonTypeName(val)));
                 else if (!queueByName.contains(val.toString()))
-                    v.error(kp, ScenarioLoader::tr("no queue is named \"%1\" (declare it in \"queues\")").arg(val.toString()));
+                    v.error(kp, ScenarioLoader::tr("no queue is named \"%1\" (declare it in \"queues\")")
+                                    .arg(val.toString()));
                 else
                     out.insert(a.key, val);
                 break;
@@ -844,21 +908,24 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
     // format
     const QString expectedFormat = QString::fromLatin1(kScenarioFormat);
     QString format;
-    if (v.getString(o, {}, u"format"_s, true, 100, &format) && format != expectedFormat
-        && format != QLatin1String(kScenarioFormat1))
+    if (v.getString(o, {}, u"format"_s, true, 100, &format) && format != expectedFormat &&
+        format != QLatin1String(kScenarioFormat1))
         v.error(u"format"_s, tr("unsupported format \"%1\" (expected \"%2\")").arg(format, expectedFormat));
     // Format 1 chose a launcher per worker (qprocess, the default, was Python's spawn; fork was
     // fork) and had no start method for the run.
     const bool format1 = format == QLatin1String(kScenarioFormat1);
     if (format1) {
-        v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
-                            u"pipes"_s, u"workers"_s, u"main"_s});
+        v.checkKeys(o, {},
+                    {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
+                     u"pipes"_s, u"workers"_s, u"main"_s});
         s.startMethod = StartMethod::Spawn;
     } else {
-        v.checkKeys(o, {}, {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"start_method"_s,
-                            u"queues"_s, u"pipes"_s, u"workers"_s, u"main"_s});
+        v.checkKeys(o, {},
+                    {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"start_method"_s,
+                     u"queues"_s, u"pipes"_s, u"workers"_s, u"main"_s});
         QString method;
-        if (v.getString(o, {}, u"start_method"_s, false, 32, &method) && !parseStartMethod(method, &s.startMethod))
+        if (v.getString(o, {}, u"start_method"_s, false, 32, &method) &&
+            !parseStartMethod(method, &s.startMethod))
             v.error(u"start_method"_s,
                     tr("must be \"spawn\", \"fork\" or \"forkserver\", not \"%1\"").arg(method));
     }
@@ -955,7 +1022,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
         if (wa.isEmpty())
             v.error(u"workers"_s, tr("must list at least one worker"));
         if (wa.size() > kMaxWorkers)
-            v.error(u"workers"_s, tr("too many workers (%1; at most %2 per run)").arg(wa.size()).arg(kMaxWorkers));
+            v.error(u"workers"_s,
+                    tr("too many workers (%1; at most %2 per run)").arg(wa.size()).arg(kMaxWorkers));
         for (qsizetype i = 0; i < wa.size() && i < kMaxWorkers; ++i) {
             const QString p = index(u"workers"_s, i);
             WorkerSpec w;
@@ -969,14 +1037,17 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             }
             const QJsonObject wo = wa.at(i).toObject();
             v.checkKeys(wo, p,
-                        {u"id"_s, u"name"_s, u"task"_s, u"args"_s, u"daemon"_s, format1 ? u"launcher"_s : u"start_method"_s});
+                        {u"id"_s, u"name"_s, u"task"_s, u"args"_s, u"daemon"_s,
+                         format1 ? u"launcher"_s : u"start_method"_s});
             if (v.getString(wo, p, u"id"_s, false, kMaxNameLength, &w.id)) {
                 if (!identifierPattern().match(w.id).hasMatch()) {
-                    v.error(key(p, u"id"_s), tr("must start with a letter or _ and contain only letters, digits, _ . -"));
+                    v.error(key(p, u"id"_s),
+                            tr("must start with a letter or _ and contain only letters, digits, _ . -"));
                     w.id.clear();
                 } else if (workerById.contains(w.id)) {
-                    v.error(key(p, u"id"_s),
-                            tr("\"%1\" is already the id of workers[%2]").arg(w.id).arg(workerById.value(w.id)));
+                    v.error(
+                        key(p, u"id"_s),
+                        tr("\"%1\" is already the id of workers[%2]").arg(w.id).arg(workerById.value(w.id)));
                     w.id.clear();
                 } else {
                     workerById.insert(w.id, int(i));
@@ -985,7 +1056,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             QString name;
             if (v.getString(wo, p, u"name"_s, false, kMaxNameLength, &name)) {
                 if (hasControlCharacters(name)) {
-                    v.error(key(p, u"name"_s), tr("must not contain control characters (tabs, newlines, ...)"));
+                    v.error(key(p, u"name"_s),
+                            tr("must not contain control characters (tabs, newlines, ...)"));
                 } else if (name.trimmed() != name) {
                     v.error(key(p, u"name"_s), tr("must not start or end with spaces"));
                 } else {
@@ -1001,14 +1073,16 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     if (method == u"fork"_s)
                         w.startMethod = StartMethod::Fork;
                     else if (method != u"qprocess"_s)
-                        v.error(key(p, u"launcher"_s), tr("must be \"qprocess\" or \"fork\", not \"%1\"").arg(method));
+                        v.error(key(p, u"launcher"_s),
+                                tr("must be \"qprocess\" or \"fork\", not \"%1\"").arg(method));
                     w.ownStartMethod = w.startMethod != s.startMethod;
                 }
             } else if (v.getString(wo, p, u"start_method"_s, false, 32, &method)) {
                 if (parseStartMethod(method, &w.startMethod)) {
                     w.ownStartMethod = true;
                     // get_context('spawn').Process is SpawnProcess: its default name says so.
-                    static const QString kClass[] = {u"SpawnProcess"_s, u"ForkProcess"_s, u"ForkServerProcess"_s};
+                    static const QString kClass[] = {u"SpawnProcess"_s, u"ForkProcess"_s,
+                                                     u"ForkServerProcess"_s};
                     if (!w.named)
                         w.name = kClass[int(w.startMethod)] + u'-' + QString::number(i + 1);
                 } else {
@@ -1023,10 +1097,12 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     QStringList names;
                     for (const TaskSpec &t : taskCatalog())
                         names.append(t.name);
-                    v.error(key(p, u"task"_s), tr("unknown task \"%1\" (known: %2)").arg(w.task, names.join(u", "_s)));
+                    v.error(key(p, u"task"_s),
+                            tr("unknown task \"%1\" (known: %2)").arg(w.task, names.join(u", "_s)));
                 }
             }
-            w.args = validateTaskArgs(v, task, wo.value(u"args"_s), key(p, u"args"_s), queueByName, pipeByName);
+            w.args =
+                validateTaskArgs(v, task, wo.value(u"args"_s), key(p, u"args"_s), queueByName, pipeByName);
             s.workers.append(w);
         }
     }
@@ -1054,7 +1130,9 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             if (ref.isDouble() && isIntegral(ref.toDouble())) {
                 const double d = ref.toDouble();
                 if (d < 0 || d >= s.workers.size()) {
-                    v.error(p, tr("worker index %1 is out of range (%2 workers)").arg(formatNumber(d)).arg(s.workers.size()));
+                    v.error(p, tr("worker index %1 is out of range (%2 workers)")
+                                   .arg(formatNumber(d))
+                                   .arg(s.workers.size()));
                     return -1;
                 }
                 return int(d);
@@ -1062,7 +1140,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             if (ref.isUndefined())
                 v.error(p, tr("missing (a worker id or index is required)"));
             else
-                v.error(p, tr("must be a worker id (a string) or index (an integer), not %1").arg(jsonTypeName(ref)));
+                v.error(p, tr("must be a worker id (a string) or index (an integer), not %1")
+                               .arg(jsonTypeName(ref)));
             return -1;
         };
         for (qsizetype i = 0; i < ma.size() && i < kMaxActions; ++i) {
@@ -1076,14 +1155,20 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             if (!v.getString(ao, p, u"action"_s, true, 32, &kind))
                 continue;
             static const QHash<QString, Action::Kind> kinds = {
-                {u"start"_s, Action::Start},       {u"join"_s, Action::Join},
-                {u"terminate"_s, Action::Terminate}, {u"kill"_s, Action::Kill},
-                {u"stop"_s, Action::Stop},         {u"continue"_s, Action::Continue},
-                {u"put"_s, Action::Put},           {u"get"_s, Action::Get},
+                {u"start"_s, Action::Start},
+                {u"join"_s, Action::Join},
+                {u"terminate"_s, Action::Terminate},
+                {u"kill"_s, Action::Kill},
+                {u"stop"_s, Action::Stop},
+                {u"continue"_s, Action::Continue},
+                {u"put"_s, Action::Put},
+                {u"get"_s, Action::Get},
                 {u"recv"_s, Action::Recv},
-                {u"is_alive"_s, Action::IsAlive},  {u"call"_s, Action::Call},
+                {u"is_alive"_s, Action::IsAlive},
+                {u"call"_s, Action::Call},
                 {u"sleep_ms"_s, Action::SleepMs},
-                {u"terminate_random"_s, Action::TerminateRandom}, {u"end_main"_s, Action::EndMain}};
+                {u"terminate_random"_s, Action::TerminateRandom},
+                {u"end_main"_s, Action::EndMain}};
             if (!kinds.contains(kind)) {
                 v.error(key(p, u"action"_s),
                         tr("unknown action \"%1\" (known: start, join, terminate, kill, stop, continue, put, "
@@ -1092,7 +1177,9 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 continue;
             }
             if (endMainAt >= 0)
-                v.error(p, tr("comes after end_main (main[%1]): end_main must be the last action").arg(endMainAt));
+                v.error(
+                    p,
+                    tr("comes after end_main (main[%1]): end_main must be the last action").arg(endMainAt));
             Action a;
             a.kind = kinds.value(kind);
             const QString wp = key(p, u"worker"_s);
@@ -1117,7 +1204,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     v.checkKeys(ao, p, {u"action"_s, u"worker"_s, u"timeout_ms"_s});
                     if (ao.contains(u"timeout_ms"_s)) {
                         qint64 t = 0;
-                        if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
+                        if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs,
+                                       &t))
                             a.timeoutMs = int(t);
                     }
                 } else {
@@ -1134,7 +1222,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
                     a.queue = queueByName.value(q, -1);
                     if (a.queue < 0)
-                        v.error(key(p, u"queue"_s), tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
+                        v.error(key(p, u"queue"_s),
+                                tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
                 }
                 const QJsonValue val = ao.value(u"value"_s);
                 const QString vp = key(p, u"value"_s);
@@ -1143,9 +1232,12 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 else if (val.isNull())
                     a.value = val; // Python's None: the end marker consumers stop at
                 else if (val.isDouble() && std::fabs(val.toDouble()) > kMaxAbsNumber)
-                    v.error(vp, tr("must be between %1 and %2").arg(formatNumber(-kMaxAbsNumber), formatNumber(kMaxAbsNumber)));
+                    v.error(vp, tr("must be between %1 and %2")
+                                    .arg(formatNumber(-kMaxAbsNumber), formatNumber(kMaxAbsNumber)));
                 else if (val.isString() && val.toString().size() > kMaxStringArgLength)
-                    v.error(vp, tr("is too long (%1 characters, at most %2)").arg(val.toString().size()).arg(kMaxStringArgLength));
+                    v.error(vp, tr("is too long (%1 characters, at most %2)")
+                                    .arg(val.toString().size())
+                                    .arg(kMaxStringArgLength));
                 else if (val.isString() && hasControlCharacters(val.toString()))
                     v.error(vp, tr("must not contain control characters (tabs, newlines, ...)"));
                 else if (!val.isDouble() && !val.isString())
@@ -1156,14 +1248,16 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             }
             case Action::Get: {
                 v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"timeout_ms"_s, u"print"_s});
-                if (v.getString(ao, p, u"print"_s, false, kMaxStringArgLength, &a.printText)
-                    && hasControlCharacters(a.printText))
-                    v.error(key(p, u"print"_s), tr("must not contain control characters (tabs, newlines, ...)"));
+                if (v.getString(ao, p, u"print"_s, false, kMaxStringArgLength, &a.printText) &&
+                    hasControlCharacters(a.printText))
+                    v.error(key(p, u"print"_s),
+                            tr("must not contain control characters (tabs, newlines, ...)"));
                 QString q;
                 if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
                     a.queue = queueByName.value(q, -1);
                     if (a.queue < 0)
-                        v.error(key(p, u"queue"_s), tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
+                        v.error(key(p, u"queue"_s),
+                                tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
                 }
                 if (ao.contains(u"timeout_ms"_s)) {
                     qint64 t = 0;
@@ -1178,7 +1272,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 if (v.getString(ao, p, u"pipe"_s, true, kMaxNameLength, &pipe)) {
                     a.queue = pipeByName.value(pipe, -1);
                     if (a.queue < 0)
-                        v.error(key(p, u"pipe"_s), tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(pipe));
+                        v.error(key(p, u"pipe"_s),
+                                tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(pipe));
                 }
                 v.getBool(ao, p, u"until_none"_s, &a.untilNone);
                 if (ao.contains(u"timeout_ms"_s)) {
@@ -1198,7 +1293,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     else
                         task = findTask(a.task);
                 }
-                a.args = validateTaskArgs(v, task, ao.value(u"args"_s), key(p, u"args"_s), queueByName, pipeByName);
+                a.args = validateTaskArgs(v, task, ao.value(u"args"_s), key(p, u"args"_s), queueByName,
+                                          pipeByName);
                 break;
             }
             case Action::SleepMs: {

@@ -32,11 +32,11 @@ inline constexpr int kMaxThreads = 64;                       ///< `threads` of t
 inline constexpr qint64 kMaxWork = 1'000'000'000;            ///< `work` iterations of the GIL demo
 inline constexpr int kMaxSwitchUs = 1'000'000;               ///< GIL switch interval: 1 s
 inline constexpr double kMaxAbsNumber = 1e15;                ///< queue and pipe values
-inline constexpr double kMaxOperand = 1e6;                   ///< |a|, |b|, |c|: a·b·c stays exact, as Python's ints
-inline constexpr int kMaxPipes = 16;                         ///< pipes per run
-inline constexpr int kMaxMessages = 100'000;                 ///< `count` of queue and pipe tasks
-inline constexpr int kMaxNameLength = 64;                    ///< worker names, ids, queue names
-inline constexpr int kMaxStringArgLength = 256;              ///< string task arguments, string queue values
+inline constexpr double kMaxOperand = 1e6;      ///< |a|, |b|, |c|: a·b·c stays exact, as Python's ints
+inline constexpr int kMaxPipes = 16;            ///< pipes per run
+inline constexpr int kMaxMessages = 100'000;    ///< `count` of queue and pipe tasks
+inline constexpr int kMaxNameLength = 64;       ///< worker names, ids, queue names
+inline constexpr int kMaxStringArgLength = 256; ///< string task arguments, string queue values
 inline constexpr int kMaxTitleLength = 200;
 inline constexpr int kMaxDescriptionLength = 4000;
 
@@ -48,23 +48,27 @@ QString startMethodName(StartMethod method); ///< "spawn" / "fork" / "forkserver
 /// Parses a start method name; false when unknown.
 bool parseStartMethod(const QString &name, StartMethod *method);
 
-struct LocalizedText {
+struct LocalizedText
+{
     QString es;
     QString en;
     /// The text in `language` ("es", "en", or a locale name such as "es_MX"); English otherwise.
     QString text(const QString &language) const;
 };
 
-struct QueueSpec {
+struct QueueSpec
+{
     QString name;     ///< as in the scenario; task arguments and `put` actions refer to it
     int capacity = 0; ///< 1..kMaxQueueCapacity
 };
 
-struct PipeSpec {
+struct PipeSpec
+{
     QString name; ///< as in the scenario; the `pipe` argument of pipe_send / pipe_recv refers to it
 };
 
-struct WorkerSpec {
+struct WorkerSpec
+{
     QString id;         ///< optional handle used by actions; empty when the file gives none
     QString name;       ///< resolved: the file's `name`, or `Process-N` with N = index + 1
     bool named = false; ///< whether the file gave `name`
@@ -83,13 +87,29 @@ struct WorkerSpec {
     QString pipeName() const;
 };
 
-struct Action {
-    enum Kind { Start, Join, Terminate, Kill, Stop, Continue, Put, Get, Recv, IsAlive, Call, SleepMs, TerminateRandom, EndMain };
+struct Action
+{
+    enum Kind {
+        Start,
+        Join,
+        Terminate,
+        Kill,
+        Stop,
+        Continue,
+        Put,
+        Get,
+        Recv,
+        IsAlive,
+        Call,
+        SleepMs,
+        TerminateRandom,
+        EndMain
+    };
     Kind kind = Start;
-    int worker = -1;        ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
-    int timeoutMs = -1;     ///< join, get: -1 waits for the end (join) / for a message (get), else 0..kMaxDelayMs
-    int ms = 0;             ///< sleep_ms
-    int queue = -1;         ///< put, get: index into Scenario::queues; recv: into Scenario::pipes
+    int worker = -1;    ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
+    int timeoutMs = -1; ///< join, get: -1 waits for the end (join) / for a message (get), else 0..kMaxDelayMs
+    int ms = 0;         ///< sleep_ms
+    int queue = -1;     ///< put, get: index into Scenario::queues; recv: into Scenario::pipes
     bool untilNone = false; ///< recv: `while (m := conn.recv()) is not None` rather than one recv()
     QString printText;      ///< get: print(printText, q.get()); empty: the value is not printed
     QJsonValue value;       ///< put: a number, a string or null (Python's None, the usual end marker)
@@ -104,7 +124,8 @@ struct Action {
     static QString kindName(Kind kind); ///< the `action` string: "start", "sleep_ms", ...
 };
 
-struct Scenario {
+struct Scenario
+{
     QString file; ///< the path it was loaded from (empty when parsed from memory)
     LocalizedText title;
     LocalizedText description; ///< optional; empty strings when absent
@@ -122,7 +143,7 @@ struct Scenario {
     QJsonObject toJson() const;
 
     bool usesStartMethod(StartMethod method) const;
-    int workerIndexById(const QString &id) const; ///< -1 when absent
+    int workerIndexById(const QString &id) const;    ///< -1 when absent
     int queueIndexByName(const QString &name) const; ///< -1 when absent
     /// Whether the main program receives on pipe `index` itself (a `recv` action names it): it
     /// then keeps the pipe's read end.
@@ -133,14 +154,16 @@ struct Scenario {
 
 /// One problem found in a scenario file. toString() gives `FILE: PATH: REASON`, e.g.
 /// `01-motivation.json: workers[2].args.c: must be a number`.
-struct ScenarioIssue {
+struct ScenarioIssue
+{
     QString file;   ///< the file name (no folder), or "<memory>"
     QString path;   ///< JSON path such as `workers[2].args.c`; empty for file-level problems
     QString reason; ///< translated
     QString toString() const;
 };
 
-struct ScenarioLoadResult {
+struct ScenarioLoadResult
+{
     Scenario scenario;           ///< meaningful only when ok()
     QList<ScenarioIssue> errors; ///< every problem found, in file order
     bool ok() const { return errors.isEmpty(); }
@@ -151,17 +174,19 @@ struct ScenarioLoadResult {
 /// Exit: the `exit` argument every task takes (sys.exit(N) or sys.exit("text") after the work).
 enum class ArgType { Integer, Number, String, Choice, Boolean, QueueRef, PipeRef, Exit };
 
-struct TaskArgSpec {
+struct TaskArgSpec
+{
     QString key;
     ArgType type = ArgType::Integer;
-    double min = 0;          ///< Integer / Number
-    double max = 0;          ///< Integer / Number; for String the maximum length
-    QStringList choices;     ///< Choice
+    double min = 0;      ///< Integer / Number
+    double max = 0;      ///< Integer / Number; for String the maximum length
+    QStringList choices; ///< Choice
     bool required = false;
     QJsonValue defaultValue; ///< what the helper uses when the argument is absent (documentation, UI)
 };
 
-struct TaskSpec {
+struct TaskSpec
+{
     QString name;
     QList<TaskArgSpec> args;
     const TaskArgSpec *arg(const QString &key) const;

@@ -11,8 +11,8 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/syscall.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace concurrente {
@@ -46,8 +46,7 @@ const QProcessEnvironment &workerEnvironment()
 } // namespace
 
 WorkerProcess::WorkerProcess(const ProcessRecord &record, QObject *parent) : QObject(parent), m_record(record)
-{
-}
+{}
 
 WorkerProcess::~WorkerProcess()
 {
@@ -192,7 +191,8 @@ void WorkerProcess::markStartRequested(qint64 tNs)
         return;
     setState(State::Starting);
     m_record.startNs = tNs;
-    deliver(Event::make(tNs, std::nullopt, QStringLiteral("start_request"), {{QStringLiteral("name"), m_record.name}}));
+    deliver(Event::make(tNs, std::nullopt, QStringLiteral("start_request"),
+                        {{QStringLiteral("name"), m_record.name}}));
 }
 
 void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid)
@@ -290,13 +290,15 @@ bool WorkerProcess::sendSignal(int sig, QString *error)
 {
     if (m_pidfd < 0 || m_pidfdExited || m_state == State::Finished) {
         if (error)
-            *error = m_state == State::Created ? tr("the process was not started") : tr("the process has already ended");
+            *error = m_state == State::Created ? tr("the process was not started")
+                                               : tr("the process has already ended");
         return false;
     }
     if (pidfdSendSignal(m_pidfd, sig) != 0) {
         if (error)
-            *error = errno == ESRCH ? tr("the process has already ended")
-                                    : tr("cannot send the signal: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+            *error = errno == ESRCH
+                         ? tr("the process has already ended")
+                         : tr("cannot send the signal: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
     if (sig == SIGKILL)
@@ -331,7 +333,8 @@ void WorkerProcess::deliver(const Event &event)
         if (const auto ppid = jsonInteger(event.fields.value(QStringLiteral("ppid"))))
             m_record.ppid = ppid;
     }
-    if (event.ev == QLatin1String("start") && m_state == State::Starting && m_record.pid && event.pid == m_record.pid) {
+    if (event.ev == QLatin1String("start") && m_state == State::Starting && m_record.pid &&
+        event.pid == m_record.pid) {
         // The worker's own start line proves the exec worked; it may be read before QProcess
         // has processed its startup notification.
         setState(State::Running);

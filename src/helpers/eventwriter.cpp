@@ -72,8 +72,14 @@ bool initEventFd() noexcept
     return true;
 }
 
-int eventFd() noexcept { return g_eventFd; }
-void setEventFd(int fd) noexcept { g_eventFd = fd; }
+int eventFd() noexcept
+{
+    return g_eventFd;
+}
+void setEventFd(int fd) noexcept
+{
+    g_eventFd = fd;
+}
 
 bool writeAll(int fd, const char *buf, std::size_t len) noexcept
 {
@@ -225,11 +231,26 @@ void Event::appendEscaped(std::string_view s) noexcept
         } else if (c < 0x20 || c == 0x7F) {
             esc[0] = '\\';
             switch (c) {
-            case '\n': esc[1] = 'n'; escLen = 2; break;
-            case '\t': esc[1] = 't'; escLen = 2; break;
-            case '\r': esc[1] = 'r'; escLen = 2; break;
-            case '\b': esc[1] = 'b'; escLen = 2; break;
-            case '\f': esc[1] = 'f'; escLen = 2; break;
+            case '\n':
+                esc[1] = 'n';
+                escLen = 2;
+                break;
+            case '\t':
+                esc[1] = 't';
+                escLen = 2;
+                break;
+            case '\r':
+                esc[1] = 'r';
+                escLen = 2;
+                break;
+            case '\b':
+                esc[1] = 'b';
+                escLen = 2;
+                break;
+            case '\f':
+                esc[1] = 'f';
+                escLen = 2;
+                break;
             default:
                 esc[1] = 'u';
                 esc[2] = '0';

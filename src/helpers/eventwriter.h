@@ -25,7 +25,8 @@ int eventFd() noexcept;
 void setEventFd(int fd) noexcept;
 
 /// Appends bytes to a fixed buffer; never overflows, remembers whether something was cut.
-class FixedBuf {
+class FixedBuf
+{
 public:
     FixedBuf(char *data, std::size_t capacity) noexcept : m_data(data), m_cap(capacity) {}
     FixedBuf &add(std::string_view s) noexcept;
@@ -37,7 +38,11 @@ public:
     std::string_view view() const noexcept { return {m_data, m_len}; }
     std::size_t size() const noexcept { return m_len; }
     bool cut() const noexcept { return m_cut; }
-    void clear() noexcept { m_len = 0; m_cut = false; }
+    void clear() noexcept
+    {
+        m_len = 0;
+        m_cut = false;
+    }
 
 private:
     char *m_data;
@@ -47,8 +52,8 @@ private:
 };
 
 /// A FixedBuf with its own storage.
-template <std::size_t N>
-class StackBuf : public FixedBuf {
+template <std::size_t N> class StackBuf : public FixedBuf
+{
 public:
     StackBuf() noexcept : FixedBuf(m_storage, N) {}
     StackBuf(const StackBuf &) = delete;
@@ -62,7 +67,8 @@ private:
 /// (quotes, backslash, every control character) and invalid UTF-8 becomes U+FFFD. A field that
 /// does not fit is cut (strings at a character boundary) and the line gets "truncated":true, so
 /// a line never exceeds kMaxLineBytes.
-class Event {
+class Event
+{
 public:
     /// pid 0 means "this process".
     explicit Event(std::string_view ev, pid_t pid = 0) noexcept;

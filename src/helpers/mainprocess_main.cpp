@@ -19,15 +19,15 @@
 #include "tasks.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <new>
-#include <atomic>
 #include <optional>
-#include <pthread.h>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -310,15 +310,17 @@ constexpr std::size_t kMaxMainQueues = 32;
 constexpr std::size_t kMaxPendingOps = 64;
 constexpr std::int64_t kMainPutTimeoutNs = 60'000'000'000; // the validator's longest wait
 
-struct MainQueue {
+struct MainQueue
+{
     char segment[128];
     std::size_t segmentLen = 0;
     std::optional<shmq::Queue> queue;
 };
 
-struct QueueOp {
+struct QueueOp
+{
     bool isGet = false;
-    bool isRecv = false;   ///< a pipe's recv: `pipeFd`, until None (`untilNone`) or one message
+    bool isRecv = false; ///< a pipe's recv: `pipeFd`, until None (`untilNone`) or one message
     int pipeFd = -1;
     bool untilNone = false;
     std::int64_t received = 0;
@@ -326,7 +328,7 @@ struct QueueOp {
     char label[80];
     std::size_t labelLen = 0;
     std::int64_t seq = 0;
-    char value[1100];      ///< put: the value's JSON; get: the text print() shows before it
+    char value[1100]; ///< put: the value's JSON; get: the text print() shows before it
     std::size_t valueLen = 0;
     std::int64_t timeoutMs = 0;
     std::int64_t deadlineNs = 0;
@@ -377,7 +379,10 @@ bool tryRecv(QueueOp &op)
             if (conc::monotonicNs() < op.deadlineNs)
                 return false;
             conc::Event &e = parentEvent("get_failed");
-            e.str("queue", label).str("type", "TimeoutError").str("message", "").num("timeout_ms", op.timeoutMs);
+            e.str("queue", label)
+                .str("type", "TimeoutError")
+                .str("message", "")
+                .num("timeout_ms", op.timeoutMs);
             emitOrShutdown(e);
             return true;
         }
@@ -440,9 +445,10 @@ bool tryOp(QueueOp &op)
         } else {
             // What Python's put raises: queue.Full after its timeout, ValueError once closed.
             conc::Event &e = parentEvent("put_failed");
-            e.str("queue", label).str("type", r == shmq::Result::Timeout  ? "Full"
-                                              : r == shmq::Result::Closed ? "ValueError"
-                                                                          : "OSError");
+            e.str("queue", label)
+                .str("type", r == shmq::Result::Timeout  ? "Full"
+                             : r == shmq::Result::Closed ? "ValueError"
+                                                         : "OSError");
             e.str("message", r == shmq::Result::Closed ? "Queue is closed" : shmq::describe(r));
             emitOrShutdown(e);
         }
@@ -536,9 +542,10 @@ void recvCommand(std::string_view *fields, std::size_t n, std::string_view line,
 void queueCommand(std::string_view *fields, std::size_t n, std::string_view line)
 {
     const bool isGet = fields[0] == "get";
-    if ((isGet ? (n != 4 && n != 5) : n != 5) || fields[2].size() >= sizeof g_ops[0].label
-        || (n == 5 && fields[4].size() >= sizeof g_ops[0].value)) {
-        commandError(isGet ? "expected: get SEGMENT LABEL TIMEOUT_MS" : "expected: put SEGMENT LABEL SEQ VALUE", line);
+    if ((isGet ? (n != 4 && n != 5) : n != 5) || fields[2].size() >= sizeof g_ops[0].label ||
+        (n == 5 && fields[4].size() >= sizeof g_ops[0].value)) {
+        commandError(
+            isGet ? "expected: get SEGMENT LABEL TIMEOUT_MS" : "expected: put SEGMENT LABEL SEQ VALUE", line);
         return;
     }
     std::int64_t number = 0;

@@ -19,6 +19,7 @@ void addMessageFields(Event &e, std::string_view payload) noexcept;
 /// What print(value) shows for a message's value: str() of it (strings unquoted, None, 2.0).
 void addMessageStr(FixedBuf &b, std::string_view payload) noexcept;
 /// The envelope tryPutMessage() puts, written to `buf` (for its `put` event); returns its length.
-std::size_t formatMessageFor(char *buf, std::size_t cap, std::int64_t seq, std::string_view valueJson) noexcept;
+std::size_t formatMessageFor(char *buf, std::size_t cap, std::int64_t seq,
+                             std::string_view valueJson) noexcept;
 
 } // namespace conc

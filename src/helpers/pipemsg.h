@@ -15,7 +15,8 @@ class FixedBuf;
 enum class PipeKind : std::int32_t { Int = 0, Float = 1, Str = 2, None = 3 };
 inline constexpr std::size_t kMaxPipeText = 256;
 
-struct PipeRecord {
+struct PipeRecord
+{
     std::int64_t seq = 0;
     std::int64_t value = 0; ///< an int, or the bits of a double for a float
     std::int64_t producer = 0;
@@ -24,7 +25,8 @@ struct PipeRecord {
 };
 static_assert(sizeof(PipeRecord) == 32);
 
-struct PipeMessage {
+struct PipeMessage
+{
     PipeRecord head;
     char text[kMaxPipeText];
     std::string_view str() const noexcept { return {text, std::size_t(head.len)}; }

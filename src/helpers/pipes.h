@@ -11,7 +11,8 @@
 
 namespace conc {
 
-class PipeTable {
+class PipeTable
+{
 public:
     static constexpr std::size_t kMaxPipes = 32;
     static constexpr std::size_t kMaxPipeName = 64;
@@ -90,7 +91,8 @@ public:
     }
 
 private:
-    struct Entry {
+    struct Entry
+    {
         char name[kMaxPipeName];
         std::size_t nameLen = 0;
         int readFd = -1;

@@ -22,7 +22,8 @@ namespace {
 constexpr int kMaxThreads = 64;
 constexpr std::int64_t kChunkIterations = 2000; // about a microsecond: a few bytecodes
 
-struct Gil {
+struct Gil
+{
     pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
     pthread_cond_t cond;       // signalled when the lock is released
     pthread_cond_t switchCond; // signalled when a new thread took the lock
@@ -33,7 +34,8 @@ struct Gil {
     std::int64_t intervalNs = 5'000'000;
 };
 
-struct ThreadState {
+struct ThreadState
+{
     Gil *gil = nullptr;
     int id = 0;
     std::int64_t work = 0;

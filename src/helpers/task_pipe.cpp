@@ -1,17 +1,17 @@
 // Pipe sender and receiver (the notebook's Pipe(): a connection between two processes).
 //
 // Each message is one record (pipemsg.h): a 32-byte header and, for a string, its text, written
-// with one write() far below PIPE_BUF, so records of several senders never interleave. The fork helper hands its
-// children the ends of a pipe it made before forking (`pipe=NAME`); a QProcess worker gets an
-// inherited descriptor number (`fd=N`).
+// with one write() far below PIPE_BUF, so records of several senders never interleave. The fork helper hands
+// its children the ends of a pipe it made before forking (`pipe=NAME`); a QProcess worker gets an inherited
+// descriptor number (`fd=N`).
 
 #include "eventwriter.h"
 #include "pipemsg.h"
 #include "tasks.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -32,8 +32,10 @@ bool checkFd(TaskContext &ctx, int fd, int accessMode)
     const int flags = fd >= 0 ? fcntl(fd, F_GETFL) : -1;
     if (flags < 0 || ((flags & O_ACCMODE) != accessMode && (flags & O_ACCMODE) != O_RDWR)) {
         StackBuf<128> b;
-        b.add(ctx.taskName).add(": fd=").addInt(fd).add(accessMode == O_WRONLY ? " is not open for writing"
-                                                                                 : " is not open for reading");
+        b.add(ctx.taskName)
+            .add(": fd=")
+            .addInt(fd)
+            .add(accessMode == O_WRONLY ? " is not open for writing" : " is not open for reading");
         emitError(ctx, "OSError", b.view());
         return false;
     }
@@ -62,7 +64,8 @@ PipeRead readPipeMessage(int fd, PipeMessage &m) noexcept
     if (got < sizeof m.head)
         return PipeRead::Truncated;
     // A peer's bytes are untrusted: a bad kind or length is refused, never followed.
-    if (m.head.len < 0 || std::size_t(m.head.len) > kMaxPipeText || int(m.head.kind) < 0 || int(m.head.kind) > 3)
+    if (m.head.len < 0 || std::size_t(m.head.len) > kMaxPipeText || int(m.head.kind) < 0 ||
+        int(m.head.kind) > 3)
         return PipeRead::Bad;
     if (m.head.kind != PipeKind::Str && m.head.len != 0)
         return PipeRead::Bad;
@@ -123,7 +126,8 @@ int taskPipeSend(TaskContext &ctx)
     const std::string_view words = ctx.strArg("words");
     const bool endNone = ctx.intArg("end_none") != 0;
     std::size_t wordAt = 0;
-    const std::int64_t total = words.empty() ? count : std::int64_t(1 + std::count(words.begin(), words.end(), ','));
+    const std::int64_t total =
+        words.empty() ? count : std::int64_t(1 + std::count(words.begin(), words.end(), ','));
     for (std::int64_t k = 0; k < total + (endNone ? 1 : 0); ++k) {
         sleepNs(delayNs);
         PipeMessage m{};
@@ -182,7 +186,9 @@ int taskPipeRecv(TaskContext &ctx)
         if (r != PipeRead::Ok) {
             // Python's conn.recv() raises EOFError when the other end closed.
             emitError(ctx, r == PipeRead::Bad ? "OSError" : "EOFError",
-                      r == PipeRead::Eof ? "" : r == PipeRead::Bad ? "bad message" : "truncated message");
+                      r == PipeRead::Eof   ? ""
+                      : r == PipeRead::Bad ? "bad message"
+                                           : "truncated message");
             return 1;
         }
         Event e("get");
@@ -190,7 +196,7 @@ int taskPipeRecv(TaskContext &ctx)
         addPipeValue(e, m);
         e.num("producer", m.head.producer).emit();
         if (m.head.kind == PipeKind::None)
-            break; // while (m := conn.recv()) is not None
+            break;       // while (m := conn.recv()) is not None
         StackBuf<300> b; // the notebook's print("Recibido:", mensaje)
         b.add("Recibido: ");
         addPipeValue(b, m);

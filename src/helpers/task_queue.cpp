@@ -102,7 +102,8 @@ bool attachQueue(TaskContext &ctx, std::optional<shmq::Queue> &q)
 // A value got from a queue, classified as Python would see it after unpickling.
 enum class Kind { Int, Float, Str, None, Bool, Other };
 
-struct Message {
+struct Message
+{
     std::int64_t producer = 0;
     std::int64_t seq = -1;
     Kind kind = Kind::Other;
@@ -249,9 +250,9 @@ void parseMessage(std::string_view payload, Message &m)
         const std::size_t s = payload.find(kS);
         const std::size_t v = payload.find(kV);
         std::int64_t p = 0, seq = 0;
-        if (s != std::string_view::npos && v != std::string_view::npos && s < v
-            && parseInt(payload.substr(kP.size(), s - kP.size()), p)
-            && parseInt(payload.substr(s + kS.size(), v - s - kS.size()), seq)) {
+        if (s != std::string_view::npos && v != std::string_view::npos && s < v &&
+            parseInt(payload.substr(kP.size(), s - kP.size()), p) &&
+            parseInt(payload.substr(s + kS.size(), v - s - kS.size()), seq)) {
             m.producer = p;
             m.seq = seq;
             m.raw = payload.substr(v + kV.size(), payload.size() - v - kV.size() - 1);
@@ -515,11 +516,15 @@ int taskObject(TaskContext &ctx)
 
 } // namespace
 
-std::span<const TaskSpec> queueTaskCatalog() noexcept { return kQueueTasks; }
+std::span<const TaskSpec> queueTaskCatalog() noexcept
+{
+    return kQueueTasks;
+}
 
 // ---- the main program's own queue actions (mainqueue.h) -------------------------------------------
 
-std::size_t formatMessageFor(char *buf, std::size_t cap, std::int64_t seq, std::string_view valueJson) noexcept
+std::size_t formatMessageFor(char *buf, std::size_t cap, std::int64_t seq,
+                             std::string_view valueJson) noexcept
 {
     return formatMessage(buf, cap, seq, valueJson);
 }

@@ -62,7 +62,13 @@ constexpr ArgSpec kSpawnChildArgs[] = {
 };
 constexpr ArgSpec kPipeSendArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's write end (the fork helper sets it from pipe=NAME)"},
-    {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in put events (fork helper: pipe=NAME sets it)"},
+    {"label",
+     ArgKind::String,
+     "pipe",
+     0,
+     0,
+     {},
+     "the pipe's name in put events (fork helper: pipe=NAME sets it)"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "messages to send"},
     {"from", ArgKind::Number, "1", -1e15, 1e15, {}, "first value (int or float); then from+1, from+2..."},
     {"floats", ArgKind::Int, "0", 0, 1, {}, "send floats: float(from + k), e.g. 2.0 (a float from does too)"},
@@ -72,7 +78,13 @@ constexpr ArgSpec kPipeSendArgs[] = {
 };
 constexpr ArgSpec kPipeRecvArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's read end (the fork helper sets it from pipe=NAME)"},
-    {"label", ArgKind::String, "pipe", 0, 0, {}, "the pipe's name in get events (fork helper: pipe=NAME sets it)"},
+    {"label",
+     ArgKind::String,
+     "pipe",
+     0,
+     0,
+     {},
+     "the pipe's name in get events (fork helper: pipe=NAME sets it)"},
     {"count", ArgKind::Int, "0", 0, 1'000'000, {}, "messages to receive; 0: until None or end of file"},
 };
 constexpr ArgSpec kCrashArgs[] = {
@@ -107,7 +119,8 @@ const TaskSpec kCatalog[] = {
 // ---- small helpers -------------------------------------------------------------------------------
 
 template <std::size_t N>
-void setErrorParts(TaskContext &ctx, std::string_view type, const std::array<std::string_view, N> &parts) noexcept
+void setErrorParts(TaskContext &ctx, std::string_view type,
+                   const std::array<std::string_view, N> &parts) noexcept
 {
     FixedBuf b(ctx.error, sizeof ctx.error);
     for (auto p : parts)
@@ -184,8 +197,13 @@ bool parseValue(const ArgSpec &spec, std::string_view text, Value &out, FixedBuf
         }
         out.isInt = false;
         if (out.d < spec.min || out.d > spec.max) {
-            why.add("= ").addPyFloat(out.d).add(" is out of range [").addPyFloat(spec.min).add(", ")
-                .addPyFloat(spec.max).add("]");
+            why.add("= ")
+                .addPyFloat(out.d)
+                .add(" is out of range [")
+                .addPyFloat(spec.min)
+                .add(", ")
+                .addPyFloat(spec.max)
+                .add("]");
             return false;
         }
         return true;
@@ -275,7 +293,10 @@ void argNameList(const TaskSpec &task, FixedBuf &b) noexcept
 
 // ---- argument handling -------------------------------------------------------------------------------
 
-std::span<const TaskSpec> taskCatalog() noexcept { return kCatalog; }
+std::span<const TaskSpec> taskCatalog() noexcept
+{
+    return kCatalog;
+}
 
 const TaskSpec *findTask(std::string_view name) noexcept
 {
@@ -476,46 +497,47 @@ void writeCatalogJson(int fd) noexcept
 {
     static constexpr std::string_view kKinds[] = {"int", "number", "string", "choice"};
     for (auto catalog : {taskCatalog(), queueTaskCatalog()})
-    for (const TaskSpec &t : catalog) {
-        // Built with Event's escaping, then the event header is dropped: one object per line.
-        StackBuf<4096> line;
-        line.add("{\"task\":");
-        {
-            Event e("x", 1);
-            e.str("s", t.name);
-            const std::string_view full = e.finish();
-            const std::size_t at = full.find(",\"s\":") + 5;
-            line.add(full.substr(at, full.size() - at - 2));
+        for (const TaskSpec &t : catalog) {
+            // Built with Event's escaping, then the event header is dropped: one object per line.
+            StackBuf<4096> line;
+            line.add("{\"task\":");
+            {
+                Event e("x", 1);
+                e.str("s", t.name);
+                const std::string_view full = e.finish();
+                const std::size_t at = full.find(",\"s\":") + 5;
+                line.add(full.substr(at, full.size() - at - 2));
+            }
+            line.add(",\"summary\":\"").add(t.summary).add("\",\"args\":[");
+            for (std::size_t k = 0; k < t.args.size(); ++k) {
+                const ArgSpec &a = t.args[k];
+                Event e("x", 1);
+                e.str("name", a.name).str("kind", kKinds[int(a.kind)]).str("default", a.defaultValue);
+                if (a.kind == ArgKind::Int || a.kind == ArgKind::Number)
+                    e.real("min", a.min).real("max", a.max);
+                if (a.kind == ArgKind::Choice)
+                    e.str("choices", a.choices);
+                e.str("help", a.help);
+                const std::string_view full = e.finish();
+                const std::size_t at = full.find(",\"name\":") + 1;
+                line.add(k ? ",{" : "{").add(full.substr(at, full.size() - at - 1));
+            }
+            // The arguments every task accepts.
+            line.add(t.args.empty() ? "" : ",")
+                .add("{\"name\":\"identity\",\"kind\":\"identity\",\"default\":\"\",\"common\":true,"
+                     "\"help\":\"multiprocessing's _identity, e.g. 2 or 2:1 (set by the run); empty: from a "
+                     "name "
+                     "Process-N, else 1\"},")
+                .add("{\"name\":\"exit\",\"kind\":\"exit\",\"default\":\"\",\"common\":true,\"min\":")
+                .addInt(kMinExitCode)
+                .add(",\"max\":")
+                .addInt(kMaxExitCode)
+                .add(",\"help\":\"sys.exit() after the work: N (code N & 0xff) or TEXT / \\\"TEXT\\\" "
+                     "(printed on "
+                     "stderr, code 1)\"}");
+            line.add("]}\n");
+            writeAll(fd, line.view().data(), line.size());
         }
-        line.add(",\"summary\":\"").add(t.summary).add("\",\"args\":[");
-        for (std::size_t k = 0; k < t.args.size(); ++k) {
-            const ArgSpec &a = t.args[k];
-            Event e("x", 1);
-            e.str("name", a.name).str("kind", kKinds[int(a.kind)]).str("default", a.defaultValue);
-            if (a.kind == ArgKind::Int || a.kind == ArgKind::Number)
-                e.real("min", a.min).real("max", a.max);
-            if (a.kind == ArgKind::Choice)
-                e.str("choices", a.choices);
-            e.str("help", a.help);
-            const std::string_view full = e.finish();
-            const std::size_t at = full.find(",\"name\":") + 1;
-            line.add(k ? ",{" : "{").add(full.substr(at, full.size() - at - 1));
-        }
-        // The arguments every task accepts.
-        line.add(t.args.empty() ? "" : ",")
-            .add("{\"name\":\"identity\",\"kind\":\"identity\",\"default\":\"\",\"common\":true,"
-                 "\"help\":\"multiprocessing's _identity, e.g. 2 or 2:1 (set by the run); empty: from a name "
-                 "Process-N, else 1\"},")
-            .add("{\"name\":\"exit\",\"kind\":\"exit\",\"default\":\"\",\"common\":true,\"min\":")
-            .addInt(kMinExitCode)
-            .add(",\"max\":")
-            .addInt(kMaxExitCode)
-            .add(
-                ",\"help\":\"sys.exit() after the work: N (code N & 0xff) or TEXT / \\\"TEXT\\\" (printed on "
-                "stderr, code 1)\"}");
-        line.add("]}\n");
-        writeAll(fd, line.view().data(), line.size());
-    }
 }
 
 // ---- the tasks -----------------------------------------------------------------------------------
@@ -569,13 +591,20 @@ int series(TaskContext &ctx, std::string_view header, std::string_view label, in
     return 0;
 }
 
-int taskSquares(TaskContext &ctx) { return series(ctx, "calcula cuadrado de números", "cuadrado", 2); }
-int taskCubes(TaskContext &ctx) { return series(ctx, "calcula cubo de números", "cubo", 3); }
+int taskSquares(TaskContext &ctx)
+{
+    return series(ctx, "calcula cuadrado de números", "cuadrado", 2);
+}
+int taskCubes(TaskContext &ctx)
+{
+    return series(ctx, "calcula cubo de números", "cubo", 3);
+}
 
 // Python's number semantics for the five expressions: int op int stays int (exact, the
 // operands are bounded so 64 bits suffice), anything with a float is float, `/` is true
 // division and raises ZeroDivisionError.
-struct PyNum {
+struct PyNum
+{
     bool isInt;
     std::int64_t i;
     double d;

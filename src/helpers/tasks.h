@@ -32,19 +32,21 @@ inline constexpr std::size_t kMaxIdentityBytes = 64;
 inline constexpr std::int64_t kMinExitCode = -2147483648LL;
 inline constexpr std::int64_t kMaxExitCode = 2147483647LL;
 
-struct ArgSpec {
+struct ArgSpec
+{
     std::string_view name;
     ArgKind kind;
     std::string_view defaultValue;
-    double min = 0; ///< Int/Number: smallest accepted value
-    double max = 0; ///< Int/Number: largest accepted value
+    double min = 0;                ///< Int/Number: smallest accepted value
+    double max = 0;                ///< Int/Number: largest accepted value
     std::string_view choices = {}; ///< Choice: comma-separated accepted words
     std::string_view help = {};
 };
 
 /// A parsed argument. Number arguments keep Python's int/float distinction, because the
 /// results are printed like Python prints them (2*3*4 → 24, (3+4)/2 → 3.5).
-struct Value {
+struct Value
+{
     bool isInt = true;
     std::int64_t i = 0;
     double d = 0;
@@ -55,14 +57,16 @@ struct Value {
 struct TaskContext;
 using TaskFn = int (*)(TaskContext &);
 
-struct TaskSpec {
+struct TaskSpec
+{
     std::string_view name;
     TaskFn run;
     std::span<const ArgSpec> args;
     std::string_view summary;
 };
 
-struct TaskContext {
+struct TaskContext
+{
     std::string_view name;
     std::string_view taskName;
     const TaskSpec *task = nullptr;

@@ -17,10 +17,10 @@
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <new>
-#include <string_view>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <string_view>
 #include <sys/mman.h>
 #if defined(__x86_64__) && __has_include(<sys/platform/x86.h>)
 #include <sys/platform/x86.h>
@@ -111,8 +111,7 @@ inline void cpuRelax() noexcept
 long futexWait(std::atomic<std::uint32_t> *word, std::uint32_t expected, std::int64_t relNs) noexcept
 {
     timespec ts{time_t(relNs / 1'000'000'000), long(relNs % 1'000'000'000)};
-    return syscall(SYS_futex, reinterpret_cast<std::uint32_t *>(word), FUTEX_WAIT, expected, &ts,
-                   nullptr, 0);
+    return syscall(SYS_futex, reinterpret_cast<std::uint32_t *>(word), FUTEX_WAIT, expected, &ts, nullptr, 0);
 }
 
 void futexWake(std::atomic<std::uint32_t> *word, int count) noexcept
@@ -123,7 +122,10 @@ void futexWake(std::atomic<std::uint32_t> *word, int count) noexcept
 // getpid() is a real system call; the queue needs the pid on every lock, so cache it and
 // refresh it in fork children.
 std::atomic<pid_t> g_pid{0};
-void refreshPid() noexcept { g_pid.store(getpid(), std::memory_order_relaxed); }
+void refreshPid() noexcept
+{
+    g_pid.store(getpid(), std::memory_order_relaxed);
+}
 pid_t myPid() noexcept
 {
     pid_t p = g_pid.load(std::memory_order_relaxed);
@@ -267,7 +269,8 @@ bool processMapsSegment(pid_t pid, const std::string &name) noexcept
 // different code paths (never the case on one machine, but cheap to guarantee) agree.
 constexpr std::uint32_t kCrcPoly = 0x82F6'3B78u; // CRC32C, reflected
 
-struct CrcTable {
+struct CrcTable
+{
     std::uint32_t t[256];
     constexpr CrcTable() : t{}
     {
@@ -294,20 +297,20 @@ inline std::uint32_t crc32cSoft64(std::uint32_t crc, std::uint64_t w) noexcept
 // partial word zero-padded; the length is part of the sum, so padding is unambiguous). STEP is
 // one 64-bit CRC32C step; written as a macro body so the hardware variant is compiled entirely
 // with SSE4.2 enabled (a helper without that target could not inline the instruction).
-#define SHMQ_CRC_BODY(STEP)                                                                        \
-    std::uint32_t c = 0xFFFF'FFFFu;                                                                \
-    c = STEP(c, std::uint64_t(length) << 32 | std::uint32_t(pid));                                 \
-    std::size_t i = 0;                                                                             \
-    for (; i + 8 <= length; i += 8) {                                                              \
-        std::uint64_t w;                                                                           \
-        std::memcpy(&w, data + i, 8);                                                              \
-        c = STEP(c, w);                                                                            \
-    }                                                                                              \
-    if (i < length) {                                                                              \
-        std::uint64_t w = 0;                                                                       \
-        std::memcpy(&w, data + i, length - i);                                                     \
-        c = STEP(c, w);                                                                            \
-    }                                                                                              \
+#define SHMQ_CRC_BODY(STEP)                                                                                  \
+    std::uint32_t c = 0xFFFF'FFFFu;                                                                          \
+    c = STEP(c, std::uint64_t(length) << 32 | std::uint32_t(pid));                                           \
+    std::size_t i = 0;                                                                                       \
+    for (; i + 8 <= length; i += 8) {                                                                        \
+        std::uint64_t w;                                                                                     \
+        std::memcpy(&w, data + i, 8);                                                                        \
+        c = STEP(c, w);                                                                                      \
+    }                                                                                                        \
+    if (i < length) {                                                                                        \
+        std::uint64_t w = 0;                                                                                 \
+        std::memcpy(&w, data + i, length - i);                                                               \
+        c = STEP(c, w);                                                                                      \
+    }                                                                                                        \
     return ~c;
 
 std::uint32_t contentSumSoft(std::uint32_t length, std::int32_t pid, const std::byte *data) noexcept
@@ -357,7 +360,10 @@ std::uint32_t checksum(std::uint64_t position, std::uint32_t contentPart) noexce
     return contentPart ^ positionSum(position);
 }
 
-constexpr std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
+constexpr std::uint64_t alignUp(std::uint64_t v, std::uint64_t a)
+{
+    return (v + a - 1) / a * a;
+}
 
 // Index mask for a power-of-two slot count; 0 (meaning "use %") otherwise. A single slot needs
 // no mask either: position % 1 is 0, which the % path gives.
@@ -376,10 +382,17 @@ std::uint32_t strideFor(std::size_t maxMessage)
 std::atomic<std::uint8_t> g_faultPoint{0};
 std::atomic<unsigned> g_faultCountdown{0};
 
-const char *const kFaultNames[] = {"none",         "put_after_lock",  "put_mid_copy",
-                                   "put_before_commit", "put_after_commit", "put_before_unlock",
-                                   "get_after_lock", "get_mid_copy", "get_before_commit",
-                                   "get_before_unlock", "repair_midway"};
+const char *const kFaultNames[] = {"none",
+                                   "put_after_lock",
+                                   "put_mid_copy",
+                                   "put_before_commit",
+                                   "put_after_commit",
+                                   "put_before_unlock",
+                                   "get_after_lock",
+                                   "get_mid_copy",
+                                   "get_before_commit",
+                                   "get_before_unlock",
+                                   "repair_midway"};
 static_assert(std::size(kFaultNames) == std::size_t(FaultPoint::Count));
 
 void initFaultsFromEnvironment() noexcept
@@ -423,7 +436,8 @@ inline void faultHook(FaultPoint p) noexcept
 // ---- shared layout --------------------------------------------------------------------------
 
 namespace {
-struct SharedHeader {
+struct SharedHeader
+{
     // Written once by the creator before the magic; read once by attach (never trusted again).
     std::uint64_t magic;
     std::uint32_t version;
@@ -440,12 +454,12 @@ struct SharedHeader {
     // The consumers' side: their lock and the index it guards. Only consumers write this line.
     alignas(64) std::atomic<std::uint32_t> getLock;
     std::atomic<std::uint32_t> reserved1;
-    std::atomic<std::uint64_t> head;        // next position to get  (= gets so far)
+    std::atomic<std::uint64_t> head; // next position to get  (= gets so far)
 
     // The producers' side. Only producers (and close) write this line.
     alignas(64) std::atomic<std::uint32_t> putLock;
     std::atomic<std::uint32_t> closed;
-    std::atomic<std::uint64_t> tail;        // next position to put  (= puts so far)
+    std::atomic<std::uint64_t> tail; // next position to put  (= puts so far)
     std::atomic<std::uint64_t> highWater;
 
     // Rarely written counters.
@@ -465,11 +479,12 @@ struct SharedHeader {
     alignas(64) std::atomic<std::uint32_t> spaceSeq; // putters sleep on it: "head moved"
 };
 
-struct SharedSlot {
+struct SharedSlot
+{
     std::atomic<std::uint64_t> commit; // position + 1 once the slot's content is complete
     std::atomic<std::uint32_t> length;
     std::atomic<std::uint32_t> checksum;
-    std::atomic<std::int32_t> pid;     // producer
+    std::atomic<std::int32_t> pid; // producer
     std::uint32_t reserved0;
     std::uint64_t reserved1;
 };
@@ -478,8 +493,12 @@ constexpr std::uint32_t kHeaderBytes = std::uint32_t(alignUp(sizeof(SharedHeader
 static_assert(sizeof(SharedSlot) == kSlotHeaderBytes);
 } // namespace
 
-struct Queue::Header : SharedHeader {};
-struct Queue::Slot : SharedSlot {};
+struct Queue::Header : SharedHeader
+{
+};
+struct Queue::Slot : SharedSlot
+{
+};
 
 static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
 static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
@@ -489,12 +508,18 @@ static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 const char *describe(Result r) noexcept
 {
     switch (r) {
-    case Result::Ok: return "ok";
-    case Result::Timeout: return "timeout";
-    case Result::Closed: return "closed";
-    case Result::TooBig: return "too_big";
-    case Result::Corrupt: return "corrupt";
-    case Result::Invalid: return "invalid";
+    case Result::Ok:
+        return "ok";
+    case Result::Timeout:
+        return "timeout";
+    case Result::Closed:
+        return "closed";
+    case Result::TooBig:
+        return "too_big";
+    case Result::Corrupt:
+        return "corrupt";
+    case Result::Invalid:
+        return "invalid";
     }
     return "unknown";
 }
@@ -516,8 +541,8 @@ bool Queue::isOurName(std::string_view name) noexcept
     if (name.size() <= kNamePrefix.size() || name.size() > 200 || !name.starts_with(kNamePrefix))
         return false;
     for (char c : name.substr(kNamePrefix.size())) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '_' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '_' || c == '-';
         if (!ok)
             return false;
     }
@@ -533,7 +558,10 @@ void setError(OpenError *e, OpenErrorCode code, std::string message)
     }
 }
 
-std::string errnoText(int err) { return std::strerror(err); }
+std::string errnoText(int err)
+{
+    return std::strerror(err);
+}
 } // namespace
 
 // ---- lifetime -------------------------------------------------------------------------------
@@ -560,8 +588,10 @@ Queue &Queue::operator=(Queue &&other) noexcept
         other.m_name.clear();
         m_ownerPid = std::exchange(other.m_ownerPid, 0);
         // What the other handle knew of its segment's indices (0 is always a safe guess).
-        m_knownHead.store(other.m_knownHead.exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
-        m_knownTail.store(other.m_knownTail.exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
+        m_knownHead.store(other.m_knownHead.exchange(0, std::memory_order_relaxed),
+                          std::memory_order_relaxed);
+        m_knownTail.store(other.m_knownTail.exchange(0, std::memory_order_relaxed),
+                          std::memory_order_relaxed);
     }
     return *this;
 }
@@ -625,35 +655,36 @@ std::byte *Queue::payloadOf(Slot *slot) const noexcept
     return reinterpret_cast<std::byte *>(slot) + kSlotHeaderBytes;
 }
 
-std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capacity,
-                                   std::size_t maxMessage, OpenError *error)
+std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capacity, std::size_t maxMessage,
+                                   OpenError *error)
 {
     initFaultsFromEnvironment();
     if (capacity < 1 || capacity > kMaxSlots) {
         setError(error, OpenErrorCode::BadArgument,
-                 "queue capacity " + std::to_string(capacity) + " is outside 1.."
-                     + std::to_string(kMaxSlots) + " messages");
+                 "queue capacity " + std::to_string(capacity) + " is outside 1.." +
+                     std::to_string(kMaxSlots) + " messages");
         return std::nullopt;
     }
     if (maxMessage > kMaxMessageBytes) {
         setError(error, OpenErrorCode::BadArgument,
-                 "message limit " + std::to_string(maxMessage) + " bytes exceeds the maximum of "
-                     + std::to_string(kMaxMessageBytes) + " bytes");
+                 "message limit " + std::to_string(maxMessage) + " bytes exceeds the maximum of " +
+                     std::to_string(kMaxMessageBytes) + " bytes");
         return std::nullopt;
     }
     const std::uint32_t stride = strideFor(maxMessage);
     const std::uint64_t total = kHeaderBytes + std::uint64_t(capacity) * stride;
     if (total > kMaxSegmentBytes) {
         setError(error, OpenErrorCode::BadArgument,
-                 "queue of " + std::to_string(capacity) + " messages of up to "
-                     + std::to_string(maxMessage) + " bytes needs " + std::to_string(total)
-                     + " bytes, more than the limit of " + std::to_string(kMaxSegmentBytes));
+                 "queue of " + std::to_string(capacity) + " messages of up to " + std::to_string(maxMessage) +
+                     " bytes needs " + std::to_string(total) + " bytes, more than the limit of " +
+                     std::to_string(kMaxSegmentBytes));
         return std::nullopt;
     }
 
     std::string hint;
     for (char c : nameHint.substr(0, kMaxNameHint)) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         hint.push_back(ok ? c : '_');
     }
     if (hint.empty())
@@ -727,7 +758,8 @@ std::optional<Queue> Queue::attach(std::string_view nameView, OpenError *error)
     std::string name(nameView);
     if (!isOurName(name)) {
         setError(error, OpenErrorCode::BadName,
-                 "'" + name + "' is not a Concurrente queue name (expected " + std::string(kNamePrefix) + "...)");
+                 "'" + name + "' is not a Concurrente queue name (expected " + std::string(kNamePrefix) +
+                     "...)");
         return std::nullopt;
     }
     const int fd = shm_open(name.c_str(), O_RDWR | O_CLOEXEC, 0);
@@ -761,7 +793,9 @@ Queue Queue::adopt(void *base, std::size_t size, std::uint32_t slots, std::uint3
 
 std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool created, OpenError *error)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstat(fd, &st) != 0) {
         const int err = errno;
         ::close(fd);
@@ -771,16 +805,16 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
     if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077) != 0) {
         ::close(fd);
         setError(error, OpenErrorCode::ForeignOwner,
-                 "refusing shared-memory queue " + name + ": owned by uid " + std::to_string(st.st_uid)
-                     + " with mode " + std::to_string(st.st_mode & 0777)
-                     + " (must be ours, " + std::to_string(geteuid()) + ", and not accessible to others)");
+                 "refusing shared-memory queue " + name + ": owned by uid " + std::to_string(st.st_uid) +
+                     " with mode " + std::to_string(st.st_mode & 0777) + " (must be ours, " +
+                     std::to_string(geteuid()) + ", and not accessible to others)");
         return std::nullopt;
     }
     if (st.st_size < off_t(kHeaderBytes) || std::uint64_t(st.st_size) > kMaxSegmentBytes) {
         ::close(fd);
         setError(error, OpenErrorCode::BadSize,
-                 "refusing shared-memory queue " + name + ": size " + std::to_string(st.st_size)
-                     + " bytes is out of range");
+                 "refusing shared-memory queue " + name + ": size " + std::to_string(st.st_size) +
+                     " bytes is out of range");
         return std::nullopt;
     }
     const std::size_t size = std::size_t(st.st_size);
@@ -801,27 +835,30 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
     auto *h = static_cast<Header *>(base);
     const std::uint64_t magic = std::atomic_ref<std::uint64_t>(h->magic).load(std::memory_order_acquire);
     const std::uint32_t version = std::atomic_ref<std::uint32_t>(h->version).load(std::memory_order_relaxed);
-    const std::uint32_t headerBytes = std::atomic_ref<std::uint32_t>(h->headerBytes).load(std::memory_order_relaxed);
+    const std::uint32_t headerBytes =
+        std::atomic_ref<std::uint32_t>(h->headerBytes).load(std::memory_order_relaxed);
     const std::uint32_t slots = std::atomic_ref<std::uint32_t>(h->slots).load(std::memory_order_relaxed);
     const std::uint32_t stride = std::atomic_ref<std::uint32_t>(h->stride).load(std::memory_order_relaxed);
-    const std::uint32_t maxMessage = std::atomic_ref<std::uint32_t>(h->maxMessage).load(std::memory_order_relaxed);
-    const std::uint64_t totalBytes = std::atomic_ref<std::uint64_t>(h->totalBytes).load(std::memory_order_relaxed);
+    const std::uint32_t maxMessage =
+        std::atomic_ref<std::uint32_t>(h->maxMessage).load(std::memory_order_relaxed);
+    const std::uint64_t totalBytes =
+        std::atomic_ref<std::uint64_t>(h->totalBytes).load(std::memory_order_relaxed);
 
     if (magic != kMagic)
         return fail(OpenErrorCode::BadMagic, "not a Concurrente queue (wrong magic number)");
     if (version != kVersion)
-        return fail(OpenErrorCode::BadVersion, "layout version " + std::to_string(version)
-                                                   + ", this program understands "
-                                                   + std::to_string(kVersion));
-    if (headerBytes != kHeaderBytes || slots < 1 || slots > kMaxSlots
-        || maxMessage > kMaxMessageBytes || stride != strideFor(maxMessage))
-        return fail(OpenErrorCode::BadLayout,
-                    "header fields out of bounds (slots " + std::to_string(slots) + ", slot size "
-                        + std::to_string(stride) + ", message limit " + std::to_string(maxMessage) + ")");
+        return fail(OpenErrorCode::BadVersion, "layout version " + std::to_string(version) +
+                                                   ", this program understands " + std::to_string(kVersion));
+    if (headerBytes != kHeaderBytes || slots < 1 || slots > kMaxSlots || maxMessage > kMaxMessageBytes ||
+        stride != strideFor(maxMessage))
+        return fail(OpenErrorCode::BadLayout, "header fields out of bounds (slots " + std::to_string(slots) +
+                                                  ", slot size " + std::to_string(stride) +
+                                                  ", message limit " + std::to_string(maxMessage) + ")");
     const std::uint64_t expected = std::uint64_t(kHeaderBytes) + std::uint64_t(slots) * stride;
     if (totalBytes != expected || expected != size)
-        return fail(OpenErrorCode::BadSize, "size " + std::to_string(size) + " bytes does not match its layout ("
-                                                + std::to_string(expected) + " bytes)");
+        return fail(OpenErrorCode::BadSize, "size " + std::to_string(size) +
+                                                " bytes does not match its layout (" +
+                                                std::to_string(expected) + " bytes)");
 
     setError(error, OpenErrorCode::None, {});
     return adopt(base, size, slots, stride, maxMessage, std::move(name), created ? getpid() : 0);
@@ -849,8 +886,9 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
         for (int k = 0; k < pauses; ++k)
             cpuRelax();
         expected = 0;
-        if (word.load(std::memory_order_relaxed) == 0
-            && word.compare_exchange_strong(expected, me, std::memory_order_acquire, std::memory_order_relaxed)) {
+        if (word.load(std::memory_order_relaxed) == 0 &&
+            word.compare_exchange_strong(expected, me, std::memory_order_acquire,
+                                         std::memory_order_relaxed)) {
             m_seenHolder[side].store(0, std::memory_order_relaxed); // the holder we saw let go
             return LockResult::Acquired;
         }
@@ -881,7 +919,7 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
         if (v == 0) {
             // Take it with the waiters bit set: we cannot know whether others still sleep.
             if (word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
-                                                std::memory_order_relaxed)) {
+                                             std::memory_order_relaxed)) {
                 // "Held since" measures one continuous hold: the holder we saw let go.
                 m_seenHolder[side].store(0, std::memory_order_relaxed);
                 return LockResult::Acquired;
@@ -892,7 +930,7 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
         if ((v & ~(kPidMask | kWaitersBit)) != 0 || owner == 0 || owner >= kPidLimit) {
             // Not a lock word we could have written: a peer scribbled over it.
             if (word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
-                                                std::memory_order_relaxed)) {
+                                             std::memory_order_relaxed)) {
                 noteCorruption(CorruptLockWord, 0);
                 return LockResult::OwnerDied;
             }
@@ -904,7 +942,7 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
         if (tryOnly || (deadlineNs >= 0 && nowNs() >= deadlineNs)) {
             const bool gone = owner != me && (!processAlive(pid_t(owner)) || foreignHolder(owner, nowNs()));
             if (gone && word.compare_exchange_strong(v, me | kWaitersBit, std::memory_order_acquire,
-                                                        std::memory_order_relaxed))
+                                                     std::memory_order_relaxed))
                 return LockResult::OwnerDied;
             return LockResult::Timeout;
         }
@@ -932,7 +970,7 @@ Queue::LockResult Queue::lock(Side side, std::int64_t deadlineNs, bool tryOnly) 
             } else if (owner != me) {
                 const bool gone = !processAlive(pid_t(owner)) || foreignHolder(owner, now);
                 if (gone && word.compare_exchange_strong(cur, me | kWaitersBit, std::memory_order_acquire,
-                                                            std::memory_order_relaxed))
+                                                         std::memory_order_relaxed))
                     return LockResult::OwnerDied;
             }
             slice = std::min(slice * 2, kLockSliceMaxNs);
@@ -987,8 +1025,8 @@ Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int
     std::atomic<std::uint64_t> &other = getter ? h->tail : h->head;
     unlock(side);
     auto news = [&] {
-        return other.load(std::memory_order_seq_cst) != seenIndex
-               || h->closed.load(std::memory_order_seq_cst) == kClosedValue;
+        return other.load(std::memory_order_seq_cst) != seenIndex ||
+               h->closed.load(std::memory_order_seq_cst) == kClosedValue;
     };
     // Spin, watching the index itself.
     const std::int64_t spinStart = nowNs();
@@ -1430,7 +1468,8 @@ Stats Queue::stats() const noexcept
     s.putLockHolderPid = holder(h->putLock.load(std::memory_order_relaxed));
     s.getLockHolderPid = holder(h->getLock.load(std::memory_order_relaxed));
     s.lockHolderPid = s.putLockHolderPid ? s.putLockHolderPid : s.getLockHolderPid;
-    const std::int32_t creator = std::atomic_ref<const std::int32_t>(h->creatorPid).load(std::memory_order_relaxed);
+    const std::int32_t creator =
+        std::atomic_ref<const std::int32_t>(h->creatorPid).load(std::memory_order_relaxed);
     s.creatorPid = creator > 0 && std::uint32_t(creator) < kPidLimit ? creator : 0;
     s.capacity = m_slots;
     s.maxMessage = std::uint32_t(m_maxMessage);
@@ -1468,9 +1507,11 @@ int Queue::removeStaleSegments(std::vector<std::string> *removed)
         }
         if (pid <= 0 || pid >= long(kPidLimit))
             continue;
-        struct stat st{};
-        if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)
-            || st.st_uid != geteuid())
+        struct stat st
+        {
+        };
+        if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+            st.st_uid != geteuid())
             continue;
         if (processAlive(pid_t(pid)))
             continue;

@@ -50,12 +50,12 @@ inline constexpr Duration kForever{-1};
 
 /// Outcome of put/get and their non-blocking variants.
 enum class Result : std::uint8_t {
-    Ok,          ///< Done.
-    Timeout,     ///< Nothing to get / no room / lock not free before the deadline (try*: right now).
-    Closed,      ///< put: the queue is closed. get: closed and empty (everything was drained).
-    TooBig,      ///< put: message longer than maxMessage(). get: caller's buffer is too small (message kept).
-    Corrupt,     ///< get: the message at the head failed validation; it was dropped and counted.
-    Invalid,     ///< The Queue handle is not open.
+    Ok,      ///< Done.
+    Timeout, ///< Nothing to get / no room / lock not free before the deadline (try*: right now).
+    Closed,  ///< put: the queue is closed. get: closed and empty (everything was drained).
+    TooBig,  ///< put: message longer than maxMessage(). get: caller's buffer is too small (message kept).
+    Corrupt, ///< get: the message at the head failed validation; it was dropped and counted.
+    Invalid, ///< The Queue handle is not open.
 };
 
 /// Short English name of a result ("ok", "timeout", ...), for logs and events: a static string.
@@ -65,42 +65,44 @@ const char *describe(Result r) noexcept;
 /// Why create/attach failed.
 enum class OpenErrorCode : std::uint8_t {
     None,
-    BadName,         ///< Name does not carry our prefix, or has characters we do not use.
-    BadArgument,     ///< Capacity or message limit out of range.
-    NotFound,        ///< No such segment.
-    Exists,          ///< create: the random name was taken (practically never).
-    ForeignOwner,    ///< The segment belongs to another uid or is readable by others.
-    BadSize,         ///< The segment's size does not match its header (or is out of range).
-    BadMagic,        ///< Not a Concurrente queue.
-    BadVersion,      ///< A Concurrente queue of another layout version.
-    BadLayout,       ///< Header fields out of bounds or inconsistent.
-    SystemError,     ///< shm_open / ftruncate / mmap / getrandom failed (message says which).
-    Unsupported,     ///< The kernel lacks something we need (futexes, /dev/shm).
+    BadName,      ///< Name does not carry our prefix, or has characters we do not use.
+    BadArgument,  ///< Capacity or message limit out of range.
+    NotFound,     ///< No such segment.
+    Exists,       ///< create: the random name was taken (practically never).
+    ForeignOwner, ///< The segment belongs to another uid or is readable by others.
+    BadSize,      ///< The segment's size does not match its header (or is out of range).
+    BadMagic,     ///< Not a Concurrente queue.
+    BadVersion,   ///< A Concurrente queue of another layout version.
+    BadLayout,    ///< Header fields out of bounds or inconsistent.
+    SystemError,  ///< shm_open / ftruncate / mmap / getrandom failed (message says which).
+    Unsupported,  ///< The kernel lacks something we need (futexes, /dev/shm).
 };
 
 /// Error report of create/attach: a code plus a sentence naming the segment and the cause.
-struct OpenError {
+struct OpenError
+{
     OpenErrorCode code = OpenErrorCode::None;
     std::string message;
 };
 
 /// Counters readable without consuming (a snapshot; fields are read without taking the lock).
-struct Stats {
-    std::uint64_t puts = 0;              ///< Messages committed since creation.
-    std::uint64_t gets = 0;              ///< Messages taken (including dropped corrupt ones).
-    std::uint64_t depthMessages = 0;     ///< Messages waiting now.
-    std::uint64_t depthBytes = 0;        ///< Payload bytes waiting now.
-    std::uint64_t highWater = 0;         ///< Most messages ever waiting at once.
-    std::uint64_t recoveries = 0;        ///< Repairs after a lock holder died.
-    std::uint64_t corruptions = 0;       ///< Damaged state or messages detected.
-    pid_t lastCulpritPid = 0;            ///< Pid blamed for the last corruption (0 = unknown).
-    pid_t lockHolderPid = 0;             ///< Pid holding a lock now: putLockHolderPid, else getLockHolderPid.
-    pid_t putLockHolderPid = 0;          ///< Pid holding the producers' lock now (0 = free).
-    pid_t getLockHolderPid = 0;          ///< Pid holding the consumers' lock now (0 = free).
-    pid_t creatorPid = 0;                ///< Pid that created the segment.
-    std::uint32_t capacity = 0;          ///< Slots (most messages at once).
-    std::uint32_t maxMessage = 0;        ///< Longest message this queue accepts.
-    bool closed = false;                 ///< close() was called.
+struct Stats
+{
+    std::uint64_t puts = 0;          ///< Messages committed since creation.
+    std::uint64_t gets = 0;          ///< Messages taken (including dropped corrupt ones).
+    std::uint64_t depthMessages = 0; ///< Messages waiting now.
+    std::uint64_t depthBytes = 0;    ///< Payload bytes waiting now.
+    std::uint64_t highWater = 0;     ///< Most messages ever waiting at once.
+    std::uint64_t recoveries = 0;    ///< Repairs after a lock holder died.
+    std::uint64_t corruptions = 0;   ///< Damaged state or messages detected.
+    pid_t lastCulpritPid = 0;        ///< Pid blamed for the last corruption (0 = unknown).
+    pid_t lockHolderPid = 0;         ///< Pid holding a lock now: putLockHolderPid, else getLockHolderPid.
+    pid_t putLockHolderPid = 0;      ///< Pid holding the producers' lock now (0 = free).
+    pid_t getLockHolderPid = 0;      ///< Pid holding the consumers' lock now (0 = free).
+    pid_t creatorPid = 0;            ///< Pid that created the segment.
+    std::uint32_t capacity = 0;      ///< Slots (most messages at once).
+    std::uint32_t maxMessage = 0;    ///< Longest message this queue accepts.
+    bool closed = false;             ///< close() was called.
 };
 
 /// Test-only fault hooks: points inside put/get where a process can be made to die
@@ -108,16 +110,16 @@ struct Stats {
 /// CONCURRENTE_SHMQ_FAULT=<point>[:<n>] (die on the n-th time the point is reached, n ≥ 1).
 enum class FaultPoint : std::uint8_t {
     None,
-    PutAfterLock,     ///< put: lock taken, nothing written.         env name: put_after_lock
-    PutMidCopy,       ///< put: half the payload copied.             env name: put_mid_copy
-    PutBeforeCommit,  ///< put: payload and length written, no commit word. put_before_commit
-    PutAfterCommit,   ///< put: commit word written, tail not moved. env name: put_after_commit
-    PutBeforeUnlock,  ///< put: published, lock still held.          env name: put_before_unlock
-    GetAfterLock,     ///< get: lock taken, nothing read.            env name: get_after_lock
-    GetMidCopy,       ///< get: half the payload copied out.         env name: get_mid_copy
-    GetBeforeCommit,  ///< get: message copied, head not moved.      env name: get_before_commit
-    GetBeforeUnlock,  ///< get: head moved, lock still held.         env name: get_before_unlock
-    RepairMidway,     ///< repair after a dead holder: half done.    env name: repair_midway
+    PutAfterLock,    ///< put: lock taken, nothing written.         env name: put_after_lock
+    PutMidCopy,      ///< put: half the payload copied.             env name: put_mid_copy
+    PutBeforeCommit, ///< put: payload and length written, no commit word. put_before_commit
+    PutAfterCommit,  ///< put: commit word written, tail not moved. env name: put_after_commit
+    PutBeforeUnlock, ///< put: published, lock still held.          env name: put_before_unlock
+    GetAfterLock,    ///< get: lock taken, nothing read.            env name: get_after_lock
+    GetMidCopy,      ///< get: half the payload copied out.         env name: get_mid_copy
+    GetBeforeCommit, ///< get: message copied, head not moved.      env name: get_before_commit
+    GetBeforeUnlock, ///< get: head moved, lock still held.         env name: get_before_unlock
+    RepairMidway,    ///< repair after a dead holder: half done.    env name: repair_midway
     Count
 };
 /// Env-variable spelling of a fault point ("put_mid_copy", ...).
@@ -128,7 +130,8 @@ void armFault(FaultPoint p, unsigned n = 1) noexcept;
 /// A handle on one queue segment (move-only; the mapping is released by the destructor).
 /// The process that created the segment also closes and unlinks it in its destructor
 /// (a forked child's copy never does), unless release() was called.
-class Queue {
+class Queue
+{
 public:
     Queue() = default;
     Queue(Queue &&other) noexcept;
@@ -140,8 +143,7 @@ public:
     /// Creates a new segment named kNamePrefix + "<pid>-<hint>-<random>" (O_CREAT|O_EXCL, 0600).
     /// `capacity` = slots (1..kMaxSlots); `maxMessage` = longest payload (0..kMaxMessageBytes).
     static std::optional<Queue> create(std::string_view nameHint, std::uint32_t capacity,
-                                       std::size_t maxMessage = kMaxMessageBytes,
-                                       OpenError *error = nullptr);
+                                       std::size_t maxMessage = kMaxMessageBytes, OpenError *error = nullptr);
     /// Opens an existing segment by the name create() gave. Refuses foreign or malformed segments.
     static std::optional<Queue> attach(std::string_view name, OpenError *error = nullptr);
 
@@ -199,8 +201,7 @@ private:
     /// A handle on a mapping whose geometry has been validated (or was just written by us).
     static Queue adopt(void *base, std::size_t size, std::uint32_t slots, std::uint32_t stride,
                        std::size_t maxMessage, std::string name, pid_t ownerPid) noexcept;
-    static std::optional<Queue> mapAndValidate(int fd, std::string name, bool created,
-                                               OpenError *error);
+    static std::optional<Queue> mapAndValidate(int fd, std::string name, bool created, OpenError *error);
     void unmap() noexcept;
     Header *header() const noexcept;
     Slot *slotAt(std::uint64_t position) const noexcept;
@@ -220,8 +221,8 @@ private:
     void noteCorruption(std::uint32_t kind, pid_t culprit) noexcept;
     void resetDamagedClosed(std::uint32_t seen) noexcept;
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
-    Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs,
-                   bool tryOnly, std::vector<std::byte> *sized = nullptr) noexcept;
+    Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs, bool tryOnly,
+                   std::vector<std::byte> *sized = nullptr) noexcept;
     /// With `returnBeforeSleep`, it returns Slept where it would start sleeping.
     WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs,
                           bool returnBeforeSleep = false) noexcept;

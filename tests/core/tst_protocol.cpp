@@ -88,25 +88,46 @@ void TestProtocol::badLines_data()
     QTest::newRow("truncated json") << QByteArray("{\"ev\":\"print\",\n") << err << u"not JSON"_qs;
     QTest::newRow("array") << QByteArray("[1,2,3]\n") + good << errThenExit << u"not a JSON object"_qs;
     QTest::newRow("number") << QByteArray("42\n") << err << u"not"_qs;
-    QTest::newRow("bad utf-8 byte") << QByteArray("{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xff\"}\n") + good
+    QTest::newRow("bad utf-8 byte") << QByteArray(
+                                           "{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xff\"}\n") +
+                                           good
                                     << errThenExit << u"UTF-8"_qs;
-    QTest::newRow("overlong utf-8") << QByteArray("{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xc0\xaf\"}\n")
+    QTest::newRow("overlong utf-8") << QByteArray(
+                                           "{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xc0\xaf\"}\n")
                                     << err << u"UTF-8"_qs;
-    QTest::newRow("utf-8 surrogate") << QByteArray("{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xed\xa0\x80\"}\n")
-                                     << err << u"UTF-8"_qs;
-    QTest::newRow("cut utf-8 sequence") << QByteArray("{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xe2\x82\"}\n")
-                                        << err << u"UTF-8"_qs;
+    QTest::newRow("utf-8 surrogate")
+        << QByteArray("{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xed\xa0\x80\"}\n") << err
+        << u"UTF-8"_qs;
+    QTest::newRow("cut utf-8 sequence")
+        << QByteArray("{\"ev\":\"print\",\"t_ns\":1,\"pid\":2,\"text\":\"\xe2\x82\"}\n") << err
+        << u"UTF-8"_qs;
     QTest::newRow("unknown ev") << line("explode", 1, 2) << err << u"unknown event"_qs;
-    QTest::newRow("ev not a string") << QByteArray(R"({"ev":3,"t_ns":1,"pid":2})" "\n") << err << u"\"ev\""_qs;
-    QTest::newRow("missing ev") << QByteArray(R"({"t_ns":1,"pid":2})" "\n") << err << u"\"ev\""_qs;
-    QTest::newRow("missing t_ns") << QByteArray(R"({"ev":"print","pid":2})" "\n") << err << u"\"t_ns\""_qs;
-    QTest::newRow("fractional t_ns") << QByteArray(R"({"ev":"print","t_ns":1.5,"pid":2})" "\n") << err
-                                     << u"\"t_ns\""_qs;
-    QTest::newRow("string t_ns") << QByteArray(R"({"ev":"print","t_ns":"1","pid":2})" "\n") << err << u"\"t_ns\""_qs;
-    QTest::newRow("missing pid") << QByteArray(R"({"ev":"print","t_ns":1})" "\n") << err << u"\"pid\""_qs;
-    QTest::newRow("null pid") << QByteArray(R"({"ev":"print","t_ns":1,"pid":null})" "\n") << err << u"\"pid\""_qs;
-    QTest::newRow("negative pid") << QByteArray(R"({"ev":"print","t_ns":1,"pid":-4})" "\n") << err << u"\"pid\""_qs;
-    QTest::newRow("over-long line") << QByteArray(5000, 'x') + "\n" + good << errThenExit << u"longer than 4096"_qs;
+    QTest::newRow("ev not a string") << QByteArray(R"({"ev":3,"t_ns":1,"pid":2})"
+                                                   "\n")
+                                     << err << u"\"ev\""_qs;
+    QTest::newRow("missing ev") << QByteArray(R"({"t_ns":1,"pid":2})"
+                                              "\n")
+                                << err << u"\"ev\""_qs;
+    QTest::newRow("missing t_ns") << QByteArray(R"({"ev":"print","pid":2})"
+                                                "\n")
+                                  << err << u"\"t_ns\""_qs;
+    QTest::newRow("fractional t_ns") << QByteArray(R"({"ev":"print","t_ns":1.5,"pid":2})"
+                                                   "\n")
+                                     << err << u"\"t_ns\""_qs;
+    QTest::newRow("string t_ns") << QByteArray(R"({"ev":"print","t_ns":"1","pid":2})"
+                                               "\n")
+                                 << err << u"\"t_ns\""_qs;
+    QTest::newRow("missing pid") << QByteArray(R"({"ev":"print","t_ns":1})"
+                                               "\n")
+                                 << err << u"\"pid\""_qs;
+    QTest::newRow("null pid") << QByteArray(R"({"ev":"print","t_ns":1,"pid":null})"
+                                            "\n")
+                              << err << u"\"pid\""_qs;
+    QTest::newRow("negative pid") << QByteArray(R"({"ev":"print","t_ns":1,"pid":-4})"
+                                                "\n")
+                                  << err << u"\"pid\""_qs;
+    QTest::newRow("over-long line") << QByteArray(5000, 'x') + "\n" + good << errThenExit
+                                    << u"longer than 4096"_qs;
     QTest::newRow("over-long json") << QByteArray(R"({"ev":"print","t_ns":1,"pid":2,"text":")") +
                                            QByteArray(4100, 'a') + "\"}\n" + good
                                     << errThenExit << u"longer than 4096"_qs;
@@ -129,7 +150,8 @@ void TestProtocol::badLines()
         if (!message.isEmpty()) {
             QVERIFY2(got[0].fields.value(QStringLiteral("message")).toString().contains(message),
                      qPrintable(got[0].fields.value(QStringLiteral("message")).toString()));
-            QVERIFY(got[0].fields.value(QStringLiteral("line")).toString().size() <= limits::MaxQuotedLineChars + 1);
+            QVERIFY(got[0].fields.value(QStringLiteral("line")).toString().size() <=
+                    limits::MaxQuotedLineChars + 1);
             QCOMPARE(p.errorCount(), 1);
         }
     }
@@ -203,7 +225,8 @@ void TestProtocol::errorsCarryOwner()
 
 void TestProtocol::eventJsonRoundTrip()
 {
-    Event e = Event::make(99, std::nullopt, QStringLiteral("start_request"), {{QStringLiteral("name"), u"A"_qs}});
+    Event e =
+        Event::make(99, std::nullopt, QStringLiteral("start_request"), {{QStringLiteral("name"), u"A"_qs}});
     const QJsonObject o = e.toJson();
     QVERIFY(o.value(QStringLiteral("pid")).isNull());
     const auto back = Event::fromJson(o);

@@ -1,8 +1,8 @@
 // The run engine with the real helper executables ($CONCURRENTE_BIN_DIR): lifecycle, actions,
 // CPython's exit codes, both launchers, launch failures, orphans — and after every test, no
 // process of the run may still be alive.
-#include "export.h"
 #include "datapaths.h"
+#include "export.h"
 #include "headlessrun.h"
 #include "pyvalue.h"
 #include "run.h"
@@ -33,7 +33,8 @@ namespace {
 /// worker's own (get_context(M).Process: SpawnProcess-N, ...). `qprocess` means spawn.
 Scenario scenarioFrom(const QByteArray &workersAndMain, bool subreaper = false)
 {
-    QString body = QString::fromUtf8(workersAndMain).replace(u"\"launcher\":\"qprocess\""_qs, u"\"launcher\":\"spawn\""_qs);
+    QString body = QString::fromUtf8(workersAndMain)
+                       .replace(u"\"launcher\":\"qprocess\""_qs, u"\"launcher\":\"spawn\""_qs);
     static const QRegularExpression launcher(u",?\"launcher\":\"(\\w+)\""_qs);
     QSet<QString> methods;
     for (const QRegularExpressionMatch &m : launcher.globalMatch(body))
@@ -45,10 +46,11 @@ Scenario scenarioFrom(const QByteArray &workersAndMain, bool subreaper = false)
     } else {
         body.replace(QRegularExpression(u"\"launcher\":"_qs), u"\"start_method\":"_qs);
     }
-    const QByteArray json = R"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},)" +
-                            QByteArray(subreaper ? R"("subreaper":true,)" : "") +
-                            (runMethod.isEmpty() ? QByteArray() : R"("start_method":")" + runMethod.toUtf8() + R"(",)") +
-                            body.toUtf8() + "}";
+    const QByteArray json =
+        R"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},)" +
+        QByteArray(subreaper ? R"("subreaper":true,)" : "") +
+        (runMethod.isEmpty() ? QByteArray() : R"("start_method":")" + runMethod.toUtf8() + R"(",)") +
+        body.toUtf8() + "}";
     const ScenarioLoadResult r = ScenarioLoader::loadData(json, QStringLiteral("test.json"));
     if (!r.ok())
         qWarning() << r.errorStrings();
@@ -181,7 +183,8 @@ void TestRun::startJoin_data()
 void TestRun::startJoin()
 {
     QFETCH(QString, launcher);
-    const Scenario s = scenarioFrom(R"("workers":[{"task":"greeting","launcher":")" + launcher.toUtf8() + R"("}],
+    const Scenario s =
+        scenarioFrom(R"("workers":[{"task":"greeting","launcher":")" + launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"join","worker":0}])");
     auto run = runToEnd(s);
     QVERIFY(run->isFinished());
@@ -195,14 +198,16 @@ void TestRun::startJoin()
     // The events a lesson shows, in time order.
     QStringList kinds;
     for (const Event &e : log.sortedEvents())
-        if (e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1") || e.pid == p->pid)
+        if (e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1") ||
+            e.pid == p->pid)
             kinds << e.ev;
     QVERIFY2(kinds.indexOf(u"start_request"_qs) == 0, qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"start"_qs) > 0, qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"print"_qs) > kinds.indexOf(u"start"_qs), qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"exited"_qs) > kinds.indexOf(u"print"_qs), qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"join"_qs) > kinds.indexOf(u"exited"_qs), qPrintable(kinds.join(u' ')));
-    QCOMPARE(eventsOf(log, u"print"_qs).value(0).fields.value(QStringLiteral("text")).toString(), u"Hola Saul"_qs);
+    QCOMPARE(eventsOf(log, u"print"_qs).value(0).fields.value(QStringLiteral("text")).toString(),
+             u"Hola Saul"_qs);
     // Whatever the start method, the one main program is the worker's parent_process(), and
     // its os.getppid() too except under forkserver, where it is the server the main forked.
     const ProcessRecord *main = processNamed(log, QStringLiteral("MainProcess"));
@@ -241,7 +246,8 @@ void TestRun::joinTimeoutKeepsProcessAlive_data()
 void TestRun::joinTimeoutKeepsProcessAlive()
 {
     QFETCH(QString, launcher);
-    const Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":1500},"launcher":")" + launcher.toUtf8() + R"("}],
+    const Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":1500},"launcher":")" +
+                                    launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"join","worker":0,"timeout_ms":300},{"action":"join","worker":0}])");
     auto run = runToEnd(s);
     const RunLog &log = run->log();
@@ -283,7 +289,8 @@ void TestRun::signalsGivePythonExitCodes()
     if (!action.isEmpty())
         main += R"({"action":")" + action.toUtf8() + R"(","worker":0},)";
     main += R"({"action":"join","worker":0}])";
-    auto run = runToEnd(scenarioFrom(R"("workers":[)" + worker + launcher.toUtf8() + R"("}],"main":)" + main));
+    auto run =
+        runToEnd(scenarioFrom(R"("workers":[)" + worker + launcher.toUtf8() + R"("}],"main":)" + main));
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(exitcode));
     if (!action.isEmpty())
@@ -329,15 +336,18 @@ void TestRun::endMainTerminatesDaemons()
     QFETCH(QString, launcher);
     const QByteArray l = launcher.toUtf8();
     const Scenario s = scenarioFrom(R"("workers":[
-        {"name":"Worker 1","task":"sleep","args":{"ms":4000},"daemon":true,"launcher":")" + l + R"("},
-        {"name":"Worker 2","task":"sleep","args":{"ms":500},"launcher":")" + l + R"("}],
+        {"name":"Worker 1","task":"sleep","args":{"ms":4000},"daemon":true,"launcher":")" +
+                                    l + R"("},
+        {"name":"Worker 2","task":"sleep","args":{"ms":500},"launcher":")" +
+                                    l + R"("}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},
                 {"action":"join","worker":0,"timeout_ms":100},{"action":"end_main"}])");
     auto run = runToEnd(s);
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"Worker 1"_qs)->exitcode, std::optional<int>(-15));
     QCOMPARE(processNamed(log, u"Worker 2"_qs)->exitcode, std::optional<int>(0));
-    QCOMPARE(eventsOf(log, u"join_timeout"_qs, u"Worker 1"_qs).value(0).fields.value(u"is_alive"_qs).toBool(), true);
+    QCOMPARE(eventsOf(log, u"join_timeout"_qs, u"Worker 1"_qs).value(0).fields.value(u"is_alive"_qs).toBool(),
+             true);
     QCOMPARE(eventsOf(log, u"terminate"_qs, u"Worker 1"_qs).size(), 1);
     // The daemon never says "Exiting"; the other one does.
     for (const Event &e : eventsOf(log, u"print"_qs))
@@ -354,13 +364,16 @@ void TestRun::daemonCannotHaveChildren_data()
 void TestRun::daemonCannotHaveChildren()
 {
     QFETCH(QString, launcher);
-    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"spawn_child","daemon":true,"args":{"ms":100,"child_ms":100},"launcher":")" +
-                                     launcher.toUtf8() + R"("}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    auto run = runToEnd(scenarioFrom(
+        R"("workers":[{"task":"spawn_child","daemon":true,"args":{"ms":100,"child_ms":100},"launcher":")" +
+        launcher.toUtf8() + R"("}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(1));
     const Event error = eventsOf(log, u"error"_qs).value(0);
     QCOMPARE(error.fields.value(u"type"_qs).toString(), u"AssertionError"_qs);
-    QVERIFY(error.fields.value(u"message"_qs).toString().contains(u"daemonic processes are not allowed to have children"_qs));
+    QVERIFY(error.fields.value(u"message"_qs)
+                .toString()
+                .contains(u"daemonic processes are not allowed to have children"_qs));
 }
 
 void TestRun::taskErrorExitsWithOne()
@@ -368,7 +381,8 @@ void TestRun::taskErrorExitsWithOne()
     auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"arith","args":{"op":"sumdiv","a":1,"b":2,"c":0}}],
         "main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
     QCOMPARE(processNamed(run->log(), u"Process-1"_qs)->exitcode, std::optional<int>(1));
-    QCOMPARE(eventsOf(run->log(), u"error"_qs).value(0).fields.value(u"type"_qs).toString(), u"ZeroDivisionError"_qs);
+    QCOMPARE(eventsOf(run->log(), u"error"_qs).value(0).fields.value(u"type"_qs).toString(),
+             u"ZeroDivisionError"_qs);
 }
 
 void TestRun::terminateRandomPicksOneAliveWorker()
@@ -389,7 +403,8 @@ void TestRun::terminateRandomPicksOneAliveWorker()
     QCOMPARE(ok, 2);
     const Event picked = eventsOf(log, u"terminate_random"_qs).value(0);
     QCOMPARE(picked.fields.value(u"is_alive"_qs).toBool(), true);
-    QCOMPARE(processNamed(log, picked.fields.value(u"name"_qs).toString())->exitcode, std::optional<int>(-15));
+    QCOMPARE(processNamed(log, picked.fields.value(u"name"_qs).toString())->exitcode,
+             std::optional<int>(-15));
 }
 
 void TestRun::terminateRandomMayPickAnEndedWorker()
@@ -416,13 +431,16 @@ void TestRun::missingHelperIsALaunchFailure()
     // Without the main program (only the worker, or nothing) no worker can be started, and each
     // says why.
     QTemporaryDir onlyMain, onlyWorker;
-    QVERIFY(QFile::link(helperDir() + QStringLiteral("/concurrente-main"), onlyMain.filePath(u"concurrente-main"_qs)));
+    QVERIFY(QFile::link(helperDir() + QStringLiteral("/concurrente-main"),
+                        onlyMain.filePath(u"concurrente-main"_qs)));
     QVERIFY(QFile::link(helperDir() + QStringLiteral("/concurrente-worker"),
                         onlyWorker.filePath(u"concurrente-worker"_qs)));
-    const Scenario s = scenarioFrom(R"("workers":[{"task":"greeting","launcher":"fork"},{"task":"greeting","launcher":"spawn"}],
+    const Scenario s = scenarioFrom(
+        R"("workers":[{"task":"greeting","launcher":"fork"},{"task":"greeting","launcher":"spawn"}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},
                 {"action":"join","worker":1}])");
-    for (const QString &helpers : {onlyMain.path(), onlyWorker.path(), QStringLiteral("/nonexistent/concurrente")}) {
+    for (const QString &helpers :
+         {onlyMain.path(), onlyWorker.path(), QStringLiteral("/nonexistent/concurrente")}) {
         Run run(s);
         run.setHelperDir(helpers);
         QSignalSpy spawnEnded(run.worker(1), &WorkerProcess::finished);
@@ -467,12 +485,14 @@ void TestRun::orphanOutlivesTheMainProgram()
     QFETCH(bool, subreaper);
     // As in Python, the grandchild of a terminated worker outlives its parent and the main
     // program, and finishes its own work; the run stays open until it has.
-    auto run = runToEnd(scenarioFrom(R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":2500},"launcher":")" +
-                                         launcher.toUtf8() + R"("}],
+    auto run = runToEnd(
+        scenarioFrom(
+            R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":2500},"launcher":")" +
+                launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":1000},{"action":"terminate","worker":0},
                 {"action":"join","worker":0},{"action":"end_main"}])",
-                                     subreaper),
-                        20000);
+            subreaper),
+        20000);
     QVERIFY(run->isFinished());
     const RunLog &log = run->log();
     const ProcessRecord *child = processNamed(log, u"Hijo"_qs);
@@ -509,7 +529,8 @@ void TestRun::orphanOutlivesTheMainProgram()
 void TestRun::abortEndsAnOrphan()
 {
     // The user ends the run while an orphan is still alive: it is killed, nothing is left.
-    Run run(scenarioFrom(R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":30000}}],
+    Run run(
+        scenarioFrom(R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":30000}}],
         "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":500},{"action":"terminate","worker":0},
                 {"action":"join","worker":0},{"action":"end_main"}])"));
     QSignalSpy done(&run, &Run::finished);
@@ -637,8 +658,10 @@ void TestRun::pipeBetweenWorkers()
     // The receiver reads until end-of-file: it only ends if every write end was closed,
     // the parent's copies included.
     auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p"}],"workers":[
-        {"name":"tx","task":"pipe_send","args":{"pipe":"p","count":4,"from":10},"launcher":")" + l + R"("},
-        {"name":"rx","task":"pipe_recv","args":{"pipe":"p"},"launcher":")" + l + R"("}],
+        {"name":"tx","task":"pipe_send","args":{"pipe":"p","count":4,"from":10},"launcher":")" +
+                                     l + R"("},
+        {"name":"rx","task":"pipe_recv","args":{"pipe":"p"},"launcher":")" +
+                                     l + R"("}],
         "main":[{"action":"start","worker":1},{"action":"start","worker":0},{"action":"join","worker":0},
                 {"action":"join","worker":1}])"),
                         15000);
@@ -659,7 +682,8 @@ void TestRun::maxWorkersAtOnce()
     // The validator's limit, all alive at once, both launchers: no descriptor or pid trouble.
     QByteArray workers, main;
     for (int i = 0; i < kMaxWorkers; ++i) {
-        workers += (i ? "," : "") + QByteArray(R"({"task":"sleep","args":{"ms":300,"announce":false},"launcher":")") +
+        workers += (i ? "," : "") +
+                   QByteArray(R"({"task":"sleep","args":{"ms":300,"announce":false},"launcher":")") +
                    (i % 2 ? "fork" : "qprocess") + "\"}";
         main += (i ? "," : "") + QByteArray(R"({"action":"start","worker":)") + QByteArray::number(i) + "}";
     }
@@ -709,15 +733,18 @@ void TestRun::badWorkerOutputIsAProtocolError()
     QTemporaryDir dir;
     QFile script(dir.filePath(u"concurrente-worker"_qs));
     QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\n"
-                 "printf 'garbage\\n{\"ev\":\"start\",\"t_ns\":5,\"pid\":1,\"name\":\"init\",\"ppid\":0}\\n' >&3\n"
-                 "printf '\\377\\376\\n' >&3\n"
-                 "printf '{\"ev\":\"print\",\"t_ns\":7,\"pid\":%d,\"text\":\"still here\"}\\n' $$ >&3\n"
-                 "exit 3\n");
+    script.write(
+        "#!/bin/sh\n"
+        "printf 'garbage\\n{\"ev\":\"start\",\"t_ns\":5,\"pid\":1,\"name\":\"init\",\"ppid\":0}\\n' >&3\n"
+        "printf '\\377\\376\\n' >&3\n"
+        "printf '{\"ev\":\"print\",\"t_ns\":7,\"pid\":%d,\"text\":\"still here\"}\\n' $$ >&3\n"
+        "exit 3\n");
     script.close();
     QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    QVERIFY(QFile::link(helperDir() + QStringLiteral("/concurrente-main"), dir.filePath(u"concurrente-main"_qs)));
-    Run run(scenarioFrom(R"("workers":[{"task":"greeting","launcher":"spawn"}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    QVERIFY(
+        QFile::link(helperDir() + QStringLiteral("/concurrente-main"), dir.filePath(u"concurrente-main"_qs)));
+    Run run(scenarioFrom(
+        R"("workers":[{"task":"greeting","launcher":"spawn"}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
     run.setHelperDir(dir.path());
     QSignalSpy done(&run, &Run::finished);
     run.start();
@@ -746,7 +773,8 @@ void TestRun::badWorkerOutputIsAProtocolError()
 void TestRun::interactiveActionsAndAbort()
 {
     // What the GUI does: actions one at a time, then abort.
-    Run run(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":20000}},{"task":"sleep","args":{"ms":20000},"launcher":"fork"},
+    Run run(scenarioFrom(
+        R"("workers":[{"task":"sleep","args":{"ms":20000}},{"task":"sleep","args":{"ms":20000},"launcher":"fork"},
         {"task":"greeting"}],"main":[])"));
     QSignalSpy done(&run, &Run::finished);
     run.startInteractive();
@@ -786,7 +814,8 @@ void TestRun::destroyingARunKillsEverything()
     auto run = std::make_unique<Run>(s);
     run->start();
     // Wait until the three workers and the grandchild have reported.
-    QTRY_VERIFY_WITH_TIMEOUT(run->processes().size() >= 5 && eventsOf(run->snapshot(), u"start"_qs).size() >= 4, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        run->processes().size() >= 5 && eventsOf(run->snapshot(), u"start"_qs).size() >= 4, 10000);
     remember(run->snapshot());
     QElapsedTimer t;
     t.start();
@@ -809,10 +838,13 @@ void TestRun::headlessRunAndExports()
     f.close();
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    const int code = runHeadless(scenario, {dir.filePath(u"run.json"_qs), dir.filePath(u"run.csv"_qs)}, out, err);
+    const int code =
+        runHeadless(scenario, {dir.filePath(u"run.json"_qs), dir.filePath(u"run.csv"_qs)}, out, err);
     QCOMPARE(code, 0);
-    QVERIFY2(outText.contains(QRegularExpression(uR"(\[\s*\d+\.\d{3} s\] Process-1 \(pid \d+\) started)"_qs)), qPrintable(outText));
-    QVERIFY2(outText.contains(QRegularExpression(uR"(=cmd \(pid \d+\) exited with exitcode 0)"_qs)), qPrintable(outText));
+    QVERIFY2(outText.contains(QRegularExpression(uR"(\[\s*\d+\.\d{3} s\] Process-1 \(pid \d+\) started)"_qs)),
+             qPrintable(outText));
+    QVERIFY2(outText.contains(QRegularExpression(uR"(=cmd \(pid \d+\) exited with exitcode 0)"_qs)),
+             qPrintable(outText));
     const auto log = RunLog::load(dir.filePath(u"run.json"_qs));
     QVERIFY(log);
     remember(*log);
@@ -841,7 +873,8 @@ void TestRun::headlessBadScenario()
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
     QCOMPARE(runHeadless(scenario, {}, out, err), 2);
-    QVERIFY2(errText.contains(u"bad.json"_qs) && errText.contains(u"workers[0].args.c"_qs), qPrintable(errText));
+    QVERIFY2(errText.contains(u"bad.json"_qs) && errText.contains(u"workers[0].args.c"_qs),
+             qPrintable(errText));
     QCOMPARE(runHeadless(dir.filePath(u"missing.json"_qs), {}, out, err), 2);
 }
 

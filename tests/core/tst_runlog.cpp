@@ -51,7 +51,8 @@ RunLog sampleLog()
     log.addEvent(Event::make(2000, 101, u"start"_qs, {{u"name"_qs, b.name}, {u"ppid"_qs, 100}}));
     log.addEvent(Event::make(3000, 100, u"print"_qs, {{u"text"_qs, u"second at same t"_qs}}));
     log.addEvent(Event::make(4500, 101, u"reparented"_qs, {{u"ppid"_qs, 1}, {u"old_ppid"_qs, 100}}));
-    log.addEvent(Event::make(5000, 100, u"exited"_qs, {{u"name"_qs, u"Process-1"_qs}, {u"exitcode"_qs, -15}}));
+    log.addEvent(
+        Event::make(5000, 100, u"exited"_qs, {{u"name"_qs, u"Process-1"_qs}, {u"exitcode"_qs, -15}}));
     log.finalize(4000);
     return log;
 }
@@ -83,7 +84,8 @@ void TestRunLog::sortedByTimeStable()
     QCOMPARE(s.size(), 6);
     for (int i = 1; i < s.size(); ++i)
         QVERIFY(s[i - 1].tNs <= s[i].tNs);
-    QCOMPARE(s[2].fields.value(u"text"_qs).toString(), u"a, \"quoted\"\nline"_qs); // arrival order kept at equal t
+    QCOMPARE(s[2].fields.value(u"text"_qs).toString(),
+             u"a, \"quoted\"\nline"_qs); // arrival order kept at equal t
     QCOMPARE(s[3].fields.value(u"text"_qs).toString(), u"second at same t"_qs);
 }
 
@@ -93,7 +95,8 @@ void TestRunLog::format1ProcessesLoad()
     QJsonObject o = sampleLog().toJson();
     o.insert(u"format"_qs, u"concurrente-run/1"_qs);
     QJsonArray procs;
-    const QList<QPair<int, QString>> old = {{0, u"qprocess"_qs}, {1, u"fork"_qs}, {-1, u"fork"_qs}, {-1, u"child"_qs}};
+    const QList<QPair<int, QString>> old = {
+        {0, u"qprocess"_qs}, {1, u"fork"_qs}, {-1, u"fork"_qs}, {-1, u"child"_qs}};
     for (const auto &[index, launcher] : old)
         procs.append(QJsonObject{{u"name"_qs, u"p"_qs}, {u"index"_qs, index}, {u"launcher"_qs, launcher}});
     o.insert(u"processes"_qs, procs);
@@ -117,8 +120,8 @@ void TestRunLog::jsonHasTheContractFields()
     for (const char *k : {"cpu_count", "usable_cpus", "os", "kernel"})
         QVERIFY(o.value(u"host"_qs).toObject().contains(QLatin1String(k)));
     const QJsonObject p = o.value(u"processes"_qs).toArray().at(0).toObject();
-    for (const char *k :
-         {"name", "pid", "ppid", "parent_pid", "daemon", "kind", "start_method", "start_ns", "end_ns", "exitcode"})
+    for (const char *k : {"name", "pid", "ppid", "parent_pid", "daemon", "kind", "start_method", "start_ns",
+                          "end_ns", "exitcode"})
         QVERIFY2(p.contains(QLatin1String(k)), k);
     QVERIFY(o.value(u"processes"_qs).toArray().at(1).toObject().value(u"exitcode"_qs).isNull());
     const QJsonArray ev = o.value(u"events"_qs).toArray();
@@ -325,7 +328,8 @@ void TestRunLog::csvRows()
     QVERIFY(csv.contains(u"\n0.000,,,Process-1,start_request,\n"_qs));
     // The start event shows the ppid it reported; the name of an escaped process is escaped.
     QVERIFY2(csv.contains(u"\n0.001,101,100,\"'=HYPERLINK(\"\"x\"\")\",start,\n"_qs), qPrintable(csv));
-    QVERIFY2(csv.contains(u"\n0.004,100,1,Process-1,exited,\"{\"\"exitcode\"\":-15}\"\n"_qs), qPrintable(csv));
+    QVERIFY2(csv.contains(u"\n0.004,100,1,Process-1,exited,\"{\"\"exitcode\"\":-15}\"\n"_qs),
+             qPrintable(csv));
     QVERIFY(csv.contains(u"\"{\"\"text\"\":\"\"a, \\\"\"quoted\\\"\"\\nline\"\"}\""_qs));
     // 6 events + header, each row ends with a newline (embedded newlines are JSON-escaped).
     QCOMPARE(csv.count(u'\n'), 7);

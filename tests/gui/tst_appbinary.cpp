@@ -45,7 +45,8 @@ void TestAppBinary::initTestCase()
     QVERIFY2(QFileInfo(m_binary).isExecutable(), qPrintable(m_binary));
     QVERIFY(m_config.isValid());
     QVERIFY(m_runtime.isValid());
-    QVERIFY(QFile::setPermissions(m_runtime.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    QVERIFY(QFile::setPermissions(m_runtime.path(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 }
 
 QProcessEnvironment TestAppBinary::guiEnvironment() const
@@ -102,8 +103,8 @@ void TestAppBinary::startsShowsPageAndQuits()
 {
     QFETCH(QString, language);
     QFETCH(int, lesson);
-    const Result r = run({QStringLiteral("--lesson"), QString::number(lesson), QStringLiteral("--language"), language,
-                          QStringLiteral("--quit-when-shown")},
+    const Result r = run({QStringLiteral("--lesson"), QString::number(lesson), QStringLiteral("--language"),
+                          language, QStringLiteral("--quit-when-shown")},
                          guiEnvironment());
     QCOMPARE(r.status, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -113,7 +114,8 @@ void TestAppBinary::startsShowsPageAndQuits()
     lines.removeAll(QStringLiteral("This plugin does not support propagateSizeHints()"));
     QVERIFY2(lines.isEmpty(), qPrintable(r.err));
 
-    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"), QSettings::IniFormat);
+    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"),
+                       QSettings::IniFormat);
     QCOMPARE(settings.value(QStringLiteral("lesson/last")).toInt(), lesson);
     QCOMPARE(settings.value(QStringLiteral("ui/language")).toString(), language);
     QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
@@ -121,10 +123,13 @@ void TestAppBinary::startsShowsPageAndQuits()
 
 void TestAppBinary::opensAtLastPageRead()
 {
-    QVERIFY(run({QStringLiteral("--lesson"), QStringLiteral("4"), QStringLiteral("--quit-when-shown")}, guiEnvironment()).exitCode == 0);
+    QVERIFY(run({QStringLiteral("--lesson"), QStringLiteral("4"), QStringLiteral("--quit-when-shown")},
+                guiEnvironment())
+                .exitCode == 0);
     const Result r = run({QStringLiteral("--quit-when-shown")}, guiEnvironment());
     QCOMPARE(r.exitCode, 0);
-    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"), QSettings::IniFormat);
+    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"),
+                       QSettings::IniFormat);
     QCOMPARE(settings.value(QStringLiteral("lesson/last")).toInt(), 4);
     const QStringList visited = settings.value(QStringLiteral("lesson/visited")).toString().split(u',');
     QVERIFY(visited.contains(QStringLiteral("4")));
@@ -147,13 +152,20 @@ void TestAppBinary::badArguments_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("lesson 0") << QStringList{QStringLiteral("--lesson"), QStringLiteral("0")} << QStringLiteral("--lesson");
-    QTest::newRow("lesson 14") << QStringList{QStringLiteral("--lesson"), QStringLiteral("14")} << QStringLiteral("--lesson");
-    QTest::newRow("lesson abc") << QStringList{QStringLiteral("--lesson"), QStringLiteral("abc")} << QStringLiteral("abc");
-    QTest::newRow("lesson missing value") << QStringList{QStringLiteral("--lesson")} << QStringLiteral("lesson");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-    QTest::newRow("export without run") << QStringList{QStringLiteral("--export"), QStringLiteral("x.json")} << QStringLiteral("--run");
-    QTest::newRow("bad language") << QStringList{QStringLiteral("--language"), QStringLiteral("fr")} << QStringLiteral("--language");
+    QTest::newRow("lesson 0") << QStringList{QStringLiteral("--lesson"), QStringLiteral("0")}
+                              << QStringLiteral("--lesson");
+    QTest::newRow("lesson 14") << QStringList{QStringLiteral("--lesson"), QStringLiteral("14")}
+                               << QStringLiteral("--lesson");
+    QTest::newRow("lesson abc") << QStringList{QStringLiteral("--lesson"), QStringLiteral("abc")}
+                                << QStringLiteral("abc");
+    QTest::newRow("lesson missing value")
+        << QStringList{QStringLiteral("--lesson")} << QStringLiteral("lesson");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << QStringLiteral("frobnicate");
+    QTest::newRow("export without run")
+        << QStringList{QStringLiteral("--export"), QStringLiteral("x.json")} << QStringLiteral("--run");
+    QTest::newRow("bad language") << QStringList{QStringLiteral("--language"), QStringLiteral("fr")}
+                                  << QStringLiteral("--language");
 }
 
 void TestAppBinary::badArguments()

@@ -55,7 +55,8 @@ bool isOffscreenPluginNotice(const QString &message)
 
 void recordMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if ((type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) && !isOffscreenPluginNotice(message)) {
+    if ((type == QtWarningMsg || type == QtCriticalMsg || type == QtFatalMsg) &&
+        !isOffscreenPluginNotice(message)) {
         QMutexLocker lock(&g_mutex);
         bool expected = false;
         for (const auto &re : std::as_const(g_expected))
@@ -90,7 +91,10 @@ struct Fixture
     }
     ~Fixture() { window->close(); }
 
-    QAction *action(const char *name) const { return window->findChild<QAction *>(QString::fromLatin1(name)); }
+    QAction *action(const char *name) const
+    {
+        return window->findChild<QAction *>(QString::fromLatin1(name));
+    }
     QString pageText() const { return window->lessonPane()->view()->toPlainText(); }
     QStringList menuTitles() const
     {
@@ -102,7 +106,8 @@ struct Fixture
     void clickPage(int number) const
     {
         QListView *list = window->navigator()->listView();
-        const QModelIndex index = window->navigator()->model()->index(window->navigator()->model()->rowOf(number));
+        const QModelIndex index =
+            window->navigator()->model()->index(window->navigator()->model()->rowOf(number));
         list->scrollTo(index);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
     }
@@ -173,7 +178,8 @@ void TestMainWindow::cleanup()
     g_expected.clear();
     lock.unlock();
     m_dir.reset();
-    QVERIFY2(warnings.isEmpty(), qPrintable(QStringLiteral("Qt warnings:\n") + warnings.join(QLatin1Char('\n'))));
+    QVERIFY2(warnings.isEmpty(),
+             qPrintable(QStringLiteral("Qt warnings:\n") + warnings.join(QLatin1Char('\n'))));
 }
 
 void TestMainWindow::visitEveryPageThroughNavigator_data()
@@ -328,8 +334,9 @@ void TestMainWindow::corruptSettingsFallBackToDefaults_data()
     QTest::newRow("binary garbage") << garbage << false;
     QTest::newRow("unterminated section") << QByteArray("[lesson\nlast=\"5\n\x01\x02\n") << true;
     QTest::newRow("wrong types and ranges")
-        << QByteArray("[lesson]\nlast=99\nvisited=banana,0,14,-3\n[view]\nzoom=100000\n[ui]\nlanguage=klingon\n"
-                      "[window]\ngeometry=@ByteArray(nonsense)\nsplitter=@ByteArray(\\x1)\n")
+        << QByteArray(
+               "[lesson]\nlast=99\nvisited=banana,0,14,-3\n[view]\nzoom=100000\n[ui]\nlanguage=klingon\n"
+               "[window]\ngeometry=@ByteArray(nonsense)\nsplitter=@ByteArray(\\x1)\n")
         << false;
 }
 
@@ -373,13 +380,15 @@ void TestMainWindow::missingLessonFileShowsMessage()
     for (const LessonPage &p : real.pages(QStringLiteral("en"))) {
         if (p.number != 6)
             QVERIFY(QFile::copy(p.filePath, data.filePath(QStringLiteral("lessons/en/") + p.fileName())));
-        QFile::copy(p.presetPath, data.filePath(QStringLiteral("lessons/presets/") + QFileInfo(p.presetPath).fileName()));
+        QFile::copy(p.presetPath,
+                    data.filePath(QStringLiteral("lessons/presets/") + QFileInfo(p.presetPath).fileName()));
     }
     expectWarning(QStringLiteral("lesson image not found")); // the copied pages' diagrams are not copied
     Fixture f(settingsPath(), QStringLiteral("en"), data.path());
     QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
     f.session.start(6);
-    const QString missing = QDir::toNativeSeparators(data.filePath(QStringLiteral("lessons/en/06-join-terminate.md")));
+    const QString missing =
+        QDir::toNativeSeparators(data.filePath(QStringLiteral("lessons/en/06-join-terminate.md")));
     QVERIFY2(f.pageText().contains(missing), qPrintable(f.pageText()));
     QVERIFY(f.pageText().contains(QStringLiteral("cannot be shown")));
     // The rest of the app keeps working: the lab summary of that page, and the other pages.
@@ -413,8 +422,9 @@ void TestMainWindow::smallWindowGivesTheLessonMostRoom()
         session.start(11);
         const QList<int> sizes = window.splitter()->sizes();
         QCOMPARE(sizes.size(), 3);
-        QVERIFY2(window.lessonPane()->width() >= 480,
-                 qPrintable(QStringLiteral("lesson column %1 px of %2").arg(window.lessonPane()->width()).arg(window.width())));
+        QVERIFY2(window.lessonPane()->width() >= 480, qPrintable(QStringLiteral("lesson column %1 px of %2")
+                                                                     .arg(window.lessonPane()->width())
+                                                                     .arg(window.width())));
         QVERIFY(sizes.at(1) > sizes.at(0) && sizes.at(1) > sizes.at(2));
 
         // Long titles wrap instead of losing their end, and the tooltip names the whole title.
@@ -426,8 +436,9 @@ void TestMainWindow::smallWindowGivesTheLessonMostRoom()
             const QRect rect = list->visualRect(index);
             QVERIFY2(rect.width() <= list->viewport()->width(), qPrintable(text));
             const int lines = rect.height() / fm.lineSpacing();
-            QVERIFY2(fm.horizontalAdvance(text) <= (rect.width() - list->iconSize().width() - 8) * std::max(1, lines) + 1
-                         || lines >= 2,
+            QVERIFY2(fm.horizontalAdvance(text) <=
+                             (rect.width() - list->iconSize().width() - 8) * std::max(1, lines) + 1 ||
+                         lines >= 2,
                      qPrintable(QStringLiteral("%1 does not fit in %2").arg(text).arg(rect.width())));
             const QString title = session.pages().at(row).title;
             QVERIFY2(index.data(Qt::ToolTipRole).toString().contains(title), qPrintable(title));
@@ -478,9 +489,12 @@ void TestMainWindow::imagesFitTheColumn_data()
     QTest::addColumn<int>("zoom");
     for (const QString &lang : {QStringLiteral("es"), QStringLiteral("en")}) {
         for (int page : {8, 11}) {
-            QTest::addRow("%s page %d large", qPrintable(lang), page) << lang << page << QSize(1440, 900) << 100;
-            QTest::addRow("%s page %d small", qPrintable(lang), page) << lang << page << QSize(1024, 640) << 100;
-            QTest::addRow("%s page %d small zoomed", qPrintable(lang), page) << lang << page << QSize(1024, 640) << 200;
+            QTest::addRow("%s page %d large", qPrintable(lang), page)
+                << lang << page << QSize(1440, 900) << 100;
+            QTest::addRow("%s page %d small", qPrintable(lang), page)
+                << lang << page << QSize(1024, 640) << 100;
+            QTest::addRow("%s page %d small zoomed", qPrintable(lang), page)
+                << lang << page << QSize(1024, 640) << 200;
         }
     }
 }
@@ -502,11 +516,14 @@ void TestMainWindow::imagesFitTheColumn()
     QVERIFY(limit <= view->viewport()->width());
     const auto sizes = view->imageSizes();
     for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
-        QVERIFY2(it.value().width() <= limit,
-                 qPrintable(QStringLiteral("%1 is %2 px wide, column %3").arg(it.key()).arg(it.value().width()).arg(limit)));
+        QVERIFY2(it.value().width() <= limit, qPrintable(QStringLiteral("%1 is %2 px wide, column %3")
+                                                             .arg(it.key())
+                                                             .arg(it.value().width())
+                                                             .arg(limit)));
         QVERIFY(it.value().width() > 100);
         // Rendered at the device pixel ratio: as many pixels as the layout size times the ratio.
-        const QImage img = view->document()->resource(QTextDocument::ImageResource, QUrl(it.key())).value<QImage>();
+        const QImage img =
+            view->document()->resource(QTextDocument::ImageResource, QUrl(it.key())).value<QImage>();
         QVERIFY(!img.isNull());
         QCOMPARE(img.devicePixelRatio(), view->devicePixelRatioF());
         QCOMPARE(img.width(), qRound(it.value().width() * view->devicePixelRatioF()));
@@ -564,7 +581,8 @@ void TestMainWindow::narrowColumnsDrawTheStackedDiagram()
         const QSize size = sizes.value(it.key());
         QVERIFY(size.width() <= view.imageWidthLimit());
         QCOMPARE(size.height() > size.width(), narrow);
-        const QImage img = view.document()->resource(QTextDocument::ImageResource, QUrl(it.key())).value<QImage>();
+        const QImage img =
+            view.document()->resource(QTextDocument::ImageResource, QUrl(it.key())).value<QImage>();
         QCOMPARE(img.width(), qRound(size.width() * view.devicePixelRatioF()));
     }
 
@@ -631,7 +649,8 @@ void TestMainWindow::highlightingReadsInLightAndDark()
     palette.setColor(QPalette::Text, text);
     LessonView view;
     view.setPalette(palette);
-    view.showMarkdown(QStringLiteral("Prose.\n\n```python\n@decorator\ndef f(x=1.5):  # comment\n    return print(\"s\", None, 0x1F)\n```\n"),
+    view.showMarkdown(QStringLiteral("Prose.\n\n```python\n@decorator\ndef f(x=1.5):  # comment\n    return "
+                                     "print(\"s\", None, 0x1F)\n```\n"),
                       QString());
     const QColor box = QColor::fromRgbF(float(base.redF() * 0.945 + text.redF() * 0.055),
                                         float(base.greenF() * 0.945 + text.greenF() * 0.055),
@@ -718,7 +737,8 @@ void TestMainWindow::labSummaryShowsThePreset()
 
     f.action("actionSpanish")->trigger();
     QTRY_VERIFY(lab->title() != QString());
-    QCOMPARE(workers->headerData(WorkerSummaryModel::TaskColumn, Qt::Horizontal).toString(), QStringLiteral("Tarea"));
+    QCOMPARE(workers->headerData(WorkerSummaryModel::TaskColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Tarea"));
 }
 
 void TestMainWindow::labSummaryReportsMissingPreset()
@@ -732,7 +752,8 @@ void TestMainWindow::labSummaryReportsMissingPreset()
     const QString invalid = m_dir->filePath(QStringLiteral("01-motivation.json"));
     QFile file(invalid);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "concurrente-scenario/1", "title": {"es": "x", "en": "x"}, "workers": [{"task": "squares", "args": {"n": "ten"}}], "main": []})");
+    file.write(
+        R"({"format": "concurrente-scenario/1", "title": {"es": "x", "en": "x"}, "workers": [{"task": "squares", "args": {"n": "ten"}}], "main": []})");
     file.close();
     panel.showPreset(invalid, QStringLiteral("en"));
     QVERIFY2(panel.message().contains(QStringLiteral("01-motivation.json")), qPrintable(panel.message()));

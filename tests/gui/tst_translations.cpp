@@ -17,7 +17,8 @@ private Q_SLOTS:
 
 void TestTranslations::spanishIsComplete()
 {
-    const QString path = qEnvironmentVariable("CONCURRENTE_DATA_DIR") + QStringLiteral("/resources/translations/concurrente_es.ts");
+    const QString path = qEnvironmentVariable("CONCURRENTE_DATA_DIR") +
+                         QStringLiteral("/resources/translations/concurrente_es.ts");
     QFile file(path);
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
     QXmlStreamReader xml(&file);
@@ -48,9 +49,10 @@ void TestTranslations::spanishIsComplete()
             const QString where = context + QStringLiteral(": \"") + source + u'"';
             if (type == QLatin1String("unfinished") || translation.isEmpty())
                 problems.append(where + QStringLiteral(" is not translated"));
-            else if (type != QLatin1String("vanished") && type != QLatin1String("obsolete")
-                     && placeholders(translation) != placeholders(source))
-                problems.append(where + QStringLiteral(" has different placeholders: \"") + translation + u'"');
+            else if (type != QLatin1String("vanished") && type != QLatin1String("obsolete") &&
+                     placeholders(translation) != placeholders(source))
+                problems.append(where + QStringLiteral(" has different placeholders: \"") + translation +
+                                u'"');
         }
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));

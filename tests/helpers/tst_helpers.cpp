@@ -38,7 +38,8 @@ constexpr int kWaitMs = 15000;
 QSet<qint64> g_seenPids;
 
 /// Splits a byte stream into lines and checks each against the protocol's line rules.
-class LineCollector {
+class LineCollector
+{
 public:
     void feed(const QByteArray &chunk)
     {
@@ -82,7 +83,8 @@ private:
 };
 
 /// One helper process started with QProcess, its events collected from stdout.
-class Proc {
+class Proc
+{
 public:
     Proc(const QString &program, const QStringList &args, std::function<void()> modifier = {})
     {
@@ -90,7 +92,8 @@ public:
                          [this] { lines.feed(m_process.readAllStandardOutput()); });
         QObject::connect(&m_process, &QProcess::finished, &m_process,
                          [this] { lines.feed(m_process.readAllStandardOutput()); });
-        QObject::connect(&m_process, &QProcess::started, &m_process, [this] { m_pid = m_process.processId(); });
+        QObject::connect(&m_process, &QProcess::started, &m_process,
+                         [this] { m_pid = m_process.processId(); });
         if (modifier)
             m_process.setChildProcessModifier(modifier);
         m_process.start(QDir(binDir()).filePath(program), args);
@@ -142,7 +145,8 @@ private:
 
 /// Reads event lines from a pipe of our own (the worker writes to it as $CONCURRENTE_EVENT_FD),
 /// which, unlike QProcess's channels, outlives the worker, as the engine's event pipe does.
-class PipeReader {
+class PipeReader
+{
 public:
     PipeReader()
     {
@@ -262,7 +266,8 @@ QStringList printsOf(const QList<QJsonObject> &prints)
 
 } // namespace
 
-class TestHelpers : public QObject {
+class TestHelpers : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -348,7 +353,8 @@ void TestHelpers::task_data()
     const QStringList any{u"*"_s};
     // Exercises 1 and 2: print("{}: PID {}, PPID {}, valor {}".format(name, pid, ppid, valor))
     const QString arithLine = u"{name}: PID {pid}, PPID {ppid}, valor "_s;
-    struct Row {
+    struct Row
+    {
         const char *tag;
         QString task;
         QStringList args;
@@ -360,65 +366,247 @@ void TestHelpers::task_data()
     const QList<Row> rows = {
         {"greeting", u"greeting"_s, {}, false, 0, {u"Hola Saul"_s}, {}, {}, {}},
         {"greeting who", u"greeting"_s, {u"who=Ana María"_s}, false, 0, {u"Hola Ana María"_s}, {}, {}, {}},
-        {"info", u"info"_s, {}, false, 0,
+        {"info",
+         u"info"_s,
+         {},
+         false,
+         0,
          {u"Función f"_s, u"Nombre del proceso: {__name__}"_s, u"Proceso padre: {ppid}"_s,
-          u"Proceso actual: {pid}"_s, u"Hola Valeriano"_s, u"----------"_s}, {}, {}, {}},
-        {"info no greeting", u"info"_s, {u"who="_s, u"title=Inicio"_s}, false, 0,
-         {u"Inicio"_s, u"Nombre del proceso: {__name__}"_s, u"Proceso padre: {ppid}"_s, u"Proceso actual: {pid}"_s},
-         {}, {}, {}},
-        {"squares", u"squares"_s, {u"n=4"_s, u"delay_ms=1"_s}, false, 0,
-         {u"calcula cuadrado de números"_s, u"cuadrado: 0"_s, u"cuadrado: 1"_s, u"cuadrado: 4"_s, u"cuadrado: 9"_s},
-         {}, {}, {}},
-        {"cubes", u"cubes"_s, {u"n=4"_s, u"delay_ms=1"_s}, false, 0,
-         {u"calcula cubo de números"_s, u"cubo: 0"_s, u"cubo: 1"_s, u"cubo: 8"_s, u"cubo: 27"_s}, {}, {}, {}},
-        {"arith mul3", u"arith"_s, {u"op=mul3"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
-         {arithLine + u"24"_s}, u"24"_s, {}, {}},
-        {"arith sum3", u"arith"_s, {u"op=sum3"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
-         {arithLine + u"9"_s}, u"9"_s, {}, {}},
-        {"arith sumdiv", u"arith"_s, {u"op=sumdiv"_s, u"a=3"_s, u"b=4"_s, u"c=2"_s}, false, 0,
-         {arithLine + u"3.5"_s}, u"3.5"_s, {}, {}},
-        {"arith muladd", u"arith"_s, {u"op=muladd"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s}, false, 0,
-         {arithLine + u"10"_s}, u"10"_s, {}, {}},
-        {"arith muldiv", u"arith"_s, {u"op=muldiv"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s, u"delay_ms=5"_s}, false, 0,
-         {arithLine + u"1.5"_s}, u"1.5"_s, {}, {}},
-        {"arith exact division", u"arith"_s, {u"op=sumdiv"_s, u"a=2"_s, u"b=2"_s, u"c=2"_s}, false, 0,
-         {arithLine + u"2.0"_s}, u"2.0"_s, {}, {}},
-        {"arith repr of a third", u"arith"_s, {u"op=muldiv"_s, u"a=1"_s, u"b=1"_s, u"c=3"_s}, false, 0,
-         {arithLine + u"0.3333333333333333"_s}, u"0.3333333333333333"_s, {}, {}},
-        {"arith floats", u"arith"_s, {u"op=sum3"_s, u"a=0.1"_s, u"b=0.2"_s, u"c=0"_s}, false, 0,
-         {arithLine + u"0.30000000000000004"_s}, u"0.30000000000000004"_s, {}, {}},
-        {"arith big ints stay exact", u"arith"_s, {u"op=mul3"_s, u"a=999999"_s, u"b=999999"_s, u"c=999999"_s},
-         false, 0, {arithLine + u"999997000002999999"_s}, u"999997000002999999"_s, {}, {}},
-        {"arith division by zero", u"arith"_s, {u"op=sumdiv"_s, u"a=3"_s, u"b=4"_s, u"c=0"_s}, false, 1, {}, {},
-         u"ZeroDivisionError"_s, u"division by zero"_s},
-        {"arith float division by zero", u"arith"_s, {u"op=muldiv"_s, u"a=1.5"_s, u"b=2"_s, u"c=0"_s}, false, 1,
-         {}, {}, u"ZeroDivisionError"_s, u"float division by zero"_s},
-        {"sleep", u"sleep"_s, {u"ms=5"_s}, false, 0,
-         {u"Starting process {name}..."_s, u"Exiting process {name}..."_s}, {}, {}, {}},
-        {"sleep with pid", u"sleep"_s, {u"ms=5"_s, u"show_pid=1"_s}, false, 0,
-         {u"Starting process {name}, ID {pid}..."_s, u"Exiting process {name}, ID {pid}..."_s}, {}, {}, {}},
+          u"Proceso actual: {pid}"_s, u"Hola Valeriano"_s, u"----------"_s},
+         {},
+         {},
+         {}},
+        {"info no greeting",
+         u"info"_s,
+         {u"who="_s, u"title=Inicio"_s},
+         false,
+         0,
+         {u"Inicio"_s, u"Nombre del proceso: {__name__}"_s, u"Proceso padre: {ppid}"_s,
+          u"Proceso actual: {pid}"_s},
+         {},
+         {},
+         {}},
+        {"squares",
+         u"squares"_s,
+         {u"n=4"_s, u"delay_ms=1"_s},
+         false,
+         0,
+         {u"calcula cuadrado de números"_s, u"cuadrado: 0"_s, u"cuadrado: 1"_s, u"cuadrado: 4"_s,
+          u"cuadrado: 9"_s},
+         {},
+         {},
+         {}},
+        {"cubes",
+         u"cubes"_s,
+         {u"n=4"_s, u"delay_ms=1"_s},
+         false,
+         0,
+         {u"calcula cubo de números"_s, u"cubo: 0"_s, u"cubo: 1"_s, u"cubo: 8"_s, u"cubo: 27"_s},
+         {},
+         {},
+         {}},
+        {"arith mul3",
+         u"arith"_s,
+         {u"op=mul3"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s},
+         false,
+         0,
+         {arithLine + u"24"_s},
+         u"24"_s,
+         {},
+         {}},
+        {"arith sum3",
+         u"arith"_s,
+         {u"op=sum3"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s},
+         false,
+         0,
+         {arithLine + u"9"_s},
+         u"9"_s,
+         {},
+         {}},
+        {"arith sumdiv",
+         u"arith"_s,
+         {u"op=sumdiv"_s, u"a=3"_s, u"b=4"_s, u"c=2"_s},
+         false,
+         0,
+         {arithLine + u"3.5"_s},
+         u"3.5"_s,
+         {},
+         {}},
+        {"arith muladd",
+         u"arith"_s,
+         {u"op=muladd"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s},
+         false,
+         0,
+         {arithLine + u"10"_s},
+         u"10"_s,
+         {},
+         {}},
+        {"arith muldiv",
+         u"arith"_s,
+         {u"op=muldiv"_s, u"a=2"_s, u"b=3"_s, u"c=4"_s, u"delay_ms=5"_s},
+         false,
+         0,
+         {arithLine + u"1.5"_s},
+         u"1.5"_s,
+         {},
+         {}},
+        {"arith exact division",
+         u"arith"_s,
+         {u"op=sumdiv"_s, u"a=2"_s, u"b=2"_s, u"c=2"_s},
+         false,
+         0,
+         {arithLine + u"2.0"_s},
+         u"2.0"_s,
+         {},
+         {}},
+        {"arith repr of a third",
+         u"arith"_s,
+         {u"op=muldiv"_s, u"a=1"_s, u"b=1"_s, u"c=3"_s},
+         false,
+         0,
+         {arithLine + u"0.3333333333333333"_s},
+         u"0.3333333333333333"_s,
+         {},
+         {}},
+        {"arith floats",
+         u"arith"_s,
+         {u"op=sum3"_s, u"a=0.1"_s, u"b=0.2"_s, u"c=0"_s},
+         false,
+         0,
+         {arithLine + u"0.30000000000000004"_s},
+         u"0.30000000000000004"_s,
+         {},
+         {}},
+        {"arith big ints stay exact",
+         u"arith"_s,
+         {u"op=mul3"_s, u"a=999999"_s, u"b=999999"_s, u"c=999999"_s},
+         false,
+         0,
+         {arithLine + u"999997000002999999"_s},
+         u"999997000002999999"_s,
+         {},
+         {}},
+        {"arith division by zero",
+         u"arith"_s,
+         {u"op=sumdiv"_s, u"a=3"_s, u"b=4"_s, u"c=0"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ZeroDivisionError"_s,
+         u"division by zero"_s},
+        {"arith float division by zero",
+         u"arith"_s,
+         {u"op=muldiv"_s, u"a=1.5"_s, u"b=2"_s, u"c=0"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ZeroDivisionError"_s,
+         u"float division by zero"_s},
+        {"sleep",
+         u"sleep"_s,
+         {u"ms=5"_s},
+         false,
+         0,
+         {u"Starting process {name}..."_s, u"Exiting process {name}..."_s},
+         {},
+         {},
+         {}},
+        {"sleep with pid",
+         u"sleep"_s,
+         {u"ms=5"_s, u"show_pid=1"_s},
+         false,
+         0,
+         {u"Starting process {name}, ID {pid}..."_s, u"Exiting process {name}, ID {pid}..."_s},
+         {},
+         {},
+         {}},
         {"sleep silent", u"sleep"_s, {u"ms=1"_s, u"announce=0"_s}, false, 0, {}, {}, {}, {}},
         {"burn", u"burn"_s, {u"ms=20"_s}, false, 0, any, u"*"_s, {}, {}},
         {"gil one thread", u"gil"_s, {u"threads=1"_s, u"work=1000000"_s}, false, 0, any, u"*"_s, {}, {}},
-        {"gil three threads", u"gil"_s, {u"threads=3"_s, u"work=10000000"_s, u"switch_us=200"_s}, false, 0, any,
-         u"*"_s, {}, {}},
+        {"gil three threads",
+         u"gil"_s,
+         {u"threads=3"_s, u"work=10000000"_s, u"switch_us=200"_s},
+         false,
+         0,
+         any,
+         u"*"_s,
+         {},
+         {}},
         {"crash abort", u"crash"_s, {u"how=abort"_s}, false, -6, {}, {}, {}, {}},
         {"crash segfault", u"crash"_s, {u"how=segfault"_s}, false, -11, {}, {}, {}, {}},
-        {"daemon may not have children", u"spawn_child"_s, {}, true, 1, {}, {}, u"AssertionError"_s,
+        {"daemon may not have children",
+         u"spawn_child"_s,
+         {},
+         true,
+         1,
+         {},
+         {},
+         u"AssertionError"_s,
          u"daemonic processes are not allowed to have children"_s},
-        {"bad int", u"squares"_s, {u"n=abc"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"bad int",
+         u"squares"_s,
+         {u"n=abc"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"squares: argument 'n' must be an integer, got 'abc'"_s},
-        {"int out of range", u"squares"_s, {u"n=10001"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"int out of range",
+         u"squares"_s,
+         {u"n=10001"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"squares: argument 'n' = 10001 is out of range [0, 10000]"_s},
-        {"number not finite", u"arith"_s, {u"a=nan"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"number not finite",
+         u"arith"_s,
+         {u"a=nan"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"arith: argument 'a' must be a number, got 'nan'"_s},
-        {"unknown argument", u"squares"_s, {u"m=3"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"unknown argument",
+         u"squares"_s,
+         {u"m=3"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"task 'squares' has no argument 'm' (known: n, delay_ms, identity, exit)"_s},
-        {"not key=value", u"squares"_s, {u"n"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"not key=value",
+         u"squares"_s,
+         {u"n"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"expected key=value, got 'n'"_s},
-        {"argument twice", u"squares"_s, {u"n=3"_s, u"n=4"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"argument twice",
+         u"squares"_s,
+         {u"n=3"_s, u"n=4"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"squares: argument 'n' given twice"_s},
-        {"bad choice", u"arith"_s, {u"op=pow"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"bad choice",
+         u"arith"_s,
+         {u"op=pow"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"arith: argument 'op' must be one of mul3,sum3,sumdiv,muladd,muldiv, got 'pow'"_s},
         // sys.exit() after the work, as multiprocessing's _bootstrap handles SystemExit.
         {"exit 3", u"greeting"_s, {u"exit=3"_s}, false, 3, {u"Hola Saul"_s}, {}, {}, {}},
@@ -427,16 +615,59 @@ void TestHelpers::task_data()
         {"exit 256 is 0", u"greeting"_s, {u"exit=256"_s}, false, 0, {u"Hola Saul"_s}, {}, {}, {}},
         {"exit -1 is 255", u"greeting"_s, {u"exit=-1"_s}, false, 255, {u"Hola Saul"_s}, {}, {}, {}},
         {"exit text", u"greeting"_s, {u"exit=adiós"_s}, false, 1, {u"Hola Saul"_s}, {}, {}, {}},
-        {"exit quoted number is text", u"greeting"_s, {u"exit=\"3\""_s}, false, 1, {u"Hola Saul"_s}, {}, {}, {}},
-        {"exit after a failure keeps the failure", u"arith"_s, {u"op=sumdiv"_s, u"c=0"_s, u"exit=7"_s}, false, 1, {},
-         {}, u"ZeroDivisionError"_s, u"division by zero"_s},
-        {"exit out of range", u"greeting"_s, {u"exit=2147483648"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"exit quoted number is text",
+         u"greeting"_s,
+         {u"exit=\"3\""_s},
+         false,
+         1,
+         {u"Hola Saul"_s},
+         {},
+         {},
+         {}},
+        {"exit after a failure keeps the failure",
+         u"arith"_s,
+         {u"op=sumdiv"_s, u"c=0"_s, u"exit=7"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ZeroDivisionError"_s,
+         u"division by zero"_s},
+        {"exit out of range",
+         u"greeting"_s,
+         {u"exit=2147483648"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"greeting: argument 'exit' = 2147483648 is out of range [-2147483648, 2147483647]"_s},
-        {"exit twice", u"greeting"_s, {u"exit=1"_s, u"exit=2"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"exit twice",
+         u"greeting"_s,
+         {u"exit=1"_s, u"exit=2"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"greeting: argument 'exit' given twice"_s},
-        {"bad identity", u"greeting"_s, {u"identity=2:0"_s}, false, 1, {}, {}, u"ValueError"_s,
+        {"bad identity",
+         u"greeting"_s,
+         {u"identity=2:0"_s},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"greeting: argument 'identity' must be like 2 or 2:1 (positive numbers joined by ':'), got '2:0'"_s},
-        {"unknown task", u"nosuchtask"_s, {}, false, 1, {}, {}, u"ValueError"_s,
+        {"unknown task",
+         u"nosuchtask"_s,
+         {},
+         false,
+         1,
+         {},
+         {},
+         u"ValueError"_s,
          u"unknown task 'nosuchtask' (known: greeting, info, *"_s},
     };
     // "worker": concurrente-worker run directly (what spawn execs); the others: started by the
@@ -444,8 +675,8 @@ void TestHelpers::task_data()
     for (const QString &launcher : {u"worker"_s, u"spawn"_s, u"fork"_s, u"forkserver"_s})
         for (const Row &r : rows)
             QTest::addRow("%s %s", qPrintable(launcher), r.tag)
-                << launcher << r.task << r.args << r.daemon << r.exitCode << r.prints << r.result << r.errorType
-                << r.errorMessage;
+                << launcher << r.task << r.args << r.daemon << r.exitCode << r.prints << r.result
+                << r.errorType << r.errorMessage;
 }
 
 void TestHelpers::task()
@@ -465,8 +696,9 @@ void TestHelpers::task()
 
     std::unique_ptr<Proc> p;
     if (viaMain) {
-        p = std::make_unique<Proc>(u"concurrente-main"_s,
-                                   QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
+        p = std::make_unique<Proc>(
+            u"concurrente-main"_s,
+            QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
         QVERIFY(p->started());
         p->write(startCommand(name, task, daemon, args, launcher));
         p->closeInput(); // the helper waits for its child, then exits 0
@@ -594,8 +826,9 @@ void TestHelpers::oddNames()
     QFETCH(QString, name);
     std::unique_ptr<Proc> p;
     if (launcher != u"worker") {
-        p = std::make_unique<Proc>(u"concurrente-main"_s,
-                                   QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
+        p = std::make_unique<Proc>(
+            u"concurrente-main"_s,
+            QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
         QVERIFY(p->started());
         p->write(startCommand(name, u"sleep"_s, false, {u"ms=0"_s}, launcher));
         p->closeInput();
@@ -653,7 +886,9 @@ void TestHelpers::randomBytesAlwaysMakeValidLines()
         for (int i = 0; i < len && k % 2 == 1; ++i) {
             // Mostly high bytes and controls: the interesting cases.
             const quint32 r = rng.bounded(4);
-            char c = r == 0 ? char(rng.bounded(0x20)) : r == 1 ? char(rng.bounded(0x80, 0x100)) : char(rng.bounded(0x20, 0x7f));
+            char c = r == 0   ? char(rng.bounded(0x20))
+                     : r == 1 ? char(rng.bounded(0x80, 0x100))
+                              : char(rng.bounded(0x20, 0x7f));
             if (c == '\n' || c == '\t' || c == '\\')
                 c = 'x'; // the command's own separators and escape
             who += c;
@@ -717,9 +952,9 @@ void TestHelpers::usageErrors_data()
     QTest::newRow("no task") << QStringList{u"--name"_s, u"x"_s} << u"--task TASK is required"_s;
     QTest::newRow("missing value") << QStringList{u"--name"_s} << u"option --name needs a value"_s;
     QTest::newRow("unknown option") << QStringList{u"--nme"_s, u"x"_s} << u"unknown option --nme"_s;
-    QTest::newRow("bad start method") << QStringList{u"--name"_s, u"x"_s, u"--task"_s, u"greeting"_s,
-                                                     u"--start-method"_s, u"vfork"_s}
-                                      << u"--start-method must be spawn, fork or forkserver"_s;
+    QTest::newRow("bad start method")
+        << QStringList{u"--name"_s, u"x"_s, u"--task"_s, u"greeting"_s, u"--start-method"_s, u"vfork"_s}
+        << u"--start-method must be spawn, fork or forkserver"_s;
     QTest::newRow("name too long") << QStringList{u"--name"_s, QString(257, u'n'), u"--task"_s, u"greeting"_s}
                                    << u"--name is longer than 256 bytes"_s;
 }
@@ -754,9 +989,9 @@ void TestHelpers::listTasks()
         QVERIFY(o.value(u"args").isArray());
         tasks.insert(o.value(u"task").toString());
     }
-    for (const QString &t : {u"greeting"_s, u"info"_s, u"squares"_s, u"cubes"_s, u"arith"_s, u"sleep"_s, u"burn"_s,
-                            u"gil"_s, u"spawn_child"_s, u"crash"_s, u"pipe_send"_s, u"pipe_recv"_s, u"producer"_s,
-                            u"consumer"_s, u"square_put"_s, u"object"_s})
+    for (const QString &t : {u"greeting"_s, u"info"_s, u"squares"_s, u"cubes"_s, u"arith"_s, u"sleep"_s,
+                             u"burn"_s, u"gil"_s, u"spawn_child"_s, u"crash"_s, u"pipe_send"_s,
+                             u"pipe_recv"_s, u"producer"_s, u"consumer"_s, u"square_put"_s, u"object"_s})
         QVERIFY2(tasks.contains(t), qPrintable(t));
 }
 
@@ -777,8 +1012,11 @@ void TestHelpers::forkHelperSeveralChildren()
 {
     Proc p(u"concurrente-main"_s, {});
     QVERIFY(p.started());
-    const QList<std::pair<QString, int>> children = {
-        {u"Process-1"_s, 0}, {u"Worker 2"_s, 1}, {u"Process-3"_s, -6}, {u"Process-4"_s, 0}, {u"Process-5"_s, -11}};
+    const QList<std::pair<QString, int>> children = {{u"Process-1"_s, 0},
+                                                     {u"Worker 2"_s, 1},
+                                                     {u"Process-3"_s, -6},
+                                                     {u"Process-4"_s, 0},
+                                                     {u"Process-5"_s, -11}};
     p.write(startCommand(children[0].first, u"greeting"_s, false, {}));
     p.write(startCommand(children[1].first, u"arith"_s, false, {u"op=sumdiv"_s, u"c=0"_s}));
     p.write(startCommand(children[2].first, u"crash"_s, false, {u"how=abort"_s}));
@@ -812,7 +1050,8 @@ void TestHelpers::forkHelperSeveralChildren()
         QCOMPARE(code < 0 ? -WTERMSIG(status) : WEXITSTATUS(status), code);
     }
     QCOMPARE(pids.size(), children.size());
-    QCOMPARE(p.first(u"start"_s, p.first(u"forked"_s).value(u"pid").toInteger()).value(u"daemon").toBool(), false);
+    QCOMPARE(p.first(u"start"_s, p.first(u"forked"_s).value(u"pid").toInteger()).value(u"daemon").toBool(),
+             false);
 }
 
 void TestHelpers::forkHelperSigtermChild()
@@ -916,7 +1155,8 @@ void TestHelpers::orphan()
         p->write(startCommand(name, u"spawn_child"_s, false, taskArgs));
     } else {
         p = std::make_unique<Proc>(u"concurrente-worker"_s,
-                                   QStringList{u"--name"_s, name, u"--task"_s, u"spawn_child"_s} + taskArgs, modifier);
+                                   QStringList{u"--name"_s, name, u"--task"_s, u"spawn_child"_s} + taskArgs,
+                                   modifier);
         QVERIFY(p->started());
     }
     qunsetenv("CONCURRENTE_EVENT_FD");
@@ -924,12 +1164,16 @@ void TestHelpers::orphan()
 
     const QString childName = u"Process-2:1"_s; // CPython's name for the first child of identity 2
     QJsonObject childStart;
-    QTRY_VERIFY_WITH_TIMEOUT(!(childStart = [&] {
-        for (const QJsonObject &o : reader.lines.events)
-            if (o.value(u"ev").toString() == u"start" && o.value(u"name").toString() == childName)
-                return o;
-        return QJsonObject();
-    }()).isEmpty(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!(childStart =
+                                   [&] {
+                                       for (const QJsonObject &o : reader.lines.events)
+                                           if (o.value(u"ev").toString() == u"start" &&
+                                               o.value(u"name").toString() == childName)
+                                               return o;
+                                       return QJsonObject();
+                                   }())
+                                  .isEmpty(),
+                             kWaitMs);
     const qint64 worker = childStart.value(u"ppid").toInteger();
     const qint64 grandchild = childStart.value(u"pid").toInteger();
     QCOMPARE(reader.first(u"start"_s, worker).value(u"name").toString(), name);
@@ -1082,7 +1326,8 @@ void TestHelpers::pipeThroughForkHelper()
     QVERIFY(p.started());
     p.write("pipe\tp1\n");
     p.write(startCommand(u"receptor"_s, u"pipe_recv"_s, false, {u"pipe=p1"_s}));
-    p.write(startCommand(u"emisor"_s, u"pipe_send"_s, false, {u"pipe=p1"_s, u"label=p1"_s, u"count=4"_s, u"from=10"_s}));
+    p.write(startCommand(u"emisor"_s, u"pipe_send"_s, false,
+                         {u"pipe=p1"_s, u"label=p1"_s, u"count=4"_s, u"from=10"_s}));
     p.write("pipe_close\tp1\n"); // the receiver sees end-of-file once the sender is done
     QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 2, kWaitMs);
     p.closeInput();
@@ -1150,9 +1395,8 @@ void TestHelpers::queueProducerConsumer()
                         u"label=q"_s, u"count=5"_s, u"from=%1"_s.arg(100 * k), u"sentinels=1"_s}));
     for (int k = 0; k < 2; ++k)
         procs.push_back(std::make_unique<Proc>(
-            u"concurrente-worker"_s,
-            QStringList{u"--name"_s, u"cons%1"_s.arg(k), u"--task"_s, u"consumer"_s, u"queue="_s + segment,
-                        u"label=q"_s}));
+            u"concurrente-worker"_s, QStringList{u"--name"_s, u"cons%1"_s.arg(k), u"--task"_s, u"consumer"_s,
+                                                 u"queue="_s + segment, u"label=q"_s}));
     for (auto &p : procs)
         QVERIFY(p->started());
     for (auto &p : procs) {
@@ -1195,8 +1439,8 @@ void TestHelpers::queueSquarePutAndObject()
 
     // The notebook's worker(num, q): the child puts 25, the parent reads it.
     {
-        Proc p(u"concurrente-worker"_s,
-               {u"--name"_s, u"Process-1"_s, u"--task"_s, u"square_put"_s, u"queue="_s + segment, u"num=5"_s});
+        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"Process-1"_s, u"--task"_s, u"square_put"_s,
+                                         u"queue="_s + segment, u"num=5"_s});
         QVERIFY(p.started());
         QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
         QCOMPARE(p.exitCode(), 0);
@@ -1223,8 +1467,8 @@ void TestHelpers::queueSquarePutAndObject()
     // A garbage payload is reported as such, never trusted.
     {
         QCOMPARE(q->put(std::string_view("{\"p\":1,\"s\":x,\"v\":\"\x01")), shmq::Result::Ok);
-        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment,
-                                         u"count=1"_s});
+        Proc p(u"concurrente-worker"_s,
+               {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment, u"count=1"_s});
         QVERIFY(p.started());
         QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
         QCOMPARE(p.exitCode(), 0);
@@ -1233,8 +1477,8 @@ void TestHelpers::queueSquarePutAndObject()
     }
     // A consumer on an empty queue raises queue.Empty after its timeout.
     {
-        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment,
-                                         u"timeout_ms=50"_s});
+        Proc p(u"concurrente-worker"_s,
+               {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment, u"timeout_ms=50"_s});
         QVERIFY(p.started());
         QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
         QCOMPARE(p.exitCode(), 1);
@@ -1242,7 +1486,8 @@ void TestHelpers::queueSquarePutAndObject()
     }
     // close() ends a consumer that waits for more.
     {
-        Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment});
+        Proc p(u"concurrente-worker"_s,
+               {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue="_s + segment});
         QVERIFY(p.started());
         QTRY_VERIFY_WITH_TIMEOUT(p.has(u"start"_s), kWaitMs);
         q->close();
@@ -1253,8 +1498,8 @@ void TestHelpers::queueSquarePutAndObject()
 
 void TestHelpers::queueMissingSegment()
 {
-    Proc p(u"concurrente-worker"_s,
-           {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s, u"queue=/concurrente-q-1-none-0000000000000000"_s});
+    Proc p(u"concurrente-worker"_s, {u"--name"_s, u"c"_s, u"--task"_s, u"consumer"_s,
+                                     u"queue=/concurrente-q-1-none-0000000000000000"_s});
     QVERIFY(p.started());
     QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
     QCOMPARE(p.exitCode(), 1);
@@ -1287,7 +1532,8 @@ void TestHelpers::queueThroughForkHelper()
     QCOMPARE(got.value(u"seq").toInt(), put.value(u"seq").toInt());
     std::vector<std::byte> buf;
     QCOMPARE(q->get(buf, std::chrono::seconds(1)), shmq::Result::Ok);
-    QVERIFY(QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size())).endsWith(",\"v\":36}"));
+    QVERIFY(
+        QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size())).endsWith(",\"v\":36}"));
 }
 
 // ---- Python's int/float distinction ----------------------------------------------------------

@@ -44,12 +44,13 @@ QJsonObject readJsonFile(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-struct RunResult {
-    bool finished = false;  ///< the binary ended within the timeout
+struct RunResult
+{
+    bool finished = false; ///< the binary ended within the timeout
     int exitCode = -1;
     QString out;
     QString err;
-    qint64 appPid = 0;      ///< the concurrente process itself (the parent of QProcess workers)
+    qint64 appPid = 0; ///< the concurrente process itself (the parent of QProcess workers)
     QJsonObject log;
     QList<QJsonObject> events;
 
@@ -239,7 +240,8 @@ void TestLessonRuns::run(RunResult *result, const QString &scenarioFile, const Q
     }
     pids.remove(r.appPid);
     for (qint64 pid : std::as_const(pids))
-        QTRY_VERIFY2_WITH_TIMEOUT(!processLingers(pid), qPrintable(u"pid %1 outlived the run"_s.arg(pid)), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!processLingers(pid), qPrintable(u"pid %1 outlived the run"_s.arg(pid)),
+                                  5000);
     // Nor may its shared-memory queues: their names carry the creating process's pid
     // (src/shmq), so other tests running meanwhile cannot confuse this check.
     const QStringList leftovers =
@@ -248,10 +250,10 @@ void TestLessonRuns::run(RunResult *result, const QString &scenarioFile, const Q
 }
 
 // Runs a scenario into a new RunResult `r`; stops the test when running it already failed.
-#define RUN(r, ...)                                                                                                   \
-    RunResult r;                                                                                                      \
-    run(&r, __VA_ARGS__);                                                                                             \
-    if (QTest::currentTestFailed())                                                                                   \
+#define RUN(r, ...)                                                                                          \
+    RunResult r;                                                                                             \
+    run(&r, __VA_ARGS__);                                                                                    \
+    if (QTest::currentTestFailed())                                                                          \
     return
 
 QString TestLessonRuns::variant(const QString &preset, const QString &launcher,
@@ -278,11 +280,11 @@ QString TestLessonRuns::variant(const QString &preset, const QString &launcher,
     return path;
 }
 
-#define CHECK_RUN(r)                                                                                                  \
-    do {                                                                                                              \
-        QVERIFY2((r).finished, "the run did not end in time");                                                      \
-        QVERIFY2((r).exitCode == 0, qPrintable(u"exit code %1\n"_s.arg((r).exitCode) + (r).err));                    \
-        QCOMPARE((r).log.value(u"format"_s).toString(), u"concurrente-run/2"_s);                                     \
+#define CHECK_RUN(r)                                                                                         \
+    do {                                                                                                     \
+        QVERIFY2((r).finished, "the run did not end in time");                                               \
+        QVERIFY2((r).exitCode == 0, qPrintable(u"exit code %1\n"_s.arg((r).exitCode) + (r).err));            \
+        QCOMPARE((r).log.value(u"format"_s).toString(), u"concurrente-run/2"_s);                             \
     } while (false)
 
 void TestLessonRuns::motivation_data()
@@ -317,11 +319,13 @@ void TestLessonRuns::motivation()
     // first child to the end of the later one. Sleeps dominate, so this holds even on a loaded
     // machine.
     const qint64 seq = returns[1].value(u"t_ns"_s).toInteger() - calls[0].value(u"t_ns"_s).toInteger();
-    const qint64 par = std::max(r.firstNs(u"exited"_s, u"Process-1"_s), r.firstNs(u"exited"_s, u"Process-2"_s)) -
-                       r.firstNs(u"start_request"_s, u"Process-1"_s);
+    const qint64 par =
+        std::max(r.firstNs(u"exited"_s, u"Process-1"_s), r.firstNs(u"exited"_s, u"Process-2"_s)) -
+        r.firstNs(u"start_request"_s, u"Process-1"_s);
     QVERIFY2(seq > 3'900'000'000LL, qPrintable(u"sequential took %1 ns"_s.arg(seq)));
     QVERIFY2(par > 1'900'000'000LL, qPrintable(u"parallel took %1 ns"_s.arg(par)));
-    QVERIFY2(double(par) < 0.75 * double(seq), qPrintable(u"parallel %1 ns vs sequential %2 ns"_s.arg(par).arg(seq)));
+    QVERIFY2(double(par) < 0.75 * double(seq),
+             qPrintable(u"parallel %1 ns vs sequential %2 ns"_s.arg(par).arg(seq)));
 }
 
 void TestLessonRuns::greeting()
@@ -336,7 +340,8 @@ void TestLessonRuns::greeting()
     QCOMPARE(prints.first().value(u"text"_s).toString(), u"Hola Saul"_s);
     QCOMPARE(r.process(u"Process-1"_s).value(u"start_method"_s).toString(), launcher);
     // The run log embeds the scenario as it ran; it loads again (a saved run can be re-run).
-    const ScenarioLoadResult again = ScenarioLoader::loadObject(r.log.value(u"scenario"_s).toObject(), u"log"_s);
+    const ScenarioLoadResult again =
+        ScenarioLoader::loadObject(r.log.value(u"scenario"_s).toObject(), u"log"_s);
     QVERIFY2(again.ok(), qPrintable(again.errorStrings().join(u'\n')));
     QCOMPARE(again.scenario.workers.size(), 1);
     QCOMPARE(startMethodName(again.scenario.workers.first().startMethod), launcher);
@@ -380,16 +385,16 @@ void TestLessonRuns::exercise1()
     QFETCH(double, c);
     requireEngine();
     RUN(r, variant(u"04-exercise-1"_s, launcher, [c](QJsonObject &o) {
-        QJsonArray ws = o.value(u"workers"_s).toArray();
-        for (auto &&w : ws) {
-            QJsonObject wo = w.toObject();
-            QJsonObject args = wo.value(u"args"_s).toObject();
-            args.insert(u"c"_s, c);
-            wo.insert(u"args"_s, args);
-            w = wo;
-        }
-        o.insert(u"workers"_s, ws);
-    }));
+            QJsonArray ws = o.value(u"workers"_s).toArray();
+            for (auto &&w : ws) {
+                QJsonObject wo = w.toObject();
+                QJsonObject args = wo.value(u"args"_s).toObject();
+                args.insert(u"c"_s, c);
+                wo.insert(u"args"_s, args);
+                w = wo;
+            }
+            o.insert(u"workers"_s, ws);
+        }));
     CHECK_RUN(r);
     auto result = [&](const QString &n) {
         const auto l = r.eventsOf(u"result"_s, n);
@@ -447,7 +452,8 @@ void TestLessonRuns::terminate()
     QCOMPARE(r.eventsOf(u"terminate"_s, u"Process-1"_s).size(), 1);
     QVERIFY(r.eventsOf(u"exit"_s, u"Process-1"_s).isEmpty()); // it never returned normally
     // It was ended after one second, not after its 20 s sleep.
-    const qint64 lived = r.firstNs(u"exited"_s, u"Process-1"_s) - r.firstNs(u"start_request"_s, u"Process-1"_s);
+    const qint64 lived =
+        r.firstNs(u"exited"_s, u"Process-1"_s) - r.firstNs(u"start_request"_s, u"Process-1"_s);
     QVERIFY2(lived < 15'000'000'000LL, qPrintable(u"lived %1 ns"_s.arg(lived)));
 }
 
@@ -502,7 +508,8 @@ void TestLessonRuns::gil()
     QVERIFY2(t.value(u"gil_switches"_s).toInteger() > 0, "the lock never changed hands");
     const qint64 cpu = t.value(u"cpu_ns"_s).toInteger(), wall = t.value(u"wall_ns"_s).toInteger();
     QVERIFY(cpu > 0);
-    QVERIFY2(double(cpu) <= 1.05 * double(wall) + 20e6, qPrintable(u"cpu %1 ns > wall %2 ns"_s.arg(cpu).arg(wall)));
+    QVERIFY2(double(cpu) <= 1.05 * double(wall) + 20e6,
+             qPrintable(u"cpu %1 ns > wall %2 ns"_s.arg(cpu).arg(wall)));
     // The one-thread baseline ("will 2 threads be faster than 1?") and each process hold their
     // own lock alone.
     for (const QString &n : {u"1 thread"_s, u"Process A"_s, u"Process B"_s}) {
@@ -532,9 +539,11 @@ void TestLessonRuns::daemons()
     QVERIFY(r.firstNs(u"exited"_s, u"Worker 1"_s) >= endMain);
     QVERIFY(timeouts.first().value(u"t_ns"_s).toInteger() < endMain);
     for (const QJsonObject &p : r.eventsOf(u"print"_s, u"Worker 1"_s))
-        QVERIFY2(!p.value(u"text"_s).toString().startsWith(u"Exiting"_s), qPrintable(p.value(u"text"_s).toString()));
+        QVERIFY2(!p.value(u"text"_s).toString().startsWith(u"Exiting"_s),
+                 qPrintable(p.value(u"text"_s).toString()));
     QVERIFY(!r.eventsOf(u"print"_s, u"Worker 2"_s).isEmpty());
-    QCOMPARE(r.eventsOf(u"print"_s, u"Worker 2"_s).last().value(u"text"_s).toString(), u"Exiting process Worker 2..."_s);
+    QCOMPARE(r.eventsOf(u"print"_s, u"Worker 2"_s).last().value(u"text"_s).toString(),
+             u"Exiting process Worker 2..."_s);
 }
 
 void TestLessonRuns::orphans_data()
@@ -550,9 +559,8 @@ void TestLessonRuns::orphans()
     QFETCH(QString, launcher);
     QFETCH(bool, subreaper);
     requireEngine();
-    RUN(r, variant(u"10-orphans"_s, launcher, [subreaper](QJsonObject &o) {
-        o.insert(u"subreaper"_s, subreaper);
-    }));
+    RUN(r, variant(u"10-orphans"_s, launcher,
+                   [subreaper](QJsonObject &o) { o.insert(u"subreaper"_s, subreaper); }));
     CHECK_RUN(r);
     QCOMPARE(r.exitcode(u"Hijo"_s).toInt(-99), -15);
     const qint64 child = r.pidOf(u"Hijo"_s);
@@ -583,18 +591,19 @@ void TestLessonRuns::daemonHasNoChildren()
     QFETCH(QString, launcher);
     requireEngine();
     RUN(r, variant(u"10-orphans"_s, launcher, [](QJsonObject &o) {
-        QJsonArray ws = o.value(u"workers"_s).toArray();
-        QJsonObject w = ws.first().toObject();
-        w.insert(u"daemon"_s, true);
-        ws[0] = w;
-        o.insert(u"workers"_s, ws);
-    }));
+            QJsonArray ws = o.value(u"workers"_s).toArray();
+            QJsonObject w = ws.first().toObject();
+            w.insert(u"daemon"_s, true);
+            ws[0] = w;
+            o.insert(u"workers"_s, ws);
+        }));
     CHECK_RUN(r);
     QCOMPARE(r.exitcode(u"Hijo"_s).toInt(-99), 1);
     const auto errors = r.eventsOf(u"error"_s, u"Hijo"_s);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().value(u"type"_s).toString(), u"AssertionError"_s);
-    QCOMPARE(errors.first().value(u"message"_s).toString(), u"daemonic processes are not allowed to have children"_s);
+    QCOMPARE(errors.first().value(u"message"_s).toString(),
+             u"daemonic processes are not allowed to have children"_s);
     QVERIFY(r.eventsOf(u"reparented"_s).isEmpty());
 }
 
@@ -610,7 +619,8 @@ bool TestLessonRuns::queueTasksAvailable(QString *why)
     const QByteArray list = p.readAllStandardOutput();
     for (const char *t : {"square_put", "producer", "consumer", "object"}) {
         if (!list.contains(QByteArray("\"task\":\"") + t + '"')) {
-            *why = u"the helpers do not run the queue task %1 yet (shared-memory queue issue)"_s.arg(QLatin1StringView(t));
+            *why = u"the helpers do not run the queue task %1 yet (shared-memory queue issue)"_s.arg(
+                QLatin1StringView(t));
             return false;
         }
     }
@@ -655,7 +665,8 @@ void TestLessonRuns::queues()
     // child, is the first Process created: it prints the page's line.
     bool processed = false;
     for (const QJsonObject &pr : r.eventsOf(u"print"_s, u"Process-1"_s))
-        processed = processed || pr.value(u"text"_s).toString() == u"Starting process Process-1 for number 5..."_s;
+        processed =
+            processed || pr.value(u"text"_s).toString() == u"Starting process Process-1 for number 5..."_s;
     QVERIFY(processed);
     // The pipe carried the page's words and its None end marker to the main program, which
     // printed every word until the None (the page's output, exactly).
@@ -716,12 +727,14 @@ void TestLessonRuns::badScenario_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("not a number") << QByteArray(R"({"format": "concurrente-scenario/1", "title": {"es": "a", "en": "b"},
+    QTest::newRow("not a number")
+        << QByteArray(R"({"format": "concurrente-scenario/1", "title": {"es": "a", "en": "b"},
         "workers": [{"task": "info"}, {"task": "info"}, {"task": "arith", "args": {"op": "sum3", "a": 1, "b": 2, "c": "x"}}], "main": []})")
-                                  << u"workers[2].args.c"_s << u"must be a number"_s;
-    QTest::newRow("join before start") << QByteArray(R"({"format": "concurrente-scenario/1", "title": {"es": "a", "en": "b"},
+        << u"workers[2].args.c"_s << u"must be a number"_s;
+    QTest::newRow("join before start")
+        << QByteArray(R"({"format": "concurrente-scenario/1", "title": {"es": "a", "en": "b"},
         "workers": [{"task": "info"}], "main": [{"action": "join", "worker": 0}]})")
-                                        << u"main[0].worker"_s << u"can only join a started process"_s;
+        << u"main[0].worker"_s << u"can only join a started process"_s;
     QTest::newRow("syntax") << QByteArray("{\"format\": ") << QString() << u"invalid JSON at line 1"_s;
 }
 
@@ -815,7 +828,8 @@ if __name__ == '__main__':
     QVERIFY2(!pyCodes.isEmpty(), py.readAllStandardError().constData());
     QVERIFY2(pyParents.size() == 6, pyOut.constData());
 
-    const QByteArray scenario = R"({"format": "concurrente-scenario/2", "title": {"es": "Python", "en": "Python"},
+    const QByteArray scenario =
+        R"({"format": "concurrente-scenario/2", "title": {"es": "Python", "en": "Python"},
       "workers": [{"name": "Worker 1", "task": "sleep", "args": {"ms": 200}},
                   {"task": "sleep", "args": {"ms": 400}},
                   {"task": "arith", "args": {"op": "sumdiv", "a": 2, "b": 3, "c": 0}},
@@ -846,7 +860,8 @@ if __name__ == '__main__':
         ours.insert(name, po.value(u"exitcode"_s));
         QVERIFY2(pyParents.contains(name), qPrintable(name));
         QCOMPARE(po.value(u"ppid"_s).toInteger() == main, pyParents[name].value(u"ppid_is_main"_s).toBool());
-        QCOMPARE(po.value(u"parent_pid"_s).toInteger() == main, pyParents[name].value(u"parent_is_main"_s).toBool());
+        QCOMPARE(po.value(u"parent_pid"_s).toInteger() == main,
+                 pyParents[name].value(u"parent_is_main"_s).toBool());
     }
     QCOMPARE(ours, pyCodes);
 }

@@ -47,11 +47,13 @@ void TestLessonCatalog::initTestCase()
 
 void TestLessonCatalog::slugsAreFixed()
 {
-    const QStringList expected{
-        QStringLiteral("motivation"), QStringLiteral("creating-processes"), QStringLiteral("pid-ppid"),
-        QStringLiteral("exercise-1"), QStringLiteral("cpu-count-names"), QStringLiteral("join-terminate"),
-        QStringLiteral("exercise-2"), QStringLiteral("gil"), QStringLiteral("daemons"), QStringLiteral("orphans"),
-        QStringLiteral("queues-pipes"), QStringLiteral("exercise-3"), QStringLiteral("free-lab")};
+    const QStringList expected{QStringLiteral("motivation"),      QStringLiteral("creating-processes"),
+                               QStringLiteral("pid-ppid"),        QStringLiteral("exercise-1"),
+                               QStringLiteral("cpu-count-names"), QStringLiteral("join-terminate"),
+                               QStringLiteral("exercise-2"),      QStringLiteral("gil"),
+                               QStringLiteral("daemons"),         QStringLiteral("orphans"),
+                               QStringLiteral("queues-pipes"),    QStringLiteral("exercise-3"),
+                               QStringLiteral("free-lab")};
     QCOMPARE(int(expected.size()), int(LessonCatalog::PageCount));
     for (int n = 1; n <= LessonCatalog::PageCount; ++n)
         QCOMPARE(LessonCatalog::slug(n), expected.at(n - 1));
@@ -81,7 +83,8 @@ void TestLessonCatalog::allPagesExistInOrder()
         const QString title = LessonCatalog::titleOf(text.markdown);
         QVERIFY2(!title.isEmpty(), qPrintable(QStringLiteral("%1 has no '# ' title line").arg(p.fileName())));
         QCOMPARE(p.title, title);
-        QVERIFY2(QFileInfo::exists(p.presetPath), qPrintable(QStringLiteral("missing preset %1").arg(p.presetPath)));
+        QVERIFY2(QFileInfo::exists(p.presetPath),
+                 qPrintable(QStringLiteral("missing preset %1").arg(p.presetPath)));
     }
     QVERIFY2(m_catalog.unknownFiles(language).isEmpty(),
              qPrintable(QStringLiteral("files that are not pages in lessons/%1: %2")
@@ -104,22 +107,26 @@ void TestLessonCatalog::referencesResolve()
     QVERIFY2(text.ok(), qPrintable(text.error));
     const QString page = QFileInfo(filePath).fileName();
     for (const LessonReference &ref : LessonCatalog::references(text.markdown)) {
-        const QString where = QStringLiteral("%1:%2: %3 '%4'")
-                                  .arg(page)
-                                  .arg(ref.line)
-                                  .arg(ref.kind == LessonReference::Image ? QStringLiteral("image")
-                                                                          : QStringLiteral("link"),
-                                       ref.target);
+        const QString where =
+            QStringLiteral("%1:%2: %3 '%4'")
+                .arg(page)
+                .arg(ref.line)
+                .arg(ref.kind == LessonReference::Image ? QStringLiteral("image") : QStringLiteral("link"),
+                     ref.target);
         if (LessonCatalog::isExternal(ref.target)) {
-            QVERIFY2(ref.kind == LessonReference::Link, qPrintable(where + QStringLiteral(": images must be local files")));
-            QVERIFY2(QUrl(ref.target, QUrl::StrictMode).isValid(), qPrintable(where + QStringLiteral(": not a valid URL")));
+            QVERIFY2(ref.kind == LessonReference::Link,
+                     qPrintable(where + QStringLiteral(": images must be local files")));
+            QVERIFY2(QUrl(ref.target, QUrl::StrictMode).isValid(),
+                     qPrintable(where + QStringLiteral(": not a valid URL")));
             continue;
         }
-        QVERIFY2(QUrl(ref.target).scheme().isEmpty(), qPrintable(where + QStringLiteral(": unsupported scheme")));
+        QVERIFY2(QUrl(ref.target).scheme().isEmpty(),
+                 qPrintable(where + QStringLiteral(": unsupported scheme")));
         if (ref.target.startsWith(QLatin1Char('#')))
             continue; // an anchor in the same page
         const QString resolved = LessonCatalog::resolve(filePath, ref.target);
-        QVERIFY2(QFileInfo(resolved).isFile(), qPrintable(where + QStringLiteral(" does not resolve (looked for %1)").arg(resolved)));
+        QVERIFY2(QFileInfo(resolved).isFile(),
+                 qPrintable(where + QStringLiteral(" does not resolve (looked for %1)").arg(resolved)));
         // Everything a page points at must ship with the app (lessons/, resources/, docs/).
         QVERIFY2(resolved.startsWith(m_catalog.dataDir() + QLatin1Char('/')),
                  qPrintable(where + QStringLiteral(" points outside the data folder")));
@@ -164,8 +171,10 @@ void TestLessonCatalog::pageEndsWithWhatToObserve()
         }
     }
     const QString page = QFileInfo(filePath).fileName();
-    QVERIFY2(lastHeading.startsWith(heading, Qt::CaseInsensitive),
-             qPrintable(QStringLiteral("%1: the last section is '%2', expected '%3'").arg(page, lastHeading, heading)));
+    QVERIFY2(
+        lastHeading.startsWith(heading, Qt::CaseInsensitive),
+        qPrintable(
+            QStringLiteral("%1: the last section is '%2', expected '%3'").arg(page, lastHeading, heading)));
     const QString section = lines.mid(lastHeadingLine + 1).join(QLatin1Char('\n'));
     QVERIFY2(section.contains(predict, Qt::CaseInsensitive),
              qPrintable(QStringLiteral("%1: the '%2' section has no '%3' line").arg(page, heading, predict)));
@@ -186,7 +195,9 @@ void TestLessonCatalog::sameStructureInBothLanguages()
     const LessonText en = LessonCatalog::loadMarkdown(m_catalog.page(QStringLiteral("en"), number).filePath);
     QVERIFY2(es.ok(), qPrintable(es.error));
     QVERIFY2(en.ok(), qPrintable(en.error));
-    auto fences = [](const QString &md) { return md.count(QRegularExpression(QStringLiteral("(?m)^\\s*```"))); };
+    auto fences = [](const QString &md) {
+        return md.count(QRegularExpression(QStringLiteral("(?m)^\\s*```")));
+    };
     auto images = [](const QString &md) {
         qsizetype n = 0;
         for (const auto &r : LessonCatalog::references(md))
@@ -203,19 +214,24 @@ void TestLessonCatalog::referencesParser_data()
     QTest::addColumn<QStringList>("targets");
     QTest::addColumn<QList<int>>("kinds");
 
-    QTest::newRow("image and link") << QStringLiteral("See ![GIL](../../resources/diagrams/gil-es.svg) and [page 9](09-daemons.md).")
-                                    << QStringList{QStringLiteral("../../resources/diagrams/gil-es.svg"), QStringLiteral("09-daemons.md")}
-                                    << QList<int>{LessonReference::Image, LessonReference::Link};
-    QTest::newRow("title and angle brackets") << QStringLiteral("[doc](<../../docs/shmq.md> \"The queue\")")
-                                              << QStringList{QStringLiteral("../../docs/shmq.md")} << QList<int>{LessonReference::Link};
+    QTest::newRow("image and link")
+        << QStringLiteral("See ![GIL](../../resources/diagrams/gil-es.svg) and [page 9](09-daemons.md).")
+        << QStringList{QStringLiteral("../../resources/diagrams/gil-es.svg"), QStringLiteral("09-daemons.md")}
+        << QList<int>{LessonReference::Image, LessonReference::Link};
+    QTest::newRow("title and angle brackets")
+        << QStringLiteral("[doc](<../../docs/shmq.md> \"The queue\")")
+        << QStringList{QStringLiteral("../../docs/shmq.md")} << QList<int>{LessonReference::Link};
     QTest::newRow("inside fenced code") << QStringLiteral("```python\nx = a[0](1)\nprint('[a](b.md)')\n```\n")
                                         << QStringList{} << QList<int>{};
-    QTest::newRow("inside a code span") << QStringLiteral("Use `[a](b.md)` literally, but [c](c.md).")
-                                        << QStringList{QStringLiteral("c.md")} << QList<int>{LessonReference::Link};
-    QTest::newRow("reference definition") << QStringLiteral("[x][1]\n\n[1]: https://docs.python.org/3/library/multiprocessing.html")
-                                          << QStringList{QStringLiteral("https://docs.python.org/3/library/multiprocessing.html")}
-                                          << QList<int>{LessonReference::Link};
-    QTest::newRow("nested brackets") << QStringLiteral("[see [the docs]](a.md)") << QStringList{QStringLiteral("a.md")}
+    QTest::newRow("inside a code span")
+        << QStringLiteral("Use `[a](b.md)` literally, but [c](c.md).") << QStringList{QStringLiteral("c.md")}
+        << QList<int>{LessonReference::Link};
+    QTest::newRow("reference definition")
+        << QStringLiteral("[x][1]\n\n[1]: https://docs.python.org/3/library/multiprocessing.html")
+        << QStringList{QStringLiteral("https://docs.python.org/3/library/multiprocessing.html")}
+        << QList<int>{LessonReference::Link};
+    QTest::newRow("nested brackets") << QStringLiteral("[see [the docs]](a.md)")
+                                     << QStringList{QStringLiteral("a.md")}
                                      << QList<int>{LessonReference::Link};
 }
 

@@ -6,9 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -23,26 +23,30 @@ namespace {
 // row shows only what it is about.
 QByteArray scenarioJson(const char *workers, const char *mainActions, const char *extra = "")
 {
-    return QByteArray(R"({"format": "concurrente-scenario/1", "title": {"es": "Prueba", "en": "Test"}, )") + extra +
-           R"("workers": )" + workers + R"(, "main": )" + mainActions + "}";
+    return QByteArray(R"({"format": "concurrente-scenario/1", "title": {"es": "Prueba", "en": "Test"}, )") +
+           extra + R"("workers": )" + workers + R"(, "main": )" + mainActions + "}";
 }
 
 const char *const kOneWorker = R"([{"id": "w", "task": "sleep", "args": {"ms": 10}}])";
 const char *const kStartW = R"([{"action": "start", "worker": "w"}])";
 
-struct Page {
+struct Page
+{
     const char *nn;
     const char *slug;
 };
-const Page kPages[] = {{"01", "motivation"},      {"02", "creating-processes"}, {"03", "pid-ppid"},
-                       {"04", "exercise-1"},      {"05", "cpu-count-names"},    {"06", "join-terminate"},
-                       {"07", "exercise-2"},      {"08", "gil"},                {"09", "daemons"},
-                       {"10", "orphans"},         {"11", "queues-pipes"},       {"12", "exercise-3"},
+const Page kPages[] = {{"01", "motivation"},      {"02", "creating-processes"},
+                       {"03", "pid-ppid"},        {"04", "exercise-1"},
+                       {"05", "cpu-count-names"}, {"06", "join-terminate"},
+                       {"07", "exercise-2"},      {"08", "gil"},
+                       {"09", "daemons"},         {"10", "orphans"},
+                       {"11", "queues-pipes"},    {"12", "exercise-3"},
                        {"13", "free-lab"}};
 
 QString presetPath(const Page &p)
 {
-    return dataDir() + u"/lessons/presets/"_s + QLatin1StringView(p.nn) + u'-' + QLatin1StringView(p.slug) + u".json"_s;
+    return dataDir() + u"/lessons/presets/"_s + QLatin1StringView(p.nn) + u'-' + QLatin1StringView(p.slug) +
+           u".json"_s;
 }
 
 } // namespace
@@ -90,16 +94,20 @@ void TestScenario::validation_data()
 
     // Good files.
     row("minimal", scenarioJson(kOneWorker, kStartW), {});
-    row("every action", scenarioJson(R"([{"id": "a", "task": "sleep"}, {"id": "b", "task": "consumer", "args": {"queue": "q"}},
+    row("every action",
+        scenarioJson(
+            R"([{"id": "a", "task": "sleep"}, {"id": "b", "task": "consumer", "args": {"queue": "q"}},
             {"task": "greeting", "name": "G", "daemon": true, "launcher": "fork"}])",
-        R"([{"action": "start", "worker": "a"}, {"action": "start", "worker": 1}, {"action": "start", "worker": 2},
+            R"([{"action": "start", "worker": "a"}, {"action": "start", "worker": 1}, {"action": "start", "worker": 2},
             {"action": "stop", "worker": "a"}, {"action": "continue", "worker": "a"},
             {"action": "put", "queue": "q", "value": 3}, {"action": "put", "queue": "q", "value": "hola"},
             {"action": "join", "worker": "a", "timeout_ms": 0}, {"action": "sleep_ms", "ms": 60000},
             {"action": "terminate_random", "workers": ["a", 1]}, {"action": "kill", "worker": 2},
             {"action": "terminate", "worker": "b"}, {"action": "join", "worker": "b"}, {"action": "end_main"}])",
-        R"("queues": [{"name": "q", "capacity": 4096}], "subreaper": true, "description": {"es": "d", "en": "d"}, )"), {});
-    row("every task with every argument", scenarioJson(R"([
+            R"("queues": [{"name": "q", "capacity": 4096}], "subreaper": true, "description": {"es": "d", "en": "d"}, )"),
+        {});
+    row("every task with every argument",
+        scenarioJson(R"([
             {"task": "greeting", "args": {"who": "Ana"}}, {"task": "info", "args": {"title": "Función f"}},
             {"task": "squares", "args": {"n": 0, "delay_ms": 0}}, {"task": "cubes", "args": {"n": 1000, "delay_ms": 60000}},
             {"task": "arith", "args": {"op": "muldiv", "a": -2.5, "b": 1e6, "c": 0, "delay_ms": 1}}, {"task": "arith"},
@@ -113,48 +121,64 @@ void TestScenario::validation_data()
             {"task": "producer", "args": {"queue": "q", "count": 0, "from": 7, "delay_ms": 5, "sentinels": 2, "timeout_ms": 60000}},
             {"task": "consumer", "args": {"queue": "q", "count": 0, "delay_ms": 1, "timeout_ms": 0}},
             {"task": "object", "args": {"queue": "q", "role": "put", "x": 3, "timeout_ms": 10}}])",
-        "[]", R"("queues": [{"name": "q"}], "pipes": [{"name": "p"}], )"), {});
-    row("256 workers", scenarioJson(("[" + QByteArray(R"({"task": "greeting"},)").repeated(255) + R"({"task": "greeting"}])").constData(), "[]"), {});
+                     "[]", R"("queues": [{"name": "q"}], "pipes": [{"name": "p"}], )"),
+        {});
+    row("256 workers",
+        scenarioJson(("[" + QByteArray(R"({"task": "greeting"},)").repeated(255) + R"({"task": "greeting"}])")
+                         .constData(),
+                     "[]"),
+        {});
     row("file member is accepted", scenarioJson(kOneWorker, kStartW, R"("file": "/tmp/x.json", )"), {});
 
     // Top level.
     row("format missing", R"({"title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
         {u"format: missing (a string is required)"_s});
-    row("call", R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}],
+    row("call",
+        R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}],
         "main": [{"action": "call", "task": "squares", "args": {"n": 3}}, {"action": "call", "task": "crash"},
         {"action": "call", "task": "cubes", "args": {"n": -1}}]})",
         {u"main[1].task: the main program can only call greeting, squares, cubes, arith, sleep, burn itself, not \"crash\""_s,
          u"main[2].args.n: must be between 0 and 1000"_s});
-    row("get and is_alive", R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "queues": [{"name": "q"}],
+    row("get and is_alive",
+        R"({"format": "concurrente-scenario/2", "title": {"es": "a", "en": "b"}, "queues": [{"name": "q"}],
         "workers": [{"task": "info"}], "main": [{"action": "start", "worker": 0}, {"action": "put", "queue": "q", "value": null},
         {"action": "get", "queue": "q", "timeout_ms": 100}, {"action": "get", "queue": "nope"}, {"action": "is_alive", "worker": 0},
         {"action": "get", "queue": "q", "timeout_ms": -1}]})",
         {u"main[3].queue: no queue is named \"nope\" (declare it in \"queues\")"_s,
          u"main[5].timeout_ms: must be between 0 and 60000"_s});
-    row("format wrong", R"({"format": "concurrente-scenario/3", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
+    row("format wrong",
+        R"({"format": "concurrente-scenario/3", "title": {"es": "a", "en": "b"}, "workers": [{"task": "info"}], "main": []})",
         {u"format: unsupported format \"concurrente-scenario/3\" (expected \"concurrente-scenario/2\")"_s});
-    row("title en missing", R"({"format": "concurrente-scenario/1", "title": {"es": "a"}, "workers": [{"task": "info"}], "main": []})",
+    row("title en missing",
+        R"({"format": "concurrente-scenario/1", "title": {"es": "a"}, "workers": [{"task": "info"}], "main": []})",
         {u"title.en: missing (a string is required)"_s});
-    row("title not object", R"({"format": "concurrente-scenario/1", "title": "x", "workers": [{"task": "info"}], "main": []})",
+    row("title not object",
+        R"({"format": "concurrente-scenario/1", "title": "x", "workers": [{"task": "info"}], "main": []})",
         {u"title: must be an object with \"es\" and \"en\" texts, not a string"_s});
     row("title missing", R"({"format": "concurrente-scenario/1", "workers": [{"task": "info"}], "main": []})",
         {u"title: missing (an object with \"es\" and \"en\" texts is required)"_s});
-    row("title unknown language", scenarioJson(kOneWorker, kStartW, R"("description": {"es": "a", "en": "b", "fr": "c"}, )"),
+    row("title unknown language",
+        scenarioJson(kOneWorker, kStartW, R"("description": {"es": "a", "en": "b", "fr": "c"}, )"),
         {u"description.fr: unknown field (expected one of: es, en)"_s});
     row("unknown top-level field", scenarioJson(kOneWorker, kStartW, R"("worker": [], )"),
         {u"worker: unknown field (expected one of: format, file, title, description, subreaper, queues, pipes, workers, main)"_s});
     row("subreaper not bool", scenarioJson(kOneWorker, kStartW, R"("subreaper": 1, )"),
         {u"subreaper: must be true or false, not a number"_s});
-    row("workers missing", R"({"format": "concurrente-scenario/1", "title": {"es": "a", "en": "b"}, "main": []})",
+    row("workers missing",
+        R"({"format": "concurrente-scenario/1", "title": {"es": "a", "en": "b"}, "main": []})",
         {u"workers: missing (an array of workers is required)"_s});
     row("workers empty", scenarioJson("[]", "[]"), {u"workers: must list at least one worker"_s});
     row("main not array", scenarioJson(kOneWorker, "{}"), {u"main: must be an array, not an object"_s});
-    row("257 workers", scenarioJson(("[" + QByteArray(R"({"task": "greeting"},)").repeated(256) + R"({"task": "greeting"}])").constData(), "[]"),
+    row("257 workers",
+        scenarioJson(("[" + QByteArray(R"({"task": "greeting"},)").repeated(256) + R"({"task": "greeting"}])")
+                         .constData(),
+                     "[]"),
         {u"workers: too many workers (257; at most 256 per run)"_s});
 
     // Workers.
     row("worker not object", scenarioJson("[3]", "[]"), {u"workers[0]: must be an object, not a number"_s});
-    row("task missing", scenarioJson(R"([{"args": {}}])", "[]"), {u"workers[0].task: missing (a string is required)"_s});
+    row("task missing", scenarioJson(R"([{"args": {}}])", "[]"),
+        {u"workers[0].task: missing (a string is required)"_s});
     row("task unknown", scenarioJson(R"([{"task": "fly"}])", "[]"),
         {u"workers[0].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, gil, spawn_child, crash, pipe_send, pipe_recv, producer, consumer, square_put, object)"_s});
     row("unknown worker field", scenarioJson(R"([{"task": "info", "deamon": true}])", "[]"),
@@ -164,19 +188,29 @@ void TestScenario::validation_data()
     row("arg unknown", scenarioJson(R"([{"task": "sleep", "args": {"seconds": 2}}])", "[]"),
         {u"workers[0].args.seconds: unknown argument for task \"sleep\" (expected one of: ms, announce, show_pid, exit)"_s});
     row("arg not a number (the documented example)",
-        scenarioJson(R"([{"task": "info"}, {"task": "info"}, {"task": "arith", "args": {"op": "sum3", "a": 1, "b": 2, "c": "3"}}])", "[]"),
+        scenarioJson(
+            R"([{"task": "info"}, {"task": "info"}, {"task": "arith", "args": {"op": "sum3", "a": 1, "b": 2, "c": "3"}}])",
+            "[]"),
         {u"workers[2].args.c: must be a number"_s});
-    row("arg required", scenarioJson(R"([{"task": "pipe_recv", "args": {"count": 2}}])", "[]", R"("pipes": [{"name": "p"}], )"),
+    row("arg required",
+        scenarioJson(R"([{"task": "pipe_recv", "args": {"count": 2}}])", "[]",
+                     R"("pipes": [{"name": "p"}], )"),
         {u"workers[0].args.pipe: missing (task \"pipe_recv\" needs it)"_s});
-    row("pipe unknown", scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "x"}}])", "[]", R"("pipes": [{"name": "p"}], )"),
+    row("pipe unknown",
+        scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "x"}}])", "[]",
+                     R"("pipes": [{"name": "p"}], )"),
         {u"workers[0].args.pipe: no pipe is named \"x\" (declare it in \"pipes\")"_s});
     row("pipe duplicate", scenarioJson(kOneWorker, kStartW, R"("pipes": [{"name": "p"}, {"name": "p"}], )"),
         {u"pipes[1].name: \"p\" is already the name of pipes[0]"_s});
-    row("pipe fd is the engine's", scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "p", "fd": 3}}])", "[]", R"("pipes": [{"name": "p"}], )"),
+    row("pipe fd is the engine's",
+        scenarioJson(R"([{"task": "pipe_send", "args": {"pipe": "p", "fd": 3}}])", "[]",
+                     R"("pipes": [{"name": "p"}], )"),
         {u"workers[0].args.fd: unknown argument for task \"pipe_send\" (expected one of: pipe, count, from, floats, delay_ms, words, end_none, exit)"_s});
-    row("number too big", scenarioJson(R"([{"task": "arith", "args": {"op": "sum3", "a": 1000001, "b": 2, "c": 3}}])", "[]"),
+    row("number too big",
+        scenarioJson(R"([{"task": "arith", "args": {"op": "sum3", "a": 1000001, "b": 2, "c": 3}}])", "[]"),
         {u"workers[0].args.a: must be between -1000000 and 1000000"_s});
-    row("choice unknown", scenarioJson(R"([{"task": "arith", "args": {"op": "pow", "a": 1, "b": 2, "c": 3}}])", "[]"),
+    row("choice unknown",
+        scenarioJson(R"([{"task": "arith", "args": {"op": "pow", "a": 1, "b": 2, "c": 3}}])", "[]"),
         {u"workers[0].args.op: must be one of: mul3, sum3, sumdiv, muladd, muldiv"_s});
     row("delay over 60 s", scenarioJson(R"([{"task": "sleep", "args": {"ms": 60001}}])", "[]"),
         {u"workers[0].args.ms: must be between 0 and 60000"_s});
@@ -192,16 +226,21 @@ void TestScenario::validation_data()
         {u"workers[0].args.announce: must be true or false"_s});
     row("string arg with tab", scenarioJson(R"([{"task": "greeting", "args": {"who": "a\tb"}}])", "[]"),
         {u"workers[0].args.who: must not contain control characters (tabs, newlines, ...)"_s});
-    row("string arg too long", scenarioJson(("[{\"task\": \"greeting\", \"args\": {\"who\": \"" + QByteArray(257, 'x') + "\"}}]").constData(), "[]"),
+    row("string arg too long",
+        scenarioJson(
+            ("[{\"task\": \"greeting\", \"args\": {\"who\": \"" + QByteArray(257, 'x') + "\"}}]").constData(),
+            "[]"),
         {u"workers[0].args.who: is too long (257 characters, at most 256)"_s});
     row("name with tab", scenarioJson(R"([{"task": "info", "name": "a\tb"}])", "[]"),
         {u"workers[0].name: must not contain control characters (tabs, newlines, ...)"_s});
     row("name with newline", scenarioJson(R"([{"task": "info", "name": "a\nb"}])", "[]"),
         {u"workers[0].name: must not contain control characters (tabs, newlines, ...)"_s});
-    row("name empty", scenarioJson(R"([{"task": "info", "name": ""}])", "[]"), {u"workers[0].name: must not be empty"_s});
+    row("name empty", scenarioJson(R"([{"task": "info", "name": ""}])", "[]"),
+        {u"workers[0].name: must not be empty"_s});
     row("name padded", scenarioJson(R"([{"task": "info", "name": " W"}])", "[]"),
         {u"workers[0].name: must not start or end with spaces"_s});
-    row("name too long", scenarioJson(("[{\"task\": \"info\", \"name\": \"" + QByteArray(65, 'n') + "\"}]").constData(), "[]"),
+    row("name too long",
+        scenarioJson(("[{\"task\": \"info\", \"name\": \"" + QByteArray(65, 'n') + "\"}]").constData(), "[]"),
         {u"workers[0].name: is too long (65 characters, at most 64)"_s});
     row("name not string", scenarioJson(R"([{"task": "info", "name": 7}])", "[]"),
         {u"workers[0].name: must be a string, not a number"_s});
@@ -219,21 +258,30 @@ void TestScenario::validation_data()
         {u"workers[0].args.queue: missing (task \"producer\" needs it)"_s});
 
     // Queues.
-    row("queues not array", scenarioJson(kOneWorker, kStartW, R"("queues": {}, )"), {u"queues: must be an array, not an object"_s});
+    row("queues not array", scenarioJson(kOneWorker, kStartW, R"("queues": {}, )"),
+        {u"queues: must be an array, not an object"_s});
     row("queue duplicate", scenarioJson(kOneWorker, kStartW, R"("queues": [{"name": "q"}, {"name": "q"}], )"),
         {u"queues[1].name: \"q\" is already the name of queues[0]"_s});
-    row("queue capacity zero", scenarioJson(kOneWorker, kStartW, R"("queues": [{"name": "q", "capacity": 0}], )"),
+    row("queue capacity zero",
+        scenarioJson(kOneWorker, kStartW, R"("queues": [{"name": "q", "capacity": 0}], )"),
         {u"queues[0].capacity: must be between 1 and 4096"_s});
     row("queue name bad", scenarioJson(kOneWorker, kStartW, R"("queues": [{"name": "/dev/shm/x"}], )"),
         {u"queues[0].name: must start with a letter or _ and contain only letters, digits, _ . -"_s});
     row("queue unknown field", scenarioJson(kOneWorker, kStartW, R"("queues": [{"name": "q", "size": 3}], )"),
         {u"queues[0].size: unknown field (expected one of: name, capacity)"_s});
-    row("too many queues", scenarioJson(kOneWorker, kStartW, ("\"queues\": [" + QByteArray(R"({"name": "q0"},)") + R"({"name": "q1"},{"name": "q2"},{"name": "q3"},{"name": "q4"},{"name": "q5"},{"name": "q6"},{"name": "q7"},{"name": "q8"},{"name": "q9"},{"name": "q10"},{"name": "q11"},{"name": "q12"},{"name": "q13"},{"name": "q14"},{"name": "q15"},{"name": "q16"}], )").constData()),
+    row("too many queues",
+        scenarioJson(
+            kOneWorker, kStartW,
+            ("\"queues\": [" + QByteArray(R"({"name": "q0"},)") +
+             R"({"name": "q1"},{"name": "q2"},{"name": "q3"},{"name": "q4"},{"name": "q5"},{"name": "q6"},{"name": "q7"},{"name": "q8"},{"name": "q9"},{"name": "q10"},{"name": "q11"},{"name": "q12"},{"name": "q13"},{"name": "q14"},{"name": "q15"},{"name": "q16"}], )")
+                .constData()),
         {u"queues: too many queues (17; at most 16)"_s});
 
     // Actions.
-    row("action not object", scenarioJson(kOneWorker, "[1]"), {u"main[0]: must be an object, not a number"_s});
-    row("action missing", scenarioJson(kOneWorker, R"([{"worker": "w"}])"), {u"main[0].action: missing (a string is required)"_s});
+    row("action not object", scenarioJson(kOneWorker, "[1]"),
+        {u"main[0]: must be an object, not a number"_s});
+    row("action missing", scenarioJson(kOneWorker, R"([{"worker": "w"}])"),
+        {u"main[0].action: missing (a string is required)"_s});
     row("action unknown", scenarioJson(kOneWorker, R"([{"action": "fork", "worker": "w"}])"),
         {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)"_s});
     row("worker id unknown", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "v"}])"),
@@ -244,37 +292,62 @@ void TestScenario::validation_data()
         {u"main[0].worker: missing (a worker id or index is required)"_s});
     row("worker ref bool", scenarioJson(kOneWorker, R"([{"action": "start", "worker": true}])"),
         {u"main[0].worker: must be a worker id (a string) or index (an integer), not a boolean"_s});
-    row("start twice", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "start", "worker": 0}])"),
-        {u"main[1].worker: w is already started (a process can be started only once)"_s.replace(u"w is"_s, u"Process-1 is"_s)});
+    row("start twice",
+        scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "start", "worker": 0}])"),
+        {u"main[1].worker: w is already started (a process can be started only once)"_s.replace(
+            u"w is"_s, u"Process-1 is"_s)});
     row("join before start", scenarioJson(kOneWorker, R"([{"action": "join", "worker": "w"}])"),
         {u"main[0].worker: Process-1 is not started yet (can only join a started process)"_s});
     row("terminate before start", scenarioJson(kOneWorker, R"([{"action": "terminate", "worker": "w"}])"),
         {u"main[0].worker: Process-1 is not started yet (can only terminate a started process)"_s});
-    row("join timeout negative", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "join", "worker": "w", "timeout_ms": -1}])"),
+    row("join timeout negative",
+        scenarioJson(
+            kOneWorker,
+            R"([{"action": "start", "worker": "w"}, {"action": "join", "worker": "w", "timeout_ms": -1}])"),
         {u"main[1].timeout_ms: must be between 0 and 60000"_s});
-    row("join timeout too long", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "join", "worker": "w", "timeout_ms": 60001}])"),
+    row("join timeout too long",
+        scenarioJson(
+            kOneWorker,
+            R"([{"action": "start", "worker": "w"}, {"action": "join", "worker": "w", "timeout_ms": 60001}])"),
         {u"main[1].timeout_ms: must be between 0 and 60000"_s});
-    row("join timeout seconds key", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "join", "worker": "w", "timeout": 1}])"),
+    row("join timeout seconds key",
+        scenarioJson(
+            kOneWorker,
+            R"([{"action": "start", "worker": "w"}, {"action": "join", "worker": "w", "timeout": 1}])"),
         {u"main[1].timeout: unknown field (expected one of: action, worker, timeout_ms)"_s});
     row("put unknown queue", scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q", "value": 1}])"),
         {u"main[0].queue: no queue is named \"q\" (declare it in \"queues\")"_s});
-    row("put object value", scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q", "value": {}}])", R"("queues": [{"name": "q"}], )"),
+    row("put object value",
+        scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q", "value": {}}])",
+                     R"("queues": [{"name": "q"}], )"),
         {u"main[0].value: must be a number, a string or null, not an object"_s});
-    row("put value missing", scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q"}])", R"("queues": [{"name": "q"}], )"),
+    row("put value missing",
+        scenarioJson(kOneWorker, R"([{"action": "put", "queue": "q"}])", R"("queues": [{"name": "q"}], )"),
         {u"main[0].value: missing (a number, a string or null is required)"_s});
     row("sleep_ms missing", scenarioJson(kOneWorker, R"([{"action": "sleep_ms"}])"),
         {u"main[0].ms: missing (milliseconds to sleep are required)"_s});
     row("sleep_ms too long", scenarioJson(kOneWorker, R"([{"action": "sleep_ms", "ms": 120000}])"),
         {u"main[0].ms: must be between 0 and 60000"_s});
-    row("terminate_random empty", scenarioJson(kOneWorker, R"([{"action": "terminate_random", "workers": []}])"),
+    row("terminate_random empty",
+        scenarioJson(kOneWorker, R"([{"action": "terminate_random", "workers": []}])"),
         {u"main[0].workers: must be a non-empty array of worker ids or indices"_s});
-    row("terminate_random twice", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "terminate_random", "workers": ["w", 0]}])"),
+    row("terminate_random twice",
+        scenarioJson(
+            kOneWorker,
+            R"([{"action": "start", "worker": "w"}, {"action": "terminate_random", "workers": ["w", 0]}])"),
         {u"main[1].workers[1]: Process-1 is listed twice"_s});
-    row("terminate_random not started", scenarioJson(kOneWorker, R"([{"action": "terminate_random", "workers": ["w"]}])"),
+    row("terminate_random not started",
+        scenarioJson(kOneWorker, R"([{"action": "terminate_random", "workers": ["w"]}])"),
         {u"main[0].workers[0]: Process-1 is not started yet (can only terminate a started process)"_s});
-    row("terminate_random unknown", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "terminate_random", "workers": ["w", "zz"]}])"),
+    row("terminate_random unknown",
+        scenarioJson(
+            kOneWorker,
+            R"([{"action": "start", "worker": "w"}, {"action": "terminate_random", "workers": ["w", "zz"]}])"),
         {u"main[1].workers[1]: no worker has the id \"zz\""_s});
-    row("after end_main", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "w"}, {"action": "end_main"}, {"action": "sleep_ms", "ms": 1}])"),
+    row("after end_main",
+        scenarioJson(
+            kOneWorker,
+            R"([{"action": "start", "worker": "w"}, {"action": "end_main"}, {"action": "sleep_ms", "ms": 1}])"),
         {u"main[2]: comes after end_main (main[1]): end_main must be the last action"_s});
     row("end_main with worker", scenarioJson(kOneWorker, R"([{"action": "end_main", "worker": "w"}])"),
         {u"main[0].worker: unknown field (expected one of: action)"_s});
@@ -315,12 +388,14 @@ void TestScenario::collectsEveryError()
         scenarioJson(R"([{"task": "sleep", "args": {"ms": -5}}, {"task": "fly", "name": "a\tb"}])",
                      R"([{"action": "join", "worker": 0}, {"action": "start", "worker": 9}])"),
         u"01-motivation.json"_s);
-    QCOMPARE(r.errorStrings(),
-             (QStringList{u"01-motivation.json: workers[0].args.ms: must be between 0 and 60000"_s,
-                          u"01-motivation.json: workers[1].name: must not contain control characters (tabs, newlines, ...)"_s,
-                          u"01-motivation.json: workers[1].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, gil, spawn_child, crash, pipe_send, pipe_recv, producer, consumer, square_put, object)"_s,
-                          u"01-motivation.json: main[0].worker: Process-1 is not started yet (can only join a started process)"_s,
-                          u"01-motivation.json: main[1].worker: worker index 9 is out of range (2 workers)"_s}));
+    QCOMPARE(
+        r.errorStrings(),
+        (QStringList{
+            u"01-motivation.json: workers[0].args.ms: must be between 0 and 60000"_s,
+            u"01-motivation.json: workers[1].name: must not contain control characters (tabs, newlines, ...)"_s,
+            u"01-motivation.json: workers[1].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, gil, spawn_child, crash, pipe_send, pipe_recv, producer, consumer, square_put, object)"_s,
+            u"01-motivation.json: main[0].worker: Process-1 is not started yet (can only join a started process)"_s,
+            u"01-motivation.json: main[1].worker: worker index 9 is out of range (2 workers)"_s}));
     QCOMPARE(r.errors.at(0).file, u"01-motivation.json"_s);
     QCOMPARE(r.errors.at(0).path, u"workers[0].args.ms"_s);
     QCOMPARE(r.errors.at(0).reason, u"must be between 0 and 60000"_s);
@@ -328,7 +403,8 @@ void TestScenario::collectsEveryError()
 
 void TestScenario::syntaxErrorHasLineAndColumn()
 {
-    const QByteArray json = "{\n  \"format\": \"concurrente-scenario/1\",\n  \"title\": {\"es\": \"a\" \"en\": \"b\"}\n}";
+    const QByteArray json =
+        "{\n  \"format\": \"concurrente-scenario/1\",\n  \"title\": {\"es\": \"a\" \"en\": \"b\"}\n}";
     const ScenarioLoadResult r = ScenarioLoader::loadData(json, u"bad.json"_s);
     QCOMPARE(r.errors.size(), 1);
     const QString msg = r.errors.first().toString();
@@ -349,7 +425,8 @@ void TestScenario::tooLargeFile()
     f.close();
     ScenarioLoadResult r = ScenarioLoader::loadFile(path);
     QCOMPARE(r.errorStrings(),
-             QStringList{u"huge.json: the file is too large (1048577 bytes; a scenario is at most 1048576 bytes)"_s});
+             QStringList{
+                 u"huge.json: the file is too large (1048577 bytes; a scenario is at most 1048576 bytes)"_s});
     // Exactly at the limit is fine.
     QVERIFY(f.resize(kMaxScenarioFileBytes));
     r = ScenarioLoader::loadFile(path);
@@ -359,9 +436,11 @@ void TestScenario::tooLargeFile()
 
 void TestScenario::tooLargeData()
 {
-    const ScenarioLoadResult r = ScenarioLoader::loadData(QByteArray(kMaxScenarioFileBytes + 10, ' '), u"m.json"_s);
-    QCOMPARE(r.errorStrings(),
-             QStringList{u"m.json: the file is too large (1048586 bytes; a scenario is at most 1048576 bytes)"_s});
+    const ScenarioLoadResult r =
+        ScenarioLoader::loadData(QByteArray(kMaxScenarioFileBytes + 10, ' '), u"m.json"_s);
+    QCOMPARE(
+        r.errorStrings(),
+        QStringList{u"m.json: the file is too large (1048586 bytes; a scenario is at most 1048576 bytes)"_s});
 }
 
 void TestScenario::missingFile()
@@ -379,7 +458,8 @@ void TestScenario::endlessDevice()
     if (!QFileInfo::exists(u"/dev/zero"_s))
         QSKIP("no /dev/zero on this system");
     const ScenarioLoadResult r = ScenarioLoader::loadFile(u"/dev/zero"_s);
-    QCOMPARE(r.errorStrings(), QStringList{u"zero: the file is too large (a scenario is at most 1048576 bytes)"_s});
+    QCOMPARE(r.errorStrings(),
+             QStringList{u"zero: the file is too large (a scenario is at most 1048576 bytes)"_s});
 }
 
 void TestScenario::deepNesting()
@@ -395,7 +475,9 @@ void TestScenario::processNames()
 {
     // CPython: [Process(), Process(name='Worker 2'), Process()] → Process-1, Worker 2, Process-3.
     const ScenarioLoadResult r = ScenarioLoader::loadData(
-        scenarioJson(R"([{"task": "info"}, {"task": "info", "name": "Worker 2"}, {"task": "info"}, {"task": "info", "name": "Process-1"}])", "[]"),
+        scenarioJson(
+            R"([{"task": "info"}, {"task": "info", "name": "Worker 2"}, {"task": "info"}, {"task": "info", "name": "Process-1"}])",
+            "[]"),
         u"n.json"_s);
     QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
     QCOMPARE(r.scenario.workers.size(), 4);
@@ -416,13 +498,16 @@ void TestScenario::processNamesMatchPython()
         QSKIP("python3 is not installed");
     QProcess py;
     py.start(python, {u"-c"_s, u"import multiprocessing as mp\n"
-                                u"ps = [mp.Process(), mp.Process(name='Worker 2'), mp.Process(), mp.Process(name='x'), mp.Process()]\n"
-                                u"print('\\n'.join(p.name for p in ps))\n"_s});
+                               u"ps = [mp.Process(), mp.Process(name='Worker 2'), mp.Process(), "
+                               u"mp.Process(name='x'), mp.Process()]\n"
+                               u"print('\\n'.join(p.name for p in ps))\n"_s});
     QVERIFY(py.waitForFinished(30'000));
     QCOMPARE(py.exitCode(), 0);
     const QStringList expected = QString::fromUtf8(py.readAllStandardOutput()).trimmed().split(u'\n');
     const ScenarioLoadResult r = ScenarioLoader::loadData(
-        scenarioJson(R"([{"task": "info"}, {"task": "info", "name": "Worker 2"}, {"task": "info"}, {"task": "info", "name": "x"}, {"task": "info"}])", "[]"),
+        scenarioJson(
+            R"([{"task": "info"}, {"task": "info", "name": "Worker 2"}, {"task": "info"}, {"task": "info", "name": "x"}, {"task": "info"}])",
+            "[]"),
         u"n.json"_s);
     QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
     QStringList ours;
@@ -446,7 +531,8 @@ void TestScenario::startMethods()
     QCOMPARE(s.startMethod, StartMethod::Forkserver);
     const QList<StartMethod> methods{StartMethod::Forkserver, StartMethod::Spawn, StartMethod::Fork,
                                      StartMethod::Forkserver, StartMethod::Spawn};
-    const QStringList names{u"Process-1"_s, u"SpawnProcess-2"_s, u"ForkProcess-3"_s, u"ForkServerProcess-4"_s, u"Mío"_s};
+    const QStringList names{u"Process-1"_s, u"SpawnProcess-2"_s, u"ForkProcess-3"_s, u"ForkServerProcess-4"_s,
+                            u"Mío"_s};
     for (int i = 0; i < 5; ++i) {
         QCOMPARE(s.workers.at(i).startMethod, methods.at(i));
         QCOMPARE(s.workers.at(i).name, names.at(i));
@@ -468,20 +554,23 @@ void TestScenario::startMethods()
         R"({"format": "concurrente-scenario/2", "title": {"es": "t", "en": "t"}, "start_method": "vfork",
             "workers": [{"task": "sleep", "start_method": "exec"}, {"task": "sleep", "launcher": "fork"}], "main": []})",
         u"b.json"_s);
-    QCOMPARE(bad.errorStrings(),
-             QStringList({u"b.json: start_method: must be \"spawn\", \"fork\" or \"forkserver\", not \"vfork\""_s,
-                          u"b.json: workers[0].start_method: must be \"spawn\", \"fork\" or \"forkserver\", not \"exec\""_s,
-                          u"b.json: workers[1].launcher: unknown field (expected one of: id, name, task, args, daemon, start_method)"_s}));
+    QCOMPARE(
+        bad.errorStrings(),
+        QStringList(
+            {u"b.json: start_method: must be \"spawn\", \"fork\" or \"forkserver\", not \"vfork\""_s,
+             u"b.json: workers[0].start_method: must be \"spawn\", \"fork\" or \"forkserver\", not \"exec\""_s,
+             u"b.json: workers[1].launcher: unknown field (expected one of: id, name, task, args, daemon, start_method)"_s}));
 }
 
 void TestScenario::resolvesReferences()
 {
     const ScenarioLoadResult r = ScenarioLoader::loadData(
-        scenarioJson(R"([{"id": "a", "task": "sleep", "daemon": true}, {"id": "b", "task": "consumer", "args": {"queue": "q2"}, "launcher": "fork"}])",
-                     R"([{"action": "start", "worker": "b"}, {"action": "start", "worker": 0},
+        scenarioJson(
+            R"([{"id": "a", "task": "sleep", "daemon": true}, {"id": "b", "task": "consumer", "args": {"queue": "q2"}, "launcher": "fork"}])",
+            R"([{"action": "start", "worker": "b"}, {"action": "start", "worker": 0},
                          {"action": "join", "worker": "a", "timeout_ms": 1000}, {"action": "put", "queue": "q2", "value": 7},
                          {"action": "terminate_random", "workers": [1, "a"]}, {"action": "sleep_ms", "ms": 5}, {"action": "end_main"}])",
-                     R"("queues": [{"name": "q1", "capacity": 2}, {"name": "q2"}], )"),
+            R"("queues": [{"name": "q1", "capacity": 2}, {"name": "q2"}], )"),
         u"r.json"_s);
     QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
     const Scenario &s = r.scenario;
@@ -517,11 +606,14 @@ void TestScenario::resolvesReferences()
 void TestScenario::taskArguments()
 {
     const ScenarioLoadResult r = ScenarioLoader::loadData(
-        scenarioJson(R"([{"task": "arith", "args": {"op": "sumdiv", "c": 4, "a": 2.5, "b": 3}}, {"task": "sleep", "args": {"announce": false, "ms": 20000}},
-                         {"task": "greeting", "args": {"who": "Ana María = x"}}, {"task": "info"}])", "[]"),
+        scenarioJson(
+            R"([{"task": "arith", "args": {"op": "sumdiv", "c": 4, "a": 2.5, "b": 3}}, {"task": "sleep", "args": {"announce": false, "ms": 20000}},
+                         {"task": "greeting", "args": {"who": "Ana María = x"}}, {"task": "info"}])",
+            "[]"),
         u"a.json"_s);
     QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
-    QCOMPARE(r.scenario.workers.at(0).taskArguments(), (QStringList{u"a=2.5"_s, u"b=3"_s, u"c=4"_s, u"op=sumdiv"_s}));
+    QCOMPARE(r.scenario.workers.at(0).taskArguments(),
+             (QStringList{u"a=2.5"_s, u"b=3"_s, u"c=4"_s, u"op=sumdiv"_s}));
     QCOMPARE(r.scenario.workers.at(1).taskArguments(), (QStringList{u"announce=0"_s, u"ms=20000"_s}));
     QCOMPARE(r.scenario.workers.at(2).taskArguments(), (QStringList{u"who=Ana María = x"_s}));
     QCOMPARE(r.scenario.workers.at(3).taskArguments(), QStringList{});
@@ -536,25 +628,27 @@ void TestScenario::taskArguments()
     QCOMPARE(e.scenario.workers.at(1).taskArguments(), QStringList{u"exit=\"3\""_s});
     QCOMPARE(e.scenario.workers.at(2).taskArguments(), QStringList{u"exit=\"fin\""_s});
     // A float `from` is written as Python writes it (0.1, not 0.10000000000000001).
-    const ScenarioLoadResult f = ScenarioLoader::loadData(
-        scenarioJson(R"([{"task": "producer", "args": {"queue": "q", "from": 0.1}},
+    const ScenarioLoadResult f =
+        ScenarioLoader::loadData(scenarioJson(R"([{"task": "producer", "args": {"queue": "q", "from": 0.1}},
                          {"task": "producer", "args": {"queue": "q", "from": 2, "floats": true}}])",
-                     "[]", R"("queues": [{"name": "q"}], )"),
-        u"f.json"_s);
+                                              "[]", R"("queues": [{"name": "q"}], )"),
+                                 u"f.json"_s);
     QVERIFY2(f.ok(), qPrintable(f.errorStrings().join(u'\n')));
     QCOMPARE(f.scenario.workers.at(0).taskArguments(), (QStringList{u"from=0.1"_s, u"queue=q"_s}));
-    QCOMPARE(f.scenario.workers.at(1).taskArguments(), (QStringList{u"floats=1"_s, u"from=2"_s, u"queue=q"_s}));
+    QCOMPARE(f.scenario.workers.at(1).taskArguments(),
+             (QStringList{u"floats=1"_s, u"from=2"_s, u"queue=q"_s}));
 }
 
 void TestScenario::actionText()
 {
     const ScenarioLoadResult r = ScenarioLoader::loadData(
-        scenarioJson(R"([{"id": "a", "name": "Worker 1", "task": "sleep"}, {"task": "sleep"}])",
-                     R"([{"action": "start", "worker": "a"}, {"action": "join", "worker": "a", "timeout_ms": 1500},
+        scenarioJson(
+            R"([{"id": "a", "name": "Worker 1", "task": "sleep"}, {"task": "sleep"}])",
+            R"([{"action": "start", "worker": "a"}, {"action": "join", "worker": "a", "timeout_ms": 1500},
                          {"action": "sleep_ms", "ms": 250}, {"action": "start", "worker": 1},
                          {"action": "terminate_random", "workers": ["a", 1]}, {"action": "put", "queue": "q", "value": "x"},
                          {"action": "join", "worker": 1}])",
-                     R"("queues": [{"name": "q"}], )"),
+            R"("queues": [{"name": "q"}], )"),
         u"a.json"_s);
     QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
     QCOMPARE(r.scenario.actionText(0), u"Worker 1.start()"_s);
@@ -613,7 +707,8 @@ void TestScenario::presets()
 
 void TestScenario::noStrayPresets()
 {
-    const QStringList files = QDir(dataDir() + u"/lessons/presets"_s).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(dataDir() + u"/lessons/presets"_s).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
     QStringList expected;
     for (const Page &p : kPages)
         expected.append(QLatin1StringView(p.nn) + u'-' + QLatin1StringView(p.slug) + u".json"_s);
@@ -655,14 +750,16 @@ void TestScenario::catalogMatchesProtocolDoc()
         for (const QString &task : tasks) {
             documented.append(task);
             const TaskSpec *spec = findTask(task);
-            QVERIFY2(spec, qPrintable(u"docs/protocol.md documents task "_s + task + u", the validator does not know it"_s));
+            QVERIFY2(spec, qPrintable(u"docs/protocol.md documents task "_s + task +
+                                      u", the validator does not know it"_s));
             for (const QString &arg : args) {
                 bool isChoice = false;
                 for (const TaskArgSpec &a : spec->args)
                     isChoice = isChoice || a.choices.contains(arg);
                 if (isChoice || setByEngine(arg) || (arg == u"pipe"_s && spec->arg(u"pipe"_s)))
                     continue;
-                QVERIFY2(spec->arg(arg), qPrintable(u"docs/protocol.md documents "_s + task + u'.' + arg + u", the validator does not accept it"_s));
+                QVERIFY2(spec->arg(arg), qPrintable(u"docs/protocol.md documents "_s + task + u'.' + arg +
+                                                    u", the validator does not accept it"_s));
             }
         }
     }
@@ -693,7 +790,8 @@ void TestScenario::catalogMatchesHelpers()
     QVERIFY(!helperTasks.isEmpty());
     for (auto t = helperTasks.cbegin(); t != helperTasks.cend(); ++t) {
         const TaskSpec *spec = findTask(t.key());
-        QVERIFY2(spec, qPrintable(u"the helpers run task "_s + t.key() + u", the validator does not know it"_s));
+        QVERIFY2(spec,
+                 qPrintable(u"the helpers run task "_s + t.key() + u", the validator does not know it"_s));
         QStringList helperArgs;
         for (const QJsonValue &av : t.value().value(u"args"_s).toArray()) {
             const QJsonObject a = av.toObject();
@@ -706,11 +804,14 @@ void TestScenario::catalogMatchesHelpers()
             QVERIFY2(mine, qPrintable(u"the helpers accept "_s + full + u", the validator does not"_s));
             const QString kind = a.value(u"kind"_s).toString();
             if (mine->type == ArgType::Integer || mine->type == ArgType::Number) {
-                QVERIFY2(kind == u"int"_s || kind == u"number"_s, qPrintable(full + u" is "_s + kind + u" in the helpers"_s));
-                QVERIFY2(mine->min >= a.value(u"min"_s).toDouble() && mine->max <= a.value(u"max"_s).toDouble(),
+                QVERIFY2(kind == u"int"_s || kind == u"number"_s,
+                         qPrintable(full + u" is "_s + kind + u" in the helpers"_s));
+                QVERIFY2(mine->min >= a.value(u"min"_s).toDouble() &&
+                             mine->max <= a.value(u"max"_s).toDouble(),
                          qPrintable(full + u": the validator's range is wider than the helpers'"_s));
             } else if (mine->type == ArgType::Boolean) {
-                QVERIFY2(kind == u"int"_s && a.value(u"min"_s).toDouble() <= 0 && a.value(u"max"_s).toDouble() >= 1,
+                QVERIFY2(kind == u"int"_s && a.value(u"min"_s).toDouble() <= 0 &&
+                             a.value(u"max"_s).toDouble() >= 1,
                          qPrintable(full + u" is not a 0/1 flag in the helpers"_s));
             } else if (mine->type == ArgType::Choice) {
                 QCOMPARE(mine->choices.join(u','), a.value(u"choices"_s).toString());
@@ -720,7 +821,8 @@ void TestScenario::catalogMatchesHelpers()
                              mine->max <= a.value(u"max"_s).toDouble(),
                          qPrintable(full + u": the validator's range is wider than the helpers'"_s));
             } else {
-                QVERIFY2(kind == u"string"_s || kind == u"int"_s, qPrintable(full + u" is "_s + kind + u" in the helpers"_s));
+                QVERIFY2(kind == u"string"_s || kind == u"int"_s,
+                         qPrintable(full + u" is "_s + kind + u" in the helpers"_s));
             }
         }
         for (const TaskArgSpec &mine : spec->args) {

@@ -21,27 +21,29 @@ namespace shmqtest {
 
 inline constexpr std::uint32_t kMaxBody = 200;
 inline constexpr std::uint32_t kMaxTestMessage = sizeof(MessageHead) + kMaxBody;
-inline constexpr std::uint32_t kMaxIds = 4u << 20;    // messages per round
-inline constexpr std::uint32_t kMaxConsumers = 8192;  // consumer children per round
-inline constexpr std::uint32_t kMaxProducers = 8192;  // producer children per round
+inline constexpr std::uint32_t kMaxIds = 4u << 20;   // messages per round
+inline constexpr std::uint32_t kMaxConsumers = 8192; // consumer children per round
+inline constexpr std::uint32_t kMaxProducers = 8192; // producer children per round
 
 enum ErrorKind : int {
-    ErrTorn,            // a message that get() returned Ok for failed its checksum
-    ErrDuplicate,       // an id claimed twice
-    ErrFifo,            // a producer's messages seen out of order by one consumer
-    ErrUnexpected,      // an unexpected Result from put/get
-    ErrCorruptResult,   // get() returned Corrupt (only allowed in the garbage test)
+    ErrTorn,          // a message that get() returned Ok for failed its checksum
+    ErrDuplicate,     // an id claimed twice
+    ErrFifo,          // a producer's messages seen out of order by one consumer
+    ErrUnexpected,    // an unexpected Result from put/get
+    ErrCorruptResult, // get() returned Corrupt (only allowed in the garbage test)
     ErrCount
 };
 
 enum MsgState : std::uint8_t { Unused = 0, Attempting = 1, Acked = 2 };
 
-struct Inbox {
+struct Inbox
+{
     std::atomic<std::uint32_t> busy;
     alignas(8) unsigned char data[kMaxTestMessage];
 };
 
-struct SharedState {
+struct SharedState
+{
     std::atomic<std::uint32_t> nextId;
     std::atomic<std::uint32_t> stop;
     std::atomic<std::uint64_t> gotTotal;
@@ -54,10 +56,14 @@ struct SharedState {
     Inbox inbox[kMaxConsumers];
 };
 
-inline std::uint32_t bodyLengthFor(std::uint32_t id) { return std::uint32_t(mix(id * 7919ull + 11) % (kMaxBody + 1)); }
+inline std::uint32_t bodyLengthFor(std::uint32_t id)
+{
+    return std::uint32_t(mix(id * 7919ull + 11) % (kMaxBody + 1));
+}
 
 /// One round of producers and consumers over one queue.
-class Harness {
+class Harness
+{
 public:
     bool allowCorruption = false; // garbage test: Corrupt results and duplicates are expected
     shmq::Duration opTimeout = std::chrono::milliseconds(50);
@@ -79,7 +85,8 @@ public:
     SharedState &shared() { return *m_shared; }
     Children &kids() { return m_kids; }
 
-    struct Member {
+    struct Member
+    {
         pid_t pid = 0;
         std::uint32_t id = 0;
         bool producer = false;
@@ -117,23 +124,24 @@ public:
     bool canSpawnMore() const { return m_nextConsumer < kMaxConsumers && m_nextProducer < kMaxProducers; }
 
     /// Result of verify(): zero everywhere means exactly-once held.
-    struct Report {
+    struct Report
+    {
         std::uint64_t ids = 0, acked = 0, gotDistinct = 0, takenByDead = 0, unackedDelivered = 0;
         std::uint64_t lostAcked = 0, phantom = 0;
         std::uint32_t errors[ErrCount] = {};
         std::uint64_t queuePuts = 0, queueGets = 0;
         std::string text() const
         {
-            std::string s = "ids " + std::to_string(ids) + ", acked " + std::to_string(acked) + ", got "
-                            + std::to_string(gotDistinct) + " (" + std::to_string(takenByDead)
-                            + " taken by killed consumers, " + std::to_string(unackedDelivered)
-                            + " unacked but committed), lost acked " + std::to_string(lostAcked)
-                            + ", phantom " + std::to_string(phantom) + ", queue puts/gets "
-                            + std::to_string(queuePuts) + "/" + std::to_string(queueGets) + ", errors torn "
-                            + std::to_string(errors[ErrTorn]) + " dup " + std::to_string(errors[ErrDuplicate])
-                            + " fifo " + std::to_string(errors[ErrFifo]) + " unexpected "
-                            + std::to_string(errors[ErrUnexpected]) + " corrupt "
-                            + std::to_string(errors[ErrCorruptResult]);
+            std::string s = "ids " + std::to_string(ids) + ", acked " + std::to_string(acked) + ", got " +
+                            std::to_string(gotDistinct) + " (" + std::to_string(takenByDead) +
+                            " taken by killed consumers, " + std::to_string(unackedDelivered) +
+                            " unacked but committed), lost acked " + std::to_string(lostAcked) +
+                            ", phantom " + std::to_string(phantom) + ", queue puts/gets " +
+                            std::to_string(queuePuts) + "/" + std::to_string(queueGets) + ", errors torn " +
+                            std::to_string(errors[ErrTorn]) + " dup " + std::to_string(errors[ErrDuplicate]) +
+                            " fifo " + std::to_string(errors[ErrFifo]) + " unexpected " +
+                            std::to_string(errors[ErrUnexpected]) + " corrupt " +
+                            std::to_string(errors[ErrCorruptResult]);
             return s;
         }
     };
@@ -146,8 +154,9 @@ public:
         for (std::uint32_t cid : m_killedConsumers) {
             Inbox &in = s.inbox[cid];
             MessageHead h;
-            if (in.busy.load() && parseMessage(in.data, sizeof(MessageHead) + std::min(kMaxBody, headBody(in.data)), &h)
-                && h.id < kMaxIds) {
+            if (in.busy.load() &&
+                parseMessage(in.data, sizeof(MessageHead) + std::min(kMaxBody, headBody(in.data)), &h) &&
+                h.id < kMaxIds) {
                 std::uint32_t expected = 0;
                 if (s.gotBy[h.id].compare_exchange_strong(expected, cid + 1))
                     ++r.takenByDead;

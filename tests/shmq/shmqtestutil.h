@@ -78,30 +78,29 @@ inline std::vector<std::string> takeLeftoverSegments()
 }
 
 /// A test's cleanup(): no segment of ours and no child of ours left (waitpid gives ECHILD).
-#define SHMQ_VERIFY_NOTHING_LEFT()                                                                  \
-    do {                                                                                           \
-        const auto left_ = shmqtest::takeLeftoverSegments();                                       \
-        QVERIFY2(left_.empty(), left_.empty() ? "" : ("segment left behind: " + left_.front()).c_str()); \
-        QCOMPARE(waitpid(-1, nullptr, WNOHANG), pid_t(-1));                                        \
+#define SHMQ_VERIFY_NOTHING_LEFT()                                                                           \
+    do {                                                                                                     \
+        const auto left_ = shmqtest::takeLeftoverSegments();                                                 \
+        QVERIFY2(left_.empty(), left_.empty() ? "" : ("segment left behind: " + left_.front()).c_str());     \
+        QCOMPARE(waitpid(-1, nullptr, WNOHANG), pid_t(-1));                                                  \
     } while (false)
 
 /// Anonymous memory shared with forked children (zero-filled). Lives until the test process ends
 /// or until unmapped by the owner.
-template<class T>
-T *sharedArray(std::size_t count)
+template <class T> T *sharedArray(std::size_t count)
 {
     void *p = mmap(nullptr, sizeof(T) * count, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     return p == MAP_FAILED ? nullptr : static_cast<T *>(p);
 }
-template<class T>
-void freeShared(T *p, std::size_t count)
+template <class T> void freeShared(T *p, std::size_t count)
 {
     if (p)
         munmap(p, sizeof(T) * count);
 }
 
 /// The children of the current test; reaped by the test, and killed + reported by checkNoChildren.
-class Children {
+class Children
+{
 public:
     ~Children() { killAll(); }
     pid_t spawn(const std::function<int()> &body)
@@ -166,23 +165,28 @@ private:
 
 /// QCOMPARE on shmq::Result prints only the enum's number; this wrapper prints its name:
 /// QCOMPARE_RESULT(q.put(...), Result::Ok) reports "timeout" vs "ok" on failure.
-struct ResultValue {
+struct ResultValue
+{
     shmq::Result value;
     bool operator==(const ResultValue &) const = default;
 };
-inline char *toString(const ResultValue &r) { return qstrdup(shmq::describe(r.value)); }
-#define QCOMPARE_RESULT(actual, expected) \
+inline char *toString(const ResultValue &r)
+{
+    return qstrdup(shmq::describe(r.value));
+}
+#define QCOMPARE_RESULT(actual, expected)                                                                    \
     QCOMPARE((shmqtest::ResultValue{(actual)}), (shmqtest::ResultValue{(expected)}))
 
 // ---- checksummed test messages --------------------------------------------------------------
 
 /// Test message layout: a 24-byte head then `bodyLength` pseudo-random bytes derived from the id.
-struct MessageHead {
+struct MessageHead
+{
     std::uint32_t producer;
     std::uint32_t seq;
-    std::uint32_t id;        // global message number (index into the per-message tables)
+    std::uint32_t id; // global message number (index into the per-message tables)
     std::uint32_t bodyLength;
-    std::uint64_t sum;       // checksum of the head fields and the body
+    std::uint64_t sum; // checksum of the head fields and the body
 };
 static_assert(sizeof(MessageHead) == 24);
 
@@ -198,7 +202,8 @@ inline std::uint64_t mix(std::uint64_t x)
 
 inline std::uint64_t messageSum(const MessageHead &h, const unsigned char *body)
 {
-    std::uint64_t s = mix((std::uint64_t(h.producer) << 32) ^ h.seq ^ (std::uint64_t(h.id) << 17) ^ h.bodyLength);
+    std::uint64_t s =
+        mix((std::uint64_t(h.producer) << 32) ^ h.seq ^ (std::uint64_t(h.id) << 17) ^ h.bodyLength);
     for (std::uint32_t i = 0; i < h.bodyLength; ++i)
         s = mix(s ^ body[i] ^ (std::uint64_t(i) << 8));
     return s;

@@ -9,7 +9,8 @@ using namespace shmqtest;
 using shmq::Queue;
 using shmq::Result;
 
-class TestShmqIntegration : public QObject {
+class TestShmqIntegration : public QObject
+{
     Q_OBJECT
 
 private slots:

@@ -63,7 +63,10 @@ bool waitForState(pid_t pid, char state, int ms)
     return false;
 }
 
-bool killedBySigkill(int status) { return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
+bool killedBySigkill(int status)
+{
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
 
 // Stops `pid` (SIGSTOP, waiting until it is stopped) until `holds()` says it was caught holding a
 // lock, at most `attempts` times; before each try `between()` runs, and a try that missed lets
@@ -84,17 +87,20 @@ bool stopWhileHolding(pid_t pid, int attempts, const std::function<bool()> &hold
     return false;
 }
 
-const FaultPoint kKillPoints[] = {FaultPoint::PutAfterLock,    FaultPoint::PutMidCopy,
-                                  FaultPoint::PutBeforeCommit, FaultPoint::PutAfterCommit,
-                                  FaultPoint::PutBeforeUnlock, FaultPoint::GetAfterLock,
-                                  FaultPoint::GetMidCopy,      FaultPoint::GetBeforeCommit,
-                                  FaultPoint::GetBeforeUnlock};
+const FaultPoint kKillPoints[] = {
+    FaultPoint::PutAfterLock,   FaultPoint::PutMidCopy,      FaultPoint::PutBeforeCommit,
+    FaultPoint::PutAfterCommit, FaultPoint::PutBeforeUnlock, FaultPoint::GetAfterLock,
+    FaultPoint::GetMidCopy,     FaultPoint::GetBeforeCommit, FaultPoint::GetBeforeUnlock};
 
-bool isPutPoint(FaultPoint p) { return p <= FaultPoint::PutBeforeUnlock; }
+bool isPutPoint(FaultPoint p)
+{
+    return p <= FaultPoint::PutBeforeUnlock;
+}
 
 } // namespace
 
-class TestShmqStress : public QObject {
+class TestShmqStress : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -165,19 +171,21 @@ void TestShmqStress::randomKillsAndEveryFaultPoint()
                 while (h.shared().progressNs.load() == 0 && nowNs() < waitEnd)
                     sleepUs(50);
                 const std::int64_t progress = h.shared().progressNs.load();
-                QVERIFY2(progress != 0, ("no progress at all after killing pid " + std::to_string(m.pid)).c_str());
+                QVERIFY2(progress != 0,
+                         ("no progress at all after killing pid " + std::to_string(m.pid)).c_str());
                 const std::int64_t took = std::max<std::int64_t>(0, progress - tKill);
                 worstProgressNs = std::max(worstProgressNs, took);
                 QVERIFY2(took <= kProgressLimitNs,
-                         ("progress took " + std::to_string(took / 1000) + " us after killing pid "
-                          + std::to_string(m.pid) + (m.producer ? " (producer)" : " (consumer)"))
+                         ("progress took " + std::to_string(took / 1000) + " us after killing pid " +
+                          std::to_string(m.pid) + (m.producer ? " (producer)" : " (consumer)"))
                              .c_str());
             }
             // Every 30 random kills, one death at a fault-hook point (all of them each round).
             if (k % 30 == 29 && nextPoint < std::size(kKillPoints)) {
                 const FaultPoint p = kKillPoints[nextPoint++];
                 const unsigned after = 1 + unsigned(rng() % 20);
-                const Harness::Member armed = isPutPoint(p) ? h.spawnProducer(p, after) : h.spawnConsumer(p, after);
+                const Harness::Member armed =
+                    isPutPoint(p) ? h.spawnProducer(p, after) : h.spawnConsumer(p, after);
                 int status = 0;
                 QVERIFY2(h.kids().reapWithin(armed.pid, 20'000, &status),
                          (std::string("child armed at ") + shmq::describe(p) + " did not die").c_str());
@@ -610,17 +618,20 @@ void TestShmqStress::liveProducerWithExitedMainThreadKeepsItsLock()
         // this thread ends: it gets a handle of its own on the heap.
         auto *own = new Queue(std::move(*Queue::attach(q->name())));
         pthread_t t;
-        pthread_create(&t, nullptr, [](void *arg) -> void * {
-            auto *ctx = static_cast<std::pair<Queue *, std::atomic<long> *> *>(arg);
-            static char m[65536];
-            long i = 0;
-            while (ctx->second[1].load() == 0) {
-                std::snprintf(m, 32, "A%ld", i);
-                if (ctx->first->put(std::string_view(m, sizeof m), 100ms) == Result::Ok)
-                    ctx->second[0].store(++i);
-            }
-            _exit(0);
-        }, new std::pair<Queue *, std::atomic<long> *>(own, shared));
+        pthread_create(
+            &t, nullptr,
+            [](void *arg) -> void * {
+                auto *ctx = static_cast<std::pair<Queue *, std::atomic<long> *> *>(arg);
+                static char m[65536];
+                long i = 0;
+                while (ctx->second[1].load() == 0) {
+                    std::snprintf(m, 32, "A%ld", i);
+                    if (ctx->first->put(std::string_view(m, sizeof m), 100ms) == Result::Ok)
+                        ctx->second[0].store(++i);
+                }
+                _exit(0);
+            },
+            new std::pair<Queue *, std::atomic<long> *>(own, shared));
         // End only this thread, without unwinding through the test framework's frames (which
         // pthread_exit would do): the thread-group leader becomes a zombie, the process lives.
         syscall(SYS_exit, 0);
@@ -707,10 +718,12 @@ void TestShmqStress::garbageWritingPeer()
         const int fd = shm_open(name.c_str(), O_RDWR, 0);
         if (fd < 0)
             return 30;
-        struct stat st{};
+        struct stat st
+        {
+        };
         fstat(fd, &st);
-        auto *mem = static_cast<unsigned char *>(mmap(nullptr, std::size_t(st.st_size), PROT_READ | PROT_WRITE,
-                                                      MAP_SHARED, fd, 0));
+        auto *mem = static_cast<unsigned char *>(
+            mmap(nullptr, std::size_t(st.st_size), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
         if (mem == MAP_FAILED)
             return 31;
         std::mt19937_64 r{static_cast<std::uint64_t>(getpid())};
@@ -743,11 +756,11 @@ void TestShmqStress::garbageWritingPeer()
     qInfo("garbage peer: %llu corruptions detected (last culprit pid %d), %u corrupt gets reported, "
           "%llu repairs, %llu messages got; %s",
           static_cast<unsigned long long>(st.corruptions), int(st.lastCulpritPid), r.errors[ErrCorruptResult],
-          static_cast<unsigned long long>(st.recoveries), static_cast<unsigned long long>(h.shared().gotTotal.load()),
-          r.text().c_str());
+          static_cast<unsigned long long>(st.recoveries),
+          static_cast<unsigned long long>(h.shared().gotTotal.load()), r.text().c_str());
     QVERIFY(st.corruptions > 0);
-    QVERIFY(r.errors[ErrCorruptResult] > 0);   // consumers were told
-    QCOMPARE(r.errors[ErrTorn], 0u);           // and never handed a damaged message as Ok
+    QVERIFY(r.errors[ErrCorruptResult] > 0); // consumers were told
+    QCOMPARE(r.errors[ErrTorn], 0u);         // and never handed a damaged message as Ok
     QCOMPARE(r.errors[ErrUnexpected], 0u);
 
     // After the garbage stops the queue still works for a fresh peer (once repaired). The

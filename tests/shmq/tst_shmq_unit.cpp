@@ -32,7 +32,8 @@ Result getString(Queue &q, std::string &out, shmq::Duration timeout = 0ns)
 }
 
 // A segment with our prefix that we write by hand (for the malformed-attach cases).
-struct RawSegment {
+struct RawSegment
+{
     std::string name;
     int fd = -1;
     RawSegment(std::size_t size)
@@ -68,7 +69,8 @@ bool cloneInto(const Queue &q, RawSegment &raw, std::size_t size)
 }
 } // namespace
 
-class TestShmqUnit : public QObject {
+class TestShmqUnit : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -344,7 +346,9 @@ void TestShmqUnit::attachRefuses()
     QFETCH(int, expected);
     auto q = makeQueue(4, 64);
     QVERIFY(q);
-    struct stat st{};
+    struct stat st
+    {
+    };
     QCOMPARE(stat(("/dev/shm" + q->name()).c_str(), &st), 0);
     const std::size_t size = std::size_t(st.st_size);
     std::string name;
@@ -414,7 +418,9 @@ void TestShmqUnit::createRejectsBadArguments()
     QVERIFY(a && b);
     QVERIFY(a->name() != b->name());
     QVERIFY(Queue::isOurName(a->name()));
-    struct stat st{};
+    struct stat st
+    {
+    };
     QCOMPARE(stat(("/dev/shm" + a->name()).c_str(), &st), 0);
     QCOMPARE(int(st.st_mode & 0777), 0600);
 }
