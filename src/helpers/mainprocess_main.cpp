@@ -502,6 +502,37 @@ void servePendingOps()
 
 // put <TAB> SEGMENT <TAB> LABEL <TAB> SEQ <TAB> VALUE_JSON
 // get <TAB> SEGMENT <TAB> LABEL <TAB> TIMEOUT_MS [<TAB> PRINT_TEXT]
+/// A non-negative decimal number of a command; false (after a command_error) otherwise.
+bool parseCount(std::string_view text, std::int64_t &out, std::string_view line)
+{
+    out = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9' || out > 1'000'000'000'000) {
+            commandError("expected a non-negative number", line);
+            return false;
+        }
+        out = out * 10 + (c - '0');
+    }
+    if (text.empty())
+        commandError("expected a non-negative number", line);
+    return !text.empty();
+}
+
+/// The next free slot of the FIFO, reset and labelled; nullptr (after a command_error) if full.
+/// It becomes pending once the caller increments g_opsCount.
+QueueOp *newOp(std::string_view label, std::string_view line)
+{
+    if (g_opsCount == kMaxPendingOps) {
+        commandError("too many queue actions waiting", line);
+        return nullptr;
+    }
+    QueueOp &op = g_ops[(g_opsHead + g_opsCount) % kMaxPendingOps];
+    op = QueueOp{};
+    op.labelLen = label.size();
+    std::memcpy(op.label, label.data(), label.size());
+    return &op;
+}
+
 // recv <TAB> PIPENAME <TAB> LABEL <TAB> UNTIL_NONE(0|1) <TAB> TIMEOUT_MS
 void recvCommand(std::string_view *fields, std::size_t n, std::string_view line, conc::PipeTable &pipes)
 {
@@ -510,29 +541,20 @@ void recvCommand(std::string_view *fields, std::size_t n, std::string_view line,
         return;
     }
     std::int64_t timeout = 0;
-    for (char c : fields[4]) {
-        if (c < '0' || c > '9' || timeout > 1'000'000'000) {
-            commandError("expected a non-negative number", line);
-            return;
-        }
-        timeout = timeout * 10 + (c - '0');
-    }
+    if (!parseCount(fields[4], timeout, line))
+        return;
     const int fd = pipes.endFor(fields[1], "pipe_recv");
     if (fd < 0) {
         commandError("no pipe of that name, or its read end is closed", line);
         return;
     }
-    if (g_opsCount == kMaxPendingOps) {
-        commandError("too many queue actions waiting", line);
+    QueueOp *slot = newOp(fields[2], line);
+    if (!slot)
         return;
-    }
-    QueueOp &op = g_ops[(g_opsHead + g_opsCount) % kMaxPendingOps];
-    op = QueueOp{};
+    QueueOp &op = *slot;
     op.isRecv = true;
     op.pipeFd = fd;
     op.untilNone = fields[3] == "1";
-    op.labelLen = fields[2].size();
-    std::memcpy(op.label, fields[2].data(), fields[2].size());
     op.timeoutMs = timeout;
     op.deadlineNs = conc::monotonicNs() + timeout * 1'000'000;
     ++g_opsCount;
@@ -549,26 +571,17 @@ void queueCommand(std::string_view *fields, std::size_t n, std::string_view line
         return;
     }
     std::int64_t number = 0;
-    for (char c : fields[3]) {
-        if (c < '0' || c > '9' || number > 1'000'000'000'000) {
-            commandError("expected a non-negative number", line);
-            return;
-        }
-        number = number * 10 + (c - '0');
-    }
-    if (g_opsCount == kMaxPendingOps) {
-        commandError("too many queue actions waiting", line);
+    if (!parseCount(fields[3], number, line))
         return;
-    }
     MainQueue *q = mainQueue(fields[1], line);
     if (!q)
         return;
-    QueueOp &op = g_ops[(g_opsHead + g_opsCount) % kMaxPendingOps];
-    op = QueueOp{};
+    QueueOp *slot = newOp(fields[2], line);
+    if (!slot)
+        return;
+    QueueOp &op = *slot;
     op.isGet = isGet;
     op.queue = q;
-    op.labelLen = fields[2].size();
-    std::memcpy(op.label, fields[2].data(), fields[2].size());
     if (isGet) {
         op.timeoutMs = number;
         op.deadlineNs = conc::monotonicNs() + number * 1'000'000;
