@@ -1,5 +1,6 @@
 #include "protocol.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -14,15 +15,6 @@ qint64 monotonicNs()
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-QJsonObject Event::toJson() const
-{
-    QJsonObject o = fields;
-    o.insert(QStringLiteral("t_ns"), tNs);
-    o.insert(QStringLiteral("pid"), pid ? QJsonValue(*pid) : QJsonValue(QJsonValue::Null));
-    o.insert(QStringLiteral("ev"), ev);
-    return o;
 }
 
 std::optional<Event> Event::fromJson(const QJsonObject &object)
@@ -86,11 +78,39 @@ const QString *workerEventKind(QByteArrayView ev)
             return &k;
     return nullptr;
 }
+
+/// `ev` as a JSON value for Event::toJson(). A QJsonValue made from a QString builds a container
+/// of its own each time, so the value of each kind of docs/protocol.md is made once.
+QJsonValue kindValue(const QString &ev)
+{
+    static const QHash<QString, QJsonValue> known = [] {
+        QHash<QString, QJsonValue> h;
+        for (const QString &k : workerEventKinds())
+            h.insert(k, QJsonValue(k));
+        // Events the engine adds (docs/protocol.md).
+        for (const char *k : {"start_request", "join", "join_timeout", "terminate", "kill", "stop",
+                              "continue", "terminate_random", "end_main", "protocol_error", "launch_failed",
+                              "action_error", "queue_error"})
+            h.insert(QString::fromLatin1(k), QJsonValue(QString::fromLatin1(k)));
+        return h;
+    }();
+    const auto it = known.constFind(ev);
+    return it != known.constEnd() ? *it : QJsonValue(ev);
+}
 } // namespace
 
 bool isWorkerEventKind(const QString &ev)
 {
     return workerEventKind(QStringView(ev)) != nullptr;
+}
+
+QJsonObject Event::toJson() const
+{
+    QJsonObject o = fields;
+    o.insert(QLatin1StringView("t_ns"), tNs);
+    o.insert(QLatin1StringView("pid"), pid ? QJsonValue(*pid) : QJsonValue(QJsonValue::Null));
+    o.insert(QLatin1StringView("ev"), kindValue(ev));
+    return o;
 }
 
 std::optional<qint64> jsonInteger(const QJsonValue &value)

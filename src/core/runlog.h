@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace concurrente {
 
@@ -93,6 +94,10 @@ public:
     static std::optional<RunLog> load(const QString &path, QString *error = nullptr);
 
 private:
+    bool inTimeOrder() const;
+    /// The stored events sorted by t_ns, equal t_ns in arrival order.
+    std::vector<const Event *> timeOrder() const;
+
     QList<Event> m_events;
     qint64 m_dropped = 0;
 };
