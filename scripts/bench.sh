@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the named benchmarks (all without arguments): scripts/bench.sh [spawn|queue|gui ...]
+# Runs the named benchmarks (all without arguments): scripts/bench.sh [spawn|queue|events|gui ...]
 # Each prints a table, then one `key: value` line per headline figure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

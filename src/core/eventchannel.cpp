@@ -17,7 +17,8 @@ constexpr int kReadsPerActivation = 16;
 constexpr qsizetype kReadChunk = 64 * 1024;
 } // namespace
 
-EventChannel::EventChannel(int readFd, std::optional<qint64> ownerPid, const QString &ownerName, QObject *parent)
+EventChannel::EventChannel(int readFd, std::optional<qint64> ownerPid, const QString &ownerName,
+                           QObject *parent)
     : QObject(parent), m_fd(readFd), m_parser(ownerPid, ownerName)
 {
     const int flags = fcntl(m_fd, F_GETFL);

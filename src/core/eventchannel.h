@@ -18,7 +18,8 @@ class EventChannel : public QObject
 
 public:
     /// Takes ownership of `readFd` (made non-blocking here).
-    EventChannel(int readFd, std::optional<qint64> ownerPid, const QString &ownerName, QObject *parent = nullptr);
+    EventChannel(int readFd, std::optional<qint64> ownerPid, const QString &ownerName,
+                 QObject *parent = nullptr);
     ~EventChannel() override;
 
     bool isOpen() const { return m_fd >= 0; }

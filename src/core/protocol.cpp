@@ -1,8 +1,10 @@
 #include "protocol.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSet>
+
+#include <cstring>
 
 #include <time.h>
 
@@ -13,15 +15,6 @@ qint64 monotonicNs()
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
-QJsonObject Event::toJson() const
-{
-    QJsonObject o = fields;
-    o.insert(QStringLiteral("t_ns"), tNs);
-    o.insert(QStringLiteral("pid"), pid ? QJsonValue(*pid) : QJsonValue(QJsonValue::Null));
-    o.insert(QStringLiteral("ev"), ev);
-    return o;
 }
 
 std::optional<Event> Event::fromJson(const QJsonObject &object)
@@ -51,18 +44,74 @@ Event Event::make(qint64 tNs, std::optional<qint64> pid, const QString &ev, cons
     return e;
 }
 
+namespace {
+/// docs/protocol.md: events a worker writes about itself, and those of the main program and its
+/// fork server. Each kind is one shared QString, so a parsed event's `ev` costs no allocation.
+const QList<QString> &workerEventKinds()
+{
+    static const QList<QString> kinds = {
+        QStringLiteral("start"),         QStringLiteral("print"),
+        QStringLiteral("result"),        QStringLiteral("error"),
+        QStringLiteral("put"),           QStringLiteral("get"),
+        QStringLiteral("reparented"),    QStringLiteral("exit"),
+        QStringLiteral("helper_ready"),  QStringLiteral("forked"),
+        QStringLiteral("fork_failed"),   QStringLiteral("exited"),
+        QStringLiteral("command_error"), QStringLiteral("forkserver_started"),
+        QStringLiteral("put_failed"),    QStringLiteral("get_failed"),
+        QStringLiteral("call_done"),     QStringLiteral("recv_done"),
+    };
+    return kinds;
+}
+
+/// The shared QString of a worker event kind, or nullptr when `ev` is not one.
+const QString *workerEventKind(QStringView ev)
+{
+    for (const QString &k : workerEventKinds())
+        if (k == ev)
+            return &k;
+    return nullptr;
+}
+
+const QString *workerEventKind(QByteArrayView ev)
+{
+    for (const QString &k : workerEventKinds())
+        if (k == QLatin1StringView(ev)) // every kind is ASCII
+            return &k;
+    return nullptr;
+}
+
+/// `ev` as a JSON value for Event::toJson(). A QJsonValue made from a QString builds a container
+/// of its own each time, so the value of each kind of docs/protocol.md is made once.
+QJsonValue kindValue(const QString &ev)
+{
+    static const QHash<QString, QJsonValue> known = [] {
+        QHash<QString, QJsonValue> h;
+        for (const QString &k : workerEventKinds())
+            h.insert(k, QJsonValue(k));
+        // Events the engine adds (docs/protocol.md).
+        for (const char *k : {"start_request", "join", "join_timeout", "terminate", "kill", "stop",
+                              "continue", "terminate_random", "is_alive", "call", "end_main",
+                              "protocol_error", "launch_failed", "action_error", "queue_error"})
+            h.insert(QString::fromLatin1(k), QJsonValue(QString::fromLatin1(k)));
+        return h;
+    }();
+    const auto it = known.constFind(ev);
+    return it != known.constEnd() ? *it : QJsonValue(ev);
+}
+} // namespace
+
 bool isWorkerEventKind(const QString &ev)
 {
-    // docs/protocol.md: events a worker writes about itself, and those of the main program and its fork server.
-    static const QSet<QString> kinds = {
-        QStringLiteral("start"),  QStringLiteral("print"),        QStringLiteral("result"),
-        QStringLiteral("error"),  QStringLiteral("put"),          QStringLiteral("get"),
-        QStringLiteral("reparented"), QStringLiteral("exit"),     QStringLiteral("helper_ready"),
-        QStringLiteral("forked"), QStringLiteral("fork_failed"),  QStringLiteral("exited"),
-        QStringLiteral("command_error"), QStringLiteral("forkserver_started"),
-        QStringLiteral("put_failed"), QStringLiteral("get_failed"), QStringLiteral("call_done"), QStringLiteral("recv_done"),
-    };
-    return kinds.contains(ev);
+    return workerEventKind(QStringView(ev)) != nullptr;
+}
+
+QJsonObject Event::toJson() const
+{
+    QJsonObject o = fields;
+    o.insert(QLatin1StringView("t_ns"), tNs);
+    o.insert(QLatin1StringView("pid"), pid ? QJsonValue(*pid) : QJsonValue(QJsonValue::Null));
+    o.insert(QLatin1StringView("ev"), kindValue(ev));
+    return o;
 }
 
 std::optional<qint64> jsonInteger(const QJsonValue &value)
@@ -85,6 +134,16 @@ bool isValidUtf8(QByteArrayView bytes)
     const qsizetype n = bytes.size();
     qsizetype i = 0;
     while (i < n) {
+        // ASCII, nearly every byte of an event line, is skipped eight bytes at a time.
+        while (i + 8 <= n) {
+            quint64 word;
+            std::memcpy(&word, p + i, sizeof word);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         const unsigned c = p[i];
         if (c < 0x80) {
             ++i;
@@ -123,8 +182,7 @@ bool isValidUtf8(QByteArrayView bytes)
 
 LineParser::LineParser(std::optional<qint64> ownerPid, const QString &ownerName)
     : m_ownerPid(ownerPid), m_ownerName(ownerName)
-{
-}
+{}
 
 void LineParser::setOwner(std::optional<qint64> pid, const QString &name)
 {
@@ -180,6 +238,110 @@ QList<Event> LineParser::finish()
     return out;
 }
 
+namespace {
+/// Reads a JSON integer written as plain digits (what the helpers write for `t_ns` and `pid`):
+/// no sign, no leading zero, at most 18 digits so it cannot overflow. Advances `i` past it.
+std::optional<qint64> plainInteger(QByteArrayView s, qsizetype &i)
+{
+    const qsizetype begin = i;
+    qint64 v = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - begin < 18)
+        v = v * 10 + (s[i++] - '0');
+    if (i == begin || (s[begin] == '0' && i - begin > 1) || (i < s.size() && s[i] >= '0' && s[i] <= '9'))
+        return std::nullopt;
+    return v;
+}
+
+/// Whether `rest` holds the text "ev", "t_ns" or "pid" (quotes included) or a \u escape. One
+/// pass: QByteArrayView::contains() on short needles costs about as much as parsing the line.
+bool mayRedefineCommonField(QByteArrayView rest)
+{
+    const char *p = rest.data();
+    const char *const end = p + rest.size();
+    for (; p < end; ++p) {
+        if (*p == '\\') {
+            if (p + 1 < end && p[1] == 'u')
+                return true;
+            ++p; // the escaped character
+        } else if (*p == '"') {
+            const qsizetype left = end - p - 1;
+            if ((left >= 3 && std::memcmp(p + 1, "ev\"", 3) == 0) ||
+                (left >= 5 && std::memcmp(p + 1, "t_ns\"", 5) == 0) ||
+                (left >= 4 && std::memcmp(p + 1, "pid\"", 4) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool skipLiteral(QByteArrayView s, qsizetype &i, QByteArrayView literal)
+{
+    if (s.size() - i < literal.size() ||
+        std::memcmp(s.data() + i, literal.data(), size_t(literal.size())) != 0)
+        return false;
+    i += literal.size();
+    return true;
+}
+} // namespace
+
+bool LineParser::parseHelperLine(QByteArrayView line, QList<Event> &out)
+{
+    // What every helper writes (src/helpers/eventwriter.cpp): {"ev":"<kind>","t_ns":<n>,"pid":<n>
+    // then `}` or `,` and the other fields. Those three are read here; QJsonDocument then reads
+    // only the other fields, and no lookup or removal in the object is needed. Anything else
+    // (spaces, escapes, other orders, numbers written otherwise) returns false and goes
+    // through the general path, which gives the same event or the same protocol error.
+    qsizetype i = 0;
+    if (!skipLiteral(line, i, "{\"ev\":\""))
+        return false;
+    const qsizetype kindBegin = i;
+    while (i < line.size() && line[i] != '"' && line[i] != '\\')
+        ++i;
+    if (i >= line.size() || line[i] != '"')
+        return false;
+    const QString *kind = workerEventKind(line.sliced(kindBegin, i - kindBegin));
+    ++i;
+    if (!kind || !skipLiteral(line, i, ",\"t_ns\":"))
+        return false;
+    const auto t = plainInteger(line, i);
+    if (!t || !skipLiteral(line, i, ",\"pid\":"))
+        return false;
+    const auto pid = plainInteger(line, i);
+    if (!pid || *pid <= 0 || i >= line.size())
+        return false;
+    QJsonObject fields;
+    if (line[i] == '}') {
+        // Nothing but spaces may follow the object.
+        for (++i; i < line.size(); ++i)
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n')
+                return false;
+    } else {
+        if (line[i] != ',' || i + 1 >= line.size() || line[i + 1] != '"')
+            return false;
+        const QByteArrayView rest = line.sliced(i + 1);
+        // A later "ev", "t_ns" or "pid" key would replace the first one (the last of equal keys
+        // wins): leave such lines, and any \u escape that could spell one, to the general path.
+        if (mayRedefineCommonField(rest))
+            return false;
+        m_scratch.resize(0); // keeps its capacity: no allocation per line
+        m_scratch.append('{');
+        m_scratch.append(rest);
+        QJsonParseError perr{};
+        {
+            const QJsonDocument doc = QJsonDocument::fromJson(m_scratch, &perr);
+            if (perr.error != QJsonParseError::NoError || !doc.isObject())
+                return false;
+            fields = doc.object();
+        } // the document is gone: `fields` owns its data alone and is never copied on write
+    }
+    Event &e = out.emplaceBack();
+    e.tNs = *t;
+    e.pid = *pid;
+    e.ev = *kind;
+    e.fields = std::move(fields);
+    return true;
+}
+
 void LineParser::parseLine(QByteArrayView line, QList<Event> &out)
 {
     if (line.endsWith('\r'))
@@ -196,40 +358,50 @@ void LineParser::parseLine(QByteArrayView line, QList<Event> &out)
         error(tr("not valid UTF-8"), line, out);
         return;
     }
-    QJsonParseError perr{};
-    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &perr);
-    if (perr.error != QJsonParseError::NoError) {
-        error(tr("not JSON: %1").arg(perr.errorString()), line, out);
+    if (parseHelperLine(line, out))
         return;
-    }
-    if (!doc.isObject()) {
-        error(tr("not a JSON object"), line, out);
-        return;
-    }
-    const QJsonObject o = doc.object();
-    const QJsonValue evValue = o.value(QStringLiteral("ev"));
+    QJsonObject o;
+    {
+        QJsonParseError perr{};
+        // No copy of the line: the parser only reads it while fromJson runs.
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &perr);
+        if (perr.error != QJsonParseError::NoError) {
+            error(tr("not JSON: %1").arg(perr.errorString()), line, out);
+            return;
+        }
+        if (!doc.isObject()) {
+            error(tr("not a JSON object"), line, out);
+            return;
+        }
+        o = doc.object();
+    } // the document is gone: taking fields out of `o` below does not copy it
+    const QJsonValue evValue = o.take(QStringLiteral("ev"));
     if (!evValue.isString()) {
         error(tr("missing string field \"ev\""), line, out);
         return;
     }
-    const QString ev = evValue.toString();
-    if (!isWorkerEventKind(ev)) {
-        error(tr("unknown event \"%1\"").arg(ev.left(40)), line, out);
+    const QString evText = evValue.toString();
+    const QString *ev = workerEventKind(QStringView(evText));
+    if (!ev) {
+        error(tr("unknown event \"%1\"").arg(evText.left(40)), line, out);
         return;
     }
-    const auto t = jsonInteger(o.value(QStringLiteral("t_ns")));
+    const auto t = jsonInteger(o.take(QStringLiteral("t_ns")));
     if (!t) {
         error(tr("missing integer field \"t_ns\""), line, out);
         return;
     }
-    const auto pid = jsonInteger(o.value(QStringLiteral("pid")));
+    const auto pid = jsonInteger(o.take(QStringLiteral("pid")));
     if (!pid || *pid <= 0) {
         error(tr("missing integer field \"pid\""), line, out);
         return;
     }
-    auto e = Event::fromJson(o);
-    e->pid = pid;
-    out.append(std::move(*e));
+    Event &e = out.emplaceBack();
+    e.tNs = *t;
+    e.pid = pid;
+    e.ev = *ev;
+    e.fields = std::move(o);
 }
 
 void LineParser::error(const QString &message, QByteArrayView line, QList<Event> &out)

@@ -36,8 +36,16 @@ struct Event
     /// Reads an event back from a run log; empty when t_ns or ev is missing.
     static std::optional<Event> fromJson(const QJsonObject &object);
 
-    static Event make(qint64 tNs, std::optional<qint64> pid, const QString &ev, const QJsonObject &fields = {});
+    static Event make(qint64 tNs, std::optional<qint64> pid, const QString &ev,
+                      const QJsonObject &fields = {});
 };
+
+} // namespace concurrente
+
+// QString, QJsonObject and integers: a list of events grows by moving memory, not by copying.
+Q_DECLARE_TYPEINFO(concurrente::Event, Q_RELOCATABLE_TYPE);
+
+namespace concurrente {
 
 /// The events a helper may write (docs/protocol.md); anything else is a protocol error.
 bool isWorkerEventKind(const QString &ev);
@@ -72,9 +80,12 @@ public:
 
 private:
     void parseLine(QByteArrayView line, QList<Event> &out);
+    /// The fast path for lines as the helpers write them; false (nothing added) for any other.
+    bool parseHelperLine(QByteArrayView line, QList<Event> &out);
     void error(const QString &message, QByteArrayView line, QList<Event> &out);
 
     QByteArray m_partial;
+    QByteArray m_scratch;      ///< a line's fields as their own JSON object, reused from line to line
     bool m_discarding = false; ///< inside an over-long line, dropping bytes until its newline
     std::optional<qint64> m_ownerPid;
     QString m_ownerName;

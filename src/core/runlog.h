@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace concurrente {
 
@@ -25,8 +26,9 @@ inline constexpr char kRunLogFormat1[] = "concurrente-run/1";
 /// One process of a run as the run log's `processes[]` records it.
 struct ProcessRecord
 {
-    int index = -1;       ///< the scenario worker's index; -1 for the main program, the fork server and grandchildren
-    QString id;           ///< the scenario worker's id (may be empty)
+    int index =
+        -1;     ///< the scenario worker's index; -1 for the main program, the fork server and grandchildren
+    QString id; ///< the scenario worker's id (may be empty)
     QString name;
     std::optional<qint64> pid;
     std::optional<qint64> ppid; ///< os.getppid(): the last one the process reported (or its creator saw)
@@ -38,12 +40,12 @@ struct ProcessRecord
     /// the main program forks for the forkserver start method), "child" (a grandchild a
     /// worker started itself)
     QString kind;
-    QString startMethod;  ///< "spawn", "fork", "forkserver" for workers and children; empty otherwise
-    QString parentName;   ///< for adopted grandchildren: the worker that started them
+    QString startMethod; ///< "spawn", "fork", "forkserver" for workers and children; empty otherwise
+    QString parentName;  ///< for adopted grandchildren: the worker that started them
     std::optional<qint64> startNs; ///< start request (launched) or first event (grandchildren)
     std::optional<qint64> endNs;
-    std::optional<int> exitcode;   ///< 0, 1, -signal; empty while running or never started
-    QString error;        ///< why it could not be started, if it could not
+    std::optional<int> exitcode; ///< 0, 1, -signal; empty while running or never started
+    QString error;               ///< why it could not be started, if it could not
 
     QJsonObject toJson() const;
     static ProcessRecord fromJson(const QJsonObject &object);
@@ -93,6 +95,10 @@ public:
     static std::optional<RunLog> load(const QString &path, QString *error = nullptr);
 
 private:
+    bool inTimeOrder() const;
+    /// The stored events sorted by t_ns, equal t_ns in arrival order.
+    std::vector<const Event *> timeOrder() const;
+
     QList<Event> m_events;
     qint64 m_dropped = 0;
 };

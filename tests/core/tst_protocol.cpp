@@ -35,6 +35,8 @@ private slots:
     void finishParsesUnterminatedLine();
     void errorsCarryOwner();
     void eventJsonRoundTrip();
+    void helperSpellingAndOthersReadAlike_data();
+    void helperSpellingAndOthersReadAlike();
 };
 
 void TestProtocol::splitAtEveryByte()
@@ -236,6 +238,73 @@ void TestProtocol::eventJsonRoundTrip()
     QCOMPARE(back->ev, QStringLiteral("start_request"));
     QCOMPARE(back->fields, e.fields);
     QVERIFY(!Event::fromJson(QJsonObject{{QStringLiteral("ev"), u"x"_qs}}));
+}
+
+void TestProtocol::helperSpellingAndOthersReadAlike_data()
+{
+    // Lines as the helpers write them take a shortcut; every other spelling, and every line the
+    // shortcut must not take, is read as the whole JSON object. Either way the event must be what
+    // the whole object says (the last of equal keys wins, as in QJsonDocument).
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("helper") << QByteArray(
+        R"({"ev":"start","t_ns":12,"pid":3,"name":"P","ppid":1,"daemon":false})");
+    QTest::newRow("no fields") << QByteArray(R"({"ev":"exit","t_ns":0,"pid":3})");
+    QTest::newRow("spaces") << QByteArray(R"({ "ev" : "exit", "t_ns" : 5, "pid" : 3, "code" : 0 } )");
+    QTest::newRow("trailing space") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3} )");
+    QTest::newRow("other order") << QByteArray(R"({"pid":3,"t_ns":5,"ev":"exit","code":1})");
+    QTest::newRow("pid again") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,"code":0,"pid":4})");
+    QTest::newRow("t_ns again") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,"t_ns":6})");
+    QTest::newRow("ev again") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,"ev":"print"})");
+    QTest::newRow("ev again escaped") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,"\u0065v":"print"})");
+    QTest::newRow("pid in a text") << QByteArray(R"({"ev":"print","t_ns":5,"pid":3,"text":"\"pid\" ev"})");
+    QTest::newRow("escaped text") << QByteArray(
+        R"({"ev":"print","t_ns":5,"pid":3,"text":"a\\b\"c\u00e9\t"})");
+    QTest::newRow("utf-8 text") << QByteArray(
+        "{\"ev\":\"print\",\"t_ns\":5,\"pid\":3,\"text\":\"\xc3\xb1 \xe2\x80\x94\"}");
+    QTest::newRow("float t_ns") << QByteArray(R"({"ev":"exit","t_ns":5.0,"pid":3})");
+    QTest::newRow("float pid") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3.0})");
+    QTest::newRow("exponent") << QByteArray(R"({"ev":"exit","t_ns":5e3,"pid":3})");
+    QTest::newRow("leading zero") << QByteArray(R"({"ev":"exit","t_ns":05,"pid":3})");
+    QTest::newRow("negative t_ns") << QByteArray(R"({"ev":"exit","t_ns":-5,"pid":3})");
+    QTest::newRow("19 digits") << QByteArray(R"({"ev":"exit","t_ns":9223372036854775807,"pid":3})");
+    QTest::newRow("past int64") << QByteArray(R"({"ev":"exit","t_ns":92233720368547758070,"pid":3})");
+    QTest::newRow("zero pid") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":0})");
+    QTest::newRow("trailing comma") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,})");
+    QTest::newRow("comma brace") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,}x)");
+    QTest::newRow("garbage after") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3} x)");
+    QTest::newRow("two objects") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3}{"a":1})");
+    QTest::newRow("bad field") << QByteArray(R"({"ev":"exit","t_ns":5,"pid":3,"code":})");
+    QTest::newRow("unknown kind") << QByteArray(R"({"ev":"exits","t_ns":5,"pid":3})");
+    QTest::newRow("kind prefix") << QByteArray(R"({"ev":"exi","t_ns":5,"pid":3})");
+    QTest::newRow("escaped kind") << QByteArray(R"({"ev":"e\u0078it","t_ns":5,"pid":3})");
+    QTest::newRow("nested") << QByteArray(R"({"ev":"result","t_ns":5,"pid":3,"v":{"pid":9,"a":[1,2]}})");
+}
+
+void TestProtocol::helperSpellingAndOthersReadAlike()
+{
+    QFETCH(QByteArray, input);
+    LineParser p(77, QStringLiteral("Worker"));
+    const QList<Event> got = p.feed(input + '\n');
+    QCOMPARE(got.size(), 1);
+    // What the whole object says.
+    QJsonParseError err{};
+    QJsonObject o = QJsonDocument::fromJson(input, &err).object();
+    const QJsonValue ev = o.take(QStringLiteral("ev"));
+    const QJsonValue t = o.take(QStringLiteral("t_ns"));
+    const QJsonValue pid = o.take(QStringLiteral("pid"));
+    const bool valid = err.error == QJsonParseError::NoError && ev.isString() &&
+                       isWorkerEventKind(ev.toString()) && jsonInteger(t) && jsonInteger(pid) &&
+                       *jsonInteger(pid) > 0;
+    if (!valid) {
+        QCOMPARE(got[0].ev, QStringLiteral("protocol_error"));
+        QCOMPARE(got[0].pid, std::optional<qint64>(77));
+        return;
+    }
+    QCOMPARE(got[0].ev, ev.toString());
+    QCOMPARE(got[0].tNs, *jsonInteger(t));
+    QCOMPARE(got[0].pid, jsonInteger(pid));
+    QCOMPARE(got[0].fields, o);
+    QCOMPARE(p.errorCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
