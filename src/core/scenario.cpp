@@ -1212,7 +1212,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     v.checkKeys(ao, p, {u"action"_s, u"worker"_s});
                 }
                 a.worker = resolveWorker(ao.value(u"worker"_s), wp);
-                if (a.worker >= 0 && !started[a.worker])
+                // is_alive() of a process not started yet is simply False, as in Python.
+                if (a.worker >= 0 && !started[a.worker] && a.kind != Action::IsAlive)
                     v.error(wp, tr("%1 is not started yet (can only %2 a started process)")
                                     .arg(s.workers.at(a.worker).name, kind));
                 break;

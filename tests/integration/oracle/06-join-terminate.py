@@ -17,5 +17,7 @@ if __name__ == '__main__':
     ready.acquire(timeout=30)  # it has reported (a slow start under load)
     time.sleep(1)
     miProceso.terminate()
+    emit(checks=[dict(name=miProceso.name, alive=miProceso.is_alive(), exitcode=miProceso.exitcode)])
     miProceso.join()
+    emit(checks=[dict(name=miProceso.name, alive=miProceso.is_alive(), exitcode=miProceso.exitcode)])
     codes([miProceso])
