@@ -674,8 +674,13 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     const qint64 pid = *e.pid;
     WorkerProcess *p = m_byPid.value(pid);
     const bool fromHelper = owner == m_main;
-    const QString name = e.fields.value(QStringLiteral("name")).toString();
-    const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
+    // Only the events that create or identify a process need its name and parent: most lines
+    // (print, put, get, exit) skip the two lookups.
+    const bool identifies = e.ev == QLatin1String("forked") || e.ev == QLatin1String("fork_failed") ||
+                            e.ev == QLatin1String("forkserver_started") ||
+                            (!p && e.ev == QLatin1String("start"));
+    const QString name = identifies ? e.fields.value(QStringLiteral("name")).toString() : QString();
+    const auto ppid = identifies ? jsonInteger(e.fields.value(QStringLiteral("ppid"))) : std::nullopt;
 
     auto takePending = [this](qint64 childPid, const QString &wanted) -> WorkerProcess * {
         for (int i = 0; i < m_pendingForks.size(); ++i) {
