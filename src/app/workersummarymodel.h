@@ -6,13 +6,13 @@
 
 namespace concurrente {
 
-/// The workers of a lab preset, one row each: name, task, arguments, daemon, launcher.
+/// The workers of a lab preset, one row each: name, task, arguments, daemon, start method.
 class WorkerSummaryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { NameColumn, TaskColumn, ArgumentsColumn, DaemonColumn, StartMethodColumn, ColumnCount };
-    /// The raw value behind a cell (bool for daemon, the launcher's file name, ...).
+    /// The raw value behind a cell (bool for daemon, the start method's name, ...).
     static constexpr int RawRole = Qt::UserRole + 1;
 
     explicit WorkerSummaryModel(QObject *parent = nullptr);

@@ -8,10 +8,10 @@ class QSocketNotifier;
 
 namespace concurrente {
 
-/// The read end of one event pipe (a worker's fd 3, or the fork helper's), parsed line by line.
-/// The pipe stays open as long as any process holds its write end — an orphaned grandchild
-/// keeps reporting after its parent (and the parent's QProcess) is gone — so EOF, not a
-/// process exit, closes the channel.
+/// The read end of one event pipe (the main program's fd 3, shared by every process of the run), parsed line
+/// by line. The pipe stays open as long as any process holds its write end — an orphaned grandchild keeps
+/// reporting after its parent (and the parent's QProcess) is gone — so EOF, not a process exit, closes the
+/// channel.
 class EventChannel : public QObject
 {
     Q_OBJECT

@@ -29,7 +29,7 @@ namespace limits {
 /// After the run's own processes ended, how long the run waits for orphans it killed and for
 /// the last event pipes to close before it gives up on them (and sweeps their process groups).
 inline constexpr int RunEndGraceMs = 3000;
-/// How long a scripted run waits for the fork helper's `helper_ready` before its main script
+/// How long a scripted run waits for the main program's `helper_ready` before its main script
 /// begins anyway (commands wait in the helper's input until it reads them).
 inline constexpr int HelperReadyWaitMs = 5000;
 } // namespace limits
@@ -92,7 +92,7 @@ public:
     const RunLog &log() const { return m_log; }
     /// The run log as it stands now, processes included (for exports of a running run).
     RunLog snapshot() const;
-    /// All processes of the run so far: the workers (index order), then the fork helper and
+    /// All processes of the run so far: the workers (index order), then the main program, the fork server and
     /// adopted grandchildren in order of appearance.
     QList<WorkerProcess *> processes() const { return m_processes; }
     WorkerProcess *worker(int index) const { return m_workers.value(index); }
@@ -161,7 +161,7 @@ private:
         int timeoutMs;
     };
     void completeJoin(int id, bool timedOut);
-    /// The main script may begin (or go on) once the fork helper is ready or gone.
+    /// The main script may begin (or go on) once the main program is ready or gone.
     void resumeAfterHelper();
 
     Scenario m_scenario;
@@ -212,8 +212,8 @@ private:
     bool m_runEnding = false;
     bool m_finished = false;
     bool m_groupsSwept = false;
-    bool m_helperReady = false;      ///< the fork helper sent helper_ready
-    bool m_waitingForHelper = false; ///< the main script waits for the fork helper to be ready
+    bool m_helperReady = false;      ///< the main program sent helper_ready
+    bool m_waitingForHelper = false; ///< the main script waits for the main program to be ready
     qint64 m_startNs = 0;
     QTimer *m_graceTimer = nullptr;
 };

@@ -2,7 +2,7 @@
 // JSON-lines event writer for the helper executables (see docs/protocol.md).
 //
 // Everything here is heap-free and async-signal-safe (only clock_gettime, getpid, write), so a
-// child of the fork helper may emit events right after fork() without touching malloc or stdio.
+// child forked by the main program may emit events right after fork() without touching malloc or stdio.
 
 #include <cstddef>
 #include <cstdint>

@@ -246,7 +246,7 @@ void shutdownAndExit(int signo)
         }
     }
     if (signo > 0) {
-        // End by the signal that ended us, so the launcher sees exit code -signo.
+        // End by the signal that ended us, so the app sees exit code -signo.
         signal(signo, SIG_DFL);
         sigset_t set;
         sigemptyset(&set);

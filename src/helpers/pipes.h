@@ -1,5 +1,5 @@
 #pragma once
-// Named pipes the fork helper creates before forking (Python's `Pipe()` made in the parent):
+// Named pipes the main program creates before starting workers (Python's `Pipe()` made in the parent):
 // a `pipe_send` child gets the write end, a `pipe_recv` child the read end, every other child
 // neither. Only close() is used on the child's side of fork(), so it stays async-signal-safe.
 

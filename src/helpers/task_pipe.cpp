@@ -1,7 +1,7 @@
 // Pipe sender and receiver (the notebook's Pipe(): a connection between two processes).
 //
 // Each message is one record (pipemsg.h): a 32-byte header and, for a string, its text, written
-// with one write() far below PIPE_BUF, so records of several senders never interleave. The fork helper hands
+// with one write() far below PIPE_BUF, so records of several senders never interleave. The main program hands
 // its children the ends of a pipe it made before forking (`pipe=NAME`); a QProcess worker gets an inherited
 // descriptor number (`fd=N`).
 

@@ -61,14 +61,20 @@ constexpr ArgSpec kSpawnChildArgs[] = {
     {"depth", ArgKind::Int, "1", 1, 2, {}, "generations started: 1 a grandchild, 2 it starts a child too"},
 };
 constexpr ArgSpec kPipeSendArgs[] = {
-    {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's write end (the fork helper sets it from pipe=NAME)"},
+    {"fd",
+     ArgKind::Int,
+     "-1",
+     -1,
+     1023,
+     {},
+     "the pipe's write end (the main program sets it from pipe=NAME)"},
     {"label",
      ArgKind::String,
      "pipe",
      0,
      0,
      {},
-     "the pipe's name in put events (fork helper: pipe=NAME sets it)"},
+     "the pipe's name in put events (pipe=NAME to the main program sets it)"},
     {"count", ArgKind::Int, "5", 0, 1'000'000, {}, "messages to send"},
     {"from", ArgKind::Number, "1", -1e15, 1e15, {}, "first value (int or float); then from+1, from+2..."},
     {"floats", ArgKind::Int, "0", 0, 1, {}, "send floats: float(from + k), e.g. 2.0 (a float from does too)"},
@@ -77,14 +83,14 @@ constexpr ArgSpec kPipeSendArgs[] = {
     {"end_none", ArgKind::Int, "0", 0, 1, {}, "1: send None at the end (the receiver's end marker)"},
 };
 constexpr ArgSpec kPipeRecvArgs[] = {
-    {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's read end (the fork helper sets it from pipe=NAME)"},
+    {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's read end (the main program sets it from pipe=NAME)"},
     {"label",
      ArgKind::String,
      "pipe",
      0,
      0,
      {},
-     "the pipe's name in get events (fork helper: pipe=NAME sets it)"},
+     "the pipe's name in get events (pipe=NAME to the main program sets it)"},
     {"count", ArgKind::Int, "0", 0, 1'000'000, {}, "messages to receive; 0: until None or end of file"},
 };
 constexpr ArgSpec kCrashArgs[] = {

@@ -1,7 +1,7 @@
 #pragma once
 // The task catalog shared by concurrente-worker and concurrente-main (docs/protocol.md).
 //
-// Arguments are parsed and validated before a task starts (in the fork helper: before fork()),
+// Arguments are parsed and validated before a task starts (in the main program: before fork()),
 // into fixed-size storage that points into the caller's argv or command buffer, so nothing here
 // allocates and a forked child can run a task without touching malloc.
 
