@@ -119,6 +119,7 @@ private slots:
     void queuePutFromMain();
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
+    void mainProgramDiesDuringAGet();
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
     void maxWorkersAtOnce();
@@ -661,6 +662,34 @@ void TestRun::mainProgramGetsAndPutsNone()
     QCOMPARE(failed[0].fields.value(u"type"_qs).toString(), u"Empty"_qs);
     QCOMPARE(failed[0].pid, main->pid);
     QVERIFY(failed[0].tNs - mainGets[0].tNs >= 150'000'000);
+}
+
+void TestRun::mainProgramDiesDuringAGet()
+{
+    // The main program is killed while its q.get() waits: the action ends with the reason, the
+    // script goes on, and the run ends instead of waiting for an answer that cannot come.
+    Run run(scenarioFrom(R"("queues":[{"name":"q","capacity":4}],"workers":[{"task":"greeting"}],
+        "main":[{"action":"get","queue":"q","timeout_ms":30000},{"action":"start","worker":0}])"));
+    QSignalSpy done(&run, &Run::finished);
+    QSignalSpy steps(&run, &Run::mainActionStarted);
+    run.start();
+    QVERIFY(steps.wait(10000)); // the get was sent
+    WorkerProcess *main = nullptr;
+    for (WorkerProcess *p : run.processes())
+        if (p->name() == QLatin1String("MainProcess"))
+            main = p;
+    QVERIFY(main && main->pid());
+    QCOMPARE(::kill(pid_t(*main->pid()), SIGKILL), 0);
+    QVERIFY(done.wait(10000));
+    remember(run.log());
+    const QList<Event> errors = eventsOf(run.log(), u"action_error"_qs);
+    QVERIFY(std::any_of(errors.cbegin(), errors.cend(), [](const Event &e) {
+        return e.fields.value(u"action"_qs).toString() == u"get"_qs &&
+               e.fields.value(u"message"_qs).toString() == u"the main program ended before doing it"_qs;
+    }));
+    // The worker could not be started by a main program that is gone, and says so.
+    QVERIFY(!eventsOf(run.log(), u"launch_failed"_qs, u"Process-1"_qs).isEmpty());
+    QCOMPARE(processNamed(run.log(), u"MainProcess"_qs)->exitcode, std::optional<int>(-9));
 }
 
 void TestRun::isAliveRightAfterTerminate()
