@@ -781,8 +781,8 @@
         <translation>the main program can only call %1 itself, not &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</source>
-        <translation>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
+        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</source>
+        <translation>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
     </message>
 </context>
 <context>
@@ -934,6 +934,10 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>no pipe with index %1 that the main program reads</source>
         <translation>no pipe with index %1 that the main program reads</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program writes</source>
+        <translation>no pipe with index %1 that the main program writes</translation>
     </message>
 </context>
 <context>

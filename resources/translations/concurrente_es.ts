@@ -781,8 +781,8 @@
         <translation>el programa principal solo puede llamar él mismo a %1, no a «%2»</translation>
     </message>
     <message>
-        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</source>
-        <translation>acción desconocida &quot;%1&quot; (conocidas: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
+        <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</source>
+        <translation>acción desconocida &quot;%1&quot; (conocidas: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
     </message>
 </context>
 <context>
@@ -934,6 +934,10 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>no pipe with index %1 that the main program reads</source>
         <translation>ninguna tubería con índice %1 que lea el programa principal</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program writes</source>
+        <translation>ninguna tubería con índice %1 en la que escriba el programa principal</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,7 @@ Run::Run(const Scenario &scenario, QObject *parent)
         RunPipe pipe;
         pipe.name = spec.name;
         pipe.mainReads = m_scenario.mainReceivesOn(int(m_pipes.size()));
+        pipe.mainWrites = m_scenario.mainSendsOn(int(m_pipes.size()));
         for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
             if (w.pipeName() == spec.name)
                 ++pipe.users;
@@ -245,6 +246,8 @@ void Run::perform(const Action &a, std::function<void()> done)
         return get(a.queue, a.timeoutMs, std::move(done), a.printText);
     case Action::Recv:
         return recv(a.queue, a.untilNone, a.timeoutMs, std::move(done));
+    case Action::Send:
+        return send(a.queue, a.value, std::move(done));
     case Action::IsAlive:
         return isAlive(a.worker, std::move(done));
     case Action::Call:
@@ -393,8 +396,10 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
         // waits for needs every write end closed, the main program's included. A main program
         // that receives on the pipe itself keeps its read end.
         helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() +
-                           (pipe->mainReads ? "\tkeep=read\n" : "\n"));
-        pipe->open = pipe->mainReads;
+                           (pipe->mainReads    ? "\tkeep=read\n"
+                            : pipe->mainWrites ? "\tkeep=write\n"
+                                               : "\n"));
+        pipe->open = pipe->mainReads || pipe->mainWrites;
     }
 }
 
@@ -778,7 +783,8 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             std::exchange(m_callDone, {})();
             return;
         }
-        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv")) &&
+        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv") ||
+             verb == QLatin1String("send")) &&
             !m_queueActions.isEmpty()) {
             p->deliver(e);
             actionError(verb, nullptr, e.fields.value(QStringLiteral("message")).toString());

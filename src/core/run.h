@@ -77,6 +77,8 @@ public:
     /// The main program's conn.recv() on its end of pipe `pipe` (it keeps the read end): one
     /// message, or until None with `untilNone`; `done` once it is over.
     void recv(int pipe, bool untilNone, int timeoutMs = -1, std::function<void()> done = {});
+    /// The main program's conn.send(value) on its end of pipe `pipe` (it keeps the write end).
+    void send(int pipe, const QJsonValue &value, std::function<void()> done = {});
     /// The main program calls `task` itself (page 1's sequential run); `done` once it returned.
     void call(const QString &task, const QJsonObject &args, std::function<void()> done = {});
     /// print(p.is_alive(), p.exitcode): records `is_alive` with both, as they are now.
@@ -182,6 +184,7 @@ private:
     std::vector<std::unique_ptr<shmq::Queue>> m_queues;
     QStringList m_queueNames; ///< segment names, by scenario queue index
     qint64 m_mainPutSeq = 0;
+    qint64 m_mainSendSeq = 0;
     struct QueueAction
     {
         QString action;
@@ -200,7 +203,8 @@ private:
         int users = 0;
         int started = 0;
         bool open = false;
-        bool mainReads = false; ///< the main program receives on it (a `recv` action)
+        bool mainReads = false;  ///< the main program receives on it (a `recv` action)
+        bool mainWrites = false; ///< the main program sends on it (a `send` action)
     };
     QList<RunPipe> m_pipes;
 

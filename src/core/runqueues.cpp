@@ -115,6 +115,43 @@ void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> do
     main->writeInput(command);
 }
 
+void Run::send(int pipe, const QJsonValue &value, std::function<void()> done)
+{
+    if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainWrites) {
+        actionError(QStringLiteral("send"), nullptr,
+                    tr("no pipe with index %1 that the main program writes").arg(pipe));
+        if (done)
+            done();
+        return;
+    }
+    WorkerProcess *main = ensureMain();
+    if (main->isFinished()) {
+        actionError(QStringLiteral("send"), nullptr, tr("the main program has ended"));
+        if (done)
+            done();
+        return;
+    }
+    // send <TAB> PIPENAME <TAB> LABEL <TAB> SEQ <TAB> int|float|str|none <TAB> VALUE
+    QByteArray kind, text;
+    if (value.isNull()) {
+        kind = "none";
+    } else if (value.isString()) {
+        kind = "str";
+        text = escapedCommandField(value.toString()).toUtf8();
+    } else if (const auto i = jsonInteger(value)) {
+        kind = "int";
+        text = QByteArray::number(*i);
+    } else {
+        kind = "float";
+        text = pythonFloatRepr(value.toDouble()).toLatin1();
+    }
+    const QByteArray name = escapedCommandField(m_pipes[pipe].name).toUtf8();
+    const QByteArray command = "send\t" + name + "\t" + name + "\t" + QByteArray::number(m_mainSendSeq++) +
+                               "\t" + kind + "\t" + text + "\n";
+    m_queueActions.append(QueueAction{QStringLiteral("send"), pipe, std::move(done)});
+    main->writeInput(command);
+}
+
 void Run::sendQueueAction(const QString &action, int queue, const QByteArray &rest,
                           std::function<void()> done)
 {

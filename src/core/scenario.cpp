@@ -425,6 +425,8 @@ QString Action::kindName(Kind kind)
         return u"get"_s;
     case Recv:
         return u"recv"_s;
+    case Send:
+        return u"send"_s;
     case IsAlive:
         return u"is_alive"_s;
     case Call:
@@ -489,6 +491,14 @@ bool Scenario::mainReceivesOn(int pipeIndex) const
 {
     for (const Action &a : main)
         if (a.kind == Action::Recv && a.queue == pipeIndex)
+            return true;
+    return false;
+}
+
+bool Scenario::mainSendsOn(int pipeIndex) const
+{
+    for (const Action &a : main)
+        if (a.kind == Action::Send && a.queue == pipeIndex)
             return true;
     return false;
 }
@@ -563,6 +573,14 @@ QString Scenario::actionText(int i) const
         if (a.untilNone)
             return u"while (m := "_s + end + u".recv()) is not None: print(\"Recibido:\", m)"_s;
         return u"print(\"Recibido:\", "_s + end + u".recv())"_s;
+    }
+    case Action::Send: {
+        const QString end =
+            (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
+        const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"'
+                          : a.value.isNull() ? u"None"_s
+                                             : formatNumber(a.value.toDouble());
+        return end + u".send("_s + v + u')';
     }
     case Action::IsAlive:
         return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
@@ -662,6 +680,10 @@ QJsonObject Scenario::toJson() const
                 ao.insert(u"until_none"_s, true);
             if (a.timeoutMs >= 0)
                 ao.insert(u"timeout_ms"_s, a.timeoutMs);
+            break;
+        case Action::Send:
+            ao.insert(u"pipe"_s, a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : QString());
+            ao.insert(u"value"_s, a.value);
             break;
         case Action::Call:
             ao.insert(u"task"_s, a.task);
@@ -1164,6 +1186,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 {u"put"_s, Action::Put},
                 {u"get"_s, Action::Get},
                 {u"recv"_s, Action::Recv},
+                {u"send"_s, Action::Send},
                 {u"is_alive"_s, Action::IsAlive},
                 {u"call"_s, Action::Call},
                 {u"sleep_ms"_s, Action::SleepMs},
@@ -1172,7 +1195,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             if (!kinds.contains(kind)) {
                 v.error(key(p, u"action"_s),
                         tr("unknown action \"%1\" (known: start, join, terminate, kill, stop, continue, put, "
-                           "get, recv, is_alive, call, sleep_ms, terminate_random, end_main)")
+                           "get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)")
                             .arg(kind));
                 continue;
             }
@@ -1217,14 +1240,19 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     v.error(wp, tr("%1 is not started yet (can only %2 a started process)")
                                     .arg(s.workers.at(a.worker).name, kind));
                 break;
-            case Action::Put: {
-                v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"value"_s});
+            case Action::Put:
+            case Action::Send: {
+                // q.put(value) and conn.send(value) take the same values.
+                const bool send = a.kind == Action::Send;
+                const QString target = send ? u"pipe"_s : u"queue"_s;
+                v.checkKeys(ao, p, {u"action"_s, target, u"value"_s});
                 QString q;
-                if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
-                    a.queue = queueByName.value(q, -1);
+                if (v.getString(ao, p, target, true, kMaxNameLength, &q)) {
+                    a.queue = (send ? pipeByName : queueByName).value(q, -1);
                     if (a.queue < 0)
-                        v.error(key(p, u"queue"_s),
-                                tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
+                        v.error(key(p, target),
+                                send ? tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(q)
+                                     : tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
                 }
                 const QJsonValue val = ao.value(u"value"_s);
                 const QString vp = key(p, u"value"_s);

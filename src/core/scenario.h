@@ -99,6 +99,7 @@ struct Action
         Put,
         Get,
         Recv,
+        Send,
         IsAlive,
         Call,
         SleepMs,
@@ -109,10 +110,10 @@ struct Action
     int worker = -1;    ///< index into Scenario::workers (start, join, terminate, kill, stop, continue)
     int timeoutMs = -1; ///< join, get: -1 waits for the end (join) / for a message (get), else 0..kMaxDelayMs
     int ms = 0;         ///< sleep_ms
-    int queue = -1;     ///< put, get: index into Scenario::queues; recv: into Scenario::pipes
+    int queue = -1;     ///< put, get: index into Scenario::queues; recv, send: into Scenario::pipes
     bool untilNone = false; ///< recv: `while (m := conn.recv()) is not None` rather than one recv()
     QString printText;      ///< get: print(printText, q.get()); empty: the value is not printed
-    QJsonValue value;       ///< put: a number, a string or null (Python's None, the usual end marker)
+    QJsonValue value;       ///< put, send: a number, a string or null (Python's None, the usual end marker)
     QList<int> workers;     ///< terminate_random: the candidates, indices into Scenario::workers
     QString task;           ///< call: the task the main program runs itself (one of callableTasks())
     QJsonObject args;       ///< call: its validated arguments
@@ -148,6 +149,9 @@ struct Scenario
     /// Whether the main program receives on pipe `index` itself (a `recv` action names it): it
     /// then keeps the pipe's read end.
     bool mainReceivesOn(int pipeIndex) const;
+    /// Whether the main program sends on pipe `index` itself (a `send` action names it): it then
+    /// keeps the pipe's write end.
+    bool mainSendsOn(int pipeIndex) const;
     /// One line for the action, Python-like, e.g. `Worker 1.join(timeout=1.0)`, `time.sleep(0.5)`.
     QString actionText(int index) const;
 };

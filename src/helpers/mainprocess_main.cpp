@@ -29,6 +29,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <spawn.h>
+#include <string>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -321,6 +322,8 @@ struct QueueOp
 {
     bool isGet = false;
     bool isRecv = false; ///< a pipe's recv: `pipeFd`, until None (`untilNone`) or one message
+    bool isSend = false; ///< a pipe's send: `pipeFd`, one record in `value` (`sendKind`)
+    conc::PipeKind sendKind = conc::PipeKind::Int;
     int pipeFd = -1;
     bool untilNone = false;
     std::int64_t received = 0;
@@ -423,11 +426,57 @@ bool tryRecv(QueueOp &op)
     }
 }
 
+/// The main program's conn.send(value) on its end of a pipe. True when the action completed.
+bool trySend(QueueOp &op)
+{
+    const std::string_view label(op.label, op.labelLen);
+    // POLLOUT on a pipe means a free buffer page: a record (at most 288 bytes) then never blocks.
+    pollfd pfd{op.pipeFd, POLLOUT, 0};
+    if (poll(&pfd, 1, 0) <= 0 || !(pfd.revents & (POLLOUT | POLLERR | POLLHUP))) {
+        if (conc::monotonicNs() < op.deadlineNs)
+            return false;
+        conc::Event &e = parentEvent("put_failed");
+        e.str("queue", label).str("type", "TimeoutError").str("message", "the pipe stayed full");
+        emitOrShutdown(e);
+        return true;
+    }
+    conc::PipeMessage m{};
+    m.head.seq = op.seq;
+    m.head.producer = g_self;
+    m.head.kind = op.sendKind;
+    const std::string text(op.value, op.valueLen);
+    if (op.sendKind == conc::PipeKind::Str) {
+        m.head.len = std::int32_t(std::min(text.size(), conc::kMaxPipeText));
+        std::memcpy(m.text, text.data(), std::size_t(m.head.len));
+    } else if (op.sendKind == conc::PipeKind::Float) {
+        const double d = std::strtod(text.c_str(), nullptr);
+        std::memcpy(&m.head.value, &d, sizeof d);
+    } else if (op.sendKind == conc::PipeKind::Int) {
+        m.head.value = std::strtoll(text.c_str(), nullptr, 10);
+    }
+    if (!conc::writeAll(op.pipeFd, reinterpret_cast<const char *>(&m),
+                        sizeof m.head + std::size_t(m.head.len))) {
+        // Python: conn.send() on a pipe whose reader is gone raises BrokenPipeError.
+        conc::Event &e = parentEvent("put_failed");
+        e.str("queue", label).str("type", "BrokenPipeError").str("message", "[Errno 32] Broken pipe");
+        emitOrShutdown(e);
+        return true;
+    }
+    conc::Event &e = parentEvent("put");
+    e.str("queue", label).num("seq", m.head.seq);
+    conc::addPipeValue(e, m);
+    e.num("producer", m.head.producer);
+    emitOrShutdown(e);
+    return true;
+}
+
 /// Tries the oldest pending action once. True when it completed (done or failed).
 bool tryOp(QueueOp &op)
 {
     if (op.isRecv)
         return tryRecv(op);
+    if (op.isSend)
+        return trySend(op);
     const std::string_view label(op.label, op.labelLen);
     shmq::Queue &q = *op.queue->queue;
     if (!op.isGet) {
@@ -557,6 +606,39 @@ void recvCommand(std::string_view *fields, std::size_t n, std::string_view line,
     op.untilNone = fields[3] == "1";
     op.timeoutMs = timeout;
     op.deadlineNs = conc::monotonicNs() + timeout * 1'000'000;
+    ++g_opsCount;
+    servePendingOps();
+}
+
+// send <TAB> PIPENAME <TAB> LABEL <TAB> SEQ <TAB> int|float|str|none <TAB> VALUE
+void sendCommand(std::string_view *fields, std::size_t n, std::string_view line, conc::PipeTable &pipes)
+{
+    static constexpr std::string_view kKinds[] = {"int", "float", "str", "none"};
+    const auto kind =
+        std::find(std::begin(kKinds), std::end(kKinds), n == 6 ? fields[4] : std::string_view());
+    if (n != 6 || kind == std::end(kKinds) || fields[5].size() >= sizeof g_ops[0].value) {
+        commandError("expected: send PIPENAME LABEL SEQ int|float|str|none VALUE", line);
+        return;
+    }
+    std::int64_t seq = 0;
+    if (!parseCount(fields[3], seq, line))
+        return;
+    const int fd = pipes.endFor(fields[1], "pipe_send");
+    if (fd < 0) {
+        commandError("no pipe of that name, or its write end is closed", line);
+        return;
+    }
+    QueueOp *slot = newOp(fields[2], line);
+    if (!slot)
+        return;
+    QueueOp &op = *slot;
+    op.isSend = true;
+    op.pipeFd = fd;
+    op.seq = seq;
+    op.sendKind = conc::PipeKind(kind - std::begin(kKinds));
+    op.valueLen = fields[5].size();
+    std::memcpy(op.value, fields[5].data(), fields[5].size());
+    op.deadlineNs = conc::monotonicNs() + kMainPutTimeoutNs;
     ++g_opsCount;
     servePendingOps();
 }
@@ -993,17 +1075,21 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
         queueCommand(fields, n, line);
     } else if (verb == "recv" && !g_isServer) {
         recvCommand(fields, n, line, pipes);
+    } else if (verb == "send" && !g_isServer) {
+        sendCommand(fields, n, line, pipes);
     } else if (verb == "call" && !g_isServer) {
         callCommand(raw, line);
     } else if (verb == "pipe" || verb == "pipe_close") {
-        // pipe_close NAME keep=read: the main program keeps its read end (it receives itself).
+        // pipe_close NAME keep=read|keep=write: the main program keeps the end it uses itself.
         const bool keepRead = verb == "pipe_close" && n == 3 && fields[2] == "keep=read";
-        if ((n != 2 && !keepRead) || fields[1].empty()) {
-            commandError("expected: pipe NAME | pipe_close NAME [keep=read]", line);
+        const bool keepWrite = verb == "pipe_close" && n == 3 && fields[2] == "keep=write";
+        if ((n != 2 && !keepRead && !keepWrite) || fields[1].empty()) {
+            commandError("expected: pipe NAME | pipe_close NAME [keep=read|keep=write]", line);
             return;
         }
         const char *why = verb == "pipe" ? pipes.create(fields[1])
                           : keepRead     ? pipes.closeWriteEnd(fields[1])
+                          : keepWrite    ? pipes.closeReadEnd(fields[1])
                                          : pipes.close(fields[1]);
         if (why)
             commandError(why, line);
@@ -1017,7 +1103,7 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
                 conc::writeAll(g_serverCmd, line.data(), line.size()) && conc::writeAll(g_serverCmd, "\n", 1);
         }
     } else {
-        commandError("unknown command (known: start, pipe, pipe_close, put, get, recv, call)", line);
+        commandError("unknown command (known: start, pipe, pipe_close, put, get, recv, send, call)", line);
     }
 }
 

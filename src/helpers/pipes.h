@@ -60,6 +60,18 @@ public:
         return nullptr;
     }
 
+    /// Closes only the read end: the main program keeps the write end to send itself.
+    const char *closeReadEnd(std::string_view name) noexcept
+    {
+        Entry *e = find(name);
+        if (!e)
+            return "no pipe of that name";
+        if (e->readFd >= 0)
+            ::close(e->readFd);
+        e->readFd = -1;
+        return nullptr;
+    }
+
     /// The end a task uses: write end for pipe_send, read end for pipe_recv; -1 otherwise.
     int endFor(std::string_view name, std::string_view task) const noexcept
     {

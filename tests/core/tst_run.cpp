@@ -120,6 +120,8 @@ private slots:
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
+    void mainProgramSendsOnAPipe_data();
+    void mainProgramSendsOnAPipe();
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
     void maxWorkersAtOnce();
@@ -690,6 +692,37 @@ void TestRun::mainProgramDiesDuringAGet()
     // The worker could not be started by a main program that is gone, and says so.
     QVERIFY(!eventsOf(run.log(), u"launch_failed"_qs, u"Process-1"_qs).isEmpty());
     QCOMPARE(processNamed(run.log(), u"MainProcess"_qs)->exitcode, std::optional<int>(-9));
+}
+
+void TestRun::mainProgramSendsOnAPipe_data()
+{
+    startJoin_data();
+}
+
+void TestRun::mainProgramSendsOnAPipe()
+{
+    // extremo_padre.send(...) in the script, a child receiving until None: strings, a float, an
+    // int and the end marker arrive as Python sent them.
+    QFETCH(QString, launcher);
+    auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p"}],
+        "workers":[{"name":"rx","task":"pipe_recv","args":{"pipe":"p"},"launcher":")" +
+                                     launcher.toUtf8() + R"("}],
+        "main":[{"action":"start","worker":0},{"action":"send","pipe":"p","value":"hola"},
+                {"action":"send","pipe":"p","value":2.5},{"action":"send","pipe":"p","value":7},
+                {"action":"send","pipe":"p","value":null},{"action":"join","worker":0}])"));
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    QCOMPARE(processNamed(log, u"rx"_qs)->exitcode, std::optional<int>(0));
+    QStringList prints;
+    for (const Event &e : eventsOf(log, u"print"_qs))
+        if (e.pid == processNamed(log, u"rx"_qs)->pid)
+            prints.append(e.fields.value(u"text"_qs).toString());
+    QCOMPARE(prints, (QStringList{u"Recibido: hola"_qs, u"Recibido: 2.5"_qs, u"Recibido: 7"_qs}));
+    const ProcessRecord *main = processNamed(log, u"MainProcess"_qs);
+    int mainPuts = 0;
+    for (const Event &e : eventsOf(log, u"put"_qs))
+        mainPuts += e.pid == main->pid && e.fields.value(u"producer"_qs).toInteger() == *main->pid;
+    QCOMPARE(mainPuts, 4);
 }
 
 void TestRun::isAliveRightAfterTerminate()

@@ -283,7 +283,7 @@ void TestScenario::validation_data()
     row("action missing", scenarioJson(kOneWorker, R"([{"worker": "w"}])"),
         {u"main[0].action: missing (a string is required)"_s});
     row("action unknown", scenarioJson(kOneWorker, R"([{"action": "fork", "worker": "w"}])"),
-        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, recv, is_alive, call, sleep_ms, terminate_random, end_main)"_s});
+        {u"main[0].action: unknown action \"fork\" (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)"_s});
     row("worker id unknown", scenarioJson(kOneWorker, R"([{"action": "start", "worker": "v"}])"),
         {u"main[0].worker: no worker has the id \"v\""_s});
     row("worker index out of range", scenarioJson(kOneWorker, R"([{"action": "start", "worker": 1}])"),
