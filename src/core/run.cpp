@@ -102,6 +102,7 @@ Run::Run(const Scenario &scenario, QObject *parent)
         pipe.name = spec.name;
         pipe.mainReads = m_scenario.mainReceivesOn(int(m_pipes.size()));
         pipe.mainWrites = m_scenario.mainSendsOn(int(m_pipes.size()));
+        pipe.duplex = spec.duplex;
         for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
             if (w.pipeName() == spec.name)
                 ++pipe.users;
@@ -359,7 +360,8 @@ WorkerProcess *Run::ensureMain()
     // fork server, which inherits them).
     for (RunPipe &p : m_pipes) {
         if (p.users > 0) {
-            m_main->writeInput("pipe\t" + escapedCommandField(p.name).toUtf8() + '\n');
+            m_main->writeInput("pipe\t" + escapedCommandField(p.name).toUtf8() +
+                               (p.duplex ? "\tduplex=1\n" : "\n"));
             p.open = true;
         }
     }
@@ -396,9 +398,9 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
         // waits for needs every write end closed, the main program's included. A main program
         // that receives on the pipe itself keeps its read end.
         helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() +
-                           (pipe->mainReads    ? "\tkeep=read\n"
-                            : pipe->mainWrites ? "\tkeep=write\n"
-                                               : "\n"));
+                           (pipe->mainReads || (pipe->duplex && pipe->mainWrites) ? "\tkeep=read\n"
+                            : pipe->mainWrites                                    ? "\tkeep=write\n"
+                                                                                  : "\n"));
         pipe->open = pipe->mainReads || pipe->mainWrites;
     }
 }

@@ -205,6 +205,7 @@ private:
         bool open = false;
         bool mainReads = false;  ///< the main program receives on it (a `recv` action)
         bool mainWrites = false; ///< the main program sends on it (a `send` action)
+        bool duplex = false;     ///< a socket pair: the main program's end reads and writes
     };
     QList<RunPipe> m_pipes;
 

@@ -175,6 +175,7 @@ QList<TaskSpec> buildCatalog()
                boolArg(u"floats"_s, false), intArg(u"delay_ms"_s, 0, maxDelay, 0), stringArg(u"words"_s, {}),
                boolArg(u"end_none"_s, false)}});
     c.append({u"pipe_recv"_s, {refArg(u"pipe"_s, ArgType::PipeRef), intArg(u"count"_s, 0, kMaxMessages, 0)}});
+    c.append({u"pipe_echo"_s, {refArg(u"pipe"_s, ArgType::PipeRef)}});
     // Queue tasks (shared-memory queue). `queue` is the scenario's queue name; the engine passes
     // the segment's real name and the scenario name as the events' `label`.
     c.append({u"producer"_s,
@@ -620,8 +621,12 @@ QJsonObject Scenario::toJson() const
     o.insert(u"queues"_s, qs);
     if (!pipes.isEmpty()) {
         QJsonArray ps;
-        for (const PipeSpec &pipe : pipes)
-            ps.append(QJsonObject{{u"name"_s, pipe.name}});
+        for (const PipeSpec &pipe : pipes) {
+            QJsonObject po{{u"name"_s, pipe.name}};
+            if (pipe.duplex)
+                po.insert(u"duplex"_s, true);
+            ps.append(po);
+        }
         o.insert(u"pipes"_s, ps);
     }
     QJsonArray ws;
@@ -1014,8 +1019,9 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     continue;
                 }
                 const QJsonObject po = pa.at(i).toObject();
-                v.checkKeys(po, p, {u"name"_s});
+                v.checkKeys(po, p, {u"name"_s, u"duplex"_s});
                 PipeSpec pipe;
+                v.getBool(po, p, u"duplex"_s, &pipe.duplex);
                 if (v.getString(po, p, u"name"_s, true, kMaxNameLength, &pipe.name)) {
                     if (!identifierPattern().match(pipe.name).hasMatch())
                         v.error(key(p, u"name"_s),

@@ -65,6 +65,9 @@ struct QueueSpec
 struct PipeSpec
 {
     QString name; ///< as in the scenario; the `pipe` argument of pipe_send / pipe_recv refers to it
+    /// Pipe(duplex=True): both ends read and write; the main program keeps one, the workers use
+    /// the other (pipe_echo answers on it). Default false: a one-way Pipe(duplex=False).
+    bool duplex = false;
 };
 
 struct WorkerSpec

@@ -592,7 +592,7 @@ void recvCommand(std::string_view *fields, std::size_t n, std::string_view line,
     std::int64_t timeout = 0;
     if (!parseCount(fields[4], timeout, line))
         return;
-    const int fd = pipes.endFor(fields[1], "pipe_recv");
+    const int fd = pipes.mainEnd(fields[1], false);
     if (fd < 0) {
         commandError("no pipe of that name, or its read end is closed", line);
         return;
@@ -623,7 +623,7 @@ void sendCommand(std::string_view *fields, std::size_t n, std::string_view line,
     std::int64_t seq = 0;
     if (!parseCount(fields[3], seq, line))
         return;
-    const int fd = pipes.endFor(fields[1], "pipe_send");
+    const int fd = pipes.mainEnd(fields[1], true);
     if (fd < 0) {
         commandError("no pipe of that name, or its write end is closed", line);
         return;
@@ -1083,11 +1083,12 @@ void handleLine(char *begin, char *end, conc::PipeTable &pipes)
         // pipe_close NAME keep=read|keep=write: the main program keeps the end it uses itself.
         const bool keepRead = verb == "pipe_close" && n == 3 && fields[2] == "keep=read";
         const bool keepWrite = verb == "pipe_close" && n == 3 && fields[2] == "keep=write";
-        if ((n != 2 && !keepRead && !keepWrite) || fields[1].empty()) {
-            commandError("expected: pipe NAME | pipe_close NAME [keep=read|keep=write]", line);
+        const bool duplex = verb == "pipe" && n == 3 && fields[2] == "duplex=1";
+        if ((n != 2 && !keepRead && !keepWrite && !duplex) || fields[1].empty()) {
+            commandError("expected: pipe NAME [duplex=1] | pipe_close NAME [keep=read|keep=write]", line);
             return;
         }
-        const char *why = verb == "pipe" ? pipes.create(fields[1])
+        const char *why = verb == "pipe" ? pipes.create(fields[1], duplex)
                           : keepRead     ? pipes.closeWriteEnd(fields[1])
                           : keepWrite    ? pipes.closeReadEnd(fields[1])
                                          : pipes.close(fields[1]);

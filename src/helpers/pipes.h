@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <string_view>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace conc {
@@ -17,8 +18,10 @@ public:
     static constexpr std::size_t kMaxPipes = 32;
     static constexpr std::size_t kMaxPipeName = 64;
 
-    /// Returns nullptr on success, else the reason.
-    const char *create(std::string_view name) noexcept
+    /// Returns nullptr on success, else the reason. A duplex pipe (Python's default Pipe()) is a
+    /// socket pair: the main program keeps one end (`readFd`), the workers get the other
+    /// (`writeFd`), and both ends read and write.
+    const char *create(std::string_view name, bool duplex = false) noexcept
     {
         if (name.size() > kMaxPipeName)
             return "pipe name longer than 64 bytes";
@@ -30,8 +33,10 @@ public:
         int fds[2];
         // CLOEXEC: nothing we exec may inherit them; fork() children still do, and close
         // what their task does not use.
-        if (pipe2(fds, O_CLOEXEC) != 0)
-            return "pipe() failed";
+        if (duplex ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0
+                   : pipe2(fds, O_CLOEXEC) != 0)
+            return duplex ? "socketpair() failed" : "pipe() failed";
+        e->duplex = duplex;
         e->readFd = fds[0];
         e->writeFd = fds[1];
         e->nameLen = name.size();
@@ -78,11 +83,23 @@ public:
         const Entry *e = const_cast<PipeTable *>(this)->find(name);
         if (!e)
             return -1;
+        if (e->duplex && (task == "pipe_send" || task == "pipe_recv" || task == "pipe_echo"))
+            return e->writeFd; // the workers' end of a duplex pipe
         if (task == "pipe_send")
             return e->writeFd;
         if (task == "pipe_recv")
             return e->readFd;
         return -1;
+    }
+
+    /// The main program's own end: of a duplex pipe its end, else the write end to send and the
+    /// read end to receive. -1 when there is none (or it was closed).
+    int mainEnd(std::string_view name, bool sending) const noexcept
+    {
+        const Entry *e = const_cast<PipeTable *>(this)->find(name);
+        if (!e)
+            return -1;
+        return e->duplex || !sending ? e->readFd : e->writeFd;
     }
 
     void closeAllExcept(int keep) const noexcept
@@ -109,6 +126,7 @@ private:
         std::size_t nameLen = 0;
         int readFd = -1;
         int writeFd = -1;
+        bool duplex = false;
     };
 
     Entry *find(std::string_view name) noexcept
@@ -125,6 +143,7 @@ private:
         ::close(e.writeFd);
         e.readFd = e.writeFd = -1;
         e.nameLen = 0;
+        e.duplex = false;
     }
 
     Entry m_entries[kMaxPipes];

@@ -35,7 +35,9 @@ bool checkFd(TaskContext &ctx, int fd, int accessMode)
         b.add(ctx.taskName)
             .add(": fd=")
             .addInt(fd)
-            .add(accessMode == O_WRONLY ? " is not open for writing" : " is not open for reading");
+            .add(accessMode == O_WRONLY ? " is not open for writing"
+                 : accessMode == O_RDWR ? " is not open for reading and writing (a duplex pipe's end)"
+                                        : " is not open for reading");
         emitError(ctx, "OSError", b.view());
         return false;
     }
@@ -166,6 +168,49 @@ int taskPipeSend(TaskContext &ctx)
         e.str("queue", label).num("seq", m.head.seq);
         addPipeValue(e, m);
         e.num("producer", m.head.producer).emit();
+    }
+    close(fd);
+    return 0;
+}
+
+int taskPipeEcho(TaskContext &ctx)
+{
+    // The other side of a duplex Pipe(): while (m := conn.recv()) is not None: conn.send(m),
+    // then conn.send(None) — every value goes back where it came from.
+    const int fd = int(ctx.intArg("fd"));
+    if (!checkFd(ctx, fd, O_RDWR))
+        return 1;
+    const std::string_view label = ctx.strArg("label");
+    for (std::int64_t seq = 0;; ++seq) {
+        PipeMessage m{};
+        const PipeRead r = readPipeMessage(fd, m);
+        if (r != PipeRead::Ok) {
+            emitError(ctx, r == PipeRead::Bad ? "OSError" : "EOFError",
+                      r == PipeRead::Bad ? "bad message" : "");
+            return 1;
+        }
+        Event g("get");
+        g.str("queue", label).num("seq", m.head.seq);
+        addPipeValue(g, m);
+        g.num("producer", m.head.producer).emit();
+        if (m.head.kind != PipeKind::None) {
+            StackBuf<300> b;
+            b.add("Recibido: ");
+            addPipeValue(b, m);
+            emitPrint(b.view());
+        }
+        m.head.seq = seq;
+        m.head.producer = getpid();
+        if (!writeAll(fd, reinterpret_cast<const char *>(&m), sizeof m.head + std::size_t(m.head.len))) {
+            emitError(ctx, "BrokenPipeError", "[Errno 32] Broken pipe");
+            return 1;
+        }
+        Event e("put");
+        e.str("queue", label).num("seq", m.head.seq);
+        addPipeValue(e, m);
+        e.num("producer", m.head.producer).emit();
+        if (m.head.kind == PipeKind::None)
+            break;
     }
     close(fd);
     return 0;

@@ -82,6 +82,22 @@ constexpr ArgSpec kPipeSendArgs[] = {
     {"words", ArgKind::String, "", 0, 0, {}, "comma-separated strings to send instead of numbers"},
     {"end_none", ArgKind::Int, "0", 0, 1, {}, "1: send None at the end (the receiver's end marker)"},
 };
+constexpr ArgSpec kPipeEchoArgs[] = {
+    {"fd",
+     ArgKind::Int,
+     "-1",
+     -1,
+     1023,
+     {},
+     "the workers' end of a duplex pipe (the main program sets it from pipe=NAME)"},
+    {"label",
+     ArgKind::String,
+     "pipe",
+     0,
+     0,
+     {},
+     "the pipe's name in events (pipe=NAME to the main program sets it)"},
+};
 constexpr ArgSpec kPipeRecvArgs[] = {
     {"fd", ArgKind::Int, "-1", -1, 1023, {}, "the pipe's read end (the main program sets it from pipe=NAME)"},
     {"label",
@@ -120,6 +136,8 @@ const TaskSpec kCatalog[] = {
     {"crash", taskCrash, kCrashArgs, "dies by a signal"},
     {"pipe_send", taskPipeSend, kPipeSendArgs, "sends count numbers (or words) through a pipe"},
     {"pipe_recv", taskPipeRecv, kPipeRecvArgs, "receives from a pipe until None or end of file"},
+    {"pipe_echo", taskPipeEcho, kPipeEchoArgs,
+     "a duplex pipe's other side: sends back each value until None"},
 };
 
 // ---- small helpers -------------------------------------------------------------------------------

@@ -133,5 +133,6 @@ void addSeconds(FixedBuf &b, std::int64_t ns) noexcept;
 int taskGil(TaskContext &ctx);
 int taskPipeSend(TaskContext &ctx);
 int taskPipeRecv(TaskContext &ctx);
+int taskPipeEcho(TaskContext &ctx);
 
 } // namespace conc

@@ -122,6 +122,8 @@ private slots:
     void mainProgramDiesDuringAGet();
     void mainProgramSendsOnAPipe_data();
     void mainProgramSendsOnAPipe();
+    void duplexPipe_data();
+    void duplexPipe();
     void pipeBetweenWorkers_data();
     void pipeBetweenWorkers();
     void maxWorkersAtOnce();
@@ -723,6 +725,45 @@ void TestRun::mainProgramSendsOnAPipe()
     for (const Event &e : eventsOf(log, u"put"_qs))
         mainPuts += e.pid == main->pid && e.fields.value(u"producer"_qs).toInteger() == *main->pid;
     QCOMPARE(mainPuts, 4);
+}
+
+void TestRun::duplexPipe_data()
+{
+    startJoin_data();
+}
+
+void TestRun::duplexPipe()
+{
+    // Pipe() is duplex by default in Python: the main program sends on its end and receives the
+    // child's answers on the same end; the child answers on its own end.
+    QFETCH(QString, launcher);
+    auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p","duplex":true}],
+        "workers":[{"name":"eco","task":"pipe_echo","args":{"pipe":"p"},"launcher":")" +
+                                     launcher.toUtf8() + R"("}],
+        "main":[{"action":"start","worker":0},{"action":"send","pipe":"p","value":"hola"},
+                {"action":"send","pipe":"p","value":3},{"action":"send","pipe":"p","value":null},
+                {"action":"recv","pipe":"p","until_none":true},{"action":"join","worker":0}])"));
+    QVERIFY(run->isFinished());
+    const RunLog &log = run->log();
+    QCOMPARE(processNamed(log, u"eco"_qs)->exitcode, std::optional<int>(0));
+    const ProcessRecord *main = processNamed(log, u"MainProcess"_qs);
+    const qint64 eco = *processNamed(log, u"eco"_qs)->pid;
+    QStringList mainPrints;
+    QList<QJsonValue> mainGot;
+    for (const Event &e : log.sortedEvents()) {
+        if (e.pid != main->pid)
+            continue;
+        if (e.ev == QLatin1String("print"))
+            mainPrints.append(e.fields.value(u"text"_qs).toString());
+        if (e.ev == QLatin1String("get")) {
+            mainGot.append(e.fields.value(u"value"_qs));
+            QCOMPARE(e.fields.value(u"producer"_qs).toInteger(), eco); // the answers come from the child
+        }
+    }
+    QCOMPARE(mainPrints, (QStringList{u"Recibido: hola"_qs, u"Recibido: 3"_qs}));
+    QCOMPARE(mainGot.size(), 3);
+    QVERIFY(mainGot.last().isNull());
+    QCOMPARE(eventsOf(log, u"recv_done"_qs).size(), 1);
 }
 
 void TestRun::isAliveRightAfterTerminate()
