@@ -112,6 +112,17 @@ void addPipeValue(Event &e, const PipeMessage &m) noexcept
     }
 }
 
+namespace {
+/// The `put` or `get` event of one pipe message.
+void emitMessageEvent(std::string_view ev, std::string_view label, const PipeMessage &m) noexcept
+{
+    Event e(ev);
+    e.str("queue", label).num("seq", m.head.seq);
+    addPipeValue(e, m);
+    e.num("producer", m.head.producer).emit();
+}
+} // namespace
+
 int taskPipeSend(TaskContext &ctx)
 {
     const int fd = int(ctx.intArg("fd"));
@@ -164,10 +175,7 @@ int taskPipeSend(TaskContext &ctx)
             addPipeValue(b, m);
             emitPrint(b.view());
         }
-        Event e("put");
-        e.str("queue", label).num("seq", m.head.seq);
-        addPipeValue(e, m);
-        e.num("producer", m.head.producer).emit();
+        emitMessageEvent("put", label, m);
     }
     close(fd);
     return 0;
@@ -189,10 +197,7 @@ int taskPipeEcho(TaskContext &ctx)
                       r == PipeRead::Bad ? "bad message" : "");
             return 1;
         }
-        Event g("get");
-        g.str("queue", label).num("seq", m.head.seq);
-        addPipeValue(g, m);
-        g.num("producer", m.head.producer).emit();
+        emitMessageEvent("get", label, m);
         if (m.head.kind != PipeKind::None) {
             StackBuf<300> b;
             b.add("Recibido: ");
@@ -205,10 +210,7 @@ int taskPipeEcho(TaskContext &ctx)
             emitError(ctx, "BrokenPipeError", "[Errno 32] Broken pipe");
             return 1;
         }
-        Event e("put");
-        e.str("queue", label).num("seq", m.head.seq);
-        addPipeValue(e, m);
-        e.num("producer", m.head.producer).emit();
+        emitMessageEvent("put", label, m);
         if (m.head.kind == PipeKind::None)
             break;
     }
@@ -236,10 +238,7 @@ int taskPipeRecv(TaskContext &ctx)
                                            : "truncated message");
             return 1;
         }
-        Event e("get");
-        e.str("queue", label).num("seq", m.head.seq);
-        addPipeValue(e, m);
-        e.num("producer", m.head.producer).emit();
+        emitMessageEvent("get", label, m);
         if (m.head.kind == PipeKind::None)
             break;       // while (m := conn.recv()) is not None
         StackBuf<300> b; // the notebook's print("Recibido:", mensaje)
