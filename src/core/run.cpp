@@ -536,10 +536,8 @@ void Run::call(const QString &task, const QJsonObject &args, std::function<void(
             done();
         return;
     }
-    WorkerSpec spec;
-    spec.args = args;
     QStringList fields{QStringLiteral("call"), escapedCommandField(task)};
-    for (const QString &a : spec.taskArguments())
+    for (const QString &a : WorkerSpec::taskArgumentStrings(args))
         fields << escapedCommandField(a);
     m_callDone = done ? std::move(done) : [] {};
     recordEngine(QStringLiteral("call"), m_main,

@@ -142,6 +142,12 @@ private:
     /// Sends a queue action to the main program; `done` runs when it reports the outcome.
     void sendQueueAction(const QString &action, int queue, const QByteArray &rest,
                          std::function<void()> done);
+    /// Writes `action TAB target rest` to the main program and waits for its outcome in order
+    /// (completeQueueAction); fails the action at once when the main program has ended.
+    void sendMainAction(const QString &action, const QByteArray &target, const QByteArray &rest,
+                        std::function<void()> done);
+    /// Records why `action` could not be done, then lets the script go on.
+    void failAction(const QString &action, const QString &message, const std::function<void()> &done);
     /// The main program reported a queue action's outcome (`put`, `get`, `put_failed`, `get_failed`).
     void completeQueueAction(const Event &event);
     void failQueueActions();
@@ -188,7 +194,6 @@ private:
     struct QueueAction
     {
         QString action;
-        int queue;
         std::function<void()> done;
     };
     QList<QueueAction> m_queueActions; ///< sent to the main program, in order, not yet reported

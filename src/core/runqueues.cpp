@@ -93,42 +93,24 @@ void Run::get(int queue, int timeoutMs, std::function<void()> done, const QStrin
 void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> done)
 {
     if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainReads) {
-        actionError(QStringLiteral("recv"), nullptr,
-                    tr("no pipe with index %1 that the main program reads").arg(pipe));
-        if (done)
-            done();
-        return;
-    }
-    WorkerProcess *main = ensureMain();
-    if (main->isFinished()) {
-        actionError(QStringLiteral("recv"), nullptr, tr("the main program has ended"));
-        if (done)
-            done();
+        failAction(QStringLiteral("recv"), tr("no pipe with index %1 that the main program reads").arg(pipe),
+                   done);
         return;
     }
     // recv <TAB> PIPENAME <TAB> LABEL <TAB> UNTIL_NONE <TAB> TIMEOUT_MS; conn.recv() has no
     // timeout in Python: it waits as long as any wait of the run may.
     const QByteArray name = escapedCommandField(m_pipes[pipe].name).toUtf8();
-    const QByteArray command = "recv\t" + name + "\t" + name + (untilNone ? "\t1\t" : "\t0\t") +
-                               QByteArray::number(timeoutMs >= 0 ? timeoutMs : kMaxDelayMs) + "\n";
-    m_queueActions.append(QueueAction{QStringLiteral("recv"), pipe, std::move(done)});
-    main->writeInput(command);
+    sendMainAction(QStringLiteral("recv"), name + "\t" + name,
+                   (untilNone ? "\t1\t" : "\t0\t") +
+                       QByteArray::number(timeoutMs >= 0 ? timeoutMs : kMaxDelayMs),
+                   std::move(done));
 }
 
 void Run::send(int pipe, const QJsonValue &value, std::function<void()> done)
 {
     if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainWrites) {
-        actionError(QStringLiteral("send"), nullptr,
-                    tr("no pipe with index %1 that the main program writes").arg(pipe));
-        if (done)
-            done();
-        return;
-    }
-    WorkerProcess *main = ensureMain();
-    if (main->isFinished()) {
-        actionError(QStringLiteral("send"), nullptr, tr("the main program has ended"));
-        if (done)
-            done();
+        failAction(QStringLiteral("send"), tr("no pipe with index %1 that the main program writes").arg(pipe),
+                   done);
         return;
     }
     // send <TAB> PIPENAME <TAB> LABEL <TAB> SEQ <TAB> int|float|str|none <TAB> VALUE
@@ -146,36 +128,44 @@ void Run::send(int pipe, const QJsonValue &value, std::function<void()> done)
         text = pythonFloatRepr(value.toDouble()).toLatin1();
     }
     const QByteArray name = escapedCommandField(m_pipes[pipe].name).toUtf8();
-    const QByteArray command = "send\t" + name + "\t" + name + "\t" + QByteArray::number(m_mainSendSeq++) +
-                               "\t" + kind + "\t" + text + "\n";
-    m_queueActions.append(QueueAction{QStringLiteral("send"), pipe, std::move(done)});
-    main->writeInput(command);
+    sendMainAction(QStringLiteral("send"), name + "\t" + name,
+                   "\t" + QByteArray::number(m_mainSendSeq++) + "\t" + kind + "\t" + text, std::move(done));
 }
 
 void Run::sendQueueAction(const QString &action, int queue, const QByteArray &rest,
                           std::function<void()> done)
 {
-    auto fail = [&](const QString &message) {
-        actionError(action, nullptr, message);
-        if (done)
-            done();
-    };
     if (queue < 0 || queue >= int(m_queues.size()) || !m_queues[size_t(queue)]) {
-        fail(queue >= 0 && queue < m_scenario.queues.size()
-                 ? tr("queue \"%1\" could not be created").arg(m_scenario.queues[queue].name)
-                 : tr("no queue with index %1").arg(queue));
+        failAction(action,
+                   queue >= 0 && queue < m_scenario.queues.size()
+                       ? tr("queue \"%1\" could not be created").arg(m_scenario.queues[queue].name)
+                       : tr("no queue with index %1").arg(queue),
+                   done);
         return;
     }
+    sendMainAction(action,
+                   escapedCommandField(m_queueNames[queue]).toUtf8() + "\t" +
+                       escapedCommandField(m_scenario.queues[queue].name).toUtf8(),
+                   rest, std::move(done));
+}
+
+void Run::sendMainAction(const QString &action, const QByteArray &target, const QByteArray &rest,
+                         std::function<void()> done)
+{
     WorkerProcess *main = ensureMain();
     if (main->isFinished()) {
-        fail(tr("the main program has ended"));
+        failAction(action, tr("the main program has ended"), done);
         return;
     }
-    const QByteArray command = action.toUtf8() + "\t" + escapedCommandField(m_queueNames[queue]).toUtf8() +
-                               "\t" + escapedCommandField(m_scenario.queues[queue].name).toUtf8() + rest +
-                               "\n";
-    m_queueActions.append(QueueAction{action, queue, std::move(done)});
-    main->writeInput(command);
+    m_queueActions.append(QueueAction{action, std::move(done)});
+    main->writeInput(action.toUtf8() + "\t" + target + rest + "\n");
+}
+
+void Run::failAction(const QString &action, const QString &message, const std::function<void()> &done)
+{
+    actionError(action, nullptr, message);
+    if (done)
+        done();
 }
 
 void Run::completeQueueAction(const Event &event)

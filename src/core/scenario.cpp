@@ -375,7 +375,7 @@ QString LocalizedText::text(const QString &language) const
     return en.isEmpty() ? es : en;
 }
 
-QStringList WorkerSpec::taskArguments() const
+QStringList WorkerSpec::taskArgumentStrings(const QJsonObject &args)
 {
     QStringList out;
     // QJsonObject iterates in key order, which keeps command lines reproducible.
@@ -539,6 +539,13 @@ QString Scenario::actionText(int i) const
         return {};
     const Action &a = main.at(i);
     const QString w = workerRefText(*this, a.worker);
+    // The queue of put/get, or the main program's end of the pipe of recv/send.
+    const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
+    const QString end =
+        (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
+    const QString value = a.value.isString() ? u'"' + a.value.toString() + u'"'
+                          : a.value.isNull() ? u"None"_s
+                                             : formatNumber(a.value.toDouble());
     switch (a.kind) {
     case Action::Start:
         return w + u".start()"_s;
@@ -554,42 +561,25 @@ QString Scenario::actionText(int i) const
         return u"os.kill("_s + w + u".pid, SIGSTOP)"_s;
     case Action::Continue:
         return u"os.kill("_s + w + u".pid, SIGCONT)"_s;
-    case Action::Put: {
-        const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
-        const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"'
-                          : a.value.isNull() ? u"None"_s
-                                             : formatNumber(a.value.toDouble());
-        return q + u".put("_s + v + u')';
-    }
+    case Action::Put:
+        return q + u".put("_s + value + u')';
     case Action::Get: {
-        const QString q = a.queue >= 0 && a.queue < queues.size() ? queues.at(a.queue).name : u"?"_s;
         const QString text = a.printText.isEmpty() ? QString() : u'"' + a.printText + u"\", "_s;
         if (a.timeoutMs >= 0)
             return u"print("_s + text + q + u".get(timeout="_s + formatNumber(a.timeoutMs / 1000.0) + u"))"_s;
         return u"print("_s + text + q + u".get())"_s;
     }
     case Action::Recv: {
-        const QString end =
-            (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
         if (a.untilNone)
             return u"while (m := "_s + end + u".recv()) is not None: print(\"Recibido:\", m)"_s;
         return u"print(\"Recibido:\", "_s + end + u".recv())"_s;
     }
-    case Action::Send: {
-        const QString end =
-            (a.queue >= 0 && a.queue < pipes.size() ? pipes.at(a.queue).name : u"?"_s) + u"_padre"_s;
-        const QString v = a.value.isString() ? u'"' + a.value.toString() + u'"'
-                          : a.value.isNull() ? u"None"_s
-                                             : formatNumber(a.value.toDouble());
-        return end + u".send("_s + v + u')';
-    }
+    case Action::Send:
+        return end + u".send("_s + value + u')';
     case Action::IsAlive:
         return u"print("_s + w + u".is_alive(), "_s + w + u".exitcode)"_s;
-    case Action::Call: {
-        WorkerSpec call;
-        call.args = a.args;
-        return a.task + u'(' + call.taskArguments().join(u", "_s) + u')';
-    }
+    case Action::Call:
+        return a.task + u'(' + WorkerSpec::taskArgumentStrings(a.args).join(u", "_s) + u')';
     case Action::SleepMs:
         return u"time.sleep("_s + formatNumber(a.ms / 1000.0) + u')';
     case Action::TerminateRandom: {
@@ -1172,6 +1162,27 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                                .arg(jsonTypeName(ref)));
             return -1;
         };
+        // `queue` / `pipe` of an action: the index of a declared one, else -1 with the reason.
+        auto resolveChannel = [&](const QJsonObject &ao, const QString &p, bool pipe) -> int {
+            const QString field = pipe ? u"pipe"_s : u"queue"_s;
+            QString name;
+            if (!v.getString(ao, p, field, true, kMaxNameLength, &name))
+                return -1;
+            const int k = (pipe ? pipeByName : queueByName).value(name, -1);
+            if (k < 0)
+                v.error(key(p, field),
+                        pipe ? tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(name)
+                             : tr("no queue is named \"%1\" (declare it in \"queues\")").arg(name));
+            return k;
+        };
+        // An optional `timeout_ms` (join, get, recv): 0..kMaxDelayMs, -1 when absent.
+        auto readTimeout = [&](const QJsonObject &ao, const QString &p) -> int {
+            qint64 t = -1;
+            if (ao.contains(u"timeout_ms"_s) &&
+                !v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
+                return -1;
+            return int(t);
+        };
         for (qsizetype i = 0; i < ma.size() && i < kMaxActions; ++i) {
             const QString p = index(u"main"_s, i);
             if (!ma.at(i).isObject()) {
@@ -1231,12 +1242,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             case Action::IsAlive:
                 if (a.kind == Action::Join) {
                     v.checkKeys(ao, p, {u"action"_s, u"worker"_s, u"timeout_ms"_s});
-                    if (ao.contains(u"timeout_ms"_s)) {
-                        qint64 t = 0;
-                        if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs,
-                                       &t))
-                            a.timeoutMs = int(t);
-                    }
+                    a.timeoutMs = readTimeout(ao, p);
                 } else {
                     v.checkKeys(ao, p, {u"action"_s, u"worker"_s});
                 }
@@ -1252,14 +1258,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 const bool send = a.kind == Action::Send;
                 const QString target = send ? u"pipe"_s : u"queue"_s;
                 v.checkKeys(ao, p, {u"action"_s, target, u"value"_s});
-                QString q;
-                if (v.getString(ao, p, target, true, kMaxNameLength, &q)) {
-                    a.queue = (send ? pipeByName : queueByName).value(q, -1);
-                    if (a.queue < 0)
-                        v.error(key(p, target),
-                                send ? tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(q)
-                                     : tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
-                }
+                a.queue = resolveChannel(ao, p, send);
                 const QJsonValue val = ao.value(u"value"_s);
                 const QString vp = key(p, u"value"_s);
                 if (val.isUndefined())
@@ -1287,35 +1286,15 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                     hasControlCharacters(a.printText))
                     v.error(key(p, u"print"_s),
                             tr("must not contain control characters (tabs, newlines, ...)"));
-                QString q;
-                if (v.getString(ao, p, u"queue"_s, true, kMaxNameLength, &q)) {
-                    a.queue = queueByName.value(q, -1);
-                    if (a.queue < 0)
-                        v.error(key(p, u"queue"_s),
-                                tr("no queue is named \"%1\" (declare it in \"queues\")").arg(q));
-                }
-                if (ao.contains(u"timeout_ms"_s)) {
-                    qint64 t = 0;
-                    if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
-                        a.timeoutMs = int(t);
-                }
+                a.queue = resolveChannel(ao, p, false);
+                a.timeoutMs = readTimeout(ao, p);
                 break;
             }
             case Action::Recv: {
                 v.checkKeys(ao, p, {u"action"_s, u"pipe"_s, u"until_none"_s, u"timeout_ms"_s});
-                QString pipe;
-                if (v.getString(ao, p, u"pipe"_s, true, kMaxNameLength, &pipe)) {
-                    a.queue = pipeByName.value(pipe, -1);
-                    if (a.queue < 0)
-                        v.error(key(p, u"pipe"_s),
-                                tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(pipe));
-                }
+                a.queue = resolveChannel(ao, p, true);
                 v.getBool(ao, p, u"until_none"_s, &a.untilNone);
-                if (ao.contains(u"timeout_ms"_s)) {
-                    qint64 t = 0;
-                    if (v.checkInt(ao.value(u"timeout_ms"_s), key(p, u"timeout_ms"_s), 0, kMaxDelayMs, &t))
-                        a.timeoutMs = int(t);
-                }
+                a.timeoutMs = readTimeout(ao, p);
                 break;
             }
             case Action::Call: {

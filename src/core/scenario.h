@@ -83,7 +83,9 @@ struct WorkerSpec
 
     /// The task arguments as `key=value` strings, sorted by key, for the helper command lines.
     /// Integers print without a decimal point, booleans as 1/0.
-    QStringList taskArguments() const;
+    QStringList taskArguments() const { return taskArgumentStrings(args); }
+    /// The same for any validated task arguments (a worker's, or a main-program `call`'s).
+    static QStringList taskArgumentStrings(const QJsonObject &args);
     /// The queue this worker's task uses (its `queue` argument), or an empty string.
     QString queueName() const;
     /// The pipe this worker's task uses (its `pipe` argument), or an empty string.

@@ -318,11 +318,13 @@ struct MainQueue
     std::optional<shmq::Queue> queue;
 };
 
+/// put/get: a queue (`queue`); recv: a pipe's `pipeFd`, until None (`untilNone`) or one
+/// message; send: a pipe's `pipeFd`, one record in `value` (`sendKind`).
+enum class OpKind { Put, Get, Recv, Send };
+
 struct QueueOp
 {
-    bool isGet = false;
-    bool isRecv = false; ///< a pipe's recv: `pipeFd`, until None (`untilNone`) or one message
-    bool isSend = false; ///< a pipe's send: `pipeFd`, one record in `value` (`sendKind`)
+    OpKind kind = OpKind::Put;
     conc::PipeKind sendKind = conc::PipeKind::Int;
     int pipeFd = -1;
     bool untilNone = false;
@@ -473,13 +475,13 @@ bool trySend(QueueOp &op)
 /// Tries the oldest pending action once. True when it completed (done or failed).
 bool tryOp(QueueOp &op)
 {
-    if (op.isRecv)
+    if (op.kind == OpKind::Recv)
         return tryRecv(op);
-    if (op.isSend)
+    if (op.kind == OpKind::Send)
         return trySend(op);
     const std::string_view label(op.label, op.labelLen);
     shmq::Queue &q = *op.queue->queue;
-    if (!op.isGet) {
+    if (op.kind == OpKind::Put) {
         const std::string_view value(op.value, op.valueLen);
         const shmq::Result r = conc::tryPutMessage(q, op.seq, value);
         if (r == shmq::Result::Timeout && conc::monotonicNs() < op.deadlineNs)
@@ -568,8 +570,8 @@ bool parseCount(std::string_view text, std::int64_t &out, std::string_view line)
 }
 
 /// The next free slot of the FIFO, reset and labelled; nullptr (after a command_error) if full.
-/// It becomes pending once the caller increments g_opsCount.
-QueueOp *newOp(std::string_view label, std::string_view line)
+/// It becomes pending with submitOp().
+QueueOp *newOp(OpKind kind, std::string_view label, std::string_view line)
 {
     if (g_opsCount == kMaxPendingOps) {
         commandError("too many queue actions waiting", line);
@@ -577,9 +579,17 @@ QueueOp *newOp(std::string_view label, std::string_view line)
     }
     QueueOp &op = g_ops[(g_opsHead + g_opsCount) % kMaxPendingOps];
     op = QueueOp{};
+    op.kind = kind;
     op.labelLen = label.size();
     std::memcpy(op.label, label.data(), label.size());
     return &op;
+}
+
+/// The slot newOp() filled becomes pending, and is tried at once.
+void submitOp()
+{
+    ++g_opsCount;
+    servePendingOps();
 }
 
 // recv <TAB> PIPENAME <TAB> LABEL <TAB> UNTIL_NONE(0|1) <TAB> TIMEOUT_MS
@@ -597,17 +607,15 @@ void recvCommand(std::string_view *fields, std::size_t n, std::string_view line,
         commandError("no pipe of that name, or its read end is closed", line);
         return;
     }
-    QueueOp *slot = newOp(fields[2], line);
+    QueueOp *slot = newOp(OpKind::Recv, fields[2], line);
     if (!slot)
         return;
     QueueOp &op = *slot;
-    op.isRecv = true;
     op.pipeFd = fd;
     op.untilNone = fields[3] == "1";
     op.timeoutMs = timeout;
     op.deadlineNs = conc::monotonicNs() + timeout * 1'000'000;
-    ++g_opsCount;
-    servePendingOps();
+    submitOp();
 }
 
 // send <TAB> PIPENAME <TAB> LABEL <TAB> SEQ <TAB> int|float|str|none <TAB> VALUE
@@ -628,19 +636,17 @@ void sendCommand(std::string_view *fields, std::size_t n, std::string_view line,
         commandError("no pipe of that name, or its write end is closed", line);
         return;
     }
-    QueueOp *slot = newOp(fields[2], line);
+    QueueOp *slot = newOp(OpKind::Send, fields[2], line);
     if (!slot)
         return;
     QueueOp &op = *slot;
-    op.isSend = true;
     op.pipeFd = fd;
     op.seq = seq;
     op.sendKind = conc::PipeKind(kind - std::begin(kKinds));
     op.valueLen = fields[5].size();
     std::memcpy(op.value, fields[5].data(), fields[5].size());
     op.deadlineNs = conc::monotonicNs() + kMainPutTimeoutNs;
-    ++g_opsCount;
-    servePendingOps();
+    submitOp();
 }
 
 void queueCommand(std::string_view *fields, std::size_t n, std::string_view line)
@@ -658,11 +664,10 @@ void queueCommand(std::string_view *fields, std::size_t n, std::string_view line
     MainQueue *q = mainQueue(fields[1], line);
     if (!q)
         return;
-    QueueOp *slot = newOp(fields[2], line);
+    QueueOp *slot = newOp(isGet ? OpKind::Get : OpKind::Put, fields[2], line);
     if (!slot)
         return;
     QueueOp &op = *slot;
-    op.isGet = isGet;
     op.queue = q;
     if (isGet) {
         op.timeoutMs = number;
@@ -677,8 +682,7 @@ void queueCommand(std::string_view *fields, std::size_t n, std::string_view line
         std::memcpy(op.value, fields[4].data(), fields[4].size());
         op.deadlineNs = conc::monotonicNs() + kMainPutTimeoutNs;
     }
-    ++g_opsCount;
-    servePendingOps();
+    submitOp();
 }
 
 // ---- work done by the main program itself ---------------------------------------------------------
