@@ -687,6 +687,9 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     const QString name = identifies ? e.fields.value(QStringLiteral("name")).toString() : QString();
     const auto ppid = identifies ? jsonInteger(e.fields.value(QStringLiteral("ppid"))) : std::nullopt;
 
+    if (fromHelper && p == m_main && routeMainProgramEvent(e))
+        return;
+
     auto takePending = [this](qint64 childPid, const QString &wanted) -> WorkerProcess * {
         for (int i = 0; i < m_pendingForks.size(); ++i) {
             WorkerProcess *w = m_pendingForks[i];
@@ -698,33 +701,6 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
-    if (fromHelper && p == m_main &&
-        (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") ||
-         e.ev == QLatin1String("put_failed") || e.ev == QLatin1String("get_failed") ||
-         e.ev == QLatin1String("recv_done"))) {
-        // The main program's own queue or pipe action: done, or one message of a recv loop.
-        Event named = e;
-        named.fields.insert(QStringLiteral("name"), m_main->name());
-        p->deliver(named);
-        const bool partOfRecv = !m_queueActions.isEmpty() &&
-                                m_queueActions.first().action == QLatin1String("recv") &&
-                                e.ev == QLatin1String("get");
-        if (!partOfRecv)
-            completeQueueAction(e);
-        return;
-    }
-    if (fromHelper && p == m_main && e.ev == QLatin1String("call_done")) {
-        p->deliver(e);
-        if (auto done = std::exchange(m_callDone, {}))
-            done();
-        return;
-    }
-    if (fromHelper && e.ev == QLatin1String("helper_ready") && p == m_main) {
-        m_helperReady = true;
-        p->deliver(e);
-        resumeAfterHelper();
-        return;
-    }
     if (fromHelper && e.ev == QLatin1String("forked")) {
         WorkerProcess *w = takePending(pid, name);
         if (!w && !m_pendingForks.isEmpty())
@@ -771,28 +747,6 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
         return;
     }
-    if (fromHelper && p == m_main && e.ev == QLatin1String("command_error")) {
-        // A main-program action it refused will never report its outcome: end the action, with
-        // the reason, rather than wait for it.
-        const QString line = e.fields.value(QStringLiteral("line")).toString();
-        const QString verb = line.section(u'\t', 0, 0);
-        if (verb == QLatin1String("call") && m_callDone) {
-            p->deliver(e);
-            actionError(QStringLiteral("call"), nullptr,
-                        e.fields.value(QStringLiteral("message")).toString());
-            std::exchange(m_callDone, {})();
-            return;
-        }
-        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv") ||
-             verb == QLatin1String("send")) &&
-            !m_queueActions.isEmpty()) {
-            p->deliver(e);
-            actionError(verb, nullptr, e.fields.value(QStringLiteral("message")).toString());
-            if (auto done = m_queueActions.takeFirst().done)
-                done();
-            return;
-        }
-    }
     if (fromHelper && e.ev == QLatin1String("command_error") &&
         e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
         // A start command the helper refused: that worker will never be forked.
@@ -838,6 +792,57 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         p->deliver(e);
     else
         record(e);
+}
+
+bool Run::routeMainProgramEvent(const Event &e)
+{
+    if (e.ev == QLatin1String("helper_ready")) {
+        m_helperReady = true;
+        m_main->deliver(e);
+        resumeAfterHelper();
+        return true;
+    }
+    if (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") || e.ev == QLatin1String("put_failed") ||
+        e.ev == QLatin1String("get_failed") || e.ev == QLatin1String("recv_done")) {
+        // The script's own queue or pipe action: done, or one message of a recv loop.
+        Event named = e;
+        named.fields.insert(QStringLiteral("name"), m_main->name());
+        m_main->deliver(named);
+        const bool partOfRecv = !m_queueActions.isEmpty() &&
+                                m_queueActions.first().action == QLatin1String("recv") &&
+                                e.ev == QLatin1String("get");
+        if (!partOfRecv)
+            completeQueueAction(e);
+        return true;
+    }
+    if (e.ev == QLatin1String("call_done")) {
+        m_main->deliver(e);
+        if (auto done = std::exchange(m_callDone, {}))
+            done();
+        return true;
+    }
+    if (e.ev == QLatin1String("command_error")) {
+        // A script action it refused will never report its outcome: end the action, with the
+        // reason, rather than wait for it. (Refused starts are the next branch's business.)
+        const QString verb = e.fields.value(QStringLiteral("line")).toString().section(u'\t', 0, 0);
+        const QString message = e.fields.value(QStringLiteral("message")).toString();
+        if (verb == QLatin1String("call") && m_callDone) {
+            m_main->deliver(e);
+            actionError(verb, nullptr, message);
+            std::exchange(m_callDone, {})();
+            return true;
+        }
+        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv") ||
+             verb == QLatin1String("send")) &&
+            !m_queueActions.isEmpty()) {
+            m_main->deliver(e);
+            actionError(verb, nullptr, message);
+            if (auto done = m_queueActions.takeFirst().done)
+                done();
+            return true;
+        }
+    }
+    return false;
 }
 
 WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)

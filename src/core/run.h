@@ -124,6 +124,9 @@ private:
     void watchChannel(WorkerProcess *owner);
     void onChannelEvents(WorkerProcess *owner, const QList<Event> &events);
     void routeEvent(WorkerProcess *owner, const Event &event);
+    /// The main program's events about itself and the script's own actions (ready, queue and
+    /// pipe outcomes, call_done, refused actions). False when the event is not one of them.
+    bool routeMainProgramEvent(const Event &event);
     void onProcessFinished(WorkerProcess *p);
     void onPidfdExited(WorkerProcess *p);
 
