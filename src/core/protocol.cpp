@@ -28,6 +28,10 @@ std::optional<Event> Event::fromJson(const QJsonObject &object)
     e.pid = jsonInteger(object.value(QStringLiteral("pid")));
     e.ev = ev;
     e.fields = object;
+    if (const auto proc = jsonInteger(object.value(QStringLiteral("proc")));
+        proc && *proc >= 0 && *proc < (1 << 24))
+        e.proc = int(*proc);
+    e.fields.remove(QStringLiteral("proc"));
     e.fields.remove(QStringLiteral("t_ns"));
     e.fields.remove(QStringLiteral("pid"));
     e.fields.remove(QStringLiteral("ev"));
@@ -110,6 +114,8 @@ QJsonObject Event::toJson() const
     QJsonObject o = fields;
     o.insert(QLatin1StringView("t_ns"), tNs);
     o.insert(QLatin1StringView("pid"), pid ? QJsonValue(*pid) : QJsonValue(QJsonValue::Null));
+    if (proc >= 0)
+        o.insert(QLatin1StringView("proc"), proc);
     o.insert(QLatin1StringView("ev"), kindValue(ev));
     return o;
 }

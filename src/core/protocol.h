@@ -28,6 +28,9 @@ struct Event
 {
     qint64 tNs = 0;
     std::optional<qint64> pid; ///< empty for events before a pid exists (start_request)
+    /// The process the event is about: its index in the run's processes (run log `proc`); -1
+    /// for events about no process (a queue error) or read from a log that did not say.
+    int proc = -1;
     QString ev;
     QJsonObject fields; ///< everything but t_ns, pid and ev
 

@@ -142,6 +142,7 @@ void Run::killEverything()
 WorkerProcess *Run::addProcess(const ProcessRecord &record)
 {
     auto *p = new WorkerProcess(record, this);
+    p->setRunIndex(int(m_processes.size()));
     connect(p, &WorkerProcess::eventReceived, this, &Run::record);
     connect(p, &WorkerProcess::finished, this, [this, p] { onProcessFinished(p); });
     connect(p, &WorkerProcess::pidfdExited, this, [this, p] { onPidfdExited(p); });
@@ -152,6 +153,8 @@ WorkerProcess *Run::addProcess(const ProcessRecord &record)
 
 void Run::start()
 {
+    if (m_scripted || m_finished)
+        return;
     m_scripted = true;
     startInteractive();
     // In CPython the main program is running before its first line: startInteractive()
@@ -186,6 +189,7 @@ void Run::startInteractive()
         return;
     m_started = true;
     m_startNs = monotonicNs();
+    setPhase(Phase::Running);
     m_log.appVersion = appVersion();
     m_log.host = HostInfo::current();
     m_log.scenario = m_scenario.toJson();
@@ -200,13 +204,25 @@ void Run::runNextMainAction()
     // Actions that complete at once (start, terminate, ...) run back to back without an event
     // loop turn in between, so `start` × 64 costs 64 launches and nothing more; one that
     // completes later (join, sleep) resumes the script from its callback.
-    while (!m_mainEnded && !m_endingMain && !m_finished) {
+    while (!m_mainEnded && !m_endingMain && !m_finished && !m_actionInFlight && !m_waitingForHelper) {
+        if (m_paused) {
+            if (m_stepBudget <= 0)
+                return;
+            --m_stepBudget;
+        }
         if (m_pc >= m_scenario.main.size()) {
             // The end of the main script is an implicit end_main, as in CPython.
-            endMain();
+            const int end = int(m_scenario.main.size());
+            m_actionInFlight = true;
+            emit mainActionStarted(end);
+            endMain([this, end] {
+                m_actionInFlight = false;
+                emit mainActionFinished(end);
+            });
             return;
         }
         const int i = m_pc++;
+        m_actionInFlight = true;
         emit mainActionStarted(i);
         struct Step
         {
@@ -214,7 +230,9 @@ void Run::runNextMainAction()
             bool completedInPerform = false;
         };
         auto step = std::make_shared<Step>();
-        perform(m_scenario.main[i], [this, step] {
+        perform(m_scenario.main[i], [this, step, i] {
+            m_actionInFlight = false;
+            emit mainActionFinished(i);
             if (step->inPerform)
                 step->completedInPerform = true;
             else
@@ -224,6 +242,41 @@ void Run::runNextMainAction()
         if (!step->completedInPerform)
             return;
     }
+}
+
+void Run::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    m_stepBudget = 0;
+    emit pausedChanged(paused);
+    if (!paused && m_scripted)
+        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+}
+
+void Run::step()
+{
+    if (m_mainEnded || m_endingMain || m_finished)
+        return;
+    if (!m_paused) {
+        m_paused = true;
+        emit pausedChanged(true);
+    }
+    // One step at a time: a step asked for while an action is in progress waits for it.
+    m_stepBudget = 1;
+    if (!m_scripted)
+        start();
+    else
+        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+}
+
+void Run::setPhase(Phase phase)
+{
+    if (m_phase == phase)
+        return;
+    m_phase = phase;
+    emit phaseChanged(phase);
 }
 
 void Run::perform(const Action &a, std::function<void()> done)
@@ -276,7 +329,11 @@ void Run::recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fiel
         fields.insert(QStringLiteral("name"), about->name());
         about->deliver(Event::make(monotonicNs(), about->pid(), ev, fields));
     } else {
-        record(Event::make(monotonicNs(), std::nullopt, ev, fields));
+        // The main script's own doings (end_main, a refused action): the main program's.
+        Event e = Event::make(monotonicNs(), std::nullopt, ev, fields);
+        if (m_main)
+            e.proc = m_main->runIndex();
+        record(e);
     }
 }
 
@@ -597,6 +654,7 @@ void Run::endMain(std::function<void()> done)
     auto allJoined = [this, done = std::move(done)] {
         m_endingMain = false;
         m_mainEnded = true;
+        setPhase(Phase::Ending);
         emit mainEnded();
         if (done)
             done();
@@ -637,6 +695,7 @@ void Run::abort()
         startInteractive();
     m_mainEnded = true;
     m_endingMain = false;
+    setPhase(Phase::Ending);
     for (const PendingJoin &j : std::as_const(m_joins))
         delete j.timer;
     m_joins.clear();
@@ -1036,6 +1095,7 @@ void Run::finishRun()
         m_log.processes.append(p->record());
     m_log.finalize(monotonicNs() - m_startNs);
     qCDebug(lcRun) << "run finished:" << m_log.events().size() << "events";
+    setPhase(Phase::Finished);
     emit finished();
 }
 

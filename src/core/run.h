@@ -46,6 +46,12 @@ class Run : public QObject
     Q_OBJECT
 
 public:
+    /// Where the run is: not started; the main program running its script (or waiting for the
+    /// user's actions); the main program ended and the run waiting for what is left (orphans,
+    /// the last exit codes); every process ended and reaped.
+    enum class Phase { NotStarted, Running, Ending, Finished };
+    Q_ENUM(Phase)
+
     explicit Run(const Scenario &scenario, QObject *parent = nullptr);
     /// Kills and reaps every process of the run still alive (bounded, SIGKILL is immediate).
     ~Run() override;
@@ -59,6 +65,22 @@ public:
     /// Starts the run without the main script: the caller performs the actions one by one
     /// and calls endMain() at the end.
     void startInteractive();
+
+    /// Pausing stops the main script between two actions (the one in progress completes);
+    /// it may be set before start(). Unpausing goes on from where it stopped.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    /// Performs the next action of the main script, then stays paused (starting the run, paused,
+    /// when it was not started). After the last action, a step is the script's implicit end.
+    void step();
+    /// The index of the main script's next action (scenario().main.size(): its implicit end).
+    int nextMainAction() const { return m_pc; }
+    /// Whether an action of the main script is in progress (a join waiting, a sleep).
+    bool isMainActionInProgress() const { return m_actionInFlight; }
+    /// Whether the main script is being run (start() or step()), as opposed to actions the
+    /// caller performs one by one.
+    bool isScripted() const { return m_scripted; }
+    Phase phase() const { return m_phase; }
 
     // Actions. `done`, if given, is called once the action completed (a join when the process
     // ended or timed out, a sleep when it elapsed); problems are recorded as `action_error`.
@@ -105,8 +127,13 @@ public:
 signals:
     void processAdded(concurrente::WorkerProcess *process);
     void eventRecorded(const concurrente::Event &event);
-    /// The action at `index` of the main script begins (only for the scripted run).
+    /// The action at `index` of the main script begins (only for the scripted run);
+    /// `index` == scenario().main.size() is the script's implicit end.
     void mainActionStarted(int index);
+    /// The action at `index` of the main script completed.
+    void mainActionFinished(int index);
+    void pausedChanged(bool paused);
+    void phaseChanged(concurrente::Run::Phase phase);
     void mainEnded();
     /// Every process of the run has ended and been reaped; the log is final.
     void finished();
@@ -217,6 +244,12 @@ private:
     };
     QList<RunPipe> m_pipes;
 
+    void setPhase(Phase phase);
+
+    Phase m_phase = Phase::NotStarted;
+    bool m_paused = false;
+    int m_stepBudget = 0;          ///< paused: actions the user asked for with step()
+    bool m_actionInFlight = false; ///< an action of the main script is in progress
     bool m_started = false;
     bool m_scripted = false;
     int m_pc = 0;              ///< next main action

@@ -343,7 +343,13 @@ void WorkerProcess::deliver(const Event &event)
         if (const auto code = jsonInteger(event.fields.value(QStringLiteral("code"))))
             m_reportedExit = int(*code);
     }
-    emit eventReceived(event);
+    if (event.proc == m_runIndex) {
+        emit eventReceived(event);
+    } else {
+        Event own = event;
+        own.proc = m_runIndex;
+        emit eventReceived(own);
+    }
 }
 
 } // namespace concurrente

@@ -31,6 +31,9 @@ public:
     ~WorkerProcess() override;
 
     const ProcessRecord &record() const { return m_record; }
+    /// Its index among the run's processes (the run log's `proc`); -1 outside a run.
+    int runIndex() const { return m_runIndex; }
+    void setRunIndex(int index) { m_runIndex = index; }
     QString name() const { return m_record.name; }
     std::optional<qint64> pid() const { return m_record.pid; }
     State state() const { return m_state; }
@@ -109,6 +112,7 @@ private:
     Event engineEvent(const QString &ev, QJsonObject fields = {}) const;
 
     ProcessRecord m_record;
+    int m_runIndex = -1;
     State m_state = State::Created;
     bool m_stopped = false;
     bool m_killedByUs = false;
