@@ -2,7 +2,7 @@
 
 #include "coursesession.h"
 #include "datapaths.h"
-#include "labsummarypanel.h"
+#include "labpanel.h"
 #include "lessonnavigator.h"
 #include "lessonpane.h"
 #include "lessonview.h"
@@ -58,7 +58,7 @@ LessonPane *MainWindow::lessonPane() const
     return m_ui->lessonPane;
 }
 
-LabSummaryPanel *MainWindow::labPanel() const
+LabPanel *MainWindow::labPanel() const
 {
     return m_ui->labPanel;
 }
@@ -194,7 +194,7 @@ void MainWindow::showEvent(QShowEvent *event)
         // window still leaves a comfortable column (the page list wraps long titles instead).
         const int total = std::max(m_ui->splitter->width(), 800);
         const int nav = std::clamp(total * 16 / 100, 165, 240);
-        const int lab = std::clamp(total * 30 / 100, 280, 460);
+        const int lab = std::clamp(total * 40 / 100, 300, 640);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }

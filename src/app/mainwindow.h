@@ -13,7 +13,7 @@ class MainWindow;
 namespace concurrente {
 
 class CourseSession;
-class LabSummaryPanel;
+class LabPanel;
 class LessonNavigator;
 class LessonPane;
 class UiTranslations;
@@ -29,7 +29,7 @@ public:
 
     LessonNavigator *navigator() const;
     LessonPane *lessonPane() const;
-    LabSummaryPanel *labPanel() const;
+    LabPanel *labPanel() const;
     QSplitter *splitter() const;
     /// The text of the Help → About box.
     QString aboutText() const;

@@ -34,8 +34,13 @@ QVariant WorkerSummaryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case NameColumn:
-            // The loader has already resolved unnamed workers to Process-N, N = index + 1.
-            return w.named || role == Qt::DisplayRole ? w.name : tr("%1 (default name)").arg(w.name);
+            // An unnamed worker's default name is what several pages ask students to predict:
+            // it is shown once the run has it (the Processes tab), not here.
+            if (w.named)
+                return w.name;
+            return role == Qt::DisplayRole
+                       ? tr("p%1 (no name given)").arg(index.row() + 1)
+                       : tr("Python gives it a default name when it is created: run the example to see it");
         case TaskColumn:
             return w.task;
         case ArgumentsColumn:

@@ -20,6 +20,14 @@ inline constexpr qsizetype MaxLineBytes = 4096;
 inline constexpr qsizetype MaxQuotedLineChars = 120;
 } // namespace limits
 
+/// A message the engine stores in an event (`action_error`, `launch_failed`, ...): English, as
+/// written, so run data stays language-neutral; the interface translates it when it shows it
+/// (context "EngineMessage"). Call it as engineText(QT_TRANSLATE_NOOP("EngineMessage", "...")).
+inline QString engineText(const char *english)
+{
+    return QString::fromUtf8(english);
+}
+
 /// CLOCK_MONOTONIC in nanoseconds: the one clock shared by the app and every helper.
 qint64 monotonicNs();
 

@@ -348,7 +348,8 @@ WorkerProcess *Run::checkedWorker(int index, const QString &action)
 {
     WorkerProcess *w = m_workers.value(index);
     if (!w)
-        actionError(action, nullptr, tr("no worker with index %1").arg(index));
+        actionError(action, nullptr,
+                    engineText(QT_TRANSLATE_NOOP("EngineMessage", "no worker with index %1")).arg(index));
     return w;
 }
 
@@ -367,11 +368,13 @@ void Run::startWorker(int index, std::function<void()> done)
     if (!m_started)
         startInteractive();
     if (w->state() != WorkerProcess::State::Created) {
-        actionError(QStringLiteral("start"), w, tr("cannot start a process twice"));
+        actionError(QStringLiteral("start"), w,
+                    engineText(QT_TRANSLATE_NOOP("EngineMessage", "cannot start a process twice")));
         return;
     }
     if (m_mainEnded || m_endingMain || m_runEnding) {
-        actionError(QStringLiteral("start"), w, tr("the main program has ended"));
+        actionError(QStringLiteral("start"), w,
+                    engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")));
         return;
     }
     launchWorker(w, m_scenario.workers[index]);
@@ -430,9 +433,11 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
     WorkerProcess *helper = ensureMain();
     if (helper->isFinished()) {
         w->markStartRequested(monotonicNs());
-        w->failLaunch(helper->record().error.isEmpty()
-                          ? tr("the main program has ended")
-                          : tr("the main program could not be started: %1").arg(helper->record().error));
+        w->failLaunch(
+            helper->record().error.isEmpty()
+                ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended"))
+                : engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program could not be started: %1"))
+                      .arg(helper->record().error));
         return;
     }
     QStringList fields{QStringLiteral("start"), escapedCommandField(spec.name),
@@ -467,7 +472,8 @@ void Run::join(int index, int timeoutMs, std::function<void()> done)
     WorkerProcess *w = checkedWorker(index, QStringLiteral("join"));
     if (!w || w->state() == WorkerProcess::State::Created) {
         if (w)
-            actionError(QStringLiteral("join"), w, tr("can only join a started process"));
+            actionError(QStringLiteral("join"), w,
+                        engineText(QT_TRANSLATE_NOOP("EngineMessage", "can only join a started process")));
         if (done)
             done();
         return;
@@ -524,7 +530,7 @@ void Run::signalAction(int index, int sig, const QString &ev, std::function<void
     if (!w)
         return;
     if (w->state() == WorkerProcess::State::Created) {
-        actionError(ev, w, tr("the process was not started"));
+        actionError(ev, w, engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started")));
         return;
     }
     QString error;
@@ -586,9 +592,11 @@ void Run::call(const QString &task, const QJsonObject &args, std::function<void(
 {
     WorkerProcess *main = ensureMain();
     if (main->isFinished() || m_callDone) {
-        actionError(QStringLiteral("call"), nullptr,
-                    m_callDone ? tr("the main program is still doing a call")
-                               : tr("the main program has ended"));
+        actionError(
+            QStringLiteral("call"), nullptr,
+            m_callDone
+                ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program is still doing a call"))
+                : engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")));
         if (done)
             done();
         return;
@@ -916,12 +924,15 @@ WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
     if (m_adoptedCount >= kMaxAdoptedPerRun)
-        return reject(tr("more than %1 grandchildren in one run: not tracked").arg(kMaxAdoptedPerRun));
+        return reject(engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                   "more than %1 grandchildren in one run: not tracked"))
+                          .arg(kMaxAdoptedPerRun));
     // Only a process in one of the run's own process groups may be adopted: a worker must not
     // be able to make the run signal an unrelated pid.
     const auto group = processGroupOf(pid);
     if (group && !m_groupLeaders.contains(*group))
-        return reject(tr("pid %1 is not a process of this run").arg(pid));
+        return reject(
+            engineText(QT_TRANSLATE_NOOP("EngineMessage", "pid %1 is not a process of this run")).arg(pid));
     ProcessRecord r;
     r.name = e.fields.value(QStringLiteral("name")).toString();
     if (r.name.isEmpty())
@@ -957,7 +968,8 @@ void Run::onProcessFinished(WorkerProcess *p)
             failQueueActions();
             if (auto done = std::exchange(m_callDone, {})) {
                 actionError(QStringLiteral("call"), nullptr,
-                            tr("the main program ended before finishing it"));
+                            engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                         "the main program ended before finishing it")));
                 done();
             }
         }
@@ -965,7 +977,8 @@ void Run::onProcessFinished(WorkerProcess *p)
         const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});
         for (WorkerProcess *w : pending) {
             if (p == m_main || w->record().startMethod == QLatin1String("forkserver"))
-                w->failLaunch(tr("the main program ended before starting this worker"));
+                w->failLaunch(engineText(QT_TRANSLATE_NOOP(
+                    "EngineMessage", "the main program ended before starting this worker")));
             else
                 m_pendingForks.append(w);
         }

@@ -93,7 +93,10 @@ void Run::get(int queue, int timeoutMs, std::function<void()> done, const QStrin
 void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> done)
 {
     if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainReads) {
-        failAction(QStringLiteral("recv"), tr("no pipe with index %1 that the main program reads").arg(pipe),
+        failAction(QStringLiteral("recv"),
+                   engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                "no pipe with index %1 that the main program reads"))
+                       .arg(pipe),
                    done);
         return;
     }
@@ -109,7 +112,10 @@ void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> do
 void Run::send(int pipe, const QJsonValue &value, std::function<void()> done)
 {
     if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainWrites) {
-        failAction(QStringLiteral("send"), tr("no pipe with index %1 that the main program writes").arg(pipe),
+        failAction(QStringLiteral("send"),
+                   engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                "no pipe with index %1 that the main program writes"))
+                       .arg(pipe),
                    done);
         return;
     }
@@ -138,8 +144,9 @@ void Run::sendQueueAction(const QString &action, int queue, const QByteArray &re
     if (queue < 0 || queue >= int(m_queues.size()) || !m_queues[size_t(queue)]) {
         failAction(action,
                    queue >= 0 && queue < m_scenario.queues.size()
-                       ? tr("queue \"%1\" could not be created").arg(m_scenario.queues[queue].name)
-                       : tr("no queue with index %1").arg(queue),
+                       ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "queue \"%1\" could not be created"))
+                             .arg(m_scenario.queues[queue].name)
+                       : engineText(QT_TRANSLATE_NOOP("EngineMessage", "no queue with index %1")).arg(queue),
                    done);
         return;
     }
@@ -154,7 +161,8 @@ void Run::sendMainAction(const QString &action, const QByteArray &target, const 
 {
     WorkerProcess *main = ensureMain();
     if (main->isFinished()) {
-        failAction(action, tr("the main program has ended"), done);
+        failAction(action, engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")),
+                   done);
         return;
     }
     m_queueActions.append(QueueAction{action, std::move(done)});
@@ -188,7 +196,8 @@ void Run::failQueueActions()
     // The main program is gone: nobody will report the actions it was given.
     const QList<QueueAction> pending = std::exchange(m_queueActions, {});
     for (const QueueAction &a : pending) {
-        actionError(a.action, nullptr, tr("the main program ended before doing it"));
+        actionError(a.action, nullptr,
+                    engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program ended before doing it")));
         if (a.done)
             a.done();
     }

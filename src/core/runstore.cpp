@@ -210,7 +210,7 @@ void RunStore::syncRecords()
         const QList<WorkerProcess *> processes = m_run->processes();
         for (int row = 0; row < processes.size(); ++row) {
             const WorkerProcess *w = processes.at(row);
-            State state;
+            State state = State::Created;
             switch (w->state()) {
             case WorkerProcess::State::Created:
                 state = State::Created;
@@ -224,6 +224,10 @@ void RunStore::syncRecords()
                 break;
             }
             refreshRow(row, w->record(), state, w->isStopped());
+            const int index = w->record().index;
+            m_processes[row].defaultName = w->record().kind == QLatin1String("worker") && index >= 0 &&
+                                           index < m_run->scenario().workers.size() &&
+                                           !m_run->scenario().workers.at(index).named;
         }
         if (m_originNs == 0)
             m_originNs = m_run->startNs();
@@ -254,8 +258,8 @@ void RunStore::refreshRow(int row, const ProcessRecord &record, std::optional<St
         if (record.pid)
             m_rowByPid.insert(*record.pid, row);
         m_processes[row].parent = linkParent(row);
-        m_processes[row].adopted = record.kind == QLatin1String("child") && record.ppid &&
-                                   record.parentPid && *record.ppid != *record.parentPid;
+        m_processes[row].adopted = record.kind == QLatin1String("child") && record.ppid && record.parentPid &&
+                                   *record.ppid != *record.parentPid;
         return;
     }
     Process &p = m_processes[row];
@@ -322,6 +326,12 @@ void RunStore::indexEvent(int index)
     if (row >= 0) {
         Process &p = m_processes[row];
         p.events.append(index);
+        if ((e.ev == QLatin1String("join") ||
+             (e.ev == QLatin1String("is_alive") && !e.fields.value(QStringLiteral("alive")).toBool())) &&
+            !p.joined) {
+            p.joined = true;
+            markChanged(row);
+        }
         if (e.ev == QLatin1String("stop"))
             p.stopped = true;
         else if (e.ev == QLatin1String("continue"))

@@ -61,11 +61,15 @@ public:
         ProcessRecord record;
         State state = State::Created;
         bool stopped = false;
-        int parent = -1;    ///< the process that created it (its row), -1 when not in the run
-        bool adopted = false; ///< re-parented after its parent ended: an orphan
-        int puts = 0;       ///< messages it put into a queue or sent on a pipe
-        int gets = 0;       ///< messages it got or received
-        QList<int> events;  ///< its events: indices into events(), in arrival order
+        int parent = -1;          ///< the process that created it (its row), -1 when not in the run
+        bool adopted = false;     ///< re-parented after its parent ended: an orphan
+        bool defaultName = false; ///< a worker the scenario gave no name (Python names it Process-N)
+        /// The main program has seen it end (a join or is_alive() after its end): from then on
+        /// Python's p.exitcode has its value; before, it is None even if the process has ended.
+        bool joined = false;
+        int puts = 0;      ///< messages it put into a queue or sent on a pipe
+        int gets = 0;      ///< messages it got or received
+        QList<int> events; ///< its events: indices into events(), in arrival order
         QList<CpuSample> cpu;
         bool isAlive() const { return state == State::Running || state == State::Stopped; }
         bool hasEnded() const { return state >= State::Exited; }
@@ -73,13 +77,13 @@ public:
 
     struct Message
     {
-        QString channel;     ///< the queue's or the pipe's name
+        QString channel; ///< the queue's or the pipe's name
         bool pipe = false;
         qint64 producer = 0; ///< the sender's pid
         qint64 seq = -1;     ///< per producer
         QJsonValue value;    ///< as the events carry it (null: None / a sentinel)
         bool isFloat = false;
-        int sender = -1;     ///< process rows
+        int sender = -1; ///< process rows
         int receiver = -1;
         std::optional<qint64> putNs;
         std::optional<qint64> getNs;

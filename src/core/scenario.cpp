@@ -337,7 +337,10 @@ QString workerRefText(const Scenario &s, int i)
 {
     if (i < 0 || i >= s.workers.size())
         return u"?"_s;
-    return s.workers.at(i).name;
+    // An unnamed worker is the script's variable p1, p2, ...: its default name (Process-N) is
+    // what several pages ask students to predict.
+    const WorkerSpec &w = s.workers.at(i);
+    return w.named ? w.name : u"p"_s + QString::number(i + 1);
 }
 
 } // namespace

@@ -82,7 +82,8 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
         return;
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
-        failLaunch(tr("cannot create the event pipe: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        failLaunch(engineText(QT_TRANSLATE_NOOP("EngineMessage", "cannot create the event pipe: %1"))
+                       .arg(QString::fromLocal8Bit(strerror(errno))));
         return;
     }
     const int writeFd = fds[1];
@@ -290,15 +291,17 @@ bool WorkerProcess::sendSignal(int sig, QString *error)
 {
     if (m_pidfd < 0 || m_pidfdExited || m_state == State::Finished) {
         if (error)
-            *error = m_state == State::Created ? tr("the process was not started")
-                                               : tr("the process has already ended");
+            *error = m_state == State::Created
+                         ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started"))
+                         : engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process has already ended"));
         return false;
     }
     if (pidfdSendSignal(m_pidfd, sig) != 0) {
         if (error)
             *error = errno == ESRCH
-                         ? tr("the process has already ended")
-                         : tr("cannot send the signal: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+                         ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process has already ended"))
+                         : engineText(QT_TRANSLATE_NOOP("EngineMessage", "cannot send the signal: %1"))
+                               .arg(QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
     if (sig == SIGKILL)

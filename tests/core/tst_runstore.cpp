@@ -18,8 +18,7 @@ namespace {
 
 Scenario scenarioFrom(const QByteArray &body)
 {
-    const QByteArray json =
-        R"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},)" + body + "}";
+    const QByteArray json = R"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},)" + body + "}";
     const ScenarioLoadResult r = ScenarioLoader::loadData(json, QStringLiteral("test.json"));
     if (!r.ok())
         qWarning() << r.errorStrings();
@@ -41,7 +40,8 @@ ProcessRecord record(const QString &name, const QString &kind, qint64 pid, qint6
     return r;
 }
 
-Event ev(qint64 t, std::optional<qint64> pid, const QString &kind, const QJsonObject &fields = {}, int proc = -1)
+Event ev(qint64 t, std::optional<qint64> pid, const QString &kind, const QJsonObject &fields = {},
+         int proc = -1)
 {
     Event e = Event::make(t, pid, kind, fields);
     e.proc = proc;
@@ -62,7 +62,8 @@ RunLog savedLog(bool withProc)
     const int p = withProc ? 0 : -1;
     const int c = withProc ? 1 : -1;
     const auto msg = [](qint64 seq, int value) {
-        return QJsonObject{{u"queue"_qs, u"q"_qs}, {u"seq"_qs, seq}, {u"value"_qs, value}, {u"producer"_qs, 101}};
+        return QJsonObject{
+            {u"queue"_qs, u"q"_qs}, {u"seq"_qs, seq}, {u"value"_qs, value}, {u"producer"_qs, 101}};
     };
     log.addEvent(ev(1000, std::nullopt, u"start_request"_qs, {{u"name"_qs, u"Producer"_qs}}, p));
     log.addEvent(ev(1200, 101, u"start"_qs, {{u"name"_qs, u"Producer"_qs}}, p));

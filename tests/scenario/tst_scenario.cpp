@@ -654,9 +654,9 @@ void TestScenario::actionText()
     QCOMPARE(r.scenario.actionText(0), u"Worker 1.start()"_s);
     QCOMPARE(r.scenario.actionText(1), u"Worker 1.join(timeout=1.5)"_s);
     QCOMPARE(r.scenario.actionText(2), u"time.sleep(0.25)"_s);
-    QCOMPARE(r.scenario.actionText(4), u"random.choice([Worker 1, Process-2]).terminate()"_s);
+    QCOMPARE(r.scenario.actionText(4), u"random.choice([Worker 1, p2]).terminate()"_s);
     QCOMPARE(r.scenario.actionText(5), u"q.put(\"x\")"_s);
-    QCOMPARE(r.scenario.actionText(6), u"Process-2.join()"_s);
+    QCOMPARE(r.scenario.actionText(6), u"p2.join()"_s);
     QCOMPARE(r.scenario.actionText(7), QString());
 }
 

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "runstore.h"
+
+#include <QAbstractItemModel>
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+class QTimer;
+
+namespace concurrente {
+
+/// The role that carries a cell's raw value (for sorting and charts); DisplayRole has the text.
+inline constexpr int RawRole = Qt::UserRole + 1;
+/// The store's process row of an item (process table and tree).
+inline constexpr int ProcessRowRole = Qt::UserRole + 2;
+
+/// How long a new or dying row stays highlighted.
+inline constexpr int FlashMs = 900;
+
+/// The lab's process table: one row per process of the run, in the store's order (rows are only
+/// appended, so selection and scroll stay put while the run goes on).
+class ProcessTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Name,
+        Pid,
+        Ppid,
+        State,
+        ExitCode,
+        Alive,
+        Daemon,
+        StartMethod,
+        Start,
+        End,
+        Duration,
+        CpuUser,
+        CpuSys,
+        Put,
+        Got,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit ProcessTableModel(RunStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Whether row `row` is highlighted now (it appeared or ended less than FlashMs ago).
+    bool isFlashing(int row) const;
+
+private:
+    void onUpdated(const RunStore::Batch &batch);
+    void onReset();
+    void flash(int row);
+    void expireFlashes();
+
+    RunStore *m_store;
+    int m_rows = 0;
+    QHash<int, qint64> m_flashUntil; ///< row → monotonic ms
+    QHash<int, bool> m_ended;        ///< row → whether it had ended at the last update
+    QElapsedTimer m_clock;
+    QTimer *m_flashTimer;
+};
+
+/// The process tree: MainProcess at the top, its children below, their children below them;
+/// an orphan moves to its adopter (the main program as subreaper) or to the top, marked adopted.
+class ProcessTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Pid, Ppid, State, ColumnCount };
+
+    explicit ProcessTreeModel(RunStore *store, QObject *parent = nullptr);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// The index of the store's process `row` in column `column`.
+    QModelIndex indexOfProcess(int row, int column = 0) const;
+    /// The process row shown as the tree parent of `row` (-1: at the top).
+    int treeParentOf(int row) const { return m_treeParent.value(row, -1); }
+
+private:
+    void onUpdated(const RunStore::Batch &batch);
+    void onReset();
+    void rebuild();
+    int wantedParent(int row) const;
+    QList<int> &childrenOf(int parent) { return m_children[parent]; }
+
+    RunStore *m_store;
+    QHash<int, QList<int>> m_children; ///< process row (-1: the top) → child rows, in order
+    QHash<int, int> m_treeParent;      ///< process row → its parent in the tree (-1: the top)
+};
+
+/// Every event of the run, one row each, in arrival order.
+class EventLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Time, Process, Kind, Details, ColumnCount };
+
+    explicit EventLogModel(RunStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void onUpdated(const RunStore::Batch &batch);
+
+    RunStore *m_store;
+    int m_rows = 0;
+};
+
+/// The event log filtered by process (its row in the store, -1: all) and kind (empty: all).
+class EventFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit EventFilterModel(RunStore *store, QObject *parent = nullptr);
+    void setProcess(int row);
+    void setKind(const QString &kind);
+    int process() const { return m_process; }
+    QString kind() const { return m_kind; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    RunStore *m_store;
+    int m_process = -1;
+    QString m_kind;
+};
+
+/// Queue and pipe messages: one row per message, its put and its get paired.
+class MessageModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Channel, Seq, Sender, Receiver, Value, PutAt, GotAt, Latency, Depth, ColumnCount };
+
+    explicit MessageModel(RunStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void onUpdated(const RunStore::Batch &batch);
+
+    RunStore *m_store;
+    int m_rows = 0;
+};
+
+} // namespace concurrente

@@ -1,0 +1,833 @@
+#include "labpanel.h"
+
+#include "labmodels.h"
+#include "labtext.h"
+#include "workerprocess.h"
+#include "workersummarymodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QEventLoop>
+#include <QFontDatabase>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace concurrente {
+
+namespace {
+
+QToolButton *toolButton(QAction *action, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setDefaultAction(action);
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setAutoRaise(false);
+    return b;
+}
+
+QTableView *tableView(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *v = new QTableView(parent);
+    v->setModel(model);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setAlternatingRowColors(true);
+    v->setWordWrap(false);
+    v->verticalHeader()->hide();
+    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
+    v->horizontalHeader()->setHighlightSections(false);
+    v->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    v->horizontalHeader()->setStretchLastSection(true);
+    return v;
+}
+
+} // namespace
+
+LabPanel::LabPanel(QWidget *parent)
+    : QWidget(parent), m_store(new RunStore(this)), m_workers(new WorkerSummaryModel(this)),
+      m_processModel(new ProcessTableModel(m_store, this)), m_treeModel(new ProcessTreeModel(m_store, this)),
+      m_eventModel(new EventLogModel(m_store, this)), m_eventFilter(new EventFilterModel(m_store, this)),
+      m_messageModel(new MessageModel(m_store, this))
+{
+    m_eventFilter->setSourceModel(m_eventModel);
+    buildUi();
+    connect(m_store, &RunStore::updated, this, &LabPanel::onStoreUpdated);
+    connect(m_store, &RunStore::reset, this, &LabPanel::onStoreReset);
+    retranslate();
+    showMessage(tr("No page is open."));
+}
+
+LabPanel::~LabPanel()
+{
+    // The run's processes must not outlive the lab: the run's destructor kills and reaps them.
+    m_store->clear();
+    delete m_run.data();
+}
+
+void LabPanel::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    layout->addWidget(m_title);
+    m_description = new QLabel(this);
+    m_description->setWordWrap(true);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_description);
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setFrameShape(QFrame::StyledPanel);
+    m_messageLabel->setMargin(8);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_messageLabel);
+
+    const auto makeAction = [this](const QKeySequence &key, QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
+        auto *a = new QAction(this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        if (icon != QStyle::SP_CustomBase)
+            a->setIcon(style()->standardIcon(icon));
+        addAction(a);
+        return a;
+    };
+    m_actRun = makeAction(QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_MediaPlay);
+    m_actStep = makeAction(QKeySequence(Qt::Key_F10), QStyle::SP_MediaSeekForward);
+    m_actPause = makeAction(QKeySequence(Qt::Key_F8), QStyle::SP_MediaPause);
+    m_actPause->setCheckable(true);
+    m_actEnd = makeAction(QKeySequence(Qt::SHIFT | Qt::Key_F5), QStyle::SP_MediaStop);
+    m_actStart = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_actJoin = makeAction(QKeySequence(Qt::CTRL | Qt::Key_J));
+    m_actJoinTimeout = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_actTerminate = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_actKill = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_actStop = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_actContinue = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_actRun, &QAction::triggered, this, &LabPanel::onRun);
+    connect(m_actStep, &QAction::triggered, this, &LabPanel::onStep);
+    connect(m_actPause, &QAction::triggered, this, &LabPanel::onPause);
+    connect(m_actEnd, &QAction::triggered, this, &LabPanel::onEnd);
+    for (QAction *a : {m_actStart, m_actJoin, m_actJoinTimeout, m_actTerminate, m_actKill, m_actStop, m_actContinue})
+        connect(a, &QAction::triggered, this, [this, a] { onProcessAction(a); });
+
+    // The main program's controls.
+    auto *runRow = new QHBoxLayout;
+    runRow->setSpacing(4);
+    for (QAction *a : {m_actRun, m_actStep, m_actPause, m_actEnd})
+        runRow->addWidget(toolButton(a, this));
+    runRow->addStretch(1);
+    layout->addLayout(runRow);
+
+    m_scriptLabel = new QLabel(this);
+    layout->addWidget(m_scriptLabel);
+    m_script = new QListWidget(this);
+    m_script->setSelectionMode(QAbstractItemView::NoSelection);
+    m_script->setFocusPolicy(Qt::NoFocus);
+    m_script->setTextElideMode(Qt::ElideRight);
+    m_script->setMaximumHeight(m_script->fontMetrics().height() * 7 + 12);
+    m_scriptLabel->setBuddy(m_script);
+    layout->addWidget(m_script);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(this);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(6);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+
+    // The selected processes' controls.
+    auto *procRow1 = new QHBoxLayout;
+    procRow1->setSpacing(4);
+    procRow1->addWidget(toolButton(m_actStart, this));
+    procRow1->addWidget(toolButton(m_actJoin, this));
+    procRow1->addWidget(toolButton(m_actJoinTimeout, this));
+    m_joinTimeout = new QDoubleSpinBox(this);
+    m_joinTimeout->setRange(0, kMaxDelayMs / 1000.0);
+    m_joinTimeout->setDecimals(1);
+    m_joinTimeout->setSingleStep(0.5);
+    m_joinTimeout->setValue(1.0);
+    procRow1->addWidget(m_joinTimeout);
+    procRow1->addStretch(1);
+    auto *procRow2 = new QHBoxLayout;
+    procRow2->setSpacing(4);
+    for (QAction *a : {m_actTerminate, m_actKill, m_actStop, m_actContinue})
+        procRow2->addWidget(toolButton(a, this));
+    procRow2->addStretch(1);
+    layout->addLayout(procRow1);
+    layout->addLayout(procRow2);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setUsesScrollButtons(true);
+    m_workersView = tableView(m_workers, m_tabs);
+    m_workersView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tabs->addTab(m_workersView, QString());
+
+    m_processView = tableView(m_processModel, m_tabs);
+    m_processView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tabs->addTab(m_processView, QString());
+
+    m_treeView = new QTreeView(m_tabs);
+    m_treeView->setModel(m_treeModel);
+    m_treeView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setAllColumnsShowFocus(true);
+    m_tabs->addTab(m_treeView, QString());
+
+    auto *consolePage = new QWidget(m_tabs);
+    auto *consoleLayout = new QVBoxLayout(consolePage);
+    consoleLayout->setContentsMargins(0, 4, 0, 0);
+    m_consoleProcess = new QComboBox(consolePage);
+    m_consoleProcess->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_consoleProcess->setMinimumContentsLength(16);
+    consoleLayout->addWidget(m_consoleProcess);
+    m_console = new QPlainTextEdit(consolePage);
+    m_console->setReadOnly(true);
+    m_console->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_console->setMaximumBlockCount(20000); // a print loop must not exhaust the window
+    m_console->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    consoleLayout->addWidget(m_console, 1);
+    m_tabs->addTab(consolePage, QString());
+    connect(m_consoleProcess, &QComboBox::currentIndexChanged, this, &LabPanel::rebuildConsole);
+
+    auto *eventsPage = new QWidget(m_tabs);
+    auto *eventsLayout = new QVBoxLayout(eventsPage);
+    eventsLayout->setContentsMargins(0, 4, 0, 0);
+    auto *filters = new QHBoxLayout;
+    m_eventProcess = new QComboBox(eventsPage);
+    m_eventProcess->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_eventProcess->setMinimumContentsLength(10);
+    m_eventKind = new QComboBox(eventsPage);
+    m_eventKind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_eventKind->setMinimumContentsLength(10);
+    filters->addWidget(m_eventProcess, 1);
+    filters->addWidget(m_eventKind, 1);
+    eventsLayout->addLayout(filters);
+    m_eventView = tableView(m_eventFilter, eventsPage);
+    eventsLayout->addWidget(m_eventView, 1);
+    m_tabs->addTab(eventsPage, QString());
+    connect(m_eventProcess, &QComboBox::currentIndexChanged, this,
+            [this] { m_eventFilter->setProcess(m_eventProcess->currentData().toInt()); });
+    connect(m_eventKind, &QComboBox::currentIndexChanged, this,
+            [this] { m_eventFilter->setKind(m_eventKind->currentData().toString()); });
+
+    m_messageView = tableView(m_messageModel, m_tabs);
+    m_tabs->addTab(m_messageView, QString());
+    layout->addWidget(m_tabs, 1);
+
+    for (QAbstractItemView *v : {static_cast<QAbstractItemView *>(m_processView),
+                                 static_cast<QAbstractItemView *>(m_treeView)})
+        connect(v->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LabPanel::updateActions);
+    // Keep the newest lines in view while the run goes on, unless the student scrolled up.
+    for (QTableView *v : {m_eventView, m_messageView}) {
+        connect(v->model(), &QAbstractItemModel::rowsInserted, v, [v] {
+            QScrollBar *bar = v->verticalScrollBar();
+            if (bar->value() >= bar->maximum() - 2 * v->verticalHeader()->defaultSectionSize())
+                QTimer::singleShot(0, v, &QTableView::scrollToBottom);
+        });
+    }
+    connect(m_treeModel, &QAbstractItemModel::rowsInserted, m_treeView, [this] { m_treeView->expandAll(); });
+    connect(m_treeModel, &QAbstractItemModel::rowsMoved, m_treeView, [this] { m_treeView->expandAll(); });
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, [this] { m_treeView->expandAll(); });
+
+    m_labWidgets = {m_scriptLabel, m_script, m_status, m_progress, m_tabs, m_joinTimeout};
+}
+
+QList<QAction *> LabPanel::runActions() const
+{
+    return {m_actRun,  m_actStep,        m_actPause,     m_actEnd,  m_actStart,
+            m_actJoin, m_actJoinTimeout, m_actTerminate, m_actKill, m_actStop, m_actContinue};
+}
+
+void LabPanel::retranslate()
+{
+    m_actRun->setText(tr("&Run"));
+    m_actRun->setToolTip(tr("Run the main program from its first line (%1)").arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
+    m_actStep->setText(tr("S&tep"));
+    m_actStep->setToolTip(tr("Run the next line of the main program, then wait (%1)")
+                              .arg(m_actStep->shortcut().toString(QKeySequence::NativeText)));
+    m_actPause->setText(tr("&Pause"));
+    m_actPause->setToolTip(tr("Stop the main program between two lines; the processes go on (%1)")
+                               .arg(m_actPause->shortcut().toString(QKeySequence::NativeText)));
+    m_actEnd->setText(tr("&End run"));
+    m_actEnd->setToolTip(tr("End the run now: every process of it still alive is killed (%1)")
+                             .arg(m_actEnd->shortcut().toString(QKeySequence::NativeText)));
+    m_actStart->setText(tr("Start"));
+    m_actStart->setToolTip(tr("p.start() on the selected workers (%1)").arg(m_actStart->shortcut().toString(QKeySequence::NativeText)));
+    m_actJoin->setText(tr("Join"));
+    m_actJoin->setToolTip(tr("p.join(): the main program waits until the selected workers end (%1)")
+                              .arg(m_actJoin->shortcut().toString(QKeySequence::NativeText)));
+    m_actJoinTimeout->setText(tr("Join ≤"));
+    m_actJoinTimeout->setToolTip(tr("p.join(timeout): waits at most the seconds beside it (%1)")
+                                     .arg(m_actJoinTimeout->shortcut().toString(QKeySequence::NativeText)));
+    m_joinTimeout->setSuffix(tr(" s"));
+    m_joinTimeout->setToolTip(tr("The timeout of join(timeout), in seconds"));
+    m_actTerminate->setText(tr("Terminate"));
+    m_actTerminate->setToolTip(tr("p.terminate(): sends SIGTERM (%1)").arg(m_actTerminate->shortcut().toString(QKeySequence::NativeText)));
+    m_actKill->setText(tr("Kill"));
+    m_actKill->setToolTip(tr("p.kill(): sends SIGKILL, which cannot be caught (%1)")
+                              .arg(m_actKill->shortcut().toString(QKeySequence::NativeText)));
+    m_actStop->setText(tr("Stop"));
+    m_actStop->setToolTip(tr("Sends SIGSTOP: the process freezes until it is continued (%1)")
+                              .arg(m_actStop->shortcut().toString(QKeySequence::NativeText)));
+    m_actContinue->setText(tr("Continue"));
+    m_actContinue->setToolTip(tr("Sends SIGCONT: a stopped process goes on (%1)")
+                                  .arg(m_actContinue->shortcut().toString(QKeySequence::NativeText)));
+    m_scriptLabel->setText(tr("Main program:"));
+    m_tabs->setTabText(SetupTab, tr("Workers"));
+    m_tabs->setTabText(ProcessesTab, tr("Processes"));
+    m_tabs->setTabText(TreeTab, tr("Tree"));
+    m_tabs->setTabText(ConsoleTab, tr("Console"));
+    m_tabs->setTabText(EventsTab, tr("Events"));
+    m_tabs->setTabText(MessagesTab, tr("Messages"));
+    m_tabs->setTabToolTip(ProcessesTab, tr("Every process of the run, live"));
+    m_tabs->setTabToolTip(TreeTab, tr("Who created whom; an orphan moves to the process that adopted it"));
+    m_tabs->setTabToolTip(ConsoleTab, tr("What each process printed; exceptions in red"));
+    m_tabs->setTabToolTip(EventsTab, tr("Everything that happened, in order"));
+    m_tabs->setTabToolTip(MessagesTab, tr("Each message of a queue or pipe: who put it, who got it, when"));
+    m_workers->retranslate();
+    if (m_hasScenario) {
+        m_title->setText(m_scenario.title.text(m_language));
+        const QString description = m_scenario.description.text(m_language);
+        m_description->setText(description);
+        m_description->setVisible(!description.isEmpty());
+        const int current = m_currentAction;
+        m_script->clear();
+        for (int i = 0; i < m_scenario.main.size(); ++i)
+            m_script->addItem(QStringLiteral("%1. %2").arg(i + 1).arg(m_scenario.actionText(i)));
+        if (m_scenario.main.isEmpty() || m_scenario.main.constLast().kind != Action::EndMain)
+            m_script->addItem(tr("(end of the main program: daemons are terminated, the other children joined)"));
+        for (int i = 0; i < m_script->count(); ++i)
+            m_script->item(i)->setToolTip(m_script->item(i)->text());
+        m_currentAction = current;
+        updateScriptHighlight();
+    }
+    refreshConsoleChoices();
+    refreshEventKinds();
+    updateActions();
+    updateStatus();
+}
+
+void LabPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void LabPanel::showMessage(const QString &message)
+{
+    m_message = message;
+    m_hasScenario = false;
+    m_workers->clear();
+    m_title->clear();
+    m_description->clear();
+    m_description->hide();
+    m_messageLabel->setText(message);
+    m_messageLabel->show();
+    for (QWidget *w : std::as_const(m_labWidgets))
+        w->hide();
+    discardRun();
+    m_store->clear();
+    updateActions();
+}
+
+void LabPanel::showPreset(const QString &presetPath, const QString &language)
+{
+    const bool samePreset = presetPath == m_presetPath && m_hasScenario;
+    m_presetPath = presetPath;
+    m_language = language;
+    if (samePreset) {
+        // The language changed: the run shown stays.
+        retranslate();
+        return;
+    }
+    const QString shown = QDir::toNativeSeparators(presetPath);
+    if (!QFileInfo::exists(presetPath)) {
+        showMessage(tr("This page has no lab example yet: %1 does not exist.").arg(shown));
+        return;
+    }
+    const ScenarioLoadResult loaded = ScenarioLoader::loadFile(presetPath);
+    if (!loaded.ok()) {
+        showMessage(tr("The lab example %1 cannot be used:\n%2").arg(shown, loaded.errorStrings().join(QLatin1Char('\n'))));
+        return;
+    }
+    setScenario(loaded.scenario);
+}
+
+void LabPanel::setScenario(const Scenario &scenario)
+{
+    m_scenario = scenario;
+    m_hasScenario = true;
+    m_message.clear();
+    m_messageLabel->hide();
+    for (QWidget *w : std::as_const(m_labWidgets))
+        w->show();
+    m_workers->setWorkers(scenario.workers);
+    m_currentAction = -1;
+    m_lastNote.clear();
+    freshRun();
+    m_tabs->setCurrentIndex(ProcessesTab);
+    retranslate();
+}
+
+QString LabPanel::title() const
+{
+    return m_hasScenario ? m_scenario.title.text(m_language) : QString();
+}
+
+QString LabPanel::message() const
+{
+    return m_message;
+}
+
+QStringList LabPanel::actionTexts() const
+{
+    QStringList out;
+    if (!m_hasScenario)
+        return out;
+    for (int i = 0; i < m_scenario.main.size(); ++i)
+        out.append(QStringLiteral("%1. %2").arg(i + 1).arg(m_scenario.actionText(i)));
+    return out;
+}
+
+QString LabPanel::statusText() const
+{
+    return m_status->text();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+Run *LabPanel::freshRun()
+{
+    discardRun();
+    auto *run = new Run(m_scenario, this);
+    m_run = run;
+    m_currentAction = -1;
+    connect(run, &Run::mainActionStarted, this, [this](int i) {
+        m_currentAction = i;
+        updateScriptHighlight();
+        updateStatus();
+    });
+    connect(run, &Run::mainActionFinished, this, [this] {
+        updateStatus();
+        updateActions();
+    });
+    connect(run, &Run::pausedChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
+    connect(run, &Run::phaseChanged, this, [this](Run::Phase phase) {
+        if (phase == Run::Phase::Finished) {
+            m_currentAction = int(m_scenario.main.size()) + 1;
+            updateScriptHighlight();
+        }
+        updateActions();
+        updateStatus();
+        Q_EMIT runStateChanged();
+    });
+    m_store->watch(run);
+    return run;
+}
+
+void LabPanel::discardRun()
+{
+    Run *old = m_run.data();
+    m_run.clear();
+    if (!old)
+        return;
+    old->disconnect(this);
+    if (!old->isStarted() || old->isFinished()) {
+        old->deleteLater();
+        return;
+    }
+    // Asynchronous: everything of it is killed now, and it is deleted once reaped.
+    connect(old, &Run::finished, old, &QObject::deleteLater);
+    old->abort();
+}
+
+void LabPanel::shutdown()
+{
+    if (!m_run || !m_run->isStarted() || m_run->isFinished())
+        return;
+    QEventLoop loop;
+    connect(m_run.data(), &Run::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(limits::RunEndGraceMs + 2000, &loop, &QEventLoop::quit);
+    m_run->abort();
+    if (!m_run->isFinished())
+        loop.exec();
+}
+
+Run *LabPanel::runForAction()
+{
+    if (!m_hasScenario)
+        return nullptr;
+    if (!m_run || m_run->isFinished() || m_run->phase() == Run::Phase::Ending)
+        freshRun();
+    return m_run;
+}
+
+void LabPanel::onRun()
+{
+    if (!m_hasScenario)
+        return;
+    m_lastNote.clear();
+    if (m_run && m_run->isScripted() && m_run->phase() == Run::Phase::Running) {
+        // Paused or stepping: go on to the end.
+        m_run->setPaused(false);
+        return;
+    }
+    Run *run = m_run && !m_run->isStarted() ? m_run.data() : freshRun();
+    m_tabs->setCurrentIndex(ProcessesTab);
+    run->start();
+    updateActions();
+    updateStatus();
+    Q_EMIT runStateChanged();
+}
+
+void LabPanel::onStep()
+{
+    if (!m_hasScenario)
+        return;
+    m_lastNote.clear();
+    Run *run = m_run && (!m_run->isStarted() || (m_run->isScripted() && m_run->phase() == Run::Phase::Running))
+                   ? m_run.data()
+                   : freshRun();
+    m_tabs->setCurrentIndex(ProcessesTab);
+    run->step();
+    updateActions();
+    updateStatus();
+    Q_EMIT runStateChanged();
+}
+
+void LabPanel::onPause()
+{
+    if (m_run && m_run->isScripted() && m_run->phase() == Run::Phase::Running)
+        m_run->setPaused(m_actPause->isChecked());
+    updateActions();
+}
+
+void LabPanel::onEnd()
+{
+    if (!m_run || !m_run->isStarted() || m_run->isFinished())
+        return;
+    int alive = 0;
+    for (const WorkerProcess *p : m_run->processes())
+        if (p->isAlive() && p->record().kind != QLatin1String("main") && p->record().kind != QLatin1String("forkserver"))
+            ++alive;
+    m_lastNote = alive == 0 ? tr("Run ended.")
+                            : tr("Run ended: %n process(es) still alive were killed.", nullptr, alive);
+    m_run->abort();
+    updateStatus();
+}
+
+QList<int> LabPanel::selectedProcesses() const
+{
+    QList<int> rows;
+    const QAbstractItemView *view = m_tabs->currentIndex() == TreeTab ? static_cast<QAbstractItemView *>(m_treeView)
+                                                                      : static_cast<QAbstractItemView *>(m_processView);
+    for (const QModelIndex &i : view->selectionModel()->selectedRows())
+        rows.append(i.data(ProcessRowRole).toInt());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void LabPanel::selectProcess(int row)
+{
+    if (row < 0 || row >= m_processModel->rowCount())
+        return;
+    m_processView->selectionModel()->select(
+        m_processModel->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_processView->setCurrentIndex(m_processModel->index(row, 0));
+    const QModelIndex inTree = m_treeModel->indexOfProcess(row);
+    if (inTree.isValid())
+        m_treeView->selectionModel()->select(inTree, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    updateActions();
+}
+
+void LabPanel::onProcessAction(QAction *action)
+{
+    const QList<int> rows = selectedProcesses();
+    QList<int> workers;
+    for (int r : rows) {
+        const int index = m_store->process(r).record.index;
+        if (index >= 0)
+            workers.append(index);
+    }
+    if (workers.isEmpty())
+        return;
+    m_lastNote.clear();
+    Run *run = action == m_actStart ? runForAction() : m_run.data();
+    if (!run)
+        return;
+    const bool wasNew = !run->isStarted();
+    for (int w : std::as_const(workers)) {
+        if (action == m_actStart)
+            run->startWorker(w);
+        else if (action == m_actJoin)
+            run->join(w);
+        else if (action == m_actJoinTimeout)
+            run->join(w, int(m_joinTimeout->value() * 1000));
+        else if (action == m_actTerminate)
+            run->terminate(w);
+        else if (action == m_actKill)
+            run->kill(w);
+        else if (action == m_actStop)
+            run->stop(w);
+        else if (action == m_actContinue)
+            run->resume(w);
+    }
+    if (wasNew)
+        Q_EMIT runStateChanged();
+    m_store->flush();
+    updateActions();
+    updateStatus();
+}
+
+void LabPanel::updateActions()
+{
+    const bool have = m_hasScenario;
+    const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
+    const bool scriptRunning = live && m_run->isScripted() && m_run->phase() == Run::Phase::Running;
+    const bool paused = scriptRunning && m_run->isPaused();
+    m_actRun->setEnabled(have && (!live || paused));
+    m_actStep->setEnabled(have && (!live || paused));
+    m_actPause->setEnabled(scriptRunning);
+    m_actPause->setChecked(paused);
+    m_actEnd->setEnabled(live);
+
+    bool canStart = false, canJoin = false, canSignal = false, canStop = false, canContinue = false;
+    const bool mainGoing = !m_run || !m_run->isStarted() || m_run->phase() == Run::Phase::Running;
+    for (int r : selectedProcesses()) {
+        if (r >= m_store->processCount())
+            continue;
+        const RunStore::Process &p = m_store->process(r);
+        if (p.record.index < 0)
+            continue;
+        canStart |= p.state == RunStore::State::Created || (m_run && m_run->isFinished());
+        canJoin |= mainGoing && live && p.state != RunStore::State::Created;
+        canSignal |= live && p.isAlive();
+        canStop |= live && p.state == RunStore::State::Running;
+        canContinue |= live && p.state == RunStore::State::Stopped;
+    }
+    m_actStart->setEnabled(have && canStart);
+    m_actJoin->setEnabled(canJoin);
+    m_actJoinTimeout->setEnabled(canJoin);
+    m_joinTimeout->setEnabled(canJoin);
+    m_actTerminate->setEnabled(canSignal);
+    m_actKill->setEnabled(canSignal);
+    m_actStop->setEnabled(canStop);
+    m_actContinue->setEnabled(canContinue);
+}
+
+void LabPanel::updateStatus()
+{
+    if (!m_hasScenario) {
+        m_status->clear();
+        return;
+    }
+    const int total = int(m_scenario.main.size()) + 1;
+    m_progress->setRange(0, total);
+    QString text;
+    if (!m_run || !m_run->isStarted()) {
+        m_progress->setValue(0);
+        text = tr("Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a "
+                  "worker in Processes and press Start.")
+                   .arg(m_actRun->shortcut().toString(QKeySequence::NativeText),
+                        m_actStep->shortcut().toString(QKeySequence::NativeText));
+    } else {
+        const int next = m_run->nextMainAction();
+        m_progress->setValue(m_run->isFinished() ? total : std::min(next, total));
+        int alive = 0;
+        int processes = 0;
+        for (int r = 0; r < m_store->processCount(); ++r) {
+            const RunStore::Process &p = m_store->process(r);
+            if (p.record.kind == QLatin1String("main") || p.record.kind == QLatin1String("forkserver"))
+                continue;
+            ++processes;
+            alive += p.isAlive() ? 1 : 0;
+        }
+        switch (m_run->phase()) {
+        case Run::Phase::NotStarted:
+        case Run::Phase::Running:
+            if (!m_run->isScripted())
+                text = tr("Running: you give the main program's orders. %n process(es) alive.", nullptr, alive);
+            else if (m_run->isPaused() && m_run->isMainActionInProgress())
+                text = tr("Line %1 is in progress (it waits); paused after it.").arg(m_currentAction + 1);
+            else if (m_run->isPaused())
+                text = next < m_scenario.main.size()
+                           ? tr("Paused before line %1: Step runs it, Run goes on to the end.").arg(next + 1)
+                           : tr("Paused before the end of the main program: Step ends it.");
+            else if (m_currentAction >= 0 && m_currentAction < m_scenario.main.size())
+                text = tr("Running line %1 of %2. %n process(es) alive.", nullptr, alive)
+                           .arg(m_currentAction + 1)
+                           .arg(m_scenario.main.size());
+            else
+                text = tr("The main program is ending: it waits for its children. %n process(es) alive.", nullptr, alive);
+            break;
+        case Run::Phase::Ending:
+            text = tr("The main program has ended; %n process(es) of the run still alive (orphans go on by "
+                      "themselves). End run kills them.",
+                      nullptr, alive);
+            break;
+        case Run::Phase::Finished: {
+            const qint64 wall = m_store->log().summary.value(QStringLiteral("wall_ns")).toInteger();
+            text = tr("Finished in %1: %n process(es).", nullptr, processes).arg(LabText::duration(wall));
+            break;
+        }
+        }
+    }
+    if (!m_lastNote.isEmpty())
+        text = m_lastNote + QLatin1Char(' ') + text;
+    m_status->setText(text);
+}
+
+void LabPanel::updateScriptHighlight()
+{
+    for (int i = 0; i < m_script->count(); ++i) {
+        QListWidgetItem *item = m_script->item(i);
+        QFont f = item->font();
+        const bool current = i == m_currentAction;
+        f.setBold(current);
+        item->setFont(f);
+        item->setData(Qt::BackgroundRole, current ? QVariant(palette().color(QPalette::Highlight).lighter(175)) : QVariant());
+        if (current)
+            m_script->scrollToItem(item);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views that follow the store
+
+void LabPanel::onStoreReset()
+{
+    refreshConsoleChoices();
+    refreshEventKinds();
+    rebuildConsole();
+    for (QTableView *v : {m_processView, m_eventView, m_messageView})
+        v->resizeColumnsToContents();
+    updateActions();
+    updateStatus();
+}
+
+void LabPanel::onStoreUpdated(const RunStore::Batch &batch)
+{
+    if (m_store->processCount() > batch.processesBefore)
+        refreshConsoleChoices();
+    if (m_store->processCount() > batch.processesBefore || batch.finished ||
+        (!batch.changedProcesses.isEmpty() && m_store->processCount() <= 64))
+        m_processView->resizeColumnsToContents();
+    if (m_store->eventCount() > batch.eventsBefore) {
+        refreshEventKinds();
+        appendConsole(batch.eventsBefore);
+        if (batch.eventsBefore == 0)
+            m_eventView->resizeColumnsToContents();
+    }
+    if (m_store->messageCount() > 0 && batch.messagesBefore == 0)
+        m_messageView->resizeColumnsToContents();
+    updateActions();
+    updateStatus();
+}
+
+void LabPanel::refreshConsoleChoices()
+{
+    const auto fill = [this](QComboBox *box, const QString &all) {
+        const int current = box->currentData().isValid() ? box->currentData().toInt() : -1;
+        const QSignalBlocker block(box);
+        box->clear();
+        box->addItem(all, -1);
+        for (int r = 0; r < m_store->processCount(); ++r) {
+            const RunStore::Process &p = m_store->process(r);
+            if (p.defaultName && p.state == RunStore::State::Created)
+                continue;
+            box->addItem(p.record.pid ? QStringLiteral("%1 (%2)").arg(p.record.name).arg(*p.record.pid) : p.record.name, r);
+        }
+        const int at = box->findData(current);
+        box->setCurrentIndex(at >= 0 ? at : 0);
+    };
+    fill(m_consoleProcess, tr("All processes"));
+    fill(m_eventProcess, tr("All processes"));
+}
+
+void LabPanel::refreshEventKinds()
+{
+    QSet<QString> kinds;
+    for (int i = 0; i < m_store->eventCount(); ++i)
+        kinds.insert(m_store->event(i).ev);
+    if (kinds.size() + 1 == m_eventKind->count() && m_eventKind->count() > 0)
+        return;
+    QStringList sorted(kinds.cbegin(), kinds.cend());
+    sorted.sort();
+    const QString current = m_eventKind->currentData().toString();
+    const QSignalBlocker block(m_eventKind);
+    m_eventKind->clear();
+    m_eventKind->addItem(tr("All events"), QString());
+    for (const QString &k : std::as_const(sorted))
+        m_eventKind->addItem(k, k);
+    const int at = m_eventKind->findData(current);
+    m_eventKind->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+void LabPanel::rebuildConsole()
+{
+    m_console->clear();
+    appendConsole(0);
+}
+
+void LabPanel::appendConsole(int fromEvent)
+{
+    const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
+    QTextCursor cursor(m_console->document());
+    cursor.movePosition(QTextCursor::End);
+    QTextCharFormat normal;
+    QTextCharFormat error;
+    error.setForeground(QColor(0xc0, 0x39, 0x2b));
+    QScrollBar *bar = m_console->verticalScrollBar();
+    const bool atEnd = bar->value() >= bar->maximum() - 4;
+    bool wrote = false;
+    for (int i = fromEvent; i < m_store->eventCount(); ++i) {
+        const int row = m_store->eventProcess(i);
+        if (only >= 0 && row != only)
+            continue;
+        const Event &e = m_store->event(i);
+        const QString name = row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
+        QString text = LabText::consoleText(e, name);
+        if (text.isEmpty())
+            continue;
+        if (only < 0)
+            text = QStringLiteral("[%1] ").arg(name) + text.replace(QLatin1Char('\n'), QStringLiteral("\n[%1] ").arg(name));
+        if (!m_console->document()->isEmpty())
+            cursor.insertBlock();
+        cursor.insertText(text, LabText::isErrorOutput(e) ? error : normal);
+        wrote = true;
+    }
+    if (wrote && atEnd)
+        bar->setValue(bar->maximum());
+}
+
+} // namespace concurrente

@@ -1,0 +1,173 @@
+#pragma once
+
+#include "run.h"
+#include "runstore.h"
+#include "scenario.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QDoubleSpinBox;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class QTreeView;
+
+namespace concurrente {
+
+class EventFilterModel;
+class EventLogModel;
+class MessageModel;
+class ProcessTableModel;
+class ProcessTreeModel;
+class WorkerSummaryModel;
+
+/// The lab beside the lesson page: the page's example (its workers and its main program), the
+/// controls that run it with real processes — the whole main program, one line at a time, or
+/// process by process — and what the run does, live: processes table, tree, consoles, event log
+/// and messages. A thin layer over a Run and its RunStore.
+class LabPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { SetupTab, ProcessesTab, TreeTab, ConsoleTab, EventsTab, MessagesTab };
+
+    explicit LabPanel(QWidget *parent = nullptr);
+    ~LabPanel() override;
+
+    /// Loads and validates `presetPath` (texts in `language`) and makes it the lab's scenario;
+    /// a run in progress is ended first.
+    void showPreset(const QString &presetPath, const QString &language);
+    /// Makes `scenario` the lab's scenario (an edited or opened one).
+    void setScenario(const Scenario &scenario);
+    const Scenario &scenario() const { return m_scenario; }
+
+    QString title() const;
+    /// The message shown instead of the lab; empty when the preset loaded.
+    QString message() const;
+    QStringList actionTexts() const;
+    QString statusText() const;
+
+    WorkerSummaryModel *workersModel() const { return m_workers; }
+    RunStore *store() const { return m_store; }
+    ProcessTableModel *processModel() const { return m_processModel; }
+    ProcessTreeModel *treeModel() const { return m_treeModel; }
+    MessageModel *messageModel() const { return m_messageModel; }
+    EventFilterModel *eventModel() const { return m_eventFilter; }
+    QTableView *processView() const { return m_processView; }
+    QTreeView *treeView() const { return m_treeView; }
+    QPlainTextEdit *console() const { return m_console; }
+    QComboBox *consoleProcess() const { return m_consoleProcess; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /// The run shown (live or ended); nullptr before the first one of this scenario.
+    Run *run() const { return m_run; }
+    QList<QAction *> runActions() const;
+
+    QAction *runAction() const { return m_actRun; }
+    QAction *stepAction() const { return m_actStep; }
+    QAction *pauseAction() const { return m_actPause; }
+    QAction *endAction() const { return m_actEnd; }
+    QAction *startAction() const { return m_actStart; }
+    QAction *joinAction() const { return m_actJoin; }
+    QAction *joinTimeoutAction() const { return m_actJoinTimeout; }
+    QAction *terminateAction() const { return m_actTerminate; }
+    QAction *killAction() const { return m_actKill; }
+    QAction *stopAction() const { return m_actStop; }
+    QAction *continueAction() const { return m_actContinue; }
+    QDoubleSpinBox *joinTimeoutBox() const { return m_joinTimeout; }
+
+    /// Selects process `row` of the store in the table (and the tree).
+    void selectProcess(int row);
+    /// Ends a live run and waits for it (the app is closing).
+    void shutdown();
+
+Q_SIGNALS:
+    /// A run began, or the one shown ended.
+    void runStateChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void showMessage(const QString &message);
+    /// A fresh, not started run of the scenario, shown in the store; the previous one, if any
+    /// is live, is ended and deleted once it has.
+    Run *freshRun();
+    void discardRun();
+    Run *runForAction();
+    void onRun();
+    void onStep();
+    void onPause();
+    void onEnd();
+    void onProcessAction(QAction *action);
+    void onStoreUpdated(const RunStore::Batch &batch);
+    void onStoreReset();
+    void updateActions();
+    void updateStatus();
+    void updateScriptHighlight();
+    QList<int> selectedProcesses() const;
+    void rebuildConsole();
+    void appendConsole(int fromEvent);
+    void refreshConsoleChoices();
+    void refreshEventKinds();
+
+    Scenario m_scenario;
+    bool m_hasScenario = false;
+    QString m_presetPath;
+    QString m_language;
+    QString m_message;
+    QPointer<Run> m_run;
+    RunStore *m_store;
+    int m_currentAction = -1;
+    QString m_lastNote; ///< the outcome of the user's last command, shown in the status
+
+    WorkerSummaryModel *m_workers;
+    ProcessTableModel *m_processModel;
+    ProcessTreeModel *m_treeModel;
+    EventLogModel *m_eventModel;
+    EventFilterModel *m_eventFilter;
+    MessageModel *m_messageModel;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_description = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QLabel *m_scriptLabel = nullptr;
+    QListWidget *m_script = nullptr;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_workersView = nullptr;
+    QTableView *m_processView = nullptr;
+    QTreeView *m_treeView = nullptr;
+    QComboBox *m_consoleProcess = nullptr;
+    QPlainTextEdit *m_console = nullptr;
+    QComboBox *m_eventProcess = nullptr;
+    QComboBox *m_eventKind = nullptr;
+    QTableView *m_eventView = nullptr;
+    QTableView *m_messageView = nullptr;
+    QLabel *m_joinLabel = nullptr;
+    QDoubleSpinBox *m_joinTimeout = nullptr;
+    QList<QWidget *> m_labWidgets; ///< hidden when there is no usable scenario
+
+    QAction *m_actRun = nullptr;
+    QAction *m_actStep = nullptr;
+    QAction *m_actPause = nullptr;
+    QAction *m_actEnd = nullptr;
+    QAction *m_actStart = nullptr;
+    QAction *m_actJoin = nullptr;
+    QAction *m_actJoinTimeout = nullptr;
+    QAction *m_actTerminate = nullptr;
+    QAction *m_actKill = nullptr;
+    QAction *m_actStop = nullptr;
+    QAction *m_actContinue = nullptr;
+};
+
+} // namespace concurrente
