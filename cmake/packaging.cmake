@@ -6,7 +6,7 @@ set(CPACK_PACKAGE_VENDOR "The Concurrente authors")
 set(CPACK_PACKAGE_CONTACT "Concurrente <concurrente@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Learn Python multiprocessing with real processes")
 set(CPACK_PACKAGE_DESCRIPTION
-    "Concurrente is the course companion for the lesson “Cómputo Concurrente - Multiprocessing”:
+    "Concurrente is the course companion for the lesson “Cómputo Concurrente — Multiprocessing”:
 read a lesson page about Python's multiprocessing in Spanish or English and, beside it, run the
 page's example with real operating-system processes: watch their PIDs, parents, names, exit
 codes and messages, and export the run as a log for homework.")
