@@ -102,14 +102,18 @@ void TestInstalled::initTestCase()
     QVERIFY2(r.status == QProcess::NormalExit && r.exitCode == 0, qPrintable(r.out + r.err));
     // The MIME type test reads the installed type through Qt's MIME database, which reads the
     // XDG data folders when it is first used.
-    qputenv("XDG_DATA_DIRS", (m_prefix.filePath(QStringLiteral("share")) + QStringLiteral(":/usr/local/share:/usr/share")).toLocal8Bit());
+    qputenv("XDG_DATA_DIRS",
+            (m_prefix.filePath(QStringLiteral("share")) + QStringLiteral(":/usr/local/share:/usr/share"))
+                .toLocal8Bit());
 }
 
 void TestInstalled::layout_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<bool>("executable");
-    auto row = [](const char *path, bool executable) { QTest::newRow(path) << QString::fromLatin1(path) << executable; };
+    auto row = [](const char *path, bool executable) {
+        QTest::newRow(path) << QString::fromLatin1(path) << executable;
+    };
     row("bin/concurrente", true);
     row("libexec/concurrente/concurrente-worker", true);
     row("libexec/concurrente/concurrente-main", true);
@@ -158,11 +162,12 @@ void TestInstalled::nothingOfTheBuildMachineIsCompiledIn()
 void TestInstalled::headlessRunOfAnInstalledPreset()
 {
     const QString exported = m_work.filePath(QStringLiteral("homework.concurrente-run.json"));
-    const Result r = run(installed(QStringLiteral("bin/concurrente")),
-                         {QStringLiteral("--run"),
-                          installed(QStringLiteral("share/concurrente/lessons/presets/06-join-terminate.json")),
-                          QStringLiteral("--export"), exported},
-                         cleanEnvironment());
+    const Result r =
+        run(installed(QStringLiteral("bin/concurrente")),
+            {QStringLiteral("--run"),
+             installed(QStringLiteral("share/concurrente/lessons/presets/06-join-terminate.json")),
+             QStringLiteral("--export"), exported},
+            cleanEnvironment());
     QCOMPARE(r.status, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QVERIFY2(r.out.contains(QStringLiteral("MainProcess")), qPrintable(r.out));
@@ -186,8 +191,8 @@ void TestInstalled::everyPageOpens()
     QFETCH(int, page);
     QFETCH(QString, language);
     const Result r = run(installed(QStringLiteral("bin/concurrente")),
-                         {QStringLiteral("--lesson"), QString::number(page), QStringLiteral("--language"), language,
-                          QStringLiteral("--quit-when-shown")},
+                         {QStringLiteral("--lesson"), QString::number(page), QStringLiteral("--language"),
+                          language, QStringLiteral("--quit-when-shown")},
                          cleanEnvironment());
     QCOMPARE(r.status, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
