@@ -7,6 +7,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins qt6-translations-l10n
   libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev libboost-dev python3 fonts-dejavu-core
+  # the desktop-integration and package tests: validators, the MIME database, dpkg-shlibdeps
+  desktop-file-utils appstream shared-mime-info dpkg-dev file
 )
 missing=()
 for p in "${packages[@]}"; do

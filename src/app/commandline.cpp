@@ -88,15 +88,27 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
                             .arg(LessonCatalog::languages().join(QStringLiteral(", "))));
     }
     if (m_parser.isSet(m_windowSize)) {
-        static const QRegularExpression re(QStringLiteral("^(\\d{3,5})[xX](\\d{3,5})$"));
+        // Only the form here: the smallest size the window can take depends on its fonts and
+        // style, so main() checks that against the window itself (windowTooSmall()).
+        static const QRegularExpression re(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
         const auto m = re.match(m_parser.value(m_windowSize));
         if (!m.hasMatch())
             return fail(
-                tr("--window-size must look like 1024x640, not \"%1\".").arg(m_parser.value(m_windowSize)));
+                tr("--window-size must be a width and a height in pixels, such as 1024x640, not \"%1\".")
+                    .arg(m_parser.value(m_windowSize)));
         r.windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
     r.quitWhenShown = m_parser.isSet(m_quitWhenShown);
     return r;
+}
+
+QString AppCommandLine::windowTooSmall(QSize asked, QSize smallest)
+{
+    return tr("--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.")
+        .arg(asked.width())
+        .arg(asked.height())
+        .arg(smallest.width())
+        .arg(smallest.height());
 }
 
 } // namespace concurrente

@@ -31,6 +31,8 @@ public:
     CommandLineRequest parse(const QStringList &arguments);
     /// The --help text (needs a QCoreApplication, as QCommandLineParser does).
     QString helpText() const { return m_parser.helpText(); }
+    /// The error for a --window-size below `smallest`, the least the window can be.
+    static QString windowTooSmall(QSize asked, QSize smallest);
 
 private:
     QCommandLineParser m_parser;

@@ -129,6 +129,31 @@ void CourseSession::goTo(int number)
 {
     if (number < 1 || number > pageCount())
         return;
+    if (m_current > 0 && number != m_current) {
+        m_back.append(m_current);
+        m_forward.clear();
+    }
+    show(number);
+}
+
+void CourseSession::back()
+{
+    if (m_back.isEmpty())
+        return;
+    m_forward.append(m_current);
+    show(m_back.takeLast());
+}
+
+void CourseSession::forward()
+{
+    if (m_forward.isEmpty())
+        return;
+    m_back.append(m_current);
+    show(m_forward.takeLast());
+}
+
+void CourseSession::show(int number)
+{
     m_current = number;
     m_settings->setValue(kLastPage, number);
     if (!m_visited.contains(number)) {

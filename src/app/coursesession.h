@@ -36,6 +36,10 @@ public:
     LessonText currentText() const;
     bool hasPrevious() const { return m_current > 1; }
     bool hasNext() const { return m_current < pageCount(); }
+    /// Whether back() / forward() have a page to go to: the pages shown before (after) this
+    /// one, as in a web browser. Only this session's; not stored.
+    bool canGoBack() const { return !m_back.isEmpty(); }
+    bool canGoForward() const { return !m_forward.isEmpty(); }
     QSet<int> visited() const { return m_visited; }
     int zoomPercent() const { return m_zoom; }
     /// The page stored as last read (1 when none or out of range).
@@ -58,6 +62,10 @@ public Q_SLOTS:
     void goTo(int number);
     void next();
     void previous();
+    /// The page shown before this one (a followed link, a page chosen in the list, …).
+    void back();
+    /// The page left by back().
+    void forward();
     void setLanguage(const QString &language);
     void setZoomPercent(int percent);
     /// Writes everything to disk now.
@@ -73,6 +81,9 @@ private:
     std::unique_ptr<QSettings> createSettings() const;
     void setSettingsAside(const QString &why);
     void load();
+    /// Shows page `number`; goTo() records the page left in the history, back() and forward()
+    /// move along it.
+    void show(int number);
 
     LessonCatalog m_catalog;
     QString m_settingsPath;
@@ -80,6 +91,8 @@ private:
     QString m_language;
     QList<LessonPage> m_pages;
     QSet<int> m_visited;
+    QList<int> m_back;    ///< pages shown before the current one, the last most recent
+    QList<int> m_forward; ///< pages left by back(), the last the next forward()
     int m_current = 0;
     int m_storedPage = 1;
     int m_zoom = 100;

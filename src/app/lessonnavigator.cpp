@@ -62,12 +62,22 @@ LessonNavigator::LessonNavigator(QWidget *parent)
                                     3 * fm.averageCharWidth());
     m_model->setTickColor(palette().color(QPalette::Highlight));
 
+    // The highlight is the page shown: moving it with the keys (arrows, Home, End, a title's
+    // first letter) opens that page, as a click or Enter does, so the list never shows two
+    // pages as chosen. (A click moves the highlight on press, then reports the click: once.)
     auto activate = [this](const QModelIndex &index) {
-        if (index.isValid())
+        if (index.isValid() && !index.data(LessonListModel::CurrentRole).toBool())
             Q_EMIT pageActivated(index.data(LessonListModel::PageNumberRole).toInt());
     };
     connect(m_ui->pageList, &QListView::clicked, this, activate);
     connect(m_ui->pageList, &QListView::activated, this, activate);
+    // Only a move counts: the list's first highlight, placed when it takes the focus before any
+    // page is shown, opens nothing.
+    connect(m_ui->pageList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [activate](const QModelIndex &current, const QModelIndex &previous) {
+                if (previous.isValid())
+                    activate(current);
+            });
     updateProgress();
 }
 

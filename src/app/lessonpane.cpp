@@ -38,11 +38,17 @@ void LessonPane::setNavigationActions(QAction *previous, QAction *next)
 
 void LessonPane::showPage(const LessonPage &page, const LessonText &text, int pageCount)
 {
+    // The same page again (in the other language, or chosen again in the list): the reader
+    // stays where they were instead of going back to the top.
+    const bool samePage = page.number > 0 && page.number == m_page.number && !isShowingDocument();
+    const LessonView::ReadingPosition position = m_ui->lessonView->readingPosition();
     m_page = page;
     m_text = text;
     m_pageCount = pageCount;
     m_ui->documentBar->hide();
     showCurrentPage();
+    if (samePage)
+        m_ui->lessonView->setReadingPosition(position);
     updatePosition();
 }
 

@@ -4,11 +4,13 @@
 #include "pythonhighlighter.h"
 #include "uilog.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QImageReader>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -135,6 +137,8 @@ void LessonView::decorate()
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const qreal em = QFontMetricsF(doc->defaultFont()).height();
 
+    const QColor codeBackground = mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08);
+
     QTextCursor cursor(doc);
     cursor.beginEditBlock();
     for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
@@ -158,35 +162,21 @@ void LessonView::decorate()
             bf.setBottomMargin(em * (level == 1 ? 0.7 : 0.4));
             bf.setLineHeight(115, QTextBlockFormat::ProportionalHeight);
             c.setBlockFormat(bf);
-            continue;
+        } else {
+            bool hasImage = false;
+            for (auto it = block.begin(); !it.atEnd() && !hasImage; ++it)
+                hasImage = it.fragment().charFormat().isImageFormat();
+            // Proportional spacing would add half a diagram's height under it.
+            bf.setLineHeight(hasImage ? 100 : 145, QTextBlockFormat::ProportionalHeight);
+            if (hasImage) {
+                bf.setTopMargin(std::max(bf.topMargin(), em * 0.5));
+                bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.9));
+            } else if (!block.textList()) {
+                bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.55));
+            }
+            c.setBlockFormat(bf);
         }
-        bool hasImage = false;
-        for (auto it = block.begin(); !it.atEnd() && !hasImage; ++it)
-            hasImage = it.fragment().charFormat().isImageFormat();
-        // Proportional spacing would add half a diagram's height under it.
-        bf.setLineHeight(hasImage ? 100 : 145, QTextBlockFormat::ProportionalHeight);
-        if (hasImage) {
-            bf.setTopMargin(std::max(bf.topMargin(), em * 0.5));
-            bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.9));
-        } else if (!block.textList()) {
-            bf.setBottomMargin(std::max(bf.bottomMargin(), em * 0.55));
-        }
-        c.setBlockFormat(bf);
-
-        // Inline code spans: the same monospace font as listings, on a faint background.
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment frag = it.fragment();
-            if (!frag.isValid() || !isCodeFormat(frag.charFormat()))
-                continue;
-            QTextCharFormat cf;
-            cf.setFontFamilies(QStringList{fixed.family()});
-            cf.setFontFixedPitch(true);
-            cf.setBackground(mix(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.08));
-            QTextCursor fc(doc);
-            fc.setPosition(frag.position());
-            fc.setPosition(frag.position() + frag.length(), QTextCursor::KeepAnchor);
-            fc.mergeCharFormat(cf);
-        }
+        styleInlineText(block, codeBackground);
     }
     styleTables();
     boxCodeBlocks();
@@ -194,6 +184,54 @@ void LessonView::decorate()
     cursor.endEditBlock();
     updateColumn();
     updateImages();
+}
+
+void LessonView::styleInlineText(const QTextBlock &block, const QColor &codeBackground)
+{
+    // Qt's Markdown reader gives inline code an absolute 9 pt font that ignores the heading and
+    // the zoom, and in a heading it drops the heading's size and weight from the text after a
+    // code span ("## The `put()` and `get()` methods"). Every fragment of a heading gets the
+    // heading's size and weight again, and code spans the size of the text around them.
+    const int level = block.blockFormat().headingLevel();
+    QTextCharFormat heading;
+    if (level > 0) {
+        // The size steps Qt's reader gives headings: h1 +3 … h6 −2.
+        heading.setProperty(QTextFormat::FontSizeAdjustment, 4 - level);
+        heading.setFontWeight(QFont::Bold);
+    }
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    struct Span
+    {
+        int start;
+        int end;
+        QTextCharFormat format;
+    };
+    QList<Span> spans;
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        const QTextFragment frag = it.fragment();
+        if (!frag.isValid() || frag.charFormat().isImageFormat())
+            continue;
+        QTextCharFormat f = frag.charFormat();
+        const bool code = isCodeFormat(f);
+        if (!code && level == 0)
+            continue;
+        if (code) {
+            f.clearProperty(QTextFormat::FontPointSize);
+            f.setFontFamilies(QStringList{fixed.family()});
+            f.setFontFixedPitch(true);
+            f.setBackground(codeBackground);
+        }
+        if (level > 0)
+            f.merge(heading);
+        spans.append({frag.position(), frag.position() + frag.length(), f});
+    }
+    // Formats are set after the walk: setting them may merge fragments under the iterator.
+    QTextCursor c(document());
+    for (const Span &span : std::as_const(spans)) {
+        c.setPosition(span.start);
+        c.setPosition(span.end, QTextCursor::KeepAnchor);
+        c.setCharFormat(span.format);
+    }
 }
 
 void LessonView::boxCodeBlocks()
@@ -544,6 +582,60 @@ void LessonView::decreaseZoom()
 void LessonView::resetZoom()
 {
     setZoomPercent(100);
+}
+
+QList<qreal> LessonView::headingTops() const
+{
+    QList<qreal> tops;
+    QAbstractTextDocumentLayout *layout = document()->documentLayout();
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() > 0)
+            tops.append(layout->blockBoundingRect(b).top());
+    }
+    return tops;
+}
+
+LessonView::ReadingPosition LessonView::readingPosition() const
+{
+    const qreal y = verticalScrollBar()->value();
+    const QList<qreal> tops = headingTops();
+    ReadingPosition p;
+    qreal from = 0;
+    for (int i = 0; i < tops.size() && tops.at(i) <= y; ++i) {
+        p.section = i;
+        from = tops.at(i);
+    }
+    const qreal to = p.section + 1 < tops.size() ? tops.at(p.section + 1)
+                                                 : document()->documentLayout()->documentSize().height();
+    p.fraction = to > from ? std::clamp((y - from) / (to - from), 0.0, 1.0) : 0.0;
+    return p;
+}
+
+void LessonView::setReadingPosition(const ReadingPosition &position)
+{
+    const QList<qreal> tops = headingTops();
+    const int section = std::min(position.section, int(tops.size()) - 1);
+    const qreal from = section >= 0 ? tops.at(section) : 0;
+    const qreal to = section + 1 < tops.size() ? tops.at(section + 1)
+                                               : document()->documentLayout()->documentSize().height();
+    verticalScrollBar()->setValue(qRound(from + position.fraction * std::max(0.0, to - from)));
+}
+
+void LessonView::keyPressEvent(QKeyEvent *event)
+{
+    // A read-only browser moves its hidden cursor for Ctrl+Home / Ctrl+End and only scrolls it
+    // into view, which stops short of the page's bottom margin: go to the real top and end.
+    if (event == QKeySequence::MoveToStartOfDocument || event == QKeySequence::MoveToEndOfDocument) {
+        const bool end = event == QKeySequence::MoveToEndOfDocument;
+        QTextCursor c = textCursor();
+        c.movePosition(end ? QTextCursor::End : QTextCursor::Start);
+        setTextCursor(c);
+        verticalScrollBar()->triggerAction(end ? QAbstractSlider::SliderToMaximum
+                                               : QAbstractSlider::SliderToMinimum);
+        event->accept();
+        return;
+    }
+    QTextBrowser::keyPressEvent(event);
 }
 
 void LessonView::resizeEvent(QResizeEvent *event)

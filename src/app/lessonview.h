@@ -5,6 +5,8 @@
 #include <QTextBrowser>
 #include <QTimer>
 
+class QTextBlock;
+
 namespace concurrente {
 
 class PythonHighlighter;
@@ -44,6 +46,17 @@ public:
     /// or an empty string when there is none.
     static QString narrowVariantOf(const QString &svgPath);
 
+    /// Where the reader is in the page: the section (counted by headings) at the top of the
+    /// view and how far into it. The same place exists in the page's other language, whose
+    /// sections are the same, so switching language keeps it.
+    struct ReadingPosition
+    {
+        int section = -1; ///< -1: before the first heading
+        qreal fraction = 0;
+    };
+    ReadingPosition readingPosition() const;
+    void setReadingPosition(const ReadingPosition &position);
+
 public Q_SLOTS:
     void setZoomPercent(int percent);
     void increaseZoom();
@@ -62,8 +75,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void styleInlineText(const QTextBlock &block, const QColor &codeBackground);
+    /// The top of each heading, in document coordinates, in reading order.
+    QList<qreal> headingTops() const;
     void followLink(const QUrl &url);
     void rebuild();
     void decorate();

@@ -74,8 +74,18 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
     translations.setLanguage(session.language());
 
     MainWindow window(&session, &translations);
-    if (request.windowSize.isValid())
+    if (request.windowSize.isValid()) {
+        // The window cannot be made smaller than its layout allows: say so, naming that size,
+        // rather than silently opening at another size than the one asked for.
+        const QSize smallest = window.minimumSizeHint().expandedTo(window.minimumSize());
+        if (request.windowSize.width() < smallest.width() ||
+            request.windowSize.height() < smallest.height()) {
+            std::fprintf(stderr, "concurrente: %s\n",
+                         qPrintable(AppCommandLine::windowTooSmall(request.windowSize, smallest)));
+            return 2;
+        }
         window.resize(request.windowSize);
+    }
     window.show();
     session.start(request.lesson);
 

@@ -76,8 +76,14 @@ void MainWindow::setUpActions()
     m_ui->actionZoomOut->setShortcut(QKeySequence::ZoomOut);
     m_ui->actionZoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     m_ui->actionShowLab->setShortcut(QKeySequence(Qt::Key_F9));
-    m_ui->actionPrevious->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    m_ui->actionNext->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    // Back / Forward follow the history, as in a browser (Alt+Left / Alt+Right); the course's
+    // previous / next page are a separate step, on the keys readers use for pages or tabs.
+    m_ui->actionBack->setShortcut(QKeySequence::Back);
+    m_ui->actionForward->setShortcut(QKeySequence::Forward);
+    m_ui->actionPrevious->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    m_ui->actionNext->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    m_ui->actionBack->setEnabled(false);
+    m_ui->actionForward->setEnabled(false);
     m_ui->actionGoToList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_ui->actionPrevious->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     m_ui->actionNext->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
@@ -106,6 +112,8 @@ void MainWindow::setUpActions()
     });
     connect(m_ui->actionPrevious, &QAction::triggered, m_session, &CourseSession::previous);
     connect(m_ui->actionNext, &QAction::triggered, m_session, &CourseSession::next);
+    connect(m_ui->actionBack, &QAction::triggered, m_session, &CourseSession::back);
+    connect(m_ui->actionForward, &QAction::triggered, m_session, &CourseSession::forward);
     connect(m_ui->actionGoToList, &QAction::triggered, this, [this] {
         m_ui->navigator->show();
         m_ui->navigator->listView()->setFocus(Qt::ShortcutFocusReason);
@@ -138,6 +146,8 @@ void MainWindow::showCurrentPage()
     m_ui->labPanel->showPreset(m_session->currentPage().presetPath, m_session->language());
     m_ui->actionPrevious->setEnabled(m_session->hasPrevious());
     m_ui->actionNext->setEnabled(m_session->hasNext());
+    m_ui->actionBack->setEnabled(m_session->canGoBack());
+    m_ui->actionForward->setEnabled(m_session->canGoForward());
     updateTitle();
     Q_EMIT pageShown(number);
 }

@@ -7,9 +7,13 @@
 namespace concurrente {
 
 namespace {
-bool hasLessons(const QString &dir)
+// Both relative to the executable's folder, as CMake computed them from the install layout
+// (GNUInstallDirs), so a copy installed under any prefix, or moved, still finds its files.
+QString besideApp(const char *relative)
 {
-    return !dir.isEmpty() && QFileInfo(dir + QStringLiteral("/lessons")).isDir();
+    const QString appDir =
+        QCoreApplication::instance() ? QCoreApplication::applicationDirPath() : QDir::currentPath();
+    return QDir::cleanPath(appDir + QLatin1Char('/') + QString::fromUtf8(relative));
 }
 } // namespace
 
@@ -18,14 +22,7 @@ QString dataDir()
     const QString fromEnv = qEnvironmentVariable("CONCURRENTE_DATA_DIR");
     if (!fromEnv.isEmpty())
         return QDir::cleanPath(fromEnv);
-    if (QCoreApplication::instance()) {
-        const QString installed =
-            QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../") +
-                            QStringLiteral(CONCURRENTE_INSTALL_DATA_DIR));
-        if (hasLessons(installed))
-            return installed;
-    }
-    return QDir::cleanPath(QStringLiteral(CONCURRENTE_SOURCE_DATA_DIR));
+    return besideApp(CONCURRENTE_BIN_TO_DATA_DIR);
 }
 
 QString helperDir()
@@ -33,9 +30,10 @@ QString helperDir()
     const QString fromEnv = qEnvironmentVariable("CONCURRENTE_BIN_DIR");
     if (!fromEnv.isEmpty())
         return QDir::cleanPath(fromEnv);
-    if (QCoreApplication::instance())
-        return QCoreApplication::applicationDirPath();
-    return QDir::currentPath();
+    const QString installed = besideApp(CONCURRENTE_BIN_TO_HELPER_DIR);
+    if (QFileInfo(installed + QStringLiteral("/concurrente-worker")).isExecutable())
+        return installed;
+    return besideApp(".");
 }
 
 QString appVersion()

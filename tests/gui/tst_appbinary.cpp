@@ -3,6 +3,7 @@
 
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void badArguments_data();
     void badArguments();
     void headlessRunNeedsNoDisplay();
+    void windowSizeNamesTheRealLimit();
 
 private:
     struct Result
@@ -187,6 +189,38 @@ void TestAppBinary::headlessRunNeedsNoDisplay()
     QCOMPARE(r.status, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 2 || r.exitCode == 1, qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("no-such-scenario.json")), qPrintable(r.err));
+}
+
+void TestAppBinary::windowSizeNamesTheRealLimit()
+{
+    // Not a size at all: the message says what one looks like.
+    Result r = run({QStringLiteral("--window-size"), QStringLiteral("10")}, noDisplayEnvironment());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("width and a height")), qPrintable(r.err));
+
+    // A size the window cannot take: the message names the smallest it can, measured on the
+    // window itself...
+    r = run({QStringLiteral("--window-size"), QStringLiteral("10x10"), QStringLiteral("--quit-when-shown")},
+            guiEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 2);
+    static const QRegularExpression least(QStringLiteral("at least (\\d+)x(\\d+)"));
+    const QRegularExpressionMatch m = least.match(r.err);
+    QVERIFY2(m.hasMatch(), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("must look like")), qPrintable(r.err));
+    const int width = m.captured(1).toInt();
+    const int height = m.captured(2).toInt();
+    QVERIFY(width > 10 && height > 10);
+
+    // ...and it is the real limit: that size opens, one pixel less does not.
+    r = run({QStringLiteral("--window-size"), QStringLiteral("%1x%2").arg(width).arg(height),
+             QStringLiteral("--quit-when-shown")},
+            guiEnvironment());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({QStringLiteral("--window-size"), QStringLiteral("%1x%2").arg(width - 1).arg(height),
+             QStringLiteral("--quit-when-shown")},
+            guiEnvironment());
+    QCOMPARE(r.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestAppBinary)

@@ -20,9 +20,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMutex>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -151,6 +153,17 @@ private Q_SLOTS:
     void labSummaryReportsMissingPreset();
     void modelsPassTheTester();
 
+    // Reading fixes.
+    void headingsWithInlineCodeKeepTheirStyle_data();
+    void headingsWithInlineCodeKeepTheirStyle();
+    void backAndForwardFollowTheHistory();
+    void navigatorArrowKeysOpenThePage();
+    void menuMnemonicsAreUnique_data();
+    void menuMnemonicsAreUnique();
+    void ctrlEndReachesTheEndOfThePage();
+    void languageSwitchKeepsTheReadingPosition();
+    void zoomNamesAndChangesTheLessonOnly();
+
 private:
     QString settingsPath() const { return m_dir->filePath(QStringLiteral("settings.conf")); }
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -239,9 +252,9 @@ void TestMainWindow::visitEveryPageWithNextAndPrevious()
     QVERIFY(!previous->isEnabled());
     QVERIFY(next->isEnabled());
 
-    // Forwards with the keyboard shortcut (Alt+Right), as a student would.
+    // Forwards with the keyboard shortcut (Ctrl+PgDown), as a student would.
     for (int n = 2; n <= LessonCatalog::PageCount; ++n) {
-        QTest::keyClick(f.window.get(), Qt::Key_Right, Qt::AltModifier);
+        QTest::keyClick(f.window.get(), Qt::Key_PageDown, Qt::ControlModifier);
         QTRY_COMPARE(f.session.currentNumber(), n);
         QVERIFY(f.pageText().contains(f.session.currentPage().title));
         QVERIFY(f.window->lessonPane()->positionText().contains(QString::number(n)));
@@ -258,8 +271,8 @@ void TestMainWindow::visitEveryPageWithNextAndPrevious()
         QVERIFY(f.pageText().contains(f.session.currentPage().title));
     }
     QVERIFY(!previous->isEnabled());
-    // Alt+Left on the first page stays there.
-    QTest::keyClick(f.window.get(), Qt::Key_Left, Qt::AltModifier);
+    // Ctrl+PgUp on the first page stays there.
+    QTest::keyClick(f.window.get(), Qt::Key_PageUp, Qt::ControlModifier);
     QCOMPARE(f.session.currentNumber(), 1);
 }
 
@@ -786,6 +799,255 @@ void TestMainWindow::modelsPassTheTester()
     QCOMPARE(workers.columnCount(), int(WorkerSummaryModel::ColumnCount));
     workers.retranslate();
     workers.clear();
+}
+
+void TestMainWindow::headingsWithInlineCodeKeepTheirStyle_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<QString>("heading");
+    QTest::newRow("es 3") << QStringLiteral("es") << 3
+                          << QStringLiteral("__name__ y los métodos de arranque");
+    QTest::newRow("en 11") << QStringLiteral("en") << 11 << QStringLiteral("The put() and get() methods");
+    QTest::newRow("es 5") << QStringLiteral("es") << 5 << QStringLiteral("Nombres por defecto: Process-N");
+    QTest::newRow("en 6") << QStringLiteral("en") << 6 << QStringLiteral("Waiting for a process: join()");
+    QTest::newRow("en 9") << QStringLiteral("en") << 9
+                          << QStringLiteral("Waiting for a limited time: join(timeout)");
+}
+
+void TestMainWindow::headingsWithInlineCodeKeepTheirStyle()
+{
+    QFETCH(QString, language);
+    QFETCH(int, page);
+    QFETCH(QString, heading);
+    Fixture f(settingsPath(), language);
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(page);
+    QTextDocument *doc = f.window->lessonPane()->view()->document();
+
+    // What a heading of level 2 without code looks like on the same page.
+    int plainAdjustment = -100;
+    QTextBlock target;
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() != 2)
+            continue;
+        if (b.text() == heading)
+            target = b;
+        else if (plainAdjustment == -100 && b.begin().fragment().isValid())
+            plainAdjustment = b.begin().fragment().charFormat().intProperty(QTextFormat::FontSizeAdjustment);
+    }
+    QVERIFY2(target.isValid(), qPrintable(heading));
+    QCOMPARE(plainAdjustment, 2);
+
+    // Every piece of the heading, the code and the words after it, is heading-sized and bold,
+    // and the code has no fixed point size of its own (it was 9 pt whatever the heading or zoom).
+    int codeFragments = 0;
+    for (auto it = target.begin(); !it.atEnd(); ++it) {
+        const QTextCharFormat cf = it.fragment().charFormat();
+        const QString what = it.fragment().text();
+        QVERIFY2(cf.intProperty(QTextFormat::FontSizeAdjustment) == plainAdjustment, qPrintable(what));
+        QVERIFY2(cf.fontWeight() >= QFont::Bold, qPrintable(what));
+        QVERIFY2(!cf.hasProperty(QTextFormat::FontPointSize), qPrintable(what));
+        if (cf.fontFixedPitch())
+            ++codeFragments;
+    }
+    QVERIFY(codeFragments > 0);
+
+    // Inline code in running text follows the text's size too.
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat cf = it.fragment().charFormat();
+            if (cf.fontFixedPitch() && b.blockFormat().headingLevel() == 0 &&
+                !b.blockFormat().hasProperty(QTextFormat::BlockCodeFence))
+                QVERIFY2(!cf.hasProperty(QTextFormat::FontPointSize), qPrintable(it.fragment().text()));
+        }
+    }
+}
+
+void TestMainWindow::backAndForwardFollowTheHistory()
+{
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(3);
+    QAction *back = f.action("actionBack");
+    QAction *forward = f.action("actionForward");
+    QVERIFY(back && forward);
+    QVERIFY(!back->isEnabled());
+    QVERIFY(!forward->isEnabled());
+    // Back / Forward are the standard keys (Alt+Left / Alt+Right); previous / next page are others.
+    QVERIFY(back->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Left)));
+    QVERIFY(forward->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Right)));
+    for (QAction *a : {f.action("actionPrevious"), f.action("actionNext")}) {
+        for (const QKeySequence &k : a->shortcuts())
+            QVERIFY(!back->shortcuts().contains(k) && !forward->shortcuts().contains(k));
+    }
+
+    // A link from page 3 to page 8, then Alt+Left: back on page 3, not on page 7.
+    QSignalSpy shown(f.window.get(), &MainWindow::pageShown);
+    Q_EMIT f.window->lessonPane()->view()->anchorClicked(QUrl(QStringLiteral("08-gil.md")));
+    QTRY_COMPARE(f.session.currentNumber(), 8);
+    QVERIFY(back->isEnabled());
+    QTest::keyClick(f.window.get(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(f.session.currentNumber(), 3);
+    QVERIFY(f.pageText().contains(f.session.currentPage().title));
+    QVERIFY(!back->isEnabled());
+    QVERIFY(forward->isEnabled());
+    QTest::keyClick(f.window.get(), Qt::Key_Right, Qt::AltModifier);
+    QTRY_COMPARE(f.session.currentNumber(), 8);
+    QVERIFY(!forward->isEnabled());
+
+    // Next page (Ctrl+PgDown) is a step in the course and in the history; a new step drops
+    // the pages ahead.
+    QTest::keyClick(f.window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+    QTRY_COMPARE(f.session.currentNumber(), 9);
+    QTest::keyClick(f.window.get(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(f.session.currentNumber(), 8);
+    QTest::keyClick(f.window.get(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(f.session.currentNumber(), 3);
+    f.clickPage(12);
+    QTRY_COMPARE(f.session.currentNumber(), 12);
+    QVERIFY(!forward->isEnabled());
+    QTest::keyClick(f.window.get(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(f.session.currentNumber(), 3);
+    QCOMPARE(shown.count(), 8);
+}
+
+void TestMainWindow::navigatorArrowKeysOpenThePage()
+{
+    Fixture f(settingsPath(), QStringLiteral("es"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(4);
+    QListView *list = f.window->navigator()->listView();
+    list->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(list->hasFocus());
+
+    auto checkOneHighlight = [&](int number) {
+        const int row = f.window->navigator()->model()->rowOf(number);
+        QCOMPARE(list->currentIndex().row(), row);
+        const QModelIndexList selected = list->selectionModel()->selectedIndexes();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.constFirst().row(), row);
+        QVERIFY(selected.constFirst().data(LessonListModel::CurrentRole).toBool());
+        QVERIFY(f.pageText().contains(f.session.currentPage().title));
+    };
+    QTest::keyClick(list, Qt::Key_Down);
+    QTRY_COMPARE(f.session.currentNumber(), 5);
+    checkOneHighlight(5);
+    QTest::keyClick(list, Qt::Key_Up);
+    QTest::keyClick(list, Qt::Key_Up);
+    QTRY_COMPARE(f.session.currentNumber(), 3);
+    checkOneHighlight(3);
+    QTest::keyClick(list, Qt::Key_End);
+    QTRY_COMPARE(f.session.currentNumber(), LessonCatalog::PageCount);
+    checkOneHighlight(LessonCatalog::PageCount);
+}
+
+void TestMainWindow::menuMnemonicsAreUnique_data()
+{
+    visitEveryPageThroughNavigator_data();
+}
+
+void TestMainWindow::menuMnemonicsAreUnique()
+{
+    QFETCH(QString, language);
+    Fixture f(settingsPath(), language);
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    auto mnemonic = [](const QString &text) {
+        for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size(); i = text.indexOf(u'&', i + 2)) {
+            if (text.at(i + 1) != u'&')
+                return text.at(i + 1).toLower();
+        }
+        return QChar();
+    };
+    auto checkUnique = [&](const QList<QAction *> &actions, const QString &where) {
+        QHash<QChar, QString> seen;
+        for (QAction *a : actions) {
+            if (a->isSeparator() || a->text().isEmpty())
+                continue;
+            const QChar m = mnemonic(a->text());
+            QVERIFY2(!m.isNull(), qPrintable(where + QStringLiteral(": no mnemonic in ") + a->text()));
+            QVERIFY2(!seen.contains(m), qPrintable(QStringLiteral("%1: \"%2\" and \"%3\" share %4")
+                                                       .arg(where, seen.value(m), a->text(), m)));
+            seen.insert(m, a->text());
+        }
+    };
+    checkUnique(f.window->menuBar()->actions(), QStringLiteral("menu bar"));
+    for (QAction *menu : f.window->menuBar()->actions())
+        checkUnique(menu->menu()->actions(), menu->text());
+}
+
+void TestMainWindow::ctrlEndReachesTheEndOfThePage()
+{
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(11);
+    LessonView *view = f.window->lessonPane()->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    view->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+    QTRY_COMPARE(bar->value(), 0);
+}
+
+void TestMainWindow::languageSwitchKeepsTheReadingPosition()
+{
+    Fixture f(settingsPath(), QStringLiteral("es"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(11);
+    LessonView *view = f.window->lessonPane()->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    // Halfway down the page, into some section.
+    bar->setValue(bar->maximum() / 2);
+    const LessonView::ReadingPosition before = view->readingPosition();
+    QVERIFY(before.section > 0);
+    const QString spanishSection = [&] {
+        int k = -1;
+        for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next())
+            if (b.blockFormat().headingLevel() > 0 && ++k == before.section)
+                return b.text();
+        return QString();
+    }();
+
+    f.action("actionEnglish")->trigger();
+    QTRY_COMPARE(f.session.language(), QStringLiteral("en"));
+    const LessonView::ReadingPosition after = view->readingPosition();
+    QCOMPARE(after.section, before.section);
+    QVERIFY2(std::abs(after.fraction - before.fraction) < 0.05,
+             qPrintable(QStringLiteral("%1 → %2").arg(before.fraction).arg(after.fraction)));
+    QVERIFY(bar->value() > 0);
+
+    // And back: the same Spanish section is at the top again.
+    f.action("actionSpanish")->trigger();
+    QTRY_COMPARE(f.session.language(), QStringLiteral("es"));
+    QCOMPARE(view->readingPosition().section, before.section);
+    QVERIFY(!spanishSection.isEmpty());
+
+    // Another page still opens at its top.
+    f.session.goTo(12);
+    QCOMPARE(bar->value(), 0);
+}
+
+void TestMainWindow::zoomNamesAndChangesTheLessonOnly()
+{
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(2);
+    // The menu says what the zoom applies to.
+    for (const char *name : {"actionZoomIn", "actionZoomOut", "actionZoomReset"})
+        QVERIFY2(f.action(name)->text().contains(QStringLiteral("Lesson")), name);
+    LessonView *view = f.window->lessonPane()->view();
+    const qreal lessonBefore = view->document()->defaultFont().pointSizeF();
+    const QFont labBefore = f.window->labPanel()->font();
+    QSignalSpy zoomed(view, &LessonView::zoomChanged);
+    f.action("actionZoomIn")->trigger();
+    QCOMPARE(zoomed.count(), 1);
+    QVERIFY(view->document()->defaultFont().pointSizeF() > lessonBefore);
+    QCOMPARE(f.window->labPanel()->font(), labBefore);
+    f.action("actionZoomReset")->trigger();
+    QCOMPARE(view->document()->defaultFont().pointSizeF(), lessonBefore);
 }
 
 QTEST_MAIN(TestMainWindow)

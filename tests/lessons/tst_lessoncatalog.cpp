@@ -127,9 +127,15 @@ void TestLessonCatalog::referencesResolve()
         const QString resolved = LessonCatalog::resolve(filePath, ref.target);
         QVERIFY2(QFileInfo(resolved).isFile(),
                  qPrintable(where + QStringLiteral(" does not resolve (looked for %1)").arg(resolved)));
-        // Everything a page points at must ship with the app (lessons/, resources/, docs/).
-        QVERIFY2(resolved.startsWith(m_catalog.dataDir() + QLatin1Char('/')),
-                 qPrintable(where + QStringLiteral(" points outside the data folder")));
+        // Everything a page points at must ship with the app: other pages and diagrams
+        // (lessons/, resources/). The developers' documents (docs/) are not for students and
+        // are not installed.
+        QVERIFY2(resolved.startsWith(m_catalog.dataDir() + QStringLiteral("/lessons/")) ||
+                     resolved.startsWith(m_catalog.dataDir() + QStringLiteral("/resources/")),
+                 qPrintable(where + QStringLiteral(" points outside the lessons and their diagrams")));
+        if (ref.kind == LessonReference::Link && resolved.endsWith(QLatin1String(".md")))
+            QVERIFY2(LessonCatalog::pageNumberForFileName(ref.target) > 0,
+                     qPrintable(where + QStringLiteral(": a link to a document must be to a lesson page")));
         if (ref.kind == LessonReference::Image) {
             const QString suffix = QFileInfo(resolved).suffix().toLower();
             QVERIFY2(suffix == QLatin1String("svg") || suffix == QLatin1String("png"),
