@@ -90,7 +90,8 @@ void TestScenarioRules::sameAsLoader_data()
         {u"description.en: must not be empty"_s});
     row("name too long", [](Scenario &s) { s.workers[0].name = QString(65, u'n'); },
         {u"workers[0].name: is too long (65 characters, at most 64)"_s});
-    row("name empty", [](Scenario &s) { s.workers[0].name.clear(); }, {u"workers[0].name: must not be empty"_s});
+    row("name empty", [](Scenario &s) { s.workers[0].name.clear(); },
+        {u"workers[0].name: must not be empty"_s});
     row("name with tab", [](Scenario &s) { s.workers[0].name = u"a\tb"_s; },
         {u"workers[0].name: must not contain control characters (tabs, newlines, ...)"_s});
     row("name padded", [](Scenario &s) { s.workers[0].name = u"W "_s; },
@@ -121,9 +122,15 @@ void TestScenarioRules::sameAsLoader_data()
         {u"workers[1].args.queue: missing (task \"producer\" needs it)"_s});
     row("queue renamed under its worker", [](Scenario &s) { s.queues[0].name = u"q2"_s; },
         {u"workers[1].args.queue: no queue is named \"q\" (declare it in \"queues\")"_s});
-    row("queue name duplicate", [](Scenario &s) { s.queues.append({u"q"_s, 4}); },
+    row("queue name duplicate",
+        [](Scenario &s) {
+            s.queues.append({u"q"_s, 4});
+        },
         {u"queues[1].name: \"q\" is already the name of queues[0]"_s});
-    row("queue name not an identifier", [](Scenario &s) { s.queues.append({u"/dev/shm/x"_s, 4}); },
+    row("queue name not an identifier",
+        [](Scenario &s) {
+            s.queues.append({u"/dev/shm/x"_s, 4});
+        },
         {u"queues[1].name: must start with a letter or _ and contain only letters, digits, _ . -"_s});
     row("queue capacity zero", [](Scenario &s) { s.queues[0].capacity = 0; },
         {u"queues[0].capacity: must be between 1 and 4096"_s});
@@ -133,7 +140,10 @@ void TestScenarioRules::sameAsLoader_data()
                 s.queues.append({u"q"_s + QString::number(i), 1});
         },
         {u"queues: too many queues (17; at most 16)"_s});
-    row("pipe name duplicate", [](Scenario &s) { s.pipes.append({u"p"_s, true}); },
+    row("pipe name duplicate",
+        [](Scenario &s) {
+            s.pipes.append({u"p"_s, true});
+        },
         {u"pipes[1].name: \"p\" is already the name of pipes[0]"_s});
     row("pipe renamed under its worker", [](Scenario &s) { s.pipes[0].name = u"r"_s; },
         {u"workers[2].args.pipe: no pipe is named \"p\" (declare it in \"pipes\")"_s});
@@ -265,8 +275,8 @@ void TestScenarioRules::taskArgumentProblem_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("problem");
     QTest::addColumn<QJsonValue>("stored");
-    auto row = [](const char *name, const char *task, const char *arg, const QJsonValue &v, const QString &problem,
-                  const QJsonValue &stored = QJsonValue::Undefined) {
+    auto row = [](const char *name, const char *task, const char *arg, const QJsonValue &v,
+                  const QString &problem, const QJsonValue &stored = QJsonValue::Undefined) {
         QTest::newRow(name) << QString::fromLatin1(task) << QString::fromLatin1(arg) << v << problem
                             << (stored.isUndefined() && problem.isEmpty() ? v : stored);
     };
@@ -284,9 +294,11 @@ void TestScenarioRules::taskArgumentProblem_data()
         u"is too long (257 characters, at most 256)"_s);
     row("exit code", "greeting", "exit", 3, {});
     row("exit message", "greeting", "exit", u"3"_s, {});
-    row("exit past a C int", "greeting", "exit", 2147483648.0, u"must be between -2147483648 and 2147483647"_s);
+    row("exit past a C int", "greeting", "exit", 2147483648.0,
+        u"must be between -2147483648 and 2147483647"_s);
     row("queue declared", "consumer", "queue", u"q"_s, {});
-    row("queue undeclared", "consumer", "queue", u"r"_s, u"no queue is named \"r\" (declare it in \"queues\")"_s);
+    row("queue undeclared", "consumer", "queue", u"r"_s,
+        u"no queue is named \"r\" (declare it in \"queues\")"_s);
     row("pipe declared", "pipe_recv", "pipe", u"p"_s, {});
     row("pipe as a number", "pipe_recv", "pipe", 1, u"must be the name of a pipe (a string), not a number"_s);
 }
@@ -315,10 +327,11 @@ void TestScenarioRules::validateTaskArgumentsNormalises()
         validateTaskArguments(s, *findTask(u"sleep"_s),
                               QJsonObject{{u"ms"_s, 5}, {u"announce"_s, 0}, {u"show_pid"_s, 3}, {u"x"_s, 1}},
                               u"main[0].args"_s, &valid);
-    QCOMPARE(issueStrings(issues),
-             (QStringList{u"main[0].args.x: unknown argument for task \"sleep\" (expected one of: ms, announce, "
-                          u"show_pid, exit)"_s,
-                          u"main[0].args.show_pid: must be true or false"_s}));
+    QCOMPARE(
+        issueStrings(issues),
+        (QStringList{u"main[0].args.x: unknown argument for task \"sleep\" (expected one of: ms, announce, "
+                     u"show_pid, exit)"_s,
+                     u"main[0].args.show_pid: must be true or false"_s}));
     QCOMPARE(valid, (QJsonObject{{u"ms"_s, 5}, {u"announce"_s, false}}));
     QCOMPARE(issueStrings(validateTaskArguments(s, *findTask(u"greeting"_s), QJsonArray{1}, u"a"_s)),
              QStringList{u"a: must be an object, not an array"_s});
