@@ -8,8 +8,8 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHash>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -215,7 +215,8 @@ void ScenarioEditor::buildUi()
         cl->addLayout(row);
     };
     channelTable(m_queuesView, m_queues, m_queuesLabel, m_addQueueButton, m_removeQueueButton, u"Queue"_s);
-    m_queuesView->setItemDelegateForColumn(ScenarioChannelModel::SecondColumn, new CapacityDelegate(m_queuesView));
+    m_queuesView->setItemDelegateForColumn(ScenarioChannelModel::SecondColumn,
+                                           new CapacityDelegate(m_queuesView));
     channelTable(m_pipesView, m_pipes, m_pipesLabel, m_addPipeButton, m_removePipeButton, u"Pipe"_s);
     m_channelProblems = new QLabel;
     m_channelProblems->setObjectName(u"channelProblems"_s);
@@ -254,8 +255,10 @@ void ScenarioEditor::buildUi()
             &ScenarioEditor::updateButtons);
     connect(m_pipesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ScenarioEditor::updateButtons);
-    connect(m_queues, &ScenarioChannelModel::edited, this, [this](int row) { syncChannelsFromModel(false, row); });
-    connect(m_pipes, &ScenarioChannelModel::edited, this, [this](int row) { syncChannelsFromModel(true, row); });
+    connect(m_queues, &ScenarioChannelModel::edited, this,
+            [this](int row) { syncChannelsFromModel(false, row); });
+    connect(m_pipes, &ScenarioChannelModel::edited, this,
+            [this](int row) { syncChannelsFromModel(true, row); });
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (m_updating || m_current < 0)
@@ -307,8 +310,7 @@ void ScenarioEditor::buildUi()
         w.startMethod = method >= 0 ? StartMethod(method) : m_scenario.startMethod;
         resolveNames();
         m_updating = true;
-        m_nameEdit->setPlaceholderText(
-            WorkerSpec::defaultName(m_current, w.ownStartMethod, w.startMethod));
+        m_nameEdit->setPlaceholderText(WorkerSpec::defaultName(m_current, w.ownStartMethod, w.startMethod));
         m_updating = false;
         edited();
     });
@@ -326,8 +328,7 @@ void ScenarioEditor::retranslate()
     m_taskLabel->setText(tr("Task:"));
     m_daemonCheck->setText(tr("Daemon (ends with the main program)"));
     m_startMethodLabel->setText(tr("Start method:"));
-    m_startMethodCombo->setItemText(
-        0, tr("the run's (%1)").arg(startMethodName(m_scenario.startMethod)));
+    m_startMethodCombo->setItemText(0, tr("the run's (%1)").arg(startMethodName(m_scenario.startMethod)));
     m_argsBox->setTitle(tr("Task arguments"));
     m_queuesLabel->setText(tr("Queues (multiprocessing.Queue)"));
     m_pipesLabel->setText(tr("Pipes (multiprocessing.Pipe)"));
@@ -434,8 +435,8 @@ void ScenarioEditor::setCurrentWorker(int index)
     }
     const QModelIndex mi = m_workers->index(index, 0);
     if (m_workersView->selectionModel()->currentIndex().row() != index)
-        m_workersView->selectionModel()->setCurrentIndex(
-            mi, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_workersView->selectionModel()->setCurrentIndex(mi, QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
     updateButtons();
 }
 
@@ -678,9 +679,8 @@ void ScenarioEditor::refreshArgsForm()
             note = problem;
             row->note->setStyleSheet(u"color: #b00020;"_s);
         } else if (!given && !row->spec.required) {
-            note = row->spec.type == ArgType::Exit
-                       ? tr("default: the task's own exit code")
-                       : tr("default: %1").arg(valueText(row->spec.defaultValue));
+            note = row->spec.type == ArgType::Exit ? tr("default: the task's own exit code")
+                                                   : tr("default: %1").arg(valueText(row->spec.defaultValue));
             row->note->setStyleSheet(u"color: palette(mid);"_s);
         }
         row->note->setText(note);
@@ -723,7 +723,8 @@ void ScenarioEditor::applyArg(ArgRow *row)
             v = row->line->text();
             break;
         case ArgType::Exit:
-            v = row->exitMode->currentIndex() == 1 ? QJsonValue(row->line->text()) : QJsonValue(row->spin->value());
+            v = row->exitMode->currentIndex() == 1 ? QJsonValue(row->line->text())
+                                                   : QJsonValue(row->spin->value());
             break;
         }
         if (v.isUndefined())
@@ -866,8 +867,8 @@ void ScenarioEditor::updateButtons()
     const QString queueUse = queue >= 0 ? queueInUse(queue) : tr("Select a queue first.");
     set(m_removeQueueButton, queueUse.isEmpty(), queueUse, tr("Remove the selected queue."));
     const int pipe = m_pipesView->currentIndex().row();
-    set(m_addPipeButton, m_scenario.pipes.size() < kMaxPipes, tr("A run has at most %1 pipes.").arg(kMaxPipes),
-        tr("Add a pipe."));
+    set(m_addPipeButton, m_scenario.pipes.size() < kMaxPipes,
+        tr("A run has at most %1 pipes.").arg(kMaxPipes), tr("Add a pipe."));
     const QString pipeUse = pipe >= 0 ? pipeInUse(pipe) : tr("Select a pipe first.");
     set(m_removePipeButton, pipeUse.isEmpty(), pipeUse, tr("Remove the selected pipe."));
 }
@@ -951,9 +952,10 @@ bool ScenarioEditor::removeWorker(int index)
     resolveNames();
     m_current = -1;
     setCurrentWorker(qMin(index, int(m_scenario.workers.size()) - 1));
-    setStatus(removed.isEmpty()
-                  ? tr("Removed %1.").arg(name)
-                  : tr("Removed %1 and the main program's actions on it: %2").arg(name, removed.join(u"; "_s)));
+    setStatus(
+        removed.isEmpty()
+            ? tr("Removed %1.").arg(name)
+            : tr("Removed %1 and the main program's actions on it: %2").arg(name, removed.join(u"; "_s)));
     edited();
     return true;
 }

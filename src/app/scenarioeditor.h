@@ -34,7 +34,7 @@ public:
     void setScenario(const Scenario &scenario); ///< replaces everything shown
     Scenario scenario() const;                  ///< the edited scenario (use only when isValid())
     bool isValid() const { return m_issues.isEmpty(); }
-    QStringList problems() const; ///< each names the field and the reason
+    QStringList problems() const;    ///< each names the field and the reason
     void setReadOnly(bool readOnly); ///< while a run is going on
     bool isReadOnly() const { return m_readOnly; }
 

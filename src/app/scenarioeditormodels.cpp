@@ -132,7 +132,9 @@ QVariant ScenarioWorkerModel::headerData(int section, Qt::Orientation orientatio
 
 // --- queues and pipes ------------------------------------------------------------------------
 
-ScenarioChannelModel::ScenarioChannelModel(Kind kind, QObject *parent) : QAbstractTableModel(parent), m_kind(kind) {}
+ScenarioChannelModel::ScenarioChannelModel(Kind kind, QObject *parent)
+    : QAbstractTableModel(parent), m_kind(kind)
+{}
 
 void ScenarioChannelModel::reset(const QList<Row> &rows)
 {
@@ -161,7 +163,8 @@ void ScenarioChannelModel::removeChannel(int row)
     endRemoveRows();
 }
 
-void ScenarioChannelModel::setProblems(const QList<QString> &nameProblems, const QList<QString> &secondProblems)
+void ScenarioChannelModel::setProblems(const QList<QString> &nameProblems,
+                                       const QList<QString> &secondProblems)
 {
     m_nameProblems = nameProblems;
     m_secondProblems = secondProblems;

@@ -54,7 +54,7 @@ public:
     struct Row
     {
         QString name;
-        int capacity = 64; ///< queues
+        int capacity = 64;   ///< queues
         bool duplex = false; ///< pipes
     };
 

@@ -81,7 +81,8 @@ QStringList names(const Scenario &s)
 class MarkingTranslator : public QTranslator
 {
 public:
-    QString translate(const char *context, const char *source, const char *disambiguation, int n) const override
+    QString translate(const char *context, const char *source, const char *disambiguation,
+                      int n) const override
     {
         Q_UNUSED(disambiguation);
         Q_UNUSED(n);
@@ -122,8 +123,7 @@ private Q_SLOTS:
     void roundTrip();
 
 private:
-    template<typename T>
-    T *child(const QString &name) const
+    template <typename T> T *child(const QString &name) const
     {
         T *w = m_editor->findChild<T *>(name);
         if (!w)
@@ -150,8 +150,8 @@ void TestScenarioEditor::init()
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_editor->workersModel()),
                                       static_cast<QAbstractItemModel *>(m_editor->queuesModel()),
                                       static_cast<QAbstractItemModel *>(m_editor->pipesModel())})
-        m_testers.append(new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                                      m_editor.get()));
+        m_testers.append(new QAbstractItemModelTester(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest, m_editor.get()));
 }
 
 void TestScenarioEditor::cleanup()
@@ -201,9 +201,11 @@ void TestScenarioEditor::invalidNameAtField()
     QVERIFY(!m_editor->isValid());
     QVERIFY(problem->isVisible());
     QCOMPARE(problem->text(), u"is too long (65 characters, at most 64)"_s);
-    QCOMPARE(m_editor->problems(),
-             QStringList{u"worker 2 (nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn), name: is too "
-                         u"long (65 characters, at most 64)"_s});
+    QCOMPARE(
+        m_editor->problems(),
+        QStringList{
+            u"worker 2 (nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn), name: is too "
+            u"long (65 characters, at most 64)"_s});
     // The table says so too.
     const QModelIndex row = m_editor->workersModel()->index(1, ScenarioWorkerModel::NameColumn);
     QVERIFY(row.data(Qt::ToolTipRole).toString().contains(u"at most 64"_s));
@@ -361,8 +363,8 @@ void TestScenarioEditor::removeWorkerReindexesMain()
 {
     // 09: start 0, sleep, start 1, join 0 (timeout), join 1, end_main.
     m_editor->setScenario(preset(u"09-daemons.json"_s));
-    QCOMPARE(mainScript(m_editor->scenario()),
-             (QStringList{u"start 0"_s, u"sleep_ms"_s, u"start 1"_s, u"join 0"_s, u"join 1"_s, u"end_main"_s}));
+    QCOMPARE(mainScript(m_editor->scenario()), (QStringList{u"start 0"_s, u"sleep_ms"_s, u"start 1"_s,
+                                                            u"join 0"_s, u"join 1"_s, u"end_main"_s}));
     QSignalSpy edited(m_editor.get(), &ScenarioEditor::scenarioEdited);
     m_editor->setCurrentWorker(0);
     child<QPushButton>(u"removeWorkerButton"_s)->click();
