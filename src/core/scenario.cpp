@@ -228,6 +228,206 @@ QString index(const QString &path, qsizetype i)
     return path + u'[' + QString::number(i) + u']';
 }
 
+// --- reasons shared by the JSON loader and the per-part checks --------------------------------
+// Each returns why a value is refused, or an empty string; the callers add the path.
+
+QString tooLongReason(qsizetype size, qsizetype max)
+{
+    return ScenarioLoader::tr("is too long (%1 characters, at most %2)").arg(size).arg(max);
+}
+
+QString controlCharactersReason()
+{
+    return ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)");
+}
+
+QString rangeReason(double min, double max)
+{
+    return ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(min), formatNumber(max));
+}
+
+/// A string field's content: empty (unless allowed) or too long.
+QString stringProblem(const QString &s, qsizetype maxLen, bool allowEmpty = false)
+{
+    if (s.isEmpty() && !allowEmpty)
+        return ScenarioLoader::tr("must not be empty");
+    if (s.size() > maxLen)
+        return tooLongReason(s.size(), maxLen);
+    return {};
+}
+
+/// Ids, queue and pipe names, once stringProblem() accepted them.
+QString identifierProblem(const QString &s)
+{
+    if (!identifierPattern().match(s).hasMatch())
+        return ScenarioLoader::tr("must start with a letter or _ and contain only letters, digits, _ . -");
+    return {};
+}
+
+bool isValidIdentifier(const QString &s)
+{
+    return stringProblem(s, kMaxNameLength).isEmpty() && identifierProblem(s).isEmpty();
+}
+
+/// A worker's name, once stringProblem() accepted it.
+QString workerNameProblem(const QString &name)
+{
+    if (hasControlCharacters(name))
+        return controlCharactersReason();
+    if (name.trimmed() != name)
+        return ScenarioLoader::tr("must not start or end with spaces");
+    return {};
+}
+
+QString intProblem(const QJsonValue &v, double min, double max)
+{
+    if (!v.isDouble())
+        return ScenarioLoader::tr("must be an integer, not %1").arg(jsonTypeName(v));
+    const double d = v.toDouble();
+    if (!isIntegral(d))
+        return ScenarioLoader::tr("must be an integer");
+    if (d < min || d > max)
+        return rangeReason(min, max);
+    return {};
+}
+
+QString unknownTaskReason(const QString &name)
+{
+    QStringList names;
+    for (const TaskSpec &t : taskCatalog())
+        names.append(t.name);
+    return ScenarioLoader::tr("unknown task \"%1\" (known: %2)").arg(name, names.join(u", "_s));
+}
+
+QString noQueueReason(const QString &name)
+{
+    return ScenarioLoader::tr("no queue is named \"%1\" (declare it in \"queues\")").arg(name);
+}
+
+QString noPipeReason(const QString &name)
+{
+    return ScenarioLoader::tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(name);
+}
+
+/// Whether `name` is declared: some entry has it and it is a valid identifier (the loader only
+/// registers valid names; a duplicate still refers to the first).
+template <typename List> int declaredIndex(const List &list, const QString &name)
+{
+    if (!isValidIdentifier(name))
+        return -1;
+    for (int k = 0; k < list.size(); ++k) {
+        if (list.at(k).name == name)
+            return k;
+    }
+    return -1;
+}
+
+QString alreadyStartedReason(const QString &worker)
+{
+    return ScenarioLoader::tr("%1 is already started (a process can be started only once)").arg(worker);
+}
+
+QString notStartedReason(const QString &worker, const QString &kind)
+{
+    return ScenarioLoader::tr("%1 is not started yet (can only %2 a started process)").arg(worker, kind);
+}
+
+QString listedTwiceReason(const QString &worker)
+{
+    return ScenarioLoader::tr("%1 is listed twice").arg(worker);
+}
+
+QString notStartedToTerminateReason(const QString &worker)
+{
+    return ScenarioLoader::tr("%1 is not started yet (can only terminate a started process)").arg(worker);
+}
+
+QString workerOutOfRangeReason(double index, qsizetype count)
+{
+    return ScenarioLoader::tr("worker index %1 is out of range (%2 workers)")
+        .arg(formatNumber(index))
+        .arg(count);
+}
+
+QString afterEndMainReason(int endMainAt)
+{
+    return ScenarioLoader::tr("comes after end_main (main[%1]): end_main must be the last action")
+        .arg(endMainAt);
+}
+
+QString callTaskReason(const QString &task)
+{
+    return ScenarioLoader::tr("the main program can only call %1 itself, not \"%2\"")
+        .arg(Action::callableTasks().join(u", "_s), task);
+}
+
+/// The value of `put` / `send`: a number, a string or null (Python's None).
+QString messageValueProblem(const QJsonValue &val)
+{
+    if (val.isUndefined())
+        return ScenarioLoader::tr("missing (a number, a string or null is required)");
+    if (val.isNull())
+        return {};
+    if (val.isDouble() && std::fabs(val.toDouble()) > kMaxAbsNumber)
+        return rangeReason(-kMaxAbsNumber, kMaxAbsNumber);
+    if (val.isString() && val.toString().size() > kMaxStringArgLength)
+        return tooLongReason(val.toString().size(), kMaxStringArgLength);
+    if (val.isString() && hasControlCharacters(val.toString()))
+        return controlCharactersReason();
+    if (!val.isDouble() && !val.isString())
+        return ScenarioLoader::tr("must be a number, a string or null, not %1").arg(jsonTypeName(val));
+    return {};
+}
+
+/// A queue's or pipe's name, once stringProblem() accepted it: an identifier, and not the name
+/// of one of the first `count` entries of `list`.
+template <typename List>
+QString channelNameProblem(const List &list, qsizetype count, const QString &name, bool pipe)
+{
+    if (QString why = identifierProblem(name); !why.isEmpty())
+        return why;
+    for (qsizetype j = 0; j < count && j < list.size(); ++j) {
+        if (list.at(j).name == name)
+            return pipe ? ScenarioLoader::tr("\"%1\" is already the name of pipes[%2]").arg(name).arg(j)
+                        : ScenarioLoader::tr("\"%1\" is already the name of queues[%2]").arg(name).arg(j);
+    }
+    return {};
+}
+
+template <typename List> QString channelNameProblem(const List &earlier, const QString &name, bool pipe)
+{
+    return channelNameProblem(earlier, earlier.size(), name, pipe);
+}
+
+/// A worker's id, once stringProblem() accepted it: an identifier, and not the id of one of
+/// the first `count` workers.
+QString workerIdProblem(const QList<WorkerSpec> &workers, qsizetype count, const QString &id)
+{
+    if (QString why = identifierProblem(id); !why.isEmpty())
+        return why;
+    for (qsizetype j = 0; j < count && j < workers.size(); ++j) {
+        if (workers.at(j).id == id)
+            return ScenarioLoader::tr("\"%1\" is already the id of workers[%2]").arg(id).arg(j);
+    }
+    return {};
+}
+
+QString workerIdProblem(const QList<WorkerSpec> &earlier, const QString &id)
+{
+    return workerIdProblem(earlier, earlier.size(), id);
+}
+
+/// Issues of one part, collected with their path; the file is the caller's.
+struct IssueList
+{
+    QList<ScenarioIssue> issues;
+    void add(const QString &path, const QString &reason)
+    {
+        if (!reason.isEmpty())
+            issues.append({QString(), path, reason});
+    }
+};
+
 /// Collects every problem of one file; each check reports and carries on.
 class Validator
 {
@@ -263,12 +463,8 @@ public:
             return false;
         }
         const QString s = v.toString();
-        if (s.isEmpty() && !allowEmpty) {
-            error(p, ScenarioLoader::tr("must not be empty"));
-            return false;
-        }
-        if (s.size() > maxLen) {
-            error(p, ScenarioLoader::tr("is too long (%1 characters, at most %2)").arg(s.size()).arg(maxLen));
+        if (const QString why = stringProblem(s, maxLen, allowEmpty); !why.isEmpty()) {
+            error(p, why);
             return false;
         }
         *out = s;
@@ -290,22 +486,19 @@ public:
 
     bool checkInt(const QJsonValue &v, const QString &p, double min, double max, qint64 *out)
     {
-        if (!v.isDouble()) {
-            error(p, ScenarioLoader::tr("must be an integer, not %1").arg(jsonTypeName(v)));
+        if (const QString why = intProblem(v, min, max); !why.isEmpty()) {
+            error(p, why);
             return false;
         }
-        const double d = v.toDouble();
-        if (!isIntegral(d)) {
-            error(p, ScenarioLoader::tr("must be an integer"));
-            return false;
-        }
-        if (d < min || d > max) {
-            error(p,
-                  ScenarioLoader::tr("must be between %1 and %2").arg(formatNumber(min), formatNumber(max)));
-            return false;
-        }
-        *out = static_cast<qint64>(d);
+        *out = static_cast<qint64>(v.toDouble());
         return true;
+    }
+
+    /// Issues found by a per-part check, labelled with this file.
+    void add(const QList<ScenarioIssue> &issues)
+    {
+        for (const ScenarioIssue &issue : issues)
+            error(issue.path, issue.reason);
     }
 
     LocalizedText localized(const QJsonObject &o, const QString &k, bool required, int maxLen)
@@ -396,6 +589,15 @@ QStringList WorkerSpec::taskArgumentStrings(const QJsonObject &args)
         out.append(it.key() + u'=' + text);
     }
     return out;
+}
+
+QString WorkerSpec::defaultName(int index, bool ownStartMethod, StartMethod method)
+{
+    // CPython numbers every Process object it creates, named or not: the third one is Process-3
+    // even when the first two have names. get_context('spawn').Process is SpawnProcess.
+    static const QString kClass[] = {u"SpawnProcess"_s, u"ForkProcess"_s, u"ForkServerProcess"_s};
+    const QString cls = ownStartMethod ? kClass[int(method)] : u"Process"_s;
+    return cls + u'-' + QString::number(index + 1);
 }
 
 QString WorkerSpec::queueName() const
@@ -783,17 +985,91 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
     return loadObject(doc.object(), label);
 }
 
-/// The task arguments of a worker or of a main-program `call`: each checked against the task
-/// catalog's rules (types, ranges, choices, references to declared queues and pipes). Returns
-/// the valid ones; every problem is reported at `ap.key`.
-static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJsonValue &av,
-                                    const QString &ap, const QHash<QString, int> &queueByName,
-                                    const QHash<QString, int> &pipeByName)
+// --- per-part checks ---------------------------------------------------------------------------
+
+QString taskArgumentProblem(const Scenario &context, const TaskArgSpec &a, const QJsonValue &val,
+                            QJsonValue *normalized)
 {
+    QJsonValue out = val;
+    QString why;
+    switch (a.type) {
+    case ArgType::Integer:
+        why = intProblem(val, a.min, a.max);
+        out = static_cast<qint64>(val.toDouble());
+        break;
+    case ArgType::Number:
+        if (!val.isDouble())
+            why = ScenarioLoader::tr("must be a number");
+        else if (!std::isfinite(val.toDouble()) || std::fabs(val.toDouble()) > a.max)
+            why = rangeReason(a.min, a.max);
+        break;
+    case ArgType::String:
+        if (!val.isString())
+            why = ScenarioLoader::tr("must be a string, not %1").arg(jsonTypeName(val));
+        else if (val.toString().size() > a.max)
+            why = tooLongReason(val.toString().size(), qsizetype(a.max));
+        else if (hasControlCharacters(val.toString()))
+            why = controlCharactersReason();
+        break;
+    case ArgType::Choice:
+        if (!val.isString() || !a.choices.contains(val.toString()))
+            why = ScenarioLoader::tr("must be one of: %1").arg(a.choices.join(u", "_s));
+        break;
+    case ArgType::Boolean:
+        // 0/1 are accepted too: the protocol's command lines say `announce=1`.
+        if (val.isDouble() && (val.toDouble() == 0 || val.toDouble() == 1))
+            out = val.toDouble() == 1;
+        else if (!val.isBool())
+            why = ScenarioLoader::tr("must be true or false");
+        break;
+    case ArgType::Exit:
+        if (val.isString()) {
+            if (val.toString().size() > kMaxStringArgLength)
+                why = tooLongReason(val.toString().size(), kMaxStringArgLength);
+            else if (hasControlCharacters(val.toString()))
+                why = controlCharactersReason();
+        } else if (!val.isDouble()) {
+            why = ScenarioLoader::tr("must be an exit code (an integer) or a message (a string), not %1")
+                      .arg(jsonTypeName(val));
+        } else if (!isIntegral(val.toDouble())) {
+            why = ScenarioLoader::tr("must be an integer exit code (sys.exit(%1) would exit with 1 and print "
+                                     "it) or a string")
+                      .arg(formatNumber(val.toDouble()));
+        } else {
+            why = intProblem(val, a.min, a.max);
+            out = static_cast<qint64>(val.toDouble());
+        }
+        break;
+    case ArgType::PipeRef:
+        if (!val.isString())
+            why = ScenarioLoader::tr("must be the name of a pipe (a string), not %1").arg(jsonTypeName(val));
+        else if (declaredIndex(context.pipes, val.toString()) < 0)
+            why = noPipeReason(val.toString());
+        break;
+    case ArgType::QueueRef:
+        if (!val.isString())
+            why = ScenarioLoader::tr("must be the name of a queue (a string), not %1").arg(jsonTypeName(val));
+        else if (declaredIndex(context.queues, val.toString()) < 0)
+            why = noQueueReason(val.toString());
+        break;
+    }
+    if (why.isEmpty() && normalized)
+        *normalized = out;
+    return why;
+}
+
+namespace {
+
+/// The task arguments of a worker or of a main-program `call` at `ap`; `task` is null when the
+/// task itself is unknown (then only the shape of `args` is checked).
+QList<ScenarioIssue> checkTaskArgs(const Scenario &context, const TaskSpec *task, const QJsonValue &av,
+                                   const QString &ap, QJsonObject *valid)
+{
+    IssueList r;
     QJsonObject args;
     QJsonObject out;
     if (!av.isUndefined() && !av.isObject())
-        v.error(ap, ScenarioLoader::tr("must be an object, not %1").arg(jsonTypeName(av)));
+        r.add(ap, ScenarioLoader::tr("must be an object, not %1").arg(jsonTypeName(av)));
     else
         args = av.toObject();
     if (task) {
@@ -802,122 +1078,267 @@ static QJsonObject validateTaskArgs(Validator &v, const TaskSpec *task, const QJ
             allowed.append(a.key);
         for (auto it = args.begin(); it != args.end(); ++it) {
             if (!task->arg(it.key()))
-                v.error(key(ap, it.key()),
-                        allowed.isEmpty()
-                            ? ScenarioLoader::tr("unknown argument (task \"%1\" takes none)").arg(task->name)
-                            : ScenarioLoader::tr("unknown argument for task \"%1\" (expected one of: %2)")
-                                  .arg(task->name, allowed.join(u", "_s)));
+                r.add(key(ap, it.key()),
+                      allowed.isEmpty()
+                          ? ScenarioLoader::tr("unknown argument (task \"%1\" takes none)").arg(task->name)
+                          : ScenarioLoader::tr("unknown argument for task \"%1\" (expected one of: %2)")
+                                .arg(task->name, allowed.join(u", "_s)));
         }
         for (const TaskArgSpec &a : task->args) {
             const QString kp = key(ap, a.key);
             const QJsonValue val = args.value(a.key);
             if (val.isUndefined()) {
                 if (a.required)
-                    v.error(kp, ScenarioLoader::tr("missing (task \"%1\" needs it)").arg(task->name));
+                    r.add(kp, ScenarioLoader::tr("missing (task \"%1\" needs it)").arg(task->name));
                 continue;
             }
-            switch (a.type) {
-            case ArgType::Integer: {
-                qint64 n = 0;
-                if (v.checkInt(val, kp, a.min, a.max, &n))
-                    out.insert(a.key, n);
-                break;
-            }
-            case ArgType::Number: {
-                if (!val.isDouble()) {
-                    v.error(kp, ScenarioLoader::tr("must be a number"));
-                } else if (!std::isfinite(val.toDouble()) || std::fabs(val.toDouble()) > a.max) {
-                    v.error(kp, ScenarioLoader::tr("must be between %1 and %2")
-                                    .arg(formatNumber(a.min), formatNumber(a.max)));
-                } else {
-                    out.insert(a.key, val);
-                }
-                break;
-            }
-            case ArgType::String: {
-                if (!val.isString()) {
-                    v.error(kp, ScenarioLoader::tr("must be a string, not %1").arg(jsonTypeName(val)));
-                } else if (val.toString().size() > a.max) {
-                    v.error(kp, ScenarioLoader::tr("is too long (%1 characters, at most %2)")
-                                    .arg(val.toString().size())
-                                    .arg(formatNumber(a.max)));
-                } else if (hasControlCharacters(val.toString())) {
-                    v.error(kp,
-                            ScenarioLoader::tr("must not contain control characters (tabs, newlines, ...)"));
-                } else {
-                    out.insert(a.key, val);
-                }
-                break;
-            }
-            case ArgType::Choice: {
-                if (!val.isString() || !a.choices.contains(val.toString()))
-                    v.error(kp, ScenarioLoader::tr("must be one of: %1").arg(a.choices.join(u", "_s)));
-                else
-                    out.insert(a.key, val);
-                break;
-            }
-            case ArgType::Boolean: {
-                // 0/1 are accepted too: the protocol's command lines say `announce=1`.
-                if (val.isBool())
-                    out.insert(a.key, val);
-                else if (val.isDouble() && (val.toDouble() == 0 || val.toDouble() == 1))
-                    out.insert(a.key, val.toDouble() == 1);
-                else
-                    v.error(kp, ScenarioLoader::tr("must be true or false"));
-                break;
-            }
-            case ArgType::Exit: {
-                qint64 n = 0;
-                if (val.isString()) {
-                    if (val.toString().size() > kMaxStringArgLength)
-                        v.error(kp, ScenarioLoader::tr("is too long (%1 characters, at most %2)")
-                                        .arg(val.toString().size())
-                                        .arg(kMaxStringArgLength));
-                    else if (hasControlCharacters(val.toString()))
-                        v.error(kp, ScenarioLoader::tr(
-                                        "must not contain control characters (tabs, newlines, ...)"));
-                    else
-                        out.insert(a.key, val);
-                } else if (!val.isDouble()) {
-                    v.error(kp, ScenarioLoader::tr(
-                                    "must be an exit code (an integer) or a message (a string), not %1")
-                                    .arg(jsonTypeName(val)));
-                } else if (!isIntegral(val.toDouble())) {
-                    v.error(kp, ScenarioLoader::tr(
-                                    "must be an integer exit code (sys.exit(%1) would exit with 1 and print "
-                                    "it) or a string")
-                                    .arg(formatNumber(val.toDouble())));
-                } else if (v.checkInt(val, kp, a.min, a.max, &n)) {
-                    out.insert(a.key, n);
-                }
-                break;
-            }
-            case ArgType::PipeRef: {
-                if (!val.isString())
-                    v.error(kp, ScenarioLoader::tr("must be the name of a pipe (a string), not %1")
-                                    .arg(jsonTypeName(val)));
-                else if (!pipeByName.contains(val.toString()))
-                    v.error(kp, ScenarioLoader::tr("no pipe is named \"%1\" (declare it in \"pipes\")")
-                                    .arg(val.toString()));
-                else
-                    out.insert(a.key, val);
-                break;
-            }
-            case ArgType::QueueRef: {
-                if (!val.isString())
-                    v.error(kp, ScenarioLoader::tr("must be the name of a queue (a string), not %1")
-                                    .arg(jsonTypeName(val)));
-                else if (!queueByName.contains(val.toString()))
-                    v.error(kp, ScenarioLoader::tr("no queue is named \"%1\" (declare it in \"queues\")")
-                                    .arg(val.toString()));
-                else
-                    out.insert(a.key, val);
-                break;
-            }
-            }
+            QJsonValue normalized;
+            const QString why = taskArgumentProblem(context, a, val, &normalized);
+            if (why.isEmpty())
+                out.insert(a.key, normalized);
+            r.add(kp, why);
         }
     }
-    return out;
+    if (valid)
+        *valid = out;
+    return r.issues;
+}
+
+/// The `queue` (or `pipe`) an action names by index, as the loader would read it back from
+/// Scenario::toJson(): an index out of range is written as an empty name.
+QString channelProblem(const Scenario &context, int index, bool pipe)
+{
+    const qsizetype count = pipe ? context.pipes.size() : context.queues.size();
+    const QString name = index >= 0 && index < count
+                             ? (pipe ? context.pipes.at(index).name : context.queues.at(index).name)
+                             : QString();
+    if (const QString why = stringProblem(name, kMaxNameLength); !why.isEmpty())
+        return why;
+    if (pipe ? declaredIndex(context.pipes, name) < 0 : declaredIndex(context.queues, name) < 0)
+        return pipe ? noPipeReason(name) : noQueueReason(name);
+    return {};
+}
+
+template <typename List>
+void checkChannelName(IssueList &r, const List &list, int i, const QString &p, bool pipe)
+{
+    const QString name = list.at(i).name;
+    QString why = stringProblem(name, kMaxNameLength);
+    if (why.isEmpty())
+        why = channelNameProblem(list, i, name, pipe);
+    r.add(key(p, u"name"_s), why);
+}
+
+} // namespace
+
+QList<ScenarioIssue> validateTaskArguments(const Scenario &context, const TaskSpec &task,
+                                           const QJsonValue &args, const QString &path, QJsonObject *valid)
+{
+    return checkTaskArgs(context, &task, args, path, valid);
+}
+
+QList<ScenarioIssue> validateTexts(const Scenario &context)
+{
+    IssueList r;
+    r.add(u"title.es"_s, stringProblem(context.title.es, kMaxTitleLength));
+    r.add(u"title.en"_s, stringProblem(context.title.en, kMaxTitleLength));
+    // An absent description is two empty texts; a given one needs both.
+    if (!context.description.es.isEmpty() || !context.description.en.isEmpty()) {
+        r.add(u"description.es"_s, stringProblem(context.description.es, kMaxDescriptionLength));
+        r.add(u"description.en"_s, stringProblem(context.description.en, kMaxDescriptionLength));
+    }
+    return r.issues;
+}
+
+QList<ScenarioIssue> validateQueue(const Scenario &context, int i)
+{
+    IssueList r;
+    if (i < 0 || i >= context.queues.size())
+        return r.issues;
+    const QString p = index(u"queues"_s, i);
+    checkChannelName(r, context.queues, i, p, false);
+    r.add(key(p, u"capacity"_s), intProblem(context.queues.at(i).capacity, 1, kMaxQueueCapacity));
+    return r.issues;
+}
+
+QList<ScenarioIssue> validatePipe(const Scenario &context, int i)
+{
+    IssueList r;
+    if (i < 0 || i >= context.pipes.size())
+        return r.issues;
+    checkChannelName(r, context.pipes, i, index(u"pipes"_s, i), true);
+    return r.issues;
+}
+
+QList<ScenarioIssue> validateWorker(const Scenario &context, int i)
+{
+    IssueList r;
+    if (i < 0 || i >= context.workers.size())
+        return r.issues;
+    const WorkerSpec &w = context.workers.at(i);
+    const QString p = index(u"workers"_s, i);
+    if (!w.id.isEmpty()) {
+        QString why = stringProblem(w.id, kMaxNameLength);
+        if (why.isEmpty())
+            why = workerIdProblem(context.workers, i, w.id);
+        r.add(key(p, u"id"_s), why);
+    }
+    if (w.named) {
+        QString why = stringProblem(w.name, kMaxNameLength);
+        if (why.isEmpty())
+            why = workerNameProblem(w.name);
+        r.add(key(p, u"name"_s), why);
+    }
+    const TaskSpec *task = nullptr;
+    if (const QString why = stringProblem(w.task, kMaxNameLength); !why.isEmpty()) {
+        r.add(key(p, u"task"_s), why);
+    } else {
+        task = findTask(w.task);
+        if (!task)
+            r.add(key(p, u"task"_s), unknownTaskReason(w.task));
+    }
+    r.issues += checkTaskArgs(context, task, w.args, key(p, u"args"_s), nullptr);
+    return r.issues;
+}
+
+QList<ScenarioIssue> validateAction(const Scenario &context, int i)
+{
+    IssueList r;
+    if (i < 0 || i >= context.main.size())
+        return r.issues;
+    // What the actions before this one did: the workers they started, where end_main came.
+    const qsizetype workerCount = context.workers.size();
+    QList<bool> started(workerCount, false);
+    int endMainAt = -1;
+    for (int k = 0; k < i; ++k) {
+        const Action &before = context.main.at(k);
+        if (before.kind == Action::Start && before.worker >= 0 && before.worker < workerCount)
+            started[before.worker] = true;
+        if (before.kind == Action::EndMain && endMainAt < 0)
+            endMainAt = k;
+    }
+    const Action &a = context.main.at(i);
+    const QString p = index(u"main"_s, i);
+    const QString wp = key(p, u"worker"_s);
+    const QString tp = key(p, u"timeout_ms"_s);
+    auto inRange = [&](int w) { return w >= 0 && w < workerCount; };
+    // A timeout below zero is "none": Scenario::toJson() leaves it out.
+    auto checkTimeout = [&] {
+        if (a.timeoutMs >= 0)
+            r.add(tp, intProblem(a.timeoutMs, 0, kMaxDelayMs));
+    };
+    if (endMainAt >= 0)
+        r.add(p, afterEndMainReason(endMainAt));
+    switch (a.kind) {
+    case Action::Start:
+        if (!inRange(a.worker))
+            r.add(wp, workerOutOfRangeReason(a.worker, workerCount));
+        else if (started[a.worker])
+            r.add(wp, alreadyStartedReason(context.workers.at(a.worker).name));
+        break;
+    case Action::Join:
+    case Action::Terminate:
+    case Action::Kill:
+    case Action::Stop:
+    case Action::Continue:
+    case Action::IsAlive:
+        if (a.kind == Action::Join)
+            checkTimeout();
+        if (!inRange(a.worker))
+            r.add(wp, workerOutOfRangeReason(a.worker, workerCount));
+        else if (!started[a.worker] && a.kind != Action::IsAlive)
+            r.add(wp, notStartedReason(context.workers.at(a.worker).name, Action::kindName(a.kind)));
+        break;
+    case Action::Put:
+    case Action::Send: {
+        const bool send = a.kind == Action::Send;
+        r.add(key(p, send ? u"pipe"_s : u"queue"_s), channelProblem(context, a.queue, send));
+        r.add(key(p, u"value"_s), messageValueProblem(a.value));
+        break;
+    }
+    case Action::Get:
+        if (!a.printText.isEmpty()) {
+            QString why = stringProblem(a.printText, kMaxStringArgLength);
+            if (why.isEmpty() && hasControlCharacters(a.printText))
+                why = controlCharactersReason();
+            r.add(key(p, u"print"_s), why);
+        }
+        r.add(key(p, u"queue"_s), channelProblem(context, a.queue, false));
+        checkTimeout();
+        break;
+    case Action::Recv:
+        r.add(key(p, u"pipe"_s), channelProblem(context, a.queue, true));
+        checkTimeout();
+        break;
+    case Action::Call: {
+        const TaskSpec *task = nullptr;
+        if (const QString why = stringProblem(a.task, kMaxNameLength); !why.isEmpty())
+            r.add(key(p, u"task"_s), why);
+        else if (!Action::callableTasks().contains(a.task))
+            r.add(key(p, u"task"_s), callTaskReason(a.task));
+        else
+            task = findTask(a.task);
+        r.issues += checkTaskArgs(context, task, a.args, key(p, u"args"_s), nullptr);
+        break;
+    }
+    case Action::SleepMs:
+        r.add(key(p, u"ms"_s), intProblem(a.ms, 0, kMaxDelayMs));
+        break;
+    case Action::TerminateRandom: {
+        const QString lp = key(p, u"workers"_s);
+        if (a.workers.isEmpty()) {
+            r.add(lp, ScenarioLoader::tr("must be a non-empty array of worker ids or indices"));
+            break;
+        }
+        QList<int> accepted;
+        for (qsizetype k = 0; k < a.workers.size(); ++k) {
+            const int w = a.workers.at(k);
+            const QString ep = index(lp, k);
+            if (!inRange(w))
+                r.add(ep, workerOutOfRangeReason(w, workerCount));
+            else if (accepted.contains(w))
+                r.add(ep, listedTwiceReason(context.workers.at(w).name));
+            else if (!started[w])
+                r.add(ep, notStartedToTerminateReason(context.workers.at(w).name));
+            else
+                accepted.append(w);
+        }
+        break;
+    }
+    case Action::EndMain:
+        break;
+    }
+    return r.issues;
+}
+
+QList<ScenarioIssue> validateScenario(const Scenario &s)
+{
+    QList<ScenarioIssue> r = validateTexts(s);
+    auto add = [&r](const QString &path, const QString &reason) { r.append({QString(), path, reason}); };
+    if (s.queues.size() > kMaxQueues)
+        add(u"queues"_s,
+            ScenarioLoader::tr("too many queues (%1; at most %2)").arg(s.queues.size()).arg(kMaxQueues));
+    for (int i = 0; i < s.queues.size() && i < kMaxQueues; ++i)
+        r += validateQueue(s, i);
+    if (s.pipes.size() > kMaxPipes)
+        add(u"pipes"_s,
+            ScenarioLoader::tr("too many pipes (%1; at most %2)").arg(s.pipes.size()).arg(kMaxPipes));
+    for (int i = 0; i < s.pipes.size() && i < kMaxPipes; ++i)
+        r += validatePipe(s, i);
+    if (s.workers.isEmpty())
+        add(u"workers"_s, ScenarioLoader::tr("must list at least one worker"));
+    if (s.workers.size() > kMaxWorkers)
+        add(u"workers"_s, ScenarioLoader::tr("too many workers (%1; at most %2 per run)")
+                              .arg(s.workers.size())
+                              .arg(kMaxWorkers));
+    for (int i = 0; i < s.workers.size() && i < kMaxWorkers; ++i)
+        r += validateWorker(s, i);
+    if (s.main.size() > kMaxActions)
+        add(u"main"_s,
+            ScenarioLoader::tr("too many actions (%1; at most %2)").arg(s.main.size()).arg(kMaxActions));
+    for (int i = 0; i < s.main.size() && i < kMaxActions; ++i)
+        r += validateAction(s, i);
+    return r;
 }
 
 ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QString &fileName)
@@ -970,19 +1391,16 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 const QString p = index(u"queues"_s, i);
                 if (!qa.at(i).isObject()) {
                     v.error(p, tr("must be an object, not %1").arg(jsonTypeName(qa.at(i))));
+                    s.queues.append(QueueSpec()); // keeps queues[i] at i for the messages that name it
                     continue;
                 }
                 const QJsonObject qo = qa.at(i).toObject();
                 v.checkKeys(qo, p, {u"name"_s, u"capacity"_s});
                 QueueSpec q;
                 if (v.getString(qo, p, u"name"_s, true, kMaxNameLength, &q.name)) {
-                    if (!identifierPattern().match(q.name).hasMatch())
-                        v.error(key(p, u"name"_s),
-                                tr("must start with a letter or _ and contain only letters, digits, _ . -"));
-                    else if (queueByName.contains(q.name))
-                        v.error(key(p, u"name"_s), tr("\"%1\" is already the name of queues[%2]")
-                                                       .arg(q.name)
-                                                       .arg(queueByName.value(q.name)));
+                    const QString why = channelNameProblem(s.queues, q.name, false);
+                    if (!why.isEmpty())
+                        v.error(key(p, u"name"_s), why);
                     else
                         queueByName.insert(q.name, int(i));
                 }
@@ -1009,6 +1427,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 const QString p = index(u"pipes"_s, i);
                 if (!pa.at(i).isObject()) {
                     v.error(p, tr("must be an object, not %1").arg(jsonTypeName(pa.at(i))));
+                    s.pipes.append(PipeSpec());
                     continue;
                 }
                 const QJsonObject po = pa.at(i).toObject();
@@ -1016,13 +1435,9 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 PipeSpec pipe;
                 v.getBool(po, p, u"duplex"_s, &pipe.duplex);
                 if (v.getString(po, p, u"name"_s, true, kMaxNameLength, &pipe.name)) {
-                    if (!identifierPattern().match(pipe.name).hasMatch())
-                        v.error(key(p, u"name"_s),
-                                tr("must start with a letter or _ and contain only letters, digits, _ . -"));
-                    else if (pipeByName.contains(pipe.name))
-                        v.error(key(p, u"name"_s), tr("\"%1\" is already the name of pipes[%2]")
-                                                       .arg(pipe.name)
-                                                       .arg(pipeByName.value(pipe.name)));
+                    const QString why = channelNameProblem(s.pipes, pipe.name, true);
+                    if (!why.isEmpty())
+                        v.error(key(p, u"name"_s), why);
                     else
                         pipeByName.insert(pipe.name, int(i));
                 }
@@ -1048,9 +1463,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
         for (qsizetype i = 0; i < wa.size() && i < kMaxWorkers; ++i) {
             const QString p = index(u"workers"_s, i);
             WorkerSpec w;
-            // CPython numbers every Process object it creates, named or not: the third one is
-            // Process-3 even when the first two have names.
-            w.name = u"Process-"_s + QString::number(i + 1);
+            w.name = WorkerSpec::defaultName(int(i), false, s.startMethod);
             if (!wa.at(i).isObject()) {
                 v.error(p, tr("must be an object, not %1").arg(jsonTypeName(wa.at(i))));
                 s.workers.append(w);
@@ -1061,14 +1474,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                         {u"id"_s, u"name"_s, u"task"_s, u"args"_s, u"daemon"_s,
                          format1 ? u"launcher"_s : u"start_method"_s});
             if (v.getString(wo, p, u"id"_s, false, kMaxNameLength, &w.id)) {
-                if (!identifierPattern().match(w.id).hasMatch()) {
-                    v.error(key(p, u"id"_s),
-                            tr("must start with a letter or _ and contain only letters, digits, _ . -"));
-                    w.id.clear();
-                } else if (workerById.contains(w.id)) {
-                    v.error(
-                        key(p, u"id"_s),
-                        tr("\"%1\" is already the id of workers[%2]").arg(w.id).arg(workerById.value(w.id)));
+                if (const QString why = workerIdProblem(s.workers, w.id); !why.isEmpty()) {
+                    v.error(key(p, u"id"_s), why);
                     w.id.clear();
                 } else {
                     workerById.insert(w.id, int(i));
@@ -1076,11 +1483,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             }
             QString name;
             if (v.getString(wo, p, u"name"_s, false, kMaxNameLength, &name)) {
-                if (hasControlCharacters(name)) {
-                    v.error(key(p, u"name"_s),
-                            tr("must not contain control characters (tabs, newlines, ...)"));
-                } else if (name.trimmed() != name) {
-                    v.error(key(p, u"name"_s), tr("must not start or end with spaces"));
+                if (const QString why = workerNameProblem(name); !why.isEmpty()) {
+                    v.error(key(p, u"name"_s), why);
                 } else {
                     w.name = name;
                     w.named = true;
@@ -1101,11 +1505,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             } else if (v.getString(wo, p, u"start_method"_s, false, 32, &method)) {
                 if (parseStartMethod(method, &w.startMethod)) {
                     w.ownStartMethod = true;
-                    // get_context('spawn').Process is SpawnProcess: its default name says so.
-                    static const QString kClass[] = {u"SpawnProcess"_s, u"ForkProcess"_s,
-                                                     u"ForkServerProcess"_s};
                     if (!w.named)
-                        w.name = kClass[int(w.startMethod)] + u'-' + QString::number(i + 1);
+                        w.name = WorkerSpec::defaultName(int(i), true, w.startMethod);
                 } else {
                     v.error(key(p, u"start_method"_s),
                             tr("must be \"spawn\", \"fork\" or \"forkserver\", not \"%1\"").arg(method));
@@ -1114,16 +1515,10 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             const TaskSpec *task = nullptr;
             if (v.getString(wo, p, u"task"_s, true, kMaxNameLength, &w.task)) {
                 task = findTask(w.task);
-                if (!task) {
-                    QStringList names;
-                    for (const TaskSpec &t : taskCatalog())
-                        names.append(t.name);
-                    v.error(key(p, u"task"_s),
-                            tr("unknown task \"%1\" (known: %2)").arg(w.task, names.join(u", "_s)));
-                }
+                if (!task)
+                    v.error(key(p, u"task"_s), unknownTaskReason(w.task));
             }
-            w.args =
-                validateTaskArgs(v, task, wo.value(u"args"_s), key(p, u"args"_s), queueByName, pipeByName);
+            v.add(checkTaskArgs(s, task, wo.value(u"args"_s), key(p, u"args"_s), &w.args));
             s.workers.append(w);
         }
     }
@@ -1151,9 +1546,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             if (ref.isDouble() && isIntegral(ref.toDouble())) {
                 const double d = ref.toDouble();
                 if (d < 0 || d >= s.workers.size()) {
-                    v.error(p, tr("worker index %1 is out of range (%2 workers)")
-                                   .arg(formatNumber(d))
-                                   .arg(s.workers.size()));
+                    v.error(p, workerOutOfRangeReason(d, s.workers.size()));
                     return -1;
                 }
                 return int(d);
@@ -1173,9 +1566,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 return -1;
             const int k = (pipe ? pipeByName : queueByName).value(name, -1);
             if (k < 0)
-                v.error(key(p, field),
-                        pipe ? tr("no pipe is named \"%1\" (declare it in \"pipes\")").arg(name)
-                             : tr("no queue is named \"%1\" (declare it in \"queues\")").arg(name));
+                v.error(key(p, field), pipe ? noPipeReason(name) : noQueueReason(name));
             return k;
         };
         // An optional `timeout_ms` (join, get, recv): 0..kMaxDelayMs, -1 when absent.
@@ -1220,9 +1611,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 continue;
             }
             if (endMainAt >= 0)
-                v.error(
-                    p,
-                    tr("comes after end_main (main[%1]): end_main must be the last action").arg(endMainAt));
+                v.error(p, afterEndMainReason(endMainAt));
             Action a;
             a.kind = kinds.value(kind);
             const QString wp = key(p, u"worker"_s);
@@ -1232,8 +1621,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 a.worker = resolveWorker(ao.value(u"worker"_s), wp);
                 if (a.worker >= 0) {
                     if (started[a.worker])
-                        v.error(wp, tr("%1 is already started (a process can be started only once)")
-                                        .arg(s.workers.at(a.worker).name));
+                        v.error(wp, alreadyStartedReason(s.workers.at(a.worker).name));
                     started[a.worker] = true;
                 }
                 break;
@@ -1252,8 +1640,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 a.worker = resolveWorker(ao.value(u"worker"_s), wp);
                 // is_alive() of a process not started yet is simply False, as in Python.
                 if (a.worker >= 0 && !started[a.worker] && a.kind != Action::IsAlive)
-                    v.error(wp, tr("%1 is not started yet (can only %2 a started process)")
-                                    .arg(s.workers.at(a.worker).name, kind));
+                    v.error(wp, notStartedReason(s.workers.at(a.worker).name, kind));
                 break;
             case Action::Put:
             case Action::Send: {
@@ -1262,23 +1649,10 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 const QString target = send ? u"pipe"_s : u"queue"_s;
                 v.checkKeys(ao, p, {u"action"_s, target, u"value"_s});
                 a.queue = resolveChannel(ao, p, send);
+                // null is Python's None: the end marker consumers stop at.
                 const QJsonValue val = ao.value(u"value"_s);
-                const QString vp = key(p, u"value"_s);
-                if (val.isUndefined())
-                    v.error(vp, tr("missing (a number, a string or null is required)"));
-                else if (val.isNull())
-                    a.value = val; // Python's None: the end marker consumers stop at
-                else if (val.isDouble() && std::fabs(val.toDouble()) > kMaxAbsNumber)
-                    v.error(vp, tr("must be between %1 and %2")
-                                    .arg(formatNumber(-kMaxAbsNumber), formatNumber(kMaxAbsNumber)));
-                else if (val.isString() && val.toString().size() > kMaxStringArgLength)
-                    v.error(vp, tr("is too long (%1 characters, at most %2)")
-                                    .arg(val.toString().size())
-                                    .arg(kMaxStringArgLength));
-                else if (val.isString() && hasControlCharacters(val.toString()))
-                    v.error(vp, tr("must not contain control characters (tabs, newlines, ...)"));
-                else if (!val.isDouble() && !val.isString())
-                    v.error(vp, tr("must be a number, a string or null, not %1").arg(jsonTypeName(val)));
+                if (const QString why = messageValueProblem(val); !why.isEmpty())
+                    v.error(key(p, u"value"_s), why);
                 else
                     a.value = val;
                 break;
@@ -1287,8 +1661,7 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 v.checkKeys(ao, p, {u"action"_s, u"queue"_s, u"timeout_ms"_s, u"print"_s});
                 if (v.getString(ao, p, u"print"_s, false, kMaxStringArgLength, &a.printText) &&
                     hasControlCharacters(a.printText))
-                    v.error(key(p, u"print"_s),
-                            tr("must not contain control characters (tabs, newlines, ...)"));
+                    v.error(key(p, u"print"_s), controlCharactersReason());
                 a.queue = resolveChannel(ao, p, false);
                 a.timeoutMs = readTimeout(ao, p);
                 break;
@@ -1305,13 +1678,11 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 const TaskSpec *task = nullptr;
                 if (v.getString(ao, p, u"task"_s, true, kMaxNameLength, &a.task)) {
                     if (!Action::callableTasks().contains(a.task))
-                        v.error(key(p, u"task"_s), tr("the main program can only call %1 itself, not \"%2\"")
-                                                       .arg(Action::callableTasks().join(u", "_s), a.task));
+                        v.error(key(p, u"task"_s), callTaskReason(a.task));
                     else
                         task = findTask(a.task);
                 }
-                a.args = validateTaskArgs(v, task, ao.value(u"args"_s), key(p, u"args"_s), queueByName,
-                                          pipeByName);
+                v.add(checkTaskArgs(s, task, ao.value(u"args"_s), key(p, u"args"_s), &a.args));
                 break;
             }
             case Action::SleepMs: {
@@ -1339,10 +1710,9 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                         if (w < 0)
                             continue;
                         if (a.workers.contains(w))
-                            v.error(ep, tr("%1 is listed twice").arg(s.workers.at(w).name));
+                            v.error(ep, listedTwiceReason(s.workers.at(w).name));
                         else if (!started[w])
-                            v.error(ep, tr("%1 is not started yet (can only terminate a started process)")
-                                            .arg(s.workers.at(w).name));
+                            v.error(ep, notStartedToTerminateReason(s.workers.at(w).name));
                         else
                             a.workers.append(w);
                     }

@@ -90,6 +90,9 @@ struct WorkerSpec
     QString queueName() const;
     /// The pipe this worker's task uses (its `pipe` argument), or an empty string.
     QString pipeName() const;
+    /// The name CPython gives an unnamed worker at `index`: `Process-N` with N = index + 1, or
+    /// the class of get_context(m).Process (`SpawnProcess-N`, ...) when it has its own start method.
+    static QString defaultName(int index, bool ownStartMethod, StartMethod method);
 };
 
 struct Action
@@ -204,6 +207,36 @@ struct TaskSpec
 /// The task catalog of docs/protocol.md, as the validator checks it.
 const QList<TaskSpec> &taskCatalog();
 const TaskSpec *findTask(const QString &name); ///< nullptr when unknown
+
+// Per-part checks of an already typed scenario, with the loader's own messages: the JSON loader
+// runs the same checks on each part as it reads it, and the scenario editor runs them on what the
+// student edits. Each issue's `path` is the JSON path (`workers[2].name`, `main[3].worker`) and
+// its `file` is empty. A part is checked against `context` (the names of its queues and pipes,
+// the workers an action refers to, the actions before it).
+
+/// Title and description (required, optional), their lengths.
+QList<ScenarioIssue> validateTexts(const Scenario &context);
+/// queues[index]: its name (identifier, unique: a later one with the same name is reported) and capacity.
+QList<ScenarioIssue> validateQueue(const Scenario &context, int index);
+/// pipes[index]: its name (identifier, unique).
+QList<ScenarioIssue> validatePipe(const Scenario &context, int index);
+/// workers[index]: id, name (when `named`), task and the task's arguments.
+QList<ScenarioIssue> validateWorker(const Scenario &context, int index);
+/// The arguments of `task` (a worker's or a `call`'s) at `path` (e.g. `workers[2].args`): unknown
+/// keys, required ones missing, and each value as taskArgumentProblem() checks it. `valid`, when
+/// given, receives the valid arguments, normalised (booleans given as 0/1 become true/false).
+QList<ScenarioIssue> validateTaskArguments(const Scenario &context, const TaskSpec &task,
+                                           const QJsonValue &args, const QString &path,
+                                           QJsonObject *valid = nullptr);
+/// Why `value` is not a valid `arg` (type, range, choices, length, a declared queue or pipe of
+/// `context`); empty when it is. `normalized`, when given, receives the value as stored.
+QString taskArgumentProblem(const Scenario &context, const TaskArgSpec &arg, const QJsonValue &value,
+                            QJsonValue *normalized = nullptr);
+/// main[index]: the workers, queues and pipes it names, its fields' ranges, and the order rules
+/// (start once, act only on started workers, end_main last).
+QList<ScenarioIssue> validateAction(const Scenario &context, int index);
+/// Every check above, in file order, and the limits on the number of each part.
+QList<ScenarioIssue> validateScenario(const Scenario &scenario);
 
 class ScenarioLoader
 {
