@@ -48,10 +48,6 @@
         <translation>--language must be one of: %1.</translation>
     </message>
     <message>
-        <source>--window-size must look like 1024x640, not &quot;%1&quot;.</source>
-        <translation>--window-size must look like 1024x640, not &quot;%1&quot;.</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>Show this help and exit.</translation>
     </message>
@@ -62,6 +58,93 @@
     <message>
         <source>Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run its example with real operating-system processes.</source>
         <translation>Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run its example with real operating-system processes.</translation>
+    </message>
+    <message>
+        <source>--window-size must be a width and a height in pixels, such as 1024x640, not &quot;%1&quot;.</source>
+        <translation>--window-size must be a width and a height in pixels, such as 1024x640, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.</source>
+        <translation>--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessage</name>
+    <message>
+        <source>no worker with index %1</source>
+        <translation>no worker with index %1</translation>
+    </message>
+    <message>
+        <source>the main program could not be started: %1</source>
+        <translation>the main program could not be started: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 grandchildren in one run: not tracked</source>
+        <translation>more than %1 grandchildren in one run: not tracked</translation>
+    </message>
+    <message>
+        <source>pid %1 is not a process of this run</source>
+        <translation>pid %1 is not a process of this run</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program reads</source>
+        <translation>no pipe with index %1 that the main program reads</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program writes</source>
+        <translation>no pipe with index %1 that the main program writes</translation>
+    </message>
+    <message>
+        <source>queue &quot;%1&quot; could not be created</source>
+        <translation>queue &quot;%1&quot; could not be created</translation>
+    </message>
+    <message>
+        <source>no queue with index %1</source>
+        <translation>no queue with index %1</translation>
+    </message>
+    <message>
+        <source>cannot create the event pipe: %1</source>
+        <translation>cannot create the event pipe: %1</translation>
+    </message>
+    <message>
+        <source>cannot send the signal: %1</source>
+        <translation>cannot send the signal: %1</translation>
+    </message>
+    <message>
+        <source>cannot start a process twice</source>
+        <translation>cannot start a process twice</translation>
+    </message>
+    <message>
+        <source>the main program has ended</source>
+        <translation>the main program has ended</translation>
+    </message>
+    <message>
+        <source>can only join a started process</source>
+        <translation>can only join a started process</translation>
+    </message>
+    <message>
+        <source>the process was not started</source>
+        <translation>the process was not started</translation>
+    </message>
+    <message>
+        <source>the main program is still doing a call</source>
+        <translation>the main program is still doing a call</translation>
+    </message>
+    <message>
+        <source>the main program ended before finishing it</source>
+        <translation>the main program ended before finishing it</translation>
+    </message>
+    <message>
+        <source>the main program ended before starting this worker</source>
+        <translation>the main program ended before starting this worker</translation>
+    </message>
+    <message>
+        <source>the main program ended before doing it</source>
+        <translation>the main program ended before doing it</translation>
+    </message>
+    <message>
+        <source>the process has already ended</source>
+        <translation>the process has already ended</translation>
     </message>
 </context>
 <context>
@@ -128,26 +211,202 @@
     </message>
 </context>
 <context>
-    <name>LabSummaryPanel</name>
+    <name>LabText</name>
     <message>
-        <source>Lab: this page&apos;s example</source>
-        <translation>Lab: this page&apos;s example</translation>
+        <source>created</source>
+        <translation>created</translation>
     </message>
     <message>
-        <source>Workers</source>
-        <translation>Workers</translation>
+        <source>running</source>
+        <translation>running</translation>
     </message>
     <message>
-        <source>Workers of the example</source>
-        <translation>Workers of the example</translation>
+        <source>stopped</source>
+        <translation>stopped</translation>
     </message>
     <message>
-        <source>Main program, step by step</source>
-        <translation>Main program, step by step</translation>
+        <source>exited</source>
+        <translation>exited</translation>
     </message>
     <message>
-        <source>Actions of the main program</source>
-        <translation>Actions of the main program</translation>
+        <source>terminated</source>
+        <translation>terminated</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>killed</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>failed to start</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source> […cut]</source>
+        <translation> […cut]</translation>
+    </message>
+    <message>
+        <source>start() called</source>
+        <translation>start() called</translation>
+    </message>
+    <message>
+        <source>started: ppid %1, %2</source>
+        <translation>started: ppid %1, %2</translation>
+    </message>
+    <message>
+        <source>created by its parent (%1)</source>
+        <translation>created by its parent (%1)</translation>
+    </message>
+    <message>
+        <source>fork server started</source>
+        <translation>fork server started</translation>
+    </message>
+    <message>
+        <source>main program ready</source>
+        <translation>main program ready</translation>
+    </message>
+    <message>
+        <source>print: %1</source>
+        <translation>print: %1</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>result: %1</translation>
+    </message>
+    <message>
+        <source>exception %1: %2</source>
+        <translation>exception %1: %2</translation>
+    </message>
+    <message>
+        <source>put %1 into %2</source>
+        <translation>put %1 into %2</translation>
+    </message>
+    <message>
+        <source>got %1 from %2</source>
+        <translation>got %1 from %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 %3</source>
+        <translation>%1 failed: %2 %3</translation>
+    </message>
+    <message>
+        <source>adopted: ppid %1 → %2</source>
+        <translation>adopted: ppid %1 → %2</translation>
+    </message>
+    <message>
+        <source>exits with code %1</source>
+        <translation>exits with code %1</translation>
+    </message>
+    <message>
+        <source>ended: exit code %1</source>
+        <translation>ended: exit code %1</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>joined at the end of the main program</source>
+        <translation>joined at the end of the main program</translation>
+    </message>
+    <message>
+        <source>join() returned</source>
+        <translation>join() returned</translation>
+    </message>
+    <message>
+        <source>join(timeout=%1) returned: still alive</source>
+        <translation>join(timeout=%1) returned: still alive</translation>
+    </message>
+    <message>
+        <source>%1 (a daemon, at the end of the main program)</source>
+        <translation>%1 (a daemon, at the end of the main program)</translation>
+    </message>
+    <message>
+        <source>%1 (the run was ended)</source>
+        <translation>%1 (the run was ended)</translation>
+    </message>
+    <message>
+        <source>%1 — it had already ended</source>
+        <translation>%1 — it had already ended</translation>
+    </message>
+    <message>
+        <source>terminate(): SIGTERM sent</source>
+        <translation>terminate(): SIGTERM sent</translation>
+    </message>
+    <message>
+        <source>kill(): SIGKILL sent</source>
+        <translation>kill(): SIGKILL sent</translation>
+    </message>
+    <message>
+        <source>SIGSTOP sent: stopped</source>
+        <translation>SIGSTOP sent: stopped</translation>
+    </message>
+    <message>
+        <source>SIGCONT sent: continues</source>
+        <translation>SIGCONT sent: continues</translation>
+    </message>
+    <message>
+        <source>random.choice(ps).terminate(): no candidate</source>
+        <translation>random.choice(ps).terminate(): no candidate</translation>
+    </message>
+    <message>
+        <source>random.choice(ps) chose %1</source>
+        <translation>random.choice(ps) chose %1</translation>
+    </message>
+    <message>
+        <source>the main program reaches its end</source>
+        <translation>the main program reaches its end</translation>
+    </message>
+    <message>
+        <source>is_alive() = %1, exitcode = %2</source>
+        <translation>is_alive() = %1, exitcode = %2</translation>
+    </message>
+    <message>
+        <source>calls %1() itself</source>
+        <translation>calls %1() itself</translation>
+    </message>
+    <message>
+        <source>call returned</source>
+        <translation>call returned</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 refused: %2</translation>
+    </message>
+    <message>
+        <source>could not be started: %1</source>
+        <translation>could not be started: %1</translation>
+    </message>
+    <message>
+        <source>could not be created: %1</source>
+        <translation>could not be created: %1</translation>
+    </message>
+    <message>
+        <source>queue %1: %2</source>
+        <translation>queue %1: %2</translation>
+    </message>
+    <message>
+        <source>unreadable line: %1</source>
+        <translation>unreadable line: %1</translation>
+    </message>
+    <message>
+        <source>command refused: %1</source>
+        <translation>command refused: %1</translation>
+    </message>
+    <message>
+        <source>recv() loop ended</source>
+        <translation>recv() loop ended</translation>
     </message>
 </context>
 <context>
@@ -257,18 +516,6 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
-        <translation>Zoom &amp;In</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Zoom &amp;Out</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>&amp;Actual Size</translation>
-    </message>
-    <message>
         <source>Show the &amp;Lab</source>
         <translation>Show the &amp;Lab</translation>
     </message>
@@ -291,6 +538,26 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>About &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Zoom Lesson &amp;In</source>
+        <translation>Zoom Lesson &amp;In</translation>
+    </message>
+    <message>
+        <source>Zoom Lesson &amp;Out</source>
+        <translation>Zoom Lesson &amp;Out</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Lesson Size</source>
+        <translation>&amp;Actual Lesson Size</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Forward</translation>
     </message>
 </context>
 <context>
@@ -786,7 +1053,210 @@
     </message>
 </context>
 <context>
-    <name>concurrente::LabSummaryPanel</name>
+    <name>concurrente::EventLogModel</name>
+    <message>
+        <source>t (ms)</source>
+        <translation>t (ms)</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::LabPanel</name>
+    <message>
+        <source>No page is open.</source>
+        <translation>No page is open.</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Open scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>Scenarios (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Run the main program from its first line (%1)</source>
+        <translation>Run the main program from its first line (%1)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>S&amp;tep</translation>
+    </message>
+    <message>
+        <source>Run the next line of the main program, then wait (%1)</source>
+        <translation>Run the next line of the main program, then wait (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Stop the main program between two lines; the processes go on (%1)</source>
+        <translation>Stop the main program between two lines; the processes go on (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;End run</source>
+        <translation>&amp;End run</translation>
+    </message>
+    <message>
+        <source>End the run now: every process of it still alive is killed (%1)</source>
+        <translation>End the run now: every process of it still alive is killed (%1)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>p.start() on the selected workers (%1)</source>
+        <translation>p.start() on the selected workers (%1)</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>p.join(): the main program waits until the selected workers end (%1)</source>
+        <translation>p.join(): the main program waits until the selected workers end (%1)</translation>
+    </message>
+    <message>
+        <source>Join ≤</source>
+        <translation>Join ≤</translation>
+    </message>
+    <message>
+        <source>p.join(timeout): waits at most the seconds beside it (%1)</source>
+        <translation>p.join(timeout): waits at most the seconds beside it (%1)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The timeout of join(timeout), in seconds</source>
+        <translation>The timeout of join(timeout), in seconds</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>p.terminate(): sends SIGTERM (%1)</source>
+        <translation>p.terminate(): sends SIGTERM (%1)</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>p.kill(): sends SIGKILL, which cannot be caught (%1)</source>
+        <translation>p.kill(): sends SIGKILL, which cannot be caught (%1)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Sends SIGSTOP: the process freezes until it is continued (%1)</source>
+        <translation>Sends SIGSTOP: the process freezes until it is continued (%1)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Sends SIGCONT: a stopped process goes on (%1)</source>
+        <translation>Sends SIGCONT: a stopped process goes on (%1)</translation>
+    </message>
+    <message>
+        <source>Main program:</source>
+        <translation>Main program:</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Edit the example: its workers, their tasks and arguments, queues and pipes</source>
+        <translation>Edit the example: its workers, their tasks and arguments, queues and pipes</translation>
+    </message>
+    <message>
+        <source>Back to the page&apos;s example</source>
+        <translation>Back to the page&apos;s example</translation>
+    </message>
+    <message>
+        <source>Forget your changes and use this page&apos;s example again</source>
+        <translation>Forget your changes and use this page&apos;s example again</translation>
+    </message>
+    <message>
+        <source>Open Scenario…</source>
+        <translation>Open Scenario…</translation>
+    </message>
+    <message>
+        <source>Save Scenario As…</source>
+        <translation>Save Scenario As…</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Tree</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Every process of the run, live</source>
+        <translation>Every process of the run, live</translation>
+    </message>
+    <message>
+        <source>Who created whom; an orphan moves to the process that adopted it</source>
+        <translation>Who created whom; an orphan moves to the process that adopted it</translation>
+    </message>
+    <message>
+        <source>What each process printed; exceptions in red</source>
+        <translation>What each process printed; exceptions in red</translation>
+    </message>
+    <message>
+        <source>Everything that happened, in order</source>
+        <translation>Everything that happened, in order</translation>
+    </message>
+    <message>
+        <source>Each message of a queue or pipe: who put it, who got it, when</source>
+        <translation>Each message of a queue or pipe: who put it, who got it, when</translation>
+    </message>
+    <message>
+        <source>(end of the main program: daemons are terminated, the other children joined)</source>
+        <translation>(end of the main program: daemons are terminated, the other children joined)</translation>
+    </message>
     <message>
         <source>This page has no lab example yet: %1 does not exist.</source>
         <translation>This page has no lab example yet: %1 does not exist.</translation>
@@ -798,8 +1268,107 @@
 %2</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
+        <source>A run is going on: the example can be edited once it has ended.</source>
+        <translation>A run is going on: the example can be edited once it has ended.</translation>
+    </message>
+    <message>
+        <source>Fix what is marked below to run the example.</source>
+        <translation>Fix what is marked below to run the example.</translation>
+    </message>
+    <message>
+        <source>Your own version of this page&apos;s example.</source>
+        <translation>Your own version of this page&apos;s example.</translation>
+    </message>
+    <message>
+        <source>This page&apos;s example. Change it as you like: your version is kept.</source>
+        <translation>This page&apos;s example. Change it as you like: your version is kept.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used:
+%2</source>
+        <translation>%1 cannot be used:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Run ended.</source>
+        <translation>Run ended.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run ended: %n process(es) still alive were killed.</source>
+        <translation>
+            <numerusform>Run ended: %n process still alive was killed.</numerusform>
+            <numerusform>Run ended: %n processes still alive were killed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a worker in Processes and press Start.</source>
+        <translation>Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a worker in Processes and press Start.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running: you give the main program&apos;s orders. %n process(es) alive.</source>
+        <translation>
+            <numerusform>Running: you give the main program&apos;s orders. %n process alive.</numerusform>
+            <numerusform>Running: you give the main program&apos;s orders. %n processes alive.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1 is in progress (it waits); paused after it.</source>
+        <translation>Line %1 is in progress (it waits); paused after it.</translation>
+    </message>
+    <message>
+        <source>Paused before line %1: Step runs it, Run goes on to the end.</source>
+        <translation>Paused before line %1: Step runs it, Run goes on to the end.</translation>
+    </message>
+    <message>
+        <source>Paused before the end of the main program: Step ends it.</source>
+        <translation>Paused before the end of the main program: Step ends it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running line %1 of %2. %n process(es) alive.</source>
+        <translation>
+            <numerusform>Running line %1 of %2. %n process alive.</numerusform>
+            <numerusform>Running line %1 of %2. %n processes alive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The main program is ending: it waits for its children. %n process(es) alive.</source>
+        <translation>
+            <numerusform>The main program is ending: it waits for its children. %n process alive.</numerusform>
+            <numerusform>The main program is ending: it waits for its children. %n processes alive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The main program has ended; %n process(es) of the run still alive (orphans go on by themselves). End run kills them.</source>
+        <translation>
+            <numerusform>The main program has ended; %n process of the run still alive (orphans go on by themselves). End run kills them.</numerusform>
+            <numerusform>The main program has ended; %n processes of the run still alive (orphans go on by themselves). End run kills them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %1: %n process(es).</source>
+        <translation>
+            <numerusform>Finished in %1: %n process.</numerusform>
+            <numerusform>Finished in %1: %n processes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The edited example has %n problem(s) (see Workers): it cannot run until they are fixed.</source>
+        <translation>
+            <numerusform>The edited example has %n problem (see Workers): it cannot run until they are fixed.</numerusform>
+            <numerusform>The edited example has %n problems (see Workers): it cannot run until they are fixed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>All processes</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>All events</translation>
     </message>
 </context>
 <context>
@@ -874,96 +1443,77 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     </message>
 </context>
 <context>
-    <name>concurrente::Run</name>
+    <name>concurrente::MessageModel</name>
     <message>
-        <source>no worker with index %1</source>
-        <translation>no worker with index %1</translation>
+        <source>%1 (pipe)</source>
+        <translation>%1 (pipe)</translation>
     </message>
     <message>
-        <source>cannot start a process twice</source>
-        <translation>cannot start a process twice</translation>
+        <source>Messages waiting in the queue right after this put</source>
+        <translation>Messages waiting in the queue right after this put</translation>
     </message>
     <message>
-        <source>the main program has ended</source>
-        <translation>the main program has ended</translation>
+        <source>Time from the put to the get</source>
+        <translation>Time from the put to the get</translation>
     </message>
     <message>
-        <source>can only join a started process</source>
-        <translation>can only join a started process</translation>
+        <source>Queue / pipe</source>
+        <translation>Queue / pipe</translation>
     </message>
     <message>
-        <source>the process was not started</source>
-        <translation>the process was not started</translation>
+        <source>Seq</source>
+        <translation>Seq</translation>
     </message>
     <message>
-        <source>more than %1 grandchildren in one run: not tracked</source>
-        <translation>more than %1 grandchildren in one run: not tracked</translation>
+        <source>Sender</source>
+        <translation>Sender</translation>
     </message>
     <message>
-        <source>pid %1 is not a process of this run</source>
-        <translation>pid %1 is not a process of this run</translation>
+        <source>Receiver</source>
+        <translation>Receiver</translation>
     </message>
     <message>
-        <source>queue &quot;%1&quot; could not be created</source>
-        <translation>queue &quot;%1&quot; could not be created</translation>
+        <source>Value</source>
+        <translation>Value</translation>
     </message>
     <message>
-        <source>no queue with index %1</source>
-        <translation>no queue with index %1</translation>
+        <source>Put (ms)</source>
+        <translation>Put (ms)</translation>
     </message>
     <message>
-        <source>the main program could not be started: %1</source>
-        <translation>the main program could not be started: %1</translation>
+        <source>Got (ms)</source>
+        <translation>Got (ms)</translation>
     </message>
     <message>
-        <source>the main program ended before starting this worker</source>
-        <translation>the main program ended before starting this worker</translation>
+        <source>Latency</source>
+        <translation>Latency</translation>
     </message>
     <message>
-        <source>the main program is still doing a call</source>
-        <translation>the main program is still doing a call</translation>
-    </message>
-    <message>
-        <source>the main program ended before finishing it</source>
-        <translation>the main program ended before finishing it</translation>
-    </message>
-    <message>
-        <source>the main program ended before doing it</source>
-        <translation>the main program ended before doing it</translation>
-    </message>
-    <message>
-        <source>no pipe with index %1 that the main program reads</source>
-        <translation>no pipe with index %1 that the main program reads</translation>
-    </message>
-    <message>
-        <source>no pipe with index %1 that the main program writes</source>
-        <translation>no pipe with index %1 that the main program writes</translation>
+        <source>Depth after</source>
+        <translation>Depth after</translation>
     </message>
 </context>
 <context>
-    <name>concurrente::WorkerProcess</name>
+    <name>concurrente::ProcessTableModel</name>
     <message>
-        <source>cannot create the event pipe: %1</source>
-        <translation>cannot create the event pipe: %1</translation>
+        <source>CPU time from /proc/PID/stat (utime, stime), read twice a second while it runs</source>
+        <translation>CPU time from /proc/PID/stat (utime, stime), read twice a second while it runs</translation>
     </message>
     <message>
-        <source>the process was not started</source>
-        <translation>the process was not started</translation>
+        <source>Adopted: its parent ended before it</source>
+        <translation>Adopted: its parent ended before it</translation>
     </message>
     <message>
-        <source>the process has already ended</source>
-        <translation>the process has already ended</translation>
+        <source>It has ended, but the main program has not joined it yet: p.exitcode is still None</source>
+        <translation>It has ended, but the main program has not joined it yet: p.exitcode is still None</translation>
     </message>
     <message>
-        <source>cannot send the signal: %1</source>
-        <translation>cannot send the signal: %1</translation>
+        <source>? (default name)</source>
+        <translation>? (default name)</translation>
     </message>
-</context>
-<context>
-    <name>concurrente::WorkerSummaryModel</name>
     <message>
-        <source>%1 (default name)</source>
-        <translation>%1 (default name)</translation>
+        <source>%1 (adopted)</source>
+        <translation>%1 (adopted)</translation>
     </message>
     <message>
         <source>yes</source>
@@ -974,6 +1524,482 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <translation>no</translation>
     </message>
     <message>
+        <source>ended, not joined</source>
+        <translation>ended, not joined</translation>
+    </message>
+    <message>
+        <source>os.getppid(): the process&apos;s parent now (PID 1 or a subreaper once it is orphaned)</source>
+        <translation>os.getppid(): the process&apos;s parent now (PID 1 or a subreaper once it is orphaned)</translation>
+    </message>
+    <message>
+        <source>p.exitcode: 0 on success, 1 after an exception, −N when ended by signal N</source>
+        <translation>p.exitcode: 0 on success, 1 after an exception, −N when ended by signal N</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started</source>
+        <translation>Milliseconds since the run started</translation>
+    </message>
+    <message>
+        <source>p.is_alive()</source>
+        <translation>p.is_alive()</translation>
+    </message>
+    <message>
+        <source>Messages it put into a queue or sent on a pipe</source>
+        <translation>Messages it put into a queue or sent on a pipe</translation>
+    </message>
+    <message>
+        <source>Messages it got from a queue or received on a pipe</source>
+        <translation>Messages it got from a queue or received on a pipe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Daemon</source>
+        <translation>Daemon</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Alive</source>
+        <translation>Alive</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit code</translation>
+    </message>
+    <message>
+        <source>Start (ms)</source>
+        <translation>Start (ms)</translation>
+    </message>
+    <message>
+        <source>End (ms)</source>
+        <translation>End (ms)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>CPU user (ms)</source>
+        <translation>CPU user (ms)</translation>
+    </message>
+    <message>
+        <source>CPU sys (ms)</source>
+        <translation>CPU sys (ms)</translation>
+    </message>
+    <message>
+        <source>Put</source>
+        <translation>Put</translation>
+    </message>
+    <message>
+        <source>Got</source>
+        <translation>Got</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ProcessTreeModel</name>
+    <message>
+        <source>An orphan: %1 ended before it, and PID %2 adopted it</source>
+        <translation>An orphan: %1 ended before it, and PID %2 adopted it</translation>
+    </message>
+    <message>
+        <source>? (default name)</source>
+        <translation>? (default name)</translation>
+    </message>
+    <message>
+        <source>%1 — adopted by PID %2</source>
+        <translation>%1 — adopted by PID %2</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ScenarioChannelModel</name>
+    <message>
+        <source>both ways</source>
+        <translation>both ways</translation>
+    </message>
+    <message>
+        <source>one way</source>
+        <translation>one way</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Pipe</source>
+        <translation>Pipe</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Duplex</source>
+        <translation>Duplex</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ScenarioEditor</name>
+    <message>
+        <source>(no name: Python gives it one)</source>
+        <translation>(no name: Python gives it one)</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Queues and pipes</source>
+        <translation>Queues and pipes</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Selected worker</source>
+        <translation>Selected worker</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>Daemon (ends with the main program)</source>
+        <translation>Daemon (ends with the main program)</translation>
+    </message>
+    <message>
+        <source>Start method:</source>
+        <translation>Start method:</translation>
+    </message>
+    <message>
+        <source>the run&apos;s (%1)</source>
+        <translation>the run&apos;s (%1)</translation>
+    </message>
+    <message>
+        <source>Task arguments</source>
+        <translation>Task arguments</translation>
+    </message>
+    <message>
+        <source>Queues (multiprocessing.Queue)</source>
+        <translation>Queues (multiprocessing.Queue)</translation>
+    </message>
+    <message>
+        <source>Pipes (multiprocessing.Pipe)</source>
+        <translation>Pipes (multiprocessing.Pipe)</translation>
+    </message>
+    <message>
+        <source>Add queue</source>
+        <translation>Add queue</translation>
+    </message>
+    <message>
+        <source>Remove queue</source>
+        <translation>Remove queue</translation>
+    </message>
+    <message>
+        <source>Add pipe</source>
+        <translation>Add pipe</translation>
+    </message>
+    <message>
+        <source>Remove pipe</source>
+        <translation>Remove pipe</translation>
+    </message>
+    <message>
+        <source>prints a greeting</source>
+        <translation>prints a greeting</translation>
+    </message>
+    <message>
+        <source>prints its name, its parent&apos;s pid and its pid</source>
+        <translation>prints its name, its parent&apos;s pid and its pid</translation>
+    </message>
+    <message>
+        <source>prints the squares of 0 … n−1</source>
+        <translation>prints the squares of 0 … n−1</translation>
+    </message>
+    <message>
+        <source>prints the cubes of 0 … n−1</source>
+        <translation>prints the cubes of 0 … n−1</translation>
+    </message>
+    <message>
+        <source>one arithmetic operation on a, b and c</source>
+        <translation>one arithmetic operation on a, b and c</translation>
+    </message>
+    <message>
+        <source>sleeps, saying when it starts and ends</source>
+        <translation>sleeps, saying when it starts and ends</translation>
+    </message>
+    <message>
+        <source>keeps one CPU busy</source>
+        <translation>keeps one CPU busy</translation>
+    </message>
+    <message>
+        <source>threads that share one interpreter lock</source>
+        <translation>threads that share one interpreter lock</translation>
+    </message>
+    <message>
+        <source>starts a child process of its own</source>
+        <translation>starts a child process of its own</translation>
+    </message>
+    <message>
+        <source>dies by a signal</source>
+        <translation>dies by a signal</translation>
+    </message>
+    <message>
+        <source>sends numbers through a pipe</source>
+        <translation>sends numbers through a pipe</translation>
+    </message>
+    <message>
+        <source>receives messages from a pipe</source>
+        <translation>receives messages from a pipe</translation>
+    </message>
+    <message>
+        <source>answers each message on a duplex pipe</source>
+        <translation>answers each message on a duplex pipe</translation>
+    </message>
+    <message>
+        <source>puts numbers in a queue</source>
+        <translation>puts numbers in a queue</translation>
+    </message>
+    <message>
+        <source>gets values from a queue</source>
+        <translation>gets values from a queue</translation>
+    </message>
+    <message>
+        <source>puts num² in a queue</source>
+        <translation>puts num² in a queue</translation>
+    </message>
+    <message>
+        <source>sends or receives an object through a queue</source>
+        <translation>sends or receives an object through a queue</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>exit code</source>
+        <translation>exit code</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>default: the task&apos;s own exit code</source>
+        <translation>default: the task&apos;s own exit code</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>default: %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>worker %1 (%2)</source>
+        <translation>worker %1 (%2)</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>queue %1</translation>
+    </message>
+    <message>
+        <source>pipe %1</source>
+        <translation>pipe %1</translation>
+    </message>
+    <message>
+        <source>main program, action %1 (%2)</source>
+        <translation>main program, action %1 (%2)</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>task</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>capacity</translation>
+    </message>
+    <message>
+        <source>argument %1</source>
+        <translation>argument %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>This scenario cannot run yet:</source>
+        <translation>This scenario cannot run yet:</translation>
+    </message>
+    <message>
+        <source>Not while a run is going on.</source>
+        <translation>Not while a run is going on.</translation>
+    </message>
+    <message>
+        <source>A run has at most %1 workers.</source>
+        <translation>A run has at most %1 workers.</translation>
+    </message>
+    <message>
+        <source>Add a worker; the main program starts it and waits for it (join) before it ends.</source>
+        <translation>Add a worker; the main program starts it and waits for it (join) before it ends.</translation>
+    </message>
+    <message>
+        <source>Select a worker first.</source>
+        <translation>Select a worker first.</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected worker, which the main program treats as the original.</source>
+        <translation>Add a copy of the selected worker, which the main program treats as the original.</translation>
+    </message>
+    <message>
+        <source>A run needs at least one worker.</source>
+        <translation>A run needs at least one worker.</translation>
+    </message>
+    <message>
+        <source>Remove the selected worker and the main program&apos;s actions on it.</source>
+        <translation>Remove the selected worker and the main program&apos;s actions on it.</translation>
+    </message>
+    <message>
+        <source>A run has at most %1 queues.</source>
+        <translation>A run has at most %1 queues.</translation>
+    </message>
+    <message>
+        <source>Add a queue.</source>
+        <translation>Add a queue.</translation>
+    </message>
+    <message>
+        <source>Select a queue first.</source>
+        <translation>Select a queue first.</translation>
+    </message>
+    <message>
+        <source>Remove the selected queue.</source>
+        <translation>Remove the selected queue.</translation>
+    </message>
+    <message>
+        <source>A run has at most %1 pipes.</source>
+        <translation>A run has at most %1 pipes.</translation>
+    </message>
+    <message>
+        <source>Add a pipe.</source>
+        <translation>Add a pipe.</translation>
+    </message>
+    <message>
+        <source>Select a pipe first.</source>
+        <translation>Select a pipe first.</translation>
+    </message>
+    <message>
+        <source>Remove the selected pipe.</source>
+        <translation>Remove the selected pipe.</translation>
+    </message>
+    <message>
+        <source>Added %1: the main program starts it and waits for it (join) before it ends.</source>
+        <translation>Added %1: the main program starts it and waits for it (join) before it ends.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Removed %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1 and the main program&apos;s actions on it: %2</source>
+        <translation>Removed %1 and the main program&apos;s actions on it: %2</translation>
+    </message>
+    <message>
+        <source>Duplicated %1 as %2: the main program does with the copy what it does with the original.</source>
+        <translation>Duplicated %1 as %2: the main program does with the copy what it does with the original.</translation>
+    </message>
+    <message>
+        <source>Queue %1 is in use (%2): change those first.</source>
+        <translation>Queue %1 is in use (%2): change those first.</translation>
+    </message>
+    <message>
+        <source>Pipe %1 is in use (%2): change those first.</source>
+        <translation>Pipe %1 is in use (%2): change those first.</translation>
+    </message>
+    <message>
+        <source>Added queue %1.</source>
+        <translation>Added queue %1.</translation>
+    </message>
+    <message>
+        <source>Removed queue %1.</source>
+        <translation>Removed queue %1.</translation>
+    </message>
+    <message>
+        <source>Added pipe %1.</source>
+        <translation>Added pipe %1.</translation>
+    </message>
+    <message>
+        <source>Removed pipe %1.</source>
+        <translation>Removed pipe %1.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ScenarioWorkerModel</name>
+    <message>
+        <source>(no name given)</source>
+        <translation>(no name given)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 (the run&apos;s)</source>
+        <translation>%1 (the run&apos;s)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -982,24 +2008,8 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <translation>Task</translation>
     </message>
     <message>
-        <source>Arguments</source>
-        <translation>Arguments</translation>
-    </message>
-    <message>
         <source>Daemon</source>
         <translation>Daemon</translation>
-    </message>
-    <message>
-        <source>fork: the main program copies itself with fork()</source>
-        <translation>fork: the main program copies itself with fork()</translation>
-    </message>
-    <message>
-        <source>forkserver: a server process, forked by the main program, forks it</source>
-        <translation>forkserver: a server process, forked by the main program, forks it</translation>
-    </message>
-    <message>
-        <source>spawn: the main program starts a fresh program</source>
-        <translation>spawn: the main program starts a fresh program</translation>
     </message>
     <message>
         <source>Start method</source>

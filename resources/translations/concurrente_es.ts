@@ -48,10 +48,6 @@
         <translation>--language debe ser uno de: %1.</translation>
     </message>
     <message>
-        <source>--window-size must look like 1024x640, not &quot;%1&quot;.</source>
-        <translation>--window-size debe tener la forma 1024x640, no «%1».</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y termina.</translation>
     </message>
@@ -62,6 +58,93 @@
     <message>
         <source>Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run its example with real operating-system processes.</source>
         <translation>Concurrente: compañero del curso Cómputo Concurrente — Multiprocessing. Lee cada lección y ejecuta su ejemplo con procesos reales del sistema operativo.</translation>
+    </message>
+    <message>
+        <source>--window-size must be a width and a height in pixels, such as 1024x640, not &quot;%1&quot;.</source>
+        <translation>--window-size debe ser un ancho y un alto en píxeles, como 1024x640, no «%1».</translation>
+    </message>
+    <message>
+        <source>--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.</source>
+        <translation>--window-size %1x%2 es más pequeño de lo que puede ser la ventana: necesita al menos %3x%4 píxeles.</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessage</name>
+    <message>
+        <source>no worker with index %1</source>
+        <translation>no hay ningún worker con índice %1</translation>
+    </message>
+    <message>
+        <source>the main program could not be started: %1</source>
+        <translation>no se pudo arrancar el programa principal: %1</translation>
+    </message>
+    <message>
+        <source>more than %1 grandchildren in one run: not tracked</source>
+        <translation>más de %1 nietos en una ejecución: no se siguen</translation>
+    </message>
+    <message>
+        <source>pid %1 is not a process of this run</source>
+        <translation>el pid %1 no es un proceso de esta ejecución</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program reads</source>
+        <translation>no hay ninguna tubería con índice %1 de la que lea el programa principal</translation>
+    </message>
+    <message>
+        <source>no pipe with index %1 that the main program writes</source>
+        <translation>no hay ninguna tubería con índice %1 en la que escriba el programa principal</translation>
+    </message>
+    <message>
+        <source>queue &quot;%1&quot; could not be created</source>
+        <translation>no se pudo crear la cola «%1»</translation>
+    </message>
+    <message>
+        <source>no queue with index %1</source>
+        <translation>no hay ninguna cola con índice %1</translation>
+    </message>
+    <message>
+        <source>cannot create the event pipe: %1</source>
+        <translation>no se puede crear la tubería de eventos: %1</translation>
+    </message>
+    <message>
+        <source>cannot send the signal: %1</source>
+        <translation>no se puede enviar la señal: %1</translation>
+    </message>
+    <message>
+        <source>cannot start a process twice</source>
+        <translation>un proceso no se puede arrancar dos veces</translation>
+    </message>
+    <message>
+        <source>the main program has ended</source>
+        <translation>el programa principal ha terminado</translation>
+    </message>
+    <message>
+        <source>can only join a started process</source>
+        <translation>solo se puede hacer join de un proceso arrancado</translation>
+    </message>
+    <message>
+        <source>the process was not started</source>
+        <translation>el proceso no se ha arrancado</translation>
+    </message>
+    <message>
+        <source>the main program is still doing a call</source>
+        <translation>el programa principal aún está en una llamada</translation>
+    </message>
+    <message>
+        <source>the main program ended before finishing it</source>
+        <translation>el programa principal terminó antes de acabarla</translation>
+    </message>
+    <message>
+        <source>the main program ended before starting this worker</source>
+        <translation>el programa principal terminó antes de arrancar este worker</translation>
+    </message>
+    <message>
+        <source>the main program ended before doing it</source>
+        <translation>el programa principal terminó antes de hacerlo</translation>
+    </message>
+    <message>
+        <source>the process has already ended</source>
+        <translation>el proceso ya ha terminado</translation>
     </message>
 </context>
 <context>
@@ -128,26 +211,202 @@
     </message>
 </context>
 <context>
-    <name>LabSummaryPanel</name>
+    <name>LabText</name>
     <message>
-        <source>Lab: this page&apos;s example</source>
-        <translation>Laboratorio: ejemplo de la página</translation>
+        <source>created</source>
+        <translation>creado</translation>
     </message>
     <message>
-        <source>Workers</source>
-        <translation>Procesos</translation>
+        <source>running</source>
+        <translation>en ejecución</translation>
     </message>
     <message>
-        <source>Workers of the example</source>
-        <translation>Procesos del ejemplo</translation>
+        <source>stopped</source>
+        <translation>detenido</translation>
     </message>
     <message>
-        <source>Main program, step by step</source>
-        <translation>Programa principal, paso a paso</translation>
+        <source>exited</source>
+        <translation>terminó</translation>
     </message>
     <message>
-        <source>Actions of the main program</source>
-        <translation>Acciones del programa principal</translation>
+        <source>terminated</source>
+        <translation>terminado (señal)</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>matado</translation>
+    </message>
+    <message>
+        <source>failed to start</source>
+        <translation>no arrancó</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source> […cut]</source>
+        <translation> […cortado]</translation>
+    </message>
+    <message>
+        <source>start() called</source>
+        <translation>se llama a start()</translation>
+    </message>
+    <message>
+        <source>started: ppid %1, %2</source>
+        <translation>arranca: ppid %1, %2</translation>
+    </message>
+    <message>
+        <source>created by its parent (%1)</source>
+        <translation>creado por su padre (%1)</translation>
+    </message>
+    <message>
+        <source>fork server started</source>
+        <translation>arranca el servidor de fork</translation>
+    </message>
+    <message>
+        <source>main program ready</source>
+        <translation>programa principal listo</translation>
+    </message>
+    <message>
+        <source>print: %1</source>
+        <translation>print: %1</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>resultado: %1</translation>
+    </message>
+    <message>
+        <source>exception %1: %2</source>
+        <translation>excepción %1: %2</translation>
+    </message>
+    <message>
+        <source>put %1 into %2</source>
+        <translation>pone %1 en %2</translation>
+    </message>
+    <message>
+        <source>got %1 from %2</source>
+        <translation>saca %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 %3</source>
+        <translation>%1 falló: %2 %3</translation>
+    </message>
+    <message>
+        <source>adopted: ppid %1 → %2</source>
+        <translation>adoptado: ppid %1 → %2</translation>
+    </message>
+    <message>
+        <source>exits with code %1</source>
+        <translation>sale con código %1</translation>
+    </message>
+    <message>
+        <source>ended: exit code %1</source>
+        <translation>terminó: exitcode %1</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminó</translation>
+    </message>
+    <message>
+        <source>joined at the end of the main program</source>
+        <translation>join al final del programa principal</translation>
+    </message>
+    <message>
+        <source>join() returned</source>
+        <translation>join() vuelve</translation>
+    </message>
+    <message>
+        <source>join(timeout=%1) returned: still alive</source>
+        <translation>join(timeout=%1) vuelve: sigue vivo</translation>
+    </message>
+    <message>
+        <source>%1 (a daemon, at the end of the main program)</source>
+        <translation>%1 (un demonio, al final del programa principal)</translation>
+    </message>
+    <message>
+        <source>%1 (the run was ended)</source>
+        <translation>%1 (se terminó la ejecución)</translation>
+    </message>
+    <message>
+        <source>%1 — it had already ended</source>
+        <translation>%1 — ya había terminado</translation>
+    </message>
+    <message>
+        <source>terminate(): SIGTERM sent</source>
+        <translation>terminate(): se envía SIGTERM</translation>
+    </message>
+    <message>
+        <source>kill(): SIGKILL sent</source>
+        <translation>kill(): se envía SIGKILL</translation>
+    </message>
+    <message>
+        <source>SIGSTOP sent: stopped</source>
+        <translation>se envía SIGSTOP: detenido</translation>
+    </message>
+    <message>
+        <source>SIGCONT sent: continues</source>
+        <translation>se envía SIGCONT: continúa</translation>
+    </message>
+    <message>
+        <source>random.choice(ps).terminate(): no candidate</source>
+        <translation>random.choice(ps).terminate(): ningún candidato</translation>
+    </message>
+    <message>
+        <source>random.choice(ps) chose %1</source>
+        <translation>random.choice(ps) eligió %1</translation>
+    </message>
+    <message>
+        <source>the main program reaches its end</source>
+        <translation>el programa principal llega a su final</translation>
+    </message>
+    <message>
+        <source>is_alive() = %1, exitcode = %2</source>
+        <translation>is_alive() = %1, exitcode = %2</translation>
+    </message>
+    <message>
+        <source>calls %1() itself</source>
+        <translation>llama él mismo a %1()</translation>
+    </message>
+    <message>
+        <source>call returned</source>
+        <translation>la llamada vuelve</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 rechazado: %2</translation>
+    </message>
+    <message>
+        <source>could not be started: %1</source>
+        <translation>no se pudo arrancar: %1</translation>
+    </message>
+    <message>
+        <source>could not be created: %1</source>
+        <translation>no se pudo crear: %1</translation>
+    </message>
+    <message>
+        <source>queue %1: %2</source>
+        <translation>cola %1: %2</translation>
+    </message>
+    <message>
+        <source>unreadable line: %1</source>
+        <translation>línea ilegible: %1</translation>
+    </message>
+    <message>
+        <source>command refused: %1</source>
+        <translation>orden rechazada: %1</translation>
+    </message>
+    <message>
+        <source>recv() loop ended</source>
+        <translation>termina el bucle de recv()</translation>
     </message>
 </context>
 <context>
@@ -257,18 +516,6 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
-        <translation>&amp;Ampliar</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>&amp;Reducir</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>&amp;Tamaño normal</translation>
-    </message>
-    <message>
         <source>Show the &amp;Lab</source>
         <translation>Mostrar el &amp;laboratorio</translation>
     </message>
@@ -291,6 +538,26 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Zoom Lesson &amp;In</source>
+        <translation>&amp;Ampliar la lección</translation>
+    </message>
+    <message>
+        <source>Zoom Lesson &amp;Out</source>
+        <translation>&amp;Reducir la lección</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Lesson Size</source>
+        <translation>Lección a &amp;tamaño normal</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>A&amp;trás</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>A&amp;delante</translation>
     </message>
 </context>
 <context>
@@ -786,7 +1053,210 @@
     </message>
 </context>
 <context>
-    <name>concurrente::LabSummaryPanel</name>
+    <name>concurrente::EventLogModel</name>
+    <message>
+        <source>t (ms)</source>
+        <translation>t (ms)</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Proceso</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::LabPanel</name>
+    <message>
+        <source>No page is open.</source>
+        <translation>No hay ninguna página abierta.</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Abrir escenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>Escenarios (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Guardar escenario</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>E&amp;jecutar</translation>
+    </message>
+    <message>
+        <source>Run the main program from its first line (%1)</source>
+        <translation>Ejecuta el programa principal desde su primera línea (%1)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>&amp;Paso</translation>
+    </message>
+    <message>
+        <source>Run the next line of the main program, then wait (%1)</source>
+        <translation>Ejecuta la siguiente línea del programa principal y espera (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>Pa&amp;usa</translation>
+    </message>
+    <message>
+        <source>Stop the main program between two lines; the processes go on (%1)</source>
+        <translation>Detiene el programa principal entre dos líneas; los procesos siguen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;End run</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>End the run now: every process of it still alive is killed (%1)</source>
+        <translation>Termina la ejecución ya: se matan todos sus procesos aún vivos (%1)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>p.start() on the selected workers (%1)</source>
+        <translation>p.start() sobre los workers seleccionados (%1)</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>p.join(): the main program waits until the selected workers end (%1)</source>
+        <translation>p.join(): el programa principal espera a que terminen los workers seleccionados (%1)</translation>
+    </message>
+    <message>
+        <source>Join ≤</source>
+        <translation>Join ≤</translation>
+    </message>
+    <message>
+        <source>p.join(timeout): waits at most the seconds beside it (%1)</source>
+        <translation>p.join(timeout): espera como mucho los segundos de al lado (%1)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The timeout of join(timeout), in seconds</source>
+        <translation>El timeout de join(timeout), en segundos</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Terminate</translation>
+    </message>
+    <message>
+        <source>p.terminate(): sends SIGTERM (%1)</source>
+        <translation>p.terminate(): envía SIGTERM (%1)</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>p.kill(): sends SIGKILL, which cannot be caught (%1)</source>
+        <translation>p.kill(): envía SIGKILL, que no se puede capturar (%1)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Sends SIGSTOP: the process freezes until it is continued (%1)</source>
+        <translation>Envía SIGSTOP: el proceso se congela hasta que se le deja continuar (%1)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Sends SIGCONT: a stopped process goes on (%1)</source>
+        <translation>Envía SIGCONT: un proceso detenido sigue (%1)</translation>
+    </message>
+    <message>
+        <source>Main program:</source>
+        <translation>Programa principal:</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Edit the example: its workers, their tasks and arguments, queues and pipes</source>
+        <translation>Edita el ejemplo: sus workers, sus tareas y argumentos, colas y tuberías</translation>
+    </message>
+    <message>
+        <source>Back to the page&apos;s example</source>
+        <translation>Volver al ejemplo de la página</translation>
+    </message>
+    <message>
+        <source>Forget your changes and use this page&apos;s example again</source>
+        <translation>Olvida tus cambios y vuelve a usar el ejemplo de esta página</translation>
+    </message>
+    <message>
+        <source>Open Scenario…</source>
+        <translation>Abrir escenario…</translation>
+    </message>
+    <message>
+        <source>Save Scenario As…</source>
+        <translation>Guardar escenario como…</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Procesos</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>Árbol</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Consola</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Every process of the run, live</source>
+        <translation>Todos los procesos de la ejecución, en vivo</translation>
+    </message>
+    <message>
+        <source>Who created whom; an orphan moves to the process that adopted it</source>
+        <translation>Quién creó a quién; un huérfano pasa al proceso que lo adoptó</translation>
+    </message>
+    <message>
+        <source>What each process printed; exceptions in red</source>
+        <translation>Lo que imprimió cada proceso; las excepciones en rojo</translation>
+    </message>
+    <message>
+        <source>Everything that happened, in order</source>
+        <translation>Todo lo que pasó, en orden</translation>
+    </message>
+    <message>
+        <source>Each message of a queue or pipe: who put it, who got it, when</source>
+        <translation>Cada mensaje de una cola o tubería: quién lo puso, quién lo sacó y cuándo</translation>
+    </message>
+    <message>
+        <source>(end of the main program: daemons are terminated, the other children joined)</source>
+        <translation>(fin del programa principal: se terminan los demonios y se hace join de los demás hijos)</translation>
+    </message>
     <message>
         <source>This page has no lab example yet: %1 does not exist.</source>
         <translation>Esta página aún no tiene ejemplo de laboratorio: %1 no existe.</translation>
@@ -798,8 +1268,107 @@
 %2</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
+        <source>A run is going on: the example can be edited once it has ended.</source>
+        <translation>Hay una ejecución en marcha: el ejemplo se puede editar cuando termine.</translation>
+    </message>
+    <message>
+        <source>Fix what is marked below to run the example.</source>
+        <translation>Corrige lo marcado abajo para poder ejecutar el ejemplo.</translation>
+    </message>
+    <message>
+        <source>Your own version of this page&apos;s example.</source>
+        <translation>Tu propia versión del ejemplo de esta página.</translation>
+    </message>
+    <message>
+        <source>This page&apos;s example. Change it as you like: your version is kept.</source>
+        <translation>El ejemplo de esta página. Cámbialo a tu gusto: tu versión se guarda.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used:
+%2</source>
+        <translation>%1 no se puede usar:
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Run ended.</source>
+        <translation>Ejecución terminada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run ended: %n process(es) still alive were killed.</source>
+        <translation>
+            <numerusform>Ejecución terminada: se mató %n proceso que seguía vivo.</numerusform>
+            <numerusform>Ejecución terminada: se mataron %n procesos que seguían vivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a worker in Processes and press Start.</source>
+        <translation>Listo. Ejecutar (%1) ejecuta el programa principal; Paso (%2) lo ejecuta línea a línea; o selecciona un worker en Procesos y pulsa Start.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running: you give the main program&apos;s orders. %n process(es) alive.</source>
+        <translation>
+            <numerusform>En marcha: tú das las órdenes del programa principal. %n proceso vivo.</numerusform>
+            <numerusform>En marcha: tú das las órdenes del programa principal. %n procesos vivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1 is in progress (it waits); paused after it.</source>
+        <translation>La línea %1 está en curso (espera); pausa después de ella.</translation>
+    </message>
+    <message>
+        <source>Paused before line %1: Step runs it, Run goes on to the end.</source>
+        <translation>En pausa antes de la línea %1: Paso la ejecuta, Ejecutar sigue hasta el final.</translation>
+    </message>
+    <message>
+        <source>Paused before the end of the main program: Step ends it.</source>
+        <translation>En pausa antes del final del programa principal: Paso lo termina.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running line %1 of %2. %n process(es) alive.</source>
+        <translation>
+            <numerusform>Ejecutando la línea %1 de %2. %n proceso vivo.</numerusform>
+            <numerusform>Ejecutando la línea %1 de %2. %n procesos vivos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The main program is ending: it waits for its children. %n process(es) alive.</source>
+        <translation>
+            <numerusform>El programa principal está acabando: espera a sus hijos. %n proceso vivo.</numerusform>
+            <numerusform>El programa principal está acabando: espera a sus hijos. %n procesos vivos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The main program has ended; %n process(es) of the run still alive (orphans go on by themselves). End run kills them.</source>
+        <translation>
+            <numerusform>El programa principal ha terminado; sigue vivo %n proceso de la ejecución (los huérfanos siguen solos). Terminar lo mata.</numerusform>
+            <numerusform>El programa principal ha terminado; siguen vivos %n procesos de la ejecución (los huérfanos siguen solos). Terminar los mata.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %1: %n process(es).</source>
+        <translation>
+            <numerusform>Terminado en %1: %n proceso.</numerusform>
+            <numerusform>Terminado en %1: %n procesos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The edited example has %n problem(s) (see Workers): it cannot run until they are fixed.</source>
+        <translation>
+            <numerusform>El ejemplo editado tiene %n problema (ver Workers): no se puede ejecutar hasta corregirlo.</numerusform>
+            <numerusform>El ejemplo editado tiene %n problemas (ver Workers): no se puede ejecutar hasta corregirlos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>Todos los procesos</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
     </message>
 </context>
 <context>
@@ -874,96 +1443,77 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     </message>
 </context>
 <context>
-    <name>concurrente::Run</name>
+    <name>concurrente::MessageModel</name>
     <message>
-        <source>no worker with index %1</source>
-        <translation>no hay ningún proceso con índice %1</translation>
+        <source>%1 (pipe)</source>
+        <translation>%1 (tubería)</translation>
     </message>
     <message>
-        <source>cannot start a process twice</source>
-        <translation>no se puede iniciar un proceso dos veces</translation>
+        <source>Messages waiting in the queue right after this put</source>
+        <translation>Mensajes en la cola justo después de este put</translation>
     </message>
     <message>
-        <source>the main program has ended</source>
-        <translation>el programa principal ha terminado</translation>
+        <source>Time from the put to the get</source>
+        <translation>Tiempo desde el put hasta el get</translation>
     </message>
     <message>
-        <source>can only join a started process</source>
-        <translation>solo se puede hacer join sobre un proceso iniciado</translation>
+        <source>Queue / pipe</source>
+        <translation>Cola / tubería</translation>
     </message>
     <message>
-        <source>the process was not started</source>
-        <translation>el proceso no se inició</translation>
+        <source>Seq</source>
+        <translation>Nº</translation>
     </message>
     <message>
-        <source>more than %1 grandchildren in one run: not tracked</source>
-        <translation>más de %1 nietos en una ejecución: no se siguen</translation>
+        <source>Sender</source>
+        <translation>Emisor</translation>
     </message>
     <message>
-        <source>pid %1 is not a process of this run</source>
-        <translation>el pid %1 no es un proceso de esta ejecución</translation>
+        <source>Receiver</source>
+        <translation>Receptor</translation>
     </message>
     <message>
-        <source>queue &quot;%1&quot; could not be created</source>
-        <translation>no se pudo crear la cola &quot;%1&quot;</translation>
+        <source>Value</source>
+        <translation>Valor</translation>
     </message>
     <message>
-        <source>no queue with index %1</source>
-        <translation>no hay ninguna cola con índice %1</translation>
+        <source>Put (ms)</source>
+        <translation>Put (ms)</translation>
     </message>
     <message>
-        <source>the main program could not be started: %1</source>
-        <translation>no se pudo iniciar el programa principal: %1</translation>
+        <source>Got (ms)</source>
+        <translation>Get (ms)</translation>
     </message>
     <message>
-        <source>the main program ended before starting this worker</source>
-        <translation>el programa principal terminó antes de iniciar este proceso</translation>
+        <source>Latency</source>
+        <translation>Latencia</translation>
     </message>
     <message>
-        <source>the main program is still doing a call</source>
-        <translation>el programa principal aún está haciendo una llamada</translation>
-    </message>
-    <message>
-        <source>the main program ended before finishing it</source>
-        <translation>el programa principal terminó antes de acabarla</translation>
-    </message>
-    <message>
-        <source>the main program ended before doing it</source>
-        <translation>el programa principal terminó antes de hacerla</translation>
-    </message>
-    <message>
-        <source>no pipe with index %1 that the main program reads</source>
-        <translation>ninguna tubería con índice %1 que lea el programa principal</translation>
-    </message>
-    <message>
-        <source>no pipe with index %1 that the main program writes</source>
-        <translation>ninguna tubería con índice %1 en la que escriba el programa principal</translation>
+        <source>Depth after</source>
+        <translation>En cola</translation>
     </message>
 </context>
 <context>
-    <name>concurrente::WorkerProcess</name>
+    <name>concurrente::ProcessTableModel</name>
     <message>
-        <source>cannot create the event pipe: %1</source>
-        <translation>no se puede crear la tubería de eventos: %1</translation>
+        <source>CPU time from /proc/PID/stat (utime, stime), read twice a second while it runs</source>
+        <translation>Tiempo de CPU de /proc/PID/stat (utime, stime), leído dos veces por segundo mientras se ejecuta</translation>
     </message>
     <message>
-        <source>the process was not started</source>
-        <translation>el proceso no se inició</translation>
+        <source>Adopted: its parent ended before it</source>
+        <translation>Adoptado: su padre terminó antes que él</translation>
     </message>
     <message>
-        <source>the process has already ended</source>
-        <translation>el proceso ya ha terminado</translation>
+        <source>It has ended, but the main program has not joined it yet: p.exitcode is still None</source>
+        <translation>Ha terminado, pero el programa principal aún no le ha hecho join: p.exitcode sigue siendo None</translation>
     </message>
     <message>
-        <source>cannot send the signal: %1</source>
-        <translation>no se puede enviar la señal: %1</translation>
+        <source>? (default name)</source>
+        <translation>? (nombre por defecto)</translation>
     </message>
-</context>
-<context>
-    <name>concurrente::WorkerSummaryModel</name>
     <message>
-        <source>%1 (default name)</source>
-        <translation>%1 (nombre por omisión)</translation>
+        <source>%1 (adopted)</source>
+        <translation>%1 (adoptado)</translation>
     </message>
     <message>
         <source>yes</source>
@@ -974,6 +1524,482 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <translation>no</translation>
     </message>
     <message>
+        <source>ended, not joined</source>
+        <translation>terminó, sin join</translation>
+    </message>
+    <message>
+        <source>os.getppid(): the process&apos;s parent now (PID 1 or a subreaper once it is orphaned)</source>
+        <translation>os.getppid(): el padre actual del proceso (PID 1 o un subreaper si queda huérfano)</translation>
+    </message>
+    <message>
+        <source>p.exitcode: 0 on success, 1 after an exception, −N when ended by signal N</source>
+        <translation>p.exitcode: 0 si todo fue bien, 1 tras una excepción, −N si lo terminó la señal N</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started</source>
+        <translation>Milisegundos desde el inicio de la ejecución</translation>
+    </message>
+    <message>
+        <source>p.is_alive()</source>
+        <translation>p.is_alive()</translation>
+    </message>
+    <message>
+        <source>Messages it put into a queue or sent on a pipe</source>
+        <translation>Mensajes que puso en una cola o envió por una tubería</translation>
+    </message>
+    <message>
+        <source>Messages it got from a queue or received on a pipe</source>
+        <translation>Mensajes que sacó de una cola o recibió por una tubería</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <source>Daemon</source>
+        <translation>Demonio</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Alive</source>
+        <translation>Vivo</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>exitcode</translation>
+    </message>
+    <message>
+        <source>Start (ms)</source>
+        <translation>Inicio (ms)</translation>
+    </message>
+    <message>
+        <source>End (ms)</source>
+        <translation>Fin (ms)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>CPU user (ms)</source>
+        <translation>CPU usuario (ms)</translation>
+    </message>
+    <message>
+        <source>CPU sys (ms)</source>
+        <translation>CPU sistema (ms)</translation>
+    </message>
+    <message>
+        <source>Put</source>
+        <translation>Puestos</translation>
+    </message>
+    <message>
+        <source>Got</source>
+        <translation>Sacados</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ProcessTreeModel</name>
+    <message>
+        <source>An orphan: %1 ended before it, and PID %2 adopted it</source>
+        <translation>Un huérfano: %1 terminó antes que él y lo adoptó el PID %2</translation>
+    </message>
+    <message>
+        <source>? (default name)</source>
+        <translation>? (nombre por defecto)</translation>
+    </message>
+    <message>
+        <source>%1 — adopted by PID %2</source>
+        <translation>%1 — adoptado por el PID %2</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Proceso</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ScenarioChannelModel</name>
+    <message>
+        <source>both ways</source>
+        <translation>en ambos sentidos</translation>
+    </message>
+    <message>
+        <source>one way</source>
+        <translation>en un sentido</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Pipe</source>
+        <translation>Tubería</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Duplex</source>
+        <translation>Dúplex</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ScenarioEditor</name>
+    <message>
+        <source>(no name: Python gives it one)</source>
+        <translation>(sin nombre: Python le da uno)</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Procesos</translation>
+    </message>
+    <message>
+        <source>Queues and pipes</source>
+        <translation>Colas y tuberías</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Selected worker</source>
+        <translation>Proceso seleccionado</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tarea:</translation>
+    </message>
+    <message>
+        <source>Daemon (ends with the main program)</source>
+        <translation>Demonio (termina con el programa principal)</translation>
+    </message>
+    <message>
+        <source>Start method:</source>
+        <translation>Método de inicio:</translation>
+    </message>
+    <message>
+        <source>the run&apos;s (%1)</source>
+        <translation>el de la ejecución (%1)</translation>
+    </message>
+    <message>
+        <source>Task arguments</source>
+        <translation>Argumentos de la tarea</translation>
+    </message>
+    <message>
+        <source>Queues (multiprocessing.Queue)</source>
+        <translation>Colas (multiprocessing.Queue)</translation>
+    </message>
+    <message>
+        <source>Pipes (multiprocessing.Pipe)</source>
+        <translation>Tuberías (multiprocessing.Pipe)</translation>
+    </message>
+    <message>
+        <source>Add queue</source>
+        <translation>Añadir cola</translation>
+    </message>
+    <message>
+        <source>Remove queue</source>
+        <translation>Quitar cola</translation>
+    </message>
+    <message>
+        <source>Add pipe</source>
+        <translation>Añadir tubería</translation>
+    </message>
+    <message>
+        <source>Remove pipe</source>
+        <translation>Quitar tubería</translation>
+    </message>
+    <message>
+        <source>prints a greeting</source>
+        <translation>imprime un saludo</translation>
+    </message>
+    <message>
+        <source>prints its name, its parent&apos;s pid and its pid</source>
+        <translation>imprime su nombre, el pid de su padre y su pid</translation>
+    </message>
+    <message>
+        <source>prints the squares of 0 … n−1</source>
+        <translation>imprime los cuadrados de 0 … n−1</translation>
+    </message>
+    <message>
+        <source>prints the cubes of 0 … n−1</source>
+        <translation>imprime los cubos de 0 … n−1</translation>
+    </message>
+    <message>
+        <source>one arithmetic operation on a, b and c</source>
+        <translation>una operación aritmética con a, b y c</translation>
+    </message>
+    <message>
+        <source>sleeps, saying when it starts and ends</source>
+        <translation>duerme, avisando cuando empieza y cuando termina</translation>
+    </message>
+    <message>
+        <source>keeps one CPU busy</source>
+        <translation>mantiene ocupada una CPU</translation>
+    </message>
+    <message>
+        <source>threads that share one interpreter lock</source>
+        <translation>hilos que comparten un cerrojo del intérprete</translation>
+    </message>
+    <message>
+        <source>starts a child process of its own</source>
+        <translation>inicia un proceso hijo propio</translation>
+    </message>
+    <message>
+        <source>dies by a signal</source>
+        <translation>muere por una señal</translation>
+    </message>
+    <message>
+        <source>sends numbers through a pipe</source>
+        <translation>envía números por una tubería</translation>
+    </message>
+    <message>
+        <source>receives messages from a pipe</source>
+        <translation>recibe mensajes de una tubería</translation>
+    </message>
+    <message>
+        <source>answers each message on a duplex pipe</source>
+        <translation>responde a cada mensaje en una tubería dúplex</translation>
+    </message>
+    <message>
+        <source>puts numbers in a queue</source>
+        <translation>pone números en una cola</translation>
+    </message>
+    <message>
+        <source>gets values from a queue</source>
+        <translation>saca valores de una cola</translation>
+    </message>
+    <message>
+        <source>puts num² in a queue</source>
+        <translation>pone num² en una cola</translation>
+    </message>
+    <message>
+        <source>sends or receives an object through a queue</source>
+        <translation>envía o recibe un objeto por una cola</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>exit code</source>
+        <translation>código de salida</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>mensaje</translation>
+    </message>
+    <message>
+        <source>default: the task&apos;s own exit code</source>
+        <translation>por defecto: el código de salida de la propia tarea</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>por defecto: %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <source>worker %1 (%2)</source>
+        <translation>proceso %1 (%2)</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>cola %1</translation>
+    </message>
+    <message>
+        <source>pipe %1</source>
+        <translation>tubería %1</translation>
+    </message>
+    <message>
+        <source>main program, action %1 (%2)</source>
+        <translation>programa principal, acción %1 (%2)</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>tarea</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>capacidad</translation>
+    </message>
+    <message>
+        <source>argument %1</source>
+        <translation>argumento %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>This scenario cannot run yet:</source>
+        <translation>Este escenario aún no puede ejecutarse:</translation>
+    </message>
+    <message>
+        <source>Not while a run is going on.</source>
+        <translation>No mientras hay una ejecución en curso.</translation>
+    </message>
+    <message>
+        <source>A run has at most %1 workers.</source>
+        <translation>Una ejecución tiene como máximo %1 procesos trabajadores.</translation>
+    </message>
+    <message>
+        <source>Add a worker; the main program starts it and waits for it (join) before it ends.</source>
+        <translation>Añade un proceso; el programa principal lo inicia y lo espera (join) antes de terminar.</translation>
+    </message>
+    <message>
+        <source>Select a worker first.</source>
+        <translation>Selecciona primero un proceso.</translation>
+    </message>
+    <message>
+        <source>Add a copy of the selected worker, which the main program treats as the original.</source>
+        <translation>Añade una copia del proceso seleccionado, que el programa principal trata como al original.</translation>
+    </message>
+    <message>
+        <source>A run needs at least one worker.</source>
+        <translation>Una ejecución necesita al menos un proceso trabajador.</translation>
+    </message>
+    <message>
+        <source>Remove the selected worker and the main program&apos;s actions on it.</source>
+        <translation>Quita el proceso seleccionado y las acciones del programa principal sobre él.</translation>
+    </message>
+    <message>
+        <source>A run has at most %1 queues.</source>
+        <translation>Una ejecución tiene como máximo %1 colas.</translation>
+    </message>
+    <message>
+        <source>Add a queue.</source>
+        <translation>Añade una cola.</translation>
+    </message>
+    <message>
+        <source>Select a queue first.</source>
+        <translation>Selecciona primero una cola.</translation>
+    </message>
+    <message>
+        <source>Remove the selected queue.</source>
+        <translation>Quita la cola seleccionada.</translation>
+    </message>
+    <message>
+        <source>A run has at most %1 pipes.</source>
+        <translation>Una ejecución tiene como máximo %1 tuberías.</translation>
+    </message>
+    <message>
+        <source>Add a pipe.</source>
+        <translation>Añade una tubería.</translation>
+    </message>
+    <message>
+        <source>Select a pipe first.</source>
+        <translation>Selecciona primero una tubería.</translation>
+    </message>
+    <message>
+        <source>Remove the selected pipe.</source>
+        <translation>Quita la tubería seleccionada.</translation>
+    </message>
+    <message>
+        <source>Added %1: the main program starts it and waits for it (join) before it ends.</source>
+        <translation>Añadido %1: el programa principal lo inicia y lo espera (join) antes de terminar.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Quitado %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1 and the main program&apos;s actions on it: %2</source>
+        <translation>Quitado %1 y las acciones del programa principal sobre él: %2</translation>
+    </message>
+    <message>
+        <source>Duplicated %1 as %2: the main program does with the copy what it does with the original.</source>
+        <translation>%1 duplicado como %2: el programa principal hace con la copia lo mismo que con el original.</translation>
+    </message>
+    <message>
+        <source>Queue %1 is in use (%2): change those first.</source>
+        <translation>La cola %1 está en uso (%2): cambia eso primero.</translation>
+    </message>
+    <message>
+        <source>Pipe %1 is in use (%2): change those first.</source>
+        <translation>La tubería %1 está en uso (%2): cambia eso primero.</translation>
+    </message>
+    <message>
+        <source>Added queue %1.</source>
+        <translation>Añadida la cola %1.</translation>
+    </message>
+    <message>
+        <source>Removed queue %1.</source>
+        <translation>Quitada la cola %1.</translation>
+    </message>
+    <message>
+        <source>Added pipe %1.</source>
+        <translation>Añadida la tubería %1.</translation>
+    </message>
+    <message>
+        <source>Removed pipe %1.</source>
+        <translation>Quitada la tubería %1.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ScenarioWorkerModel</name>
+    <message>
+        <source>(no name given)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 (the run&apos;s)</source>
+        <translation>%1 (el de la ejecución)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -982,28 +2008,12 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <translation>Tarea</translation>
     </message>
     <message>
-        <source>Arguments</source>
-        <translation>Argumentos</translation>
-    </message>
-    <message>
         <source>Daemon</source>
         <translation>Demonio</translation>
     </message>
     <message>
-        <source>fork: the main program copies itself with fork()</source>
-        <translation>fork: el programa principal se copia a sí mismo con fork()</translation>
-    </message>
-    <message>
-        <source>forkserver: a server process, forked by the main program, forks it</source>
-        <translation>forkserver: lo crea con fork() un proceso servidor que el programa principal arrancó con fork()</translation>
-    </message>
-    <message>
-        <source>spawn: the main program starts a fresh program</source>
-        <translation>spawn: el programa principal arranca un programa nuevo</translation>
-    </message>
-    <message>
         <source>Start method</source>
-        <translation>Método de arranque</translation>
+        <translation>Método de inicio</translation>
     </message>
 </context>
 </TS>

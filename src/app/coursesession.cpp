@@ -1,5 +1,7 @@
 #include "coursesession.h"
 
+#include <QFileInfo>
+
 #include "lessonview.h"
 #include "uilog.h"
 
@@ -222,6 +224,21 @@ bool CourseSession::labVisible() const
 void CourseSession::setLabVisible(bool visible)
 {
     m_settings->setValue(kLabVisible, visible);
+}
+
+QByteArray CourseSession::labDraft(const QString &presetFile) const
+{
+    return m_settings->value(QStringLiteral("lab/drafts/") + QFileInfo(presetFile).completeBaseName())
+        .toByteArray();
+}
+
+void CourseSession::setLabDraft(const QString &presetFile, const QByteArray &json)
+{
+    const QString key = QStringLiteral("lab/drafts/") + QFileInfo(presetFile).completeBaseName();
+    if (json.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, json);
 }
 
 void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray &state,

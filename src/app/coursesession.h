@@ -54,6 +54,11 @@ public:
     /// Whether the lab area is shown (View → Show the Lab); true unless the student hid it.
     bool labVisible() const;
     void setLabVisible(bool visible);
+    /// The student's edited version of a page's lab example (keyed by the preset's file name),
+    /// as scenario JSON; empty when there is none.
+    QByteArray labDraft(const QString &presetFile) const;
+    /// Stores it; an empty `json` forgets it (back to the page's example).
+    void setLabDraft(const QString &presetFile, const QByteArray &json);
     void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
 
 public Q_SLOTS:

@@ -148,8 +148,9 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::BackgroundRole)
-        return isFlashing(index.row()) ? QVariant(QApplication::palette().brush(QPalette::Highlight).color().lighter(170))
-                                       : QVariant();
+        return isFlashing(index.row())
+                   ? QVariant(QApplication::palette().brush(QPalette::Highlight).color().lighter(170))
+                   : QVariant();
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case Name:
@@ -592,9 +593,9 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-EventFilterModel::EventFilterModel(RunStore *store, QObject *parent) : QSortFilterProxyModel(parent), m_store(store)
-{
-}
+EventFilterModel::EventFilterModel(RunStore *store, QObject *parent)
+    : QSortFilterProxyModel(parent), m_store(store)
+{}
 
 void EventFilterModel::setProcess(int row)
 {

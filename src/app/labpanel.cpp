@@ -2,8 +2,14 @@
 
 #include "labmodels.h"
 #include "labtext.h"
+#include "scenarioeditor.h"
 #include "workerprocess.h"
-#include "workersummarymodel.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QSaveFile>
 
 #include <QAction>
 #include <QComboBox>
@@ -11,8 +17,8 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QEventLoop>
-#include <QFontDatabase>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -20,6 +26,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -60,10 +67,9 @@ QTableView *tableView(QAbstractItemModel *model, QWidget *parent)
 } // namespace
 
 LabPanel::LabPanel(QWidget *parent)
-    : QWidget(parent), m_store(new RunStore(this)), m_workers(new WorkerSummaryModel(this)),
-      m_processModel(new ProcessTableModel(m_store, this)), m_treeModel(new ProcessTreeModel(m_store, this)),
-      m_eventModel(new EventLogModel(m_store, this)), m_eventFilter(new EventFilterModel(m_store, this)),
-      m_messageModel(new MessageModel(m_store, this))
+    : QWidget(parent), m_store(new RunStore(this)), m_processModel(new ProcessTableModel(m_store, this)),
+      m_treeModel(new ProcessTreeModel(m_store, this)), m_eventModel(new EventLogModel(m_store, this)),
+      m_eventFilter(new EventFilterModel(m_store, this)), m_messageModel(new MessageModel(m_store, this))
 {
     m_eventFilter->setSourceModel(m_eventModel);
     buildUi();
@@ -104,7 +110,8 @@ void LabPanel::buildUi()
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_messageLabel);
 
-    const auto makeAction = [this](const QKeySequence &key, QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
+    const auto makeAction = [this](const QKeySequence &key,
+                                   QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
         auto *a = new QAction(this);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WindowShortcut);
@@ -125,11 +132,29 @@ void LabPanel::buildUi()
     m_actKill = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_actStop = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
     m_actContinue = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_actReset = makeAction(QKeySequence(), QStyle::SP_DialogResetButton);
+    m_actOpen = new QAction(this);
+    m_actSave = new QAction(this);
+    connect(m_actReset, &QAction::triggered, this, &LabPanel::onReset);
+    connect(m_actOpen, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
+                                                          tr("Scenarios (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openScenarioFile(path);
+    });
+    connect(m_actSave, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(),
+                                                          tr("Scenarios (*.json);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !saveScenarioFile(path, &error))
+            QMessageBox::warning(this, tr("Save scenario"), error);
+    });
     connect(m_actRun, &QAction::triggered, this, &LabPanel::onRun);
     connect(m_actStep, &QAction::triggered, this, &LabPanel::onStep);
     connect(m_actPause, &QAction::triggered, this, &LabPanel::onPause);
     connect(m_actEnd, &QAction::triggered, this, &LabPanel::onEnd);
-    for (QAction *a : {m_actStart, m_actJoin, m_actJoinTimeout, m_actTerminate, m_actKill, m_actStop, m_actContinue})
+    for (QAction *a :
+         {m_actStart, m_actJoin, m_actJoinTimeout, m_actTerminate, m_actKill, m_actStop, m_actContinue})
         connect(a, &QAction::triggered, this, [this, a] { onProcessAction(a); });
 
     // The main program's controls.
@@ -183,9 +208,24 @@ void LabPanel::buildUi()
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->setUsesScrollButtons(true);
-    m_workersView = tableView(m_workers, m_tabs);
-    m_workersView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_tabs->addTab(m_workersView, QString());
+    auto *setupPage = new QWidget(m_tabs);
+    auto *setupLayout = new QVBoxLayout(setupPage);
+    setupLayout->setContentsMargins(0, 4, 0, 0);
+    auto *setupRow = new QHBoxLayout;
+    m_editNote = new QLabel(setupPage);
+    m_editNote->setWordWrap(true);
+    setupRow->addWidget(m_editNote, 1);
+    setupRow->addWidget(toolButton(m_actReset, setupPage));
+    setupLayout->addLayout(setupRow);
+    // The editor scrolls, so a small window still shows the whole lab.
+    auto *editorScroll = new QScrollArea(setupPage);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    m_editor = new ScenarioEditor(editorScroll);
+    editorScroll->setWidget(m_editor);
+    setupLayout->addWidget(editorScroll, 1);
+    m_tabs->addTab(setupPage, QString());
+    connect(m_editor, &ScenarioEditor::scenarioEdited, this, &LabPanel::onEdited);
 
     m_processView = tableView(m_processModel, m_tabs);
     m_processView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -239,8 +279,8 @@ void LabPanel::buildUi()
     m_tabs->addTab(m_messageView, QString());
     layout->addWidget(m_tabs, 1);
 
-    for (QAbstractItemView *v : {static_cast<QAbstractItemView *>(m_processView),
-                                 static_cast<QAbstractItemView *>(m_treeView)})
+    for (QAbstractItemView *v :
+         {static_cast<QAbstractItemView *>(m_processView), static_cast<QAbstractItemView *>(m_treeView)})
         connect(v->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LabPanel::updateActions);
     // Keep the newest lines in view while the run goes on, unless the student scrolled up.
     for (QTableView *v : {m_eventView, m_messageView}) {
@@ -259,14 +299,15 @@ void LabPanel::buildUi()
 
 QList<QAction *> LabPanel::runActions() const
 {
-    return {m_actRun,  m_actStep,        m_actPause,     m_actEnd,  m_actStart,
-            m_actJoin, m_actJoinTimeout, m_actTerminate, m_actKill, m_actStop, m_actContinue};
+    return {m_actRun,         m_actStep,      m_actPause, m_actEnd,  m_actStart,   m_actJoin,
+            m_actJoinTimeout, m_actTerminate, m_actKill,  m_actStop, m_actContinue};
 }
 
 void LabPanel::retranslate()
 {
     m_actRun->setText(tr("&Run"));
-    m_actRun->setToolTip(tr("Run the main program from its first line (%1)").arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
+    m_actRun->setToolTip(tr("Run the main program from its first line (%1)")
+                             .arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
     m_actStep->setText(tr("S&tep"));
     m_actStep->setToolTip(tr("Run the next line of the main program, then wait (%1)")
                               .arg(m_actStep->shortcut().toString(QKeySequence::NativeText)));
@@ -277,7 +318,8 @@ void LabPanel::retranslate()
     m_actEnd->setToolTip(tr("End the run now: every process of it still alive is killed (%1)")
                              .arg(m_actEnd->shortcut().toString(QKeySequence::NativeText)));
     m_actStart->setText(tr("Start"));
-    m_actStart->setToolTip(tr("p.start() on the selected workers (%1)").arg(m_actStart->shortcut().toString(QKeySequence::NativeText)));
+    m_actStart->setToolTip(tr("p.start() on the selected workers (%1)")
+                               .arg(m_actStart->shortcut().toString(QKeySequence::NativeText)));
     m_actJoin->setText(tr("Join"));
     m_actJoin->setToolTip(tr("p.join(): the main program waits until the selected workers end (%1)")
                               .arg(m_actJoin->shortcut().toString(QKeySequence::NativeText)));
@@ -287,7 +329,8 @@ void LabPanel::retranslate()
     m_joinTimeout->setSuffix(tr(" s"));
     m_joinTimeout->setToolTip(tr("The timeout of join(timeout), in seconds"));
     m_actTerminate->setText(tr("Terminate"));
-    m_actTerminate->setToolTip(tr("p.terminate(): sends SIGTERM (%1)").arg(m_actTerminate->shortcut().toString(QKeySequence::NativeText)));
+    m_actTerminate->setToolTip(tr("p.terminate(): sends SIGTERM (%1)")
+                                   .arg(m_actTerminate->shortcut().toString(QKeySequence::NativeText)));
     m_actKill->setText(tr("Kill"));
     m_actKill->setToolTip(tr("p.kill(): sends SIGKILL, which cannot be caught (%1)")
                               .arg(m_actKill->shortcut().toString(QKeySequence::NativeText)));
@@ -299,6 +342,12 @@ void LabPanel::retranslate()
                                   .arg(m_actContinue->shortcut().toString(QKeySequence::NativeText)));
     m_scriptLabel->setText(tr("Main program:"));
     m_tabs->setTabText(SetupTab, tr("Workers"));
+    m_tabs->setTabToolTip(SetupTab,
+                          tr("Edit the example: its workers, their tasks and arguments, queues and pipes"));
+    m_actReset->setText(tr("Back to the page's example"));
+    m_actReset->setToolTip(tr("Forget your changes and use this page's example again"));
+    m_actOpen->setText(tr("Open Scenario…"));
+    m_actSave->setText(tr("Save Scenario As…"));
     m_tabs->setTabText(ProcessesTab, tr("Processes"));
     m_tabs->setTabText(TreeTab, tr("Tree"));
     m_tabs->setTabText(ConsoleTab, tr("Console"));
@@ -309,7 +358,6 @@ void LabPanel::retranslate()
     m_tabs->setTabToolTip(ConsoleTab, tr("What each process printed; exceptions in red"));
     m_tabs->setTabToolTip(EventsTab, tr("Everything that happened, in order"));
     m_tabs->setTabToolTip(MessagesTab, tr("Each message of a queue or pipe: who put it, who got it, when"));
-    m_workers->retranslate();
     if (m_hasScenario) {
         m_title->setText(m_scenario.title.text(m_language));
         const QString description = m_scenario.description.text(m_language);
@@ -320,7 +368,8 @@ void LabPanel::retranslate()
         for (int i = 0; i < m_scenario.main.size(); ++i)
             m_script->addItem(QStringLiteral("%1. %2").arg(i + 1).arg(m_scenario.actionText(i)));
         if (m_scenario.main.isEmpty() || m_scenario.main.constLast().kind != Action::EndMain)
-            m_script->addItem(tr("(end of the main program: daemons are terminated, the other children joined)"));
+            m_script->addItem(
+                tr("(end of the main program: daemons are terminated, the other children joined)"));
         for (int i = 0; i < m_script->count(); ++i)
             m_script->item(i)->setToolTip(m_script->item(i)->text());
         m_currentAction = current;
@@ -343,7 +392,7 @@ void LabPanel::showMessage(const QString &message)
 {
     m_message = message;
     m_hasScenario = false;
-    m_workers->clear();
+    m_edited = false;
     m_title->clear();
     m_description->clear();
     m_description->hide();
@@ -356,7 +405,7 @@ void LabPanel::showMessage(const QString &message)
     updateActions();
 }
 
-void LabPanel::showPreset(const QString &presetPath, const QString &language)
+void LabPanel::showPreset(const QString &presetPath, const QString &language, const QByteArray &draft)
 {
     const bool samePreset = presetPath == m_presetPath && m_hasScenario;
     m_presetPath = presetPath;
@@ -373,13 +422,36 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language)
     }
     const ScenarioLoadResult loaded = ScenarioLoader::loadFile(presetPath);
     if (!loaded.ok()) {
-        showMessage(tr("The lab example %1 cannot be used:\n%2").arg(shown, loaded.errorStrings().join(QLatin1Char('\n'))));
+        showMessage(tr("The lab example %1 cannot be used:\n%2")
+                        .arg(shown, loaded.errorStrings().join(QLatin1Char('\n'))));
         return;
     }
-    setScenario(loaded.scenario);
+    m_preset = loaded.scenario;
+    Scenario use = m_preset;
+    m_edited = false;
+    if (!draft.isEmpty()) {
+        // The student's own version of this page's example, kept from an earlier visit. One that
+        // no longer passes the checks (a newer version of the app) is set aside.
+        const ScenarioLoadResult mine = ScenarioLoader::loadData(draft, QFileInfo(presetPath).fileName());
+        if (mine.ok()) {
+            use = mine.scenario;
+            use.file = presetPath;
+            m_edited = true;
+        }
+    }
+    const bool edited = m_edited;
+    setScenario(use);
+    m_edited = edited;
+    updateEditor();
 }
 
 void LabPanel::setScenario(const Scenario &scenario)
+{
+    m_editor->setScenario(scenario);
+    applyScenario(scenario);
+}
+
+void LabPanel::applyScenario(const Scenario &scenario)
 {
     m_scenario = scenario;
     m_hasScenario = true;
@@ -387,12 +459,98 @@ void LabPanel::setScenario(const Scenario &scenario)
     m_messageLabel->hide();
     for (QWidget *w : std::as_const(m_labWidgets))
         w->show();
-    m_workers->setWorkers(scenario.workers);
+    m_scenarioValid = true;
     m_currentAction = -1;
     m_lastNote.clear();
     freshRun();
     m_tabs->setCurrentIndex(ProcessesTab);
     retranslate();
+}
+
+void LabPanel::onEdited()
+{
+    const bool valid = m_editor->isValid();
+    m_scenarioValid = valid;
+    if (valid) {
+        Scenario edited = m_editor->scenario();
+        edited.file = m_scenario.file;
+        const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
+        if (!live) {
+            const int tab = m_tabs->currentIndex();
+            applyScenario(edited);
+            m_tabs->setCurrentIndex(tab);
+        }
+        m_edited = true;
+        Q_EMIT draftChanged(m_presetPath, QJsonDocument(edited.toJson()).toJson(QJsonDocument::Compact));
+    }
+    updateEditor();
+    updateActions();
+    updateStatus();
+}
+
+void LabPanel::onReset()
+{
+    if (!m_hasScenario || (m_run && m_run->isStarted() && !m_run->isFinished()))
+        return;
+    Scenario preset = m_preset;
+    setScenario(preset);
+    m_edited = false;
+    m_tabs->setCurrentIndex(SetupTab);
+    Q_EMIT draftChanged(m_presetPath, {});
+    updateEditor();
+}
+
+void LabPanel::updateEditor()
+{
+    const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
+    m_editor->setReadOnly(live);
+    m_actReset->setEnabled(m_hasScenario && m_edited && !live);
+    m_actSave->setEnabled(m_hasScenario && m_scenarioValid);
+    if (!m_hasScenario)
+        m_editNote->clear();
+    else if (live)
+        m_editNote->setText(tr("A run is going on: the example can be edited once it has ended."));
+    else if (!m_scenarioValid)
+        m_editNote->setText(tr("Fix what is marked below to run the example."));
+    else if (m_edited)
+        m_editNote->setText(tr("Your own version of this page's example."));
+    else
+        m_editNote->setText(tr("This page's example. Change it as you like: your version is kept."));
+}
+
+bool LabPanel::openScenarioFile(const QString &path)
+{
+    const ScenarioLoadResult loaded = ScenarioLoader::loadFile(path);
+    if (!loaded.ok()) {
+        QMessageBox::warning(
+            this, tr("Open scenario"),
+            tr("%1 cannot be used:\n%2")
+                .arg(QDir::toNativeSeparators(path), loaded.errorStrings().join(QLatin1Char('\n'))));
+        return false;
+    }
+    if (!m_hasScenario)
+        return false;
+    Scenario s = loaded.scenario;
+    s.file = m_scenario.file;
+    setScenario(s);
+    m_edited = true;
+    Q_EMIT draftChanged(m_presetPath, QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact));
+    updateEditor();
+    return true;
+}
+
+bool LabPanel::saveScenarioFile(const QString &path, QString *error)
+{
+    QJsonObject json = m_scenario.toJson();
+    json.remove(QStringLiteral("file"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
 }
 
 QString LabPanel::title() const
@@ -449,9 +607,11 @@ Run *LabPanel::freshRun()
         }
         updateActions();
         updateStatus();
+        updateEditor();
         Q_EMIT runStateChanged();
     });
     m_store->watch(run);
+    updateEditor();
     return run;
 }
 
@@ -515,9 +675,10 @@ void LabPanel::onStep()
     if (!m_hasScenario)
         return;
     m_lastNote.clear();
-    Run *run = m_run && (!m_run->isStarted() || (m_run->isScripted() && m_run->phase() == Run::Phase::Running))
-                   ? m_run.data()
-                   : freshRun();
+    Run *run =
+        m_run && (!m_run->isStarted() || (m_run->isScripted() && m_run->phase() == Run::Phase::Running))
+            ? m_run.data()
+            : freshRun();
     m_tabs->setCurrentIndex(ProcessesTab);
     run->step();
     updateActions();
@@ -538,7 +699,8 @@ void LabPanel::onEnd()
         return;
     int alive = 0;
     for (const WorkerProcess *p : m_run->processes())
-        if (p->isAlive() && p->record().kind != QLatin1String("main") && p->record().kind != QLatin1String("forkserver"))
+        if (p->isAlive() && p->record().kind != QLatin1String("main") &&
+            p->record().kind != QLatin1String("forkserver"))
             ++alive;
     m_lastNote = alive == 0 ? tr("Run ended.")
                             : tr("Run ended: %n process(es) still alive were killed.", nullptr, alive);
@@ -549,8 +711,9 @@ void LabPanel::onEnd()
 QList<int> LabPanel::selectedProcesses() const
 {
     QList<int> rows;
-    const QAbstractItemView *view = m_tabs->currentIndex() == TreeTab ? static_cast<QAbstractItemView *>(m_treeView)
-                                                                      : static_cast<QAbstractItemView *>(m_processView);
+    const QAbstractItemView *view = m_tabs->currentIndex() == TreeTab
+                                        ? static_cast<QAbstractItemView *>(m_treeView)
+                                        : static_cast<QAbstractItemView *>(m_processView);
     for (const QModelIndex &i : view->selectionModel()->selectedRows())
         rows.append(i.data(ProcessRowRole).toInt());
     std::sort(rows.begin(), rows.end());
@@ -561,12 +724,13 @@ void LabPanel::selectProcess(int row)
 {
     if (row < 0 || row >= m_processModel->rowCount())
         return;
-    m_processView->selectionModel()->select(
-        m_processModel->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_processView->selectionModel()->select(m_processModel->index(row, 0),
+                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_processView->setCurrentIndex(m_processModel->index(row, 0));
     const QModelIndex inTree = m_treeModel->indexOfProcess(row);
     if (inTree.isValid())
-        m_treeView->selectionModel()->select(inTree, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_treeView->selectionModel()->select(inTree,
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     updateActions();
 }
 
@@ -615,8 +779,9 @@ void LabPanel::updateActions()
     const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
     const bool scriptRunning = live && m_run->isScripted() && m_run->phase() == Run::Phase::Running;
     const bool paused = scriptRunning && m_run->isPaused();
-    m_actRun->setEnabled(have && (!live || paused));
-    m_actStep->setEnabled(have && (!live || paused));
+    const bool runnable = have && m_scenarioValid;
+    m_actRun->setEnabled(runnable && (!live || paused));
+    m_actStep->setEnabled(runnable && (!live || paused));
     m_actPause->setEnabled(scriptRunning);
     m_actPause->setChecked(paused);
     m_actEnd->setEnabled(live);
@@ -635,7 +800,7 @@ void LabPanel::updateActions()
         canStop |= live && p.state == RunStore::State::Running;
         canContinue |= live && p.state == RunStore::State::Stopped;
     }
-    m_actStart->setEnabled(have && canStart);
+    m_actStart->setEnabled(have && m_scenarioValid && canStart);
     m_actJoin->setEnabled(canJoin);
     m_actJoinTimeout->setEnabled(canJoin);
     m_joinTimeout->setEnabled(canJoin);
@@ -676,7 +841,8 @@ void LabPanel::updateStatus()
         case Run::Phase::NotStarted:
         case Run::Phase::Running:
             if (!m_run->isScripted())
-                text = tr("Running: you give the main program's orders. %n process(es) alive.", nullptr, alive);
+                text =
+                    tr("Running: you give the main program's orders. %n process(es) alive.", nullptr, alive);
             else if (m_run->isPaused() && m_run->isMainActionInProgress())
                 text = tr("Line %1 is in progress (it waits); paused after it.").arg(m_currentAction + 1);
             else if (m_run->isPaused())
@@ -688,7 +854,8 @@ void LabPanel::updateStatus()
                            .arg(m_currentAction + 1)
                            .arg(m_scenario.main.size());
             else
-                text = tr("The main program is ending: it waits for its children. %n process(es) alive.", nullptr, alive);
+                text = tr("The main program is ending: it waits for its children. %n process(es) alive.",
+                          nullptr, alive);
             break;
         case Run::Phase::Ending:
             text = tr("The main program has ended; %n process(es) of the run still alive (orphans go on by "
@@ -702,6 +869,9 @@ void LabPanel::updateStatus()
         }
         }
     }
+    if (!m_scenarioValid)
+        text = tr("The edited example has %n problem(s) (see Workers): it cannot run until they are fixed.",
+                  nullptr, int(m_editor->problems().size()));
     if (!m_lastNote.isEmpty())
         text = m_lastNote + QLatin1Char(' ') + text;
     m_status->setText(text);
@@ -715,7 +885,8 @@ void LabPanel::updateScriptHighlight()
         const bool current = i == m_currentAction;
         f.setBold(current);
         item->setFont(f);
-        item->setData(Qt::BackgroundRole, current ? QVariant(palette().color(QPalette::Highlight).lighter(175)) : QVariant());
+        item->setData(Qt::BackgroundRole,
+                      current ? QVariant(palette().color(QPalette::Highlight).lighter(175)) : QVariant());
         if (current)
             m_script->scrollToItem(item);
     }
@@ -765,7 +936,9 @@ void LabPanel::refreshConsoleChoices()
             const RunStore::Process &p = m_store->process(r);
             if (p.defaultName && p.state == RunStore::State::Created)
                 continue;
-            box->addItem(p.record.pid ? QStringLiteral("%1 (%2)").arg(p.record.name).arg(*p.record.pid) : p.record.name, r);
+            box->addItem(p.record.pid ? QStringLiteral("%1 (%2)").arg(p.record.name).arg(*p.record.pid)
+                                      : p.record.name,
+                         r);
         }
         const int at = box->findData(current);
         box->setCurrentIndex(at >= 0 ? at : 0);
@@ -815,12 +988,14 @@ void LabPanel::appendConsole(int fromEvent)
         if (only >= 0 && row != only)
             continue;
         const Event &e = m_store->event(i);
-        const QString name = row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
+        const QString name =
+            row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
         QString text = LabText::consoleText(e, name);
         if (text.isEmpty())
             continue;
         if (only < 0)
-            text = QStringLiteral("[%1] ").arg(name) + text.replace(QLatin1Char('\n'), QStringLiteral("\n[%1] ").arg(name));
+            text = QStringLiteral("[%1] ").arg(name) +
+                   text.replace(QLatin1Char('\n'), QStringLiteral("\n[%1] ").arg(name));
         if (!m_console->document()->isEmpty())
             cursor.insertBlock();
         cursor.insertText(text, LabText::isErrorOutput(e) ? error : normal);

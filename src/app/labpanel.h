@@ -26,7 +26,7 @@ class EventLogModel;
 class MessageModel;
 class ProcessTableModel;
 class ProcessTreeModel;
-class WorkerSummaryModel;
+class ScenarioEditor;
 
 /// The lab beside the lesson page: the page's example (its workers and its main program), the
 /// controls that run it with real processes — the whole main program, one line at a time, or
@@ -43,7 +43,7 @@ public:
 
     /// Loads and validates `presetPath` (texts in `language`) and makes it the lab's scenario;
     /// a run in progress is ended first.
-    void showPreset(const QString &presetPath, const QString &language);
+    void showPreset(const QString &presetPath, const QString &language, const QByteArray &draft = {});
     /// Makes `scenario` the lab's scenario (an edited or opened one).
     void setScenario(const Scenario &scenario);
     const Scenario &scenario() const { return m_scenario; }
@@ -54,7 +54,9 @@ public:
     QStringList actionTexts() const;
     QString statusText() const;
 
-    WorkerSummaryModel *workersModel() const { return m_workers; }
+    ScenarioEditor *editor() const { return m_editor; }
+    /// Whether the lab shows the student's edited version of the page's example.
+    bool isEdited() const { return m_edited; }
     RunStore *store() const { return m_store; }
     ProcessTableModel *processModel() const { return m_processModel; }
     ProcessTreeModel *treeModel() const { return m_treeModel; }
@@ -80,6 +82,14 @@ public:
     QAction *killAction() const { return m_actKill; }
     QAction *stopAction() const { return m_actStop; }
     QAction *continueAction() const { return m_actContinue; }
+    QAction *resetAction() const { return m_actReset; }
+    QAction *openScenarioAction() const { return m_actOpen; }
+    QAction *saveScenarioAction() const { return m_actSave; }
+    /// Reads a scenario file into the lab (File → Open scenario…); false with a message shown
+    /// when it cannot be used.
+    bool openScenarioFile(const QString &path);
+    /// Writes the lab's scenario (File → Save scenario…); false with `error` when it cannot.
+    bool saveScenarioFile(const QString &path, QString *error = nullptr);
     QDoubleSpinBox *joinTimeoutBox() const { return m_joinTimeout; }
 
     /// Selects process `row` of the store in the table (and the tree).
@@ -90,6 +100,8 @@ public:
 Q_SIGNALS:
     /// A run began, or the one shown ended.
     void runStateChanged();
+    /// The student edited the page's example (`json` is the scenario) or reset it (`json` empty).
+    void draftChanged(const QString &presetPath, const QByteArray &json);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -119,8 +131,17 @@ private:
     void refreshConsoleChoices();
     void refreshEventKinds();
 
+    void onEdited();
+    /// Makes `scenario` the one that runs (the editor already shows it).
+    void applyScenario(const Scenario &scenario);
+    void onReset();
+    void updateEditor();
+
     Scenario m_scenario;
+    Scenario m_preset; ///< the page's own example
     bool m_hasScenario = false;
+    bool m_edited = false;       ///< m_scenario is the student's version
+    bool m_scenarioValid = true; ///< the editor's scenario passes the checks
     QString m_presetPath;
     QString m_language;
     QString m_message;
@@ -129,7 +150,7 @@ private:
     int m_currentAction = -1;
     QString m_lastNote; ///< the outcome of the user's last command, shown in the status
 
-    WorkerSummaryModel *m_workers;
+    ScenarioEditor *m_editor = nullptr;
     ProcessTableModel *m_processModel;
     ProcessTreeModel *m_treeModel;
     EventLogModel *m_eventModel;
@@ -144,7 +165,7 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QTableView *m_workersView = nullptr;
+    QLabel *m_editNote = nullptr;
     QTableView *m_processView = nullptr;
     QTreeView *m_treeView = nullptr;
     QComboBox *m_consoleProcess = nullptr;
@@ -168,6 +189,9 @@ private:
     QAction *m_actKill = nullptr;
     QAction *m_actStop = nullptr;
     QAction *m_actContinue = nullptr;
+    QAction *m_actReset = nullptr;
+    QAction *m_actOpen = nullptr;
+    QAction *m_actSave = nullptr;
 };
 
 } // namespace concurrente

@@ -153,17 +153,20 @@ QString LabText::eventText(const Event &e)
     if (ev == QLatin1String("print"))
         return tr("print: %1").arg(str("text"));
     if (ev == QLatin1String("result"))
-        return tr("result: %1").arg(f.contains(QStringLiteral("text")) ? str("text")
-                                                                       : value(f.value(QStringLiteral("value")),
-                                                                               f.value(QStringLiteral("float")).toBool()));
+        return tr("result: %1")
+            .arg(f.contains(QStringLiteral("text"))
+                     ? str("text")
+                     : value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()));
     if (ev == QLatin1String("error"))
         return tr("exception %1: %2").arg(str("type"), str("message"));
     if (ev == QLatin1String("put"))
-        return tr("put %1 into %2").arg(value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()),
-                                        str("queue"));
+        return tr("put %1 into %2")
+            .arg(value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()),
+                 str("queue"));
     if (ev == QLatin1String("get"))
-        return tr("got %1 from %2").arg(value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()),
-                                        str("queue"));
+        return tr("got %1 from %2")
+            .arg(value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()),
+                 str("queue"));
     if (ev == QLatin1String("put_failed") || ev == QLatin1String("get_failed"))
         return tr("%1 failed: %2 %3").arg(ev.left(3), str("type"), str("message")).trimmed();
     if (ev == QLatin1String("reparented"))
@@ -178,8 +181,8 @@ QString LabText::eventText(const Event &e)
         return f.value(QStringLiteral("implicit")).toBool() ? tr("joined at the end of the main program")
                                                             : tr("join() returned");
     if (ev == QLatin1String("join_timeout"))
-        return tr("join(timeout=%1) returned: still alive").arg(QLocale::c().toString(
-            f.value(QStringLiteral("timeout_ms")).toDouble() / 1000.0, 'g', 6));
+        return tr("join(timeout=%1) returned: still alive")
+            .arg(QLocale::c().toString(f.value(QStringLiteral("timeout_ms")).toDouble() / 1000.0, 'g', 6));
     const auto signalText = [&](const QString &what) {
         QString t = what;
         if (by == QLatin1String("end_main"))

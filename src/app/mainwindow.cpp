@@ -25,8 +25,10 @@ MainWindow::MainWindow(CourseSession *session, UiTranslations *translations, QWi
 {
     m_ui->setupUi(this);
     m_ui->splitter->setStretchFactor(0, 0);
-    m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->splitter->setStretchFactor(2, 0);
+    // A window that grows or shrinks shares the change between the lesson and the lab, the
+    // lesson taking the larger part; the page list keeps its width.
+    m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->splitter->setStretchFactor(2, 1);
     setUpActions();
 
     LessonView *view = m_ui->lessonPane->view();
@@ -39,6 +41,7 @@ MainWindow::MainWindow(CourseSession *session, UiTranslations *translations, QWi
     connect(m_session, &CourseSession::visitedChanged, this,
             [this] { m_ui->navigator->setVisited(m_session->visited()); });
     connect(m_session, &CourseSession::languageChanged, this, &MainWindow::applyLanguage);
+    connect(m_ui->labPanel, &LabPanel::draftChanged, m_session, &CourseSession::setLabDraft);
 
     m_ui->navigator->setPages(m_session->pages());
     m_ui->navigator->setVisited(m_session->visited());
@@ -143,7 +146,8 @@ void MainWindow::showCurrentPage()
     const int number = m_session->currentNumber();
     m_ui->navigator->setCurrent(number);
     m_ui->lessonPane->showPage(m_session->currentPage(), m_session->currentText(), m_session->pageCount());
-    m_ui->labPanel->showPreset(m_session->currentPage().presetPath, m_session->language());
+    const QString preset = m_session->currentPage().presetPath;
+    m_ui->labPanel->showPreset(preset, m_session->language(), m_session->labDraft(preset));
     m_ui->actionPrevious->setEnabled(m_session->hasPrevious());
     m_ui->actionNext->setEnabled(m_session->hasNext());
     m_ui->actionBack->setEnabled(m_session->canGoBack());
@@ -204,7 +208,8 @@ void MainWindow::showEvent(QShowEvent *event)
         // window still leaves a comfortable column (the page list wraps long titles instead).
         const int total = std::max(m_ui->splitter->width(), 800);
         const int nav = std::clamp(total * 16 / 100, 165, 240);
-        const int lab = std::clamp(total * 40 / 100, 300, 640);
+        // The lab gets what the lesson can spare beyond a comfortable reading column.
+        const int lab = std::clamp(std::min(total * 40 / 100, total - nav - 560), 300, 640);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }

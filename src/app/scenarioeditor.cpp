@@ -310,7 +310,7 @@ void ScenarioEditor::buildUi()
         w.startMethod = method >= 0 ? StartMethod(method) : m_scenario.startMethod;
         resolveNames();
         m_updating = true;
-        m_nameEdit->setPlaceholderText(WorkerSpec::defaultName(m_current, w.ownStartMethod, w.startMethod));
+        m_nameEdit->setPlaceholderText(tr("(no name: Python gives it one)"));
         m_updating = false;
         edited();
     });
@@ -480,7 +480,7 @@ void ScenarioEditor::rebuildWorkerForm()
     if (has) {
         const WorkerSpec &w = m_scenario.workers.at(m_current);
         m_nameEdit->setText(w.named ? w.name : QString());
-        m_nameEdit->setPlaceholderText(WorkerSpec::defaultName(m_current, w.ownStartMethod, w.startMethod));
+        m_nameEdit->setPlaceholderText(tr("(no name: Python gives it one)"));
         m_taskCombo->setCurrentIndex(m_taskCombo->findData(w.task));
         m_taskDescription->setText(taskDescription(w.task));
         m_daemonCheck->setChecked(w.daemon);

@@ -77,7 +77,8 @@ QVariant ScenarioWorkerModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return w.name;
+            // An unnamed worker's default name is what several pages ask students to predict.
+            return w.named ? w.name : tr("(no name given)");
         case TaskColumn:
             return w.task;
         case DaemonColumn:

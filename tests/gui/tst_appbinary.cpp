@@ -200,7 +200,8 @@ void TestAppBinary::windowSizeNamesTheRealLimit()
 
     // A size the window cannot take: the message names the smallest it can, measured on the
     // window itself...
-    r = run({QStringLiteral("--window-size"), QStringLiteral("10x10"), QStringLiteral("--quit-when-shown")},
+    r = run({QStringLiteral("--window-size"), QStringLiteral("10x10"), QStringLiteral("--quit-when-shown"),
+             QStringLiteral("--language"), QStringLiteral("en")},
             guiEnvironment());
     QCOMPARE(r.status, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 2);
@@ -214,11 +215,11 @@ void TestAppBinary::windowSizeNamesTheRealLimit()
 
     // ...and it is the real limit: that size opens, one pixel less does not.
     r = run({QStringLiteral("--window-size"), QStringLiteral("%1x%2").arg(width).arg(height),
-             QStringLiteral("--quit-when-shown")},
+             QStringLiteral("--quit-when-shown"), QStringLiteral("--language"), QStringLiteral("en")},
             guiEnvironment());
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = run({QStringLiteral("--window-size"), QStringLiteral("%1x%2").arg(width - 1).arg(height),
-             QStringLiteral("--quit-when-shown")},
+             QStringLiteral("--quit-when-shown"), QStringLiteral("--language"), QStringLiteral("en")},
             guiEnvironment());
     QCOMPARE(r.exitCode, 2);
 }

@@ -12,8 +12,9 @@
 #include "lessonview.h"
 #include "mainwindow.h"
 #include "pythonhighlighter.h"
+#include "scenarioeditor.h"
+#include "scenarioeditormodels.h"
 #include "uitranslations.h"
-#include "workersummarymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -545,6 +546,7 @@ void TestMainWindow::imagesFitTheColumn()
     // A narrower window re-renders the images to the new column.
     const int before = limit;
     f.window->resize(windowSize.width() - 200, windowSize.height());
+
     QTRY_VERIFY(view->imageWidthLimit() < before);
     QTRY_VERIFY(std::all_of(view->imageSizes().cbegin(), view->imageSizes().cend(),
                             [&](const QSize &s) { return s.width() <= view->imageWidthLimit(); }));
@@ -735,29 +737,30 @@ void TestMainWindow::labSummaryShowsThePreset()
     f.session.start(5);
     LabPanel *lab = f.window->labPanel();
     QVERIFY(lab->message().isEmpty());
-    WorkerSummaryModel *workers = lab->workersModel();
+    ScenarioWorkerModel *workers = lab->editor()->workersModel();
     QVERIFY(workers->rowCount() >= 3);
     QStringList names;
     for (int r = 0; r < workers->rowCount(); ++r)
-        names.append(workers->index(r, WorkerSummaryModel::NameColumn).data().toString());
+        names.append(workers->index(r, ScenarioWorkerModel::NameColumn).data().toString());
     // Page 5 asks for the unnamed worker's default name: nothing in the lab tells it before a run.
     const auto shown = [lab] {
         QStringList texts = lab->actionTexts();
         texts << lab->title() << lab->statusText();
         for (int r = 0; r < lab->processModel()->rowCount(); ++r)
             texts << lab->processModel()->index(r, ProcessTableModel::Name).data().toString();
-        for (int r = 0; r < lab->workersModel()->rowCount(); ++r)
-            texts << lab->workersModel()->index(r, WorkerSummaryModel::NameColumn).data().toString();
+        for (int r = 0; r < lab->editor()->workersModel()->rowCount(); ++r)
+            texts
+                << lab->editor()->workersModel()->index(r, ScenarioWorkerModel::NameColumn).data().toString();
         return texts.join(u'\n');
     };
     QVERIFY2(!shown().contains(QStringLiteral("Process-3")), qPrintable(shown()));
-    QVERIFY2(names.contains(QStringLiteral("p3 (no name given)")), qPrintable(names.join(u',')));
+    QVERIFY2(names.contains(QStringLiteral("(no name given)")), qPrintable(names.join(u',')));
     QVERIFY(!lab->actionTexts().isEmpty());
     QVERIFY(lab->actionTexts().constFirst().trimmed().startsWith(QStringLiteral("1. ")));
 
     f.action("actionSpanish")->trigger();
     QTRY_VERIFY(lab->title() != QString());
-    QCOMPARE(workers->headerData(WorkerSummaryModel::TaskColumn, Qt::Horizontal).toString(),
+    QCOMPARE(workers->headerData(ScenarioWorkerModel::TaskColumn, Qt::Horizontal).toString(),
              QStringLiteral("Tarea"));
 }
 
@@ -767,7 +770,7 @@ void TestMainWindow::labSummaryReportsMissingPreset()
     const QString missing = m_dir->filePath(QStringLiteral("99-nothing.json"));
     panel.showPreset(missing, QStringLiteral("en"));
     QVERIFY(panel.message().contains(QDir::toNativeSeparators(missing)));
-    QCOMPARE(panel.workersModel()->rowCount(), 0);
+    QCOMPARE(panel.processModel()->rowCount(), 0);
 
     const QString invalid = m_dir->filePath(QStringLiteral("01-motivation.json"));
     QFile file(invalid);
@@ -790,15 +793,6 @@ void TestMainWindow::modelsPassTheTester()
     list.setCurrent(2);
     list.setPages(catalog.pages(QStringLiteral("en")));
     list.setPages({});
-
-    WorkerSummaryModel workers;
-    QAbstractItemModelTester workersTester(&workers, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const auto loaded = ScenarioLoader::loadFile(catalog.page(QStringLiteral("en"), 4).presetPath);
-    QVERIFY2(loaded.ok(), qPrintable(loaded.errorStrings().join(u'\n')));
-    workers.setWorkers(loaded.scenario.workers);
-    QCOMPARE(workers.columnCount(), int(WorkerSummaryModel::ColumnCount));
-    workers.retranslate();
-    workers.clear();
 }
 
 void TestMainWindow::headingsWithInlineCodeKeepTheirStyle_data()

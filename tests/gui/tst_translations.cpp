@@ -45,7 +45,8 @@ void TestTranslations::spanishIsComplete()
         } else if (xml.name() == QLatin1String("translation")) {
             ++messages;
             const QString type = xml.attributes().value(QStringLiteral("type")).toString();
-            const QString translation = xml.readElementText();
+            // Messages with a count (%n) hold one <numerusform> per plural form.
+            const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             const QString where = context + QStringLiteral(": \"") + source + u'"';
             if (type == QLatin1String("unfinished") || translation.isEmpty())
                 problems.append(where + QStringLiteral(" is not translated"));
