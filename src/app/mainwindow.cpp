@@ -124,6 +124,20 @@ void MainWindow::setUpActions()
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
     m_ui->lessonPane->setNavigationActions(m_ui->actionPrevious, m_ui->actionNext);
+
+    // The lab's controls, also from the menu (with their shortcuts), and its scenario files.
+    LabPanel *lab = m_ui->labPanel;
+    const QList<QAction *> labActions = lab->runActions();
+    for (int i = 0; i < labActions.size(); ++i) {
+        if (i == 4)
+            m_ui->menuLab->addSeparator();
+        m_ui->menuLab->addAction(labActions.at(i));
+    }
+    m_ui->menuLab->addSeparator();
+    m_ui->menuLab->addAction(lab->resetAction());
+    m_ui->menuFile->insertAction(m_ui->actionQuit, lab->openScenarioAction());
+    m_ui->menuFile->insertAction(m_ui->actionQuit, lab->saveScenarioAction());
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
 }
 
 void MainWindow::restoreLayout()
@@ -216,6 +230,8 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // No process of a run outlives the window.
+    m_ui->labPanel->shutdown();
     m_session->setWindowLayout(saveGeometry(), saveState(), m_ui->splitter->saveState());
     m_session->sync();
     QMainWindow::closeEvent(event);
