@@ -109,6 +109,14 @@ void RunStore::watch(Run *run)
         tick();
         forget();
     });
+    // The rows it has already (the scenario's workers, before any start) are there at once.
+    syncProcesses();
+    indexNewEvents();
+    m_processesBefore = processCount();
+    m_eventsBefore = m_indexed;
+    m_messagesBefore = messageCount();
+    m_changedProcesses.clear();
+    m_changedMessages.clear();
     Q_EMIT reset();
     if (run->isFinished()) {
         tick();

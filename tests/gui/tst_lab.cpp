@@ -1,0 +1,303 @@
+// The lab pane with real processes: an edited worker runs, page 6 stepped line by line, a worker
+// terminated from the table, page 10's orphan in the tree, a crash's traceback in the console,
+// a stable selection while rows change — and every model under QAbstractItemModelTester.
+#include "labmodels.h"
+#include "labpanel.h"
+#include "lessoncatalog.h"
+#include "scenarioeditor.h"
+#include "uitranslations.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QItemSelectionModel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+
+#include <csignal>
+
+using namespace concurrente;
+
+namespace {
+
+QString preset(int page)
+{
+    return LessonCatalog().page(QStringLiteral("en"), page).presetPath;
+}
+
+/// The store row of the process named `name`, or -1.
+int rowNamed(const LabPanel &lab, const QString &name)
+{
+    for (int r = 0; r < lab.store()->processCount(); ++r)
+        if (lab.store()->process(r).record.name == name)
+            return r;
+    return -1;
+}
+
+QString cell(const LabPanel &lab, int row, int column)
+{
+    return lab.processModel()->index(row, column).data().toString();
+}
+
+struct Testers
+{
+    explicit Testers(LabPanel &lab)
+        : table(lab.processModel(), QAbstractItemModelTester::FailureReportingMode::QtTest),
+          tree(lab.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest),
+          events(lab.eventModel(), QAbstractItemModelTester::FailureReportingMode::QtTest),
+          messages(lab.messageModel(), QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+    }
+    QAbstractItemModelTester table;
+    QAbstractItemModelTester tree;
+    QAbstractItemModelTester events;
+    QAbstractItemModelTester messages;
+};
+
+} // namespace
+
+class TestLab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void editedArgumentRunsAndCrashShowsTraceback();
+    void stepThroughPage6();
+    void terminateFromTheTable();
+    void treeAfterAdoption();
+    void selectionStaysWhileRowsChange();
+    void queuesAndPipesInTheMessagesTable();
+
+private:
+    UiTranslations m_translations;
+};
+
+void TestLab::initTestCase()
+{
+    m_translations.setLanguage(QStringLiteral("en"));
+}
+
+void TestLab::editedArgumentRunsAndCrashShowsTraceback()
+{
+    // Page 4: Producto, Suma and División compute with a, b, c. The student sets División's c to
+    // 0 and runs: that worker raises ZeroDivisionError, the others are untouched.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.resize(900, 800);
+    lab.show();
+    QSignalSpy drafts(&lab, &LabPanel::draftChanged);
+    lab.showPreset(preset(4), QStringLiteral("en"));
+    QVERIFY(lab.message().isEmpty());
+    lab.editor()->setCurrentWorker(2);
+    auto *c = lab.editor()->findChild<QDoubleSpinBox *>(QStringLiteral("arg_c"));
+    QVERIFY(c);
+    c->setValue(0);
+    QVERIFY(lab.isEdited());
+    QCOMPARE(drafts.size(), 1);
+    QCOMPARE(lab.scenario().workers.at(2).args.value(QStringLiteral("c")).toDouble(), 0.0);
+
+    QVERIFY(lab.runAction()->isEnabled());
+    lab.runAction()->trigger();
+    QVERIFY(!lab.editor()->isEnabled() || lab.editor()->isReadOnly());
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run() && lab.run()->isFinished(), 20000);
+    const int division = rowNamed(lab, QStringLiteral("División"));
+    const int product = rowNamed(lab, QStringLiteral("Producto"));
+    QVERIFY(division >= 0 && product >= 0);
+    QCOMPARE(cell(lab, division, ProcessTableModel::ExitCode), QStringLiteral("1"));
+    QCOMPARE(cell(lab, product, ProcessTableModel::ExitCode), QStringLiteral("0"));
+
+    // Its console: CPython's report of an exception in a Process, in the error colour.
+    QComboBox *choice = lab.consoleProcess();
+    choice->setCurrentIndex(choice->findData(division));
+    const QString text = lab.console()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Process División:")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Traceback (most recent call last):")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("ZeroDivisionError")), qPrintable(text));
+    QTextCursor at = lab.console()->document()->find(QStringLiteral("ZeroDivisionError"));
+    QVERIFY(!at.isNull());
+    QCOMPARE(at.charFormat().foreground().color(), QColor(0xc0, 0x39, 0x2b));
+    // The other worker's console has its result and no traceback.
+    choice->setCurrentIndex(choice->findData(product));
+    QVERIFY(!lab.console()->toPlainText().contains(QStringLiteral("Traceback")));
+    QVERIFY(!lab.console()->toPlainText().isEmpty());
+
+    // Back to the page's example.
+    QVERIFY(lab.resetAction()->isEnabled());
+    lab.resetAction()->trigger();
+    QVERIFY(!lab.isEdited());
+    QCOMPARE(lab.scenario().workers.at(2).args.value(QStringLiteral("c")).toDouble(), 4.0);
+    QCOMPARE(drafts.constLast().at(1).toByteArray(), QByteArray());
+}
+
+void TestLab::stepThroughPage6()
+{
+    // Page 6 asks what p.exitcode is after terminate() and join(). Stepped line by line, the lab
+    // shows None until the main program has joined the child (or seen it dead), then −15.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.show();
+    lab.showPreset(preset(6), QStringLiteral("en"));
+    QVERIFY(!lab.actionTexts().isEmpty());
+    QSignalSpy phases(&lab, &LabPanel::runStateChanged);
+    lab.stepAction()->trigger(); // 1. p1.start()
+    QVERIFY(lab.run());
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 1 && !lab.run()->isMainActionInProgress(), 10000);
+    const int child = 0;
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, child, ProcessTableModel::State), QStringLiteral("running"), 10000);
+    QCOMPARE(cell(lab, child, ProcessTableModel::ExitCode), QStringLiteral("None"));
+    QVERIFY(lab.statusText().contains(QStringLiteral("Paused before line 2")));
+    QVERIFY(lab.stepAction()->isEnabled());
+    QVERIFY(!lab.endAction()->isEnabled() == false);
+
+    lab.stepAction()->trigger(); // 2. time.sleep(1)
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 2 && !lab.run()->isMainActionInProgress(), 10000);
+    lab.stepAction()->trigger(); // 3. p1.terminate()
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 3 && !lab.run()->isMainActionInProgress(), 10000);
+    // The child is dead, but nobody joined it: Python's p.exitcode is still None.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.store()->process(child).hasEnded(), 10000);
+    lab.store()->flush();
+    QCOMPARE(cell(lab, child, ProcessTableModel::State), QStringLiteral("ended, not joined"));
+    QCOMPARE(cell(lab, child, ProcessTableModel::ExitCode), QStringLiteral("None"));
+    QVERIFY(!lab.processModel()->index(child, ProcessTableModel::ExitCode).data().toString().contains(u'1'));
+
+    lab.stepAction()->trigger(); // 4. print(p1.is_alive(), p1.exitcode)
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 4 && !lab.run()->isMainActionInProgress(), 10000);
+    lab.stepAction()->trigger(); // 5. p1.join()
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 5 && !lab.run()->isMainActionInProgress(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, child, ProcessTableModel::ExitCode), QStringLiteral("\u221215 (SIGTERM)"),
+                              5000);
+    QCOMPARE(cell(lab, child, ProcessTableModel::State), QStringLiteral("terminated"));
+
+    // Run goes on to the end.
+    QVERIFY(lab.runAction()->isEnabled());
+    lab.runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 10000);
+    QVERIFY(lab.statusText().startsWith(QStringLiteral("Finished in")));
+    QVERIFY(!lab.endAction()->isEnabled());
+    QVERIFY(!phases.isEmpty());
+}
+
+void TestLab::terminateFromTheTable()
+{
+    // Process by process, as the page says: select the worker, Start, Terminate, Join.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.show();
+    lab.showPreset(preset(6), QStringLiteral("en"));
+    lab.tabs()->setCurrentIndex(LabPanel::ProcessesTab);
+    QVERIFY(!lab.startAction()->isEnabled()); // nothing selected
+    lab.selectProcess(0);
+    QVERIFY(lab.startAction()->isEnabled());
+    QVERIFY(!lab.terminateAction()->isEnabled());
+    lab.startAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::State), QStringLiteral("running"), 10000);
+    QTRY_VERIFY(lab.terminateAction()->isEnabled());
+    QVERIFY(!lab.startAction()->isEnabled());
+    QVERIFY(lab.stopAction()->isEnabled());
+    QVERIFY(!lab.continueAction()->isEnabled());
+    QVERIFY(lab.statusText().contains(QStringLiteral("you give the main program's orders")));
+
+    lab.stopAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::State), QStringLiteral("stopped"), 5000);
+    QTRY_VERIFY(lab.continueAction()->isEnabled());
+    lab.continueAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::State), QStringLiteral("running"), 5000);
+
+    lab.terminateAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.store()->process(0).hasEnded(), 5000);
+    QTRY_VERIFY(lab.joinAction()->isEnabled());
+    lab.joinAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::ExitCode), QStringLiteral("\u221215 (SIGTERM)"), 5000);
+    QCOMPARE(lab.store()->process(0).record.exitcode, std::optional<int>(-SIGTERM));
+
+    // End run: nothing of the run survives, and the status says how it ended.
+    QVERIFY(lab.endAction()->isEnabled());
+    lab.endAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 10000);
+    QVERIFY2(lab.statusText().startsWith(QStringLiteral("Run ended.")), qPrintable(lab.statusText()));
+}
+
+void TestLab::treeAfterAdoption()
+{
+    // Page 10: the child starts a grandchild and is terminated; the grandchild is orphaned and
+    // re-parented. In the tree it leaves its parent, marked as adopted.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.show();
+    lab.showPreset(preset(10), QStringLiteral("en"));
+    lab.tabs()->setCurrentIndex(LabPanel::TreeTab);
+    lab.runAction()->trigger();
+    int grandchild = -1;
+    QTRY_VERIFY_WITH_TIMEOUT((grandchild = rowNamed(lab, QStringLiteral("Process-1:1"))) >= 0, 10000);
+    const int child = rowNamed(lab, QStringLiteral("Hijo"));
+    const int mainRow = rowNamed(lab, QStringLiteral("MainProcess"));
+    QVERIFY(child >= 0 && mainRow >= 0);
+    // First under its parent, which is under the main program.
+    QTRY_COMPARE_WITH_TIMEOUT(lab.treeModel()->treeParentOf(grandchild), child, 5000);
+    QCOMPARE(lab.treeModel()->treeParentOf(child), mainRow);
+    QCOMPARE(lab.treeModel()->treeParentOf(mainRow), -1);
+    // Then adopted: not under its dead parent any more.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.store()->process(grandchild).adopted, 10000);
+    QTRY_VERIFY(lab.treeModel()->treeParentOf(grandchild) != child);
+    const QModelIndex at = lab.treeModel()->indexOfProcess(grandchild);
+    QVERIFY(at.isValid());
+    QVERIFY2(at.data().toString().contains(QStringLiteral("adopted by PID")), qPrintable(at.data().toString()));
+    QCOMPARE(at.parent(), lab.treeModel()->indexOfProcess(lab.treeModel()->treeParentOf(grandchild)));
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 20000);
+    QCOMPARE(lab.store()->process(grandchild).record.exitcode, std::optional<int>(0));
+}
+
+void TestLab::selectionStaysWhileRowsChange()
+{
+    // A student selects a worker before the run; as processes appear, change state and end,
+    // the same worker stays selected and the view does not jump.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.resize(900, 700);
+    lab.show();
+    lab.showPreset(preset(4), QStringLiteral("en"));
+    lab.tabs()->setCurrentIndex(LabPanel::ProcessesTab);
+    lab.selectProcess(1);
+    QTableView *view = lab.processView();
+    const int scroll = view->verticalScrollBar()->value();
+    lab.runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 20000);
+    QVERIFY(lab.store()->processCount() > 3); // the main program's row came after
+    const QModelIndexList selected = view->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().data().toString(), QStringLiteral("Suma"));
+    QCOMPARE(view->verticalScrollBar()->value(), scroll);
+}
+
+void TestLab::queuesAndPipesInTheMessagesTable()
+{
+    // Page 11: every message of the queues and the pipe, its put paired with its get.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.show();
+    lab.showPreset(preset(11), QStringLiteral("en"));
+    lab.runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 30000);
+    MessageModel *messages = lab.messageModel();
+    QVERIFY(messages->rowCount() >= 10);
+    int pipe = 0;
+    for (int r = 0; r < messages->rowCount(); ++r) {
+        const QString sender = messages->index(r, MessageModel::Sender).data().toString();
+        const QString receiver = messages->index(r, MessageModel::Receiver).data().toString();
+        QVERIFY2(!sender.isEmpty() && !receiver.isEmpty(), qPrintable(QString::number(r)));
+        QVERIFY(!messages->index(r, MessageModel::Latency).data().toString().isEmpty());
+        if (messages->index(r, MessageModel::Channel).data().toString().endsWith(QStringLiteral("(pipe)")))
+            ++pipe;
+    }
+    QCOMPARE(pipe, 5); // hola, desde, el, hijo, None
+}
+
+QTEST_MAIN(TestLab)
+#include "tst_lab.moc"
