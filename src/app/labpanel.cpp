@@ -163,10 +163,21 @@ void LabPanel::buildUi()
     for (QAction *a : {m_actRun, m_actStep, m_actPause, m_actEnd})
         runRow->addWidget(toolButton(a, this));
     runRow->addStretch(1);
+    m_methodLabel = new QLabel(this);
+    m_method = new QComboBox(this);
+    for (StartMethod m : {StartMethod::Fork, StartMethod::Spawn, StartMethod::Forkserver})
+        m_method->addItem(startMethodName(m), int(m));
+    m_methodLabel->setBuddy(m_method);
+    connect(m_method, &QComboBox::activated, this, &LabPanel::onStartMethodChosen);
     layout->addLayout(runRow);
 
     m_scriptLabel = new QLabel(this);
-    layout->addWidget(m_scriptLabel);
+    auto *scriptRow = new QHBoxLayout;
+    scriptRow->addWidget(m_scriptLabel);
+    scriptRow->addStretch(1);
+    scriptRow->addWidget(m_methodLabel);
+    scriptRow->addWidget(m_method);
+    layout->addLayout(scriptRow);
     m_script = new QListWidget(this);
     m_script->setSelectionMode(QAbstractItemView::NoSelection);
     m_script->setFocusPolicy(Qt::NoFocus);
@@ -294,7 +305,8 @@ void LabPanel::buildUi()
     connect(m_treeModel, &QAbstractItemModel::rowsMoved, m_treeView, [this] { m_treeView->expandAll(); });
     connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, [this] { m_treeView->expandAll(); });
 
-    m_labWidgets = {m_scriptLabel, m_script, m_status, m_progress, m_tabs, m_joinTimeout};
+    m_labWidgets = {m_scriptLabel, m_script,      m_status,      m_progress,
+                    m_tabs,        m_joinTimeout, m_methodLabel, m_method};
 }
 
 QList<QAction *> LabPanel::runActions() const
@@ -341,6 +353,10 @@ void LabPanel::retranslate()
     m_actContinue->setToolTip(tr("Sends SIGCONT: a stopped process goes on (%1)")
                                   .arg(m_actContinue->shortcut().toString(QKeySequence::NativeText)));
     m_scriptLabel->setText(tr("Main program:"));
+    m_methodLabel->setText(tr("Start &method:"));
+    m_method->setToolTip(
+        tr("multiprocessing.set_start_method(): how the main program creates the workers that "
+           "have no start method of their own"));
     m_tabs->setTabText(SetupTab, tr("Workers"));
     m_tabs->setTabToolTip(SetupTab,
                           tr("Edit the example: its workers, their tasks and arguments, queues and pipes"));
@@ -488,6 +504,26 @@ void LabPanel::onEdited()
     updateStatus();
 }
 
+void LabPanel::onStartMethodChosen()
+{
+    if (!m_hasScenario || (m_run && m_run->isStarted() && !m_run->isFinished()))
+        return;
+    const auto method = StartMethod(m_method->currentData().toInt());
+    if (method == m_scenario.startMethod)
+        return;
+    Scenario s = m_scenario;
+    s.startMethod = method;
+    for (WorkerSpec &w : s.workers)
+        if (!w.ownStartMethod)
+            w.startMethod = method;
+    const int tab = m_tabs->currentIndex();
+    setScenario(s);
+    m_tabs->setCurrentIndex(tab);
+    m_edited = true;
+    Q_EMIT draftChanged(m_presetPath, QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact));
+    updateEditor();
+}
+
 void LabPanel::onReset()
 {
     if (!m_hasScenario || (m_run && m_run->isStarted() && !m_run->isFinished()))
@@ -504,6 +540,9 @@ void LabPanel::updateEditor()
 {
     const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
     m_editor->setReadOnly(live);
+    m_method->setEnabled(m_hasScenario && !live);
+    if (m_hasScenario)
+        m_method->setCurrentIndex(m_method->findData(int(m_scenario.startMethod)));
     m_actReset->setEnabled(m_hasScenario && m_edited && !live);
     m_actSave->setEnabled(m_hasScenario && m_scenarioValid);
     if (!m_hasScenario)

@@ -66,6 +66,8 @@ public:
     QTreeView *treeView() const { return m_treeView; }
     QPlainTextEdit *console() const { return m_console; }
     QComboBox *consoleProcess() const { return m_consoleProcess; }
+    /// multiprocessing.set_start_method() for the run: workers without their own method follow it.
+    QComboBox *startMethodBox() const { return m_method; }
     QTabWidget *tabs() const { return m_tabs; }
     /// The run shown (live or ended); nullptr before the first one of this scenario.
     Run *run() const { return m_run; }
@@ -132,6 +134,7 @@ private:
     void refreshEventKinds();
 
     void onEdited();
+    void onStartMethodChosen();
     /// Makes `scenario` the one that runs (the editor already shows it).
     void applyScenario(const Scenario &scenario);
     void onReset();
@@ -166,6 +169,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_editNote = nullptr;
+    QLabel *m_methodLabel = nullptr;
+    QComboBox *m_method = nullptr; ///< the run's start method (set_start_method)
     QTableView *m_processView = nullptr;
     QTreeView *m_treeView = nullptr;
     QComboBox *m_consoleProcess = nullptr;

@@ -52,8 +52,7 @@ struct Testers
           tree(lab.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest),
           events(lab.eventModel(), QAbstractItemModelTester::FailureReportingMode::QtTest),
           messages(lab.messageModel(), QAbstractItemModelTester::FailureReportingMode::QtTest)
-    {
-    }
+    {}
     QAbstractItemModelTester table;
     QAbstractItemModelTester tree;
     QAbstractItemModelTester events;
@@ -74,6 +73,7 @@ private Q_SLOTS:
     void treeAfterAdoption();
     void selectionStaysWhileRowsChange();
     void queuesAndPipesInTheMessagesTable();
+    void startMethodOfTheRun();
 
 private:
     UiTranslations m_translations;
@@ -171,8 +171,8 @@ void TestLab::stepThroughPage6()
     QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 4 && !lab.run()->isMainActionInProgress(), 10000);
     lab.stepAction()->trigger(); // 5. p1.join()
     QTRY_VERIFY_WITH_TIMEOUT(lab.run()->nextMainAction() == 5 && !lab.run()->isMainActionInProgress(), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, child, ProcessTableModel::ExitCode), QStringLiteral("\u221215 (SIGTERM)"),
-                              5000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, child, ProcessTableModel::ExitCode),
+                              QStringLiteral("\u221215 (SIGTERM)"), 5000);
     QCOMPARE(cell(lab, child, ProcessTableModel::State), QStringLiteral("terminated"));
 
     // Run goes on to the end.
@@ -214,7 +214,8 @@ void TestLab::terminateFromTheTable()
     QTRY_VERIFY_WITH_TIMEOUT(lab.store()->process(0).hasEnded(), 5000);
     QTRY_VERIFY(lab.joinAction()->isEnabled());
     lab.joinAction()->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::ExitCode), QStringLiteral("\u221215 (SIGTERM)"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::ExitCode), QStringLiteral("\u221215 (SIGTERM)"),
+                              5000);
     QCOMPARE(lab.store()->process(0).record.exitcode, std::optional<int>(-SIGTERM));
 
     // End run: nothing of the run survives, and the status says how it ended.
@@ -248,7 +249,8 @@ void TestLab::treeAfterAdoption()
     QTRY_VERIFY(lab.treeModel()->treeParentOf(grandchild) != child);
     const QModelIndex at = lab.treeModel()->indexOfProcess(grandchild);
     QVERIFY(at.isValid());
-    QVERIFY2(at.data().toString().contains(QStringLiteral("adopted by PID")), qPrintable(at.data().toString()));
+    QVERIFY2(at.data().toString().contains(QStringLiteral("adopted by PID")),
+             qPrintable(at.data().toString()));
     QCOMPARE(at.parent(), lab.treeModel()->indexOfProcess(lab.treeModel()->treeParentOf(grandchild)));
     QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 20000);
     QCOMPARE(lab.store()->process(grandchild).record.exitcode, std::optional<int>(0));
@@ -297,6 +299,30 @@ void TestLab::queuesAndPipesInTheMessagesTable()
             ++pipe;
     }
     QCOMPARE(pipe, 5); // hola, desde, el, hijo, None
+}
+
+void TestLab::startMethodOfTheRun()
+{
+    // set_start_method('spawn') for page 2: the worker is spawned, its name stays Process-1.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.show();
+    QSignalSpy drafts(&lab, &LabPanel::draftChanged);
+    lab.showPreset(preset(2), QStringLiteral("en"));
+    QComboBox *method = lab.startMethodBox();
+    QCOMPARE(method->currentText(), QStringLiteral("fork"));
+    method->setCurrentIndex(method->findText(QStringLiteral("spawn")));
+    Q_EMIT method->activated(method->currentIndex());
+    QCOMPARE(lab.scenario().startMethod, StartMethod::Spawn);
+    QCOMPARE(drafts.size(), 1);
+    QVERIFY(lab.isEdited());
+    lab.runAction()->trigger();
+    QVERIFY(!method->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 10000);
+    QCOMPARE(cell(lab, 0, ProcessTableModel::StartMethod), QStringLiteral("spawn"));
+    QCOMPARE(cell(lab, 0, ProcessTableModel::Name), QStringLiteral("Process-1"));
+    QCOMPARE(cell(lab, 0, ProcessTableModel::ExitCode), QStringLiteral("0"));
+    QVERIFY(method->isEnabled());
 }
 
 QTEST_MAIN(TestLab)
