@@ -264,6 +264,10 @@ void LabPanel::buildUi()
     consoleLayout->addWidget(m_console, 1);
     m_tabs->addTab(consolePage, QString());
     connect(m_consoleProcess, &QComboBox::currentIndexChanged, this, &LabPanel::rebuildConsole);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == ConsoleTab)
+            appendConsole(m_consoleShown);
+    });
 
     auto *eventsPage = new QWidget(m_tabs);
     auto *eventsLayout = new QVBoxLayout(eventsPage);
@@ -988,12 +992,18 @@ void LabPanel::refreshConsoleChoices()
 
 void LabPanel::refreshEventKinds()
 {
-    QSet<QString> kinds;
-    for (int i = 0; i < m_store->eventCount(); ++i)
-        kinds.insert(m_store->event(i).ev);
-    if (kinds.size() + 1 == m_eventKind->count() && m_eventKind->count() > 0)
+    // Only the events not seen yet: a long run must not rescan its whole log at every batch.
+    if (m_kindsSeen > m_store->eventCount()) {
+        m_kinds.clear();
+        m_kindsSeen = 0;
+    }
+    const qsizetype before = m_kinds.size();
+    for (int i = m_kindsSeen; i < m_store->eventCount(); ++i)
+        m_kinds.insert(m_store->event(i).ev);
+    m_kindsSeen = m_store->eventCount();
+    if (m_kinds.size() == before && m_eventKind->count() == before + 1)
         return;
-    QStringList sorted(kinds.cbegin(), kinds.cend());
+    QStringList sorted(m_kinds.cbegin(), m_kinds.cend());
     sorted.sort();
     const QString current = m_eventKind->currentData().toString();
     const QSignalBlocker block(m_eventKind);
@@ -1008,21 +1018,44 @@ void LabPanel::refreshEventKinds()
 void LabPanel::rebuildConsole()
 {
     m_console->clear();
+    m_consoleShown = 0;
     appendConsole(0);
 }
 
 void LabPanel::appendConsole(int fromEvent)
 {
+    // Text goes in only while the console is on screen; when it is shown, what arrived meanwhile
+    // is added at once. A flood keeps only its last lines (the console's block limit).
+    if (!m_console->isVisible() && fromEvent > 0)
+        return;
     const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
-    QTextCursor cursor(m_console->document());
-    cursor.movePosition(QTextCursor::End);
+    const int count = m_store->eventCount();
+    int from = std::min(m_consoleShown, count);
+    const int keep = m_console->maximumBlockCount();
+    if (count - from > 4 * keep) {
+        // Far behind: start over from the last events only.
+        m_console->clear();
+        from = count - 4 * keep;
+    }
     QTextCharFormat normal;
     QTextCharFormat error;
     error.setForeground(QColor(0xc0, 0x39, 0x2b));
     QScrollBar *bar = m_console->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 4;
-    bool wrote = false;
-    for (int i = fromEvent; i < m_store->eventCount(); ++i) {
+    QTextCursor cursor(m_console->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.beginEditBlock();
+    QString pending;
+    bool pendingError = false;
+    const auto flushPending = [&] {
+        if (pending.isEmpty())
+            return;
+        if (!m_console->document()->isEmpty())
+            cursor.insertBlock();
+        cursor.insertText(pending, pendingError ? error : normal);
+        pending.clear();
+    };
+    for (int i = from; i < count; ++i) {
         const int row = m_store->eventProcess(i);
         if (only >= 0 && row != only)
             continue;
@@ -1035,12 +1068,19 @@ void LabPanel::appendConsole(int fromEvent)
         if (only < 0)
             text = QStringLiteral("[%1] ").arg(name) +
                    text.replace(QLatin1Char('\n'), QStringLiteral("\n[%1] ").arg(name));
-        if (!m_console->document()->isEmpty())
-            cursor.insertBlock();
-        cursor.insertText(text, LabText::isErrorOutput(e) ? error : normal);
-        wrote = true;
+        const bool isError = LabText::isErrorOutput(e);
+        if (isError != pendingError) {
+            flushPending();
+            pendingError = isError;
+        }
+        if (!pending.isEmpty())
+            pending += QChar::ParagraphSeparator;
+        pending += text;
     }
-    if (wrote && atEnd)
+    flushPending();
+    cursor.endEditBlock();
+    m_consoleShown = count;
+    if (atEnd)
         bar->setValue(bar->maximum());
 }
 

@@ -5,6 +5,7 @@
 #include "scenario.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QAction;
@@ -182,6 +183,9 @@ private:
     QLabel *m_joinLabel = nullptr;
     QDoubleSpinBox *m_joinTimeout = nullptr;
     QList<QWidget *> m_labWidgets; ///< hidden when there is no usable scenario
+    int m_consoleShown = 0;        ///< events [0, m_consoleShown) are in the console
+    QSet<QString> m_kinds;         ///< event kinds seen so far (the event filter's choices)
+    int m_kindsSeen = 0;
 
     QAction *m_actRun = nullptr;
     QAction *m_actStep = nullptr;

@@ -362,6 +362,7 @@ QString ScenarioEditor::taskDescription(const QString &task)
         {u"gil"_s, QT_TR_NOOP("threads that share one interpreter lock")},
         {u"spawn_child"_s, QT_TR_NOOP("starts a child process of its own")},
         {u"crash"_s, QT_TR_NOOP("dies by a signal")},
+        {u"ticker"_s, QT_TR_NOOP("prints numbered lines at a steady rate")},
         {u"pipe_send"_s, QT_TR_NOOP("sends numbers through a pipe")},
         {u"pipe_recv"_s, QT_TR_NOOP("receives messages from a pipe")},
         {u"pipe_echo"_s, QT_TR_NOOP("answers each message on a duplex pipe")},

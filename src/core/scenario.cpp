@@ -160,6 +160,8 @@ QList<TaskSpec> buildCatalog()
         {u"sleep"_s,
          {intArg(u"ms"_s, 0, maxDelay, 2000), boolArg(u"announce"_s, true), boolArg(u"show_pid"_s, false)}});
     c.append({u"burn"_s, {intArg(u"ms"_s, 0, maxDelay, 1000)}});
+    c.append(
+        {u"ticker"_s, {intArg(u"count"_s, 0, kMaxMessages * 10, 100), intArg(u"rate"_s, 1, 100'000, 10)}});
     c.append({u"gil"_s,
               {intArg(u"threads"_s, 1, kMaxThreads, 2),
                intArg(u"work"_s, 1, static_cast<double>(kMaxWork), 250'000'000),

@@ -50,6 +50,10 @@ constexpr ArgSpec kSleepArgs[] = {
 constexpr ArgSpec kBurnArgs[] = {
     {"ms", ArgKind::Int, "1000", 0, kMaxMs, {}, "CPU time to burn"},
 };
+constexpr ArgSpec kTickerArgs[] = {
+    {"count", ArgKind::Int, "100", 0, 1'000'000, {}, "lines to print"},
+    {"rate", ArgKind::Int, "10", 1, 100'000, {}, "lines per second (a steady pace, not a burst)"},
+};
 constexpr ArgSpec kGilArgs[] = {
     {"threads", ArgKind::Int, "2", 1, 64, {}, "threads sharing one interpreter lock"},
     {"work", ArgKind::Int, "250000000", 1, 1e12, {}, "iterations per thread"},
@@ -122,6 +126,7 @@ int taskSleep(TaskContext &ctx);
 int taskBurn(TaskContext &ctx);
 int taskSpawnChild(TaskContext &ctx);
 int taskCrash(TaskContext &ctx);
+int taskTicker(TaskContext &ctx);
 
 const TaskSpec kCatalog[] = {
     {"greeting", taskGreeting, kGreetingArgs, "prints Hola <who>"},
@@ -134,6 +139,7 @@ const TaskSpec kCatalog[] = {
     {"gil", taskGil, kGilArgs, "N threads taking turns on one interpreter lock, like CPython's GIL"},
     {"spawn_child", taskSpawnChild, kSpawnChildArgs, "starts a grandchild (the orphan demo)"},
     {"crash", taskCrash, kCrashArgs, "dies by a signal"},
+    {"ticker", taskTicker, kTickerArgs, "prints count numbered lines at a steady rate per second"},
     {"pipe_send", taskPipeSend, kPipeSendArgs, "sends count numbers (or words) through a pipe"},
     {"pipe_recv", taskPipeRecv, kPipeRecvArgs, "receives from a pipe until None or end of file"},
     {"pipe_echo", taskPipeEcho, kPipeEchoArgs,
@@ -619,6 +625,27 @@ int taskSquares(TaskContext &ctx)
 {
     return series(ctx, "calcula cuadrado de números", "cuadrado", 2);
 }
+int taskTicker(TaskContext &ctx)
+{
+    // for k in range(count): print("tick", k) at `rate` lines a second: each line has its own
+    // deadline on the monotonic clock, so a late line does not slow down the ones after it.
+    const std::int64_t count = ctx.intArg("count");
+    const std::int64_t periodNs = 1'000'000'000 / ctx.intArg("rate");
+    timespec start{};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    const std::int64_t t0 = std::int64_t(start.tv_sec) * 1'000'000'000 + start.tv_nsec;
+    for (std::int64_t k = 0; k < count; ++k) {
+        const std::int64_t due = t0 + k * periodNs;
+        const timespec at{time_t(due / 1'000'000'000), long(due % 1'000'000'000)};
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, nullptr) == EINTR) {
+        }
+        StackBuf<64> b;
+        b.add("tick ").addInt(k);
+        emitPrint(b.view());
+    }
+    return 0;
+}
+
 int taskCubes(TaskContext &ctx)
 {
     return series(ctx, "calcula cubo de números", "cubo", 3);
