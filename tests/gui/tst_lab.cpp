@@ -20,6 +20,9 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <QElapsedTimer>
+#include <QPointer>
+
 #include <csignal>
 
 using namespace concurrente;
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void selectionStaysWhileRowsChange();
     void queuesAndPipesInTheMessagesTable();
     void startMethodOfTheRun();
+    void discardARunWithStoppedProcesses();
 
 private:
     UiTranslations m_translations;
@@ -323,6 +327,35 @@ void TestLab::startMethodOfTheRun()
     QCOMPARE(cell(lab, 0, ProcessTableModel::Name), QStringLiteral("Process-1"));
     QCOMPARE(cell(lab, 0, ProcessTableModel::ExitCode), QStringLiteral("0"));
     QVERIFY(method->isEnabled());
+}
+
+void TestLab::discardARunWithStoppedProcesses()
+{
+    // A student stops a worker and goes to another page: the run is ended in the background
+    // (SIGKILL reaches a stopped process too) and nothing of it is left.
+    LabPanel lab;
+    lab.show();
+    lab.showPreset(preset(6), QStringLiteral("en"));
+    lab.selectProcess(0);
+    lab.startAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::State), QStringLiteral("running"), 10000);
+    lab.stopAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(lab, 0, ProcessTableModel::State), QStringLiteral("stopped"), 5000);
+    QList<qint64> pids;
+    for (int r = 0; r < lab.store()->processCount(); ++r)
+        if (lab.store()->process(r).record.pid)
+            pids.append(*lab.store()->process(r).record.pid);
+    QCOMPARE(pids.size(), 2); // the worker and the main program
+    QPointer<Run> old = lab.run();
+    QElapsedTimer t;
+    t.start();
+    lab.showPreset(preset(2), QStringLiteral("en"));
+    QVERIFY2(t.elapsed() < 500, "discarding a run must not block the window");
+    QVERIFY(lab.run() != old.data());
+    QCOMPARE(lab.store()->process(0).state, RunStore::State::Created); // the new page's run
+    QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), 10000); // deleted once everything of it was reaped
+    for (qint64 pid : std::as_const(pids))
+        QVERIFY2(::kill(pid_t(pid), 0) != 0, qPrintable(QString::number(pid)));
 }
 
 QTEST_MAIN(TestLab)
