@@ -87,14 +87,15 @@ Scenario floodScenario(int workers, int rate, int seconds)
             w += ',';
             main += ',';
         }
-        w += R"({"task":"ticker","args":{"count":)" + QByteArray::number(qint64(rate) * seconds) + R"(,"rate":)" +
-             QByteArray::number(rate) + "}}";
+        w += R"({"task":"ticker","args":{"count":)" + QByteArray::number(qint64(rate) * seconds) +
+             R"(,"rate":)" + QByteArray::number(rate) + "}}";
         main += R"({"action":"start","worker":)" + QByteArray::number(i) + "}";
     }
     for (int i = 0; i < workers; ++i)
         main += R"(,{"action":"join","worker":)" + QByteArray::number(i) + "}";
-    const QByteArray json = R"({"format":"concurrente-scenario/2","title":{"es":"flood","en":"flood"},"workers":[)" +
-                            w + R"(],"main":[)" + main + "]}";
+    const QByteArray json =
+        R"({"format":"concurrente-scenario/2","title":{"es":"flood","en":"flood"},"workers":[)" + w +
+        R"(],"main":[)" + main + "]}";
     const ScenarioLoadResult r = ScenarioLoader::loadData(json, QStringLiteral("flood.json"));
     if (!r.ok()) {
         std::fprintf(stderr, "bench_gui: %s\n", qPrintable(r.errorStrings().join(u'\n')));
@@ -200,7 +201,8 @@ int main(int argc, char **argv)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-    const QString binDir = qEnvironmentVariable("CONCURRENTE_BIN_DIR", QCoreApplication::applicationDirPath());
+    const QString binDir =
+        qEnvironmentVariable("CONCURRENTE_BIN_DIR", QCoreApplication::applicationDirPath());
     QList<double> appMs;
     QList<double> emptyMs;
     for (int r = 0; r < rounds; ++r) {
@@ -208,7 +210,8 @@ int main(int argc, char **argv)
                               {QStringLiteral("--lesson"), QStringLiteral("1"), QStringLiteral("--language"),
                                QStringLiteral("en"), QStringLiteral("--quit-when-shown")},
                               env));
-        emptyMs.append(timedRun(QCoreApplication::applicationFilePath(), {QStringLiteral("--empty-window")}, env));
+        emptyMs.append(
+            timedRun(QCoreApplication::applicationFilePath(), {QStringLiteral("--empty-window")}, env));
     }
     if (appMs.contains(-1) || emptyMs.contains(-1)) {
         std::fprintf(stderr, "bench_gui: a start-up run failed\n");
@@ -222,7 +225,8 @@ int main(int argc, char **argv)
     std::printf("%-12s %10.1f %10s %10s\n", "start_empty", median(emptyMs), "", "ms");
     std::printf("%-12s %10.2f %10.2f %10s   (%lld ticks of a 10 ms timer)\n", "flood_lag", median(f.lateMs),
                 percentile(f.lateMs, 0.99), "ms", static_cast<long long>(f.lateMs.size()));
-    std::printf("%-12s %10.1f %10s %10s   (%d workers × %d lines/s × %d s: %lld of %lld prints, %lld events, %.1f s)\n",
+    std::printf("%-12s %10.1f %10s %10s   (%d workers × %d lines/s × %d s: %lld of %lld prints, %lld events, "
+                "%.1f s)\n",
                 "flood_rss", f.rssMb, "", "MiB", workers, rate, seconds, static_cast<long long>(f.prints),
                 static_cast<long long>(expectedPrints), static_cast<long long>(f.events), f.wallS);
     std::printf("gui_lag_p99_ms: %.2f\n", percentile(f.lateMs, 0.99));

@@ -408,6 +408,10 @@
         <source>recv() loop ended</source>
         <translation>recv() loop ended</translation>
     </message>
+    <message>
+        <source>stderr: %1</source>
+        <translation>stderr: %1</translation>
+    </message>
 </context>
 <context>
     <name>LessonCatalog</name>
@@ -558,6 +562,10 @@
     <message>
         <source>&amp;Forward</source>
         <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>La&amp;b</source>
+        <translation>La&amp;b</translation>
     </message>
 </context>
 <context>
@@ -1098,10 +1106,6 @@
         <translation>Run the main program from its first line (%1)</translation>
     </message>
     <message>
-        <source>S&amp;tep</source>
-        <translation>S&amp;tep</translation>
-    </message>
-    <message>
         <source>Run the next line of the main program, then wait (%1)</source>
         <translation>Run the next line of the main program, then wait (%1)</translation>
     </message>
@@ -1122,24 +1126,12 @@
         <translation>End the run now: every process of it still alive is killed (%1)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
         <source>p.start() on the selected workers (%1)</source>
         <translation>p.start() on the selected workers (%1)</translation>
     </message>
     <message>
-        <source>Join</source>
-        <translation>Join</translation>
-    </message>
-    <message>
         <source>p.join(): the main program waits until the selected workers end (%1)</source>
         <translation>p.join(): the main program waits until the selected workers end (%1)</translation>
-    </message>
-    <message>
-        <source>Join ≤</source>
-        <translation>Join ≤</translation>
     </message>
     <message>
         <source>p.join(timeout): waits at most the seconds beside it (%1)</source>
@@ -1154,32 +1146,16 @@
         <translation>The timeout of join(timeout), in seconds</translation>
     </message>
     <message>
-        <source>Terminate</source>
-        <translation>Terminate</translation>
-    </message>
-    <message>
         <source>p.terminate(): sends SIGTERM (%1)</source>
         <translation>p.terminate(): sends SIGTERM (%1)</translation>
-    </message>
-    <message>
-        <source>Kill</source>
-        <translation>Kill</translation>
     </message>
     <message>
         <source>p.kill(): sends SIGKILL, which cannot be caught (%1)</source>
         <translation>p.kill(): sends SIGKILL, which cannot be caught (%1)</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
         <source>Sends SIGSTOP: the process freezes until it is continued (%1)</source>
         <translation>Sends SIGSTOP: the process freezes until it is continued (%1)</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Continue</translation>
     </message>
     <message>
         <source>Sends SIGCONT: a stopped process goes on (%1)</source>
@@ -1198,20 +1174,8 @@
         <translation>Edit the example: its workers, their tasks and arguments, queues and pipes</translation>
     </message>
     <message>
-        <source>Back to the page&apos;s example</source>
-        <translation>Back to the page&apos;s example</translation>
-    </message>
-    <message>
         <source>Forget your changes and use this page&apos;s example again</source>
         <translation>Forget your changes and use this page&apos;s example again</translation>
-    </message>
-    <message>
-        <source>Open Scenario…</source>
-        <translation>Open Scenario…</translation>
-    </message>
-    <message>
-        <source>Save Scenario As…</source>
-        <translation>Save Scenario As…</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -1369,6 +1333,58 @@
     <message>
         <source>All events</source>
         <translation>All events</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>&amp;Step</translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation>St&amp;art</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Join</translation>
+    </message>
+    <message>
+        <source>Jo&amp;in ≤</source>
+        <translation>Jo&amp;in ≤</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate</source>
+        <translation>&amp;Terminate</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>St&amp;op</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Start &amp;method:</source>
+        <translation>Start &amp;method:</translation>
+    </message>
+    <message>
+        <source>multiprocessing.set_start_method(): how the main program creates the workers that have no start method of their own</source>
+        <translation>multiprocessing.set_start_method(): how the main program creates the workers that have no start method of their own</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the page&apos;s example</source>
+        <translation>&amp;Back to the page&apos;s example</translation>
+    </message>
+    <message>
+        <source>&amp;Open Scenario…</source>
+        <translation>&amp;Open Scenario…</translation>
+    </message>
+    <message>
+        <source>Save Scenario &amp;As…</source>
+        <translation>Save Scenario &amp;As…</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +1995,10 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>Removed pipe %1.</source>
         <translation>Removed pipe %1.</translation>
+    </message>
+    <message>
+        <source>prints numbered lines at a steady rate</source>
+        <translation>prints numbered lines at a steady rate</translation>
     </message>
 </context>
 <context>

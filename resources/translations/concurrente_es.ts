@@ -408,6 +408,10 @@
         <source>recv() loop ended</source>
         <translation>termina el bucle de recv()</translation>
     </message>
+    <message>
+        <source>stderr: %1</source>
+        <translation>stderr: %1</translation>
+    </message>
 </context>
 <context>
     <name>LessonCatalog</name>
@@ -558,6 +562,10 @@
     <message>
         <source>&amp;Forward</source>
         <translation>A&amp;delante</translation>
+    </message>
+    <message>
+        <source>La&amp;b</source>
+        <translation>La&amp;boratorio</translation>
     </message>
 </context>
 <context>
@@ -1091,15 +1099,11 @@
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation>E&amp;jecutar</translation>
+        <translation>&amp;Ejecutar</translation>
     </message>
     <message>
         <source>Run the main program from its first line (%1)</source>
         <translation>Ejecuta el programa principal desde su primera línea (%1)</translation>
-    </message>
-    <message>
-        <source>S&amp;tep</source>
-        <translation>&amp;Paso</translation>
     </message>
     <message>
         <source>Run the next line of the main program, then wait (%1)</source>
@@ -1115,31 +1119,19 @@
     </message>
     <message>
         <source>&amp;End run</source>
-        <translation>&amp;Terminar</translation>
+        <translation>&amp;Finalizar</translation>
     </message>
     <message>
         <source>End the run now: every process of it still alive is killed (%1)</source>
         <translation>Termina la ejecución ya: se matan todos sus procesos aún vivos (%1)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
         <source>p.start() on the selected workers (%1)</source>
         <translation>p.start() sobre los workers seleccionados (%1)</translation>
     </message>
     <message>
-        <source>Join</source>
-        <translation>Join</translation>
-    </message>
-    <message>
         <source>p.join(): the main program waits until the selected workers end (%1)</source>
         <translation>p.join(): el programa principal espera a que terminen los workers seleccionados (%1)</translation>
-    </message>
-    <message>
-        <source>Join ≤</source>
-        <translation>Join ≤</translation>
     </message>
     <message>
         <source>p.join(timeout): waits at most the seconds beside it (%1)</source>
@@ -1154,32 +1146,16 @@
         <translation>El timeout de join(timeout), en segundos</translation>
     </message>
     <message>
-        <source>Terminate</source>
-        <translation>Terminate</translation>
-    </message>
-    <message>
         <source>p.terminate(): sends SIGTERM (%1)</source>
         <translation>p.terminate(): envía SIGTERM (%1)</translation>
-    </message>
-    <message>
-        <source>Kill</source>
-        <translation>Kill</translation>
     </message>
     <message>
         <source>p.kill(): sends SIGKILL, which cannot be caught (%1)</source>
         <translation>p.kill(): envía SIGKILL, que no se puede capturar (%1)</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Detener</translation>
-    </message>
-    <message>
         <source>Sends SIGSTOP: the process freezes until it is continued (%1)</source>
         <translation>Envía SIGSTOP: el proceso se congela hasta que se le deja continuar (%1)</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Continuar</translation>
     </message>
     <message>
         <source>Sends SIGCONT: a stopped process goes on (%1)</source>
@@ -1198,20 +1174,8 @@
         <translation>Edita el ejemplo: sus workers, sus tareas y argumentos, colas y tuberías</translation>
     </message>
     <message>
-        <source>Back to the page&apos;s example</source>
-        <translation>Volver al ejemplo de la página</translation>
-    </message>
-    <message>
         <source>Forget your changes and use this page&apos;s example again</source>
         <translation>Olvida tus cambios y vuelve a usar el ejemplo de esta página</translation>
-    </message>
-    <message>
-        <source>Open Scenario…</source>
-        <translation>Abrir escenario…</translation>
-    </message>
-    <message>
-        <source>Save Scenario As…</source>
-        <translation>Guardar escenario como…</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -1369,6 +1333,58 @@
     <message>
         <source>All events</source>
         <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>&amp;Paso</translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Join</translation>
+    </message>
+    <message>
+        <source>Jo&amp;in ≤</source>
+        <translation>Jo&amp;in ≤</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate</source>
+        <translation>&amp;Terminate</translation>
+    </message>
+    <message>
+        <source>&amp;Kill</source>
+        <translation>&amp;Kill</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuar</translation>
+    </message>
+    <message>
+        <source>Start &amp;method:</source>
+        <translation>&amp;Método de arranque:</translation>
+    </message>
+    <message>
+        <source>multiprocessing.set_start_method(): how the main program creates the workers that have no start method of their own</source>
+        <translation>multiprocessing.set_start_method(): cómo crea el programa principal los workers que no tienen su propio método de arranque</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the page&apos;s example</source>
+        <translation>&amp;Volver al ejemplo de la página</translation>
+    </message>
+    <message>
+        <source>&amp;Open Scenario…</source>
+        <translation>&amp;Abrir escenario…</translation>
+    </message>
+    <message>
+        <source>Save Scenario &amp;As…</source>
+        <translation>&amp;Guardar escenario como…</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +1995,10 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>Removed pipe %1.</source>
         <translation>Quitada la tubería %1.</translation>
+    </message>
+    <message>
+        <source>prints numbered lines at a steady rate</source>
+        <translation>imprime líneas numeradas a un ritmo fijo</translation>
     </message>
 </context>
 <context>

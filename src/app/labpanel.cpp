@@ -324,7 +324,7 @@ void LabPanel::retranslate()
     m_actRun->setText(tr("&Run"));
     m_actRun->setToolTip(tr("Run the main program from its first line (%1)")
                              .arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
-    m_actStep->setText(tr("S&tep"));
+    m_actStep->setText(tr("&Step"));
     m_actStep->setToolTip(tr("Run the next line of the main program, then wait (%1)")
                               .arg(m_actStep->shortcut().toString(QKeySequence::NativeText)));
     m_actPause->setText(tr("&Pause"));
@@ -333,27 +333,27 @@ void LabPanel::retranslate()
     m_actEnd->setText(tr("&End run"));
     m_actEnd->setToolTip(tr("End the run now: every process of it still alive is killed (%1)")
                              .arg(m_actEnd->shortcut().toString(QKeySequence::NativeText)));
-    m_actStart->setText(tr("Start"));
+    m_actStart->setText(tr("St&art"));
     m_actStart->setToolTip(tr("p.start() on the selected workers (%1)")
                                .arg(m_actStart->shortcut().toString(QKeySequence::NativeText)));
-    m_actJoin->setText(tr("Join"));
+    m_actJoin->setText(tr("&Join"));
     m_actJoin->setToolTip(tr("p.join(): the main program waits until the selected workers end (%1)")
                               .arg(m_actJoin->shortcut().toString(QKeySequence::NativeText)));
-    m_actJoinTimeout->setText(tr("Join ≤"));
+    m_actJoinTimeout->setText(tr("Jo&in ≤"));
     m_actJoinTimeout->setToolTip(tr("p.join(timeout): waits at most the seconds beside it (%1)")
                                      .arg(m_actJoinTimeout->shortcut().toString(QKeySequence::NativeText)));
     m_joinTimeout->setSuffix(tr(" s"));
     m_joinTimeout->setToolTip(tr("The timeout of join(timeout), in seconds"));
-    m_actTerminate->setText(tr("Terminate"));
+    m_actTerminate->setText(tr("&Terminate"));
     m_actTerminate->setToolTip(tr("p.terminate(): sends SIGTERM (%1)")
                                    .arg(m_actTerminate->shortcut().toString(QKeySequence::NativeText)));
-    m_actKill->setText(tr("Kill"));
+    m_actKill->setText(tr("&Kill"));
     m_actKill->setToolTip(tr("p.kill(): sends SIGKILL, which cannot be caught (%1)")
                               .arg(m_actKill->shortcut().toString(QKeySequence::NativeText)));
-    m_actStop->setText(tr("Stop"));
+    m_actStop->setText(tr("St&op"));
     m_actStop->setToolTip(tr("Sends SIGSTOP: the process freezes until it is continued (%1)")
                               .arg(m_actStop->shortcut().toString(QKeySequence::NativeText)));
-    m_actContinue->setText(tr("Continue"));
+    m_actContinue->setText(tr("&Continue"));
     m_actContinue->setToolTip(tr("Sends SIGCONT: a stopped process goes on (%1)")
                                   .arg(m_actContinue->shortcut().toString(QKeySequence::NativeText)));
     m_scriptLabel->setText(tr("Main program:"));
@@ -364,10 +364,10 @@ void LabPanel::retranslate()
     m_tabs->setTabText(SetupTab, tr("Workers"));
     m_tabs->setTabToolTip(SetupTab,
                           tr("Edit the example: its workers, their tasks and arguments, queues and pipes"));
-    m_actReset->setText(tr("Back to the page's example"));
+    m_actReset->setText(tr("&Back to the page's example"));
     m_actReset->setToolTip(tr("Forget your changes and use this page's example again"));
-    m_actOpen->setText(tr("Open Scenario…"));
-    m_actSave->setText(tr("Save Scenario As…"));
+    m_actOpen->setText(tr("&Open Scenario…"));
+    m_actSave->setText(tr("Save Scenario &As…"));
     m_tabs->setTabText(ProcessesTab, tr("Processes"));
     m_tabs->setTabText(TreeTab, tr("Tree"));
     m_tabs->setTabText(ConsoleTab, tr("Console"));
@@ -1062,12 +1062,18 @@ void LabPanel::appendConsole(int fromEvent)
         const Event &e = m_store->event(i);
         const QString name =
             row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
+        // All processes: what they wrote to stderr (the run's shared stderr) stands for their
+        // exceptions, which it already holds; one process: its exception as CPython reports it.
+        const bool isStderr = e.ev == QLatin1String("stderr");
+        if (only < 0 && e.ev == QLatin1String("error"))
+            continue;
         QString text = LabText::consoleText(e, name);
         if (text.isEmpty())
             continue;
-        if (only < 0)
-            text = QStringLiteral("[%1] ").arg(name) +
-                   text.replace(QLatin1Char('\n'), QStringLiteral("\n[%1] ").arg(name));
+        if (only < 0) {
+            const QString prefix = isStderr ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
+            text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
+        }
         const bool isError = LabText::isErrorOutput(e);
         if (isError != pendingError) {
             flushPending();

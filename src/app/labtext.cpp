@@ -106,7 +106,8 @@ bool LabText::isErrorOutput(const Event &e)
     return e.ev == QLatin1String("error") || e.ev == QLatin1String("action_error") ||
            e.ev == QLatin1String("launch_failed") || e.ev == QLatin1String("protocol_error") ||
            e.ev == QLatin1String("fork_failed") || e.ev == QLatin1String("command_error") ||
-           e.ev == QLatin1String("put_failed") || e.ev == QLatin1String("get_failed");
+           e.ev == QLatin1String("put_failed") || e.ev == QLatin1String("get_failed") ||
+           e.ev == QLatin1String("stderr");
 }
 
 QString LabText::consoleText(const Event &e, const QString &processName)
@@ -118,6 +119,8 @@ QString LabText::consoleText(const Event &e, const QString &processName)
             text += tr(" […cut]");
         return text;
     }
+    if (e.ev == QLatin1String("stderr"))
+        return f.value(QStringLiteral("text")).toString();
     if (e.ev == QLatin1String("error")) {
         // What CPython writes to stderr when a Process's target raises.
         return QStringLiteral("Process %1:\nTraceback (most recent call last):\n  …\n%2: %3")
@@ -226,6 +229,8 @@ QString LabText::eventText(const Event &e)
         return tr("unreadable line: %1").arg(str("message"));
     if (ev == QLatin1String("command_error"))
         return tr("command refused: %1").arg(str("message"));
+    if (ev == QLatin1String("stderr"))
+        return tr("stderr: %1").arg(str("text"));
     if (ev == QLatin1String("recv_done"))
         return tr("recv() loop ended");
     QJsonObject rest = f;

@@ -95,7 +95,7 @@ QJsonValue kindValue(const QString &ev)
         // Events the engine adds (docs/protocol.md).
         for (const char *k : {"start_request", "join", "join_timeout", "terminate", "kill", "stop",
                               "continue", "terminate_random", "is_alive", "call", "end_main",
-                              "protocol_error", "launch_failed", "action_error", "queue_error"})
+                              "protocol_error", "launch_failed", "action_error", "queue_error", "stderr"})
             h.insert(QString::fromLatin1(k), QJsonValue(QString::fromLatin1(k)));
         return h;
     }();

@@ -95,11 +95,12 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     m_process->setProcessEnvironment(workerEnvironment());
     if (!keepStdin)
         m_process->setStandardInputFile(QProcess::nullDevice());
-    // Events travel on fd 3; stdout carries nothing we need. stderr goes where the app's goes
-    // (a traceback shows in the terminal, as Python's would): one pipe less per worker, which
-    // matters when 64 start at once; the `error` event carries the exception anyway.
+    // Events travel on fd 3; stdout carries nothing we need. stderr — which every process of
+    // the run inherits from the main program — is recorded line by line as `stderr` events of
+    // the main program: a traceback, a message of the C library, whatever a process wrote there.
     m_process->setStandardOutputFile(QProcess::nullDevice());
-    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    connect(m_process, &QProcess::readyReadStandardError, this, &WorkerProcess::readStderr);
     const pid_t parentPid = ::getpid();
     const int extraFd = m_extraFd;
     const int extraChildFd = m_extraChildFd;
@@ -328,6 +329,39 @@ void WorkerProcess::reapBlocking(int ms)
 {
     if (m_process && m_process->state() != QProcess::NotRunning)
         m_process->waitForFinished(ms);
+}
+
+void WorkerProcess::readStderr()
+{
+    m_stderrPartial += m_process->readAllStandardError();
+    qsizetype start = 0;
+    for (qsizetype nl; (nl = m_stderrPartial.indexOf('\n', start)) >= 0; start = nl + 1)
+        recordStderrLine(QByteArrayView(m_stderrPartial).sliced(start, nl - start));
+    m_stderrPartial.remove(0, start);
+    // A line that never ends is recorded in pieces rather than held without bound.
+    if (m_stderrPartial.size() > limits::MaxStderrLineChars) {
+        recordStderrLine(m_stderrPartial);
+        m_stderrPartial.clear();
+    }
+}
+
+void WorkerProcess::recordStderrLine(QByteArrayView line)
+{
+    if (m_stderrLines >= limits::MaxStderrLines) {
+        ++m_stderrDropped;
+        return;
+    }
+    ++m_stderrLines;
+    QJsonObject fields{{QStringLiteral("name"), m_record.name}};
+    QString text = QString::fromUtf8(line);
+    if (text.size() > limits::MaxStderrLineChars) {
+        text.truncate(limits::MaxStderrLineChars);
+        fields.insert(QStringLiteral("truncated"), true);
+    }
+    fields.insert(QStringLiteral("text"), text);
+    if (m_stderrLines == limits::MaxStderrLines)
+        fields.insert(QStringLiteral("last"), true); // further lines are counted, not recorded
+    deliver(Event::make(monotonicNs(), m_record.pid, QStringLiteral("stderr"), fields));
 }
 
 void WorkerProcess::deliver(const Event &event)

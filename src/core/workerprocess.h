@@ -11,6 +11,14 @@ class QSocketNotifier;
 
 namespace concurrente {
 
+namespace limits {
+/// stderr lines recorded per process started with QProcess (the main program, whose stderr
+/// every process of the run shares); further lines are only counted.
+inline constexpr int MaxStderrLines = 10'000;
+/// A longer stderr line is recorded cut, with `truncated: true`.
+inline constexpr int MaxStderrLineChars = 2000;
+} // namespace limits
+
 class EventChannel;
 
 /// One process of a run — a QProcess worker, a forked worker, the fork helper, or a grandchild
@@ -110,6 +118,8 @@ private:
     void onQProcessFinished(int exitCode, int exitStatus);
     void onQProcessError(int error);
     Event engineEvent(const QString &ev, QJsonObject fields = {}) const;
+    void readStderr();
+    void recordStderrLine(QByteArrayView line);
 
     ProcessRecord m_record;
     int m_runIndex = -1;
@@ -122,6 +132,9 @@ private:
     int m_extraFd = -1;
     int m_extraChildFd = -1;
     int m_pidfd = -1;
+    QByteArray m_stderrPartial;
+    int m_stderrLines = 0;
+    qint64 m_stderrDropped = 0;
     bool m_pidfdExited = false;
     QSocketNotifier *m_pidfdNotifier = nullptr;
 };

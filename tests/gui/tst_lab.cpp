@@ -127,6 +127,13 @@ void TestLab::editedArgumentRunsAndCrashShowsTraceback()
     QTextCursor at = lab.console()->document()->find(QStringLiteral("ZeroDivisionError"));
     QVERIFY(!at.isNull());
     QCOMPARE(at.charFormat().foreground().color(), QColor(0xc0, 0x39, 0x2b));
+    // All processes: the run's stderr, where the child wrote its report, once.
+    choice->setCurrentIndex(choice->findData(-1));
+    const QString all = lab.console()->toPlainText();
+    QVERIFY2(all.contains(
+                 QStringLiteral("[stderr] Process División:\n[stderr] ZeroDivisionError: division by zero")),
+             qPrintable(all));
+    QCOMPARE(all.count(QStringLiteral("ZeroDivisionError")), 1);
     // The other worker's console has its result and no traceback.
     choice->setCurrentIndex(choice->findData(product));
     QVERIFY(!lab.console()->toPlainText().contains(QStringLiteral("Traceback")));

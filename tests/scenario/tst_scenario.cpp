@@ -180,7 +180,7 @@ void TestScenario::validation_data()
     row("task missing", scenarioJson(R"([{"args": {}}])", "[]"),
         {u"workers[0].task: missing (a string is required)"_s});
     row("task unknown", scenarioJson(R"([{"task": "fly"}])", "[]"),
-        {u"workers[0].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, gil, spawn_child, crash, pipe_send, pipe_recv, pipe_echo, producer, consumer, square_put, object)"_s});
+        {u"workers[0].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, ticker, gil, spawn_child, crash, pipe_send, pipe_recv, pipe_echo, producer, consumer, square_put, object)"_s});
     row("unknown worker field", scenarioJson(R"([{"task": "info", "deamon": true}])", "[]"),
         {u"workers[0].deamon: unknown field (expected one of: id, name, task, args, daemon, launcher)"_s});
     row("args not object", scenarioJson(R"([{"task": "info", "args": [1]}])", "[]"),
@@ -393,7 +393,7 @@ void TestScenario::collectsEveryError()
         (QStringList{
             u"01-motivation.json: workers[0].args.ms: must be between 0 and 60000"_s,
             u"01-motivation.json: workers[1].name: must not contain control characters (tabs, newlines, ...)"_s,
-            u"01-motivation.json: workers[1].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, gil, spawn_child, crash, pipe_send, pipe_recv, pipe_echo, producer, consumer, square_put, object)"_s,
+            u"01-motivation.json: workers[1].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, ticker, gil, spawn_child, crash, pipe_send, pipe_recv, pipe_echo, producer, consumer, square_put, object)"_s,
             u"01-motivation.json: main[0].worker: Process-1 is not started yet (can only join a started process)"_s,
             u"01-motivation.json: main[1].worker: worker index 9 is out of range (2 workers)"_s}));
     QCOMPARE(r.errors.at(0).file, u"01-motivation.json"_s);

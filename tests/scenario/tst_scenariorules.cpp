@@ -107,7 +107,7 @@ void TestScenarioRules::sameAsLoader_data()
             s.workers[0].args = {};
         },
         {u"workers[0].task: unknown task \"fly\" (known: greeting, info, squares, cubes, arith, sleep, burn, "
-         u"gil, spawn_child, crash, pipe_send, pipe_recv, pipe_echo, producer, consumer, square_put, object)"_s});
+         u"ticker, gil, spawn_child, crash, pipe_send, pipe_recv, pipe_echo, producer, consumer, square_put, object)"_s});
     row("argument over its range", [](Scenario &s) { s.workers[0].args[u"ms"_s] = 60001; },
         {u"workers[0].args.ms: must be between 0 and 60000"_s});
     row("argument of the wrong type", [](Scenario &s) { s.workers[0].args[u"announce"_s] = u"yes"_s; },
