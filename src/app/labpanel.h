@@ -22,11 +22,14 @@ class QTreeView;
 namespace concurrente {
 
 class EventFilterModel;
+class LabCharts;
 class EventLogModel;
 class MessageModel;
 class ProcessTableModel;
 class ProcessTreeModel;
 class ScenarioEditor;
+class TimelinePane;
+class TimelineView;
 
 /// The lab beside the lesson page: the page's example (its workers and its main program), the
 /// controls that run it with real processes — the whole main program, one line at a time, or
@@ -36,7 +39,7 @@ class LabPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { SetupTab, ProcessesTab, TreeTab, ConsoleTab, EventsTab, MessagesTab };
+    enum Tab { SetupTab, ProcessesTab, TreeTab, ConsoleTab, EventsTab, MessagesTab, TimelineTab, ChartsTab };
 
     explicit LabPanel(QWidget *parent = nullptr);
     ~LabPanel() override;
@@ -67,6 +70,9 @@ public:
     QPlainTextEdit *console() const { return m_console; }
     QComboBox *consoleProcess() const { return m_consoleProcess; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// The Timeline tab's view.
+    TimelineView *timelineView() const;
+    LabCharts *charts() const { return m_charts; }
     /// The run shown (live or ended); nullptr before the first one of this scenario.
     Run *run() const { return m_run; }
     QList<QAction *> runActions() const;
@@ -131,6 +137,10 @@ private:
     void refreshConsoleChoices();
     void refreshEventKinds();
 
+    /// The timeline and what its time cursor moves: table and tree states, the console's line.
+    void wireTimeline();
+    void showMomentInConsole(std::optional<qint64> tNs);
+
     void onEdited();
     /// Makes `scenario` the one that runs (the editor already shows it).
     void applyScenario(const Scenario &scenario);
@@ -177,6 +187,8 @@ private:
     QLabel *m_joinLabel = nullptr;
     QDoubleSpinBox *m_joinTimeout = nullptr;
     QList<QWidget *> m_labWidgets; ///< hidden when there is no usable scenario
+    TimelinePane *m_timeline = nullptr;
+    LabCharts *m_charts = nullptr;
 
     QAction *m_actRun = nullptr;
     QAction *m_actStep = nullptr;
