@@ -673,7 +673,7 @@ void TimelinePainter::paintAxis(QPainter &p, const Frame &f) const
     QColor grid = text;
     grid.setAlphaF(0.12);
     const qint64 origin = dataStartNs();
-    const qint64 step = tickStep(f.t1 - f.t0, f.plot.width() / 110);
+    const qint64 step = tickStep(f.t1 - f.t0, f.plot.width() / 80);
     const bool seconds = step >= 100'000'000;
     qint64 t = f.t0 - origin;
     t = (t >= 0 ? (t + step - 1) / step : -((-t) / step)) * step + origin;
@@ -688,9 +688,9 @@ void TimelinePainter::paintAxis(QPainter &p, const Frame &f) const
                     : tr("%1 ms").arg(QLocale().toString(rel / 1e6, 'f', step >= 1'000'000 ? 0 : 3));
         p.setPen(text);
         const double w = fm.horizontalAdvance(label);
-        if (x - w / 2 >= f.axis.left() - 2 && x + w / 2 <= f.axis.right() + 2)
-            p.drawText(QRectF(x - w / 2 - 1, f.axis.top(), w + 2, f.axis.height() - 4), Qt::AlignCenter,
-                       label);
+        // Labels at the edges are moved inside rather than cut.
+        const double left = std::clamp(x - w / 2, f.axis.left(), f.axis.right() - w);
+        p.drawText(QRectF(left - 1, f.axis.top(), w + 2, f.axis.height() - 4), Qt::AlignCenter, label);
     }
 }
 

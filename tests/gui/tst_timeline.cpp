@@ -2,6 +2,7 @@
 // shaded by state, an arrow per message, a marker per event that has one), hit-testing,
 // scrubbing the lab to a moment, and following a live run until frozen.
 
+#include "labcharts.h"
 #include "labmodels.h"
 #include "labpanel.h"
 #include "labtext.h"
@@ -13,14 +14,17 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QChart>
 #include <QImage>
 #include <QJsonArray>
+#include <QLineSeries>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
+#include <QValueAxis>
 
 using namespace concurrente;
 using namespace Qt::StringLiterals;
@@ -134,6 +138,7 @@ private Q_SLOTS:
     void mouseScrubs();
     void zoomAndPan();
     void followsLiveRun();
+    void queueDepthChart();
 };
 
 void TestTimeline::lanesInTreeOrder()
@@ -373,6 +378,7 @@ void TestTimeline::followsLiveRun()
     RunStore store;
     TimelineView view(&store);
     view.resize(900, 300);
+    LabCharts charts(&store);
     store.watch(&run);
     QSignalSpy done(&run, &Run::finished);
     QSignalSpy ranges(&view, &TimelineView::rangeChanged);
@@ -403,6 +409,39 @@ void TestTimeline::followsLiveRun()
         QVERIFY(view.timeline().arrowLine(f, i).has_value());
     QVERIFY(!view.timeline().joinWaits().isEmpty());
     QVERIFY(ranges.size() > 2);
+    // CPU per process: the sleeper was sampled while it ran (it used next to no CPU).
+    charts.refresh();
+    const QList<ChartSeries> cpu = cpuSeries(store);
+    QVERIFY(!cpu.isEmpty());
+    QCOMPARE(charts.cpuChart()->series().size(), cpu.size());
+    for (const ChartSeries &s : cpu)
+        for (const QPointF &p : s.points)
+            QVERIFY2(p.y() >= 0 && p.y() <= 1000 * 64, qPrintable(s.name));
+    QVERIFY(charts.hasQueueChart());
+}
+
+void TestTimeline::queueDepthChart()
+{
+    RunStore store;
+    store.load(savedLog());
+    const QList<ChartSeries> depth = queueDepthSeries(store);
+    QCOMPARE(depth.size(), 1);
+    QCOMPARE(depth.constFirst().name, u"q"_s);
+    // In seconds since the origin (1000 ns): 0 → 1 at the put at 1300, → 0 at the get at 1400...
+    QList<double> levels;
+    for (const QPointF &p : depth.constFirst().points)
+        levels.append(p.y());
+    QCOMPARE(levels, (QList<double>{0, 0, 1, 1, 0, 0, 1, 1, 0, 0}));
+    QCOMPARE(depth.constFirst().points.at(2).x(), 300e-9);
+    // The chart: one line, axes with units.
+    LabCharts charts(&store);
+    QCOMPARE(charts.queueChart()->series().size(), 1);
+    const auto axes = charts.queueChart()->axes(Qt::Horizontal);
+    QCOMPARE(axes.size(), 1);
+    QVERIFY(axes.constFirst()->titleText().contains(u"(s)"_s));
+    // A saved run has no CPU samples: no lines, and a note says why.
+    QVERIFY(cpuSeries(store).isEmpty());
+    QCOMPARE(charts.cpuChart()->series().size(), 0);
 }
 
 QTEST_MAIN(TestTimeline)
