@@ -234,7 +234,10 @@ void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, bool steps
         line->setPen(pen);
     }
     x->setRange(0, maxX);
+    x->applyNiceNumbers();
     y->setRange(0, steps ? std::ceil(maxY + 0.5) : maxY * 1.1);
+    if (!steps)
+        y->applyNiceNumbers();
     if (steps) {
         y->setLabelFormat(QStringLiteral("%d"));
         y->setTickType(QValueAxis::TicksDynamic);
