@@ -54,6 +54,7 @@ ProcessTableModel::ProcessTableModel(RunStore *store, QObject *parent)
 void ProcessTableModel::onReset()
 {
     beginResetModel();
+    m_cursor.reset();
     m_rows = m_store->processCount();
     m_flashUntil.clear();
     m_ended.clear();
@@ -93,6 +94,15 @@ void ProcessTableModel::flash(int row)
     m_flashUntil.insert(row, m_clock.elapsed() + FlashMs);
     if (!m_flashTimer->isActive())
         m_flashTimer->start(FlashMs);
+}
+
+void ProcessTableModel::setCursor(std::optional<qint64> tNs)
+{
+    if (m_cursor == tNs)
+        return;
+    m_cursor = tNs;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, State), index(m_rows - 1, Alive));
 }
 
 bool ProcessTableModel::isFlashing(int row) const
@@ -206,14 +216,24 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         return r.kind == QLatin1String("worker") || r.kind == QLatin1String("child")
                    ? QVariant(r.daemon ? tr("yes") : tr("no"))
                    : QVariant();
-    case State:
+    case State: {
+        if (m_cursor) {
+            // The timeline's cursor: the state at that moment.
+            const RunStore::State at = m_store->stateAt(index.row(), *m_cursor);
+            return raw ? QVariant(int(at)) : QVariant(LabText::stateName(at));
+        }
         if (raw)
             return int(p.state);
         return unjoined ? tr("ended, not joined") : LabText::stateName(p.state);
-    case Alive:
+    }
+    case Alive: {
+        const bool alive = m_cursor ? m_store->stateAt(index.row(), *m_cursor) == RunStore::State::Running ||
+                                          m_store->stateAt(index.row(), *m_cursor) == RunStore::State::Stopped
+                                    : p.isAlive();
         if (raw)
-            return p.isAlive();
-        return p.isAlive() ? QStringLiteral("True") : QStringLiteral("False");
+            return alive;
+        return alive ? QStringLiteral("True") : QStringLiteral("False");
+    }
     case ExitCode:
         if (raw)
             return r.exitcode ? QVariant(*r.exitcode) : QVariant();
@@ -360,9 +380,22 @@ void ProcessTreeModel::rebuild()
     }
 }
 
+void ProcessTreeModel::setCursor(std::optional<qint64> tNs)
+{
+    if (m_cursor == tNs)
+        return;
+    m_cursor = tNs;
+    for (int row = 0; row < m_store->processCount(); ++row) {
+        const QModelIndex i = indexOfProcess(row, State);
+        if (i.isValid())
+            Q_EMIT dataChanged(i, i);
+    }
+}
+
 void ProcessTreeModel::onReset()
 {
     beginResetModel();
+    m_cursor.reset();
     rebuild();
     endResetModel();
 }
@@ -489,7 +522,7 @@ QVariant ProcessTreeModel::data(const QModelIndex &index, int role) const
     case Ppid:
         return optionalNumber(p.record.ppid);
     case State:
-        return LabText::stateName(p.state);
+        return LabText::stateName(m_cursor ? m_store->stateAt(row, *m_cursor) : p.state);
     default:
         return {};
     }

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QSortFilterProxyModel>
 
+#include <optional>
+
 class QTimer;
 
 namespace concurrente {
@@ -57,6 +59,10 @@ public:
     /// Whether row `row` is highlighted now (it appeared or ended less than FlashMs ago).
     bool isFlashing(int row) const;
 
+    /// Shows the states at time `tNs` (the timeline's cursor) instead of now; empty: now.
+    void setCursor(std::optional<qint64> tNs);
+    std::optional<qint64> cursor() const { return m_cursor; }
+
 private:
     void onUpdated(const RunStore::Batch &batch);
     void onReset();
@@ -69,6 +75,7 @@ private:
     QHash<int, bool> m_ended;        ///< row → whether it had ended at the last update
     QElapsedTimer m_clock;
     QTimer *m_flashTimer;
+    std::optional<qint64> m_cursor;
 };
 
 /// The process tree: MainProcess at the top, its children below, their children below them;
@@ -92,6 +99,8 @@ public:
     QModelIndex indexOfProcess(int row, int column = 0) const;
     /// The process row shown as the tree parent of `row` (-1: at the top).
     int treeParentOf(int row) const { return m_treeParent.value(row, -1); }
+    /// Shows the states at time `tNs` (the timeline's cursor) instead of now; empty: now.
+    void setCursor(std::optional<qint64> tNs);
 
 private:
     void onUpdated(const RunStore::Batch &batch);
@@ -103,6 +112,7 @@ private:
     RunStore *m_store;
     QHash<int, QList<int>> m_children; ///< process row (-1: the top) → child rows, in order
     QHash<int, int> m_treeParent;      ///< process row → its parent in the tree (-1: the top)
+    std::optional<qint64> m_cursor;
 };
 
 /// Every event of the run, one row each, in arrival order.

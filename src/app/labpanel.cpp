@@ -1,8 +1,10 @@
 #include "labpanel.h"
 
+#include "labcharts.h"
 #include "labmodels.h"
 #include "labtext.h"
 #include "scenarioeditor.h"
+#include "timelineview.h"
 #include "workerprocess.h"
 
 #include <QFile>
@@ -31,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBlock>
+#include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -292,6 +295,11 @@ void LabPanel::buildUi()
 
     m_messageView = tableView(m_messageModel, m_tabs);
     m_tabs->addTab(m_messageView, QString());
+    m_timeline = new TimelinePane(m_store, m_tabs);
+    m_tabs->addTab(m_timeline, QString());
+    m_charts = new LabCharts(m_store, m_tabs);
+    m_tabs->addTab(m_charts, QString());
+    wireTimeline();
     layout->addWidget(m_tabs, 1);
 
     for (QAbstractItemView *v :
@@ -378,6 +386,10 @@ void LabPanel::retranslate()
     m_tabs->setTabToolTip(ConsoleTab, tr("What each process printed; exceptions in red"));
     m_tabs->setTabToolTip(EventsTab, tr("Everything that happened, in order"));
     m_tabs->setTabToolTip(MessagesTab, tr("Each message of a queue or pipe: who put it, who got it, when"));
+    m_tabs->setTabText(TimelineTab, tr("Timeline"));
+    m_tabs->setTabToolTip(TimelineTab, tr("Each process over time, what happened to it, and every message"));
+    m_tabs->setTabText(ChartsTab, tr("Charts"));
+    m_tabs->setTabToolTip(ChartsTab, tr("CPU per process and queue depth over time"));
     if (m_hasScenario) {
         m_title->setText(m_scenario.title.text(m_language));
         const QString description = m_scenario.description.text(m_language);
@@ -1088,6 +1100,68 @@ void LabPanel::appendConsole(int fromEvent)
     m_consoleShown = count;
     if (atEnd)
         bar->setValue(bar->maximum());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The timeline and its time cursor
+
+TimelineView *LabPanel::timelineView() const
+{
+    return m_timeline->view();
+}
+
+void LabPanel::wireTimeline()
+{
+    const auto moment = [this](std::optional<qint64> tNs) {
+        m_processModel->setCursor(tNs);
+        m_treeModel->setCursor(tNs);
+        showMomentInConsole(tNs);
+    };
+    connect(m_timeline->view(), &TimelineView::cursorMoved, this, [moment](qint64 tNs) { moment(tNs); });
+    connect(m_timeline->view(), &TimelineView::cursorCleared, this, [moment] { moment(std::nullopt); });
+}
+
+void LabPanel::showMomentInConsole(std::optional<qint64> tNs)
+{
+    if (!tNs) {
+        m_console->setExtraSelections({});
+        return;
+    }
+    // The console holds, in arrival order, one block per line that appendConsole() wrote: count
+    // them the same way up to the last event at or before the moment.
+    const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
+    int blocks = 0;
+    int target = -1;
+    for (int i = 0; i < m_store->eventCount(); ++i) {
+        const int row = m_store->eventProcess(i);
+        if (only >= 0 && row != only)
+            continue;
+        const Event &e = m_store->event(i);
+        const QString name =
+            row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
+        const QString text = LabText::consoleText(e, name);
+        if (text.isEmpty())
+            continue;
+        blocks += int(text.count(QLatin1Char('\n'))) + 1;
+        if (e.tNs <= *tNs)
+            target = blocks - 1;
+    }
+    QTextDocument *doc = m_console->document();
+    // Lines past the console's limit were dropped from its top.
+    target -= std::max(0, blocks - doc->blockCount());
+    if (target < 0) {
+        m_console->setExtraSelections({});
+        m_console->verticalScrollBar()->setValue(0);
+        return;
+    }
+    QTextCursor cursor(doc->findBlockByNumber(std::min(target, doc->blockCount() - 1)));
+    m_console->setTextCursor(cursor);
+    m_console->centerCursor();
+    QTextEdit::ExtraSelection line;
+    line.cursor = cursor;
+    line.format.setBackground(palette().color(QPalette::Highlight).lighter(160));
+    line.format.setProperty(QTextFormat::FullWidthSelection, true);
+    m_console->setExtraSelections({line});
 }
 
 } // namespace concurrente

@@ -23,11 +23,14 @@ class QTreeView;
 namespace concurrente {
 
 class EventFilterModel;
+class LabCharts;
 class EventLogModel;
 class MessageModel;
 class ProcessTableModel;
 class ProcessTreeModel;
 class ScenarioEditor;
+class TimelinePane;
+class TimelineView;
 
 /// The lab beside the lesson page: the page's example (its workers and its main program), the
 /// controls that run it with real processes — the whole main program, one line at a time, or
@@ -37,7 +40,7 @@ class LabPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { SetupTab, ProcessesTab, TreeTab, ConsoleTab, EventsTab, MessagesTab };
+    enum Tab { SetupTab, ProcessesTab, TreeTab, ConsoleTab, EventsTab, MessagesTab, TimelineTab, ChartsTab };
 
     explicit LabPanel(QWidget *parent = nullptr);
     ~LabPanel() override;
@@ -70,6 +73,9 @@ public:
     /// multiprocessing.set_start_method() for the run: workers without their own method follow it.
     QComboBox *startMethodBox() const { return m_method; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// The Timeline tab's view.
+    TimelineView *timelineView() const;
+    LabCharts *charts() const { return m_charts; }
     /// The run shown (live or ended); nullptr before the first one of this scenario.
     Run *run() const { return m_run; }
     QList<QAction *> runActions() const;
@@ -134,6 +140,10 @@ private:
     void refreshConsoleChoices();
     void refreshEventKinds();
 
+    /// The timeline and what its time cursor moves: table and tree states, the console's line.
+    void wireTimeline();
+    void showMomentInConsole(std::optional<qint64> tNs);
+
     void onEdited();
     void onStartMethodChosen();
     /// Makes `scenario` the one that runs (the editor already shows it).
@@ -186,6 +196,8 @@ private:
     int m_consoleShown = 0;        ///< events [0, m_consoleShown) are in the console
     QSet<QString> m_kinds;         ///< event kinds seen so far (the event filter's choices)
     int m_kindsSeen = 0;
+    TimelinePane *m_timeline = nullptr;
+    LabCharts *m_charts = nullptr;
 
     QAction *m_actRun = nullptr;
     QAction *m_actStep = nullptr;
