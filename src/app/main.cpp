@@ -1,15 +1,19 @@
 #include "commandline.h"
 #include "coursesession.h"
 #include "datapaths.h"
+#include "export.h"
 #include "headlessrun.h"
 #include "lessoncatalog.h"
 #include "mainwindow.h"
+#include "runreport.h"
 #include "uitranslations.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QIcon>
+#include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
 #include <QWindow>
@@ -39,7 +43,26 @@ int runWithoutWindow(int argc, char **argv, const CommandLineRequest &request)
     const bool noGlibWasSet = qEnvironmentVariableIsSet("QT_NO_GLIB");
     if (!noGlibWasSet)
         qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
+    // An HTML or PDF report lays out text, which needs fonts: a QGuiApplication, on the
+    // offscreen platform so no display is needed. Every other headless run stays QtCore only.
+    bool needsGui = false;
+    if (request.mode == CommandLineRequest::Headless)
+        for (const QString &path : request.exports)
+            if (const auto format = RunExporter::formatFor(path))
+                needsGui |= format->needsGui;
+    const QByteArray platformWas = qgetenv("QT_QPA_PLATFORM");
+    if (needsGui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> appObject = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                           : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *appObject;
+    if (needsGui) {
+        // Taken away again before any worker could inherit it.
+        if (platformWas.isNull())
+            qunsetenv("QT_QPA_PLATFORM");
+        else
+            qputenv("QT_QPA_PLATFORM", platformWas);
+    }
     if (!noGlibWasSet)
         qunsetenv("QT_NO_GLIB");
     setIdentity();
@@ -88,8 +111,22 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
     }
     window.show();
     session.start(request.lesson);
-
     int status = 0;
+    if (!request.savedRun.isEmpty()) {
+        QString error;
+        if (!window.openRunFile(request.savedRun, &error)) {
+            std::fprintf(stderr, "concurrente: %s\n", qPrintable(error));
+            if (request.quitWhenShown) {
+                status = 1;
+            } else {
+                QTimer::singleShot(0, &window, [&window, error] {
+                    QMessageBox::warning(&window, MainWindow::tr("Open Run"),
+                                         MainWindow::tr("This run cannot be opened.\n\n%1").arg(error));
+                });
+            }
+        }
+    }
+
     QTimer exposed;
     QElapsedTimer waited;
     if (request.quitWhenShown) {
@@ -119,6 +156,7 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
 
 int main(int argc, char **argv)
 {
+    RunReport::registerFormats();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
