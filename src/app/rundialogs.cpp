@@ -85,7 +85,8 @@ Homework PreferencesDialog::homework() const
 
 ExportRunDialog::ExportRunDialog(const Homework &homework, const QString &folder, const QString &baseName,
                                  QWidget *parent)
-    : QDialog(parent), m_format(new QComboBox(this)), m_path(new QLineEdit(this)), m_form(new HomeworkForm(this))
+    : QDialog(parent), m_format(new QComboBox(this)), m_path(new QLineEdit(this)),
+      m_form(new HomeworkForm(this))
 {
     setWindowTitle(tr("Export Run"));
     auto *layout = new QVBoxLayout(this);

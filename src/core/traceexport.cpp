@@ -1,5 +1,6 @@
 // The Chrome trace event format ("Trace Event Format", the JSON object form), as the Perfetto
-// UI and chrome://tracing read it: https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU
+// UI and chrome://tracing read it:
+// https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU
 #include "export.h"
 
 #include "runstore.h"
@@ -18,14 +19,14 @@ namespace {
 bool isInstantKind(const QString &ev)
 {
     static const QSet<QString> kinds = {
-        QStringLiteral("start"),        QStringLiteral("print"),      QStringLiteral("result"),
-        QStringLiteral("error"),        QStringLiteral("exit"),       QStringLiteral("exited"),
-        QStringLiteral("join"),         QStringLiteral("join_timeout"), QStringLiteral("terminate"),
-        QStringLiteral("kill"),         QStringLiteral("stop"),       QStringLiteral("continue"),
-        QStringLiteral("reparented"),   QStringLiteral("is_alive"),   QStringLiteral("end_main"),
+        QStringLiteral("start"),         QStringLiteral("print"),        QStringLiteral("result"),
+        QStringLiteral("error"),         QStringLiteral("exit"),         QStringLiteral("exited"),
+        QStringLiteral("join"),          QStringLiteral("join_timeout"), QStringLiteral("terminate"),
+        QStringLiteral("kill"),          QStringLiteral("stop"),         QStringLiteral("continue"),
+        QStringLiteral("reparented"),    QStringLiteral("is_alive"),     QStringLiteral("end_main"),
         QStringLiteral("launch_failed"), QStringLiteral("action_error"), QStringLiteral("protocol_error"),
-        QStringLiteral("start_request"), QStringLiteral("call"),      QStringLiteral("call_done"),
-        QStringLiteral("put_failed"),   QStringLiteral("get_failed"), QStringLiteral("terminate_random"),
+        QStringLiteral("start_request"), QStringLiteral("call"),         QStringLiteral("call_done"),
+        QStringLiteral("put_failed"),    QStringLiteral("get_failed"),   QStringLiteral("terminate_random"),
     };
     return kinds.contains(ev);
 }
@@ -119,7 +120,8 @@ QByteArray RunExporter::toTrace(const RunLog &log)
             continue;
         QString name = e.ev;
         if (e.ev == QLatin1String("print"))
-            name = QStringLiteral("print: %1").arg(e.fields.value(QStringLiteral("text")).toString().left(60));
+            name =
+                QStringLiteral("print: %1").arg(e.fields.value(QStringLiteral("text")).toString().left(60));
         QJsonObject instant = base(row, QStringLiteral("i"), name, us(e.tNs));
         instant.insert(QStringLiteral("s"), QStringLiteral("t"));
         instant.insert(QStringLiteral("cat"), e.ev);
@@ -145,10 +147,11 @@ QByteArray RunExporter::toTrace(const RunLog &log)
         out.append(finish);
     }
 
-    QJsonObject other{{QStringLiteral("format"), QStringLiteral("concurrente-trace/1")},
-                      {QStringLiteral("app_version"), log.appVersion},
-                      {QStringLiteral("scenario_file"), log.scenario.value(QStringLiteral("file")).toString()},
-                      {QStringLiteral("t0_ns"), QString::number(t0)}};
+    QJsonObject other{
+        {QStringLiteral("format"), QStringLiteral("concurrente-trace/1")},
+        {QStringLiteral("app_version"), log.appVersion},
+        {QStringLiteral("scenario_file"), log.scenario.value(QStringLiteral("file")).toString()},
+        {QStringLiteral("t0_ns"), QString::number(t0)}};
     if (!log.homework.isEmpty())
         other.insert(QStringLiteral("homework"), log.homework.toJson());
     const QJsonObject doc{{QStringLiteral("traceEvents"), out},

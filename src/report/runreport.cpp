@@ -54,8 +54,8 @@ public:
         m_origin = m_store.originNs();
         if (m_origin == 0 && !log.events().isEmpty())
             m_origin = log.sortedEvents().front().tNs;
-        const ScenarioLoadResult loaded = ScenarioLoader::loadObject(
-            log.scenario, log.scenario.value(QStringLiteral("file")).toString());
+        const ScenarioLoadResult loaded =
+            ScenarioLoader::loadObject(log.scenario, log.scenario.value(QStringLiteral("file")).toString());
         if (loaded.ok()) {
             m_scenario = loaded.scenario;
             m_hasScenario = true;
@@ -114,8 +114,9 @@ private:
     {
         m_out += QStringLiteral("<tr>");
         for (int i = 0; i < cells.size(); ++i)
-            m_out += numeric.contains(i) ? QStringLiteral("<td class=\"num\" align=\"right\">%1</td>").arg(esc(cells[i]))
-                                         : QStringLiteral("<td>%1</td>").arg(esc(cells[i]));
+            m_out += numeric.contains(i)
+                         ? QStringLiteral("<td class=\"num\" align=\"right\">%1</td>").arg(esc(cells[i]))
+                         : QStringLiteral("<td>%1</td>").arg(esc(cells[i]));
         m_out += QStringLiteral("</tr>\n");
     }
 
@@ -128,7 +129,8 @@ private:
     {
         const Homework &h = m_log.homework;
         heading(RunReport::tr("Homework"));
-        m_out += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" class=\"homework\">\n");
+        m_out +=
+            QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" class=\"homework\">\n");
         const QString none = RunReport::tr("(not given)");
         keyValue(RunReport::tr("Student"), h.student.isEmpty() ? none : h.student);
         keyValue(RunReport::tr("Group"), h.group.isEmpty() ? none : h.group);
@@ -148,7 +150,8 @@ private:
                      : QString::number(m_log.host.cpuCount));
         const QJsonObject &s = m_log.summary;
         keyValue(RunReport::tr("Wall time"),
-                 RunReport::tr("%1 ms").arg(double(s.value(QStringLiteral("wall_ns")).toInteger()) / 1e6, 0, 'f', 3));
+                 RunReport::tr("%1 ms").arg(double(s.value(QStringLiteral("wall_ns")).toInteger()) / 1e6, 0,
+                                            'f', 3));
         keyValue(RunReport::tr("Events"), QString::number(m_log.events().size()));
         m_out += QStringLiteral("</table>\n");
     }
@@ -191,14 +194,16 @@ private:
                 t1 = std::max(t1, *p.endNs);
         heading(RunReport::tr("Timeline"));
         if (m_forPdf) {
-            m_out += QStringLiteral("<p><img src=\"%1\" width=\"640\"></p>\n").arg(kTimelineResource.toString());
+            m_out +=
+                QStringLiteral("<p><img src=\"%1\" width=\"640\"></p>\n").arg(kTimelineResource.toString());
             return;
         }
         QByteArray png;
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);
         timelineImage(m_log, m_options, m_origin, t1).save(&buffer, "PNG");
-        m_out += QStringLiteral("<p><img alt=\"%1\" style=\"max-width: 100%\" src=\"data:image/png;base64,%2\"></p>\n")
+        m_out += QStringLiteral(
+                     "<p><img alt=\"%1\" style=\"max-width: 100%\" src=\"data:image/png;base64,%2\"></p>\n")
                      .arg(esc(RunReport::tr("Timeline")), QString::fromLatin1(png.toBase64()));
     }
 
@@ -230,15 +235,16 @@ private:
     {
         heading(RunReport::tr("Messages"));
         if (m_store.messageCount() == 0) {
-            m_out += QStringLiteral("<p class=\"note\">%1</p>\n").arg(esc(RunReport::tr("No message was sent.")));
+            m_out +=
+                QStringLiteral("<p class=\"note\">%1</p>\n").arg(esc(RunReport::tr("No message was sent.")));
             return;
         }
         tableStart({RunReport::tr("Queue or pipe"), RunReport::tr("From"), RunReport::tr("To"),
                     RunReport::tr("Value"), RunReport::tr("Put (ms)"), RunReport::tr("Got (ms)")});
         for (int m = 0; m < m_store.messageCount(); ++m) {
             const RunStore::Message &msg = m_store.message(m);
-            row({msg.channel, processName(msg.sender), processName(msg.receiver), pythonStr(msg.value, msg.isFloat),
-                 ms(msg.putNs, m_origin), ms(msg.getNs, m_origin)},
+            row({msg.channel, processName(msg.sender), processName(msg.receiver),
+                 pythonStr(msg.value, msg.isFloat), ms(msg.putNs, m_origin), ms(msg.getNs, m_origin)},
                 {4, 5});
         }
         m_out += QStringLiteral("</table>\n");
@@ -261,14 +267,16 @@ private:
             if (e.pid)
                 name = QStringLiteral("%1 (%2)").arg(name).arg(*e.pid);
             QString text = e.ev == QLatin1String("print") ? detail.value(QStringLiteral("text")).toString()
-                           : detail.isEmpty()            ? QString()
-                                                         : QString::fromUtf8(toFaithfulJson(detail, false));
+                           : detail.isEmpty()             ? QString()
+                                                          : QString::fromUtf8(toFaithfulJson(detail, false));
             row({ms(e.tNs, m_origin), name, e.ev, text}, {0});
         }
         m_out += QStringLiteral("</table>\n");
         if (shown < all.size())
-            m_out += QStringLiteral("<p class=\"note\">%1</p>\n")
-                         .arg(esc(RunReport::tr("%1 more events are in the run log (JSON).").arg(all.size() - shown)));
+            m_out +=
+                QStringLiteral("<p class=\"note\">%1</p>\n")
+                    .arg(esc(
+                        RunReport::tr("%1 more events are in the run log (JSON).").arg(all.size() - shown)));
     }
 
     const RunLog &m_log;

@@ -24,8 +24,8 @@ RunLog messageLog()
     log.host = HostInfo::current();
     log.scenario = {{QStringLiteral("format"), QStringLiteral("concurrente-scenario/2")},
                     {QStringLiteral("file"), QStringLiteral("lessons/presets/11-queues-pipes.json")}};
-    auto process = [](int index, const QString &name, qint64 pid, qint64 ppid, const QString &kind, qint64 start,
-                      qint64 end) {
+    auto process = [](int index, const QString &name, qint64 pid, qint64 ppid, const QString &kind,
+                      qint64 start, qint64 end) {
         ProcessRecord p;
         p.index = index;
         p.name = name;
@@ -37,24 +37,28 @@ RunLog messageLog()
         p.exitcode = 0;
         return p;
     };
-    log.processes = {process(0, QStringLiteral("producer"), 201, 200, QStringLiteral("worker"), 1'000'000, 9'000'000),
-                     process(1, QStringLiteral("consumer"), 202, 200, QStringLiteral("worker"), 1'100'000, 9'500'000),
-                     process(-1, QStringLiteral("MainProcess"), 200, 100, QStringLiteral("main"), 500'000, 10'000'000)};
+    log.processes = {
+        process(0, QStringLiteral("producer"), 201, 200, QStringLiteral("worker"), 1'000'000, 9'000'000),
+        process(1, QStringLiteral("consumer"), 202, 200, QStringLiteral("worker"), 1'100'000, 9'500'000),
+        process(-1, QStringLiteral("MainProcess"), 200, 100, QStringLiteral("main"), 500'000, 10'000'000)};
     const auto msg = [](qint64 seq, int value) {
         return QJsonObject{{QStringLiteral("queue"), QStringLiteral("q")},
                            {QStringLiteral("seq"), seq},
                            {QStringLiteral("value"), value},
                            {QStringLiteral("producer"), 201}};
     };
-    log.addEvent(Event::make(1'200'000, 201, QStringLiteral("start"), {{QStringLiteral("name"), QStringLiteral("producer")}}));
-    log.addEvent(Event::make(1'300'000, 202, QStringLiteral("start"), {{QStringLiteral("name"), QStringLiteral("consumer")}}));
+    log.addEvent(Event::make(1'200'000, 201, QStringLiteral("start"),
+                             {{QStringLiteral("name"), QStringLiteral("producer")}}));
+    log.addEvent(Event::make(1'300'000, 202, QStringLiteral("start"),
+                             {{QStringLiteral("name"), QStringLiteral("consumer")}}));
     log.addEvent(Event::make(2'000'000, 201, QStringLiteral("put"), msg(0, 10)));
     log.addEvent(Event::make(2'500'000, 201, QStringLiteral("put"), msg(1, 20)));
     log.addEvent(Event::make(3'000'000, 202, QStringLiteral("get"), msg(0, 10)));
     log.addEvent(Event::make(3'500'000, 202, QStringLiteral("get"), msg(1, 20)));
     log.addEvent(Event::make(4'000'000, 202, QStringLiteral("print"),
                              {{QStringLiteral("text"), QStringLiteral("<script>alert(1)</script>")}}));
-    log.addEvent(Event::make(9'600'000, 201, QStringLiteral("join"), {{QStringLiteral("name"), QStringLiteral("producer")}}));
+    log.addEvent(Event::make(9'600'000, 201, QStringLiteral("join"),
+                             {{QStringLiteral("name"), QStringLiteral("producer")}}));
     log.finalize(9'500'000);
     return log;
 }
@@ -152,8 +156,8 @@ void TestExport::traceStructure()
     QHash<qint64, QPair<double, double>> lifetimes; // pid → [start, end] in µs
     QHash<qint64, QJsonObject> flowStarts, flowEnds;
     int instants = 0;
-    const QSet<QString> phases = {QStringLiteral("M"), QStringLiteral("X"), QStringLiteral("i"), QStringLiteral("s"),
-                                  QStringLiteral("f")};
+    const QSet<QString> phases = {QStringLiteral("M"), QStringLiteral("X"), QStringLiteral("i"),
+                                  QStringLiteral("s"), QStringLiteral("f")};
     for (const QJsonValue &v : events) {
         // Every event of the format has ph, name, pid; every timed one a numeric ts.
         const QJsonObject e = v.toObject();
@@ -167,8 +171,10 @@ void TestExport::traceStructure()
             QVERIFY(e.value(QStringLiteral("tid")).isDouble());
             QVERIFY(e.value(QStringLiteral("ts")).toDouble() >= 0);
         }
-        if (ph == QLatin1String("M") && e.value(QStringLiteral("name")).toString() == QLatin1String("process_name"))
-            trackNames.insert(pid, e.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString());
+        if (ph == QLatin1String("M") &&
+            e.value(QStringLiteral("name")).toString() == QLatin1String("process_name"))
+            trackNames.insert(
+                pid, e.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString());
         if (ph == QLatin1String("X")) {
             QVERIFY(e.value(QStringLiteral("dur")).toDouble() > 0);
             const double ts = e.value(QStringLiteral("ts")).toDouble();
@@ -236,7 +242,11 @@ void TestExport::homeworkRoundTrips()
     const auto back = RunLog::load(path, &error);
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(back->homework, log.homework);
-    QCOMPARE(back->toJson().value(QStringLiteral("homework")).toObject().value(QStringLiteral("student")).toString(),
+    QCOMPARE(back->toJson()
+                 .value(QStringLiteral("homework"))
+                 .toObject()
+                 .value(QStringLiteral("student"))
+                 .toString(),
              QStringLiteral("Ana Pérez"));
     // Written again, the same content.
     QCOMPARE(back->toJson(), log.toJson());

@@ -312,12 +312,14 @@ void TestAppBinary::headlessExportsEveryFormat()
         QFile f(out.filePath(name));
         return f.open(QIODevice::ReadOnly) ? f.read(64) : QByteArray();
     };
-    QVERIFY(head(names[0]).contains("\"format\": \"concurrente-run/2\""));
     QVERIFY(head(names[1]).startsWith("t_ms,pid,ppid,name,event,detail"));
-    QVERIFY(head(names[2]).startsWith("{\"displayTimeUnit\"") || head(names[2]).contains("traceEvents"));
+    QVERIFY(head(names[2]).startsWith("{\"displayTimeUnit\""));
     QVERIFY(head(names[3]).startsWith("<!DOCTYPE html>"));
     QVERIFY(head(names[4]).startsWith("%PDF-"));
-    QVERIFY(concurrente::RunLog::load(out.filePath(names[0])).has_value());
+    QString error;
+    const auto log = concurrente::RunLog::load(out.filePath(names[0]), &error);
+    QVERIFY2(log, qPrintable(error));
+    QVERIFY(!log->processes.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAppBinary)

@@ -37,10 +37,12 @@ RunLog reportLog(int prints)
     main.endNs = 95'000'000;
     main.exitcode = 0;
     log.processes = {worker, main};
-    log.addEvent(Event::make(1'200'000, 301, QStringLiteral("start"), {{QStringLiteral("name"), worker.name}}));
+    log.addEvent(
+        Event::make(1'200'000, 301, QStringLiteral("start"), {{QStringLiteral("name"), worker.name}}));
     for (int i = 0; i < prints; ++i)
-        log.addEvent(Event::make(2'000'000 + i * 1000, 301, QStringLiteral("print"),
-                                 {{QStringLiteral("text"), QStringLiteral("<script>alert(%1)</script>").arg(i)}}));
+        log.addEvent(
+            Event::make(2'000'000 + i * 1000, 301, QStringLiteral("print"),
+                        {{QStringLiteral("text"), QStringLiteral("<script>alert(%1)</script>").arg(i)}}));
     log.finalize(94'500'000);
     return log;
 }
@@ -84,8 +86,9 @@ void TestReport::htmlIsSelfContainedAndEscaped()
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
     // Nothing it needs from elsewhere: no script, no link, no external picture or style.
     for (const QString &external :
-         {QStringLiteral("<script"), QStringLiteral("<link"), QStringLiteral("http:"), QStringLiteral("https:"),
-          QStringLiteral("src=\"/"), QStringLiteral("@import"), QStringLiteral("url(")})
+         {QStringLiteral("<script"), QStringLiteral("<link"), QStringLiteral("http:"),
+          QStringLiteral("https:"), QStringLiteral("src=\"/"), QStringLiteral("@import"),
+          QStringLiteral("url(")})
         QVERIFY2(!html.contains(external, Qt::CaseInsensitive), qPrintable(external));
     // A worker that prints <script> (or is named so) shows the text.
     QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(0)&lt;/script&gt;")));
@@ -110,7 +113,9 @@ void TestReport::pdfIsPaginatedA4()
     QVERIFY2(pdfPages(pdf) > 1, qPrintable(QString::number(pdfPages(pdf))));
     // A4 is 595 × 842 points.
     QVERIFY(pdf.contains("/MediaBox [0 0 595 842]") || pdf.contains("/MediaBox [0 0 595.") ||
-            QRegularExpression(QStringLiteral("/MediaBox \\[0 0 59[45]\\.?\\d* 84[12]")).match(QString::fromLatin1(pdf)).hasMatch());
+            QRegularExpression(QStringLiteral("/MediaBox \\[0 0 59[45]\\.?\\d* 84[12]"))
+                .match(QString::fromLatin1(pdf))
+                .hasMatch());
 }
 
 void TestReport::shortPdfIsOnePage()
