@@ -103,8 +103,10 @@ private:
     void tableStart(const QStringList &headers, const QString &cssClass = QString())
     {
         // The attributes are for QTextDocument (the PDF), which reads few CSS properties.
-        m_out += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"%1>\n<tr>")
-                     .arg(cssClass.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cssClass));
+        // Data tables take the page's width, so the PDF does not wrap names letter by letter.
+        m_out +=
+            QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\"%1>\n<tr>")
+                .arg(cssClass.isEmpty() ? QString() : QStringLiteral(" class=\"%1\"").arg(cssClass));
         for (const QString &h : headers)
             m_out += QStringLiteral("<th>%1</th>").arg(esc(h));
         m_out += QStringLiteral("</tr>\n");
