@@ -16,10 +16,6 @@
         <translation>Run the scenario in &lt;FILE&gt; with real processes, without a window; print progress and a final table.</translation>
     </message>
     <message>
-        <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event). May be given more than once.</source>
-        <translation>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event). May be given more than once.</translation>
-    </message>
-    <message>
         <source>Open the window at &lt;WxH&gt; pixels, e.g. 1024x640.</source>
         <translation>Open the window at &lt;WxH&gt; pixels, e.g. 1024x640.</translation>
     </message>
@@ -66,6 +62,10 @@
     <message>
         <source>--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.</source>
         <translation>--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.</translation>
+    </message>
+    <message>
+        <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more than once.</source>
+        <translation>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more than once.</translation>
     </message>
 </context>
 <context>
@@ -198,16 +198,16 @@
         <translation>wall time %1 s, %2 events, %3 protocol errors</translation>
     </message>
     <message>
-        <source>concurrente: %1: unknown export format (use .json or .csv)</source>
-        <translation>concurrente: %1: unknown export format (use .json or .csv)</translation>
-    </message>
-    <message>
         <source>wrote %1</source>
         <translation>wrote %1</translation>
     </message>
     <message>
         <source>concurrente: interrupted: ending the run</source>
         <translation>concurrente: interrupted: ending the run</translation>
+    </message>
+    <message>
+        <source>concurrente: %1: unknown export format (use one of: %2)</source>
+        <translation>concurrente: %1: unknown export format (use one of: %2)</translation>
     </message>
 </context>
 <context>
@@ -575,8 +575,28 @@
         <translation>%1: cannot write: %2</translation>
     </message>
     <message>
-        <source>%1: unknown export format (use .json or .csv)</source>
-        <translation>%1: unknown export format (use .json or .csv)</translation>
+        <source>Run log, to open again (JSON)</source>
+        <translation>Run log, to open again (JSON)</translation>
+    </message>
+    <message>
+        <source>Events as a table (CSV)</source>
+        <translation>Events as a table (CSV)</translation>
+    </message>
+    <message>
+        <source>Perfetto / Chrome trace</source>
+        <translation>Perfetto / Chrome trace</translation>
+    </message>
+    <message>
+        <source>%1: unknown export format (use one of: %2)</source>
+        <translation>%1: unknown export format (use one of: %2)</translation>
+    </message>
+    <message>
+        <source>Report, one web page (HTML)</source>
+        <translation>Report, one web page (HTML)</translation>
+    </message>
+    <message>
+        <source>Report to print (PDF, A4)</source>
+        <translation>Report to print (PDF, A4)</translation>
     </message>
 </context>
 <context>
@@ -763,6 +783,193 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>homework: must be an object</source>
+        <translation>homework: must be an object</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>Run report</source>
+        <translation>Run report</translation>
+    </message>
+    <message>
+        <source>Run report: %1</source>
+        <translation>Run report: %1</translation>
+    </message>
+    <message>
+        <source>Written by Concurrente %1.</source>
+        <translation>Written by Concurrente %1.</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Operating system</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>%1 (%2 usable)</source>
+        <translation>%1 (%2 usable)</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Wall time</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>The run log holds no scenario this version can read.</source>
+        <translation>The run log holds no scenario this version can read.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Start method</source>
+        <translation>Start method</translation>
+    </message>
+    <message>
+        <source>The main program:</source>
+        <translation>The main program:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Start (ms)</source>
+        <translation>Start (ms)</translation>
+    </message>
+    <message>
+        <source>End (ms)</source>
+        <translation>End (ms)</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Exit code</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>No message was sent.</source>
+        <translation>No message was sent.</translation>
+    </message>
+    <message>
+        <source>Queue or pipe</source>
+        <translation>Queue or pipe</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Put (ms)</source>
+        <translation>Put (ms)</translation>
+    </message>
+    <message>
+        <source>Got (ms)</source>
+        <translation>Got (ms)</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>%1 more events are in the run log (JSON).</source>
+        <translation>%1 more events are in the run log (JSON).</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1268,108 @@
     </message>
 </context>
 <context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation>stopped (SIGSTOP)</translation>
+    </message>
+    <message>
+        <source>waiting in join()</source>
+        <translation>waiting in join()</translation>
+    </message>
+    <message>
+        <source>start()</source>
+        <translation>start()</translation>
+    </message>
+    <message>
+        <source>join() returns</source>
+        <translation>join() returns</translation>
+    </message>
+    <message>
+        <source>join(timeout) times out</source>
+        <translation>join(timeout) times out</translation>
+    </message>
+    <message>
+        <source>terminate()</source>
+        <translation>terminate()</translation>
+    </message>
+    <message>
+        <source>kill()</source>
+        <translation>kill()</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stop</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>continue</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>adopted (orphan)</source>
+        <translation>adopted (orphan)</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <source>%1 sent on pipe %2 by %3</source>
+        <translation>%1 sent on pipe %2 by %3</translation>
+    </message>
+    <message>
+        <source>%1 put into queue %2 by %3</source>
+        <translation>%1 put into queue %2 by %3</translation>
+    </message>
+    <message>
+        <source>received by %1 after %2</source>
+        <translation>received by %1 after %2</translation>
+    </message>
+    <message>
+        <source>not received yet</source>
+        <translation>not received yet</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Run the example to see its processes over time.</source>
+        <translation>Run the example to see its processes over time.</translation>
+    </message>
+    <message>
+        <source>message (put → get)</source>
+        <translation>message (put → get)</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente</name>
+    <message>
+        <source>A saved run (.concurrente-run.json) to open for review.</source>
+        <translation>A saved run (.concurrente-run.json) to open for review.</translation>
+    </message>
+</context>
+<context>
     <name>concurrente::EventLogModel</name>
     <message>
         <source>t (ms)</source>
@@ -1077,6 +1386,107 @@
     <message>
         <source>What happened</source>
         <translation>What happened</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ExportRunDialog</name>
+    <message>
+        <source>Export Run</source>
+        <translation>Export Run</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ile:</translation>
+    </message>
+    <message>
+        <source>Homework header (also in Preferences):</source>
+        <translation>Homework header (also in Preferences):</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Choose a file to write.</translation>
+    </message>
+    <message>
+        <source>The file name must end in %1 for this format.</source>
+        <translation>The file name must end in %1 for this format.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::HomeworkForm</name>
+    <message>
+        <source>&amp;Student:</source>
+        <translation>&amp;Student:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>E&amp;xercise:</source>
+        <translation>E&amp;xercise:</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>e.g. 3CM1</source>
+        <translation>e.g. 3CM1</translation>
+    </message>
+    <message>
+        <source>e.g. Homework 4, exercise 2</source>
+        <translation>e.g. Homework 4, exercise 2</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::LabCharts</name>
+    <message>
+        <source>CPU per process over time</source>
+        <translation>CPU per process over time</translation>
+    </message>
+    <message>
+        <source>Messages waiting in each queue or pipe</source>
+        <translation>Messages waiting in each queue or pipe</translation>
+    </message>
+    <message>
+        <source>Time since the run started (s)</source>
+        <translation>Time since the run started (s)</translation>
+    </message>
+    <message>
+        <source>Messages waiting</source>
+        <translation>Messages waiting</translation>
+    </message>
+    <message>
+        <source>CPU (ms per second)</source>
+        <translation>CPU (ms per second)</translation>
+    </message>
+    <message>
+        <source>Run the example to chart it.</source>
+        <translation>Run the example to chart it.</translation>
+    </message>
+    <message>
+        <source>No CPU samples: they are read from /proc while a run goes on (a saved run has none).</source>
+        <translation>No CPU samples: they are read from /proc while a run goes on (a saved run has none).</translation>
+    </message>
+    <message>
+        <source>CPU: milliseconds of CPU time (user + system) per second; 1000 is one core busy all the time. Read from /proc twice a second.</source>
+        <translation>CPU: milliseconds of CPU time (user + system) per second; 1000 is one core busy all the time. Read from /proc twice a second.</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1796,45 @@
         <source>Save Scenario &amp;As…</source>
         <translation>Save Scenario &amp;As…</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Each process over time, what happened to it, and every message</source>
+        <translation>Each process over time, what happened to it, and every message</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>CPU per process and queue depth over time</source>
+        <translation>CPU per process and queue depth over time</translation>
+    </message>
+    <message>
+        <source>The scenario of a saved run, as it ran: it cannot be changed here.</source>
+        <translation>The scenario of a saved run, as it ran: it cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saved run&lt;/b&gt; %1, for review: it cannot be run again from here.</source>
+        <translation>&lt;b&gt;Saved run&lt;/b&gt; %1, for review: it cannot be run again from here.</translation>
+    </message>
+    <message>
+        <source>Homework: %1</source>
+        <translation>Homework: %1</translation>
+    </message>
+    <message>
+        <source>Back to the page&apos;s example</source>
+        <translation>Back to the page&apos;s example</translation>
+    </message>
+    <message numerus="yes">
+        <source>A saved run: it took %1 with %n process(es).</source>
+        <translation>
+            <numerusform>A saved run: it took %1 with %n process.</numerusform>
+            <numerusform>A saved run: it took %1 with %n processes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>concurrente::LessonListModel</name>
@@ -1457,6 +1906,66 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <source>About Concurrente</source>
         <translation>About Concurrente</translation>
     </message>
+    <message>
+        <source>Open &amp;Run…</source>
+        <translation>Open &amp;Run…</translation>
+    </message>
+    <message>
+        <source>Open a saved run to review it</source>
+        <translation>Open a saved run to review it</translation>
+    </message>
+    <message>
+        <source>&amp;Export Run…</source>
+        <translation>&amp;Export Run…</translation>
+    </message>
+    <message>
+        <source>Write the lab&apos;s run as a run log, a report (HTML, PDF), a trace or a table</source>
+        <translation>Write the lab&apos;s run as a run log, a report (HTML, PDF), a trace or a table</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>Recent R&amp;uns</source>
+        <translation>Recent R&amp;uns</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>&amp;Clear the List</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>Open Run</translation>
+    </message>
+    <message>
+        <source>This run cannot be opened.
+
+%1</source>
+        <translation>This run cannot be opened.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Saved runs (*.concurrente-run.json *.json);;All files (*)</source>
+        <translation>Saved runs (*.concurrente-run.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export Run</source>
+        <translation>Export Run</translation>
+    </message>
+    <message>
+        <source>The run was not exported.
+
+%1</source>
+        <translation>The run was not exported.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Wrote %1</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::MessageModel</name>
@@ -1507,6 +2016,17 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>Depth after</source>
         <translation>Depth after</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>The homework header: written at the top of every run you export.</source>
+        <translation>The homework header: written at the top of every run you export.</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2554,68 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>Start method</source>
         <translation>Start method</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::TimelinePane</name>
+    <message>
+        <source>Click or drag to move the time cursor; Ctrl+wheel zooms, wheel or Shift+drag pans.</source>
+        <translation>Click or drag to move the time cursor; Ctrl+wheel zooms, wheel or Shift+drag pans.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::TimelineView</name>
+    <message>
+        <source>Freeze</source>
+        <translation>Freeze</translation>
+    </message>
+    <message>
+        <source>Stop following the run: the view stays where it is while the run goes on</source>
+        <translation>Stop following the run: the view stays where it is while the run goes on</translation>
+    </message>
+    <message>
+        <source>Whole run</source>
+        <translation>Whole run</translation>
+    </message>
+    <message>
+        <source>Show the whole run and follow it again (Home)</source>
+        <translation>Show the whole run and follow it again (Home)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>Zoom in (+, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>Zoom out (−, Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>%1 ms — %2 ended: %3</source>
+        <translation>%1 ms — %2 ended: %3</translation>
+    </message>
+    <message>
+        <source>%1 ms — %2: %3</source>
+        <translation>%1 ms — %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 ms → %2 ms</source>
+        <translation>%1 ms → %2 ms</translation>
+    </message>
+    <message>
+        <source>waiting in join() for %1</source>
+        <translation>waiting in join() for %1</translation>
+    </message>
+    <message>
+        <source>%1 ms — %2 (pid %3): %4</source>
+        <translation>%1 ms — %2 (pid %3): %4</translation>
     </message>
 </context>
 </TS>

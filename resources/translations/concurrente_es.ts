@@ -16,10 +16,6 @@
         <translation>Ejecuta el escenario de &lt;FILE&gt; con procesos reales, sin ventana; muestra el progreso y una tabla final.</translation>
     </message>
     <message>
-        <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event). May be given more than once.</source>
-        <translation>Con --run: guarda la ejecución en &lt;OUT&gt;; el formato sigue la extensión (.json registro completo, .csv una fila por evento). Puede darse más de una vez.</translation>
-    </message>
-    <message>
         <source>Open the window at &lt;WxH&gt; pixels, e.g. 1024x640.</source>
         <translation>Abre la ventana con &lt;WxH&gt; píxeles, p. ej. 1024x640.</translation>
     </message>
@@ -66,6 +62,10 @@
     <message>
         <source>--window-size %1x%2 is smaller than the window can be: it needs at least %3x%4 pixels.</source>
         <translation>--window-size %1x%2 es más pequeño de lo que puede ser la ventana: necesita al menos %3x%4 píxeles.</translation>
+    </message>
+    <message>
+        <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more than once.</source>
+        <translation>Con --run: escribe la ejecución en &lt;OUT&gt;; el formato sigue a la extensión (.json registro de la ejecución, .csv una fila por evento, .trace.json traza de Perfetto, .html o .pdf informe). Puede darse más de una vez.</translation>
     </message>
 </context>
 <context>
@@ -198,16 +198,16 @@
         <translation>tiempo real %1 s, %2 eventos, %3 errores de protocolo</translation>
     </message>
     <message>
-        <source>concurrente: %1: unknown export format (use .json or .csv)</source>
-        <translation>concurrente: %1: formato de exportación desconocido (usa .json o .csv)</translation>
-    </message>
-    <message>
         <source>wrote %1</source>
         <translation>escrito %1</translation>
     </message>
     <message>
         <source>concurrente: interrupted: ending the run</source>
         <translation>concurrente: interrumpido: terminando la ejecución</translation>
+    </message>
+    <message>
+        <source>concurrente: %1: unknown export format (use one of: %2)</source>
+        <translation>concurrente: %1: formato de exportación desconocido (usa uno de: %2)</translation>
     </message>
 </context>
 <context>
@@ -575,8 +575,28 @@
         <translation>%1: no se puede escribir: %2</translation>
     </message>
     <message>
-        <source>%1: unknown export format (use .json or .csv)</source>
-        <translation>%1: formato de exportación desconocido (usa .json o .csv)</translation>
+        <source>Run log, to open again (JSON)</source>
+        <translation>Registro de la ejecución, para volver a abrirla (JSON)</translation>
+    </message>
+    <message>
+        <source>Events as a table (CSV)</source>
+        <translation>Eventos en una tabla (CSV)</translation>
+    </message>
+    <message>
+        <source>Perfetto / Chrome trace</source>
+        <translation>Traza para Perfetto / Chrome</translation>
+    </message>
+    <message>
+        <source>%1: unknown export format (use one of: %2)</source>
+        <translation>%1: formato de exportación desconocido (usa uno de: %2)</translation>
+    </message>
+    <message>
+        <source>Report, one web page (HTML)</source>
+        <translation>Informe en una sola página web (HTML)</translation>
+    </message>
+    <message>
+        <source>Report to print (PDF, A4)</source>
+        <translation>Informe para imprimir (PDF, A4)</translation>
     </message>
 </context>
 <context>
@@ -763,6 +783,193 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>homework: must be an object</source>
+        <translation>homework: debe ser un objeto</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>Run report</source>
+        <translation>Informe de la ejecución</translation>
+    </message>
+    <message>
+        <source>Run report: %1</source>
+        <translation>Informe de la ejecución: %1</translation>
+    </message>
+    <message>
+        <source>Written by Concurrente %1.</source>
+        <translation>Escrito por Concurrente %1.</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(sin indicar)</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computadora</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Sistema operativo</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Núcleo</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 (%2 usable)</source>
+        <translation>%1 (%2 utilizables)</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>Tiempo real</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Escenario</translation>
+    </message>
+    <message>
+        <source>The run log holds no scenario this version can read.</source>
+        <translation>El registro no contiene un escenario que esta versión pueda leer.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Start method</source>
+        <translation>Método de inicio</translation>
+    </message>
+    <message>
+        <source>The main program:</source>
+        <translation>El programa principal:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Procesos</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Start (ms)</source>
+        <translation>Inicio (ms)</translation>
+    </message>
+    <message>
+        <source>End (ms)</source>
+        <translation>Fin (ms)</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>Código de salida</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>No message was sent.</source>
+        <translation>No se envió ningún mensaje.</translation>
+    </message>
+    <message>
+        <source>Queue or pipe</source>
+        <translation>Cola o tubería</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Put (ms)</source>
+        <translation>Puesto (ms)</translation>
+    </message>
+    <message>
+        <source>Got (ms)</source>
+        <translation>Recibido (ms)</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Tiempo (ms)</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Proceso</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>%1 more events are in the run log (JSON).</source>
+        <translation>Otros %1 eventos están en el registro de la ejecución (JSON).</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1268,108 @@
     </message>
 </context>
 <context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>starting</source>
+        <translation>arrancando</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en ejecución</translation>
+    </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation>detenido (SIGSTOP)</translation>
+    </message>
+    <message>
+        <source>waiting in join()</source>
+        <translation>esperando en join()</translation>
+    </message>
+    <message>
+        <source>start()</source>
+        <translation>start()</translation>
+    </message>
+    <message>
+        <source>join() returns</source>
+        <translation>join() vuelve</translation>
+    </message>
+    <message>
+        <source>join(timeout) times out</source>
+        <translation>join(timeout) agota el tiempo</translation>
+    </message>
+    <message>
+        <source>terminate()</source>
+        <translation>terminate()</translation>
+    </message>
+    <message>
+        <source>kill()</source>
+        <translation>kill()</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>stop (detener)</translation>
+    </message>
+    <message>
+        <source>continue</source>
+        <translation>continue (reanudar)</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>adopted (orphan)</source>
+        <translation>adoptado (huérfano)</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>%1 sent on pipe %2 by %3</source>
+        <translation>%1 enviado por la tubería %2 por %3</translation>
+    </message>
+    <message>
+        <source>%1 put into queue %2 by %3</source>
+        <translation>%1 puesto en la cola %2 por %3</translation>
+    </message>
+    <message>
+        <source>received by %1 after %2</source>
+        <translation>recibido por %1 tras %2</translation>
+    </message>
+    <message>
+        <source>not received yet</source>
+        <translation>aún no recibido</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Run the example to see its processes over time.</source>
+        <translation>Ejecuta el ejemplo para ver sus procesos a lo largo del tiempo.</translation>
+    </message>
+    <message>
+        <source>message (put → get)</source>
+        <translation>mensaje (put → get)</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente</name>
+    <message>
+        <source>A saved run (.concurrente-run.json) to open for review.</source>
+        <translation>Una ejecución guardada (.concurrente-run.json), para revisarla.</translation>
+    </message>
+</context>
+<context>
     <name>concurrente::EventLogModel</name>
     <message>
         <source>t (ms)</source>
@@ -1077,6 +1386,107 @@
     <message>
         <source>What happened</source>
         <translation>Qué pasó</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::ExportRunDialog</name>
+    <message>
+        <source>Export Run</source>
+        <translation>Exportar ejecución</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>Homework header (also in Preferences):</source>
+        <translation>Encabezado de la tarea (también en Preferencias):</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>Elige un archivo donde escribir.</translation>
+    </message>
+    <message>
+        <source>The file name must end in %1 for this format.</source>
+        <translation>Para este formato, el nombre del archivo debe terminar en %1.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>La carpeta %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::HomeworkForm</name>
+    <message>
+        <source>&amp;Student:</source>
+        <translation>E&amp;studiante:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grupo:</translation>
+    </message>
+    <message>
+        <source>E&amp;xercise:</source>
+        <translation>E&amp;jercicio:</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tu nombre</translation>
+    </message>
+    <message>
+        <source>e.g. 3CM1</source>
+        <translation>p. ej. 3CM1</translation>
+    </message>
+    <message>
+        <source>e.g. Homework 4, exercise 2</source>
+        <translation>p. ej. Tarea 4, ejercicio 2</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::LabCharts</name>
+    <message>
+        <source>CPU per process over time</source>
+        <translation>CPU de cada proceso a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Messages waiting in each queue or pipe</source>
+        <translation>Mensajes en espera en cada cola o tubería</translation>
+    </message>
+    <message>
+        <source>Time since the run started (s)</source>
+        <translation>Tiempo desde el inicio de la ejecución (s)</translation>
+    </message>
+    <message>
+        <source>Messages waiting</source>
+        <translation>Mensajes en espera</translation>
+    </message>
+    <message>
+        <source>CPU (ms per second)</source>
+        <translation>CPU (ms por segundo)</translation>
+    </message>
+    <message>
+        <source>Run the example to chart it.</source>
+        <translation>Ejecuta el ejemplo para verlo en gráficos.</translation>
+    </message>
+    <message>
+        <source>No CPU samples: they are read from /proc while a run goes on (a saved run has none).</source>
+        <translation>Sin muestras de CPU: se leen de /proc mientras la ejecución está en marcha (una ejecución guardada no las tiene).</translation>
+    </message>
+    <message>
+        <source>CPU: milliseconds of CPU time (user + system) per second; 1000 is one core busy all the time. Read from /proc twice a second.</source>
+        <translation>CPU: milisegundos de tiempo de CPU (usuario + sistema) por segundo; 1000 es un núcleo ocupado todo el tiempo. Se lee de /proc dos veces por segundo.</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1796,45 @@
         <source>Save Scenario &amp;As…</source>
         <translation>&amp;Guardar escenario como…</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronograma</translation>
+    </message>
+    <message>
+        <source>Each process over time, what happened to it, and every message</source>
+        <translation>Cada proceso a lo largo del tiempo, lo que le ocurrió y cada mensaje</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>CPU per process and queue depth over time</source>
+        <translation>CPU de cada proceso y mensajes en cola a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>The scenario of a saved run, as it ran: it cannot be changed here.</source>
+        <translation>El escenario de una ejecución guardada, tal como se ejecutó: aquí no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saved run&lt;/b&gt; %1, for review: it cannot be run again from here.</source>
+        <translation>&lt;b&gt;Ejecución guardada&lt;/b&gt; %1, para revisarla: no se puede volver a ejecutar desde aquí.</translation>
+    </message>
+    <message>
+        <source>Homework: %1</source>
+        <translation>Tarea: %1</translation>
+    </message>
+    <message>
+        <source>Back to the page&apos;s example</source>
+        <translation>Volver al ejemplo de la página</translation>
+    </message>
+    <message numerus="yes">
+        <source>A saved run: it took %1 with %n process(es).</source>
+        <translation>
+            <numerusform>Una ejecución guardada: duró %1 con %n proceso.</numerusform>
+            <numerusform>Una ejecución guardada: duró %1 con %n procesos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>concurrente::LessonListModel</name>
@@ -1457,6 +1906,66 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <source>About Concurrente</source>
         <translation>Acerca de Concurrente</translation>
     </message>
+    <message>
+        <source>Open &amp;Run…</source>
+        <translation>Abrir &amp;ejecución…</translation>
+    </message>
+    <message>
+        <source>Open a saved run to review it</source>
+        <translation>Abrir una ejecución guardada para revisarla</translation>
+    </message>
+    <message>
+        <source>&amp;Export Run…</source>
+        <translation>E&amp;xportar ejecución…</translation>
+    </message>
+    <message>
+        <source>Write the lab&apos;s run as a run log, a report (HTML, PDF), a trace or a table</source>
+        <translation>Escribir la ejecución del laboratorio como registro, informe (HTML, PDF), traza o tabla</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>Recent R&amp;uns</source>
+        <translation>Ejecuciones &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>Abrir ejecución</translation>
+    </message>
+    <message>
+        <source>This run cannot be opened.
+
+%1</source>
+        <translation>Esta ejecución no se puede abrir.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Saved runs (*.concurrente-run.json *.json);;All files (*)</source>
+        <translation>Ejecuciones guardadas (*.concurrente-run.json *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export Run</source>
+        <translation>Exportar ejecución</translation>
+    </message>
+    <message>
+        <source>The run was not exported.
+
+%1</source>
+        <translation>La ejecución no se exportó.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Se escribió %1</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::MessageModel</name>
@@ -1507,6 +2016,17 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>Depth after</source>
         <translation>En cola</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>The homework header: written at the top of every run you export.</source>
+        <translation>El encabezado de la tarea: se escribe al principio de cada ejecución que exportes.</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2554,68 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>Start method</source>
         <translation>Método de inicio</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::TimelinePane</name>
+    <message>
+        <source>Click or drag to move the time cursor; Ctrl+wheel zooms, wheel or Shift+drag pans.</source>
+        <translation>Haz clic o arrastra para mover el cursor de tiempo; Ctrl+rueda acerca o aleja, la rueda o Mayús+arrastrar desplaza.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::TimelineView</name>
+    <message>
+        <source>Freeze</source>
+        <translation>Congelar</translation>
+    </message>
+    <message>
+        <source>Stop following the run: the view stays where it is while the run goes on</source>
+        <translation>Dejar de seguir la ejecución: la vista se queda donde está mientras la ejecución continúa</translation>
+    </message>
+    <message>
+        <source>Whole run</source>
+        <translation>Toda la ejecución</translation>
+    </message>
+    <message>
+        <source>Show the whole run and follow it again (Home)</source>
+        <translation>Mostrar toda la ejecución y volver a seguirla (Inicio)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>Acercar (+, Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, Ctrl+wheel)</source>
+        <translation>Alejar (−, Ctrl+rueda)</translation>
+    </message>
+    <message>
+        <source>%1 ms — %2 ended: %3</source>
+        <translation>%1 ms — %2 terminó: %3</translation>
+    </message>
+    <message>
+        <source>%1 ms — %2: %3</source>
+        <translation>%1 ms — %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 ms → %2 ms</source>
+        <translation>%1 ms → %2 ms</translation>
+    </message>
+    <message>
+        <source>waiting in join() for %1</source>
+        <translation>esperando en join() a %1</translation>
+    </message>
+    <message>
+        <source>%1 ms — %2 (pid %3): %4</source>
+        <translation>%1 ms — %2 (pid %3): %4</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,8 @@ AppCommandLine::AppCommandLine()
             QStringLiteral("FILE")),
       m_export(QStringLiteral("export"),
                tr("With --run: write the run to <OUT>; the format follows the extension (.json run log, .csv "
-                  "one row per event). May be given more than once."),
+                  "one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more "
+                  "than once."),
                QStringLiteral("OUT")),
       m_windowSize(QStringLiteral("window-size"), tr("Open the window at <WxH> pixels, e.g. 1024x640."),
                    QStringLiteral("WxH")),
@@ -34,6 +35,9 @@ AppCommandLine::AppCommandLine()
         "Concurrente: a course companion for Cómputo Concurrente — Multiprocessing. Read each lesson and run "
         "its example with real operating-system processes."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addPositionalArgument(QStringLiteral("RUN"),
+                                   tr("A saved run (.concurrente-run.json) to open for review."),
+                                   QStringLiteral("[RUN]"));
     for (const auto &o :
          {m_lesson, m_language, m_run, m_export, m_windowSize, m_quitWhenShown, m_help, m_version})
         m_parser.addOption(o);
@@ -57,8 +61,15 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
         r.mode = CommandLineRequest::Version;
         return r;
     }
-    if (!m_parser.positionalArguments().isEmpty())
-        return fail(tr("Unexpected argument: %1").arg(m_parser.positionalArguments().constFirst()));
+    // One file to open: a saved run (`concurrente run.concurrente-run.json`, as a file manager
+    // passes it). Whether it really is one is for the window to say, naming the file.
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(tr("Unexpected argument: %1").arg(positional.at(1)));
+    if (!positional.isEmpty() && m_parser.isSet(m_run))
+        return fail(tr("Unexpected argument: %1").arg(positional.constFirst()));
+    if (!positional.isEmpty())
+        r.savedRun = positional.constFirst();
 
     if (m_parser.isSet(m_run)) {
         r.mode = CommandLineRequest::Headless;

@@ -17,6 +17,7 @@ struct CommandLineRequest
     QString language;    ///< "es", "en" or empty (stored / system language)
     QString runFile;     ///< --run
     QStringList exports; ///< --export, in order
+    QString savedRun;    ///< a saved run log to open for review (the one positional argument)
     QSize windowSize;    ///< --window-size; invalid when not given
     bool quitWhenShown = false;
     QString error; ///< Mode::Error: what is wrong, translated

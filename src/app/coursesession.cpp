@@ -23,6 +23,10 @@ const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
 const QString kLabVisible = QStringLiteral("view/lab");
+const QString kStudent = QStringLiteral("homework/student");
+const QString kGroup = QStringLiteral("homework/group");
+const QString kExercise = QStringLiteral("homework/exercise");
+const QString kRecentRuns = QStringLiteral("runs/recent");
 
 int toIntOr(const QVariant &v, int fallback)
 {
@@ -249,6 +253,45 @@ void CourseSession::setWindowLayout(const QByteArray &geometry, const QByteArray
     m_settings->setValue(kSplitter, splitter);
 }
 
+Homework CourseSession::homework() const
+{
+    Homework h;
+    h.student = m_settings->value(kStudent).toString().trimmed();
+    h.group = m_settings->value(kGroup).toString().trimmed();
+    h.exercise = m_settings->value(kExercise).toString().trimmed();
+    return h;
+}
+
+void CourseSession::setHomework(const Homework &homework)
+{
+    m_settings->setValue(kStudent, homework.student.trimmed());
+    m_settings->setValue(kGroup, homework.group.trimmed());
+    m_settings->setValue(kExercise, homework.exercise.trimmed());
+}
+
+QStringList CourseSession::recentRuns() const
+{
+    QStringList runs = m_settings->value(kRecentRuns).toStringList();
+    runs.removeAll(QString());
+    return runs.mid(0, kMaxRecentRuns);
+}
+
+void CourseSession::addRecentRun(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList runs = recentRuns();
+    runs.removeAll(absolute);
+    runs.prepend(absolute);
+    m_settings->setValue(kRecentRuns, runs.mid(0, kMaxRecentRuns));
+}
+
+void CourseSession::removeRecentRun(const QString &path)
+{
+    QStringList runs = recentRuns();
+    runs.removeAll(QFileInfo(path).absoluteFilePath());
+    m_settings->setValue(kRecentRuns, runs);
+}
+
 void CourseSession::sync()
 {
     m_settings->sync();
@@ -257,8 +300,8 @@ void CourseSession::sync()
     // A file that parsed but cannot be written back (garbage QSettings half understood): keep
     // what this session knows, set the file aside and write a clean one.
     QHash<QString, QVariant> keep;
-    for (const QString &key :
-         {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter, kLabVisible}) {
+    for (const QString &key : {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter,
+                               kLabVisible, kStudent, kGroup, kExercise, kRecentRuns}) {
         const QVariant v = m_settings->value(key);
         if (v.isValid())
             keep.insert(key, v);

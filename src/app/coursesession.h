@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lessoncatalog.h"
+#include "runlog.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -60,6 +61,14 @@ public:
     /// Stores it; an empty `json` forgets it (back to the page's example).
     void setLabDraft(const QString &presetFile, const QByteArray &json);
     void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &splitter);
+    /// The homework header written into exported runs (Preferences).
+    Homework homework() const;
+    void setHomework(const Homework &homework);
+    /// Saved runs opened or exported lately, the most recent first (at most kMaxRecentRuns).
+    QStringList recentRuns() const;
+    void addRecentRun(const QString &path);
+    void removeRecentRun(const QString &path);
+    static constexpr int kMaxRecentRuns = 8;
 
 public Q_SLOTS:
     /// Opens page `number` (1…13), or the last page read when `number` is 0.

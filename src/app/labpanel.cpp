@@ -21,6 +21,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -411,6 +412,7 @@ void LabPanel::retranslate()
     refreshEventKinds();
     updateActions();
     updateStatus();
+    updateSavedRun();
 }
 
 void LabPanel::changeEvent(QEvent *event)
@@ -428,6 +430,7 @@ void LabPanel::showMessage(const QString &message)
     m_title->clear();
     m_description->clear();
     m_description->hide();
+    endSavedRun();
     m_messageLabel->setText(message);
     m_messageLabel->show();
     for (QWidget *w : std::as_const(m_labWidgets))
@@ -485,6 +488,7 @@ void LabPanel::setScenario(const Scenario &scenario)
 
 void LabPanel::applyScenario(const Scenario &scenario)
 {
+    endSavedRun();
     m_scenario = scenario;
     m_hasScenario = true;
     m_message.clear();
@@ -571,6 +575,11 @@ void LabPanel::updateEditor()
         m_editNote->setText(tr("Your own version of this page's example."));
     else
         m_editNote->setText(tr("This page's example. Change it as you like: your version is kept."));
+    if (m_savedRun) {
+        m_editor->setReadOnly(true);
+        m_actReset->setEnabled(false);
+        m_editNote->setText(tr("The scenario of a saved run, as it ran: it cannot be changed here."));
+    }
 }
 
 bool LabPanel::openScenarioFile(const QString &path)
@@ -631,6 +640,116 @@ QStringList LabPanel::actionTexts() const
 QString LabPanel::statusText() const
 {
     return m_status->text();
+}
+
+// ---------------------------------------------------------------------------------------------
+// A saved run, for review
+
+void LabPanel::showSavedRun(const RunLog &log, const QString &path)
+{
+    if (!m_savedRun) {
+        m_beforeSaved = m_scenario;
+        m_beforeSavedShown = m_hasScenario;
+        m_beforeSavedEdited = m_edited;
+    }
+    discardRun();
+    const QString fileName = QFileInfo(path).fileName();
+    const ScenarioLoadResult loaded =
+        ScenarioLoader::loadObject(log.scenario, log.scenario.value(QStringLiteral("file")).toString());
+    Scenario scenario;
+    if (loaded.ok()) {
+        scenario = loaded.scenario;
+    } else {
+        // A log from another version whose scenario this one cannot read: its processes, events
+        // and messages are still worth seeing.
+        scenario.title.en = scenario.title.es = fileName;
+    }
+    m_scenario = scenario;
+    m_hasScenario = true;
+    m_scenarioValid = true;
+    m_message.clear();
+    m_messageLabel->hide();
+    for (QWidget *w : std::as_const(m_labWidgets))
+        w->show();
+    m_editor->setScenario(scenario);
+
+    m_savedRun = true;
+    m_savedPath = path;
+    m_savedHomework = log.homework;
+    if (!m_savedBanner) {
+        m_savedBanner = new QFrame(this);
+        m_savedBanner->setObjectName(QStringLiteral("savedRunBanner"));
+        m_savedBanner->setFrameShape(QFrame::StyledPanel);
+        m_savedBanner->setAutoFillBackground(true);
+        QPalette pal = m_savedBanner->palette();
+        pal.setColor(QPalette::Window, pal.color(QPalette::Highlight).lighter(185));
+        pal.setColor(QPalette::WindowText, QColor(Qt::black));
+        m_savedBanner->setPalette(pal);
+        auto *row = new QHBoxLayout(m_savedBanner);
+        row->setContentsMargins(8, 6, 8, 6);
+        m_savedLabel = new QLabel(m_savedBanner);
+        m_savedLabel->setWordWrap(true);
+        m_savedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        row->addWidget(m_savedLabel, 1);
+        m_savedBack = new QToolButton(m_savedBanner);
+        m_savedBack->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
+        m_savedBack->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        row->addWidget(m_savedBack);
+        connect(m_savedBack, &QToolButton::clicked, this, &LabPanel::leaveSavedRun);
+        static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_savedBanner);
+    }
+    m_savedBanner->show();
+
+    m_store->load(log);
+    m_currentAction = int(m_scenario.main.size()) + 1;
+    m_lastNote.clear();
+    m_tabs->setCurrentIndex(ProcessesTab);
+    retranslate();
+    updateEditor();
+    Q_EMIT runStateChanged();
+}
+
+void LabPanel::endSavedRun()
+{
+    if (!m_savedRun)
+        return;
+    m_savedRun = false;
+    m_savedPath.clear();
+    m_savedHomework = {};
+    m_savedBanner->hide();
+}
+
+void LabPanel::leaveSavedRun()
+{
+    if (!m_savedRun)
+        return;
+    endSavedRun();
+    if (m_beforeSavedShown) {
+        const bool edited = m_beforeSavedEdited;
+        setScenario(m_beforeSaved);
+        m_edited = edited;
+        updateEditor();
+    } else {
+        showMessage(tr("No page is open."));
+    }
+    Q_EMIT runStateChanged();
+}
+
+void LabPanel::updateSavedRun()
+{
+    if (!m_savedRun || !m_savedLabel)
+        return;
+    QStringList who;
+    for (const QString &part : {m_savedHomework.student, m_savedHomework.group, m_savedHomework.exercise})
+        if (!part.isEmpty())
+            who.append(part.toHtmlEscaped());
+    QString text = tr("<b>Saved run</b> %1, for review: it cannot be run again from here.")
+                       .arg(QFileInfo(m_savedPath).fileName().toHtmlEscaped());
+    if (!who.isEmpty())
+        text += QStringLiteral("<br>") + tr("Homework: %1").arg(who.join(QStringLiteral(" · ")));
+    m_savedLabel->setText(text);
+    m_savedLabel->setToolTip(QDir::toNativeSeparators(m_savedPath));
+    m_savedBack->setText(tr("Back to the page's example"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -863,10 +982,30 @@ void LabPanel::updateActions()
     m_actKill->setEnabled(canSignal);
     m_actStop->setEnabled(canStop);
     m_actContinue->setEnabled(canContinue);
+    if (m_savedRun) {
+        // A saved run is for review: nothing of it can be run again from here.
+        for (QAction *a : runActions())
+            a->setEnabled(false);
+        m_actPause->setChecked(false);
+        m_joinTimeout->setEnabled(false);
+    }
 }
 
 void LabPanel::updateStatus()
 {
+    if (m_savedRun) {
+        int processes = 0;
+        for (int r = 0; r < m_store->processCount(); ++r) {
+            const QString &kind = m_store->process(r).record.kind;
+            processes += kind != QLatin1String("main") && kind != QLatin1String("forkserver") ? 1 : 0;
+        }
+        const qint64 wall = m_store->log().summary.value(QStringLiteral("wall_ns")).toInteger();
+        m_progress->setRange(0, 1);
+        m_progress->setValue(1);
+        m_status->setText(tr("A saved run: it took %1 with %n process(es).", nullptr, processes)
+                              .arg(LabText::duration(wall)));
+        return;
+    }
     if (!m_hasScenario) {
         m_status->clear();
         return;
@@ -1137,6 +1276,8 @@ void LabPanel::showMomentInConsole(std::optional<qint64> tNs)
         if (only >= 0 && row != only)
             continue;
         const Event &e = m_store->event(i);
+        if (only < 0 && e.ev == QLatin1String("error"))
+            continue; // as appendConsole(): the run's stderr holds it
         const QString name =
             row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
         const QString text = LabText::consoleText(e, name);

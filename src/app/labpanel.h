@@ -15,6 +15,7 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QDoubleSpinBox;
+class QFrame;
 class QTabWidget;
 class QTableView;
 class QToolButton;
@@ -101,6 +102,16 @@ public:
     bool saveScenarioFile(const QString &path, QString *error = nullptr);
     QDoubleSpinBox *joinTimeoutBox() const { return m_joinTimeout; }
 
+    /// Shows a saved run for review: a live run is ended first, the log fills the store, its
+    /// scenario shows read-only, the run controls are off and a banner names the file and the
+    /// homework header, until leaveSavedRun() (its "Back to the page's example").
+    void showSavedRun(const RunLog &log, const QString &path);
+    /// Back from a saved run to the scenario shown before it.
+    void leaveSavedRun();
+    bool isSavedRun() const { return m_savedRun; }
+    QString savedRunPath() const { return m_savedPath; }
+    QFrame *savedRunBanner() const { return m_savedBanner; }
+
     /// Selects process `row` of the store in the table (and the tree).
     void selectProcess(int row);
     /// Ends a live run and waits for it (the app is closing).
@@ -143,6 +154,9 @@ private:
     /// The timeline and what its time cursor moves: table and tree states, the console's line.
     void wireTimeline();
     void showMomentInConsole(std::optional<qint64> tNs);
+    /// Leaves saved-run mode without restoring anything (another scenario is being shown).
+    void endSavedRun();
+    void updateSavedRun();
 
     void onEdited();
     void onStartMethodChosen();
@@ -213,6 +227,17 @@ private:
     QAction *m_actReset = nullptr;
     QAction *m_actOpen = nullptr;
     QAction *m_actSave = nullptr;
+
+    // A saved run under review (showSavedRun()).
+    bool m_savedRun = false;
+    QString m_savedPath;
+    Homework m_savedHomework;
+    Scenario m_beforeSaved; ///< what the lab showed before, for leaveSavedRun()
+    bool m_beforeSavedShown = false;
+    bool m_beforeSavedEdited = false;
+    QFrame *m_savedBanner = nullptr;
+    QLabel *m_savedLabel = nullptr;
+    QToolButton *m_savedBack = nullptr;
 };
 
 } // namespace concurrente

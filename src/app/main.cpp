@@ -1,15 +1,21 @@
 #include "commandline.h"
 #include "coursesession.h"
 #include "datapaths.h"
+#include "export.h"
 #include "headlessrun.h"
 #include "lessoncatalog.h"
 #include "mainwindow.h"
+#include "runreport.h"
+#include "runstore.h"
+#include "timelinepainter.h"
 #include "uitranslations.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QIcon>
+#include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
 #include <QWindow>
@@ -39,7 +45,26 @@ int runWithoutWindow(int argc, char **argv, const CommandLineRequest &request)
     const bool noGlibWasSet = qEnvironmentVariableIsSet("QT_NO_GLIB");
     if (!noGlibWasSet)
         qputenv("QT_NO_GLIB", "1");
-    QCoreApplication app(argc, argv);
+    // An HTML or PDF report lays out text, which needs fonts: a QGuiApplication, on the
+    // offscreen platform so no display is needed. Every other headless run stays QtCore only.
+    bool needsGui = false;
+    if (request.mode == CommandLineRequest::Headless)
+        for (const QString &path : request.exports)
+            if (const auto format = RunExporter::formatFor(path))
+                needsGui |= format->needsGui;
+    const QByteArray platformWas = qgetenv("QT_QPA_PLATFORM");
+    if (needsGui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> appObject = needsGui ? std::make_unique<QGuiApplication>(argc, argv)
+                                                           : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *appObject;
+    if (needsGui) {
+        // Taken away again before any worker could inherit it.
+        if (platformWas.isNull())
+            qunsetenv("QT_QPA_PLATFORM");
+        else
+            qputenv("QT_QPA_PLATFORM", platformWas);
+    }
     if (!noGlibWasSet)
         qunsetenv("QT_NO_GLIB");
     setIdentity();
@@ -88,8 +113,22 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
     }
     window.show();
     session.start(request.lesson);
-
     int status = 0;
+    if (!request.savedRun.isEmpty()) {
+        QString error;
+        if (!window.openRunFile(request.savedRun, &error)) {
+            std::fprintf(stderr, "concurrente: %s\n", qPrintable(error));
+            if (request.quitWhenShown) {
+                status = 1;
+            } else {
+                QTimer::singleShot(0, &window, [&window, error] {
+                    QMessageBox::warning(&window, MainWindow::tr("Open Run"),
+                                         MainWindow::tr("This run cannot be opened.\n\n%1").arg(error));
+                });
+            }
+        }
+    }
+
     QTimer exposed;
     QElapsedTimer waited;
     if (request.quitWhenShown) {
@@ -119,6 +158,17 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
 
 int main(int argc, char **argv)
 {
+    RunReport::registerFormats();
+    // Reports draw the same timeline as the lab.
+    RunReport::defaultOptions().timeline = [](QPainter &painter, const QRectF &rect, qint64 t0, qint64 t1,
+                                              const RunLog &log) {
+        RunStore store;
+        store.load(log);
+        TimelinePainter timeline(&store);
+        timeline.setPalette(QPalette(Qt::white));
+        timeline.rebuild();
+        timeline.paint(painter, rect, t0, t1);
+    };
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

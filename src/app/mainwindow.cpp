@@ -2,20 +2,32 @@
 
 #include "coursesession.h"
 #include "datapaths.h"
+#include "export.h"
 #include "labpanel.h"
 #include "lessonnavigator.h"
 #include "lessonpane.h"
 #include "lessonview.h"
+#include "run.h"
+#include "rundialogs.h"
+#include "runreport.h"
 #include "ui_mainwindow.h"
 #include "uitranslations.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScreen>
 #include <QShowEvent>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
 
 namespace concurrente {
 
@@ -138,6 +150,194 @@ void MainWindow::setUpActions()
     m_ui->menuFile->insertAction(m_ui->actionQuit, lab->openScenarioAction());
     m_ui->menuFile->insertAction(m_ui->actionQuit, lab->saveScenarioAction());
     m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+    setUpRunActions();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved runs: open for review, export, homework header
+
+void MainWindow::setUpRunActions()
+{
+    m_actOpenRun = new QAction(this);
+    m_actOpenRun->setShortcut(QKeySequence::Open);
+    m_actOpenRun->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_actExportRun = new QAction(this);
+    m_actExportRun->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_actExportRun->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    m_actPreferences = new QAction(this);
+    m_actPreferences->setMenuRole(QAction::PreferencesRole);
+    m_menuRecentRuns = new QMenu(this);
+    QAction *first = m_ui->menuFile->actions().value(0);
+    m_ui->menuFile->insertAction(first, m_actOpenRun);
+    m_ui->menuFile->insertMenu(first, m_menuRecentRuns);
+    m_ui->menuFile->insertAction(first, m_actExportRun);
+    m_ui->menuFile->insertSeparator(first);
+    m_ui->menuFile->insertAction(m_ui->actionQuit, m_actPreferences);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+
+    connect(m_actOpenRun, &QAction::triggered, this, &MainWindow::openRunDialog);
+    connect(m_actExportRun, &QAction::triggered, this, &MainWindow::exportRunDialog);
+    connect(m_actPreferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_menuRecentRuns, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentRuns);
+    connect(m_ui->labPanel, &LabPanel::runStateChanged, this, &MainWindow::updateRunActions);
+    setAcceptDrops(true);
+    retranslateRunActions();
+    rebuildRecentRuns();
+    updateRunActions();
+}
+
+void MainWindow::retranslateRunActions()
+{
+    m_actOpenRun->setText(tr("Open &Run…"));
+    m_actOpenRun->setToolTip(tr("Open a saved run to review it"));
+    m_actExportRun->setText(tr("&Export Run…"));
+    m_actExportRun->setToolTip(
+        tr("Write the lab's run as a run log, a report (HTML, PDF), a trace or a table"));
+    m_actPreferences->setText(tr("&Preferences…"));
+    m_menuRecentRuns->setTitle(tr("Recent R&uns"));
+}
+
+void MainWindow::updateRunActions()
+{
+    const LabPanel *lab = m_ui->labPanel;
+    m_actExportRun->setEnabled(lab->isSavedRun() || (lab->run() && lab->run()->isStarted()));
+}
+
+void MainWindow::rebuildRecentRuns()
+{
+    m_menuRecentRuns->clear();
+    const QStringList runs = m_session->recentRuns();
+    for (int i = 0; i < runs.size(); ++i) {
+        const QString path = runs.at(i);
+        QAction *a = m_menuRecentRuns->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(
+            QFileInfo(path).fileName().replace(u'&', QStringLiteral("&&"))));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] { openRunInteractively(path); });
+    }
+    m_menuRecentRuns->setEnabled(!runs.isEmpty());
+    if (!runs.isEmpty()) {
+        m_menuRecentRuns->addSeparator();
+        connect(m_menuRecentRuns->addAction(tr("&Clear the List")), &QAction::triggered, this, [this] {
+            for (const QString &path : m_session->recentRuns())
+                m_session->removeRecentRun(path);
+            rebuildRecentRuns();
+        });
+    }
+}
+
+bool MainWindow::openRunFile(const QString &path, QString *error)
+{
+    const std::optional<RunLog> log = RunLog::load(path, error);
+    if (!log)
+        return false;
+    // Next to its lesson page, when it ran one of the course's examples.
+    const QString scenarioFile = QFileInfo(log->scenario.value(QStringLiteral("file")).toString()).fileName();
+    if (!scenarioFile.isEmpty()) {
+        for (const LessonPage &page : m_session->pages()) {
+            if (QFileInfo(page.presetPath).fileName() == scenarioFile) {
+                if (page.number != m_session->currentNumber())
+                    m_session->goTo(page.number);
+                break;
+            }
+        }
+    }
+    m_ui->labPanel->showSavedRun(*log, path);
+    if (!m_ui->labPanel->isVisible()) {
+        m_ui->actionShowLab->setChecked(true);
+    }
+    m_session->addRecentRun(path);
+    m_lastRunFolder = QFileInfo(path).absolutePath();
+    rebuildRecentRuns();
+    updateRunActions();
+    return true;
+}
+
+void MainWindow::openRunInteractively(const QString &path)
+{
+    QString error;
+    if (!openRunFile(path, &error))
+        QMessageBox::warning(this, tr("Open Run"), tr("This run cannot be opened.\n\n%1").arg(error));
+}
+
+void MainWindow::openRunDialog()
+{
+    const QString folder = m_lastRunFolder.isEmpty()
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : m_lastRunFolder;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Run"), folder, tr("Saved runs (*.concurrente-run.json *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openRunInteractively(path);
+}
+
+bool MainWindow::exportRunTo(const QString &path, const Homework &homework, QString *error)
+{
+    const LabPanel *lab = m_ui->labPanel;
+    RunLog log = lab->store()->log();
+    if (lab->run() && lab->run()->isStarted() && !lab->run()->isFinished()) {
+        // A snapshot of the run as it is now: its totals so far.
+        log.finalize(monotonicNs() - lab->run()->startNs());
+    }
+    log.homework = homework;
+    RunReport::defaultOptions().language = m_session->language();
+    return RunExporter::write(log, path, error);
+}
+
+void MainWindow::exportRunDialog()
+{
+    const LabPanel *lab = m_ui->labPanel;
+    if (!m_actExportRun->isEnabled())
+        return;
+    QString base = QFileInfo(lab->scenario().file).completeBaseName();
+    if (lab->isSavedRun())
+        base = QFileInfo(lab->savedRunPath()).fileName().section(u'.', 0, 0);
+    if (base.isEmpty())
+        base = QStringLiteral("run");
+    const QString folder = m_lastRunFolder.isEmpty()
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : m_lastRunFolder;
+    ExportRunDialog dialog(m_session->homework(), folder, base, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_session->setHomework(dialog.homework());
+    QString error;
+    if (!exportRunTo(dialog.path(), dialog.homework(), &error)) {
+        QMessageBox::warning(this, tr("Export Run"), tr("The run was not exported.\n\n%1").arg(error));
+        return;
+    }
+    m_lastRunFolder = QFileInfo(dialog.path()).absolutePath();
+    if (dialog.formatSuffix() == QLatin1String(".json")) {
+        m_session->addRecentRun(dialog.path());
+        rebuildRecentRuns();
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(dialog.path())), 8000);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_session->homework(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->setHomework(dialog.homework());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.constFirst().isLocalFile() &&
+        urls.constFirst().toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.constFirst().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    // Not inside the drop: a message box would run its own loop while the drag source waits.
+    const QString path = urls.constFirst().toLocalFile();
+    QTimer::singleShot(0, this, [this, path] { openRunInteractively(path); });
 }
 
 void MainWindow::restoreLayout()
@@ -209,6 +409,7 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslateRunActions();
         updateTitle();
     }
 }

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "runlog.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
+class QMenu;
 class QSplitter;
 
 namespace Ui {
@@ -34,6 +38,17 @@ public:
     /// The text of the Help → About box.
     QString aboutText() const;
 
+    /// Opens a saved run log for review in the lab (next to its lesson page when it came from
+    /// one); false with `error` (naming the file and the problem) when it cannot be read.
+    bool openRunFile(const QString &path, QString *error = nullptr);
+    /// Writes the lab's run (a live one as it is now) to `path` in the format its suffix picks,
+    /// with `homework` as its header; false with `error` otherwise.
+    bool exportRunTo(const QString &path, const Homework &homework, QString *error = nullptr);
+    QAction *openRunAction() const { return m_actOpenRun; }
+    QAction *exportRunAction() const { return m_actExportRun; }
+    QAction *preferencesAction() const { return m_actPreferences; }
+    QMenu *recentRunsMenu() const { return m_menuRecentRuns; }
+
 Q_SIGNALS:
     /// Page `number` is now shown (text and lab summary).
     void pageShown(int number);
@@ -41,6 +56,8 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
@@ -50,11 +67,25 @@ private:
     void applyLanguage(const QString &language);
     void updateTitle();
     void showAbout();
+    void setUpRunActions();
+    void retranslateRunActions();
+    void updateRunActions();
+    void rebuildRecentRuns();
+    void openRunDialog();
+    void exportRunDialog();
+    void showPreferences();
+    /// Opens `path`, or says why not in a message box.
+    void openRunInteractively(const QString &path);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     CourseSession *m_session;
     UiTranslations *m_translations;
     bool m_defaultSplit = false;
+    QAction *m_actOpenRun = nullptr;
+    QAction *m_actExportRun = nullptr;
+    QAction *m_actPreferences = nullptr;
+    QMenu *m_menuRecentRuns = nullptr;
+    QString m_lastRunFolder; ///< where the last run was opened or exported
 };
 
 } // namespace concurrente

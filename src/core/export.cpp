@@ -9,38 +9,104 @@
 namespace concurrente {
 
 namespace {
-bool saveAtomically(const QString &path, const QByteArray &data, QString *error)
+
+QList<ExportFormat> builtInFormats()
+{
+    ExportFormat json;
+    json.suffix = QStringLiteral(".json");
+    json.name = QT_TRANSLATE_NOOP("RunExporter", "Run log, to open again (JSON)");
+    json.write = &RunExporter::writeJson;
+    ExportFormat csv;
+    csv.suffix = QStringLiteral(".csv");
+    csv.name = QT_TRANSLATE_NOOP("RunExporter", "Events as a table (CSV)");
+    csv.write = &RunExporter::writeCsv;
+    ExportFormat trace;
+    trace.suffix = QStringLiteral(".trace.json");
+    trace.name = QT_TRANSLATE_NOOP("RunExporter", "Perfetto / Chrome trace");
+    trace.write = &RunExporter::writeTrace;
+    return {json, csv, trace};
+}
+
+QList<ExportFormat> &registry()
+{
+    static QList<ExportFormat> formats = builtInFormats();
+    return formats;
+}
+
+} // namespace
+
+QString ExportFormat::displayName() const
+{
+    return QStringLiteral("%1 (*%2)").arg(RunExporter::tr(name), suffix);
+}
+
+void RunExporter::registerFormat(const ExportFormat &format)
+{
+    QList<ExportFormat> &formats = registry();
+    for (ExportFormat &f : formats) {
+        if (f.suffix.compare(format.suffix, Qt::CaseInsensitive) == 0) {
+            f = format;
+            return;
+        }
+    }
+    formats.append(format);
+}
+
+QList<ExportFormat> RunExporter::formats()
+{
+    return registry();
+}
+
+std::optional<ExportFormat> RunExporter::formatFor(const QString &path)
+{
+    std::optional<ExportFormat> best;
+    for (const ExportFormat &f : std::as_const(registry())) {
+        // A bare suffix (".json") is not a file name: there must be something before it.
+        if (path.size() > f.suffix.size() && path.endsWith(f.suffix, Qt::CaseInsensitive) &&
+            (!best || f.suffix.size() > best->suffix.size()))
+            best = f;
+    }
+    return best;
+}
+
+QString RunExporter::suffixList()
+{
+    QStringList suffixes;
+    for (const ExportFormat &f : std::as_const(registry()))
+        suffixes.append(f.suffix);
+    return suffixes.join(QStringLiteral(", "));
+}
+
+bool RunExporter::saveAtomically(const QString &path, const QByteArray &data, QString *error)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = RunExporter::tr("%1: cannot write: %2").arg(path, f.errorString());
+            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
         return false;
     }
     if (f.write(data) != data.size() || !f.commit()) {
         if (error)
-            *error = RunExporter::tr("%1: cannot write: %2").arg(path, f.errorString());
+            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
         return false; // QSaveFile discards its temporary file
     }
     return true;
 }
-} // namespace
 
 bool RunExporter::isSupported(const QString &path)
 {
-    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ||
-           path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    return formatFor(path).has_value();
 }
 
 bool RunExporter::write(const RunLog &log, const QString &path, QString *error)
 {
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        return writeCsv(log, path, error);
-    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        return writeJson(log, path, error);
-    if (error)
-        *error = tr("%1: unknown export format (use .json or .csv)").arg(path);
-    return false;
+    const std::optional<ExportFormat> format = formatFor(path);
+    if (!format) {
+        if (error)
+            *error = tr("%1: unknown export format (use one of: %2)").arg(path, suffixList());
+        return false;
+    }
+    return format->write(log, path, error);
 }
 
 bool RunExporter::writeJson(const RunLog &log, const QString &path, QString *error)
@@ -52,6 +118,11 @@ bool RunExporter::writeJson(const RunLog &log, const QString &path, QString *err
 bool RunExporter::writeCsv(const RunLog &log, const QString &path, QString *error)
 {
     return saveAtomically(path, toCsv(log), error);
+}
+
+bool RunExporter::writeTrace(const RunLog &log, const QString &path, QString *error)
+{
+    return saveAtomically(path, toTrace(log), error);
 }
 
 QString RunExporter::csvCell(const QString &text)

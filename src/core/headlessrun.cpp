@@ -149,8 +149,8 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     for (const QString &path : exports) {
         if (!RunExporter::isSupported(path)) {
             err << QCoreApplication::translate("Headless",
-                                               "concurrente: %1: unknown export format (use .json or .csv)")
-                       .arg(path)
+                                               "concurrente: %1: unknown export format (use one of: %2)")
+                       .arg(path, RunExporter::suffixList())
                 << Qt::endl;
             return 1;
         }

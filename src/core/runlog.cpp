@@ -84,6 +84,22 @@ ProcessRecord ProcessRecord::fromJson(const QJsonObject &o)
     return r;
 }
 
+QJsonObject Homework::toJson() const
+{
+    return {{QStringLiteral("student"), student},
+            {QStringLiteral("group"), group},
+            {QStringLiteral("exercise"), exercise}};
+}
+
+Homework Homework::fromJson(const QJsonObject &o)
+{
+    Homework h;
+    h.student = o.value(QStringLiteral("student")).toString().trimmed();
+    h.group = o.value(QStringLiteral("group")).toString().trimmed();
+    h.exercise = o.value(QStringLiteral("exercise")).toString().trimmed();
+    return h;
+}
+
 HostInfo HostInfo::current()
 {
     HostInfo h;
@@ -191,6 +207,8 @@ QJsonObject RunLog::toJson() const
     QJsonObject o;
     o.insert(QStringLiteral("format"), QLatin1String(kRunLogFormat));
     o.insert(QStringLiteral("app_version"), appVersion);
+    if (!homework.isEmpty())
+        o.insert(QStringLiteral("homework"), homework.toJson());
     o.insert(QStringLiteral("host"), host.toJson());
     o.insert(QStringLiteral("scenario"), scenario);
     QJsonArray procs;
@@ -222,6 +240,10 @@ std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
         return fail(tr("not a run log (format is not \"%1\")").arg(QLatin1String(kRunLogFormat)));
     RunLog log;
     log.appVersion = o.value(QStringLiteral("app_version")).toString();
+    const QJsonValue homework = o.value(QStringLiteral("homework"));
+    if (!homework.isUndefined() && !homework.isNull() && !homework.isObject())
+        return fail(tr("homework: must be an object"));
+    log.homework = Homework::fromJson(homework.toObject()); // absent in older logs: empty
     const QJsonObject host = o.value(QStringLiteral("host")).toObject();
     log.host.cpuCount = host.value(QStringLiteral("cpu_count")).toInt();
     log.host.usableCpus = host.value(QStringLiteral("usable_cpus")).toInt(); // 0 in older logs

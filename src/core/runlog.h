@@ -62,6 +62,20 @@ struct HostInfo
     QJsonObject toJson() const;
 };
 
+/// The homework header of a run handed in: who, in which group, for which exercise. Every
+/// field may be empty; a log without one (older logs, a run nobody named) has all three empty.
+struct Homework
+{
+    QString student;
+    QString group;
+    QString exercise;
+
+    bool isEmpty() const { return student.isEmpty() && group.isEmpty() && exercise.isEmpty(); }
+    bool operator==(const Homework &other) const = default;
+    QJsonObject toJson() const;
+    static Homework fromJson(const QJsonObject &object);
+};
+
 /// Everything recorded about one run; what the JSON and CSV exports write and what the GUI
 /// opens again read-only.
 class RunLog
@@ -74,6 +88,7 @@ public:
     QJsonObject scenario; ///< the scenario as loaded, plus `file`
     QList<ProcessRecord> processes;
     QJsonObject summary; ///< filled by finalize()
+    Homework homework;   ///< written as `homework` only when not empty
 
     /// Stores an event; past limits::MaxEventsPerRun it only counts it. Returns whether stored.
     bool addEvent(const Event &event);

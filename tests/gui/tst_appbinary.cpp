@@ -1,6 +1,13 @@
 // The real `concurrente` executable: it starts, shows the first page and quits cleanly; its
 // command line answers --version, --help and a bad --lesson without needing a display.
 
+#include "export.h"
+#include "runlog.h"
+#include "scenario.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -23,6 +30,9 @@ private Q_SLOTS:
     void badArguments();
     void headlessRunNeedsNoDisplay();
     void windowSizeNamesTheRealLimit();
+    void opensASavedRun();
+    void badSavedRunIsNamed();
+    void headlessExportsEveryFormat();
 
 private:
     struct Result
@@ -222,6 +232,94 @@ void TestAppBinary::windowSizeNamesTheRealLimit()
              QStringLiteral("--quit-when-shown"), QStringLiteral("--language"), QStringLiteral("en")},
             guiEnvironment());
     QCOMPARE(r.exitCode, 2);
+}
+
+namespace {
+QStringList significantLines(const QString &err)
+{
+    QStringList lines = err.split(u'\n', Qt::SkipEmptyParts);
+    lines.removeAll(QStringLiteral("This plugin does not support propagateSizeHints()"));
+    return lines;
+}
+} // namespace
+
+void TestAppBinary::opensASavedRun()
+{
+    // `concurrente RUN.concurrente-run.json`, as a shell or a file manager (%f) gives it.
+    const QString preset = qEnvironmentVariable("CONCURRENTE_DATA_DIR") +
+                           QStringLiteral("/lessons/presets/11-queues-pipes.json");
+    const concurrente::ScenarioLoadResult loaded = concurrente::ScenarioLoader::loadFile(preset);
+    QVERIFY(loaded.ok());
+    concurrente::RunLog log;
+    log.appVersion = QStringLiteral("0.1.0");
+    log.scenario = loaded.scenario.toJson();
+    concurrente::ProcessRecord main;
+    main.name = QStringLiteral("MainProcess");
+    main.kind = QStringLiteral("main");
+    main.pid = 4000;
+    main.startNs = 1000;
+    main.endNs = 5000;
+    main.exitcode = 0;
+    log.processes = {main};
+    log.homework = {QStringLiteral("Ana"), QStringLiteral("3CM1"), QStringLiteral("Tarea 4")};
+    log.finalize(4000);
+    const QString path = m_config.filePath(QStringLiteral("saved.concurrente-run.json"));
+    QVERIFY(concurrente::RunExporter::write(log, path));
+
+    const Result r =
+        run({QStringLiteral("--language"), QStringLiteral("en"), path, QStringLiteral("--quit-when-shown")},
+            guiEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(significantLines(r.err).isEmpty(), qPrintable(r.err));
+    // It was opened: it is the most recent run, and the page its example comes from was shown.
+    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"),
+                       QSettings::IniFormat);
+    QCOMPARE(settings.value(QStringLiteral("runs/recent")).toStringList().value(0), path);
+    QCOMPARE(settings.value(QStringLiteral("lesson/last")).toInt(), 11);
+}
+
+void TestAppBinary::badSavedRunIsNamed()
+{
+    const QString path = m_config.filePath(QStringLiteral("truncated.concurrente-run.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "concurrente-run/2", "processes": [)");
+    f.close();
+    const Result r = run({path, QStringLiteral("--quit-when-shown")}, guiEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(path), qPrintable(r.err));
+}
+
+void TestAppBinary::headlessExportsEveryFormat()
+{
+    // Several --export at once, the report formats among them, with no display at all: the
+    // offscreen platform is used for the reports only.
+    const QString preset = qEnvironmentVariable("CONCURRENTE_DATA_DIR") +
+                           QStringLiteral("/lessons/presets/11-queues-pipes.json");
+    QTemporaryDir out;
+    QStringList args{QStringLiteral("--run"), preset};
+    const QStringList names{QStringLiteral("run.concurrente-run.json"), QStringLiteral("run.csv"),
+                            QStringLiteral("run.trace.json"), QStringLiteral("run.html"),
+                            QStringLiteral("run.pdf")};
+    for (const QString &name : names)
+        args << QStringLiteral("--export") << out.filePath(name);
+    const Result r = run(args, noDisplayEnvironment());
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+    const auto head = [&out](const QString &name) {
+        QFile f(out.filePath(name));
+        return f.open(QIODevice::ReadOnly) ? f.read(64) : QByteArray();
+    };
+    QVERIFY(head(names[1]).startsWith("t_ms,pid,ppid,name,event,detail"));
+    QVERIFY(head(names[2]).startsWith("{\"displayTimeUnit\""));
+    QVERIFY(head(names[3]).startsWith("<!DOCTYPE html>"));
+    QVERIFY(head(names[4]).startsWith("%PDF-"));
+    QString error;
+    const auto log = concurrente::RunLog::load(out.filePath(names[0]), &error);
+    QVERIFY2(log, qPrintable(error));
+    QVERIFY(!log->processes.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAppBinary)

@@ -3,6 +3,7 @@
 // Any Qt warning during a test fails it.
 
 #include "coursesession.h"
+#include "export.h"
 #include "labmodels.h"
 #include "labpanel.h"
 #include "lessoncatalog.h"
@@ -19,7 +20,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QFrame>
+#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -164,6 +168,10 @@ private Q_SLOTS:
     void ctrlEndReachesTheEndOfThePage();
     void languageSwitchKeepsTheReadingPosition();
     void zoomNamesAndChangesTheLessonOnly();
+
+    // Saved runs.
+    void openSavedRunShowsItReadOnly();
+    void badSavedRunLeavesTheLabAsItWas();
 
 private:
     QString settingsPath() const { return m_dir->filePath(QStringLiteral("settings.conf")); }
@@ -1042,6 +1050,130 @@ void TestMainWindow::zoomNamesAndChangesTheLessonOnly()
     QCOMPARE(f.window->labPanel()->font(), labBefore);
     f.action("actionZoomReset")->trigger();
     QCOMPARE(view->document()->defaultFont().pointSizeF(), lessonBefore);
+}
+
+namespace {
+/// A saved run of page 11's example: its scenario, a worker and the main program.
+RunLog savedRunOfPage11(const CourseSession &session)
+{
+    const ScenarioLoadResult loaded = ScenarioLoader::loadFile(session.pages().at(10).presetPath);
+    RunLog log;
+    log.appVersion = QStringLiteral("0.1.0");
+    log.host = HostInfo::current();
+    log.scenario = loaded.scenario.toJson();
+    ProcessRecord worker;
+    worker.index = 0;
+    worker.name = QStringLiteral("Saved-Worker-A");
+    worker.kind = QStringLiteral("worker");
+    worker.startMethod = QStringLiteral("fork");
+    worker.pid = 4242;
+    worker.ppid = 4241;
+    worker.startNs = 2000;
+    worker.endNs = 9000;
+    worker.exitcode = 0;
+    ProcessRecord main;
+    main.name = QStringLiteral("MainProcess");
+    main.kind = QStringLiteral("main");
+    main.pid = 4241;
+    main.startNs = 1000;
+    main.endNs = 10000;
+    main.exitcode = 0;
+    log.processes = {worker, main};
+    log.addEvent(Event::make(2500, 4242, QStringLiteral("start"), {{QStringLiteral("name"), worker.name}}));
+    log.addEvent(
+        Event::make(3000, 4242, QStringLiteral("print"), {{QStringLiteral("text"), QStringLiteral("hola")}}));
+    log.homework = {QStringLiteral("Ana Pérez"), QStringLiteral("3CM1"), QStringLiteral("Tarea 4")};
+    log.finalize(9000);
+    return log;
+}
+} // namespace
+
+void TestMainWindow::openSavedRunShowsItReadOnly()
+{
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(3);
+    LabPanel *lab = f.window->labPanel();
+    QVERIFY(!f.window->exportRunAction()->isEnabled()); // nothing has run yet
+    QCOMPARE(f.window->exportRunAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+
+    const QString path = m_dir->filePath(QStringLiteral("saved.concurrente-run.json"));
+    QVERIFY(RunExporter::write(savedRunOfPage11(f.session), path));
+    QString error;
+    QVERIFY2(f.window->openRunFile(path, &error), qPrintable(error));
+
+    // Next to the page whose example it ran, its processes in the table, nothing runnable.
+    QCOMPARE(f.session.currentNumber(), 11);
+    QVERIFY(lab->isSavedRun());
+    QVERIFY(!lab->run());
+    QCOMPARE(lab->processModel()->rowCount(), 2);
+    QStringList names;
+    for (int r = 0; r < lab->processModel()->rowCount(); ++r)
+        names << lab->processModel()->index(r, ProcessTableModel::Name).data().toString();
+    QVERIFY2(names.contains(QStringLiteral("Saved-Worker-A")), qPrintable(names.join(u',')));
+    QCOMPARE(lab->tabs()->currentIndex(), int(LabPanel::ProcessesTab));
+    for (QAction *a : lab->runActions())
+        QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+    QVERIFY(!lab->resetAction()->isEnabled());
+    // Selecting a process enables none of them either.
+    lab->selectProcess(0);
+    for (QAction *a : lab->runActions())
+        QVERIFY2(!a->isEnabled(), qPrintable(a->text()));
+    // Marked as a saved run, with its homework header and file name.
+    QVERIFY(lab->savedRunBanner() && lab->savedRunBanner()->isVisible());
+    QString bannerText;
+    for (QLabel *label : lab->savedRunBanner()->findChildren<QLabel *>())
+        bannerText += label->text();
+    QVERIFY2(bannerText.contains(QStringLiteral("Ana Pérez")) &&
+                 bannerText.contains(QStringLiteral("saved.concurrente-run.json")),
+             qPrintable(bannerText));
+    QVERIFY(f.session.recentRuns().contains(QFileInfo(path).absoluteFilePath()));
+
+    // It exports again as it was, with the header given now.
+    QVERIFY(f.window->exportRunAction()->isEnabled());
+    const QString again = m_dir->filePath(QStringLiteral("again.concurrente-run.json"));
+    const Homework other{QStringLiteral("Luis"), QStringLiteral("3CM2"), QStringLiteral("Tarea 5")};
+    QVERIFY2(f.window->exportRunTo(again, other, &error), qPrintable(error));
+    const auto reread = RunLog::load(again, &error);
+    QVERIFY2(reread, qPrintable(error));
+    QCOMPARE(reread->homework, other);
+    QCOMPARE(reread->processes.size(), 2);
+    QCOMPARE(reread->events().size(), 2);
+
+    // Spanish too: the banner follows the language, the run stays.
+    f.action("actionSpanish")->trigger();
+    QTRY_VERIFY(lab->isSavedRun());
+    QCOMPARE(lab->processModel()->rowCount(), 2);
+
+    // The way out: back to the page's example, runnable again.
+    auto *back = lab->savedRunBanner()->findChild<QToolButton *>();
+    QVERIFY(back);
+    QTest::mouseClick(back, Qt::LeftButton);
+    QVERIFY(!lab->isSavedRun());
+    QVERIFY(!lab->savedRunBanner()->isVisible());
+    QVERIFY(lab->runAction()->isEnabled());
+    QVERIFY(!f.window->exportRunAction()->isEnabled());
+}
+
+void TestMainWindow::badSavedRunLeavesTheLabAsItWas()
+{
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(3);
+    LabPanel *lab = f.window->labPanel();
+    const QString title = lab->title();
+    const QString path = m_dir->filePath(QStringLiteral("scenario-not-run.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "concurrente-scenario/2", "workers": []})");
+    file.close();
+    QString error;
+    QVERIFY(!f.window->openRunFile(path, &error));
+    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("not a run log")), qPrintable(error));
+    QVERIFY(!lab->isSavedRun());
+    QCOMPARE(lab->title(), title);
+    QCOMPARE(f.session.currentNumber(), 3);
+    QVERIFY(lab->runAction()->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

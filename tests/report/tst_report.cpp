@@ -1,0 +1,154 @@
+// The run report: one self-contained HTML page with every text escaped, and the same report
+// as an A4 PDF over several pages for a long run.
+#include "export.h"
+#include "runreport.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace concurrente;
+
+namespace {
+
+RunLog reportLog(int prints)
+{
+    RunLog log;
+    log.appVersion = QStringLiteral("0.1.0");
+    log.host = HostInfo::current();
+    log.homework = {QStringLiteral("Ana <b>Pérez</b>"), QStringLiteral("3CM1"), QStringLiteral("Tarea & 4")};
+    log.scenario = {{QStringLiteral("file"), QStringLiteral("not-a-lesson.json")}};
+    ProcessRecord worker;
+    worker.index = 0;
+    worker.name = QStringLiteral("<script>evil()</script>");
+    worker.pid = 301;
+    worker.ppid = 300;
+    worker.kind = QStringLiteral("worker");
+    worker.startNs = 1'000'000;
+    worker.endNs = 90'000'000;
+    worker.exitcode = 0;
+    ProcessRecord main;
+    main.name = QStringLiteral("MainProcess");
+    main.pid = 300;
+    main.kind = QStringLiteral("main");
+    main.startNs = 500'000;
+    main.endNs = 95'000'000;
+    main.exitcode = 0;
+    log.processes = {worker, main};
+    log.addEvent(
+        Event::make(1'200'000, 301, QStringLiteral("start"), {{QStringLiteral("name"), worker.name}}));
+    for (int i = 0; i < prints; ++i)
+        log.addEvent(
+            Event::make(2'000'000 + i * 1000, 301, QStringLiteral("print"),
+                        {{QStringLiteral("text"), QStringLiteral("<script>alert(%1)</script>").arg(i)}}));
+    log.finalize(94'500'000);
+    return log;
+}
+
+int pdfPages(const QByteArray &pdf)
+{
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![s\\w])"));
+    int n = 0;
+    auto it = page.globalMatch(QString::fromLatin1(pdf));
+    while (it.hasNext()) {
+        it.next();
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void htmlIsSelfContainedAndEscaped();
+    void htmlHasTheHomeworkAndProcesses();
+    void pdfIsPaginatedA4();
+    void shortPdfIsOnePage();
+    void registeredFormatsWrite_data();
+    void registeredFormatsWrite();
+};
+
+void TestReport::initTestCase()
+{
+    RunReport::registerFormats();
+}
+
+void TestReport::htmlIsSelfContainedAndEscaped()
+{
+    const QString html = RunReport::toHtml(reportLog(5));
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    // Nothing it needs from elsewhere: no script, no link, no external picture or style.
+    for (const QString &external :
+         {QStringLiteral("<script"), QStringLiteral("<link"), QStringLiteral("http:"),
+          QStringLiteral("https:"), QStringLiteral("src=\"/"), QStringLiteral("@import"),
+          QStringLiteral("url(")})
+        QVERIFY2(!html.contains(external, Qt::CaseInsensitive), qPrintable(external));
+    // A worker that prints <script> (or is named so) shows the text.
+    QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(0)&lt;/script&gt;")));
+    QVERIFY(html.contains(QStringLiteral("&lt;script&gt;evil()&lt;/script&gt;")));
+    QVERIFY(html.contains(QStringLiteral("Ana &lt;b&gt;Pérez&lt;/b&gt;")));
+    QVERIFY(html.contains(QStringLiteral("Tarea &amp; 4")));
+}
+
+void TestReport::htmlHasTheHomeworkAndProcesses()
+{
+    const QString html = RunReport::toHtml(reportLog(1));
+    QVERIFY(html.contains(QStringLiteral("3CM1")));
+    QVERIFY(html.contains(QStringLiteral("MainProcess")));
+    QVERIFY(html.contains(QStringLiteral(">301<")));
+    QVERIFY(html.contains(HostInfo::current().kernel.toHtmlEscaped()));
+}
+
+void TestReport::pdfIsPaginatedA4()
+{
+    const QByteArray pdf = RunReport::toPdf(reportLog(400));
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QVERIFY2(pdfPages(pdf) > 1, qPrintable(QString::number(pdfPages(pdf))));
+    // A4 is 595 × 842 points.
+    QVERIFY(pdf.contains("/MediaBox [0 0 595 842]") || pdf.contains("/MediaBox [0 0 595.") ||
+            QRegularExpression(QStringLiteral("/MediaBox \\[0 0 59[45]\\.?\\d* 84[12]"))
+                .match(QString::fromLatin1(pdf))
+                .hasMatch());
+}
+
+void TestReport::shortPdfIsOnePage()
+{
+    const QByteArray pdf = RunReport::toPdf(reportLog(0));
+    QVERIFY(pdf.startsWith("%PDF-"));
+    QCOMPARE(pdfPages(pdf), 1);
+}
+
+void TestReport::registeredFormatsWrite_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("starts");
+    QTest::newRow("html") << QStringLiteral("run.html") << QByteArray("<!DOCTYPE html>");
+    QTest::newRow("pdf") << QStringLiteral("run.PDF") << QByteArray("%PDF-");
+}
+
+void TestReport::registeredFormatsWrite()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, starts);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QString error;
+    QVERIFY2(RunExporter::write(reportLog(3), path, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith(starts));
+    // A missing folder is reported, naming the file.
+    const QString missing = dir.filePath(QStringLiteral("no/such/folder/") + name);
+    QVERIFY(!RunExporter::write(reportLog(3), missing, &error));
+    QVERIFY2(error.contains(missing), qPrintable(error));
+}
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"
