@@ -18,6 +18,7 @@
 #include "protocol.h"
 #include "pyvalue.h"
 #include "runlog.h"
+#include "runstore.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -145,6 +146,17 @@ Input makeInput(const QString &path, qsizetype wanted)
     return busy;
 }
 
+/// The lab's store indexing the stored events: per process, messages paired, process rows.
+[[gnu::noinline]] qint64 runIndex(const RunLog &log, qsizetype *indexed)
+{
+    const qint64 t0 = monotonicNs();
+    RunStore store;
+    store.load(log);
+    const qint64 t1 = monotonicNs();
+    *indexed = store.eventCount();
+    return t1 - t0;
+}
+
 [[gnu::noinline]] qint64 runExport(const RunLog &log, qsizetype *bytes)
 {
     const qint64 t0 = monotonicNs();
@@ -210,7 +222,7 @@ int main(int argc, char **argv)
     rounds = std::max(rounds, 1);
     const Input in = makeInput(linesPath, events);
 
-    QList<double> qjson, parse, ingest, exportRate;
+    QList<double> qjson, parse, ingest, index, whole, exportRate;
     qsizetype exportBytes = 0;
     for (int r = 0; r < rounds; ++r) {
         qsizetype objects = 0, parsed = 0;
@@ -218,8 +230,10 @@ int main(int argc, char **argv)
         const qint64 tp = runParse(in, &parsed);
         RunLog log;
         const qint64 ti = runIngest(in, log);
+        qsizetype indexed = 0;
+        const qint64 tx = runIndex(log, &indexed);
         const qint64 te = runExport(log, &exportBytes);
-        if (objects != in.events || parsed != in.events || !checkStored(in, log)) {
+        if (objects != in.events || parsed != in.events || indexed != in.events || !checkStored(in, log)) {
             std::fprintf(stderr, "FAIL: qjson %lld, parse %lld, stored %lld of %lld events (%lld dropped)\n",
                          qlonglong(objects), qlonglong(parsed), qlonglong(log.events().size()),
                          qlonglong(in.events), qlonglong(log.droppedEvents()));
@@ -228,10 +242,13 @@ int main(int argc, char **argv)
         qjson.append(in.events * 1e9 / double(tq));
         parse.append(in.events * 1e9 / double(tp));
         ingest.append(in.events * 1e9 / double(ti));
+        index.append(in.events * 1e9 / double(tx));
+        whole.append(in.events * 1e9 / double(ti + tx));
         exportRate.append(in.events * 1e9 / double(te));
     }
 
     const double mq = median(qjson), mp = median(parse), mi = median(ingest), me = median(exportRate);
+    const double mx = median(index), mw = median(whole);
     const double bytesPerEvent = double(in.stream.size()) / double(in.events);
     std::printf("%lld distinct lines, %lld events per round (%.1f bytes each), %d rounds, medians:\n",
                 qlonglong(in.lines.size()), qlonglong(in.events), bytesPerEvent, rounds);
@@ -242,9 +259,12 @@ int main(int argc, char **argv)
     row("QJsonDocument::fromJson per line (floor)", mq);
     row("LineParser::feed, 64 KiB chunks", mp);
     row("pipe -> EventChannel -> RunLog::addEvent", mi);
+    row("RunStore indexing (per process, messages)", mx);
+    row("bytes -> store (pipe, parse, log, index)", mw);
     row("export: RunLog::toJson + faithful JSON", me);
     std::printf("  (export text: %.1f bytes per event)\n", double(exportBytes) / double(in.events));
-    std::printf("events_ingest_per_s: %.0f\n", mi);
+    std::printf("events_ingest_per_s: %.0f\n", mw);
+    std::printf("events_to_log_per_s: %.0f\n", mi);
     std::printf("events_qjson_parse_per_s: %.0f\n", mq);
     std::printf("events_ingest_vs_qjson_parse: %.2f\n", mi / mq);
     std::printf("events_export_per_s: %.0f\n", me);
