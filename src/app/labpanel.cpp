@@ -85,6 +85,7 @@ LabPanel::LabPanel(QWidget *parent)
 
 LabPanel::~LabPanel()
 {
+    m_journal.discard();
     // The run's processes must not outlive the lab: the run's destructor kills and reaps them.
     m_store->clear();
     delete m_run.data();
@@ -776,6 +777,8 @@ Run *LabPanel::freshRun()
     });
     connect(run, &Run::phaseChanged, this, [this](Run::Phase phase) {
         if (phase == Run::Phase::Finished) {
+            m_journal.discard();
+            m_journaled = 0;
             m_currentAction = int(m_scenario.main.size()) + 1;
             updateScriptHighlight();
         }
@@ -791,6 +794,8 @@ Run *LabPanel::freshRun()
 
 void LabPanel::discardRun()
 {
+    m_journal.discard();
+    m_journaled = 0;
     Run *old = m_run.data();
     m_run.clear();
     if (!old)
@@ -1100,8 +1105,41 @@ void LabPanel::onStoreReset()
     updateStatus();
 }
 
+void LabPanel::journal(bool processesChanged)
+{
+    if (m_journalDir.isEmpty() || !m_run || !m_run->isStarted())
+        return;
+    if (m_run->isFinished()) {
+        m_journal.discard(); // it ended normally: what it recorded is in memory
+        m_journaled = 0;
+        return;
+    }
+    if (!m_journal.isOpen()) {
+        QString why;
+        if (!m_journal.open(m_journalDir, m_run->log(), &why)) {
+            qWarning("run journal: %s", qPrintable(why));
+            m_journalDir.clear(); // say it once; the run goes on without one
+            return;
+        }
+        m_journaled = 0;
+        m_journaledProcsNs = 0;
+        processesChanged = true;
+    }
+    const qint64 now = monotonicNs();
+    QList<ProcessRecord> records;
+    const bool withProcesses = processesChanged && now - m_journaledProcsNs > 500'000'000;
+    if (withProcesses) {
+        for (const WorkerProcess *p : m_run->processes())
+            records.append(p->record());
+        m_journaledProcsNs = now;
+    }
+    m_journal.append(m_run->log(), m_journaled, withProcesses ? &records : nullptr);
+    m_journaled = m_run->log().events().size();
+}
+
 void LabPanel::onStoreUpdated(const RunStore::Batch &batch)
 {
+    journal(m_store->processCount() > batch.processesBefore || !batch.changedProcesses.isEmpty());
     if (m_store->processCount() > batch.processesBefore)
         refreshConsoleChoices();
     if (m_store->processCount() > batch.processesBefore || batch.finished ||

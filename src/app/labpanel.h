@@ -1,6 +1,7 @@
 #pragma once
 
 #include "run.h"
+#include "runjournal.h"
 #include "runstore.h"
 #include "scenario.h"
 
@@ -112,6 +113,12 @@ public:
     QString savedRunPath() const { return m_savedPath; }
     QFrame *savedRunBanner() const { return m_savedBanner; }
 
+    /// Where live runs are journaled (RunJournal); empty: not at all.
+    void setJournalDir(const QString &dir) { m_journalDir = dir; }
+    QString journalDir() const { return m_journalDir; }
+    /// The journal of the run going on (empty when none).
+    QString journalPath() const { return m_journal.isOpen() ? m_journal.path() : QString(); }
+
     /// Selects process `row` of the store in the table (and the tree).
     void selectProcess(int row);
     /// Ends a live run and waits for it (the app is closing).
@@ -165,6 +172,12 @@ private:
     void onReset();
     void updateEditor();
 
+    void journal(bool processesChanged);
+
+    RunJournal m_journal;
+    QString m_journalDir = RunJournal::defaultDir();
+    qsizetype m_journaled = 0;     ///< events of the run already in its journal
+    qint64 m_journaledProcsNs = 0; ///< when the process records were last written
     Scenario m_scenario;
     Scenario m_preset; ///< the page's own example
     bool m_hasScenario = false;

@@ -129,6 +129,9 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
         }
     }
 
+    if (!request.quitWhenShown && request.savedRun.isEmpty())
+        QTimer::singleShot(0, &window, &MainWindow::offerInterruptedRuns);
+
     QTimer exposed;
     QElapsedTimer waited;
     if (request.quitWhenShown) {

@@ -1,4 +1,7 @@
 #include "mainwindow.h"
+#include "runjournal.h"
+#include <QFile>
+#include <QPushButton>
 
 #include "coursesession.h"
 #include "datapaths.h"
@@ -224,6 +227,41 @@ void MainWindow::rebuildRecentRuns()
             rebuildRecentRuns();
         });
     }
+}
+
+void MainWindow::offerInterruptedRuns()
+{
+    const QStringList left = RunJournal::leftIn(m_ui->labPanel->journalDir());
+    if (left.isEmpty())
+        return;
+    const QString path = left.constFirst();
+    QString error;
+    const std::optional<RunLog> log = RunJournal::read(path, &error);
+    if (!log) {
+        // Not readable: nothing to offer; it is set aside so it is not offered again.
+        QFile::rename(path, path + QStringLiteral(".unreadable"));
+        return;
+    }
+    const QString title =
+        log->scenario.value(QStringLiteral("title")).toObject().value(m_session->language()).toString();
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Interrupted run"),
+                        tr("Concurrente was closed while a run was going on. What it had recorded — %n "
+                           "event(s) of “%1” — can be opened for review.",
+                           nullptr, int(log->events().size()))
+                            .arg(title),
+                        QMessageBox::NoButton, this);
+    QPushButton *open = box->addButton(tr("&Open for Review"), QMessageBox::AcceptRole);
+    box->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, open, path, log] {
+        if (box->clickedButton() == open)
+            m_ui->labPanel->showSavedRun(*log, path);
+        QFile::remove(path);
+        // One at a time: the next one, if any, after this.
+        QTimer::singleShot(0, this, &MainWindow::offerInterruptedRuns);
+    });
+    box->open();
 }
 
 bool MainWindow::openRunFile(const QString &path, QString *error)

@@ -35,6 +35,9 @@ public:
     LessonPane *lessonPane() const;
     LabPanel *labPanel() const;
     QSplitter *splitter() const;
+    /// Runs the lab was recording when the app last ended abnormally: offers to open what was
+    /// recorded for review, or to discard it (a message that does not block the window).
+    void offerInterruptedRuns();
     /// The text of the Help → About box.
     QString aboutText() const;
 

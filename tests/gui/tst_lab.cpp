@@ -4,6 +4,7 @@
 #include "labmodels.h"
 #include "labpanel.h"
 #include "lessoncatalog.h"
+#include "runjournal.h"
 #include "scenarioeditor.h"
 #include "uitranslations.h"
 
@@ -20,8 +21,11 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPointer>
+#include <QTemporaryDir>
 
 #include <csignal>
 
@@ -78,6 +82,7 @@ private Q_SLOTS:
     void queuesAndPipesInTheMessagesTable();
     void startMethodOfTheRun();
     void discardARunWithStoppedProcesses();
+    void journalWhileARunGoesOn();
 
 private:
     UiTranslations m_translations;
@@ -363,6 +368,38 @@ void TestLab::discardARunWithStoppedProcesses()
     QTRY_VERIFY_WITH_TIMEOUT(old.isNull(), 10000); // deleted once everything of it was reaped
     for (qint64 pid : std::as_const(pids))
         QVERIFY2(::kill(pid_t(pid), 0) != 0, qPrintable(QString::number(pid)));
+}
+
+void TestLab::journalWhileARunGoesOn()
+{
+    // While a run goes on, what it records is also in its journal (a crash loses nothing);
+    // a run that ends normally leaves no journal behind.
+    QTemporaryDir dir;
+    LabPanel lab;
+    lab.setJournalDir(dir.path());
+    lab.show();
+    lab.showPreset(preset(6), QStringLiteral("en"));
+    QVERIFY(lab.journalPath().isEmpty());
+    lab.stepAction()->trigger(); // p1.start(), then paused
+    QTRY_VERIFY_WITH_TIMEOUT(!lab.journalPath().isEmpty(), 10000);
+    const QString path = lab.journalPath();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto j = RunJournal::read(path);
+            return j && std::any_of(j->events().cbegin(), j->events().cend(), [](const Event &e) {
+                       return e.ev == QLatin1String("start") &&
+                              e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1");
+                   });
+        }(),
+        10000);
+    const auto recorded = RunJournal::read(path);
+    QVERIFY(recorded);
+    QVERIFY(!recorded->processes.isEmpty());
+    QCOMPARE(RunJournal::leftIn(dir.path()), QStringList()); // ours, of a live run
+    lab.runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 10000);
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(QDir(dir.path()).isEmpty());
 }
 
 QTEST_MAIN(TestLab)
