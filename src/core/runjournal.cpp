@@ -45,7 +45,8 @@ bool RunJournal::open(const QString &dir, const RunLog &log, QString *error)
     m_file.setFileName(QDir(dir).filePath(name));
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
+            *error = tr("cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
         return false;
     }
     m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -72,7 +73,9 @@ void RunJournal::append(const RunLog &log, qsizetype from, const QList<ProcessRe
         QJsonArray records;
         for (const ProcessRecord &p : *processes)
             records.append(p.toJson());
-        out += QJsonDocument(QJsonObject{{QStringLiteral("processes"), records}}).toJson(QJsonDocument::Compact) + '\n';
+        out += QJsonDocument(QJsonObject{{QStringLiteral("processes"), records}})
+                   .toJson(QJsonDocument::Compact) +
+               '\n';
     }
     if (!out.isEmpty()) {
         m_file.write(out);
@@ -92,8 +95,8 @@ void RunJournal::discard()
 QStringList RunJournal::leftIn(const QString &dir)
 {
     QStringList out;
-    const QFileInfoList files = QDir(dir).entryInfoList({QStringLiteral("*") + QLatin1String(kSuffix)},
-                                                        QDir::Files, QDir::Time);
+    const QFileInfoList files =
+        QDir(dir).entryInfoList({QStringLiteral("*") + QLatin1String(kSuffix)}, QDir::Files, QDir::Time);
     const QString ourExe = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
     for (const QFileInfo &f : files) {
         // Not the journal of a run going on now, here or in another copy of the app.

@@ -18,9 +18,11 @@ RunLog logWith(int events)
     RunLog log;
     log.appVersion = QStringLiteral("9.9");
     log.host.cpuCount = 2;
-    log.scenario = QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("t")}}}};
+    log.scenario =
+        QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("t")}}}};
     for (int i = 0; i < events; ++i) {
-        Event e = Event::make(1000 + i, 4242, QStringLiteral("print"), {{QStringLiteral("text"), QStringLiteral("line %1").arg(i)}});
+        Event e = Event::make(1000 + i, 4242, QStringLiteral("print"),
+                              {{QStringLiteral("text"), QStringLiteral("line %1").arg(i)}});
         e.proc = 0;
         log.addEvent(e);
     }
@@ -48,10 +50,12 @@ void TestRunJournal::appendedEventsReadBack()
     RunLog log = logWith(3);
     QVERIFY(j.open(dir.path(), log));
     QVERIFY(QFile::exists(j.path()));
-    QCOMPARE(QFile(j.path()).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    QCOMPARE(QFile(j.path()).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+             QFileDevice::Permissions());
     j.append(log, 0);
     // More events later, and the process records.
-    Event late = Event::make(2000, 4242, QStringLiteral("put"), {{QStringLiteral("value"), 2.0}, {QStringLiteral("float"), true}});
+    Event late = Event::make(2000, 4242, QStringLiteral("put"),
+                             {{QStringLiteral("value"), 2.0}, {QStringLiteral("float"), true}});
     log.addEvent(late);
     ProcessRecord p;
     p.name = QStringLiteral("Process-1");
@@ -85,7 +89,8 @@ void TestRunJournal::cutByACrash()
     const auto back = RunJournal::read(j.path());
     QVERIFY(back);
     QCOMPARE(back->events().size(), 9);
-    QCOMPARE(back->events().constLast().fields.value(QStringLiteral("text")).toString(), QStringLiteral("line 8"));
+    QCOMPARE(back->events().constLast().fields.value(QStringLiteral("text")).toString(),
+             QStringLiteral("line 8"));
 }
 
 void TestRunJournal::discardedAtANormalEnd()

@@ -13,9 +13,13 @@
 #include "lessonview.h"
 #include "mainwindow.h"
 #include "pythonhighlighter.h"
+#include "runjournal.h"
 #include "scenarioeditor.h"
 #include "scenarioeditormodels.h"
 #include "uitranslations.h"
+#include <QAbstractButton>
+#include <QJsonObject>
+#include <QMessageBox>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -130,6 +134,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void interruptedRunIsOfferedForReview();
     void initTestCase();
     void init();
     void cleanup();
@@ -1174,6 +1179,55 @@ void TestMainWindow::badSavedRunLeavesTheLabAsItWas()
     QCOMPARE(lab->title(), title);
     QCOMPARE(f.session.currentNumber(), 3);
     QVERIFY(lab->runAction()->isEnabled());
+}
+
+void TestMainWindow::interruptedRunIsOfferedForReview()
+{
+    // The app was killed while page 6's run went on: at the next start its journal is offered,
+    // and Open shows what it had recorded in the lab; the journal is then gone.
+    QTemporaryDir dir;
+    RunLog log;
+    log.appVersion = QStringLiteral("0");
+    log.scenario = QJsonObject{
+        {QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Killed run")}}}};
+    ProcessRecord worker;
+    worker.name = QStringLiteral("Process-1");
+    worker.kind = QStringLiteral("worker");
+    worker.index = 0;
+    worker.pid = 4242;
+    worker.startNs = 1000;
+    Event start = Event::make(1000, 4242, QStringLiteral("start"),
+                              {{QStringLiteral("name"), QStringLiteral("Process-1")}});
+    start.proc = 0;
+    log.addEvent(start);
+    QString left;
+    {
+        RunJournal journal;
+        QVERIFY(journal.open(dir.path(), log));
+        const QList<ProcessRecord> records{worker};
+        journal.append(log, 0, &records);
+        // As if by another process that has ended: journals of this one are live runs.
+        left = dir.filePath(QStringLiteral("run-999999999-1.concurrente-journal"));
+        QVERIFY(QFile::rename(journal.path(), left));
+    }
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(6);
+    f.window->labPanel()->setJournalDir(dir.path());
+    f.window->offerInterruptedRuns();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = f.window->findChild<QMessageBox *>()) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("Killed run")), qPrintable(box->text()));
+    QAbstractButton *open = nullptr;
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            open = b;
+    QVERIFY(open);
+    open->click();
+    QTRY_COMPARE(f.window->labPanel()->store()->processCount(), 1);
+    QCOMPARE(f.window->labPanel()->store()->process(0).record.name, QStringLiteral("Process-1"));
+    QVERIFY(!f.window->labPanel()->runAction()->isEnabled());
+    QVERIFY(!QFile::exists(left));
 }
 
 QTEST_MAIN(TestMainWindow)
