@@ -35,12 +35,35 @@
 #include <QTableView>
 #include <QTextBlock>
 #include <QTextEdit>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace concurrente {
+
+/// The run journal, written on a thread of its own: turning events into JSON lines and writing
+/// them must not hold up the window during a flood. It receives copies of the events (their
+/// data is shared, not copied), in order.
+class LabPanel::JournalWriter : public QObject
+{
+public:
+    void open(const QString &path, const RunLog &header)
+    {
+        QString why;
+        if (!m_journal.openAt(path, header, &why))
+            qWarning("run journal: %s", qPrintable(why));
+    }
+    void append(const QList<Event> &events, const QList<ProcessRecord> &records, bool withRecords)
+    {
+        m_journal.append(events, withRecords ? &records : nullptr);
+    }
+    void discard() { m_journal.discard(); }
+
+private:
+    RunJournal m_journal;
+};
 
 namespace {
 
@@ -85,7 +108,16 @@ LabPanel::LabPanel(QWidget *parent)
 
 LabPanel::~LabPanel()
 {
-    m_journal.discard();
+    discardJournal();
+    if (m_journalThread) {
+        // Everything queued for the writer (the discard above) happens before it stops.
+        JournalWriter *writer = m_journalWriter;
+        QMetaObject::invokeMethod(
+            writer, [] {}, Qt::BlockingQueuedConnection);
+        m_journalThread->quit();
+        m_journalThread->wait();
+        delete m_journalWriter;
+    }
     // The run's processes must not outlive the lab: the run's destructor kills and reaps them.
     m_store->clear();
     delete m_run.data();
@@ -777,8 +809,7 @@ Run *LabPanel::freshRun()
     });
     connect(run, &Run::phaseChanged, this, [this](Run::Phase phase) {
         if (phase == Run::Phase::Finished) {
-            m_journal.discard();
-            m_journaled = 0;
+            discardJournal();
             m_currentAction = int(m_scenario.main.size()) + 1;
             updateScriptHighlight();
         }
@@ -794,8 +825,7 @@ Run *LabPanel::freshRun()
 
 void LabPanel::discardRun()
 {
-    m_journal.discard();
-    m_journaled = 0;
+    discardJournal();
     Run *old = m_run.data();
     m_run.clear();
     if (!old)
@@ -1105,36 +1135,66 @@ void LabPanel::onStoreReset()
     updateStatus();
 }
 
+void LabPanel::discardJournal()
+{
+    m_journaled = 0;
+    if (m_journalPath.isEmpty())
+        return;
+    m_journalPath.clear();
+    JournalWriter *writer = m_journalWriter;
+    QMetaObject::invokeMethod(
+        writer, [writer] { writer->discard(); }, Qt::QueuedConnection);
+}
+
 void LabPanel::journal(bool processesChanged)
 {
     if (m_journalDir.isEmpty() || !m_run || !m_run->isStarted())
         return;
     if (m_run->isFinished()) {
-        m_journal.discard(); // it ended normally: what it recorded is in memory
-        m_journaled = 0;
+        discardJournal(); // it ended normally: what it recorded is in memory
         return;
     }
-    if (!m_journal.isOpen()) {
-        QString why;
-        if (!m_journal.open(m_journalDir, m_run->log(), &why)) {
-            qWarning("run journal: %s", qPrintable(why));
-            m_journalDir.clear(); // say it once; the run goes on without one
-            return;
-        }
+    if (!m_journalThread) {
+        m_journalThread = new QThread(this);
+        m_journalThread->setObjectName(QStringLiteral("run journal"));
+        m_journalWriter = new JournalWriter;
+        m_journalWriter->moveToThread(m_journalThread);
+        m_journalThread->start(QThread::LowPriority);
+    }
+    JournalWriter *writer = m_journalWriter;
+    if (m_journalPath.isEmpty()) {
+        m_journalPath = RunJournal::newPath(m_journalDir);
+        RunLog header;
+        header.appVersion = m_run->log().appVersion;
+        header.host = m_run->log().host;
+        header.scenario = m_run->log().scenario;
+        header.homework = m_run->log().homework;
+        QMetaObject::invokeMethod(
+            writer, [writer, path = m_journalPath, header] { writer->open(path, header); },
+            Qt::QueuedConnection);
         m_journaled = 0;
         m_journaledProcsNs = 0;
         processesChanged = true;
     }
     const qint64 now = monotonicNs();
     QList<ProcessRecord> records;
-    const bool withProcesses = processesChanged && now - m_journaledProcsNs > 500'000'000;
-    if (withProcesses) {
+    const bool withRecords = processesChanged && now - m_journaledProcsNs > 500'000'000;
+    if (withRecords) {
         for (const WorkerProcess *p : m_run->processes())
             records.append(p->record());
         m_journaledProcsNs = now;
     }
-    m_journal.append(m_run->log(), m_journaled, withProcesses ? &records : nullptr);
-    m_journaled = m_run->log().events().size();
+    const QList<Event> &events = m_run->log().events();
+    QList<Event> fresh = events.mid(std::min(m_journaled, events.size()));
+    m_journaled = events.size();
+    if (fresh.isEmpty() && !withRecords)
+        return;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, fresh = std::move(fresh), records = std::move(records), withRecords] {
+            writer->append(fresh, records, withRecords);
+        },
+        Qt::QueuedConnection);
 }
 
 void LabPanel::onStoreUpdated(const RunStore::Batch &batch)

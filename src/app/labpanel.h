@@ -20,6 +20,7 @@ class QFrame;
 class QTabWidget;
 class QTableView;
 class QToolButton;
+class QThread;
 class QTreeView;
 
 namespace concurrente {
@@ -117,7 +118,7 @@ public:
     void setJournalDir(const QString &dir) { m_journalDir = dir; }
     QString journalDir() const { return m_journalDir; }
     /// The journal of the run going on (empty when none).
-    QString journalPath() const { return m_journal.isOpen() ? m_journal.path() : QString(); }
+    QString journalPath() const { return m_journalPath; }
 
     /// Selects process `row` of the store in the table (and the tree).
     void selectProcess(int row);
@@ -174,7 +175,12 @@ private:
 
     void journal(bool processesChanged);
 
-    RunJournal m_journal;
+    void discardJournal();
+
+    class JournalWriter;
+    JournalWriter *m_journalWriter = nullptr; ///< writes the journal on its own thread
+    QThread *m_journalThread = nullptr;
+    QString m_journalPath; ///< the journal of the run going on, empty when none
     QString m_journalDir = RunJournal::defaultDir();
     qsizetype m_journaled = 0;     ///< events of the run already in its journal
     qint64 m_journaledProcsNs = 0; ///< when the process records were last written

@@ -12,8 +12,9 @@ namespace concurrente {
 Q_LOGGING_CATEGORY(lcChannel, "concurrente.run.channel", QtInfoMsg)
 
 namespace {
-/// Reads per notifier activation: a flooding worker must not starve the event loop.
-constexpr int kReadsPerActivation = 16;
+/// Reads per notifier activation: a flooding worker must not starve the event loop. Each read
+/// is up to 64 KiB (some 600 lines); two keep the window's longest pause to a few milliseconds.
+constexpr int kReadsPerActivation = 2;
 constexpr qsizetype kReadChunk = 64 * 1024;
 } // namespace
 

@@ -29,20 +29,30 @@ QString RunJournal::defaultDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journal");
 }
 
+QString RunJournal::newPath(const QString &dir)
+{
+    return QDir(dir).filePath(QStringLiteral("run-%1-%2%3")
+                                  .arg(QCoreApplication::applicationPid())
+                                  .arg(monotonicNs())
+                                  .arg(QLatin1String(kSuffix)));
+}
+
 bool RunJournal::open(const QString &dir, const RunLog &log, QString *error)
+{
+    return openAt(newPath(dir), log, error);
+}
+
+bool RunJournal::openAt(const QString &path, const RunLog &log, QString *error)
 {
     if (m_file.isOpen())
         m_file.close();
+    const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir)) {
         if (error)
             *error = tr("cannot create %1").arg(QDir::toNativeSeparators(dir));
         return false;
     }
-    const QString name = QStringLiteral("run-%1-%2%3")
-                             .arg(QCoreApplication::applicationPid())
-                             .arg(monotonicNs())
-                             .arg(QLatin1String(kSuffix));
-    m_file.setFileName(QDir(dir).filePath(name));
+    m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
         if (error)
             *error = tr("cannot write %1: %2")
@@ -63,12 +73,18 @@ bool RunJournal::open(const QString &dir, const RunLog &log, QString *error)
 
 void RunJournal::append(const RunLog &log, qsizetype from, const QList<ProcessRecord> *processes)
 {
+    const QList<Event> &events = log.events();
+    from = std::clamp<qsizetype>(from, 0, events.size());
+    append(events.mid(from), processes);
+}
+
+void RunJournal::append(const QList<Event> &events, const QList<ProcessRecord> *processes)
+{
     if (!m_file.isOpen())
         return;
     QByteArray out;
-    const QList<Event> &events = log.events();
-    for (qsizetype i = std::max<qsizetype>(from, 0); i < events.size(); ++i)
-        out += "{\"e\":" + toFaithfulJson(events.at(i).toJson(), false) + "}\n";
+    for (const Event &e : events)
+        out += "{\"e\":" + toFaithfulJson(e.toJson(), false) + "}\n";
     if (processes) {
         QJsonArray records;
         for (const ProcessRecord &p : *processes)

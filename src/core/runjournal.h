@@ -28,10 +28,17 @@ public:
 
     /// Creates a journal in `dir` for a run whose log starts as `log` (its header fields).
     bool open(const QString &dir, const RunLog &log, QString *error = nullptr);
+    /// The same at `path` (a name newPath() gave).
+    bool openAt(const QString &path, const RunLog &log, QString *error = nullptr);
+    /// A name for a new journal in `dir`: this process's pid and the time.
+    static QString newPath(const QString &dir);
     bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_file.fileName(); }
     /// Appends `log`'s events from index `from` on, and its process records when `processes`.
     void append(const RunLog &log, qsizetype from, const QList<ProcessRecord> *processes = nullptr);
+    /// The same for events already taken out of the log (copies are cheap: shared data), so
+    /// that the writing can happen on another thread than the one that stores events.
+    void append(const QList<Event> &events, const QList<ProcessRecord> *processes = nullptr);
     /// The run ended normally: the journal is removed.
     void discard();
 

@@ -398,8 +398,8 @@ void TestLab::journalWhileARunGoesOn()
     QCOMPARE(RunJournal::leftIn(dir.path()), QStringList()); // ours, of a live run
     lab.runAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 10000);
-    QVERIFY(!QFile::exists(path));
-    QVERIFY(QDir(dir.path()).isEmpty());
+    QTRY_VERIFY(!QFile::exists(path));
+    QTRY_VERIFY(QDir(dir.path()).isEmpty());
 }
 
 QTEST_MAIN(TestLab)
