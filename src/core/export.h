@@ -5,10 +5,13 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 namespace concurrente {
 
 /// Writers for a finished run. Every file is written atomically (QSaveFile): a reader never
-/// sees half a file, and a failed write leaves the previous file untouched.
+/// sees half a file, and a failed write leaves the previous file untouched. The text is written
+/// in pieces, event by event, so an export needs little memory beyond the run log itself.
 class RunExporter
 {
     Q_DECLARE_TR_FUNCTIONS(RunExporter)
@@ -21,6 +24,8 @@ public:
 
     /// The CSV text: header `t_ms,pid,ppid,name,event,detail`, one row per event in time order.
     static QByteArray toCsv(const RunLog &log);
+    /// The same text, one row at a time (the header first), for writing without holding it all.
+    static void writeCsvRows(const RunLog &log, const std::function<void(const QByteArray &)> &row);
     /// One CSV cell: a leading `= + - @`, TAB or CR gets a `'` so spreadsheets never run it as
     /// a formula; quoted when it holds a comma, quote or line break.
     static QString csvCell(const QString &text);
