@@ -117,6 +117,7 @@ private slots:
     void grandchildExitCodesAreNeverLost_data();
     void grandchildExitCodesAreNeverLost();
     void queuePutFromMain();
+    void largestValidQueueCapacityIsCreated();
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
@@ -629,6 +630,22 @@ void TestRun::queuePutFromMain()
     // The segment is gone with the run.
     for (const QString &f : QDir(u"/dev/shm"_qs).entryList({u"concurrente-q-%1-*"_qs.arg(::getpid())}))
         QFAIL(qPrintable(u"segment left behind: "_qs + f));
+}
+
+void TestRun::largestValidQueueCapacityIsCreated()
+{
+    // Whatever capacity the validator accepts, the run can create: no queue_error at the limit.
+    auto run = runToEnd(scenarioFrom(QStringLiteral(R"("queues":[{"name":"q","capacity":%1}],
+        "workers":[{"task":"producer","args":{"queue":"q","count":3}},{"task":"consumer","args":{"queue":"q","count":3}}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},{"action":"join","worker":1}])")
+                                         .arg(kMaxQueueCapacity)
+                                         .toUtf8()));
+    QVERIFY(run->isFinished());
+    const QList<Event> errors = eventsOf(run->log(), u"queue_error"_qs);
+    QVERIFY2(
+        errors.isEmpty(),
+        qPrintable(errors.isEmpty() ? QString() : errors.first().fields.value(u"message"_qs).toString()));
+    QCOMPARE(eventsOf(run->log(), u"get"_qs).size(), 3);
 }
 
 void TestRun::mainProgramGetsAndPutsNone()

@@ -1438,7 +1438,7 @@ void TestHelpers::queueLongMessageKeepsItsProducer()
     // A message of 64 KiB (the queue's limit) cannot fit in one event line: its value is cut,
     // the `get` still names its producer and seq, and both the event and the consumer's print
     // ("Se lee de la cola: xxx...") say truncated.
-    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 1, shmq::kMaxMessageBytes);
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 2, shmq::kMaxMessageBytes);
     QVERIFY(q.has_value());
     const QByteArray head = R"({"p":4242,"s":7,"v":")";
     const QByteArray payload =
