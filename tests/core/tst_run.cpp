@@ -7,6 +7,7 @@
 #include "pyvalue.h"
 #include "run.h"
 #include "scenario.h"
+#include "terminationsignals.h"
 #include "workerprocess.h"
 
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -135,6 +137,7 @@ private slots:
     void headlessRunAndExports();
     void headlessBadScenario();
     void headlessInterruptEndsTheRun();
+    void terminationSignalsIgnoreSigpipe();
 
 private:
     /// Runs the scenario's main script to the end; the Run stays for inspection.
@@ -1061,6 +1064,33 @@ void TestRun::headlessInterruptEndsTheRun()
         QVERIFY2(p.endNs, qPrintable(p.name));
     QCOMPARE(processNamed(*log, u"Process-1"_qs)->exitcode, std::optional<int>(-9));
     QCOMPARE(processNamed(*log, u"Process-2"_qs)->exitcode, std::optional<int>(-9));
+}
+
+void TestRun::terminationSignalsIgnoreSigpipe()
+{
+    // Qt ignores SIGPIPE once a QProcess has started; a write to a closed standard output before
+    // that (or in a run whose main program never started) must not kill the app either.
+    // Start from the default (an earlier test's QProcess may have left it ignored).
+    struct sigaction saved
+    {
+    }, dfl{}, during{}, after{};
+    dfl.sa_handler = SIG_DFL;
+    QCOMPARE(::sigaction(SIGPIPE, &dfl, &saved), 0);
+    auto restore = qScopeGuard([&saved] { ::sigaction(SIGPIPE, &saved, nullptr); });
+    {
+        TerminationSignals termination;
+        QCOMPARE(::sigaction(SIGPIPE, nullptr, &during), 0);
+        QVERIFY(during.sa_handler == SIG_IGN);
+        // SIGHUP (a closed terminal) is handled like SIGINT and SIGTERM: reported, not fatal.
+        QSignalSpy signalled(&termination, &TerminationSignals::signalled);
+        QCOMPARE(::raise(SIGHUP), 0);
+        QVERIFY(signalled.wait(5000));
+        QCOMPARE(signalled.first().first().toInt(), SIGHUP);
+        QCOMPARE(termination.received(), SIGHUP);
+        QCOMPARE(TerminationSignals::exitStatusFor(SIGHUP), 129);
+    }
+    QCOMPARE(::sigaction(SIGPIPE, nullptr, &after), 0);
+    QVERIFY(after.sa_handler == SIG_DFL); // given back as it was
 }
 
 QTEST_GUILESS_MAIN(TestRun)
