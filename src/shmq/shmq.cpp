@@ -781,6 +781,19 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
                  "cannot size shared-memory queue " + name + ": " + errnoText(err));
         return std::nullopt;
     }
+    // ftruncate reserves nothing: in a /dev/shm too small for the segment, the first write to a
+    // page it has no room for would be a SIGBUS (the creator's, while it builds the slots, or a
+    // worker's much later). Reserve every page now, so a short /dev/shm is a clear error here.
+    // (A file system without fallocate gets the old behaviour.)
+    if (const int err = posix_fallocate(fd, 0, off_t(total));
+        err != 0 && err != EOPNOTSUPP && err != EINVAL) {
+        ::close(fd);
+        shm_unlink(name.c_str());
+        setError(error, OpenErrorCode::SystemError,
+                 "cannot reserve " + std::to_string(total) + " bytes for shared-memory queue " + name + ": " +
+                     errnoText(err));
+        return std::nullopt;
+    }
     void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     const int mmapErr = errno;
     ::close(fd);

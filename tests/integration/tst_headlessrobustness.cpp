@@ -34,6 +34,7 @@ private Q_SLOTS:
     void signalDuringTheRun();
     void signalDuringTheExports();
     void segmentsOfAKilledAppRemovedAtNextStart();
+    void queueThatCannotBeCreatedFailsTheRun_data();
     void queueThatCannotBeCreatedFailsTheRun();
     void scenarioThatIsNotARegularFileRefused();
 
@@ -239,26 +240,40 @@ void TestHeadlessRobustness::segmentsOfAKilledAppRemovedAtNextStart()
     QVERIFY2(segmentsOf(appPid).isEmpty(), qPrintable(segmentsOf(appPid).join(u' ')));
 }
 
+void TestHeadlessRobustness::queueThatCannotBeCreatedFailsTheRun_data()
+{
+    QTest::addColumn<QString>("mountOptions");
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("read-only /dev/shm") << u"ro,size=1m"_s << 2 << u"Read-only file system"_s;
+    // 64 slots of 64 KiB in 128 KiB: without the space reserved up front the app would die of
+    // SIGBUS while it builds the slots.
+    QTest::newRow("/dev/shm too small") << u"size=128k"_s << 64 << u"No space left on device"_s;
+}
+
 void TestHeadlessRobustness::queueThatCannotBeCreatedFailsTheRun()
 {
-    // A read-only /dev/shm, in a mount namespace of its own (needs CAP_SYS_ADMIN: root in CI).
+    QFETCH(QString, mountOptions);
+    QFETCH(int, capacity);
+    QFETCH(QString, reason);
+    // A /dev/shm of its own, in a mount namespace (needs CAP_SYS_ADMIN: root in CI).
     QProcess probe;
     probe.start(u"unshare"_s, {u"-m"_s, u"--propagation"_s, u"private"_s, u"true"_s});
     if (!probe.waitForFinished(10'000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
         QSKIP("no mount namespace here (unshare -m needs CAP_SYS_ADMIN)");
     const QString scenario = writeScenario(uR"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},
-        "queues":[{"name":"q","capacity":2}],
+        "queues":[{"name":"q","capacity":%1}],
         "workers":[{"task":"sleep","args":{"ms":10}}],
-        "main":[{"action":"start","worker":0},{"action":"join","worker":0}]})"_s);
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}]})"_s.arg(capacity));
     QProcess app;
     app.start(u"unshare"_s, {u"-m"_s, u"--propagation"_s, u"private"_s, u"/bin/sh"_s, u"-c"_s,
-                             u"mount -t tmpfs -o ro,size=1m tmpfs /dev/shm && exec \"$0\" --run \"$1\""_s,
-                             m_binary, scenario});
+                             u"mount -t tmpfs -o \"$2\" tmpfs /dev/shm && exec \"$0\" --run \"$1\""_s,
+                             m_binary, scenario, mountOptions});
     QVERIFY(app.waitForFinished(60'000));
     const QString err = QString::fromLocal8Bit(app.readAllStandardError());
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QVERIFY2(app.exitCode() == 1, qPrintable(err));
-    QVERIFY2(err.contains(u"queue_error q"_s) && err.contains(u"Read-only file system"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"queue_error q"_s) && err.contains(reason), qPrintable(err));
 }
 
 void TestHeadlessRobustness::scenarioThatIsNotARegularFileRefused()
