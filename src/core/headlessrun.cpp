@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <memory>
@@ -106,6 +107,25 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
         for (const ScenarioIssue &issue : loaded.errors)
             err << QStringLiteral("concurrente: ") << issue.toString() << Qt::endl;
         return 2;
+    }
+    // Where the exports go is checked before the run, not after it: an export replaces a
+    // regular file (QSaveFile renames over it), so a device (as root, /dev/full would become a
+    // file), a FIFO or a folder is refused, and so is the scenario file itself.
+    const QString scenarioPath = QFileInfo(scenarioFile).canonicalFilePath();
+    for (const QString &path : exports) {
+        const QFileInfo target(path);
+        QString why;
+        if (target.exists() && !target.isFile())
+            why = QCoreApplication::translate("Headless", "not a regular file (an export replaces a file)");
+        else if (target.exists() && target.canonicalFilePath() == scenarioPath)
+            why = QCoreApplication::translate("Headless", "this is the scenario file being run");
+        else if (!QFileInfo(target.absolutePath()).isDir())
+            why = QCoreApplication::translate("Headless", "the folder %1 does not exist")
+                      .arg(target.absolutePath());
+        if (!why.isEmpty()) {
+            err << QStringLiteral("concurrente: %1: %2").arg(path, why) << Qt::endl;
+            return 1;
+        }
     }
 
     // The app creates one for --run; a caller without one (a test, a tool) still gets a loop.

@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -1024,6 +1025,29 @@ void TestRun::headlessRunAndExports()
     QCOMPARE(text.count('\n'), log->events().size() + 1);
     // Unknown export format: nothing runs.
     QCOMPARE(runHeadless(scenario, {dir.filePath(u"run.xyz"_qs)}, out, err), 1);
+    // Export targets that cannot be a run log are refused before the run: a device, a folder,
+    // the scenario file itself, a missing folder. Nothing is started, the scenario is intact.
+    QVERIFY(QDir(dir.path()).mkdir(u"folder.json"_qs));
+    QFile scenarioFile(scenario);
+    QVERIFY(scenarioFile.open(QIODevice::ReadOnly));
+    const QByteArray scenarioBytes = scenarioFile.readAll();
+    scenarioFile.close();
+    // A FIFO stands for a device here: were the check broken, the export would replace what the
+    // path names, and that must never be a real device of the machine running the tests.
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(u"fifo.json"_qs)).constData(), 0600), 0);
+    for (const auto &[target, reason] :
+         QList<std::pair<QString, QString>>{{dir.filePath(u"fifo.json"_qs), u"not a regular file"_qs},
+                                            {dir.filePath(u"folder.json"_qs), u"not a regular file"_qs},
+                                            {scenario, u"scenario file"_qs},
+                                            {dir.filePath(u"missing/run.json"_qs), u"does not exist"_qs}}) {
+        QString o, e;
+        QTextStream os(&o), es(&e);
+        QCOMPARE(runHeadless(scenario, {target}, os, es), 1);
+        QVERIFY2(e.contains(reason), qPrintable(e));
+        QVERIFY2(!o.contains(u"started"_qs), qPrintable(o));
+    }
+    QVERIFY(scenarioFile.open(QIODevice::ReadOnly));
+    QCOMPARE(scenarioFile.readAll(), scenarioBytes);
 }
 
 void TestRun::headlessBadScenario()
