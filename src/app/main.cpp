@@ -8,6 +8,8 @@
 #include "runreport.h"
 #include "runstore.h"
 #include "timelinepainter.h"
+#include "run.h"
+#include "terminationsignals.h"
 #include "uitranslations.h"
 
 #include <QApplication>
@@ -111,6 +113,13 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
         }
         window.resize(request.windowSize);
     }
+    // SIGTERM, SIGINT or SIGHUP (the terminal closed) close the window the ordinary way, which
+    // ends a live run (closeEvent → LabPanel::shutdown()); the status then says the signal.
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::signalled, &window, [&window] {
+        window.close();
+        QCoreApplication::quit();
+    });
     window.show();
     session.start(request.lesson);
     int status = 0;
@@ -154,6 +163,8 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
         exposed.start();
     }
     const int rc = app.exec();
+    if (const int sig = termination.received())
+        return TerminationSignals::exitStatusFor(sig);
     return status != 0 ? status : rc;
 }
 
@@ -182,10 +193,13 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "concurrente: %s\nTry 'concurrente --help'.\n", qPrintable(request.error));
         return 2;
     case CommandLineRequest::Headless:
+        Run::removeStaleQueues(); // what an app killed with SIGKILL left in /dev/shm
+        return runWithoutWindow(argc, argv, request);
     case CommandLineRequest::Help:
     case CommandLineRequest::Version:
         return runWithoutWindow(argc, argv, request);
     case CommandLineRequest::Gui:
+        Run::removeStaleQueues();
         break;
     }
     return runWindow(argc, argv, request);

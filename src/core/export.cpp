@@ -6,9 +6,61 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <optional>
+
 namespace concurrente {
 
 namespace {
+
+/// A file written through QSaveFile in pieces: the whole text never exists in memory at once
+/// (a run log of a million events is hundreds of megabytes as JSON), and the file appears only
+/// when complete (atomic rename), or not at all.
+class PiecewiseSave
+{
+public:
+    explicit PiecewiseSave(const QString &path) : m_path(path), m_file(path) {}
+
+    bool open(QString *error)
+    {
+        if (m_file.open(QIODevice::WriteOnly))
+            return true;
+        fail(error);
+        return false;
+    }
+    void write(QByteArrayView bytes)
+    {
+        m_buffer.append(bytes);
+        if (m_buffer.size() >= kFlushBytes)
+            flush();
+    }
+    bool commit(QString *error)
+    {
+        flush();
+        if (m_ok && m_file.commit())
+            return true;
+        fail(error);
+        return false; // QSaveFile discards its temporary file
+    }
+
+private:
+    static constexpr qsizetype kFlushBytes = 1 << 20;
+    void flush()
+    {
+        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size())
+            m_ok = false;
+        m_buffer.clear();
+    }
+    void fail(QString *error)
+    {
+        if (error)
+            *error = RunExporter::tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
+    }
+
+    QString m_path;
+    QSaveFile m_file;
+    QByteArray m_buffer;
+    bool m_ok = true;
+};
 
 QList<ExportFormat> builtInFormats()
 {
@@ -112,12 +164,36 @@ bool RunExporter::write(const RunLog &log, const QString &path, QString *error)
 bool RunExporter::writeJson(const RunLog &log, const QString &path, QString *error)
 {
     // Not QJsonDocument: it would write a float 2.0 as 2 (docs/run-log.md, "Numbers").
-    return saveAtomically(path, toFaithfulJson(log.toJson(), true), error);
+    // The same bytes as toFaithfulJson(log.toJson(), true), written event by event: everything
+    // but the events first, then each event spliced in where the empty array stands (the
+    // top-level members are indented by 4 spaces, so the marker cannot match anything nested).
+    PiecewiseSave out(path);
+    if (!out.open(error))
+        return false;
+    const QByteArray frame = toFaithfulJson(log.toJsonWithoutEvents(), true);
+    static const QByteArray marker = QByteArrayLiteral("\n    \"events\": []");
+    const qsizetype at = frame.indexOf(marker);
+    Q_ASSERT(at >= 0);
+    const qsizetype arrayAt = at + marker.size() - 2; // where "[]" starts
+    out.write(QByteArrayView(frame).first(arrayAt));
+    bool first = true;
+    log.forEachEventInTimeOrder([&](const Event &e) {
+        out.write(first ? QByteArrayView("[\n        ") : QByteArrayView(",\n        "));
+        first = false;
+        out.write(toFaithfulJsonAt(e.toJson(), 2));
+    });
+    out.write(first ? QByteArrayView("[]") : QByteArrayView("\n    ]"));
+    out.write(QByteArrayView(frame).sliced(arrayAt + 2));
+    return out.commit(error);
 }
 
 bool RunExporter::writeCsv(const RunLog &log, const QString &path, QString *error)
 {
-    return saveAtomically(path, toCsv(log), error);
+    PiecewiseSave out(path);
+    if (!out.open(error))
+        return false;
+    writeCsvRows(log, [&out](const QByteArray &row) { out.write(row); });
+    return out.commit(error);
 }
 
 bool RunExporter::writeTrace(const RunLog &log, const QString &path, QString *error)
@@ -142,15 +218,23 @@ QString RunExporter::csvCell(const QString &text)
 
 QByteArray RunExporter::toCsv(const RunLog &log)
 {
+    QByteArray out;
+    writeCsvRows(log, [&out](const QByteArray &row) { out += row; });
+    return out;
+}
+
+void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const QByteArray &)> &row)
+{
     QHash<qint64, const ProcessRecord *> byPid;
     for (const ProcessRecord &p : log.processes)
         if (p.pid)
             byPid.insert(*p.pid, &p);
 
-    const QList<Event> events = log.sortedEvents();
-    const qint64 t0 = events.isEmpty() ? 0 : events.front().tNs;
-    QString out = QStringLiteral("t_ms,pid,ppid,name,event,detail\n");
-    for (const Event &e : events) {
+    row(QByteArrayLiteral("t_ms,pid,ppid,name,event,detail\n"));
+    std::optional<qint64> t0;
+    log.forEachEventInTimeOrder([&](const Event &e) {
+        if (!t0)
+            t0 = e.tNs;
         const ProcessRecord *p = e.pid ? byPid.value(*e.pid) : nullptr;
         QJsonObject detail = e.fields;
         QString name = detail.take(QStringLiteral("name")).toString();
@@ -166,11 +250,11 @@ QByteArray RunExporter::toCsv(const RunLog &log)
         }
         const QString detailText =
             detail.isEmpty() ? QString() : QString::fromUtf8(toFaithfulJson(detail, false));
-        out += QString::number(double(e.tNs - t0) / 1e6, 'f', 3) + u',' +
-               (e.pid ? QString::number(*e.pid) : QString()) + u',' + ppid + u',' + csvCell(name) + u',' +
-               csvCell(e.ev) + u',' + csvCell(detailText) + u'\n';
-    }
-    return out.toUtf8();
+        row((QString::number(double(e.tNs - *t0) / 1e6, 'f', 3) + u',' +
+             (e.pid ? QString::number(*e.pid) : QString()) + u',' + ppid + u',' + csvCell(name) + u',' +
+             csvCell(e.ev) + u',' + csvCell(detailText) + u'\n')
+                .toUtf8());
+    });
 }
 
 } // namespace concurrente

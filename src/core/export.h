@@ -31,7 +31,8 @@ struct ExportFormat
 /// registered format has (so `run.trace.json` is a trace, `run.json` a run log). The run log,
 /// CSV and trace formats are built in; the report library adds HTML and PDF
 /// (RunReport::registerFormats()). Every file is written atomically (QSaveFile): a reader never
-/// sees half a file, and a failed write leaves the previous file untouched.
+/// sees half a file, and a failed write leaves the previous file untouched. The run log and CSV
+/// are written in pieces, event by event, so an export needs little memory beyond the run log.
 class RunExporter
 {
     Q_DECLARE_TR_FUNCTIONS(RunExporter)
@@ -56,6 +57,8 @@ public:
 
     /// The CSV text: header `t_ms,pid,ppid,name,event,detail`, one row per event in time order.
     static QByteArray toCsv(const RunLog &log);
+    /// The same text, one row at a time (the header first), for writing without holding it all.
+    static void writeCsvRows(const RunLog &log, const std::function<void(const QByteArray &)> &row);
     /// One CSV cell: a leading `= + - @`, TAB or CR gets a `'` so spreadsheets never run it as
     /// a formula; quoted when it holds a comma, quote or line break.
     static QString csvCell(const QString &text);

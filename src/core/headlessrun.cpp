@@ -3,72 +3,19 @@
 #include "export.h"
 #include "run.h"
 #include "scenario.h"
+#include "terminationsignals.h"
 #include "workerprocess.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QSocketNotifier>
+#include <QFileInfo>
 #include <QTextStream>
 
-#include <csignal>
-#include <fcntl.h>
 #include <memory>
-#include <unistd.h>
 
 namespace concurrente {
 
 namespace {
-
-/// Self-pipe for SIGINT / SIGTERM: Ctrl+C ends the run properly (everything killed and reaped,
-/// queues removed, exports written) instead of leaving it to the parent-death signals.
-int g_signalPipe[2] = {-1, -1};
-
-void onTerminationSignal(int sig)
-{
-    const int saved = errno;
-    const char c = char(sig);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
-    errno = saved;
-}
-
-class SignalGuard
-{
-public:
-    SignalGuard()
-    {
-        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        struct sigaction sa
-        {
-        };
-        sa.sa_handler = onTerminationSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        ::sigaction(SIGINT, &sa, &m_oldInt);
-        ::sigaction(SIGTERM, &sa, &m_oldTerm);
-        m_active = true;
-    }
-    ~SignalGuard()
-    {
-        if (!m_active)
-            return;
-        ::sigaction(SIGINT, &m_oldInt, nullptr);
-        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-        g_signalPipe[0] = g_signalPipe[1] = -1;
-    }
-    int readFd() const { return m_active ? g_signalPipe[0] : -1; }
-
-private:
-    bool m_active = false;
-    struct sigaction m_oldInt
-    {
-    };
-    struct sigaction m_oldTerm
-    {
-    };
-};
 
 class Headless
 {
@@ -161,6 +108,25 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
             err << QStringLiteral("concurrente: ") << issue.toString() << Qt::endl;
         return 2;
     }
+    // Where the exports go is checked before the run, not after it: an export replaces a
+    // regular file (QSaveFile renames over it), so a device (as root, /dev/full would become a
+    // file), a FIFO or a folder is refused, and so is the scenario file itself.
+    const QString scenarioPath = QFileInfo(scenarioFile).canonicalFilePath();
+    for (const QString &path : exports) {
+        const QFileInfo target(path);
+        QString why;
+        if (target.exists() && !target.isFile())
+            why = QCoreApplication::translate("Headless", "not a regular file (an export replaces a file)");
+        else if (target.exists() && target.canonicalFilePath() == scenarioPath)
+            why = QCoreApplication::translate("Headless", "this is the scenario file being run");
+        else if (!QFileInfo(target.absolutePath()).isDir())
+            why = QCoreApplication::translate("Headless", "the folder %1 does not exist")
+                      .arg(target.absolutePath());
+        if (!why.isEmpty()) {
+            err << QStringLiteral("concurrente: %1: %2").arg(path, why) << Qt::endl;
+            return 1;
+        }
+    }
 
     // The app creates one for --run; a caller without one (a test, a tool) still gets a loop.
     std::unique_ptr<QCoreApplication> ownApp;
@@ -171,49 +137,50 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
         ownApp = std::make_unique<QCoreApplication>(argc, argv);
     }
 
+    // Before the run exists: from its first queue on, a signal must end it the proper way.
+    TerminationSignals termination;
+    bool interrupted = false;
     Run run(loaded.scenario);
     Headless progress(run, out, err);
     for (WorkerProcess *p : run.processes())
         progress.watch(p);
     QObject::connect(&run, &Run::processAdded, &run, [&progress](WorkerProcess *p) { progress.watch(p); });
-    QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run](const Event &e) {
-        if (e.ev == QLatin1String("protocol_error") || e.ev == QLatin1String("action_error") ||
-            e.ev == QLatin1String("queue_error") || e.ev == QLatin1String("command_error")) {
+    bool queueFailed = false;
+    QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run, &queueFailed](const Event &e) {
+        const bool queueError = e.ev == QLatin1String("queue_error");
+        if (e.ev == QLatin1String("protocol_error") || e.ev == QLatin1String("action_error") || queueError ||
+            e.ev == QLatin1String("command_error")) {
+            // A queue_error names its queue in `queue`, the others their process in `name`.
+            const QString what =
+                e.fields.value(queueError ? QStringLiteral("queue") : QStringLiteral("name")).toString();
             err << QStringLiteral("concurrente: %1: %2 %3: %4")
                        .arg(run.scenario().file.isEmpty() ? QStringLiteral("run") : run.scenario().file, e.ev,
-                            e.fields.value(QStringLiteral("name")).toString(),
-                            e.fields.value(QStringLiteral("message")).toString())
+                            what, e.fields.value(QStringLiteral("message")).toString())
                 << Qt::endl;
         }
+        if (queueError)
+            queueFailed = true; // a queue the scenario needs does not exist: the run cannot be what it says
     });
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
-    SignalGuard signalGuard;
-    bool interrupted = false;
-    std::unique_ptr<QSocketNotifier> signalNotifier;
-    if (signalGuard.readFd() >= 0) {
-        signalNotifier =
-            std::make_unique<QSocketNotifier>(qintptr(signalGuard.readFd()), QSocketNotifier::Read);
-        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &run, [&] {
-            char c = 0;
-            while (::read(signalGuard.readFd(), &c, 1) > 0) {
-            }
-            if (!interrupted) {
-                interrupted = true;
-                err << QCoreApplication::translate("Headless", "concurrente: interrupted: ending the run")
-                    << Qt::endl;
-                run.abort();
-            }
-        });
-    }
+    QObject::connect(&termination, &TerminationSignals::signalled, &run, [&](int) {
+        if (interrupted)
+            return;
+        interrupted = true;
+        err << QCoreApplication::translate("Headless", "concurrente: interrupted: ending the run")
+            << Qt::endl;
+        run.abort();
+    });
     run.start();
     if (!run.isFinished())
         loop.exec();
     progress.table();
 
-    int status = interrupted ? 1 : 0;
-    if (run.log().summary.value(QStringLiteral("launch_failures")).toInt() > 0)
+    int status = 0;
+    if (run.log().summary.value(QStringLiteral("launch_failures")).toInt() > 0 || queueFailed)
         status = 1; // the run could not do what the scenario asked
+    // A signal that arrives while the exports are written waits in the pipe: each export is
+    // finished (they are atomic, so there is never half a file) and the status says the signal.
     for (const QString &path : exports) {
         QString error;
         if (RunExporter::write(run.log(), path, &error)) {
@@ -222,6 +189,11 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
             err << QStringLiteral("concurrente: ") << error << Qt::endl;
             status = 1;
         }
+    }
+    if (const int sig = termination.received()) {
+        if (!interrupted)
+            err << QCoreApplication::translate("Headless", "concurrente: interrupted") << Qt::endl;
+        status = TerminationSignals::exitStatusFor(sig);
     }
     return status;
 }

@@ -9,7 +9,9 @@ namespace concurrente {
 
 /// `concurrente --run SCENARIO [--export FILE]...`: runs the scenario with real processes,
 /// prints one progress line per process state change and a final table to `out`, writes
-/// each export. Returns the process exit code: 0 completed, 2 bad scenario, 1 otherwise.
+/// each export. Returns the process exit code: 0 completed, 2 bad scenario, 128 + the signal
+/// number when SIGINT, SIGTERM or SIGHUP ended it (130, 143, 129), 1 otherwise (a process that
+/// could not be started, a queue that could not be created, an export not written).
 int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err);
 
 } // namespace concurrente

@@ -248,4 +248,11 @@ QByteArray toFaithfulJson(const QJsonObject &object, bool indented)
     return out;
 }
 
+QByteArray toFaithfulJsonAt(const QJsonObject &object, int level)
+{
+    QByteArray out;
+    appendObject(out, object, true, level);
+    return out;
+}
+
 } // namespace concurrente

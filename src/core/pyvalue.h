@@ -33,5 +33,8 @@ QString pythonStr(const QJsonValue &value, bool isFloat);
 /// that in every object with `"float": true` a numeric `value` is written as a Python float
 /// (`2.0`, `1e+16`), so the text says what the value was.
 QByteArray toFaithfulJson(const QJsonObject &object, bool indented);
+/// toFaithfulJson(object, true) as it is written nested `level` deep (its inner lines indented
+/// by 4 × (level + 1) spaces), without a final newline: for writing a document piece by piece.
+QByteArray toFaithfulJsonAt(const QJsonObject &object, int level);
 
 } // namespace concurrente

@@ -53,6 +53,10 @@ public:
     Q_ENUM(Phase)
 
     explicit Run(const Scenario &scenario, QObject *parent = nullptr);
+    /// Removes the queue segments in /dev/shm left by app instances that died without removing
+    /// them (SIGKILL, a crash), also those whose creator's pid is now another process's.
+    /// Called once per process: at the app's start and, at the latest, before a run's queues.
+    static void removeStaleQueues();
     /// Kills and reaps every process of the run still alive (bounded, SIGKILL is immediate).
     ~Run() override;
 

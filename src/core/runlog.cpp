@@ -216,16 +216,32 @@ QJsonObject RunLog::toJson() const
         procs.append(p.toJson());
     o.insert(QStringLiteral("processes"), procs);
     QJsonArray evs;
-    if (inTimeOrder()) {
-        for (const Event &e : m_events)
-            evs.append(e.toJson());
-    } else {
-        for (const Event *e : timeOrder())
-            evs.append(e->toJson());
-    }
+    forEachEventInTimeOrder([&evs](const Event &e) { evs.append(e.toJson()); });
     o.insert(QStringLiteral("events"), evs);
     o.insert(QStringLiteral("summary"), summary);
     return o;
+}
+
+QJsonObject RunLog::toJsonWithoutEvents() const
+{
+    RunLog header;
+    header.appVersion = appVersion;
+    header.host = host;
+    header.scenario = scenario;
+    header.processes = processes;
+    header.summary = summary;
+    return header.toJson();
+}
+
+void RunLog::forEachEventInTimeOrder(const std::function<void(const Event &)> &visit) const
+{
+    if (inTimeOrder()) {
+        for (const Event &e : m_events)
+            visit(e);
+    } else {
+        for (const Event *e : timeOrder())
+            visit(*e);
+    }
 }
 
 std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)

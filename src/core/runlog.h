@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -14,8 +15,9 @@ namespace concurrente {
 
 namespace limits {
 /// Events stored per run. A runaway worker (a print loop) must not exhaust memory: further
-/// events are counted, not stored, and the summary says how many were dropped.
-inline constexpr qsizetype MaxEventsPerRun = 1'000'000;
+/// events are counted, not stored, and the summary says how many were dropped. An event takes
+/// about 480 bytes in memory, so the app stays under 300 MB at the cap (decision 23).
+inline constexpr qsizetype MaxEventsPerRun = 500'000;
 } // namespace limits
 
 /// The value of the run log's `format` field (docs/run-log.md).
@@ -105,6 +107,11 @@ public:
     void finalize(qint64 wallNs);
 
     QJsonObject toJson() const;
+    /// toJson() with `events` an empty array: the exporter streams the events in one by one,
+    /// so a log of a million events is never held twice as JSON.
+    QJsonObject toJsonWithoutEvents() const;
+    /// Calls `visit` for each stored event in time order (t_ns; equal t_ns in arrival order).
+    void forEachEventInTimeOrder(const std::function<void(const Event &)> &visit) const;
     /// Reads a saved run log; empty with `error` set when it is not one.
     static std::optional<RunLog> fromJson(const QJsonObject &object, QString *error = nullptr);
     static std::optional<RunLog> load(const QString &path, QString *error = nullptr);

@@ -32,16 +32,20 @@ QByteArray valueJson(const QJsonValue &value)
 }
 } // namespace
 
-void Run::createQueues()
+void Run::removeStaleQueues()
 {
     static bool staleRemoved = false;
-    if (!staleRemoved) {
-        // Segments of an earlier app instance that died before it could remove them.
-        staleRemoved = true;
-        std::vector<std::string> removed;
-        if (shmq::Queue::removeStaleSegments(&removed) > 0)
-            qCInfo(lcRun) << "removed" << removed.size() << "stale queue segments";
-    }
+    if (staleRemoved)
+        return;
+    staleRemoved = true;
+    std::vector<std::string> removed;
+    if (shmq::Queue::removeStaleSegments(&removed) > 0)
+        qCInfo(lcRun) << "removed" << removed.size() << "stale queue segments";
+}
+
+void Run::createQueues()
+{
+    removeStaleQueues(); // segments of an earlier app instance that died before removing them
     m_queueNames.clear();
     for (const QueueSpec &spec : std::as_const(m_scenario.queues)) {
         shmq::OpenError error;

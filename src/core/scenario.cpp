@@ -11,7 +11,12 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace concurrente {
 
@@ -230,6 +235,123 @@ QString index(const QString &path, qsizetype i)
     return path + u'[' + QString::number(i) + u']';
 }
 
+/// A key as messages show it: an unknown key may be anything the file holds (900,000
+/// characters, control characters), so a long one is cut, and it says so.
+QString shownKey(const QString &k)
+{
+    constexpr qsizetype kShown = 48;
+    if (k.size() <= kShown + 16)
+        return k;
+    return k.left(kShown) + u"\u2026 "_s + ScenarioLoader::tr("(%1 characters)").arg(k.size());
+}
+
+/// Reads one JSON string literal starting at json[i] == '"' (the document is known to be valid
+/// JSON: QJsonDocument parsed it). Returns its text and leaves `i` after the closing quote.
+QString readJsonString(const QByteArray &json, qsizetype &i)
+{
+    QString text;
+    qsizetype run = ++i; // start of a run of plain bytes
+    auto flush = [&](qsizetype end) { text += QString::fromUtf8(json.constData() + run, end - run); };
+    while (i < json.size() && json.at(i) != '"') {
+        if (json.at(i) != '\\') {
+            ++i;
+            continue;
+        }
+        flush(i);
+        const char c = i + 1 < json.size() ? json.at(i + 1) : '\0';
+        i += 2;
+        switch (c) {
+        case 'b':
+            text += u'\b';
+            break;
+        case 'f':
+            text += u'\f';
+            break;
+        case 'n':
+            text += u'\n';
+            break;
+        case 'r':
+            text += u'\r';
+            break;
+        case 't':
+            text += u'\t';
+            break;
+        case 'u': {
+            // A UTF-16 code unit; a surrogate pair is two of them, which QString keeps as such.
+            bool ok = false;
+            const ushort unit = json.mid(i, 4).toUShort(&ok, 16);
+            text += QChar(ok ? unit : u'?');
+            i += 4;
+            break;
+        }
+        default:
+            text += QChar::fromLatin1(c);
+            break; // " \ /
+        }
+        run = i;
+    }
+    flush(i);
+    ++i; // the closing quote
+    return text;
+}
+
+/// Every key that appears twice in one object of a valid JSON document, with the path of the
+/// second one. QJsonDocument keeps only the last value of a repeated key, so
+/// {"task": "greeting", "task": "crash"} would silently run crash.
+QList<QPair<QString, QString>> duplicateKeys(const QByteArray &json)
+{
+    struct Frame
+    {
+        bool object = false;
+        QString path;
+        QSet<QString> keys;
+        QString lastKey;
+        qsizetype index = 0;
+        bool expectKey = false;
+    };
+    QList<QPair<QString, QString>> found; // (path of the repeated key, key)
+    QList<Frame> stack;
+    auto valuePath = [&stack]() -> QString {
+        if (stack.isEmpty())
+            return {};
+        const Frame &f = stack.last();
+        return f.object ? key(f.path, shownKey(f.lastKey)) : index(f.path, f.index);
+    };
+    for (qsizetype i = 0; i < json.size();) {
+        const char c = json.at(i);
+        if (c == '"') {
+            const QString text = readJsonString(json, i);
+            if (!stack.isEmpty() && stack.last().object && stack.last().expectKey) {
+                Frame &f = stack.last();
+                f.expectKey = false;
+                f.lastKey = text;
+                if (f.keys.contains(text))
+                    found.append({key(f.path, shownKey(text)), text});
+                else
+                    f.keys.insert(text);
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            Frame f;
+            f.object = c == '{';
+            f.path = valuePath();
+            f.expectKey = f.object;
+            stack.append(f);
+        } else if ((c == '}' || c == ']') && !stack.isEmpty()) {
+            stack.removeLast();
+        } else if (c == ',' && !stack.isEmpty()) {
+            Frame &f = stack.last();
+            if (f.object)
+                f.expectKey = true;
+            else
+                ++f.index;
+        }
+        ++i;
+    }
+    return found;
+}
+
 // --- reasons shared by the JSON loader and the per-part checks --------------------------------
 // Each returns why a value is refused, or an empty string; the callers add the path.
 
@@ -445,7 +567,7 @@ public:
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!allowed.contains(it.key()))
-                error(key(path, it.key()),
+                error(key(path, shownKey(it.key())),
                       ScenarioLoader::tr("unknown field (expected one of: %1)").arg(allowed.join(u", "_s)));
         }
     }
@@ -917,8 +1039,26 @@ ScenarioLoadResult ScenarioLoader::loadFile(const QString &path)
     const QFileInfo info(path);
     const QString label = info.fileName().isEmpty() ? path : info.fileName();
     ScenarioLoadResult r;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    // Opened without blocking and checked on the open descriptor: a FIFO nobody writes to
+    // would block the open (and the read) for ever, a device may never end; only a regular
+    // file is a scenario.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        r.errors.append(
+            {label, {}, tr("cannot open the file: %1").arg(QString::fromLocal8Bit(std::strerror(errno)))});
+        return r;
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        r.errors.append({label, {}, tr("not a regular file (a scenario is a JSON file)")});
+        return r;
+    }
+    QFile f;
+    if (!f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         r.errors.append({label, {}, tr("cannot open the file: %1").arg(f.errorString())});
         return r;
     }
@@ -984,6 +1124,12 @@ ScenarioLoadResult ScenarioLoader::loadData(const QByteArray &json, const QStrin
         r.errors.append({label, {}, tr("the top level must be a JSON object")});
         return r;
     }
+    const auto duplicates = duplicateKeys(json);
+    for (const auto &[path, k] : duplicates)
+        r.errors.append(
+            {label, path, tr("the key appears more than once in its object (each key may appear once)")});
+    if (!duplicates.isEmpty())
+        return r;
     return loadObject(doc.object(), label);
 }
 

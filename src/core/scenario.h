@@ -24,19 +24,22 @@ inline constexpr char kScenarioFormat1[] = "concurrente-scenario/1";
 inline constexpr qint64 kMaxScenarioFileBytes = 1024 * 1024; ///< a scenario file is at most 1 MiB
 inline constexpr int kMaxWorkers = 256;                      ///< workers per run
 inline constexpr int kMaxQueues = 16;                        ///< queues per run
-inline constexpr int kMaxQueueCapacity = 4096;               ///< messages a queue holds at once
-inline constexpr int kMaxActions = 1024;                     ///< actions in `main`
-inline constexpr int kMaxDelayMs = 60'000;                   ///< any delay, sleep or timeout: 60 s
-inline constexpr int kMaxItems = 1000;                       ///< `n` of squares/cubes
-inline constexpr int kMaxThreads = 64;                       ///< `threads` of the GIL demo
-inline constexpr qint64 kMaxWork = 1'000'000'000;            ///< `work` iterations of the GIL demo
-inline constexpr int kMaxSwitchUs = 1'000'000;               ///< GIL switch interval: 1 s
-inline constexpr double kMaxAbsNumber = 1e15;                ///< queue and pipe values
-inline constexpr double kMaxOperand = 1e6;      ///< |a|, |b|, |c|: a·b·c stays exact, as Python's ints
-inline constexpr int kMaxPipes = 16;            ///< pipes per run
-inline constexpr int kMaxMessages = 100'000;    ///< `count` of queue and pipe tasks
-inline constexpr int kMaxNameLength = 64;       ///< worker names, ids, queue names
-inline constexpr int kMaxStringArgLength = 256; ///< string task arguments, string queue values
+/// Messages a queue holds at once: the most slots of 64 KiB (the message limit) whose segment
+/// stays within shmq's 256 MiB cap (384 + 4091 × 65,600 bytes), so every capacity the
+/// validator accepts can be created (tst_run checks it).
+inline constexpr int kMaxQueueCapacity = 4091;
+inline constexpr int kMaxActions = 1024;          ///< actions in `main`
+inline constexpr int kMaxDelayMs = 60'000;        ///< any delay, sleep or timeout: 60 s
+inline constexpr int kMaxItems = 1000;            ///< `n` of squares/cubes
+inline constexpr int kMaxThreads = 64;            ///< `threads` of the GIL demo
+inline constexpr qint64 kMaxWork = 1'000'000'000; ///< `work` iterations of the GIL demo
+inline constexpr int kMaxSwitchUs = 1'000'000;    ///< GIL switch interval: 1 s
+inline constexpr double kMaxAbsNumber = 1e15;     ///< queue and pipe values
+inline constexpr double kMaxOperand = 1e6;        ///< |a|, |b|, |c|: a·b·c stays exact, as Python's ints
+inline constexpr int kMaxPipes = 16;              ///< pipes per run
+inline constexpr int kMaxMessages = 100'000;      ///< `count` of queue and pipe tasks
+inline constexpr int kMaxNameLength = 64;         ///< worker names, ids, queue names
+inline constexpr int kMaxStringArgLength = 256;   ///< string task arguments, string queue values
 inline constexpr int kMaxTitleLength = 200;
 inline constexpr int kMaxDescriptionLength = 4000;
 

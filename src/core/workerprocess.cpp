@@ -112,6 +112,9 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
         // Its own process group: a last-resort sweep at run end reaches grandchildren that
         // never reported a pid.
         ::setpgid(0, 0);
+        // The app ignores SIGPIPE (TerminationSignals) and an ignored signal stays ignored
+        // across exec: give the child the default a program started from a shell has.
+        ::signal(SIGPIPE, SIG_DFL);
         // Move both descriptors out of the way first, so placing one cannot clobber the other.
         // The copies made by F_DUPFD are not close-on-exec; the originals are.
         const int ev = ::fcntl(writeFd, F_DUPFD, 10);

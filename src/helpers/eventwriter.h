@@ -38,6 +38,8 @@ public:
     std::string_view view() const noexcept { return {m_data, m_len}; }
     std::size_t size() const noexcept { return m_len; }
     bool cut() const noexcept { return m_cut; }
+    /// Says the text is cut although it fitted here: what was added was itself a cut value.
+    void markCut() noexcept { m_cut = true; }
     void clear() noexcept
     {
         m_len = 0;
@@ -85,6 +87,13 @@ public:
     Event &boolean(std::string_view key, bool value) noexcept;
     Event &null(std::string_view key) noexcept;
     Event &intArray(std::string_view key, const std::int64_t *values, std::size_t n) noexcept;
+    /// Says `"truncated":true` at the end of the line: a field's text was cut before it got here
+    /// (a print built in a fixed buffer), not only when the line itself is too long.
+    Event &markTruncated() noexcept
+    {
+        m_truncated = true;
+        return *this;
+    }
 
     /// Writes the line with one write() (retrying on EINTR). False if the reader is gone.
     bool emit() noexcept;

@@ -406,9 +406,8 @@ bool tryRecv(QueueOp &op)
         }
         ++op.received;
         conc::Event &e = parentEvent("get");
-        e.str("queue", label).num("seq", m.head.seq);
+        e.str("queue", label).num("seq", m.head.seq).num("producer", m.head.producer);
         conc::addPipeValue(e, m);
-        e.num("producer", m.head.producer);
         emitOrShutdown(e);
         const bool none = m.head.kind == conc::PipeKind::None;
         if (!none) {
@@ -417,6 +416,8 @@ bool tryRecv(QueueOp &op)
             conc::addPipeValue(b, m);
             conc::Event &p = parentEvent("print");
             p.str("text", b.view());
+            if (b.cut())
+                p.markTruncated();
             emitOrShutdown(p);
         }
         if (none || !op.untilNone) {
@@ -465,9 +466,8 @@ bool trySend(QueueOp &op)
         return true;
     }
     conc::Event &e = parentEvent("put");
-    e.str("queue", label).num("seq", m.head.seq);
+    e.str("queue", label).num("seq", m.head.seq).num("producer", m.head.producer);
     conc::addPipeValue(e, m);
-    e.num("producer", m.head.producer);
     emitOrShutdown(e);
     return true;
 }
@@ -525,6 +525,8 @@ bool tryOp(QueueOp &op)
                 conc::addMessageStr(line, payload);
                 conc::Event &p = parentEvent("print");
                 p.str("text", line.view());
+                if (line.cut())
+                    p.markTruncated();
                 emitOrShutdown(p);
             }
         } else {

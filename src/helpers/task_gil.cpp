@@ -161,7 +161,7 @@ int taskGil(TaskContext &ctx)
         b.add("Hilo ").addInt(k + 1).add(": CPU ");
         addSeconds(b, cpu[k]);
         b.add(", cedió el GIL ").addInt(drops[k]).add(" veces");
-        emitPrint(b.view());
+        emitPrint(b);
     }
     StackBuf<160> b;
     b.addInt(n).add(n == 1 ? " hilo" : " hilos").add(": tiempo de pared ");
@@ -169,7 +169,7 @@ int taskGil(TaskContext &ctx)
     b.add(", CPU total ");
     addSeconds(b, cpuTotal);
     b.add(", cambios de GIL ").addInt(std::int64_t(gil.switchNumber > 0 ? gil.switchNumber - 1 : 0));
-    emitPrint(b.view());
+    emitPrint(b);
     Event("result")
         .floatValue(double(wall) / 1e9)
         .num("threads", n)

@@ -117,9 +117,9 @@ namespace {
 void emitMessageEvent(std::string_view ev, std::string_view label, const PipeMessage &m) noexcept
 {
     Event e(ev);
-    e.str("queue", label).num("seq", m.head.seq);
+    e.str("queue", label).num("seq", m.head.seq).num("producer", m.head.producer); // before a long value
     addPipeValue(e, m);
-    e.num("producer", m.head.producer).emit();
+    e.emit();
 }
 } // namespace
 
@@ -173,7 +173,7 @@ int taskPipeSend(TaskContext &ctx)
             StackBuf<300> b;
             b.add("Se envía: ");
             addPipeValue(b, m);
-            emitPrint(b.view());
+            emitPrint(b);
         }
         emitMessageEvent("put", label, m);
     }
@@ -202,7 +202,7 @@ int taskPipeEcho(TaskContext &ctx)
             StackBuf<300> b;
             b.add("Recibido: ");
             addPipeValue(b, m);
-            emitPrint(b.view());
+            emitPrint(b);
         }
         m.head.seq = seq;
         m.head.producer = getpid();
@@ -244,7 +244,7 @@ int taskPipeRecv(TaskContext &ctx)
         StackBuf<300> b; // the notebook's print("Recibido:", mensaje)
         b.add("Recibido: ");
         addPipeValue(b, m);
-        emitPrint(b.view());
+        emitPrint(b);
     }
     close(fd);
     return 0;

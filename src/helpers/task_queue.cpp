@@ -112,8 +112,9 @@ struct Message
     double floatValue = 0;
     bool boolValue = false;
     std::string_view raw; ///< the value's JSON text (or the whole bare payload)
-    char text[1100];      ///< Kind::Str: the decoded string
+    char text[1100];      ///< Kind::Str: the decoded string (its beginning when `cut`)
     std::size_t textLen = 0;
+    bool cut = false; ///< Kind::Str: longer than `text`; events and prints say truncated
     std::string_view str() const { return {text, textLen}; }
 };
 
@@ -162,7 +163,8 @@ bool readHex4(std::string_view s, std::size_t at, std::uint32_t &out)
     return true;
 }
 
-// Decodes a JSON string literal (quotes included) into UTF-8; false if it is not one or does not fit.
+// Decodes a JSON string literal (quotes included) into UTF-8; false if it is not one. A string
+// longer than `out` keeps its beginning, cut at a character boundary, and out.cut() says so.
 bool decodeJsonString(std::string_view lit, FixedBuf &out)
 {
     if (lit.size() < 2 || lit.front() != '"' || lit.back() != '"')
@@ -237,7 +239,21 @@ bool decodeJsonString(std::string_view lit, FixedBuf &out)
                 .add(char(0x80 | (cp & 0x3F)));
         }
     }
-    return !out.cut();
+    return true;
+}
+
+// The length of `text` without a last UTF-8 sequence that was cut short.
+std::size_t wholeCharacters(std::string_view text)
+{
+    std::size_t n = text.size();
+    for (std::size_t back = 1; back <= 4 && back <= n; ++back) {
+        const auto c = static_cast<unsigned char>(text[n - back]);
+        if ((c & 0xC0) == 0x80)
+            continue; // a continuation byte: look further back for its lead byte
+        const std::size_t need = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        return need > back ? n - back : n;
+    }
+    return n;
 }
 
 // Parses our envelope; anything else is a bare value. Never reads outside `payload`.
@@ -270,8 +286,10 @@ void parseMessage(std::string_view payload, Message &m)
     } else if (parseFloat(m.raw, m.floatValue)) {
         m.kind = Kind::Float;
     } else if (decodeJsonString(m.raw, text)) {
+        // A string longer than the buffer is still a string (Python got a str), only cut.
         m.kind = Kind::Str;
-        m.textLen = text.size();
+        m.cut = text.cut();
+        m.textLen = m.cut ? wholeCharacters(text.view()) : text.size();
     } else {
         m.kind = Kind::Other;
     }
@@ -295,6 +313,8 @@ void addPyStr(FixedBuf &b, const Message &m)
         break;
     case Kind::Str:
         b.add(m.str());
+        if (m.cut)
+            b.markCut();
         break;
     case Kind::Other:
         b.add(m.raw);
@@ -326,6 +346,8 @@ void addValue(Event &e, const Message &m)
         break;
     case Kind::Str:
         e.str("value", m.str());
+        if (m.cut)
+            e.markTruncated();
         break;
     case Kind::Other: // an object, or a payload we do not understand
         e.str("value", m.raw);
@@ -351,11 +373,11 @@ bool putValue(TaskContext &ctx, shmq::Queue &q, std::int64_t seq, std::string_vi
         return false;
     }
     Event e("put");
-    e.str("queue", queueLabel(ctx)).num("seq", seq);
+    e.str("queue", queueLabel(ctx)).num("seq", seq).num("producer", getpid()); // before a long value
     Message m;
     parseMessage(std::string_view(buf, n), m);
     addValue(e, m);
-    e.num("producer", getpid()).emit();
+    e.emit();
     return true;
 }
 
@@ -369,9 +391,10 @@ GetOutcome getValue(TaskContext &ctx, shmq::Queue &q, std::vector<std::byte> &bu
         if (r == shmq::Result::Ok) {
             parseMessage(std::string_view(reinterpret_cast<const char *>(buf.data()), buf.size()), m);
             Event e("get");
-            e.str("queue", queueLabel(ctx)).num("seq", m.seq);
+            // The producer before the value: a value too long for the line is cut, never it.
+            e.str("queue", queueLabel(ctx)).num("seq", m.seq).num("producer", m.producer);
             addValue(e, m);
-            e.num("producer", m.producer).emit();
+            e.emit();
             return GetOutcome::Value;
         }
         if (r == shmq::Result::Corrupt) {
@@ -410,7 +433,7 @@ int taskProducer(TaskContext &ctx)
             v.addInt(first.i + k);
         StackBuf<64> line; // print("Se pone en la cola:", value): one space between the arguments
         line.add("Se pone en la cola: ").add(v.view());
-        emitPrint(line.view());
+        emitPrint(line);
         if (!putValue(ctx, *q, seq, v.view(), timeout))
             return 1;
     }
@@ -440,7 +463,7 @@ int taskConsumer(TaskContext &ctx)
         StackBuf<1200> line; // print("Se lee de la cola:", value): str() of the value, one space
         line.add("Se lee de la cola: ");
         addPyStr(line, m);
-        emitPrint(line.view());
+        emitPrint(line);
         ++got;
         sleepNs(delayNs);
     }
@@ -458,7 +481,7 @@ int taskSquarePut(TaskContext &ctx)
     v.addInt(num * num);
     StackBuf<64> line; // the notebook's print("Se pone en la cola:", num * num)
     line.add("Se pone en la cola: ").add(v.view());
-    emitPrint(line.view());
+    emitPrint(line);
     if (!putValue(ctx, *q, 0, v.view(), msArg(ctx, "timeout_ms")))
         return 1;
     q->release();
@@ -509,7 +532,7 @@ int taskObject(TaskContext &ctx)
     // MyWorker.process() in the notebook.
     StackBuf<512> line;
     line.add("Starting process ").add(ctx.name).add(" for number ").addInt(x).add("...");
-    emitPrint(line.view());
+    emitPrint(line);
     q->release();
     return 0;
 }
@@ -547,9 +570,8 @@ void addMessageFields(Event &e, std::string_view payload) noexcept
 {
     Message m;
     parseMessage(payload, m);
-    e.num("seq", m.seq);
+    e.num("seq", m.seq).num("producer", m.producer); // before the value, which may be cut
     addValue(e, m);
-    e.num("producer", m.producer);
 }
 
 } // namespace conc

@@ -429,6 +429,15 @@ bool emitPrint(std::string_view text) noexcept
     return Event("print").str("text", text).emit();
 }
 
+bool emitPrint(const FixedBuf &line) noexcept
+{
+    Event e("print");
+    e.str("text", line.view());
+    if (line.cut())
+        e.markTruncated();
+    return e.emit();
+}
+
 void emitError(const TaskContext &ctx, std::string_view type, std::string_view message) noexcept
 {
     Event("error").str("type", type).str("message", message).emit();
@@ -578,7 +587,7 @@ int taskGreeting(TaskContext &ctx)
 {
     StackBuf<2048> b;
     b.add("Hola ").add(ctx.strArg("who"));
-    emitPrint(b.view());
+    emitPrint(b);
     return 0;
 }
 
@@ -591,14 +600,14 @@ int taskInfo(TaskContext &ctx)
                                                    : "Nombre del proceso: __mp_main__");
     StackBuf<64> b;
     b.add("Proceso padre: ").addInt(getppid());
-    emitPrint(b.view());
+    emitPrint(b);
     b.clear();
     b.add("Proceso actual: ").addInt(getpid());
-    emitPrint(b.view());
+    emitPrint(b);
     if (!ctx.strArg("who").empty()) {
         StackBuf<2048> hola;
         hola.add("Hola ").add(ctx.strArg("who"));
-        emitPrint(hola.view());
+        emitPrint(hola);
         emitPrint("----------");
     }
     return 0;
@@ -616,7 +625,7 @@ int series(TaskContext &ctx, std::string_view header, std::string_view label, in
             v *= k;
         StackBuf<64> b;
         b.add(label).add(": ").addInt(v);
-        emitPrint(b.view());
+        emitPrint(b);
     }
     return 0;
 }
@@ -741,7 +750,7 @@ int taskArith(TaskContext &ctx)
         .addInt(getppid())
         .add(", valor ")
         .add(text.view());
-    emitPrint(line.view());
+    emitPrint(line);
     Event e("result");
     if (r.isInt)
         e.num("value", r.i);
@@ -761,7 +770,7 @@ int taskSleep(TaskContext &ctx)
         if (showPid)
             b.add(", ID ").addInt(getpid());
         b.add("...");
-        emitPrint(b.view());
+        emitPrint(b);
     };
     if (announce)
         line("Starting");
@@ -792,7 +801,7 @@ int taskBurn(TaskContext &ctx)
     addSeconds(b, cpu);
     b.add(", pared ");
     addSeconds(b, wall);
-    emitPrint(b.view());
+    emitPrint(b);
     Event("result").floatValue(double(cpu) / 1e9).num("cpu_ns", cpu).num("wall_ns", wall).emit();
     return 0;
 }
@@ -828,7 +837,7 @@ void childIdentity(FixedBuf &out, std::string_view parentIdentity, std::int64_t 
     auto report = [] {
         StackBuf<96> b;
         b.add("Nieto  PID ").addInt(getpid()).add(": mi padre es ").addInt(getppid());
-        return emitPrint(b.view());
+        return emitPrint(b);
     };
     ok = ok && report();
     pid_t own = -1;
@@ -883,7 +892,7 @@ int taskSpawnChild(TaskContext &ctx)
     // The lesson's hijo(): print("Hijo   PID {}: mi padre es {}".format(os.getpid(), os.getppid()))
     StackBuf<96> line;
     line.add("Hijo   PID ").addInt(getpid()).add(": mi padre es ").addInt(getppid());
-    emitPrint(line.view());
+    emitPrint(line);
     StackBuf<kMaxIdentityBytes + 16> identity;
     childIdentity(identity, identityOf(ctx), 1); // the worker's first (and only) child
     const pid_t self = getpid();

@@ -122,6 +122,8 @@ void writeCatalogJson(int fd) noexcept;
 
 // Shared by the task implementations.
 bool emitPrint(std::string_view text) noexcept;
+/// A print of a line built in a fixed buffer: `"truncated":true` when the buffer cut it.
+bool emitPrint(const FixedBuf &line) noexcept;
 void emitError(const TaskContext &ctx, std::string_view type, std::string_view message) noexcept;
 /// Sleeps the whole interval even when signals interrupt it.
 void sleepNs(std::int64_t ns) noexcept;

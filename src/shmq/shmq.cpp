@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cerrno>
 #include <climits>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -143,6 +144,35 @@ pid_t myPid() noexcept
 // run also shows state Z, so only a zombie with at most one thread counts. Anything we cannot
 // tell for sure counts as alive: taking a lock from a live holder would break the queue, while
 // waiting for one we misjudge only delays.
+/// The start time of `pid` in clock ticks after boot (/proc/PID/stat field 22), 0 if unknown.
+std::uint64_t processStartTicks(pid_t pid) noexcept
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
+    const int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    char buf[1024];
+    const ssize_t n = read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    const char *p = std::strrchr(buf, ')');
+    if (!p)
+        return 0;
+    ++p; // the space before field 3 (the state); step to the space before field 22
+    for (int field = 3; field < 22; ++field) {
+        p = std::strchr(p + 1, ' ');
+        if (!p)
+            return 0;
+    }
+    std::uint64_t ticks = 0;
+    for (++p; *p >= '0' && *p <= '9'; ++p)
+        ticks = ticks * 10 + std::uint64_t(*p - '0');
+    return ticks;
+}
+
 bool processAlive(pid_t pid) noexcept
 {
     if (pid <= 0)
@@ -450,6 +480,10 @@ struct SharedHeader
     std::int32_t creatorPid;
     std::uint32_t creatorUid;
     std::uint64_t createdNs;
+    // The creator's start time (clock ticks after boot, /proc/PID/stat field 22): with the pid it
+    // names one process for good, so a segment whose creator died is recognised even when its
+    // pid has been given to another process since. 0: unknown.
+    std::uint64_t creatorStart;
 
     // The consumers' side: their lock and the index it guards. Only consumers write this line.
     alignas(64) std::atomic<std::uint32_t> getLock;
@@ -491,6 +525,32 @@ struct SharedSlot
 
 constexpr std::uint32_t kHeaderBytes = std::uint32_t(alignUp(sizeof(SharedHeader), kAlign));
 static_assert(sizeof(SharedSlot) == kSlotHeaderBytes);
+static_assert(offsetof(SharedHeader, creatorPid) == 40 && offsetof(SharedHeader, creatorStart) == 56 &&
+              offsetof(SharedHeader, getLock) == 64);
+
+/// Did the process that created the segment `name` (whose name says it was `pid`, alive now)
+/// die, its pid then given to another process? Read with pread, never mapped: a segment
+/// truncated by someone else must not cost us a SIGBUS.
+bool creatorPidReused(const std::string &name, pid_t pid) noexcept
+{
+    const int fd = shm_open(name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    unsigned char head[offsetof(SharedHeader, getLock)];
+    const ssize_t n = pread(fd, head, sizeof head, 0);
+    ::close(fd);
+    std::uint64_t magic = 0, start = 0;
+    std::int32_t creator = 0;
+    if (n != ssize_t(sizeof head))
+        return false;
+    std::memcpy(&magic, head + offsetof(SharedHeader, magic), sizeof magic);
+    std::memcpy(&creator, head + offsetof(SharedHeader, creatorPid), sizeof creator);
+    std::memcpy(&start, head + offsetof(SharedHeader, creatorStart), sizeof start);
+    if (magic != kMagic || creator != pid || start == 0)
+        return false; // not enough known to tell: keep it
+    const std::uint64_t now = processStartTicks(pid);
+    return now != 0 && now != start;
+}
 } // namespace
 
 struct Queue::Header : SharedHeader
@@ -721,6 +781,19 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
                  "cannot size shared-memory queue " + name + ": " + errnoText(err));
         return std::nullopt;
     }
+    // ftruncate reserves nothing: in a /dev/shm too small for the segment, the first write to a
+    // page it has no room for would be a SIGBUS (the creator's, while it builds the slots, or a
+    // worker's much later). Reserve every page now, so a short /dev/shm is a clear error here.
+    // (A file system without fallocate gets the old behaviour.)
+    if (const int err = posix_fallocate(fd, 0, off_t(total));
+        err != 0 && err != EOPNOTSUPP && err != EINVAL) {
+        ::close(fd);
+        shm_unlink(name.c_str());
+        setError(error, OpenErrorCode::SystemError,
+                 "cannot reserve " + std::to_string(total) + " bytes for shared-memory queue " + name + ": " +
+                     errnoText(err));
+        return std::nullopt;
+    }
     void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     const int mmapErr = errno;
     ::close(fd);
@@ -743,6 +816,7 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
     h->creatorPid = getpid();
     h->creatorUid = geteuid();
     h->createdNs = std::uint64_t(nowNs());
+    h->creatorStart = processStartTicks(getpid());
     for (std::uint32_t i = 0; i < capacity; ++i)
         new (static_cast<std::byte *>(base) + kHeaderBytes + std::uint64_t(i) * stride) Slot{};
     std::atomic_thread_fence(std::memory_order_release);
@@ -1513,7 +1587,7 @@ int Queue::removeStaleSegments(std::vector<std::string> *removed)
         if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
             st.st_uid != geteuid())
             continue;
-        if (processAlive(pid_t(pid)))
+        if (processAlive(pid_t(pid)) && !creatorPidReused(name, pid_t(pid)))
             continue;
         if (shm_unlink(name.c_str()) == 0) {
             ++count;

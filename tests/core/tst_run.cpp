@@ -7,6 +7,7 @@
 #include "pyvalue.h"
 #include "run.h"
 #include "scenario.h"
+#include "terminationsignals.h"
 #include "workerprocess.h"
 
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -22,6 +24,8 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 using namespace concurrente;
@@ -117,6 +121,7 @@ private slots:
     void grandchildExitCodesAreNeverLost_data();
     void grandchildExitCodesAreNeverLost();
     void queuePutFromMain();
+    void largestValidQueueCapacityIsCreated();
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
@@ -134,6 +139,7 @@ private slots:
     void headlessRunAndExports();
     void headlessBadScenario();
     void headlessInterruptEndsTheRun();
+    void terminationSignalsIgnoreSigpipe();
 
 private:
     /// Runs the scenario's main script to the end; the Run stays for inspection.
@@ -631,6 +637,28 @@ void TestRun::queuePutFromMain()
         QFAIL(qPrintable(u"segment left behind: "_qs + f));
 }
 
+void TestRun::largestValidQueueCapacityIsCreated()
+{
+    // Whatever capacity the validator accepts, the run can create: no queue_error at the limit.
+    // Its segment's 256 MiB are reserved up front: a smaller /dev/shm (Docker's 64 MiB) refuses it.
+    struct statvfs shm
+    {
+    };
+    if (::statvfs("/dev/shm", &shm) != 0 || quint64(shm.f_bavail) * shm.f_frsize < (quint64(300) << 20))
+        QSKIP("less than 300 MiB free in /dev/shm");
+    auto run = runToEnd(scenarioFrom(QStringLiteral(R"("queues":[{"name":"q","capacity":%1}],
+        "workers":[{"task":"producer","args":{"queue":"q","count":3}},{"task":"consumer","args":{"queue":"q","count":3}}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},{"action":"join","worker":1}])")
+                                         .arg(kMaxQueueCapacity)
+                                         .toUtf8()));
+    QVERIFY(run->isFinished());
+    const QList<Event> errors = eventsOf(run->log(), u"queue_error"_qs);
+    QVERIFY2(
+        errors.isEmpty(),
+        qPrintable(errors.isEmpty() ? QString() : errors.first().fields.value(u"message"_qs).toString()));
+    QCOMPARE(eventsOf(run->log(), u"get"_qs).size(), 3);
+}
+
 void TestRun::mainProgramGetsAndPutsNone()
 {
     // Page 11/12's main program: puts None end markers for its readers, then gets a worker's
@@ -997,6 +1025,29 @@ void TestRun::headlessRunAndExports()
     QCOMPARE(text.count('\n'), log->events().size() + 1);
     // Unknown export format: nothing runs.
     QCOMPARE(runHeadless(scenario, {dir.filePath(u"run.xyz"_qs)}, out, err), 1);
+    // Export targets that cannot be a run log are refused before the run: a device, a folder,
+    // the scenario file itself, a missing folder. Nothing is started, the scenario is intact.
+    QVERIFY(QDir(dir.path()).mkdir(u"folder.json"_qs));
+    QFile scenarioFile(scenario);
+    QVERIFY(scenarioFile.open(QIODevice::ReadOnly));
+    const QByteArray scenarioBytes = scenarioFile.readAll();
+    scenarioFile.close();
+    // A FIFO stands for a device here: were the check broken, the export would replace what the
+    // path names, and that must never be a real device of the machine running the tests.
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(u"fifo.json"_qs)).constData(), 0600), 0);
+    for (const auto &[target, reason] :
+         QList<std::pair<QString, QString>>{{dir.filePath(u"fifo.json"_qs), u"not a regular file"_qs},
+                                            {dir.filePath(u"folder.json"_qs), u"not a regular file"_qs},
+                                            {scenario, u"scenario file"_qs},
+                                            {dir.filePath(u"missing/run.json"_qs), u"does not exist"_qs}}) {
+        QString o, e;
+        QTextStream os(&o), es(&e);
+        QCOMPARE(runHeadless(scenario, {target}, os, es), 1);
+        QVERIFY2(e.contains(reason), qPrintable(e));
+        QVERIFY2(!o.contains(u"started"_qs), qPrintable(o));
+    }
+    QVERIFY(scenarioFile.open(QIODevice::ReadOnly));
+    QCOMPARE(scenarioFile.readAll(), scenarioBytes);
 }
 
 void TestRun::headlessBadScenario()
@@ -1033,7 +1084,7 @@ void TestRun::headlessInterruptEndsTheRun()
     QElapsedTimer t;
     t.start();
     const int code = runHeadless(scenario, {dir.filePath(u"run.json"_qs)}, out, err);
-    QCOMPARE(code, 1);
+    QCOMPARE(code, 128 + SIGINT); // as a shell reports a program ended by Ctrl+C
     QVERIFY2(t.elapsed() < 8000, qPrintable(QString::number(t.elapsed())));
     QVERIFY2(errText.contains(u"interrupted"_qs), qPrintable(errText));
     const auto log = RunLog::load(dir.filePath(u"run.json"_qs));
@@ -1044,6 +1095,33 @@ void TestRun::headlessInterruptEndsTheRun()
         QVERIFY2(p.endNs, qPrintable(p.name));
     QCOMPARE(processNamed(*log, u"Process-1"_qs)->exitcode, std::optional<int>(-9));
     QCOMPARE(processNamed(*log, u"Process-2"_qs)->exitcode, std::optional<int>(-9));
+}
+
+void TestRun::terminationSignalsIgnoreSigpipe()
+{
+    // Qt ignores SIGPIPE once a QProcess has started; a write to a closed standard output before
+    // that (or in a run whose main program never started) must not kill the app either.
+    // Start from the default (an earlier test's QProcess may have left it ignored).
+    struct sigaction saved
+    {
+    }, dfl{}, during{}, after{};
+    dfl.sa_handler = SIG_DFL;
+    QCOMPARE(::sigaction(SIGPIPE, &dfl, &saved), 0);
+    auto restore = qScopeGuard([&saved] { ::sigaction(SIGPIPE, &saved, nullptr); });
+    {
+        TerminationSignals termination;
+        QCOMPARE(::sigaction(SIGPIPE, nullptr, &during), 0);
+        QVERIFY(during.sa_handler == SIG_IGN);
+        // SIGHUP (a closed terminal) is handled like SIGINT and SIGTERM: reported, not fatal.
+        QSignalSpy signalled(&termination, &TerminationSignals::signalled);
+        QCOMPARE(::raise(SIGHUP), 0);
+        QVERIFY(signalled.wait(5000));
+        QCOMPARE(signalled.first().first().toInt(), SIGHUP);
+        QCOMPARE(termination.received(), SIGHUP);
+        QCOMPARE(TerminationSignals::exitStatusFor(SIGHUP), 129);
+    }
+    QCOMPARE(::sigaction(SIGPIPE, nullptr, &after), 0);
+    QVERIFY(after.sa_handler == SIG_DFL); // given back as it was
 }
 
 QTEST_GUILESS_MAIN(TestRun)

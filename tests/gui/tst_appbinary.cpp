@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 class TestAppBinary : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void opensASavedRun();
     void badSavedRunIsNamed();
     void headlessExportsEveryFormat();
+    void terminationSignalClosesTheWindow_data();
+    void terminationSignalClosesTheWindow();
 
 private:
     struct Result
@@ -320,6 +324,43 @@ void TestAppBinary::headlessExportsEveryFormat()
     const auto log = concurrente::RunLog::load(out.filePath(names[0]), &error);
     QVERIFY2(log, qPrintable(error));
     QVERIFY(!log->processes.isEmpty());
+}
+
+void TestAppBinary::terminationSignalClosesTheWindow_data()
+{
+    QTest::addColumn<int>("sig");
+    QTest::newRow("SIGTERM") << SIGTERM;
+    QTest::newRow("SIGINT") << SIGINT;
+    QTest::newRow("SIGHUP") << SIGHUP;
+}
+
+void TestAppBinary::terminationSignalClosesTheWindow()
+{
+    // The window closes the ordinary way (closeEvent ends a live run and saves the layout) and
+    // the status says the signal: 128 + its number, not a death by the signal.
+    QFETCH(int, sig);
+    QProcess p;
+    p.setProcessEnvironment(guiEnvironment());
+    p.start(m_binary, {QStringLiteral("--lesson"), QStringLiteral("11")});
+    QVERIFY(p.waitForStarted(10'000));
+    // Handled once the app has installed its handler: the signal's bit in SigCgt.
+    auto handled = [&p, sig] {
+        QFile status(QStringLiteral("/proc/%1/status").arg(p.processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return false;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("SigCgt:"))
+                return ((line.mid(7).trimmed().toULongLong(nullptr, 16) >> (sig - 1)) & 1) != 0;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(handled(), 15'000);
+    QCOMPARE(::kill(pid_t(p.processId()), sig), 0);
+    QVERIFY(p.waitForFinished(15'000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 128 + sig);
+    QSettings settings(m_config.path() + QStringLiteral("/Concurrente/Concurrente.conf"),
+                       QSettings::IniFormat);
+    QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestAppBinary)

@@ -486,7 +486,7 @@ void TestScenarioEditor::renameQueueCarriesWorkers()
     // Capacity is checked with the validator's range.
     QVERIFY(m_editor->queuesModel()->setData(m_editor->queuesModel()->index(0, 1), 0));
     QCOMPARE(m_editor->queuesModel()->index(0, 1).data(Qt::ToolTipRole).toString(),
-             u"must be between 1 and 4096"_s);
+             u"must be between 1 and %1"_s.arg(kMaxQueueCapacity));
     QVERIFY(!m_editor->isValid());
 }
 

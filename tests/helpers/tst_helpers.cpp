@@ -22,6 +22,7 @@
 #include <csignal>
 #include <fcntl.h>
 #include <memory>
+#include <span>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -299,6 +300,7 @@ private slots:
     void pipeThroughForkHelper();
     void pipeThroughInheritedFd();
     void queueProducerConsumer();
+    void queueLongMessageKeepsItsProducer();
     void queueSquarePutAndObject();
     void queueMissingSegment();
     void queueThroughForkHelper();
@@ -1429,6 +1431,37 @@ void TestHelpers::queueProducerConsumer()
     std::sort(gotValues.begin(), gotValues.end());
     QCOMPARE(gotValues, (QList<qint64>{0, 1, 2, 3, 4, 100, 101, 102, 103, 104}));
     QCOMPARE(q->stats().depthMessages, 0u);
+}
+
+void TestHelpers::queueLongMessageKeepsItsProducer()
+{
+    // A message of 64 KiB (the queue's limit) cannot fit in one event line: its value is cut,
+    // the `get` still names its producer and seq, and both the event and the consumer's print
+    // ("Se lee de la cola: xxx...") say truncated.
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers", 2, shmq::kMaxMessageBytes);
+    QVERIFY(q.has_value());
+    const QByteArray head = R"({"p":4242,"s":7,"v":")";
+    const QByteArray payload =
+        head + QByteArray(qsizetype(shmq::kMaxMessageBytes) - head.size() - 2, 'x') + "\"}";
+    QCOMPARE(payload.size(), qsizetype(shmq::kMaxMessageBytes));
+    QCOMPARE(q->put(std::as_bytes(std::span(payload.constData(), size_t(payload.size())))), shmq::Result::Ok);
+    Proc p(u"concurrente-worker"_s,
+           {u"--name"_s, u"cons"_s, u"--task"_s, u"consumer"_s,
+            u"queue="_s + QString::fromStdString(q->name()), u"label=q"_s, u"count=1"_s});
+    QVERIFY(p.started());
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    const QJsonObject get = p.first(u"get"_s);
+    QCOMPARE(get.value(u"producer").toInteger(), 4242);
+    QCOMPARE(get.value(u"seq").toInteger(), 7);
+    QCOMPARE(get.value(u"truncated").toBool(), true);
+    QVERIFY(get.value(u"value").toString().startsWith(u"xxxx"_s));
+    const QJsonObject print = p.first(u"print"_s);
+    QVERIFY(print.value(u"text").toString().startsWith(u"Se lee de la cola: xxxx"_s));
+    QCOMPARE(print.value(u"truncated").toBool(), true);
+    for (const QByteArray &line : std::as_const(p.lines.rawLines))
+        QVERIFY(line.size() < kMaxLine);
 }
 
 void TestHelpers::queueSquarePutAndObject()

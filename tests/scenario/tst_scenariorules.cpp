@@ -133,7 +133,7 @@ void TestScenarioRules::sameAsLoader_data()
         },
         {u"queues[1].name: must start with a letter or _ and contain only letters, digits, _ . -"_s});
     row("queue capacity zero", [](Scenario &s) { s.queues[0].capacity = 0; },
-        {u"queues[0].capacity: must be between 1 and 4096"_s});
+        {u"queues[0].capacity: must be between 1 and 4091"_s});
     row("too many queues",
         [](Scenario &s) {
             for (int i = 1; i <= kMaxQueues; ++i)
@@ -252,7 +252,7 @@ void TestScenarioRules::partsReportTheirOwnIssues()
     QCOMPARE(issueStrings(validateWorker(s, 1)),
              QStringList{u"workers[1].name: is too long (65 characters, at most 64)"_s});
     QCOMPARE(issueStrings(validateQueue(s, 0)),
-             QStringList{u"queues[0].capacity: must be between 1 and 4096"_s});
+             QStringList{u"queues[0].capacity: must be between 1 and 4091"_s});
     QVERIFY(validatePipe(s, 0).isEmpty());
     QVERIFY(validateAction(s, 1).isEmpty());
     QCOMPARE(issueStrings(validateAction(s, 2)),

@@ -91,6 +91,7 @@ private slots:
     void attachRefusesForeignOwner();
     void createRejectsBadArguments();
     void staleSegmentsRemoved();
+    void staleSegmentOfAReusedPidRemoved();
     void faultHookKillsAndQueueRecovers();
     void garbageLockWordIsRepaired();
     void lockWordNamingAnUnrelatedProcess_data();
@@ -456,6 +457,32 @@ void TestShmqUnit::staleSegmentsRemoved()
     QVERIFY(std::find(removed.begin(), removed.end(), live->name()) == removed.end());
     QVERIFY(Queue::attach(live->name()));
     QVERIFY(!Queue::attach(staleName));
+}
+
+void TestShmqUnit::staleSegmentOfAReusedPidRemoved()
+{
+    // A segment whose creator died and whose pid now belongs to another live process: the pid
+    // alone says "alive", the start time in the header (offset 56, docs/shmq.md) says otherwise.
+    // Made here by giving a segment of ours a start time that is not ours.
+    auto kept = makeQueue(1, 8);
+    auto reused = makeQueue(1, 8);
+    QVERIFY(kept && reused);
+    const std::string path = "/dev/shm" + reused->name();
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    QVERIFY(fd >= 0);
+    std::uint64_t start = 0;
+    QCOMPARE(::pread(fd, &start, sizeof start, 56), ssize_t(sizeof start));
+    QVERIFY2(start != 0, "the creator's start time is not in the header");
+    const std::uint64_t other = start + 1;
+    QCOMPARE(::pwrite(fd, &other, sizeof other, 56), ssize_t(sizeof other));
+    ::close(fd);
+
+    std::vector<std::string> removed;
+    Queue::removeStaleSegments(&removed);
+    QVERIFY(std::find(removed.begin(), removed.end(), reused->name()) != removed.end());
+    QVERIFY(std::find(removed.begin(), removed.end(), kept->name()) == removed.end());
+    QVERIFY(Queue::attach(kept->name()));
+    QVERIFY(!Queue::attach(reused->name()));
 }
 
 void TestShmqUnit::faultHookKillsAndQueueRecovers()
