@@ -56,6 +56,7 @@ PredictPanel::PredictPanel(QWidget *parent) : QFrame(parent)
     m_choice->setMinimumContentsLength(16);
     m_number = new QDoubleSpinBox(m_body);
     m_number->setKeyboardTracking(false);
+    m_number->setMinimumWidth(m_number->fontMetrics().horizontalAdvance(QStringLiteral("−000.00")) + 32);
     m_unit = new QLabel(m_body);
     m_note = new QLabel(m_body);
     m_note->setWordWrap(true);
@@ -245,9 +246,14 @@ void PredictPanel::showVerdict()
         return;
     }
     const QString &v = m_record.verdict;
+    const bool es = m_language.startsWith(QLatin1String("es"));
+    QString shown = es ? m_record.actualEs : m_record.actualEn;
+    if (shown.isEmpty())
+        shown = m_record.actual;
     QString head;
     if (v.isEmpty()) {
-        head = tr("No answer was given.");
+        head = shown.isEmpty() ? tr("No answer was given.")
+                               : tr("No answer was given; the run shows %1.").arg(shown.toHtmlEscaped());
     } else {
         const QString color = v == QLatin1String("right")       ? QStringLiteral("#2e7d32")
                               : v == QLatin1String("not_quite") ? QStringLiteral("#c0392b")
@@ -258,16 +264,9 @@ void PredictPanel::showVerdict()
         const QString word = (mark + PredictText::verdict(v)).toHtmlEscaped();
         head = color.isEmpty() ? QStringLiteral("<b>%1</b>").arg(word)
                                : QStringLiteral("<b style=\"color:%1\">%2</b>").arg(color, word);
-        const QString given =
-            m_language.startsWith(QLatin1String("es")) ? m_record.answerEs : m_record.answerEn;
+        const QString given = es ? m_record.answerEs : m_record.answerEn;
         head += QStringLiteral(" — ") + tr("you answered %1").arg(given.toHtmlEscaped());
-    }
-    if (!m_record.actual.isEmpty() && m_record.verdict != QLatin1String("right")) {
-        const bool es = m_language.startsWith(QLatin1String("es"));
-        QString shown = es ? m_record.actualEs : m_record.actualEn;
-        if (shown.isEmpty())
-            shown = m_record.actual;
-        if (v.isEmpty() || v == QLatin1String("not_quite"))
+        if (v == QLatin1String("not_quite") && !shown.isEmpty())
             head += QStringLiteral("; ") + tr("the run shows %1").arg(shown.toHtmlEscaped());
     }
     m_verdict->setText(head);
