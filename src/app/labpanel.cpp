@@ -3,6 +3,7 @@
 #include "labcharts.h"
 #include "labmodels.h"
 #include "labtext.h"
+#include "predictpanel.h"
 #include "scenarioeditor.h"
 #include "timelineview.h"
 #include "workerprocess.h"
@@ -334,6 +335,10 @@ void LabPanel::buildUi()
     m_charts = new LabCharts(m_store, m_tabs);
     m_tabs->addTab(m_charts, QString());
     wireTimeline();
+    m_predict = new PredictPanel(this);
+    layout->addWidget(m_predict);
+    connect(m_predict, &PredictPanel::evidenceActivated, this, &LabPanel::showPredictEvidence);
+    connect(this, &LabPanel::runStateChanged, this, &LabPanel::updatePredict);
     layout->addWidget(m_tabs, 1);
 
     for (QAbstractItemView *v :
@@ -478,6 +483,7 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
     const bool samePreset = presetPath == m_presetPath && m_hasScenario;
     m_presetPath = presetPath;
     m_language = language;
+    m_predict->setQuestion(PredictQuestion::forPreset(presetPath), language);
     if (samePreset) {
         // The language changed: the run shown stays.
         retranslate();
@@ -1356,6 +1362,40 @@ void LabPanel::wireTimeline()
     };
     connect(m_timeline->view(), &TimelineView::cursorMoved, this, [moment](qint64 tNs) { moment(tNs); });
     connect(m_timeline->view(), &TimelineView::cursorCleared, this, [moment] { moment(std::nullopt); });
+}
+
+void LabPanel::updatePredict()
+{
+    if (m_savedRun) {
+        m_predict->showRecord(m_store->log().predict);
+        return;
+    }
+    if (m_predict->isReadOnly())
+        m_predict->setQuestion(PredictQuestion::forPreset(m_presetPath), m_language);
+    if (!m_run || !m_run->isStarted())
+        return;
+    if (m_predictRun != m_run) {
+        m_predictRun = m_run;
+        m_predict->lock();
+    }
+    if (m_run->isFinished() && m_predict->isLocked())
+        m_predict->judge(m_store->log());
+}
+
+void LabPanel::showPredictEvidence(const PredictEvidence &evidence)
+{
+    for (int row = 0; row < m_store->processCount(); ++row) {
+        if (m_store->process(row).record.name == evidence.process) {
+            selectProcess(row);
+            break;
+        }
+    }
+    if (evidence.tNs) {
+        m_tabs->setCurrentIndex(TimelineTab);
+        timelineView()->setCursorTime(*evidence.tNs);
+    } else {
+        m_tabs->setCurrentIndex(ProcessesTab);
+    }
 }
 
 void LabPanel::showMomentInConsole(std::optional<qint64> tNs)

@@ -29,6 +29,8 @@ class EventFilterModel;
 class LabCharts;
 class EventLogModel;
 class MessageModel;
+class PredictPanel;
+struct PredictEvidence;
 class ProcessTableModel;
 class ProcessTreeModel;
 class ScenarioEditor;
@@ -79,6 +81,8 @@ public:
     /// The Timeline tab's view.
     TimelineView *timelineView() const;
     LabCharts *charts() const { return m_charts; }
+    /// The page's Predict question, above the tabs.
+    PredictPanel *predictPanel() const { return m_predict; }
     /// The run shown (live or ended); nullptr before the first one of this scenario.
     Run *run() const { return m_run; }
     QList<QAction *> runActions() const;
@@ -166,6 +170,10 @@ private:
     void endSavedRun();
     void updateSavedRun();
 
+    /// Locks the prediction when a run starts, judges it when the run ends.
+    void updatePredict();
+    void showPredictEvidence(const PredictEvidence &evidence);
+
     void onEdited();
     void onStartMethodChosen();
     /// Makes `scenario` the one that runs (the editor already shows it).
@@ -231,6 +239,8 @@ private:
     int m_kindsSeen = 0;
     TimelinePane *m_timeline = nullptr;
     LabCharts *m_charts = nullptr;
+    PredictPanel *m_predict = nullptr;
+    QPointer<Run> m_predictRun; ///< the run the prediction was locked for
 
     QAction *m_actRun = nullptr;
     QAction *m_actStep = nullptr;

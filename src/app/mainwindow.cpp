@@ -10,6 +10,7 @@
 #include "lessonnavigator.h"
 #include "lessonpane.h"
 #include "lessonview.h"
+#include "predictpanel.h"
 #include "run.h"
 #include "rundialogs.h"
 #include "runreport.h"
@@ -318,6 +319,9 @@ bool MainWindow::exportRunTo(const QString &path, const Homework &homework, QStr
         log.finalize(monotonicNs() - lab->run()->startNs());
     }
     log.homework = homework;
+    // The prediction judged on this run (a saved run's log has its own already).
+    if (const PredictRecord &p = lab->predictPanel()->record(); !lab->isSavedRun() && !p.verdict.isEmpty())
+        log.predict = p;
     RunReport::defaultOptions().language = m_session->language();
     return RunExporter::write(log, path, error);
 }

@@ -123,6 +123,74 @@ QJsonObject HostInfo::toJson() const
             {QStringLiteral("kernel"), kernel}};
 }
 
+QJsonObject PredictEvidence::toJson() const
+{
+    QJsonObject o{{QStringLiteral("what"), what}, {QStringLiteral("value"), value}};
+    if (!process.isEmpty())
+        o.insert(QStringLiteral("process"), process);
+    if (tNs)
+        o.insert(QStringLiteral("t_ns"), *tNs);
+    return o;
+}
+
+PredictEvidence PredictEvidence::fromJson(const QJsonObject &o)
+{
+    PredictEvidence e;
+    e.what = o.value(QStringLiteral("what")).toString();
+    e.process = o.value(QStringLiteral("process")).toString();
+    e.value = o.value(QStringLiteral("value")).toString();
+    const QJsonValue t = o.value(QStringLiteral("t_ns"));
+    if (t.isDouble())
+        e.tNs = t.toInteger();
+    return e;
+}
+
+QJsonObject PredictRecord::toJson() const
+{
+    QJsonArray evidenceArray;
+    for (const PredictEvidence &e : evidence)
+        evidenceArray.append(e.toJson());
+    return {
+        {QStringLiteral("question"), question},
+        {QStringLiteral("text"), QJsonObject{{QStringLiteral("es"), textEs}, {QStringLiteral("en"), textEn}}},
+        {QStringLiteral("answer"), answer},
+        {QStringLiteral("answer_text"),
+         QJsonObject{{QStringLiteral("es"), answerEs}, {QStringLiteral("en"), answerEn}}},
+        {QStringLiteral("verdict"), verdict},
+        {QStringLiteral("actual"), actual},
+        {QStringLiteral("actual_text"),
+         QJsonObject{{QStringLiteral("es"), actualEs}, {QStringLiteral("en"), actualEn}}},
+        {QStringLiteral("evidence"), evidenceArray}};
+}
+
+std::optional<PredictRecord> PredictRecord::fromJson(const QJsonObject &o, QString *error)
+{
+    PredictRecord r;
+    r.question = o.value(QStringLiteral("question")).toString();
+    r.verdict = o.value(QStringLiteral("verdict")).toString();
+    static const QStringList verdicts{QStringLiteral("right"), QStringLiteral("not_quite"),
+                                      QStringLiteral("undecided")};
+    if (r.question.isEmpty() || !verdicts.contains(r.verdict)) {
+        if (error)
+            *error = RunLog::tr("predict: needs a question and a verdict (right, not_quite, undecided)");
+        return std::nullopt;
+    }
+    const QJsonObject text = o.value(QStringLiteral("text")).toObject();
+    r.textEs = text.value(QStringLiteral("es")).toString();
+    r.textEn = text.value(QStringLiteral("en")).toString();
+    r.answer = o.value(QStringLiteral("answer")).toString();
+    const QJsonObject answerText = o.value(QStringLiteral("answer_text")).toObject();
+    r.answerEs = answerText.value(QStringLiteral("es")).toString();
+    r.answerEn = answerText.value(QStringLiteral("en")).toString();
+    r.actual = o.value(QStringLiteral("actual")).toString();
+    const QJsonObject actualText = o.value(QStringLiteral("actual_text")).toObject();
+    r.actualEs = actualText.value(QStringLiteral("es")).toString();
+    r.actualEn = actualText.value(QStringLiteral("en")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("evidence")).toArray())
+        r.evidence.append(PredictEvidence::fromJson(v.toObject()));
+    return r;
+}
+
 bool RunLog::addEvent(const Event &event)
 {
     if (m_events.size() >= limits::MaxEventsPerRun) {
@@ -209,6 +277,8 @@ QJsonObject RunLog::toJson() const
     o.insert(QStringLiteral("app_version"), appVersion);
     if (!homework.isEmpty())
         o.insert(QStringLiteral("homework"), homework.toJson());
+    if (!predict.isEmpty())
+        o.insert(QStringLiteral("predict"), predict.toJson());
     o.insert(QStringLiteral("host"), host.toJson());
     o.insert(QStringLiteral("scenario"), scenario);
     QJsonArray procs;
@@ -260,6 +330,15 @@ std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
     if (!homework.isUndefined() && !homework.isNull() && !homework.isObject())
         return fail(tr("homework: must be an object"));
     log.homework = Homework::fromJson(homework.toObject()); // absent in older logs: empty
+    const QJsonValue predict = o.value(QStringLiteral("predict"));
+    if (!predict.isUndefined() && !predict.isNull()) {
+        QString why;
+        const auto record =
+            predict.isObject() ? PredictRecord::fromJson(predict.toObject(), &why) : std::nullopt;
+        if (!record)
+            return fail(why.isEmpty() ? tr("predict: must be an object") : why);
+        log.predict = *record;
+    }
     const QJsonObject host = o.value(QStringLiteral("host")).toObject();
     log.host.cpuCount = host.value(QStringLiteral("cpu_count")).toInt();
     log.host.usableCpus = host.value(QStringLiteral("usable_cpus")).toInt(); // 0 in older logs

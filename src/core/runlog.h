@@ -78,6 +78,44 @@ struct Homework
     static Homework fromJson(const QJsonObject &object);
 };
 
+/// One thing the run showed that decides a prediction: what it is (a code the display
+/// translates: "exitcode", "name", "ppid", "pid", "duration_ms", "printed", "got", ...), the
+/// process it is about, its value as text, and when it happened (CLOCK_MONOTONIC ns).
+struct PredictEvidence
+{
+    QString what;
+    QString process;
+    QString value;
+    std::optional<qint64> tNs;
+
+    bool operator==(const PredictEvidence &other) const = default;
+    QJsonObject toJson() const;
+    static PredictEvidence fromJson(const QJsonObject &object);
+};
+
+/// The student's prediction for the run and the verdict the run gave it (docs/run-log.md,
+/// `predict`). Empty (no question id) in runs without one and in older logs.
+struct PredictRecord
+{
+    QString question; ///< the question's id: the preset's key, e.g. "06-join-terminate"
+    QString textEs;   ///< the question as the page asks it
+    QString textEn;
+    QString answer;   ///< the answer as the check compares it (an option's value, a number)
+    QString answerEs; ///< the answer as the student saw it (an option's text)
+    QString answerEn;
+    QString verdict;  ///< "right", "not_quite" or "undecided" (the run did not show it)
+    QString actual;   ///< what the run showed, in the answer's terms
+    QString actualEs; ///< the same as the student would have said it
+    QString actualEn;
+    QList<PredictEvidence> evidence;
+
+    bool isEmpty() const { return question.isEmpty(); }
+    bool operator==(const PredictRecord &other) const = default;
+    QJsonObject toJson() const;
+    /// Reads a `predict` object; empty (isEmpty()) with `error` set when it is not one.
+    static std::optional<PredictRecord> fromJson(const QJsonObject &object, QString *error = nullptr);
+};
+
 /// Everything recorded about one run; what the JSON and CSV exports write and what the GUI
 /// opens again read-only.
 class RunLog
@@ -89,8 +127,9 @@ public:
     HostInfo host;
     QJsonObject scenario; ///< the scenario as loaded, plus `file`
     QList<ProcessRecord> processes;
-    QJsonObject summary; ///< filled by finalize()
-    Homework homework;   ///< written as `homework` only when not empty
+    QJsonObject summary;   ///< filled by finalize()
+    Homework homework;     ///< written as `homework` only when not empty
+    PredictRecord predict; ///< written as `predict` only when not empty
 
     /// Stores an event; past limits::MaxEventsPerRun it only counts it. Returns whether stored.
     bool addEvent(const Event &event);

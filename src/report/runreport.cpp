@@ -1,6 +1,7 @@
 #include "runreport.h"
 
 #include "export.h"
+#include "predict.h"
 #include "pyvalue.h"
 #include "runstore.h"
 #include "scenario.h"
@@ -82,10 +83,12 @@ public:
             "th { background: #e8e8e8; }\n"
             "td.num { text-align: right; }\n"
             ".homework th { background: #dde8f4; }\n"
+            ".predict th { background: #e6f2e0; }\n"
             ".note { color: #555; font-style: italic; }\n"
             "pre { font-family: monospace; white-space: pre-wrap; }\n");
         m_out += QStringLiteral("</style>\n</head>\n<body>\n<h1>%1</h1>\n").arg(esc(title()));
         homework();
+        predict();
         host();
         scenario();
         timeline();
@@ -137,6 +140,36 @@ private:
         keyValue(RunReport::tr("Student"), h.student.isEmpty() ? none : h.student);
         keyValue(RunReport::tr("Group"), h.group.isEmpty() ? none : h.group);
         keyValue(RunReport::tr("Exercise"), h.exercise.isEmpty() ? none : h.exercise);
+        m_out += QStringLiteral("</table>\n");
+    }
+
+    /// The student's prediction and the verdict the run gave it; nothing when none was made.
+    void predict()
+    {
+        const PredictRecord &p = m_log.predict;
+        if (p.isEmpty())
+            return;
+        const bool es = m_options.language.startsWith(QLatin1String("es"));
+        heading(RunReport::tr("Predict → verdict"));
+        m_out +=
+            QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" class=\"predict\">\n");
+        keyValue(RunReport::tr("Question"), es ? p.textEs : p.textEn);
+        const QString answer = es ? p.answerEs : p.answerEn;
+        keyValue(RunReport::tr("Answer"), answer.isEmpty() ? p.answer : answer);
+        keyValue(RunReport::tr("Verdict"), PredictText::verdict(p.verdict));
+        if (p.verdict != QLatin1String("right") && !p.actual.isEmpty())
+            keyValue(RunReport::tr("The run showed"),
+                     (es ? p.actualEs : p.actualEn).isEmpty() ? p.actual : (es ? p.actualEs : p.actualEn));
+        QStringList evidence;
+        for (const PredictEvidence &e : p.evidence) {
+            QString line = PredictText::evidence(e);
+            if (e.tNs)
+                line += QStringLiteral(" (%1 ms)").arg(ms(e.tNs, m_origin));
+            evidence.append(esc(line));
+        }
+        if (!evidence.isEmpty())
+            m_out += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n")
+                         .arg(esc(RunReport::tr("Evidence")), evidence.join(QStringLiteral("<br>")));
         m_out += QStringLiteral("</table>\n");
     }
 

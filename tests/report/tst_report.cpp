@@ -69,6 +69,7 @@ private Q_SLOTS:
     void initTestCase();
     void htmlIsSelfContainedAndEscaped();
     void htmlHasTheHomeworkAndProcesses();
+    void htmlHasThePredictionAndItsVerdict();
     void pdfIsPaginatedA4();
     void shortPdfIsOnePage();
     void registeredFormatsWrite_data();
@@ -104,6 +105,26 @@ void TestReport::htmlHasTheHomeworkAndProcesses()
     QVERIFY(html.contains(QStringLiteral("MainProcess")));
     QVERIFY(html.contains(QStringLiteral(">301<")));
     QVERIFY(html.contains(HostInfo::current().kernel.toHtmlEscaped()));
+}
+
+void TestReport::htmlHasThePredictionAndItsVerdict()
+{
+    // No prediction, no section.
+    QVERIFY(!RunReport::toHtml(reportLog(1)).contains(QStringLiteral("Predict")));
+    RunLog log = reportLog(1);
+    log.predict.question = QStringLiteral("06-join-terminate");
+    log.predict.textEn = QStringLiteral("What will exitcode be after <terminate()>?");
+    log.predict.answer = log.predict.answerEn = QStringLiteral("0");
+    log.predict.verdict = QStringLiteral("not_quite");
+    log.predict.actual = log.predict.actualEn = QStringLiteral("-15");
+    log.predict.evidence = {
+        {QStringLiteral("exitcode"), QStringLiteral("Process-1"), QStringLiteral("-15"), 90'000'000}};
+    const QString html = RunReport::toHtml(log);
+    QVERIFY(html.contains(QStringLiteral("Predict → verdict")));
+    QVERIFY(html.contains(QStringLiteral("What will exitcode be after &lt;terminate()&gt;?")));
+    QVERIFY(html.contains(QStringLiteral("Not quite")));
+    QVERIFY(html.contains(QStringLiteral("Process-1 ended with exitcode -15 (89.500 ms)")));
+    QVERIFY(html.contains(QStringLiteral("<td>-15</td>")));
 }
 
 void TestReport::pdfIsPaginatedA4()
