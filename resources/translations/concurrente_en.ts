@@ -209,6 +209,22 @@
         <source>concurrente: %1: unknown export format (use one of: %2)</source>
         <translation>concurrente: %1: unknown export format (use one of: %2)</translation>
     </message>
+    <message>
+        <source>not a regular file (an export replaces a file)</source>
+        <translation>not a regular file (an export replaces a file)</translation>
+    </message>
+    <message>
+        <source>this is the scenario file being run</source>
+        <translation>this is the scenario file being run</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>the folder %1 does not exist</translation>
+    </message>
+    <message>
+        <source>concurrente: interrupted</source>
+        <translation>concurrente: interrupted</translation>
+    </message>
 </context>
 <context>
     <name>LabText</name>
@@ -569,6 +585,116 @@
     </message>
 </context>
 <context>
+    <name>PredictQuestion</name>
+    <message>
+        <source>question: needs its text in Spanish and English</source>
+        <translation>question: needs its text in Spanish and English</translation>
+    </message>
+    <message>
+        <source>rule: unknown rule &quot;%1&quot;</source>
+        <translation>rule: unknown rule &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>options: each needs a value and its text in Spanish and English</source>
+        <translation>options: each needs a value and its text in Spanish and English</translation>
+    </message>
+    <message>
+        <source>options: a choice needs at least two</source>
+        <translation>options: a choice needs at least two</translation>
+    </message>
+    <message>
+        <source>number: needs min ≤ max, a tolerance ≥ 0 and 0 to 3 decimals</source>
+        <translation>number: needs min ≤ max, a tolerance ≥ 0 and 0 to 3 decimals</translation>
+    </message>
+    <message>
+        <source>input: must be &quot;choice&quot; or &quot;number&quot;</source>
+        <translation>input: must be &quot;choice&quot; or &quot;number&quot;</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+</context>
+<context>
+    <name>PredictText</name>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Not quite</source>
+        <translation>Not quite</translation>
+    </message>
+    <message>
+        <source>The run did not show it</source>
+        <translation>The run did not show it</translation>
+    </message>
+    <message>
+        <source>%1 ended with exitcode %2</source>
+        <translation>%1 ended with exitcode %2</translation>
+    </message>
+    <message>
+        <source>a worker was named %1</source>
+        <translation>a worker was named %1</translation>
+    </message>
+    <message>
+        <source>%1 reported PPID %2</source>
+        <translation>%1 reported PPID %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s PPID changed to %2</source>
+        <translation>%1&apos;s PPID changed to %2</translation>
+    </message>
+    <message>
+        <source>%1 has PID %2</source>
+        <translation>%1 has PID %2</translation>
+    </message>
+    <message>
+        <source>%1 printed &quot;%2&quot;</source>
+        <translation>%1 printed &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 printed no line with &quot;%2&quot;</source>
+        <translation>%1 printed no line with &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 was terminated when the main program ended</source>
+        <translation>%1 was terminated when the main program ended</translation>
+    </message>
+    <message>
+        <source>%1 was terminated</source>
+        <translation>%1 was terminated</translation>
+    </message>
+    <message>
+        <source>sequential: %1 ms</source>
+        <translation>sequential: %1 ms</translation>
+    </message>
+    <message>
+        <source>two processes: %1 ms</source>
+        <translation>two processes: %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 took %2 ms</source>
+        <translation>%1 took %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 put %2</source>
+        <translation>%1 put %2</translation>
+    </message>
+    <message>
+        <source>%1 got %2</source>
+        <translation>%1 got %2</translation>
+    </message>
+    <message>
+        <source>never got: %1</source>
+        <translation>never got: %1</translation>
+    </message>
+    <message>
+        <source>got more than once: %1</source>
+        <translation>got more than once: %1</translation>
+    </message>
+</context>
+<context>
     <name>RunExporter</name>
     <message>
         <source>%1: cannot write: %2</source>
@@ -751,6 +877,29 @@
     </message>
 </context>
 <context>
+    <name>RunJournal</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>cannot create %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB</source>
+        <translation>larger than %1 MiB</translation>
+    </message>
+    <message>
+        <source>not a run journal</source>
+        <translation>not a run journal</translation>
+    </message>
+</context>
+<context>
     <name>RunLog</name>
     <message>
         <source>%1 events past the limit of %2 per run were counted but not stored</source>
@@ -787,6 +936,14 @@
     <message>
         <source>homework: must be an object</source>
         <translation>homework: must be an object</translation>
+    </message>
+    <message>
+        <source>predict: needs a question and a verdict (right, not_quite, undecided)</source>
+        <translation>predict: needs a question and a verdict (right, not_quite, undecided)</translation>
+    </message>
+    <message>
+        <source>predict: must be an object</source>
+        <translation>predict: must be an object</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1127,30 @@
     <message>
         <source>%1 more events are in the run log (JSON).</source>
         <translation>%1 more events are in the run log (JSON).</translation>
+    </message>
+    <message>
+        <source>Predict → verdict</source>
+        <translation>Predict → verdict</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>The run showed</source>
+        <translation>The run showed</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1446,18 @@
     <message>
         <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</source>
         <translation>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
+    </message>
+    <message>
+        <source>(%1 characters)</source>
+        <translation>(%1 characters)</translation>
+    </message>
+    <message>
+        <source>not a regular file (a scenario is a JSON file)</source>
+        <translation>not a regular file (a scenario is a JSON file)</translation>
+    </message>
+    <message>
+        <source>the key appears more than once in its object (each key may appear once)</source>
+        <translation>the key appears more than once in its object (each key may appear once)</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2159,25 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <source>Wrote %1</source>
         <translation>Wrote %1</translation>
     </message>
+    <message>
+        <source>Interrupted run</source>
+        <translation>Interrupted run</translation>
+    </message>
+    <message numerus="yes">
+        <source>Concurrente was closed while a run was going on. What it had recorded — %n event(s) of “%1” — can be opened for review.</source>
+        <translation>
+            <numerusform>Concurrente was closed while a run was going on. What it had recorded — %n event(s) of “%1” — can be opened for review.</numerusform>
+            <numerusform>Concurrente was closed while a run was going on. What it had recorded — %n event(s) of “%1” — can be opened for review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open for Review</source>
+        <translation>&amp;Open for Review</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::MessageModel</name>
@@ -2016,6 +2228,65 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>Depth after</source>
         <translation>Depth after</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::PredictPanel</name>
+    <message>
+        <source>The answer given before this saved run.</source>
+        <translation>The answer given before this saved run.</translation>
+    </message>
+    <message>
+        <source>Answer locked while the run goes on.</source>
+        <translation>Answer locked while the run goes on.</translation>
+    </message>
+    <message>
+        <source>Answer, then run: the lab checks it on the run.</source>
+        <translation>Answer, then run: the lab checks it on the run.</translation>
+    </message>
+    <message>
+        <source>Change the answer and run again to check it again.</source>
+        <translation>Change the answer and run again to check it again.</translation>
+    </message>
+    <message>
+        <source>No answer was given.</source>
+        <translation>No answer was given.</translation>
+    </message>
+    <message>
+        <source>No answer was given; the run shows %1.</source>
+        <translation>No answer was given; the run shows %1.</translation>
+    </message>
+    <message>
+        <source>you answered %1</source>
+        <translation>you answered %1</translation>
+    </message>
+    <message>
+        <source>the run shows %1</source>
+        <translation>the run shows %1</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>Click a line to see its process and its moment on the timeline.</source>
+        <translation>Click a line to see its process and its moment on the timeline.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Predict</translation>
+    </message>
+    <message>
+        <source>Show or hide the prediction</source>
+        <translation>Show or hide the prediction</translation>
+    </message>
+    <message>
+        <source>Choose an answer…</source>
+        <translation>Choose an answer…</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
     </message>
 </context>
 <context>

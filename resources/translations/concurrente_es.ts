@@ -209,6 +209,22 @@
         <source>concurrente: %1: unknown export format (use one of: %2)</source>
         <translation>concurrente: %1: formato de exportación desconocido (usa uno de: %2)</translation>
     </message>
+    <message>
+        <source>not a regular file (an export replaces a file)</source>
+        <translation>no es un fichero normal (una exportación reemplaza un fichero)</translation>
+    </message>
+    <message>
+        <source>this is the scenario file being run</source>
+        <translation>es el fichero del escenario que se ejecuta</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>la carpeta %1 no existe</translation>
+    </message>
+    <message>
+        <source>concurrente: interrupted</source>
+        <translation>concurrente: interrumpido</translation>
+    </message>
 </context>
 <context>
     <name>LabText</name>
@@ -569,6 +585,116 @@
     </message>
 </context>
 <context>
+    <name>PredictQuestion</name>
+    <message>
+        <source>question: needs its text in Spanish and English</source>
+        <translation>question: necesita su texto en español y en inglés</translation>
+    </message>
+    <message>
+        <source>rule: unknown rule &quot;%1&quot;</source>
+        <translation>rule: regla desconocida «%1»</translation>
+    </message>
+    <message>
+        <source>options: each needs a value and its text in Spanish and English</source>
+        <translation>options: cada una necesita un valor y su texto en español y en inglés</translation>
+    </message>
+    <message>
+        <source>options: a choice needs at least two</source>
+        <translation>options: una elección necesita al menos dos</translation>
+    </message>
+    <message>
+        <source>number: needs min ≤ max, a tolerance ≥ 0 and 0 to 3 decimals</source>
+        <translation>number: necesita min ≤ max, una tolerancia ≥ 0 y de 0 a 3 decimales</translation>
+    </message>
+    <message>
+        <source>input: must be &quot;choice&quot; or &quot;number&quot;</source>
+        <translation>input: debe ser «choice» o «number»</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>no es un objeto JSON</translation>
+    </message>
+</context>
+<context>
+    <name>PredictText</name>
+    <message>
+        <source>Right</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Not quite</source>
+        <translation>No exactamente</translation>
+    </message>
+    <message>
+        <source>The run did not show it</source>
+        <translation>La ejecución no llegó a mostrarlo</translation>
+    </message>
+    <message>
+        <source>%1 ended with exitcode %2</source>
+        <translation>%1 terminó con exitcode %2</translation>
+    </message>
+    <message>
+        <source>a worker was named %1</source>
+        <translation>un proceso se llamó %1</translation>
+    </message>
+    <message>
+        <source>%1 reported PPID %2</source>
+        <translation>%1 informó PPID %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s PPID changed to %2</source>
+        <translation>el PPID de %1 cambió a %2</translation>
+    </message>
+    <message>
+        <source>%1 has PID %2</source>
+        <translation>%1 tiene PID %2</translation>
+    </message>
+    <message>
+        <source>%1 printed &quot;%2&quot;</source>
+        <translation>%1 imprimió «%2»</translation>
+    </message>
+    <message>
+        <source>%1 printed no line with &quot;%2&quot;</source>
+        <translation>%1 no imprimió ninguna línea con «%2»</translation>
+    </message>
+    <message>
+        <source>%1 was terminated when the main program ended</source>
+        <translation>%1 fue terminado al acabar el programa principal</translation>
+    </message>
+    <message>
+        <source>%1 was terminated</source>
+        <translation>%1 fue terminado</translation>
+    </message>
+    <message>
+        <source>sequential: %1 ms</source>
+        <translation>secuencial: %1 ms</translation>
+    </message>
+    <message>
+        <source>two processes: %1 ms</source>
+        <translation>dos procesos: %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 took %2 ms</source>
+        <translation>%1 tardó %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 put %2</source>
+        <translation>%1 puso %2</translation>
+    </message>
+    <message>
+        <source>%1 got %2</source>
+        <translation>%1 sacó %2</translation>
+    </message>
+    <message>
+        <source>never got: %1</source>
+        <translation>nunca sacados: %1</translation>
+    </message>
+    <message>
+        <source>got more than once: %1</source>
+        <translation>sacados más de una vez: %1</translation>
+    </message>
+</context>
+<context>
     <name>RunExporter</name>
     <message>
         <source>%1: cannot write: %2</source>
@@ -751,6 +877,29 @@
     </message>
 </context>
 <context>
+    <name>RunJournal</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>no se puede crear %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB</source>
+        <translation>mayor de %1 MiB</translation>
+    </message>
+    <message>
+        <source>not a run journal</source>
+        <translation>no es un diario de ejecución</translation>
+    </message>
+</context>
+<context>
     <name>RunLog</name>
     <message>
         <source>%1 events past the limit of %2 per run were counted but not stored</source>
@@ -787,6 +936,14 @@
     <message>
         <source>homework: must be an object</source>
         <translation>homework: debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>predict: needs a question and a verdict (right, not_quite, undecided)</source>
+        <translation>predict: necesita una pregunta y un veredicto (right, not_quite, undecided)</translation>
+    </message>
+    <message>
+        <source>predict: must be an object</source>
+        <translation>predict: debe ser un objeto</translation>
     </message>
 </context>
 <context>
@@ -970,6 +1127,30 @@
     <message>
         <source>%1 more events are in the run log (JSON).</source>
         <translation>Otros %1 eventos están en el registro de la ejecución (JSON).</translation>
+    </message>
+    <message>
+        <source>Predict → verdict</source>
+        <translation>Predicción → veredicto</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>The run showed</source>
+        <translation>La ejecución mostró</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1446,18 @@
     <message>
         <source>unknown action &quot;%1&quot; (known: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</source>
         <translation>acción desconocida &quot;%1&quot; (conocidas: start, join, terminate, kill, stop, continue, put, get, recv, send, is_alive, call, sleep_ms, terminate_random, end_main)</translation>
+    </message>
+    <message>
+        <source>(%1 characters)</source>
+        <translation>(%1 caracteres)</translation>
+    </message>
+    <message>
+        <source>not a regular file (a scenario is a JSON file)</source>
+        <translation>no es un fichero normal (un escenario es un fichero JSON)</translation>
+    </message>
+    <message>
+        <source>the key appears more than once in its object (each key may appear once)</source>
+        <translation>la clave aparece más de una vez en su objeto (cada clave puede aparecer una sola vez)</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2159,25 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <source>Wrote %1</source>
         <translation>Se escribió %1</translation>
     </message>
+    <message>
+        <source>Interrupted run</source>
+        <translation>Ejecución interrumpida</translation>
+    </message>
+    <message numerus="yes">
+        <source>Concurrente was closed while a run was going on. What it had recorded — %n event(s) of “%1” — can be opened for review.</source>
+        <translation>
+            <numerusform>Concurrente se cerró mientras había una ejecución en marcha. Lo que había registrado —%n evento de «%1»— se puede abrir para revisarlo.</numerusform>
+            <numerusform>Concurrente se cerró mientras había una ejecución en marcha. Lo que había registrado —%n eventos de «%1»— se puede abrir para revisarlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open for Review</source>
+        <translation>&amp;Abrir para revisar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::MessageModel</name>
@@ -2016,6 +2228,65 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>Depth after</source>
         <translation>En cola</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::PredictPanel</name>
+    <message>
+        <source>The answer given before this saved run.</source>
+        <translation>La respuesta dada antes de esta ejecución guardada.</translation>
+    </message>
+    <message>
+        <source>Answer locked while the run goes on.</source>
+        <translation>Respuesta bloqueada mientras dura la ejecución.</translation>
+    </message>
+    <message>
+        <source>Answer, then run: the lab checks it on the run.</source>
+        <translation>Responde y luego ejecuta: el laboratorio lo comprueba en la ejecución.</translation>
+    </message>
+    <message>
+        <source>Change the answer and run again to check it again.</source>
+        <translation>Cambia la respuesta y ejecuta de nuevo para volver a comprobarla.</translation>
+    </message>
+    <message>
+        <source>No answer was given.</source>
+        <translation>No se dio ninguna respuesta.</translation>
+    </message>
+    <message>
+        <source>No answer was given; the run shows %1.</source>
+        <translation>No se dio ninguna respuesta; la ejecución muestra %1.</translation>
+    </message>
+    <message>
+        <source>you answered %1</source>
+        <translation>respondiste %1</translation>
+    </message>
+    <message>
+        <source>the run shows %1</source>
+        <translation>la ejecución muestra %1</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Evidencia:</translation>
+    </message>
+    <message>
+        <source>Click a line to see its process and its moment on the timeline.</source>
+        <translation>Haz clic en una línea para ver su proceso y su momento en la línea de tiempo.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Predice</translation>
+    </message>
+    <message>
+        <source>Show or hide the prediction</source>
+        <translation>Muestra u oculta la predicción</translation>
+    </message>
+    <message>
+        <source>Choose an answer…</source>
+        <translation>Elige una respuesta…</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,11 @@
 #include "headlessrun.h"
 #include "lessoncatalog.h"
 #include "mainwindow.h"
+#include "run.h"
 #include "runreport.h"
 #include "runstore.h"
-#include "timelinepainter.h"
-#include "run.h"
 #include "terminationsignals.h"
+#include "timelinepainter.h"
 #include "uitranslations.h"
 
 #include <QApplication>
