@@ -294,12 +294,10 @@ QJsonObject RunLog::toJson() const
 
 QJsonObject RunLog::toJsonWithoutEvents() const
 {
-    RunLog header;
-    header.appVersion = appVersion;
-    header.host = host;
-    header.scenario = scenario;
-    header.processes = processes;
-    header.summary = summary;
+    // Everything but the events, whatever fields the log has: a copy shares the event list and
+    // letting go of it in the copy copies nothing.
+    RunLog header = *this;
+    header.m_events = {};
     return header.toJson();
 }
 
