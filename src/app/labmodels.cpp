@@ -548,35 +548,12 @@ QVariant ProcessTreeModel::headerData(int section, Qt::Orientation orientation, 
 
 // ---------------------------------------------------------------------------------------------
 
-EventLogModel::EventLogModel(RunStore *store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
+EventLogModel::EventLogModel(RunStore *store, QObject *parent)
+    : AppendOnlyTableModel(ColumnCount, parent), m_store(store)
 {
-    connect(store, &RunStore::updated, this, &EventLogModel::onUpdated);
-    connect(store, &RunStore::reset, this, [this] {
-        beginResetModel();
-        m_rows = m_store->eventCount();
-        endResetModel();
-    });
+    connect(store, &RunStore::updated, this, [this] { growTo(m_store->eventCount()); });
+    connect(store, &RunStore::reset, this, [this] { resetTo(m_store->eventCount()); });
     m_rows = store->eventCount();
-}
-
-void EventLogModel::onUpdated(const RunStore::Batch &)
-{
-    const int count = m_store->eventCount();
-    if (count > m_rows) {
-        beginInsertRows({}, m_rows, count - 1);
-        m_rows = count;
-        endInsertRows();
-    }
-}
-
-int EventLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows;
-}
-
-int EventLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
@@ -655,14 +632,11 @@ bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) cons
 
 // ---------------------------------------------------------------------------------------------
 
-MessageModel::MessageModel(RunStore *store, QObject *parent) : QAbstractTableModel(parent), m_store(store)
+MessageModel::MessageModel(RunStore *store, QObject *parent)
+    : AppendOnlyTableModel(ColumnCount, parent), m_store(store)
 {
     connect(store, &RunStore::updated, this, &MessageModel::onUpdated);
-    connect(store, &RunStore::reset, this, [this] {
-        beginResetModel();
-        m_rows = m_store->messageCount();
-        endResetModel();
-    });
+    connect(store, &RunStore::reset, this, [this] { resetTo(m_store->messageCount()); });
     m_rows = store->messageCount();
 }
 
@@ -671,22 +645,7 @@ void MessageModel::onUpdated(const RunStore::Batch &batch)
     for (const auto &[first, last] : ranges(batch.changedMessages))
         if (first < m_rows)
             Q_EMIT dataChanged(index(first, 0), index(std::min(last, m_rows - 1), ColumnCount - 1));
-    const int count = m_store->messageCount();
-    if (count > m_rows) {
-        beginInsertRows({}, m_rows, count - 1);
-        m_rows = count;
-        endInsertRows();
-    }
-}
-
-int MessageModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : m_rows;
-}
-
-int MessageModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    growTo(m_store->messageCount());
 }
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const

@@ -115,8 +115,38 @@ private:
     std::optional<qint64> m_cursor;
 };
 
+/// A table of one of the store's lists, whose rows are only ever appended.
+class AppendOnlyTableModel : public QAbstractTableModel
+{
+public:
+    AppendOnlyTableModel(int columns, QObject *parent) : QAbstractTableModel(parent), m_columns(columns) {}
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : m_rows; }
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : m_columns; }
+
+protected:
+    /// The list has `count` rows now: the new ones are inserted at the end.
+    void growTo(int count)
+    {
+        if (count <= m_rows)
+            return;
+        beginInsertRows({}, m_rows, count - 1);
+        m_rows = count;
+        endInsertRows();
+    }
+    void resetTo(int count)
+    {
+        beginResetModel();
+        m_rows = count;
+        endResetModel();
+    }
+    int m_rows = 0;
+
+private:
+    int m_columns;
+};
+
 /// Every event of the run, one row each, in arrival order.
-class EventLogModel : public QAbstractTableModel
+class EventLogModel : public AppendOnlyTableModel
 {
     Q_OBJECT
 public:
@@ -124,16 +154,11 @@ public:
 
     explicit EventLogModel(RunStore *store, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    void onUpdated(const RunStore::Batch &batch);
-
     RunStore *m_store;
-    int m_rows = 0;
 };
 
 /// The event log filtered by process (its row in the store, -1: all) and kind (empty: all).
@@ -157,7 +182,7 @@ private:
 };
 
 /// Queue and pipe messages: one row per message, its put and its get paired.
-class MessageModel : public QAbstractTableModel
+class MessageModel : public AppendOnlyTableModel
 {
     Q_OBJECT
 public:
@@ -165,8 +190,6 @@ public:
 
     explicit MessageModel(RunStore *store, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -174,7 +197,6 @@ private:
     void onUpdated(const RunStore::Batch &batch);
 
     RunStore *m_store;
-    int m_rows = 0;
 };
 
 } // namespace concurrente
