@@ -121,7 +121,10 @@ class AppendOnlyTableModel : public QAbstractTableModel
 public:
     AppendOnlyTableModel(int columns, QObject *parent) : QAbstractTableModel(parent), m_columns(columns) {}
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : m_rows; }
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : m_columns; }
+    int columnCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : m_columns;
+    }
 
 protected:
     /// The list has `count` rows now: the new ones are inserted at the end.

@@ -533,6 +533,20 @@ void Run::signalAction(int index, int sig, const QString &ev, std::function<void
         actionError(ev, w, engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started")));
         return;
     }
+    if (w->state() == WorkerProcess::State::Starting && !w->pid()) {
+        // In CPython p.start() returns with the child created, so a signal right after it
+        // reaches the child. Here the main program may not have reported the pid yet: the
+        // signal goes as soon as it has (a launch that fails never starts, and nothing is sent).
+        connect(
+            w, &WorkerProcess::started, this, [this, w, sig, ev] { deliverSignal(w, sig, ev); },
+            Qt::SingleShotConnection);
+        return;
+    }
+    deliverSignal(w, sig, ev);
+}
+
+void Run::deliverSignal(WorkerProcess *w, int sig, const QString &ev)
+{
     QString error;
     if (w->sendSignal(sig, &error)) {
         recordEngine(ev, w);
@@ -708,10 +722,16 @@ void Run::abort()
         delete j.timer;
     m_joins.clear();
     for (WorkerProcess *p : std::as_const(m_processes)) {
-        if (p != m_main && p != m_server && p->isAlive() && !p->hasExitedOnPidfd() && p->pid()) {
+        if (p == m_main || p == m_server || !p->isAlive() || p->hasExitedOnPidfd())
+            continue;
+        const auto killIt = [this, p] {
             p->killQuietly();
             recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("abort")}});
-        }
+        };
+        if (p->pid())
+            killIt();
+        else // created, its pid not reported yet: killed as soon as it is
+            connect(p, &WorkerProcess::started, this, killIt, Qt::SingleShotConnection);
     }
     beginRunEnd();
 }

@@ -150,6 +150,7 @@ private:
     void actionError(const QString &action, WorkerProcess *about, const QString &message);
     WorkerProcess *checkedWorker(int index, const QString &action);
     void signalAction(int index, int sig, const QString &ev, std::function<void()> done);
+    void deliverSignal(WorkerProcess *w, int sig, const QString &ev);
 
     WorkerProcess *addProcess(const ProcessRecord &record);
     void watchChannel(WorkerProcess *owner);

@@ -90,6 +90,8 @@ private Q_SLOTS:
     void liveRunInBatches();
     void stepThroughMainScript();
     void pauseAndGoOn();
+    void signalRightAfterStart();
+    void abortRightAfterStart();
 };
 
 void TestRunStore::savedLogTable_data()
@@ -279,6 +281,35 @@ void TestRunStore::pauseAndGoOn()
     run.setPaused(false);
     QVERIFY(done.wait(10000));
     QCOMPARE(run.worker(1)->record().exitcode, std::optional<int>(0));
+}
+
+void TestRunStore::signalRightAfterStart()
+{
+    // p.start(); p.terminate(): in CPython start() returns with the child created, so the signal
+    // reaches it, even before the main program has reported the child's pid here.
+    Run run(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":60000}}],"main":[])"));
+    QSignalSpy done(&run, &Run::finished);
+    run.startInteractive();
+    run.startWorker(0);
+    QVERIFY(!run.worker(0)->pid()); // not reported yet
+    run.terminate(0);
+    run.join(0);
+    run.endMain();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(run.worker(0)->record().exitcode, std::optional<int>(-SIGTERM));
+}
+
+void TestRunStore::abortRightAfterStart()
+{
+    // End run right after Start: the worker is killed as soon as its pid is known.
+    Run run(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":60000}}],"main":[])"));
+    QSignalSpy done(&run, &Run::finished);
+    run.startInteractive();
+    run.startWorker(0);
+    QVERIFY(!run.worker(0)->pid());
+    run.abort();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(run.worker(0)->record().exitcode, std::optional<int>(-SIGKILL));
 }
 
 QTEST_GUILESS_MAIN(TestRunStore)
