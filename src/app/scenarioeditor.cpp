@@ -1,6 +1,7 @@
 #include "scenarioeditor.h"
 
 #include "scenarioeditormodels.h"
+#include "themecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -235,7 +236,7 @@ void ScenarioEditor::buildUi()
 
     // The validator's reasons in the error colour, the defaults' notes greyed.
     for (QLabel *l : {m_nameProblem, m_taskProblem, m_problemsLabel, m_channelProblems}) {
-        l->setStyleSheet(u"color: #b00020;"_s);
+        l->setStyleSheet(u"color: %1;"_s.arg(errorTextColor().name()));
         l->setWordWrap(true);
         l->hide();
     }
@@ -336,6 +337,11 @@ void ScenarioEditor::retranslate()
     m_removeQueueButton->setText(tr("Remove queue"));
     m_addPipeButton->setText(tr("Add pipe"));
     m_removePipeButton->setText(tr("Remove pipe"));
+    m_nameEdit->setToolTip(tr("Process(name=…): the name the process reports and the tables show"));
+    m_taskCombo->setToolTip(tr("Process(target=…): the function the worker runs"));
+    m_daemonCheck->setToolTip(tr("Process(daemon=True): terminated when the main program ends"));
+    m_startMethodCombo->setToolTip(
+        tr("This worker's start method; by default the one the run uses (Start method above)"));
     for (int i = 0; i < m_taskCombo->count(); ++i) {
         const QString task = m_taskCombo->itemData(i).toString();
         m_taskCombo->setItemData(i, taskDescription(task), Qt::ToolTipRole);
@@ -678,7 +684,7 @@ void ScenarioEditor::refreshArgsForm()
         QString note;
         if (!problem.isEmpty()) {
             note = problem;
-            row->note->setStyleSheet(u"color: #b00020;"_s);
+            row->note->setStyleSheet(u"color: %1;"_s.arg(errorTextColor().name()));
         } else if (!given && !row->spec.required) {
             note = row->spec.type == ArgType::Exit ? tr("default: the task's own exit code")
                                                    : tr("default: %1").arg(valueText(row->spec.defaultValue));
