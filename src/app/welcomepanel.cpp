@@ -43,8 +43,9 @@ QString WelcomePanel::text() const
 void WelcomePanel::retranslate()
 {
     m_text->setText(
-        tr("<b>Welcome to Concurrente.</b> On the left you read the lesson; on the right, the lab "
-           "runs the page's example with real processes. Press <b>Run</b> (Ctrl+R) to run the whole "
+        tr("<b>Welcome to Concurrente.</b> In the middle you read the lesson (the page list is on "
+           "its left); on the right, the lab runs the page's example with real processes. Press <b>Run</b> "
+           "(Ctrl+R) to run the whole "
            "example, or <b>Step</b> (F10) to run it one line at a time; or select a worker in the "
            "<b>Processes</b> tab and press <b>Start</b>. F1 shows help for the pane you are in."));
     m_dismiss->setText(tr("Got it"));
