@@ -5,6 +5,7 @@
 #include "labpanel.h"
 #include "lessoncatalog.h"
 #include "scenarioeditor.h"
+#include "themecolors.h"
 #include "uitranslations.h"
 
 #include <QAbstractItemModelTester>
@@ -126,7 +127,7 @@ void TestLab::editedArgumentRunsAndCrashShowsTraceback()
     QVERIFY2(text.contains(QStringLiteral("ZeroDivisionError")), qPrintable(text));
     QTextCursor at = lab.console()->document()->find(QStringLiteral("ZeroDivisionError"));
     QVERIFY(!at.isNull());
-    QCOMPARE(at.charFormat().foreground().color(), QColor(0xc0, 0x39, 0x2b));
+    QCOMPARE(at.charFormat().foreground().color(), errorTextColor(lab.console()->palette()));
     // All processes: the run's stderr, where the child wrote its report, once.
     choice->setCurrentIndex(choice->findData(-1));
     const QString all = lab.console()->toPlainText();
