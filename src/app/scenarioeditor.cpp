@@ -695,7 +695,20 @@ void ScenarioEditor::refreshArgsForm()
         const QString tip = row->spec.type == ArgType::Integer || row->spec.type == ArgType::Number
                                 ? tr("%1 to %2").arg(row->spec.min, 0, 'g', 15).arg(row->spec.max, 0, 'g', 15)
                                 : QString();
-        row->editor->setToolTip(tip);
+        row->editor->setToolTip(tip.isEmpty() ? tr("The task's argument %1").arg(row->spec.key) : tip);
+        // The argument's key is the field's label: a screen reader says it too.
+        row->editor->setAccessibleName(row->spec.key);
+        if (row->given)
+            row->given->setToolTip(
+                tr("Checked: %1 is passed to the task; unchecked: the task's default").arg(row->spec.key));
+        if (row->exitMode) {
+            row->exitMode->setToolTip(tr("sys.exit(code) or sys.exit(\"message\")"));
+            row->exitMode->setAccessibleName(tr("%1: how the task exits").arg(row->spec.key));
+            row->spin->setToolTip(tr("The exit code: 0 is success"));
+            row->spin->setAccessibleName(tr("%1: exit code").arg(row->spec.key));
+            row->line->setToolTip(tr("The message sys.exit() prints; the exit code is then 1"));
+            row->line->setAccessibleName(tr("%1: message").arg(row->spec.key));
+        }
     }
     m_updating = false;
 }

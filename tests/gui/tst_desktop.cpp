@@ -130,6 +130,7 @@ private Q_SLOTS:
     void everyControlHasAName_data();
     void everyControlHasAName();
     void labHeadersSayHowNumbersAreComputed();
+    void everyLabControlHasATooltip();
     void darkPaletteKeepsTextReadable();
     void languageFollowsTheSystem_data();
     void languageFollowsTheSystem();
@@ -359,6 +360,31 @@ void TestDesktop::labHeadersSayHowNumbersAreComputed()
     const MessageModel *messages = f.window->labPanel()->messageModel();
     QVERIFY(tip(messages, MessageModel::Latency).contains(QStringLiteral("put")));
     QVERIFY(tip(messages, MessageModel::Depth).contains(QStringLiteral("waiting")));
+}
+
+void TestDesktop::everyLabControlHasATooltip()
+{
+    // Buttons, boxes and fields of the lab say what they do when hovered (views say it in their
+    // headers, tabs in their tab tooltips).
+    Fixture f(settingsPath(), QStringLiteral("en"), 11);
+    QTabWidget *tabs = f.window->labPanel()->tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QVERIFY2(!tabs->tabToolTip(i).isEmpty(), qPrintable(tabs->tabText(i)));
+    }
+    tabs->setCurrentIndex(LabPanel::SetupTab);
+    QCoreApplication::processEvents();
+    QStringList bare;
+    for (QWidget *w : interactiveWidgets(f.window->labPanel())) {
+        if (qobject_cast<QAbstractItemView *>(w) || qobject_cast<QTabBar *>(w) ||
+            w->inherits("QPlainTextEdit") || w->inherits("QTextEdit"))
+            continue;
+        if (w->toolTip().isEmpty())
+            bare.append(
+                QStringLiteral("%1 \"%2\" (%3)")
+                    .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(), spokenName(w)));
+    }
+    QVERIFY2(bare.isEmpty(), qPrintable(bare.join(u'\n')));
 }
 
 void TestDesktop::darkPaletteKeepsTextReadable()
