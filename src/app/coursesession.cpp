@@ -27,6 +27,7 @@ const QString kStudent = QStringLiteral("homework/student");
 const QString kGroup = QStringLiteral("homework/group");
 const QString kExercise = QStringLiteral("homework/exercise");
 const QString kRecentRuns = QStringLiteral("runs/recent");
+const QString kWelcomeSeen = QStringLiteral("ui/welcomeSeen");
 
 int toIntOr(const QVariant &v, int fallback)
 {
@@ -50,8 +51,21 @@ CourseSession::~CourseSession()
 
 QString CourseSession::systemLanguage()
 {
-    return QLocale::system().name().startsWith(QLatin1String("es")) ? QStringLiteral("es")
-                                                                    : QStringLiteral("en");
+    return languageFor(QLocale::system());
+}
+
+QString CourseSession::languageFor(const QLocale &locale)
+{
+    // The user's preferred interface languages in order (LANGUAGE=es:en, the desktop's
+    // setting), then the locale itself: the first of them the course is written in wins.
+    QStringList wanted = locale.uiLanguages();
+    wanted.append(locale.name());
+    for (const QString &tag : std::as_const(wanted)) {
+        const QString code = tag.section(u'-', 0, 0).section(u'_', 0, 0).toLower();
+        if (code == QLatin1String("es") || code == QLatin1String("en"))
+            return code;
+    }
+    return QStringLiteral("en");
 }
 
 std::unique_ptr<QSettings> CourseSession::createSettings() const
@@ -230,6 +244,16 @@ void CourseSession::setLabVisible(bool visible)
     m_settings->setValue(kLabVisible, visible);
 }
 
+bool CourseSession::welcomeSeen() const
+{
+    return m_settings->value(kWelcomeSeen).toString() == QLatin1String("true");
+}
+
+void CourseSession::setWelcomeSeen(bool seen)
+{
+    m_settings->setValue(kWelcomeSeen, seen);
+}
+
 QByteArray CourseSession::labDraft(const QString &presetFile) const
 {
     return m_settings->value(QStringLiteral("lab/drafts/") + QFileInfo(presetFile).completeBaseName())
@@ -301,7 +325,7 @@ void CourseSession::sync()
     // what this session knows, set the file aside and write a clean one.
     QHash<QString, QVariant> keep;
     for (const QString &key : {kLastPage, kVisited, kLanguage, kZoom, kGeometry, kState, kSplitter,
-                               kLabVisible, kStudent, kGroup, kExercise, kRecentRuns}) {
+                               kLabVisible, kStudent, kGroup, kExercise, kRecentRuns, kWelcomeSeen}) {
         const QVariant v = m_settings->value(key);
         if (v.isValid())
             keep.insert(key, v);

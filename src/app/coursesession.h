@@ -4,6 +4,7 @@
 #include "runlog.h"
 
 #include <QByteArray>
+#include <QLocale>
 #include <QObject>
 #include <QSet>
 #include <QSettings>
@@ -24,8 +25,11 @@ public:
                            QObject *parent = nullptr);
     ~CourseSession() override;
 
-    /// "es" when the system locale is Spanish, else "en".
+    /// The course language the system asks for: the first of the user's interface languages
+    /// (then the locale) that is Spanish or English; "en" when none is.
     static QString systemLanguage();
+    /// The same choice for `locale`.
+    static QString languageFor(const QLocale &locale);
 
     const LessonCatalog &catalog() const { return m_catalog; }
     QString language() const { return m_language; }
@@ -55,6 +59,9 @@ public:
     /// Whether the lab area is shown (View → Show the Lab); true unless the student hid it.
     bool labVisible() const;
     void setLabVisible(bool visible);
+    /// Whether the student dismissed the first-run welcome.
+    bool welcomeSeen() const;
+    void setWelcomeSeen(bool seen);
     /// The student's edited version of a page's lab example (keyed by the preset's file name),
     /// as scenario JSON; empty when there is none.
     QByteArray labDraft(const QString &presetFile) const;

@@ -1,6 +1,7 @@
 #include "labmodels.h"
 
 #include "labtext.h"
+#include "themecolors.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -152,7 +153,7 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
         return index.row();
     if (role == Qt::ForegroundRole) {
         if (p.state == RunStore::State::Failed)
-            return QBrush(QColor(0xc0, 0x39, 0x2b));
+            return QBrush(errorTextColor());
         if (p.hasEnded())
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
@@ -282,6 +283,24 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Milliseconds since the run started");
         case Alive:
             return tr("p.is_alive()");
+        case Name:
+            return tr("p.name: the name given to Process(), or Process-N by default");
+        case Pid:
+            return tr("p.pid: the process ID the operating system gave it");
+        case StartMethod:
+            return tr("How it was created: fork, spawn or forkserver");
+        case Daemon:
+            return tr("p.daemon: a daemon is terminated when the main program ends");
+        case State:
+            return tr("What it is doing now, from the events it reported and the signals it got");
+        case Duration:
+            return tr("End − Start: how long it lived, from the system's monotonic clock");
+        case CpuUser:
+            return tr("CPU time spent running its own code (utime in /proc/PID/stat), read twice a "
+                      "second while it runs");
+        case CpuSys:
+            return tr("CPU time the kernel spent working for it (stime in /proc/PID/stat), read "
+                      "twice a second while it runs");
         case Put:
             return tr("Messages it put into a queue or sent on a pipe");
         case Got:
@@ -566,7 +585,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     if (role == RawRole)
         return index.column() == Time ? QVariant(e.tNs) : QVariant(e.ev);
     if (role == Qt::ForegroundRole && LabText::isErrorOutput(e))
-        return QBrush(QColor(0xc0, 0x39, 0x2b));
+        return QBrush(errorTextColor());
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
@@ -587,6 +606,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Time)
+        return tr("Milliseconds since the run started, from the system's monotonic clock");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -698,6 +719,11 @@ QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Messages waiting in the queue right after this put");
     if (role == Qt::ToolTipRole && section == Latency)
         return tr("Time from the put to the get");
+    if (role == Qt::ToolTipRole && (section == PutAt || section == GotAt))
+        return tr("Milliseconds since the run started");
+    if (role == Qt::ToolTipRole && section == Seq)
+        return tr("The sender's sequence number for this message: with the sender, it tells one message from "
+                  "another");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

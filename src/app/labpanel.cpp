@@ -5,6 +5,7 @@
 #include "labtext.h"
 #include "predictpanel.h"
 #include "scenarioeditor.h"
+#include "themecolors.h"
 #include "timelineview.h"
 #include "workerprocess.h"
 
@@ -32,6 +33,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBlock>
@@ -257,6 +259,10 @@ void LabPanel::buildUi()
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->setUsesScrollButtons(true);
+    // The arrow keys already move between tabs (and scroll the bar): Tab goes from the tab bar
+    // straight into the tab, not through the bar's scroll buttons.
+    for (QToolButton *b : m_tabs->tabBar()->findChildren<QToolButton *>())
+        b->setFocusPolicy(Qt::NoFocus);
     auto *setupPage = new QWidget(m_tabs);
     auto *setupLayout = new QVBoxLayout(setupPage);
     setupLayout->setContentsMargins(0, 4, 0, 0);
@@ -429,6 +435,27 @@ void LabPanel::retranslate()
     m_tabs->setTabToolTip(TimelineTab, tr("Each process over time, what happened to it, and every message"));
     m_tabs->setTabText(ChartsTab, tr("Charts"));
     m_tabs->setTabToolTip(ChartsTab, tr("CPU per process and queue depth over time"));
+    // What a screen reader says for each control, and for those without one, a tooltip.
+    m_tabs->setAccessibleName(tr("Lab views"));
+    m_method->setAccessibleName(tr("Start method"));
+    m_joinTimeout->setAccessibleName(tr("Join timeout"));
+    m_script->setAccessibleName(tr("Main program"));
+    m_script->setToolTip(tr("The example's main program; the line that runs next is highlighted"));
+    m_processView->setAccessibleName(tr("Processes"));
+    m_processView->setAccessibleDescription(
+        tr("Select workers here (Shift or Ctrl for several), then Start, Join, "
+           "Terminate… Times in ms since the run started"));
+    m_treeView->setAccessibleName(tr("Process tree"));
+    m_consoleProcess->setAccessibleName(tr("Console of"));
+    m_consoleProcess->setToolTip(tr("Whose output the console shows"));
+    m_console->setAccessibleName(tr("Console"));
+    m_eventProcess->setAccessibleName(tr("Events of process"));
+    m_eventProcess->setToolTip(tr("Show the events of one process only"));
+    m_eventKind->setAccessibleName(tr("Kind of event"));
+    m_eventKind->setToolTip(tr("Show one kind of event only"));
+    m_eventView->setAccessibleName(tr("Events"));
+    m_messageView->setAccessibleName(tr("Messages"));
+    m_progress->setAccessibleName(tr("Progress of the main program"));
     if (m_hasScenario) {
         m_title->setText(m_scenario.title.text(m_language));
         const QString description = m_scenario.description.text(m_language);
@@ -1294,7 +1321,7 @@ void LabPanel::appendConsole(int fromEvent)
     }
     QTextCharFormat normal;
     QTextCharFormat error;
-    error.setForeground(QColor(0xc0, 0x39, 0x2b));
+    error.setForeground(errorTextColor(m_console->palette()));
     QScrollBar *bar = m_console->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 4;
     QTextCursor cursor(m_console->document());

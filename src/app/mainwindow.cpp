@@ -3,9 +3,11 @@
 #include <QFile>
 #include <QPushButton>
 
+#include "accessiblenames.h"
 #include "coursesession.h"
 #include "datapaths.h"
 #include "export.h"
+#include "helpdialog.h"
 #include "labpanel.h"
 #include "lessonnavigator.h"
 #include "lessonpane.h"
@@ -16,12 +18,14 @@
 #include "runreport.h"
 #include "ui_mainwindow.h"
 #include "uitranslations.h"
+#include "welcomepanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QListView>
@@ -31,6 +35,8 @@
 #include <QShowEvent>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace concurrente {
@@ -46,6 +52,7 @@ MainWindow::MainWindow(CourseSession *session, UiTranslations *translations, QWi
     m_ui->splitter->setStretchFactor(1, 2);
     m_ui->splitter->setStretchFactor(2, 1);
     setUpActions();
+    setUpHelp();
 
     LessonView *view = m_ui->lessonPane->view();
     view->setZoomPercent(m_session->zoomPercent());
@@ -438,7 +445,8 @@ QString MainWindow::aboutText() const
               "<p>A course companion for <i>Cómputo Concurrente — Multiprocessing</i>: read each lesson "
               "and run its example with real operating-system processes.</p>"
               "<p>Built with Qt %2.</p>")
-        .arg(appVersion(), QString::fromLatin1(qVersion()));
+               .arg(appVersion(), QString::fromLatin1(qVersion())) +
+           aboutCredits();
 }
 
 void MainWindow::showAbout()
@@ -452,6 +460,7 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         retranslateRunActions();
+        retranslateHelp();
         updateTitle();
     }
 }
@@ -478,6 +487,148 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_session->setWindowLayout(saveGeometry(), saveState(), m_ui->splitter->saveState());
     m_session->sync();
     QMainWindow::closeEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// First run and help
+
+void MainWindow::setUpHelp()
+{
+    m_actPaneHelp = new QAction(this);
+    m_actPaneHelp->setObjectName(QStringLiteral("actionPaneHelp"));
+    m_actPaneHelp->setShortcut(QKeySequence::HelpContents);
+    m_actPaneHelp->setShortcutContext(Qt::WindowShortcut);
+    m_actPaneHelp->setIcon(style()->standardIcon(QStyle::SP_DialogHelpButton));
+    m_actLessonHelp = new QAction(this);
+    m_actLessonHelp->setObjectName(QStringLiteral("actionLessonHelp"));
+    m_actLabHelp = new QAction(this);
+    m_actLabHelp->setObjectName(QStringLiteral("actionLabHelp"));
+    QAction *first = m_ui->menuHelp->actions().value(0);
+    m_ui->menuHelp->insertAction(first, m_actPaneHelp);
+    m_ui->menuHelp->insertAction(first, m_actLessonHelp);
+    m_ui->menuHelp->insertAction(first, m_actLabHelp);
+    m_ui->menuHelp->insertSeparator(first);
+    connect(m_actPaneHelp, &QAction::triggered, this, [this] {
+        const QWidget *focus = QApplication::focusWidget();
+        showHelp(focus && (focus == m_ui->labPanel || m_ui->labPanel->isAncestorOf(focus)));
+    });
+    connect(m_actLessonHelp, &QAction::triggered, this, [this] { showHelp(false); });
+    // Panes by keyboard, as in other desktop apps: F6 goes on to the next one.
+    m_actNextPane = new QAction(this);
+    m_actNextPane->setObjectName(QStringLiteral("actionNextPane"));
+    m_actNextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    m_actPreviousPane = new QAction(this);
+    m_actPreviousPane->setObjectName(QStringLiteral("actionPreviousPane"));
+    m_actPreviousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addAction(m_actNextPane);
+    m_ui->menuView->addAction(m_actPreviousPane);
+    connect(m_actNextPane, &QAction::triggered, this, [this] { focusPane(1); });
+    // Ctrl+Tab / Ctrl+Shift+Tab switch the lab's tabs from anywhere in the lab, a table too
+    // (whose own Tab moves between cells).
+    QTabWidget *labTabs = m_ui->labPanel->tabs();
+    m_actNextTab = new QAction(m_ui->labPanel);
+    m_actNextTab->setObjectName(QStringLiteral("actionNextLabTab"));
+    m_actNextTab->setShortcut(QKeySequence::NextChild);
+    m_actPreviousTab = new QAction(m_ui->labPanel);
+    m_actPreviousTab->setObjectName(QStringLiteral("actionPreviousLabTab"));
+    m_actPreviousTab->setShortcut(QKeySequence::PreviousChild);
+    for (QAction *a : {m_actNextTab, m_actPreviousTab}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_ui->labPanel->addAction(a);
+        connect(a, &QAction::triggered, labTabs, [labTabs, next = a == m_actNextTab] {
+            const int n = labTabs->count();
+            labTabs->setCurrentIndex((labTabs->currentIndex() + (next ? 1 : n - 1)) % n);
+        });
+    }
+    connect(m_actPreviousPane, &QAction::triggered, this, [this] { focusPane(-1); });
+    connect(m_actLabHelp, &QAction::triggered, this, [this] { showHelp(true); });
+
+    if (!m_session->welcomeSeen()) {
+        m_welcome = new WelcomePanel(m_ui->centralWidget);
+        m_ui->centralLayout->insertWidget(0, m_welcome);
+        connect(m_welcome, &WelcomePanel::dismissed, this, &MainWindow::dismissWelcome);
+        connect(m_welcome, &WelcomePanel::helpRequested, this, [this] { showHelp(true); });
+    }
+    // Every control gets a name a screen reader can say (from its label, tooltip or tab).
+    new AccessibleNamer(this);
+    retranslateHelp();
+}
+
+void MainWindow::retranslateHelp()
+{
+    m_actPaneHelp->setText(tr("&Help for This Pane"));
+    m_actPaneHelp->setToolTip(tr("Help for the lesson or the lab, whichever has the focus (%1)")
+                                  .arg(m_actPaneHelp->shortcut().toString(QKeySequence::NativeText)));
+    m_actLessonHelp->setText(tr("&Reading the Lessons"));
+    m_actLabHelp->setText(tr("&Using the Lab"));
+    m_actNextPane->setText(tr("Ne&xt Pane"));
+    m_actNextPane->setToolTip(tr("Move the focus to the page list, the lesson or the lab, in turn"));
+    m_actPreviousPane->setText(tr("Pre&vious Pane"));
+    m_actNextTab->setText(tr("Next Lab Tab"));
+    m_actPreviousTab->setText(tr("Previous Lab Tab"));
+    if (m_help && m_help->isVisible())
+        m_help->showPane(m_help->pane(), m_session->language(), m_session->catalog().dataDir());
+}
+
+void MainWindow::showHelp(bool lab)
+{
+    if (!m_help)
+        m_help = new HelpDialog(this);
+    m_help->showPane(lab ? HelpDialog::LabPane : HelpDialog::LessonPane, m_session->language(),
+                     m_session->catalog().dataDir());
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+}
+
+void MainWindow::dismissWelcome()
+{
+    m_session->setWelcomeSeen(true);
+    if (m_welcome) {
+        m_welcome->hide();
+        m_welcome->deleteLater();
+        m_welcome = nullptr;
+    }
+    // The focus goes where the student will read next.
+    m_ui->lessonPane->view()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::focusPane(int step)
+{
+    // Each pane, and its widget that takes the focus: the lab's is its tab bar, where the arrow
+    // keys switch tabs and Tab goes on into the tab.
+    QList<std::pair<QWidget *, QWidget *>> panes;
+    if (m_ui->navigator->isVisible())
+        panes.append({m_ui->navigator, m_ui->navigator->listView()});
+    panes.append({m_ui->lessonPane, m_ui->lessonPane->view()});
+    if (m_ui->labPanel->isVisible() && m_ui->labPanel->tabs()->isVisible())
+        panes.append({m_ui->labPanel, m_ui->labPanel->tabs()->tabBar()});
+    const QWidget *focus = QApplication::focusWidget();
+    int current = -1;
+    for (int i = 0; i < panes.size() && focus; ++i)
+        if (focus == panes.at(i).first || panes.at(i).first->isAncestorOf(focus))
+            current = i;
+    const int n = int(panes.size());
+    const int next = current < 0 ? (step > 0 ? 0 : n - 1) : ((current + step) % n + n) % n;
+    panes.at(next).second->setFocus(Qt::TabFocusReason);
+}
+
+QString MainWindow::aboutCredits() const
+{
+    // The licence is whatever the distributed LICENSE file says; none is invented here.
+    QString licence;
+    for (const QString &dir : {m_session->catalog().dataDir(), dataDir()}) {
+        QFile file(QDir(dir).filePath(QStringLiteral("LICENSE")));
+        if (!dir.isEmpty() && file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            licence = QString::fromUtf8(file.readLine()).trimmed().toHtmlEscaped();
+            break;
+        }
+    }
+    return tr("<p><b>Licence:</b> %1</p>"
+              "<p><b>Credits:</b> the Concurrente authors. Qt is by The Qt Company and its "
+              "contributors (Help → About Qt).</p>")
+        .arg(licence.isEmpty() ? tr("no licence file accompanies this copy.") : licence);
 }
 
 } // namespace concurrente

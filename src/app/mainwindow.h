@@ -17,10 +17,12 @@ class MainWindow;
 namespace concurrente {
 
 class CourseSession;
+class HelpDialog;
 class LabPanel;
 class LessonNavigator;
 class LessonPane;
 class UiTranslations;
+class WelcomePanel;
 
 /// Composes the navigator, the lesson page and the lab area, and wires the menus to the
 /// course session. It holds no state of its own: the session has it.
@@ -40,6 +42,8 @@ public:
     void offerInterruptedRuns();
     /// The text of the Help → About box.
     QString aboutText() const;
+    /// The About box's licence and credits.
+    QString aboutCredits() const;
 
     /// Opens a saved run log for review in the lab (next to its lesson page when it came from
     /// one); false with `error` (naming the file and the problem) when it cannot be read.
@@ -51,6 +55,13 @@ public:
     QAction *exportRunAction() const { return m_actExportRun; }
     QAction *preferencesAction() const { return m_actPreferences; }
     QMenu *recentRunsMenu() const { return m_menuRecentRuns; }
+    /// Help → Help for This Pane (F1): the help page of the pane that has the focus.
+    QAction *paneHelpAction() const { return m_actPaneHelp; }
+    QAction *nextPaneAction() const { return m_actNextPane; }
+    /// The first-run welcome; nullptr once the student dismissed it.
+    WelcomePanel *welcomePanel() const { return m_welcome; }
+    /// The help window; nullptr until help was first asked for.
+    HelpDialog *helpDialog() const { return m_help; }
 
 Q_SIGNALS:
     /// Page `number` is now shown (text and lab summary).
@@ -79,6 +90,13 @@ private:
     void showPreferences();
     /// Opens `path`, or says why not in a message box.
     void openRunInteractively(const QString &path);
+    void setUpHelp();
+    void retranslateHelp();
+    /// Shows the help page of the lesson side (`lab` false) or of the lab.
+    void showHelp(bool lab);
+    void dismissWelcome();
+    /// F6 / Shift+F6: the focus to the next / previous pane (page list, lesson, lab).
+    void focusPane(int step);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     CourseSession *m_session;
@@ -89,6 +107,15 @@ private:
     QAction *m_actPreferences = nullptr;
     QMenu *m_menuRecentRuns = nullptr;
     QString m_lastRunFolder; ///< where the last run was opened or exported
+    QAction *m_actPaneHelp = nullptr;
+    QAction *m_actLessonHelp = nullptr;
+    QAction *m_actLabHelp = nullptr;
+    QAction *m_actNextPane = nullptr;
+    QAction *m_actPreviousPane = nullptr;
+    QAction *m_actNextTab = nullptr;
+    QAction *m_actPreviousTab = nullptr;
+    WelcomePanel *m_welcome = nullptr;
+    HelpDialog *m_help = nullptr;
 };
 
 } // namespace concurrente

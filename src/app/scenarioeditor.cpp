@@ -1,6 +1,7 @@
 #include "scenarioeditor.h"
 
 #include "scenarioeditormodels.h"
+#include "themecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -235,7 +236,7 @@ void ScenarioEditor::buildUi()
 
     // The validator's reasons in the error colour, the defaults' notes greyed.
     for (QLabel *l : {m_nameProblem, m_taskProblem, m_problemsLabel, m_channelProblems}) {
-        l->setStyleSheet(u"color: #b00020;"_s);
+        l->setStyleSheet(u"color: %1;"_s.arg(errorTextColor().name()));
         l->setWordWrap(true);
         l->hide();
     }
@@ -336,6 +337,11 @@ void ScenarioEditor::retranslate()
     m_removeQueueButton->setText(tr("Remove queue"));
     m_addPipeButton->setText(tr("Add pipe"));
     m_removePipeButton->setText(tr("Remove pipe"));
+    m_nameEdit->setToolTip(tr("Process(name=…): the name the process reports and the tables show"));
+    m_taskCombo->setToolTip(tr("Process(target=…): the function the worker runs"));
+    m_daemonCheck->setToolTip(tr("Process(daemon=True): terminated when the main program ends"));
+    m_startMethodCombo->setToolTip(
+        tr("This worker's start method; by default the one the run uses (Start method above)"));
     for (int i = 0; i < m_taskCombo->count(); ++i) {
         const QString task = m_taskCombo->itemData(i).toString();
         m_taskCombo->setItemData(i, taskDescription(task), Qt::ToolTipRole);
@@ -678,7 +684,7 @@ void ScenarioEditor::refreshArgsForm()
         QString note;
         if (!problem.isEmpty()) {
             note = problem;
-            row->note->setStyleSheet(u"color: #b00020;"_s);
+            row->note->setStyleSheet(u"color: %1;"_s.arg(errorTextColor().name()));
         } else if (!given && !row->spec.required) {
             note = row->spec.type == ArgType::Exit ? tr("default: the task's own exit code")
                                                    : tr("default: %1").arg(valueText(row->spec.defaultValue));
@@ -689,7 +695,20 @@ void ScenarioEditor::refreshArgsForm()
         const QString tip = row->spec.type == ArgType::Integer || row->spec.type == ArgType::Number
                                 ? tr("%1 to %2").arg(row->spec.min, 0, 'g', 15).arg(row->spec.max, 0, 'g', 15)
                                 : QString();
-        row->editor->setToolTip(tip);
+        row->editor->setToolTip(tip.isEmpty() ? tr("The task's argument %1").arg(row->spec.key) : tip);
+        // The argument's key is the field's label: a screen reader says it too.
+        row->editor->setAccessibleName(row->spec.key);
+        if (row->given)
+            row->given->setToolTip(
+                tr("Checked: %1 is passed to the task; unchecked: the task's default").arg(row->spec.key));
+        if (row->exitMode) {
+            row->exitMode->setToolTip(tr("sys.exit(code) or sys.exit(\"message\")"));
+            row->exitMode->setAccessibleName(tr("%1: how the task exits").arg(row->spec.key));
+            row->spin->setToolTip(tr("The exit code: 0 is success"));
+            row->spin->setAccessibleName(tr("%1: exit code").arg(row->spec.key));
+            row->line->setToolTip(tr("The message sys.exit() prints; the exit code is then 1"));
+            row->line->setAccessibleName(tr("%1: message").arg(row->spec.key));
+        }
     }
     m_updating = false;
 }

@@ -6,6 +6,7 @@
 #include "lessoncatalog.h"
 #include "runjournal.h"
 #include "scenarioeditor.h"
+#include "themecolors.h"
 #include "uitranslations.h"
 
 #include <QAbstractItemModelTester>
@@ -131,7 +132,7 @@ void TestLab::editedArgumentRunsAndCrashShowsTraceback()
     QVERIFY2(text.contains(QStringLiteral("ZeroDivisionError")), qPrintable(text));
     QTextCursor at = lab.console()->document()->find(QStringLiteral("ZeroDivisionError"));
     QVERIFY(!at.isNull());
-    QCOMPARE(at.charFormat().foreground().color(), QColor(0xc0, 0x39, 0x2b));
+    QCOMPARE(at.charFormat().foreground().color(), errorTextColor(lab.console()->palette()));
     // All processes: the run's stderr, where the child wrote its report, once.
     choice->setCurrentIndex(choice->findData(-1));
     const QString all = lab.console()->toPlainText();
