@@ -1563,6 +1563,13 @@
     </message>
 </context>
 <context>
+    <name>concurrente::AccessibleNamer</name>
+    <message>
+        <source>Tabs</source>
+        <translation>Tabs</translation>
+    </message>
+</context>
+<context>
     <name>concurrente::EventLogModel</name>
     <message>
         <source>t (ms)</source>
@@ -1579,6 +1586,10 @@
     <message>
         <source>What happened</source>
         <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started, from the system&apos;s monotonic clock</source>
+        <translation>Milliseconds since the run started, from the system&apos;s monotonic clock</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1629,21 @@
     <message>
         <source>The folder %1 does not exist.</source>
         <translation>The folder %1 does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::HelpDialog</name>
+    <message>
+        <source>The help page %1 cannot be read: %2</source>
+        <translation>The help page %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Help — The Lab</source>
+        <translation>Help — The Lab</translation>
+    </message>
+    <message>
+        <source>Help — Reading the Lessons</source>
+        <translation>Help — Reading the Lessons</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2054,62 @@
             <numerusform>A saved run: it took %1 with %n processes.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Lab views</source>
+        <translation>Lab views</translation>
+    </message>
+    <message>
+        <source>Start method</source>
+        <translation>Start method</translation>
+    </message>
+    <message>
+        <source>Join timeout</source>
+        <translation>Join timeout</translation>
+    </message>
+    <message>
+        <source>Main program</source>
+        <translation>Main program</translation>
+    </message>
+    <message>
+        <source>The example&apos;s main program; the line that runs next is highlighted</source>
+        <translation>The example&apos;s main program; the line that runs next is highlighted</translation>
+    </message>
+    <message>
+        <source>Select workers here (Shift or Ctrl for several), then Start, Join, Terminate… Times in ms since the run started</source>
+        <translation>Select workers here (Shift or Ctrl for several), then Start, Join, Terminate… Times in ms since the run started</translation>
+    </message>
+    <message>
+        <source>Process tree</source>
+        <translation>Process tree</translation>
+    </message>
+    <message>
+        <source>Console of</source>
+        <translation>Console of</translation>
+    </message>
+    <message>
+        <source>Whose output the console shows</source>
+        <translation>Whose output the console shows</translation>
+    </message>
+    <message>
+        <source>Events of process</source>
+        <translation>Events of process</translation>
+    </message>
+    <message>
+        <source>Show the events of one process only</source>
+        <translation>Show the events of one process only</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Kind of event</translation>
+    </message>
+    <message>
+        <source>Show one kind of event only</source>
+        <translation>Show one kind of event only</translation>
+    </message>
+    <message>
+        <source>Progress of the main program</source>
+        <translation>Progress of the main program</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::LessonListModel</name>
@@ -2178,6 +2260,50 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
+    <message>
+        <source>&amp;Help for This Pane</source>
+        <translation>&amp;Help for This Pane</translation>
+    </message>
+    <message>
+        <source>Help for the lesson or the lab, whichever has the focus (%1)</source>
+        <translation>Help for the lesson or the lab, whichever has the focus (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Reading the Lessons</source>
+        <translation>&amp;Reading the Lessons</translation>
+    </message>
+    <message>
+        <source>&amp;Using the Lab</source>
+        <translation>&amp;Using the Lab</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Pane</source>
+        <translation>Ne&amp;xt Pane</translation>
+    </message>
+    <message>
+        <source>Move the focus to the page list, the lesson or the lab, in turn</source>
+        <translation>Move the focus to the page list, the lesson or the lab, in turn</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation>Pre&amp;vious Pane</translation>
+    </message>
+    <message>
+        <source>Next Lab Tab</source>
+        <translation>Next Lab Tab</translation>
+    </message>
+    <message>
+        <source>Previous Lab Tab</source>
+        <translation>Previous Lab Tab</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Credits:&lt;/b&gt; the Concurrente authors. Qt is by The Qt Company and its contributors (Help → About Qt).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Credits:&lt;/b&gt; the Concurrente authors. Qt is by The Qt Company and its contributors (Help → About Qt).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>no licence file accompanies this copy.</source>
+        <translation>no licence file accompanies this copy.</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::MessageModel</name>
@@ -2228,6 +2354,14 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>Depth after</source>
         <translation>Depth after</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started</source>
+        <translation>Milliseconds since the run started</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s sequence number for this message: with the sender, it tells one message from another</source>
+        <translation>The sender&apos;s sequence number for this message: with the sender, it tells one message from another</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2551,38 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>Got</source>
         <translation>Got</translation>
+    </message>
+    <message>
+        <source>p.name: the name given to Process(), or Process-N by default</source>
+        <translation>p.name: the name given to Process(), or Process-N by default</translation>
+    </message>
+    <message>
+        <source>p.pid: the process ID the operating system gave it</source>
+        <translation>p.pid: the process ID the operating system gave it</translation>
+    </message>
+    <message>
+        <source>How it was created: fork, spawn or forkserver</source>
+        <translation>How it was created: fork, spawn or forkserver</translation>
+    </message>
+    <message>
+        <source>p.daemon: a daemon is terminated when the main program ends</source>
+        <translation>p.daemon: a daemon is terminated when the main program ends</translation>
+    </message>
+    <message>
+        <source>What it is doing now, from the events it reported and the signals it got</source>
+        <translation>What it is doing now, from the events it reported and the signals it got</translation>
+    </message>
+    <message>
+        <source>End − Start: how long it lived, from the system&apos;s monotonic clock</source>
+        <translation>End − Start: how long it lived, from the system&apos;s monotonic clock</translation>
+    </message>
+    <message>
+        <source>CPU time spent running its own code (utime in /proc/PID/stat), read twice a second while it runs</source>
+        <translation>CPU time spent running its own code (utime in /proc/PID/stat), read twice a second while it runs</translation>
+    </message>
+    <message>
+        <source>CPU time the kernel spent working for it (stime in /proc/PID/stat), read twice a second while it runs</source>
+        <translation>CPU time the kernel spent working for it (stime in /proc/PID/stat), read twice a second while it runs</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2957,54 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <source>prints numbered lines at a steady rate</source>
         <translation>prints numbered lines at a steady rate</translation>
     </message>
+    <message>
+        <source>Process(name=…): the name the process reports and the tables show</source>
+        <translation>Process(name=…): the name the process reports and the tables show</translation>
+    </message>
+    <message>
+        <source>Process(target=…): the function the worker runs</source>
+        <translation>Process(target=…): the function the worker runs</translation>
+    </message>
+    <message>
+        <source>Process(daemon=True): terminated when the main program ends</source>
+        <translation>Process(daemon=True): terminated when the main program ends</translation>
+    </message>
+    <message>
+        <source>This worker&apos;s start method; by default the one the run uses (Start method above)</source>
+        <translation>This worker&apos;s start method; by default the one the run uses (Start method above)</translation>
+    </message>
+    <message>
+        <source>The task&apos;s argument %1</source>
+        <translation>The task&apos;s argument %1</translation>
+    </message>
+    <message>
+        <source>Checked: %1 is passed to the task; unchecked: the task&apos;s default</source>
+        <translation>Checked: %1 is passed to the task; unchecked: the task&apos;s default</translation>
+    </message>
+    <message>
+        <source>sys.exit(code) or sys.exit(&quot;message&quot;)</source>
+        <translation>sys.exit(code) or sys.exit(&quot;message&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: how the task exits</source>
+        <translation>%1: how the task exits</translation>
+    </message>
+    <message>
+        <source>The exit code: 0 is success</source>
+        <translation>The exit code: 0 is success</translation>
+    </message>
+    <message>
+        <source>%1: exit code</source>
+        <translation>%1: exit code</translation>
+    </message>
+    <message>
+        <source>The message sys.exit() prints; the exit code is then 1</source>
+        <translation>The message sys.exit() prints; the exit code is then 1</translation>
+    </message>
+    <message>
+        <source>%1: message</source>
+        <translation>%1: message</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::ScenarioWorkerModel</name>
@@ -2887,6 +3101,33 @@ The other pages, the page list and the lab keep working. Restore the file and ch
     <message>
         <source>%1 ms — %2 (pid %3): %4</source>
         <translation>%1 ms — %2 (pid %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::WelcomePanel</name>
+    <message>
+        <source>&lt;b&gt;Welcome to Concurrente.&lt;/b&gt; In the middle you read the lesson (the page list is on its left); on the right, the lab runs the page&apos;s example with real processes. Press &lt;b&gt;Run&lt;/b&gt; (Ctrl+R) to run the whole example, or &lt;b&gt;Step&lt;/b&gt; (F10) to run it one line at a time; or select a worker in the &lt;b&gt;Processes&lt;/b&gt; tab and press &lt;b&gt;Start&lt;/b&gt;. F1 shows help for the pane you are in.</source>
+        <translation>&lt;b&gt;Welcome to Concurrente.&lt;/b&gt; In the middle you read the lesson (the page list is on its left); on the right, the lab runs the page&apos;s example with real processes. Press &lt;b&gt;Run&lt;/b&gt; (Ctrl+R) to run the whole example, or &lt;b&gt;Step&lt;/b&gt; (F10) to run it one line at a time; or select a worker in the &lt;b&gt;Processes&lt;/b&gt; tab and press &lt;b&gt;Start&lt;/b&gt;. F1 shows help for the pane you are in.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Got it</translation>
+    </message>
+    <message>
+        <source>Hide this welcome; it will not be shown again</source>
+        <translation>Hide this welcome; it will not be shown again</translation>
+    </message>
+    <message>
+        <source>Lab help</source>
+        <translation>Lab help</translation>
+    </message>
+    <message>
+        <source>What each control and tab of the lab does</source>
+        <translation>What each control and tab of the lab does</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
     </message>
 </context>
 </TS>

@@ -1563,6 +1563,13 @@
     </message>
 </context>
 <context>
+    <name>concurrente::AccessibleNamer</name>
+    <message>
+        <source>Tabs</source>
+        <translation>Pestañas</translation>
+    </message>
+</context>
+<context>
     <name>concurrente::EventLogModel</name>
     <message>
         <source>t (ms)</source>
@@ -1579,6 +1586,10 @@
     <message>
         <source>What happened</source>
         <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started, from the system&apos;s monotonic clock</source>
+        <translation>Milisegundos desde el comienzo de la ejecución, según el reloj monotónico del sistema</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1629,21 @@
     <message>
         <source>The folder %1 does not exist.</source>
         <translation>La carpeta %1 no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::HelpDialog</name>
+    <message>
+        <source>The help page %1 cannot be read: %2</source>
+        <translation>No se puede leer la página de ayuda %1: %2</translation>
+    </message>
+    <message>
+        <source>Help — The Lab</source>
+        <translation>Ayuda — El laboratorio</translation>
+    </message>
+    <message>
+        <source>Help — Reading the Lessons</source>
+        <translation>Ayuda — Cómo leer las lecciones</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2054,62 @@
             <numerusform>Una ejecución guardada: duró %1 con %n procesos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Lab views</source>
+        <translation>Vistas del laboratorio</translation>
+    </message>
+    <message>
+        <source>Start method</source>
+        <translation>Método de arranque</translation>
+    </message>
+    <message>
+        <source>Join timeout</source>
+        <translation>Tiempo máximo de join</translation>
+    </message>
+    <message>
+        <source>Main program</source>
+        <translation>Programa principal</translation>
+    </message>
+    <message>
+        <source>The example&apos;s main program; the line that runs next is highlighted</source>
+        <translation>El programa principal del ejemplo; la línea que se ejecuta a continuación está resaltada</translation>
+    </message>
+    <message>
+        <source>Select workers here (Shift or Ctrl for several), then Start, Join, Terminate… Times in ms since the run started</source>
+        <translation>Selecciona aquí los workers (Mayús o Ctrl para varios) y luego Start, Join, Terminate… Tiempos en ms desde el comienzo de la ejecución</translation>
+    </message>
+    <message>
+        <source>Process tree</source>
+        <translation>Árbol de procesos</translation>
+    </message>
+    <message>
+        <source>Console of</source>
+        <translation>Consola de</translation>
+    </message>
+    <message>
+        <source>Whose output the console shows</source>
+        <translation>De quién es la salida que muestra la consola</translation>
+    </message>
+    <message>
+        <source>Events of process</source>
+        <translation>Eventos del proceso</translation>
+    </message>
+    <message>
+        <source>Show the events of one process only</source>
+        <translation>Muestra solo los eventos de un proceso</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Tipo de evento</translation>
+    </message>
+    <message>
+        <source>Show one kind of event only</source>
+        <translation>Muestra solo un tipo de evento</translation>
+    </message>
+    <message>
+        <source>Progress of the main program</source>
+        <translation>Avance del programa principal</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::LessonListModel</name>
@@ -2178,6 +2260,50 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
     </message>
+    <message>
+        <source>&amp;Help for This Pane</source>
+        <translation>Ayuda de este &amp;panel</translation>
+    </message>
+    <message>
+        <source>Help for the lesson or the lab, whichever has the focus (%1)</source>
+        <translation>Ayuda de la lección o del laboratorio, el que tenga el foco (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Reading the Lessons</source>
+        <translation>Cómo &amp;leer las lecciones</translation>
+    </message>
+    <message>
+        <source>&amp;Using the Lab</source>
+        <translation>Cómo usar el la&amp;boratorio</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Pane</source>
+        <translation>Panel &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>Move the focus to the page list, the lesson or the lab, in turn</source>
+        <translation>Lleva el foco a la lista de páginas, a la lección o al laboratorio, por turno</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation>Panel a&amp;nterior</translation>
+    </message>
+    <message>
+        <source>Next Lab Tab</source>
+        <translation>Pestaña siguiente del laboratorio</translation>
+    </message>
+    <message>
+        <source>Previous Lab Tab</source>
+        <translation>Pestaña anterior del laboratorio</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Credits:&lt;/b&gt; the Concurrente authors. Qt is by The Qt Company and its contributors (Help → About Qt).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Licencia:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Créditos:&lt;/b&gt; los autores de Concurrente. Qt es obra de The Qt Company y sus colaboradores (Ayuda → Acerca de Qt).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>no licence file accompanies this copy.</source>
+        <translation>esta copia no incluye ningún archivo de licencia.</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::MessageModel</name>
@@ -2228,6 +2354,14 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>Depth after</source>
         <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Milliseconds since the run started</source>
+        <translation>Milisegundos desde el comienzo de la ejecución</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s sequence number for this message: with the sender, it tells one message from another</source>
+        <translation>El número de secuencia del emisor para este mensaje: junto con el emisor, distingue un mensaje de otro</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2551,38 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>Got</source>
         <translation>Sacados</translation>
+    </message>
+    <message>
+        <source>p.name: the name given to Process(), or Process-N by default</source>
+        <translation>p.name: el nombre dado a Process(), o Process-N por omisión</translation>
+    </message>
+    <message>
+        <source>p.pid: the process ID the operating system gave it</source>
+        <translation>p.pid: el identificador de proceso que le dio el sistema operativo</translation>
+    </message>
+    <message>
+        <source>How it was created: fork, spawn or forkserver</source>
+        <translation>Cómo se creó: fork, spawn o forkserver</translation>
+    </message>
+    <message>
+        <source>p.daemon: a daemon is terminated when the main program ends</source>
+        <translation>p.daemon: un daemon se termina cuando acaba el programa principal</translation>
+    </message>
+    <message>
+        <source>What it is doing now, from the events it reported and the signals it got</source>
+        <translation>Qué está haciendo ahora, según los eventos que informó y las señales que recibió</translation>
+    </message>
+    <message>
+        <source>End − Start: how long it lived, from the system&apos;s monotonic clock</source>
+        <translation>Fin − Inicio: cuánto vivió, según el reloj monotónico del sistema</translation>
+    </message>
+    <message>
+        <source>CPU time spent running its own code (utime in /proc/PID/stat), read twice a second while it runs</source>
+        <translation>Tiempo de CPU ejecutando su propio código (utime en /proc/PID/stat), leído dos veces por segundo mientras se ejecuta</translation>
+    </message>
+    <message>
+        <source>CPU time the kernel spent working for it (stime in /proc/PID/stat), read twice a second while it runs</source>
+        <translation>Tiempo de CPU que el núcleo trabajó para él (stime en /proc/PID/stat), leído dos veces por segundo mientras se ejecuta</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2957,54 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <source>prints numbered lines at a steady rate</source>
         <translation>imprime líneas numeradas a un ritmo fijo</translation>
     </message>
+    <message>
+        <source>Process(name=…): the name the process reports and the tables show</source>
+        <translation>Process(name=…): el nombre que informa el proceso y que muestran las tablas</translation>
+    </message>
+    <message>
+        <source>Process(target=…): the function the worker runs</source>
+        <translation>Process(target=…): la función que ejecuta el worker</translation>
+    </message>
+    <message>
+        <source>Process(daemon=True): terminated when the main program ends</source>
+        <translation>Process(daemon=True): se termina cuando acaba el programa principal</translation>
+    </message>
+    <message>
+        <source>This worker&apos;s start method; by default the one the run uses (Start method above)</source>
+        <translation>El método de arranque de este worker; por omisión, el de la ejecución (Método de arranque, arriba)</translation>
+    </message>
+    <message>
+        <source>The task&apos;s argument %1</source>
+        <translation>El argumento %1 de la tarea</translation>
+    </message>
+    <message>
+        <source>Checked: %1 is passed to the task; unchecked: the task&apos;s default</source>
+        <translation>Marcado: %1 se pasa a la tarea; sin marcar: el valor por omisión de la tarea</translation>
+    </message>
+    <message>
+        <source>sys.exit(code) or sys.exit(&quot;message&quot;)</source>
+        <translation>sys.exit(código) o sys.exit(&quot;mensaje&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: how the task exits</source>
+        <translation>%1: cómo termina la tarea</translation>
+    </message>
+    <message>
+        <source>The exit code: 0 is success</source>
+        <translation>El código de salida: 0 es éxito</translation>
+    </message>
+    <message>
+        <source>%1: exit code</source>
+        <translation>%1: código de salida</translation>
+    </message>
+    <message>
+        <source>The message sys.exit() prints; the exit code is then 1</source>
+        <translation>El mensaje que imprime sys.exit(); el código de salida es entonces 1</translation>
+    </message>
+    <message>
+        <source>%1: message</source>
+        <translation>%1: mensaje</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::ScenarioWorkerModel</name>
@@ -2887,6 +3101,33 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
     <message>
         <source>%1 ms — %2 (pid %3): %4</source>
         <translation>%1 ms — %2 (pid %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>concurrente::WelcomePanel</name>
+    <message>
+        <source>&lt;b&gt;Welcome to Concurrente.&lt;/b&gt; In the middle you read the lesson (the page list is on its left); on the right, the lab runs the page&apos;s example with real processes. Press &lt;b&gt;Run&lt;/b&gt; (Ctrl+R) to run the whole example, or &lt;b&gt;Step&lt;/b&gt; (F10) to run it one line at a time; or select a worker in the &lt;b&gt;Processes&lt;/b&gt; tab and press &lt;b&gt;Start&lt;/b&gt;. F1 shows help for the pane you are in.</source>
+        <translation>&lt;b&gt;Bienvenido a Concurrente.&lt;/b&gt; En el centro lees la lección (la lista de páginas está a su izquierda); a la derecha, el laboratorio ejecuta el ejemplo de la página con procesos reales. Pulsa &lt;b&gt;Ejecutar&lt;/b&gt; (Ctrl+R) para ejecutar el ejemplo completo, o &lt;b&gt;Paso&lt;/b&gt; (F10) para ejecutarlo línea a línea; o selecciona un worker en la pestaña &lt;b&gt;Procesos&lt;/b&gt; y pulsa &lt;b&gt;Start&lt;/b&gt;. F1 muestra la ayuda del panel en el que estás.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Entendido</translation>
+    </message>
+    <message>
+        <source>Hide this welcome; it will not be shown again</source>
+        <translation>Oculta esta bienvenida; no volverá a aparecer</translation>
+    </message>
+    <message>
+        <source>Lab help</source>
+        <translation>Ayuda del laboratorio</translation>
+    </message>
+    <message>
+        <source>What each control and tab of the lab does</source>
+        <translation>Qué hace cada control y cada pestaña del laboratorio</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
     </message>
 </context>
 </TS>

@@ -170,7 +170,7 @@ void LabPanel::buildUi()
     m_actJoinTimeout = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
     m_actTerminate = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_actKill = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    m_actStop = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_actStop = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_actContinue = makeAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_actReset = makeAction(QKeySequence(), QStyle::SP_DialogResetButton);
     m_actOpen = new QAction(this);
