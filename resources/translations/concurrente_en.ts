@@ -2422,6 +2422,14 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <source>?</source>
         <translation>?</translation>
     </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>Your answer to the question, locked when the run starts</source>
+        <translation>Your answer to the question, locked when the run starts</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::PreferencesDialog</name>

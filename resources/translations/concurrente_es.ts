@@ -2422,6 +2422,14 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <source>?</source>
         <translation>?</translation>
     </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Tu respuesta</translation>
+    </message>
+    <message>
+        <source>Your answer to the question, locked when the run starts</source>
+        <translation>Tu respuesta a la pregunta; se bloquea al empezar la ejecución</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::PreferencesDialog</name>

@@ -437,6 +437,7 @@ void LabPanel::retranslate()
     m_tabs->setTabToolTip(ChartsTab, tr("CPU per process and queue depth over time"));
     // What a screen reader says for each control, and for those without one, a tooltip.
     m_tabs->setAccessibleName(tr("Lab views"));
+    m_tabs->tabBar()->setAccessibleName(tr("Lab views"));
     m_method->setAccessibleName(tr("Start method"));
     m_joinTimeout->setAccessibleName(tr("Join timeout"));
     m_script->setAccessibleName(tr("Main program"));

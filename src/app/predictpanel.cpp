@@ -290,7 +290,11 @@ void PredictPanel::retranslate()
     m_toggle->setText(tr("Predict"));
     m_toggle->setToolTip(tr("Show or hide the prediction"));
     m_choice->setPlaceholderText(tr("Choose an answer…"));
+    m_choice->setAccessibleName(tr("Your answer"));
+    m_choice->setToolTip(tr("Your answer to the question, locked when the run starts"));
     m_number->setSpecialValueText(tr("?"));
+    m_number->setAccessibleName(tr("Your answer"));
+    m_number->setToolTip(tr("Your answer to the question, locked when the run starts"));
     m_text->setText(m_question ? m_question->text.text(m_language) : QString());
     if (m_question && m_question->input == PredictQuestion::Input::Choice && !m_readOnly) {
         for (int i = 0; i < m_choice->count() && i < m_question->options.size(); ++i)
