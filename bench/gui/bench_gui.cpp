@@ -258,10 +258,13 @@ int main(int argc, char **argv)
     std::printf("%-12s %10.1f %10s %10s\n", "start_empty", median(emptyMs), "", "ms");
     std::printf("%-12s %10.2f %10.2f %10s   (%lld ticks of a 10 ms timer)\n", "flood_lag", median(f.lateMs),
                 percentile(f.lateMs, 0.99), "ms", static_cast<long long>(f.lateMs.size()));
-    std::printf("%-12s %10.1f %10s %10s   (%d workers × %d lines/s × %d s: %lld of %lld prints, %lld events, "
-                "%.1f s)\n",
+    std::printf("%-12s %10.1f %10s %10s   (%d workers × %d lines/s × %d s: %lld of %lld prints stored, %lld "
+                "events, %lld past the cap, %.1f s)\n",
                 "flood_rss", f.rssMb, "", "MiB", workers, rate, seconds, static_cast<long long>(f.prints),
-                static_cast<long long>(expectedPrints), static_cast<long long>(f.events), f.wallS);
+                static_cast<long long>(expectedPrints), static_cast<long long>(f.events),
+                static_cast<long long>(f.dropped), f.wallS);
+    std::printf("%-12s %10.0f %10s %10s   (the same flood, headless: no window)\n", "headless", headless, "",
+                "events/s");
     std::printf("gui_lag_p99_ms: %.2f\n", percentile(f.lateMs, 0.99));
     std::printf("gui_lag_p50_ms: %.2f\n", median(f.lateMs));
     std::printf("gui_rss_mb: %.1f\n", f.rssMb);
