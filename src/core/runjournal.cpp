@@ -105,6 +105,8 @@ void RunJournal::discard()
         return;
     m_file.close();
     m_file.remove();
+    // The folder goes too once it is empty (rmdir refuses a folder that is not).
+    QDir().rmdir(QFileInfo(m_file.fileName()).absolutePath());
     m_file.setFileName(QString());
 }
 
