@@ -47,7 +47,8 @@ RunLog makeLog(qsizetype events)
     RunLog log;
     log.appVersion = QStringLiteral("bench");
     log.host = HostInfo::current();
-    log.scenario = QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("bench")}}}};
+    log.scenario =
+        QJsonObject{{QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("bench")}}}};
     QHash<qint64, int> rows;
     for (const Event &e : std::as_const(lines)) {
         if (!e.pid || rows.contains(*e.pid))
@@ -139,8 +140,8 @@ int main(int argc, char **argv)
             return true;
         }));
         if (opened != events) {
-            std::fprintf(stderr, "bench_export: the run log opened with %lld of %lld events\n", qlonglong(opened),
-                         qlonglong(events));
+            std::fprintf(stderr, "bench_export: the run log opened with %lld of %lld events\n",
+                         qlonglong(opened), qlonglong(events));
             return 1;
         }
     }
@@ -151,7 +152,9 @@ int main(int argc, char **argv)
     for (const QString &suffix : suffixes)
         std::printf("  %-40s %10.1f\n", qPrintable(QStringLiteral("export ") + suffix), median(ms[suffix]));
     std::printf("  %-40s %10.1f\n", "open .json (read, check, index)", median(open));
-    const auto key = [&n](const char *what) { return QStringLiteral("export_%1_%2_ms").arg(n, QLatin1String(what)); };
+    const auto key = [&n](const char *what) {
+        return QStringLiteral("export_%1_%2_ms").arg(n, QLatin1String(what));
+    };
     std::printf("%s: %.1f\n", qPrintable(key("json")), median(ms[suffixes[0]]));
     std::printf("%s: %.1f\n", qPrintable(key("csv")), median(ms[suffixes[1]]));
     std::printf("%s: %.1f\n", qPrintable(key("trace")), median(ms[suffixes[2]]));
