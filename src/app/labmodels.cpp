@@ -372,10 +372,16 @@ void ProcessTreeModel::rebuild()
 {
     m_children.clear();
     m_treeParent.clear();
-    QList<int> pending;
+    QList<int> all;
     for (int r = 0; r < m_store->processCount(); ++r)
-        pending.append(r);
-    // Parents first, whatever order the store has them in.
+        all.append(r);
+    place(all, false);
+}
+
+void ProcessTreeModel::place(QList<int> pending, bool notify)
+{
+    // Parents first, whatever order the store has them in; a process whose parent is not in
+    // the tree (nor coming) goes at the top.
     while (!pending.isEmpty()) {
         QList<int> later;
         for (int r : std::as_const(pending)) {
@@ -385,13 +391,23 @@ void ProcessTreeModel::rebuild()
                 continue;
             }
             const int at = parent >= 0 && m_treeParent.contains(parent) ? parent : -1;
+            const int pos = int(m_children[at].size());
+            if (notify)
+                beginInsertRows(at >= 0 ? indexOfProcess(at) : QModelIndex(), pos, pos);
             m_children[at].append(r);
             m_treeParent.insert(r, at);
+            if (notify)
+                endInsertRows();
         }
-        if (later.size() == pending.size()) { // a cycle cannot happen; never loop forever
+        if (later.size() == pending.size()) { // a cycle in bad data: never loop forever
             for (int r : std::as_const(later)) {
+                const int pos = int(m_children[-1].size());
+                if (notify)
+                    beginInsertRows({}, pos, pos);
                 m_children[-1].append(r);
                 m_treeParent.insert(r, -1);
+                if (notify)
+                    endInsertRows();
             }
             break;
         }
@@ -426,26 +442,7 @@ void ProcessTreeModel::onUpdated(const RunStore::Batch &batch)
     for (int r = batch.processesBefore; r < m_store->processCount(); ++r)
         if (!m_treeParent.contains(r))
             pending.append(r);
-    while (!pending.isEmpty()) {
-        QList<int> later;
-        for (int r : std::as_const(pending)) {
-            const int parent = wantedParent(r);
-            if (parent >= 0 && !m_treeParent.contains(parent) && pending.contains(parent)) {
-                later.append(r);
-                continue;
-            }
-            const int at = parent >= 0 && m_treeParent.contains(parent) ? parent : -1;
-            const QModelIndex parentIndex = at >= 0 ? indexOfProcess(at) : QModelIndex();
-            const int pos = int(m_children[at].size());
-            beginInsertRows(parentIndex, pos, pos);
-            m_children[at].append(r);
-            m_treeParent.insert(r, at);
-            endInsertRows();
-        }
-        if (later.size() == pending.size())
-            break;
-        pending = later;
-    }
+    place(pending, true);
     // Changed processes: an orphan moves to its adopter; the others only change their data.
     for (int r : batch.changedProcesses) {
         if (!m_treeParent.contains(r))

@@ -106,6 +106,8 @@ private:
     void onUpdated(const RunStore::Batch &batch);
     void onReset();
     void rebuild();
+    /// Puts `pending` rows into the tree, parents first; `notify`: with row insertion signals.
+    void place(QList<int> pending, bool notify);
     int wantedParent(int row) const;
     QList<int> &childrenOf(int parent) { return m_children[parent]; }
 

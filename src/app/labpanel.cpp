@@ -577,23 +577,33 @@ void LabPanel::onEdited()
     if (valid) {
         Scenario edited = m_editor->scenario();
         edited.file = m_scenario.file;
-        const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
+        const bool live = isRunLive();
         if (!live) {
             const int tab = m_tabs->currentIndex();
             applyScenario(edited);
             m_tabs->setCurrentIndex(tab);
         }
         m_edited = true;
-        Q_EMIT draftChanged(m_presetPath, QJsonDocument(edited.toJson()).toJson(QJsonDocument::Compact));
+        keepDraft(edited);
     }
     updateEditor();
     updateActions();
     updateStatus();
 }
 
+bool LabPanel::isRunLive() const
+{
+    return m_run && m_run->isStarted() && !m_run->isFinished();
+}
+
+void LabPanel::keepDraft(const Scenario &scenario)
+{
+    Q_EMIT draftChanged(m_presetPath, QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
+}
+
 void LabPanel::onStartMethodChosen()
 {
-    if (!m_hasScenario || (m_run && m_run->isStarted() && !m_run->isFinished()))
+    if (!m_hasScenario || isRunLive())
         return;
     const auto method = StartMethod(m_method->currentData().toInt());
     if (method == m_scenario.startMethod)
@@ -607,13 +617,13 @@ void LabPanel::onStartMethodChosen()
     setScenario(s);
     m_tabs->setCurrentIndex(tab);
     m_edited = true;
-    Q_EMIT draftChanged(m_presetPath, QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact));
+    keepDraft(s);
     updateEditor();
 }
 
 void LabPanel::onReset()
 {
-    if (!m_hasScenario || (m_run && m_run->isStarted() && !m_run->isFinished()))
+    if (!m_hasScenario || isRunLive())
         return;
     Scenario preset = m_preset;
     setScenario(preset);
@@ -625,7 +635,7 @@ void LabPanel::onReset()
 
 void LabPanel::updateEditor()
 {
-    const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
+    const bool live = isRunLive();
     m_editor->setReadOnly(live);
     m_method->setEnabled(m_hasScenario && !live);
     if (m_hasScenario)
@@ -665,7 +675,7 @@ bool LabPanel::openScenarioFile(const QString &path)
     s.file = m_scenario.file;
     setScenario(s);
     m_edited = true;
-    Q_EMIT draftChanged(m_presetPath, QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact));
+    keepDraft(s);
     updateEditor();
     return true;
 }
@@ -1019,7 +1029,7 @@ void LabPanel::onProcessAction(QAction *action)
 void LabPanel::updateActions()
 {
     const bool have = m_hasScenario;
-    const bool live = m_run && m_run->isStarted() && !m_run->isFinished();
+    const bool live = isRunLive();
     const bool scriptRunning = live && m_run->isScripted() && m_run->phase() == Run::Phase::Running;
     const bool paused = scriptRunning && m_run->isPaused();
     const bool runnable = have && m_scenarioValid;
@@ -1298,6 +1308,27 @@ void LabPanel::refreshEventKinds()
     m_eventKind->setCurrentIndex(at >= 0 ? at : 0);
 }
 
+QString LabPanel::consoleLine(int index, int only) const
+{
+    const int row = m_store->eventProcess(index);
+    if (only >= 0 && row != only)
+        return {};
+    const Event &e = m_store->event(index);
+    // All processes: what they wrote to stderr (the run's shared stderr) stands for their
+    // exceptions, which it already holds; one process: its exception as CPython reports it.
+    if (only < 0 && e.ev == QLatin1String("error"))
+        return {};
+    const QString name =
+        row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
+    QString text = LabText::consoleText(e, name);
+    if (only < 0 && !text.isEmpty()) {
+        const QString prefix =
+            e.ev == QLatin1String("stderr") ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
+        text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
+    }
+    return text;
+}
+
 void LabPanel::rebuildConsole()
 {
     m_console->clear();
@@ -1339,25 +1370,10 @@ void LabPanel::appendConsole(int fromEvent)
         pending.clear();
     };
     for (int i = from; i < count; ++i) {
-        const int row = m_store->eventProcess(i);
-        if (only >= 0 && row != only)
-            continue;
-        const Event &e = m_store->event(i);
-        const QString name =
-            row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
-        // All processes: what they wrote to stderr (the run's shared stderr) stands for their
-        // exceptions, which it already holds; one process: its exception as CPython reports it.
-        const bool isStderr = e.ev == QLatin1String("stderr");
-        if (only < 0 && e.ev == QLatin1String("error"))
-            continue;
-        QString text = LabText::consoleText(e, name);
+        const QString text = consoleLine(i, only);
         if (text.isEmpty())
             continue;
-        if (only < 0) {
-            const QString prefix = isStderr ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
-            text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
-        }
-        const bool isError = LabText::isErrorOutput(e);
+        const bool isError = LabText::isErrorOutput(m_store->event(i));
         if (isError != pendingError) {
             flushPending();
             pendingError = isError;
@@ -1438,19 +1454,11 @@ void LabPanel::showMomentInConsole(std::optional<qint64> tNs)
     int blocks = 0;
     int target = -1;
     for (int i = 0; i < m_store->eventCount(); ++i) {
-        const int row = m_store->eventProcess(i);
-        if (only >= 0 && row != only)
-            continue;
-        const Event &e = m_store->event(i);
-        if (only < 0 && e.ev == QLatin1String("error"))
-            continue; // as appendConsole(): the run's stderr holds it
-        const QString name =
-            row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
-        const QString text = LabText::consoleText(e, name);
+        const QString text = consoleLine(i, only);
         if (text.isEmpty())
             continue;
         blocks += int(text.count(QLatin1Char('\n'))) + 1;
-        if (e.tNs <= *tNs)
+        if (m_store->event(i).tNs <= *tNs)
             target = blocks - 1;
     }
     QTextDocument *doc = m_console->document();

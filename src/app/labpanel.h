@@ -159,6 +159,9 @@ private:
     void updateScriptHighlight();
     QList<int> selectedProcesses() const;
     void rebuildConsole();
+    /// What event `index` writes in the console showing process `only` (-1: all), one line per
+    /// block; empty when it writes nothing there.
+    QString consoleLine(int index, int only) const;
     void appendConsole(int fromEvent);
     void refreshConsoleChoices();
     void refreshEventKinds();
@@ -176,6 +179,10 @@ private:
 
     void onEdited();
     void onStartMethodChosen();
+    /// A run was started and has not ended yet.
+    bool isRunLive() const;
+    /// Tells who keeps the student's version of the page's example (draftChanged).
+    void keepDraft(const Scenario &scenario);
     /// Makes `scenario` the one that runs (the editor already shows it).
     void applyScenario(const Scenario &scenario);
     void onReset();

@@ -22,6 +22,12 @@ bool sameRecord(const ProcessRecord &a, const ProcessRecord &b)
            a.endNs == b.endNs && a.exitcode == b.exitcode && a.error == b.error && a.name == b.name;
 }
 
+/// An orphan: a grandchild whose os.getppid() is no longer the process that created it.
+bool isOrphan(const ProcessRecord &r)
+{
+    return r.kind == QLatin1String("child") && r.ppid && r.parentPid && *r.ppid != *r.parentPid;
+}
+
 QString messageKey(const QString &channel, qint64 producer, qint64 seq)
 {
     return channel + u'\x1f' + QString::number(producer) + u'\x1f' + QString::number(seq);
@@ -266,8 +272,7 @@ void RunStore::refreshRow(int row, const ProcessRecord &record, std::optional<St
         if (record.pid)
             m_rowByPid.insert(*record.pid, row);
         m_processes[row].parent = linkParent(row);
-        m_processes[row].adopted = record.kind == QLatin1String("child") && record.ppid && record.parentPid &&
-                                   *record.ppid != *record.parentPid;
+        m_processes[row].adopted = isOrphan(record);
         return;
     }
     Process &p = m_processes[row];
@@ -280,9 +285,7 @@ void RunStore::refreshRow(int row, const ProcessRecord &record, std::optional<St
     if (liveState)
         p.stopped = stopped;
     p.parent = linkParent(row);
-    // An orphan: its os.getppid() is no longer the process that created it.
-    p.adopted = record.kind == QLatin1String("child") && record.ppid && record.parentPid &&
-                *record.ppid != *record.parentPid;
+    p.adopted = isOrphan(record);
     markChanged(row);
 }
 
