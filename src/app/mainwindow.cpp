@@ -392,9 +392,12 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::restoreLayout()
 {
     if (!restoreGeometry(m_session->windowGeometry())) {
-        // First run: most of the screen, but not more than a comfortable reading size.
+        // First run: the lesson, the page list and the lab side by side need a laptop's whole
+        // screen (a 1366- or 1440-wide one); a larger screen gets a comfortable 1600 x 1000.
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
-        resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+        resize(std::min(1600, available.width()), std::min(1000, available.height()));
+        move(available.topLeft() +
+             QPoint((available.width() - width()) / 2, (available.height() - height()) / 2));
     }
     restoreState(m_session->windowState());
     // Without a stored split, the first show divides the window's real width (which may still
@@ -474,8 +477,9 @@ void MainWindow::showEvent(QShowEvent *event)
         // window still leaves a comfortable column (the page list wraps long titles instead).
         const int total = std::max(m_ui->splitter->width(), 800);
         const int nav = std::clamp(total * 16 / 100, 165, 240);
-        // The lab gets what the lesson can spare beyond a comfortable reading column.
-        const int lab = std::clamp(std::min(total * 40 / 100, total - nav - 560), 300, 640);
+        // The lab gets what the lesson can spare beyond a comfortable reading column: at 1296 px
+        // or more its eight tabs all show without scroll arrows.
+        const int lab = std::clamp(std::min(total * 45 / 100, total - nav - 520), 300, 700);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }
