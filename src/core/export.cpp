@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <charconv>
 #include <optional>
 
 namespace concurrente {
@@ -30,6 +31,12 @@ public:
     void write(QByteArrayView bytes)
     {
         m_buffer.append(bytes);
+        wrote();
+    }
+    /// The pending bytes, to append to directly; call wrote() after.
+    QByteArray &buffer() { return m_buffer; }
+    void wrote()
+    {
         if (m_buffer.size() >= kFlushBytes)
             flush();
     }
@@ -48,7 +55,7 @@ private:
     {
         if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size())
             m_ok = false;
-        m_buffer.clear();
+        m_buffer.resize(0); // keeps its capacity for the next piece
     }
     void fail(QString *error)
     {
@@ -61,6 +68,76 @@ private:
     QByteArray m_buffer;
     bool m_ok = true;
 };
+
+/// Appends `e` exactly as toFaithfulJsonAt(e.toJson(), level) writes it, without building that
+/// object: its fields are already in key order, and `t_ns`, `pid`, `proc` and `ev` are merged
+/// in where Event::toJson() would insert them (replacing fields of the same name).
+void appendEventJson(QByteArray &out, const Event &e, int level)
+{
+    static const QString kEv = QStringLiteral("ev"), kPid = QStringLiteral("pid"),
+                         kProc = QStringLiteral("proc"), kTns = QStringLiteral("t_ns"),
+                         kValue = QStringLiteral("value");
+    const bool pythonFloat = hasFloatValue(e.fields);
+    const int inner = level + 1;
+    bool first = true;
+    const auto key = [&](QStringView k) {
+        out += first ? "{\n" : ",\n";
+        first = false;
+        out.append(inner * 4, ' ');
+        appendJsonString(out, k);
+        out += ": ";
+    };
+    const auto appendInteger = [&out](qint64 v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr - buf);
+    };
+    // The merged keys in QJsonObject's order ("ev" < "pid" < "proc" < "t_ns"): each one is
+    // written before the first field whose key sorts after it.
+    int extra = 0;
+    const auto writeExtrasBefore = [&](const QString *fieldKey) {
+        for (; extra < 4; ++extra) {
+            const QString &k = extra == 0 ? kEv : extra == 1 ? kPid : extra == 2 ? kProc : kTns;
+            if (fieldKey && QString::compare(k, *fieldKey) > 0)
+                return;
+            switch (extra) {
+            case 0:
+                key(kEv);
+                appendJsonString(out, e.ev);
+                break;
+            case 1:
+                key(kPid);
+                if (e.pid)
+                    appendInteger(*e.pid);
+                else
+                    out += "null";
+                break;
+            case 2:
+                if (e.proc >= 0) {
+                    key(kProc);
+                    appendInteger(e.proc);
+                }
+                break;
+            case 3:
+                key(kTns);
+                appendInteger(e.tNs);
+                break;
+            }
+        }
+    };
+    for (auto it = e.fields.constBegin(); it != e.fields.constEnd(); ++it) {
+        const QString k = it.key();
+        writeExtrasBefore(&k);
+        if (k == kEv || k == kPid || k == kTns || (k == kProc && e.proc >= 0))
+            continue; // replaced by the event's own
+        key(k);
+        appendFaithfulJson(out, it.value(), true, inner, pythonFloat && k == kValue);
+    }
+    writeExtrasBefore(nullptr);
+    out += '\n';
+    out.append(level * 4, ' ');
+    out += '}';
+}
 
 QList<ExportFormat> builtInFormats()
 {
@@ -178,9 +255,11 @@ bool RunExporter::writeJson(const RunLog &log, const QString &path, QString *err
     out.write(QByteArrayView(frame).first(arrayAt));
     bool first = true;
     log.forEachEventInTimeOrder([&](const Event &e) {
-        out.write(first ? QByteArrayView("[\n        ") : QByteArrayView(",\n        "));
+        QByteArray &buffer = out.buffer();
+        buffer += first ? "[\n        " : ",\n        ";
         first = false;
-        out.write(toFaithfulJsonAt(e.toJson(), 2));
+        appendEventJson(buffer, e, 2);
+        out.wrote();
     });
     out.write(first ? QByteArrayView("[]") : QByteArrayView("\n    ]"));
     out.write(QByteArrayView(frame).sliced(arrayAt + 2));

@@ -294,9 +294,53 @@ void TestRunLog::exportsWrittenInPiecesAreTheWholeText()
     withFloat.finalize(10);
     RunLog empty;
     empty.finalize(0);
+    // The event writer merges t_ns, pid, proc and ev into the fields itself: keys sorting on
+    // each side of them, fields of the same name, strings with control characters, non-BMP and
+    // unpaired surrogates, numbers of every kind, nested values.
+    RunLog tricky;
+    const QString odd =
+        u"a\u0001\u001f\"\\\b\f\n\r\t/\u00e9\u20ac"_qs + QChar(0xD83D) + QChar(0xDE00) + u"z\u007f"_qs;
+    Event withProc = Event::make(5, 7, u"put"_qs,
+                                 {{u"a"_qs, odd},
+                                  {u"f"_qs, 1.5},
+                                  {u"pa"_qs, true},
+                                  {u"pie"_qs, QJsonValue::Null},
+                                  {u"pr"_qs, qint64(1'000'000'000'000'000)},
+                                  {u"proc"_qs, 99},
+                                  {u"q"_qs, QJsonArray{1, 2.5, u"x"_qs}},
+                                  {u"t"_qs, QJsonObject{{u"value"_qs, 2.0}, {u"float"_qs, true}}},
+                                  {u"t_n"_qs, -3},
+                                  {u"u"_qs, 1e300},
+                                  {u"\u00e9"_qs, odd},
+                                  {odd, 0},
+                                  {u"value"_qs, 3.0},
+                                  {u"float"_qs, true}});
+    withProc.proc = 1;
+    tricky.addEvent(withProc);
+    tricky.addEvent(
+        Event::make(6, std::nullopt, u"x\u00e9"_qs,
+                    {{u"ev"_qs, u"shadowed"_qs}, {u"pid"_qs, 3}, {u"proc"_qs, 4}, {u"t_ns"_qs, 1}}));
+    tricky.addEvent(Event::make(4, 9, u"get"_qs, {}));
+    tricky.finalize(3);
+    RunLog unpaired; // an unpaired surrogate: written as QString::toUtf8() writes it
+    unpaired.addEvent(Event::make(1, 2, u"print"_qs, {{u"text"_qs, QString(QChar(0xD800)) + u"x"_qs}}));
+    unpaired.finalize(1);
+    {
+        // Not only the same bytes as our own document writer: the same JSON as Qt reads it.
+        const QString path = QDir::temp().filePath(u"tst_runlog-tricky-%1.json"_qs.arg(getpid()));
+        QString error;
+        QVERIFY2(RunExporter::write(tricky, path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+        f.remove();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object(), tricky.toJson());
+    }
     QTemporaryDir dir;
     int n = 0;
-    for (const RunLog &log : {sampleLog(), withFloat, empty}) {
+    for (const RunLog &log : {sampleLog(), withFloat, empty, tricky, unpaired}) {
         const QString json = dir.filePath(u"run%1.json"_qs.arg(n)),
                       csv = dir.filePath(u"run%1.csv"_qs.arg(n));
         ++n;
