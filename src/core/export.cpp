@@ -302,6 +302,57 @@ QByteArray RunExporter::toCsv(const RunLog &log)
     return out;
 }
 
+namespace {
+
+/// Appends one CSV cell of UTF-8 text, as RunExporter::csvCell() makes it (only ASCII bytes
+/// matter to it, so UTF-8 can be looked at byte by byte).
+void appendCsvCell(QByteArray &out, QByteArrayView text)
+{
+    if (text.isEmpty())
+        return;
+    const char c = text.front();
+    const bool formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    bool quote = false;
+    for (const char ch : text) {
+        if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (quote)
+        out += '"';
+    if (formula)
+        out += '\'';
+    if (!quote) {
+        out += text;
+        return;
+    }
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            out += text.sliced(from, i + 1 - from);
+            out += '"';
+            from = i + 1;
+        }
+    }
+    out += text.sliced(from);
+    out += '"';
+}
+
+void appendCsvCell(QByteArray &out, const QString &text)
+{
+    appendCsvCell(out, QByteArrayView(text.toUtf8()));
+}
+
+void appendNumber(QByteArray &out, qint64 v)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr - buf);
+}
+
+} // namespace
+
 void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const QByteArray &)> &row)
 {
     QHash<qint64, const ProcessRecord *> byPid;
@@ -310,29 +361,52 @@ void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const
             byPid.insert(*p.pid, &p);
 
     row(QByteArrayLiteral("t_ms,pid,ppid,name,event,detail\n"));
+    static const QString kName = QStringLiteral("name"), kPpid = QStringLiteral("ppid"),
+                         kValue = QStringLiteral("value");
     std::optional<qint64> t0;
+    QByteArray line, detail;
     log.forEachEventInTimeOrder([&](const Event &e) {
         if (!t0)
             t0 = e.tNs;
         const ProcessRecord *p = e.pid ? byPid.value(*e.pid) : nullptr;
-        QJsonObject detail = e.fields;
-        QString name = detail.take(QStringLiteral("name")).toString();
+        QString name = e.fields.value(kName).toString();
         if (name.isEmpty() && p)
             name = p->name;
         // An event that reports a ppid (start, reparented) shows the one true at that moment.
-        QString ppid;
-        if (const auto fromEvent = jsonInteger(detail.value(QStringLiteral("ppid")))) {
-            ppid = QString::number(*fromEvent);
-            detail.remove(QStringLiteral("ppid"));
-        } else if (p && p->ppid) {
-            ppid = QString::number(*p->ppid);
+        const auto ppidOfEvent = jsonInteger(e.fields.value(kPpid));
+        const std::optional<qint64> ppid = ppidOfEvent ? ppidOfEvent : p ? p->ppid : std::nullopt;
+        // The detail: the other fields as compact JSON (as toFaithfulJson() writes them).
+        detail.resize(0);
+        const bool pythonFloat = hasFloatValue(e.fields);
+        for (auto it = e.fields.constBegin(); it != e.fields.constEnd(); ++it) {
+            const QString k = it.key();
+            if (k == kName || (k == kPpid && ppidOfEvent))
+                continue;
+            detail += detail.isEmpty() ? "{" : ",";
+            appendJsonString(detail, k);
+            detail += ':';
+            appendFaithfulJson(detail, it.value(), false, 0, pythonFloat && k == kValue);
         }
-        const QString detailText =
-            detail.isEmpty() ? QString() : QString::fromUtf8(toFaithfulJson(detail, false));
-        row((QString::number(double(e.tNs - *t0) / 1e6, 'f', 3) + u',' +
-             (e.pid ? QString::number(*e.pid) : QString()) + u',' + ppid + u',' + csvCell(name) + u',' +
-             csvCell(e.ev) + u',' + csvCell(detailText) + u'\n')
-                .toUtf8());
+        if (!detail.isEmpty())
+            detail += '}';
+
+        line.resize(0);
+        // Milliseconds with three decimals, as QString::number(ms, 'f', 3) writes them.
+        line += QByteArray::number(double(e.tNs - *t0) / 1e6, 'f', 3);
+        line += ',';
+        if (e.pid)
+            appendNumber(line, *e.pid);
+        line += ',';
+        if (ppid)
+            appendNumber(line, *ppid);
+        line += ',';
+        appendCsvCell(line, name);
+        line += ',';
+        appendCsvCell(line, e.ev);
+        line += ',';
+        appendCsvCell(line, QByteArrayView(detail));
+        line += '\n';
+        row(line);
     });
 }
 

@@ -75,6 +75,7 @@ private slots:
     void csvCells_data();
     void csvCells();
     void csvRows();
+    void csvReadsBackAsTheEvents();
     void eventLimitCountsDropped();
     void atomicWrite();
 };
@@ -407,6 +408,117 @@ void TestRunLog::csvRows()
     QVERIFY(csv.contains(u"\"{\"\"text\"\":\"\"a, \\\"\"quoted\\\"\"\\nline\"\"}\""_qs));
     // 6 events + header, each row ends with a newline (embedded newlines are JSON-escaped).
     QCOMPARE(csv.count(u'\n'), 7);
+}
+
+/// A small RFC 4180 reader: records of fields separated by commas, a field in double quotes
+/// may hold commas, line breaks and doubled quotes; records end with LF or CRLF.
+static QList<QStringList> readCsv(const QString &text, QString *error)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, wasQuoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            if (!field.isEmpty() || wasQuoted) {
+                *error = u"a quote inside an unquoted field at %1"_qs.arg(i);
+                return {};
+            }
+            quoted = wasQuoted = true;
+        } else if (c == u',') {
+            record.append(field);
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\n' || (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')) {
+            if (c == u'\r')
+                ++i;
+            record.append(field);
+            records.append(record);
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+        } else {
+            if (wasQuoted) {
+                *error = u"text after a closing quote at %1"_qs.arg(i);
+                return {};
+            }
+            field += c;
+        }
+    }
+    if (quoted)
+        *error = u"an unclosed quote"_qs;
+    else if (!field.isEmpty() || !record.isEmpty())
+        *error = u"the last record has no line end"_qs;
+    return records;
+}
+
+void TestRunLog::csvReadsBackAsTheEvents()
+{
+    // Read with an RFC 4180 reader, the CSV gives back every event in time order: its time,
+    // pid, ppid, name and kind, and its other fields as JSON, with formula-like cells escaped.
+    RunLog log = sampleLog();
+    log.addEvent(Event::make(6000, 100, u"print"_qs,
+                             {{u"text"_qs, u"=cmd|' /C calc'!A0, \"q\"\r\nnext \u00e9\U0001F600"_qs}}));
+    log.addEvent(
+        Event::make(6001, 101, u"get"_qs,
+                    {{u"value"_qs, 2.0}, {u"float"_qs, true}, {u"queue"_qs, u"-q"_qs}, {u"seq"_qs, 3}}));
+    log.addEvent(Event::make(6002, std::nullopt, u"@odd"_qs, {{u"name"_qs, u"+x"_qs}}));
+    QString error;
+    const QString text = QString::fromUtf8(RunExporter::toCsv(log));
+    const QList<QStringList> records = readCsv(text, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(records.size(), log.events().size() + 1);
+    QCOMPARE(records.first(),
+             (QStringList{u"t_ms"_qs, u"pid"_qs, u"ppid"_qs, u"name"_qs, u"event"_qs, u"detail"_qs}));
+    const auto unescaped = [](QString cell) {
+        // A cell that would start a formula got a leading quote mark; take it off again.
+        if (cell.size() > 1 && cell.front() == u'\'' && QStringLiteral("=+-@\t\r").contains(cell.at(1)))
+            cell.remove(0, 1);
+        return cell;
+    };
+    const QList<Event> events = log.sortedEvents();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &e = events.at(i);
+        const QStringList &r = records.at(i + 1);
+        QCOMPARE(r.size(), 6);
+        QCOMPARE(r[0], QString::number(double(e.tNs - events.first().tNs) / 1e6, 'f', 3));
+        QCOMPARE(r[1], e.pid ? QString::number(*e.pid) : QString());
+        QJsonObject detail = e.fields;
+        QString name = detail.take(u"name"_qs).toString();
+        if (name.isEmpty() && e.pid)
+            name = log.processByPid(*e.pid)->name;
+        QCOMPARE(unescaped(r[3]), name);
+        QCOMPARE(unescaped(r[4]), e.ev);
+        if (const auto ppid = jsonInteger(detail.value(u"ppid"_qs))) {
+            QCOMPARE(r[2], QString::number(*ppid));
+            detail.remove(u"ppid"_qs);
+        } else if (e.pid) {
+            QCOMPARE(r[2], QString::number(log.processByPid(*e.pid)->ppid.value_or(-1)));
+        }
+        const QString detailText = unescaped(r[5]);
+        if (detail.isEmpty()) {
+            QVERIFY(detailText.isEmpty());
+            continue;
+        }
+        QCOMPARE(detailText.toUtf8(), toFaithfulJson(detail, false));
+        QJsonParseError perr{};
+        QCOMPARE(QJsonDocument::fromJson(detailText.toUtf8(), &perr).object(), detail);
+        QCOMPARE(perr.error, QJsonParseError::NoError);
+    }
+    // Formula-like cells were escaped.
+    QVERIFY(text.contains(u"'@odd"_qs));
+    QVERIFY(text.contains(u",'+x,"_qs));
+    QVERIFY(text.contains(u"'=HYPERLINK"_qs));
 }
 
 void TestRunLog::eventLimitCountsDropped()
