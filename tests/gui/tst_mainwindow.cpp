@@ -177,6 +177,7 @@ private Q_SLOTS:
     // Saved runs.
     void openSavedRunShowsItReadOnly();
     void badSavedRunLeavesTheLabAsItWas();
+    void realRunRoundTripsThroughTheWindow();
 
 private:
     QString settingsPath() const { return m_dir->filePath(QStringLiteral("settings.conf")); }
@@ -1179,6 +1180,44 @@ void TestMainWindow::badSavedRunLeavesTheLabAsItWas()
     QCOMPARE(lab->title(), title);
     QCOMPARE(f.session.currentNumber(), 3);
     QVERIFY(lab->runAction()->isEnabled());
+}
+
+void TestMainWindow::realRunRoundTripsThroughTheWindow()
+{
+    // Page 11 run in the lab with real processes and exported from the window as a run log and
+    // as CSV; the run log opened again (the path File → Open Run takes) and exported again
+    // gives the same bytes, and so does its CSV: nothing is lost or changed on the way.
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(11);
+    LabPanel *lab = f.window->labPanel();
+    lab->runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab->run() && lab->run()->isFinished(), 30000);
+    QTRY_VERIFY(f.window->exportRunAction()->isEnabled());
+    const Homework homework{QStringLiteral("Ana Pérez"), QStringLiteral("3CM1"), QStringLiteral("Tarea 11")};
+    const auto bytes = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QString error;
+    const QString first = m_dir->filePath(QStringLiteral("first.concurrente-run.json"));
+    const QString firstCsv = m_dir->filePath(QStringLiteral("first.csv"));
+    QVERIFY2(f.window->exportRunTo(first, homework, &error), qPrintable(error));
+    QVERIFY2(f.window->exportRunTo(firstCsv, homework, &error), qPrintable(error));
+    const auto original = RunLog::load(first, &error);
+    QVERIFY2(original, qPrintable(error));
+    QVERIFY(original->processes.size() >= 6);
+    QVERIFY(original->events().size() > 20);
+
+    QVERIFY2(f.window->openRunFile(first, &error), qPrintable(error));
+    QVERIFY(lab->isSavedRun());
+    QCOMPARE(lab->processModel()->rowCount(), original->processes.size());
+    const QString again = m_dir->filePath(QStringLiteral("again.concurrente-run.json"));
+    const QString againCsv = m_dir->filePath(QStringLiteral("again.csv"));
+    QVERIFY2(f.window->exportRunTo(again, homework, &error), qPrintable(error));
+    QVERIFY2(f.window->exportRunTo(againCsv, homework, &error), qPrintable(error));
+    QCOMPARE(bytes(again), bytes(first));
+    QCOMPARE(bytes(againCsv), bytes(firstCsv));
 }
 
 void TestMainWindow::interruptedRunIsOfferedForReview()
