@@ -2,10 +2,13 @@
 
 #include "pyvalue.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <charconv>
 #include <optional>
 
@@ -23,8 +26,20 @@ public:
 
     bool open(QString *error)
     {
-        if (m_file.open(QIODevice::WriteOnly))
+        // Said plainly when the folder is the problem (QSaveFile would only say that a
+        // temporary file could not be made).
+        const QFileInfo folder(QFileInfo(m_path).absolutePath());
+        if (!folder.exists() || !folder.isDir()) {
+            if (error)
+                *error = (folder.exists() ? RunExporter::tr("%1: cannot write: %2 is not a folder")
+                                          : RunExporter::tr("%1: cannot write: the folder %2 does not exist"))
+                             .arg(m_path, QDir::toNativeSeparators(folder.filePath()));
+            return false;
+        }
+        // Unbuffered: the pieces are already large, and a failed write() leaves its errno.
+        if (m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
             return true;
+        m_errno = errno;
         fail(error);
         return false;
     }
@@ -43,23 +58,37 @@ public:
     bool commit(QString *error)
     {
         flush();
-        if (m_ok && m_file.commit())
-            return true;
+        if (m_ok) {
+            errno = 0;
+            if (m_file.commit())
+                return true;
+            m_errno = errno;
+        }
         fail(error);
-        return false; // QSaveFile discards its temporary file
+        return false; // QSaveFile discards its temporary file: an old file stays as it was
     }
 
 private:
     static constexpr qsizetype kFlushBytes = 1 << 20;
     void flush()
     {
-        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size())
+        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size()) {
             m_ok = false;
+            m_errno = errno;
+        }
         m_buffer.resize(0); // keeps its capacity for the next piece
     }
     void fail(QString *error)
     {
-        if (error)
+        if (!error)
+            return;
+        if (m_errno == ENOSPC || m_errno == EDQUOT)
+            *error = RunExporter::tr("%1: cannot write: the disk is full").arg(m_path);
+        else if (m_errno == EROFS)
+            *error = RunExporter::tr("%1: cannot write: the place is read-only").arg(m_path);
+        else if (m_errno == EACCES || m_errno == EPERM)
+            *error = RunExporter::tr("%1: cannot write: no permission to write there").arg(m_path);
+        else
             *error = RunExporter::tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
     }
 
@@ -67,6 +96,7 @@ private:
     QSaveFile m_file;
     QByteArray m_buffer;
     bool m_ok = true;
+    int m_errno = 0;
 };
 
 /// Appends `e` exactly as toFaithfulJsonAt(e.toJson(), level) writes it, without building that
@@ -208,18 +238,11 @@ QString RunExporter::suffixList()
 
 bool RunExporter::saveAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
+    PiecewiseSave out(path);
+    if (!out.open(error))
         return false;
-    }
-    if (f.write(data) != data.size() || !f.commit()) {
-        if (error)
-            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
-        return false; // QSaveFile discards its temporary file
-    }
-    return true;
+    out.write(data);
+    return out.commit(error);
 }
 
 bool RunExporter::isSupported(const QString &path)
@@ -374,7 +397,7 @@ void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const
             name = p->name;
         // An event that reports a ppid (start, reparented) shows the one true at that moment.
         const auto ppidOfEvent = jsonInteger(e.fields.value(kPpid));
-        const std::optional<qint64> ppid = ppidOfEvent ? ppidOfEvent : p ? p->ppid : std::nullopt;
+        const qint64 ppid = ppidOfEvent ? *ppidOfEvent : p && p->ppid ? *p->ppid : -1;
         // The detail: the other fields as compact JSON (as toFaithfulJson() writes them).
         detail.resize(0);
         const bool pythonFloat = hasFloatValue(e.fields);
@@ -397,8 +420,8 @@ void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const
         if (e.pid)
             appendNumber(line, *e.pid);
         line += ',';
-        if (ppid)
-            appendNumber(line, *ppid);
+        if (ppid >= 0)
+            appendNumber(line, ppid);
         line += ',';
         appendCsvCell(line, name);
         line += ',';

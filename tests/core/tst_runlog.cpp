@@ -14,6 +14,7 @@
 #include <limits>
 
 #include <sched.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace concurrente;
@@ -78,6 +79,8 @@ private slots:
     void csvReadsBackAsTheEvents();
     void eventLimitCountsDropped();
     void atomicWrite();
+    void failedExportSaysWhyAndKeepsTheOldFile_data();
+    void failedExportSaysWhyAndKeepsTheOldFile();
 };
 
 void TestRunLog::sortedByTimeStable()
@@ -554,6 +557,108 @@ void TestRunLog::atomicWrite()
     QVERIFY(!RunExporter::write(log, dir.filePath(u"no/such/dir/run.json"_qs), &error));
     QVERIFY(!RunExporter::write(log, dir.filePath(u"run.xls"_qs), &error));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+}
+
+/// A tmpfs of `size` mounted on a temporary folder for one test (root only: mount(2) needs
+/// CAP_SYS_ADMIN), unmounted again when it goes.
+class SmallTmpfs
+{
+public:
+    explicit SmallTmpfs(const char *size)
+    {
+        const QByteArray options = QByteArray("size=") + size;
+        m_mounted = m_dir.isValid() && ::geteuid() == 0 &&
+                    ::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", 0,
+                            options.constData()) == 0;
+    }
+    ~SmallTmpfs()
+    {
+        if (m_mounted)
+            ::umount2(QFile::encodeName(m_dir.path()).constData(), MNT_DETACH);
+    }
+    bool isMounted() const { return m_mounted; }
+    QString path() const { return m_dir.path(); }
+    bool makeReadOnly()
+    {
+        return ::mount(nullptr, QFile::encodeName(m_dir.path()).constData(), nullptr, MS_REMOUNT | MS_RDONLY,
+                       nullptr) == 0;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+};
+
+void TestRunLog::failedExportSaysWhyAndKeepsTheOldFile_data()
+{
+    QTest::addColumn<QString>("place");
+    QTest::addColumn<QString>("suffix");
+    for (const char *suffix : {".json", ".csv", ".trace.json"})
+        for (const char *place : {"missing folder", "folder is a file", "read-only", "disk full"})
+            QTest::newRow(qPrintable(u"%1 %2"_qs.arg(QLatin1String(place), QLatin1String(suffix))))
+                << QString::fromLatin1(place) << QString::fromLatin1(suffix);
+}
+
+void TestRunLog::failedExportSaysWhyAndKeepsTheOldFile()
+{
+    // An export that cannot be written names the file and the reason ("disk full" for a full
+    // disk), and an older file of that name stays exactly as it was, with nothing left beside it.
+    QFETCH(QString, place);
+    QFETCH(QString, suffix);
+    RunLog log = sampleLog();
+    for (int i = 0; i < 3000; ++i) // about half a megabyte in every format
+        log.addEvent(
+            Event::make(10'000 + i, 100, u"print"_qs, {{u"text"_qs, u"line %1 of a long run"_qs.arg(i)}}));
+    QTemporaryDir tmp;
+    SmallTmpfs tmpfs(place == u"disk full"_qs ? "64k" : "1m");
+    QString folder, expected;
+    if (place == u"missing folder"_qs) {
+        folder = tmp.filePath(u"no/such/folder"_qs);
+        expected = u"does not exist"_qs;
+    } else if (place == u"folder is a file"_qs) {
+        folder = tmp.filePath(u"plain-file"_qs);
+        QFile file(folder);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        expected = u"is not a folder"_qs;
+    } else if (place == u"read-only"_qs) {
+        if (!tmpfs.isMounted() && ::geteuid() == 0)
+            QSKIP("as root, a read-only place needs a tmpfs mounted read-only, and mount(2) was refused");
+        folder = tmpfs.isMounted() ? tmpfs.path() : tmp.path();
+        expected = tmpfs.isMounted() ? u"the place is read-only"_qs : u"no permission to write there"_qs;
+    } else {
+        if (!tmpfs.isMounted())
+            QSKIP("a full disk needs a small tmpfs mounted for the test (root only)");
+        folder = tmpfs.path();
+        expected = u"the disk is full"_qs;
+    }
+    const QString path = folder + u"/run"_qs + suffix;
+    const QByteArray old = "an older export, to be kept\n";
+    const bool hasOld = QFileInfo(folder).isDir();
+    if (hasOld) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(old), old.size());
+    }
+    if (place == u"read-only"_qs) {
+        if (tmpfs.isMounted())
+            QVERIFY(tmpfs.makeReadOnly());
+        else
+            QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    }
+    QString error;
+    const bool wrote = RunExporter::write(log, path, &error);
+    if (place == u"read-only"_qs && !tmpfs.isMounted())
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(!wrote);
+    QVERIFY2(error.contains(path) && error.contains(expected), qPrintable(error));
+    if (hasOld) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), old);
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(path).fileName()});
+    } else {
+        QVERIFY(!QFile::exists(path));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunLog)
