@@ -176,6 +176,7 @@ private Q_SLOTS:
 
     // Saved runs.
     void openSavedRunShowsItReadOnly();
+    void badSavedRunLeavesTheLabAsItWas_data();
     void badSavedRunLeavesTheLabAsItWas();
     void realRunRoundTripsThroughTheWindow();
 
@@ -1161,25 +1162,62 @@ void TestMainWindow::openSavedRunShowsItReadOnly()
     QVERIFY(!f.window->exportRunAction()->isEnabled());
 }
 
+void TestMainWindow::badSavedRunLeavesTheLabAsItWas_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<qint64>("size"); // > 0: a file of that size (sparse), whatever its content
+    QTest::addColumn<QString>("problem");
+    const QByteArray good =
+        R"({"format": "concurrente-run/2", "app_version": "0.1.0", "processes": [], "events": []})";
+    QTest::newRow("truncated") << good.left(good.size() - 20) << qint64(0) << QStringLiteral("cut short");
+    QTest::newRow("corrupt") << QByteArray(good).replace(':', '\x01') << qint64(0)
+                             << QStringLiteral("damaged");
+    QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0)
+                            << QStringLiteral("damaged");
+    QTest::newRow("empty") << QByteArray() << qint64(0) << QStringLiteral("empty");
+    QTest::newRow("scenario") << QByteArray(R"({"format": "concurrente-scenario/2", "workers": []})")
+                              << qint64(0) << QStringLiteral("not a run log");
+    QTest::newRow("foreign JSON") << QByteArray(R"({"traceEvents": []})") << qint64(0)
+                                  << QStringLiteral("not a run log");
+    QTest::newRow("JSON array") << QByteArray("[1, 2]") << qint64(0) << QStringLiteral("not a run log");
+    QTest::newRow("newer format") << QByteArray(good).replace("run/2", "run/3") << qint64(0)
+                                  << QStringLiteral("newer version");
+    QTest::newRow("bad event") << QByteArray(good).replace("\"events\": []", "\"events\": [{\"ev\": 1}]")
+                               << qint64(0) << QStringLiteral("events[0]");
+    QTest::newRow("huge") << good << qint64(600) * 1024 * 1024 << QStringLiteral("larger than 512 MiB");
+}
+
 void TestMainWindow::badSavedRunLeavesTheLabAsItWas()
 {
+    // A run file that cannot be opened gets a message naming the file and its problem, and
+    // the app goes on as it was: the page, the lab, the run button; a good file opens after.
+    QFETCH(QByteArray, content);
+    QFETCH(qint64, size);
+    QFETCH(QString, problem);
     Fixture f(settingsPath(), QStringLiteral("en"));
     QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
     f.session.start(3);
     LabPanel *lab = f.window->labPanel();
     const QString title = lab->title();
-    const QString path = m_dir->filePath(QStringLiteral("scenario-not-run.json"));
+    const QString path = m_dir->filePath(QStringLiteral("bad.concurrente-run.json"));
     QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "concurrente-scenario/2", "workers": []})");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    if (size > 0)
+        QVERIFY(file.resize(size)); // sparse: no disk space is used
     file.close();
     QString error;
     QVERIFY(!f.window->openRunFile(path, &error));
-    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("not a run log")), qPrintable(error));
+    QFile::remove(path);
+    QVERIFY2(error.contains(path) && error.contains(problem), qPrintable(error));
     QVERIFY(!lab->isSavedRun());
     QCOMPARE(lab->title(), title);
     QCOMPARE(f.session.currentNumber(), 3);
     QVERIFY(lab->runAction()->isEnabled());
+    const QString good = m_dir->filePath(QStringLiteral("good.concurrente-run.json"));
+    QVERIFY(RunExporter::write(savedRunOfPage11(f.session), good));
+    QVERIFY2(f.window->openRunFile(good, &error), qPrintable(error));
+    QVERIFY(lab->isSavedRun());
 }
 
 void TestMainWindow::realRunRoundTripsThroughTheWindow()
