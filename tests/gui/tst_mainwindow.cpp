@@ -32,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMutex>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -44,8 +45,12 @@
 #include <QTextLayout>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
+#include <csignal>
 #include <memory>
+
+#include <unistd.h>
 
 using namespace concurrente;
 
@@ -135,6 +140,8 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void interruptedRunIsOfferedForReview();
+    void journalOfAKilledAppIsRecovered();
+    void killedDuringARun(); // the app that journalOfAKilledAppIsRecovered() kills
     void initTestCase();
     void init();
     void cleanup();
@@ -1305,6 +1312,91 @@ void TestMainWindow::interruptedRunIsOfferedForReview()
     QCOMPARE(f.window->labPanel()->store()->process(0).record.name, QStringLiteral("Process-1"));
     QVERIFY(!f.window->labPanel()->runAction()->isEnabled());
     QVERIFY(!QFile::exists(left));
+}
+
+namespace {
+const char kKilledJournalDir[] = "TST_MAINWINDOW_KILLED_JOURNAL_DIR";
+}
+
+void TestMainWindow::killedDuringARun()
+{
+    // Run as a process of its own by journalOfAKilledAppIsRecovered(): page 6's run started
+    // in the window (Process-1 started, then paused), then this process is killed with SIGKILL.
+    const QString dir = qEnvironmentVariable(kKilledJournalDir);
+    if (dir.isEmpty())
+        QSKIP("the app that journalOfAKilledAppIsRecovered() starts and kills");
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(6);
+    LabPanel *lab = f.window->labPanel();
+    lab->setJournalDir(dir);
+    lab->stepAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->journalPath().isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto j = RunJournal::read(lab->journalPath());
+            return j && std::any_of(j->events().cbegin(), j->events().cend(), [](const Event &e) {
+                       return e.ev == QLatin1String("start") &&
+                              e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1");
+                   });
+        }(),
+        20000);
+    ::kill(::getpid(), SIGKILL);
+}
+
+void TestMainWindow::journalOfAKilledAppIsRecovered()
+{
+    // A real app killed (SIGKILL) in the middle of a run with real processes leaves its journal;
+    // the next start offers it, and Open for Review shows what it had recorded.
+    QTemporaryDir dir;
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QString::fromLatin1(kKilledJournalDir), dir.path());
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QSignalSpy finished(&app, &QProcess::finished);
+    app.start(QCoreApplication::applicationFilePath(), {QStringLiteral("killedDuringARun")});
+    QVERIFY(finished.wait(90'000));
+    QCOMPARE(app.exitStatus(), QProcess::CrashExit);
+    const QStringList left = RunJournal::leftIn(dir.path());
+    QCOMPARE(left.size(), 1);
+    QString error;
+    const auto journal = RunJournal::read(left.first(), &error);
+    QVERIFY2(journal, qPrintable(error));
+    // The run's processes end with the app that ran them (none is left behind).
+    QList<qint64> pids;
+    for (const ProcessRecord &p : journal->processes)
+        if (p.pid)
+            pids.append(*p.pid);
+    QVERIFY(!pids.isEmpty());
+    const auto alive = [&pids] {
+        return std::count_if(pids.cbegin(), pids.cend(),
+                             [](qint64 pid) { return ::kill(pid_t(pid), 0) == 0; });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(alive(), 0, 20000);
+
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(3);
+    f.window->labPanel()->setJournalDir(dir.path());
+    f.window->offerInterruptedRuns();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = f.window->findChild<QMessageBox *>()) != nullptr);
+    QAbstractButton *open = nullptr;
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            open = b;
+    QVERIFY(open);
+    open->click();
+    LabPanel *lab = f.window->labPanel();
+    QTRY_VERIFY(lab->isSavedRun());
+    QStringList names;
+    for (int r = 0; r < lab->store()->processCount(); ++r)
+        names.append(lab->store()->process(r).record.name);
+    QVERIFY2(names.contains(QStringLiteral("Process-1")), qPrintable(names.join(u',')));
+    QVERIFY(std::any_of(lab->store()->log().events().cbegin(), lab->store()->log().events().cend(),
+                        [](const Event &e) { return e.ev == QLatin1String("start"); }));
+    QVERIFY(!QFile::exists(left.first()));
 }
 
 QTEST_MAIN(TestMainWindow)
