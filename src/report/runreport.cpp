@@ -38,7 +38,8 @@ QString optionalNumber(const std::optional<qint64> &v)
 QImage timelineImage(const RunLog &log, const RunReport::Options &options, qint64 t0, qint64 t1)
 {
     const int rows = std::max<int>(1, int(log.processes.size()));
-    QImage image(1600, std::clamp(rows * 36 + 40, 120, 1200), QImage::Format_ARGB32_Premultiplied);
+    // As wide as a report page on a common screen: its text is then the size of the lab's.
+    QImage image(1200, std::clamp(rows * 36 + 40, 120, 1200), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
     options.timeline(painter, QRectF(image.rect()), t0, t1, log);
@@ -99,7 +100,8 @@ public:
         for (const ProcessRecord &p : m_log.processes)
             if (p.endNs)
                 t1 = std::max(t1, *p.endNs);
-        return t1;
+        // A little room after the last end, so the marks drawn there are not cut at the edge.
+        return t1 + (t1 - m_origin) / 50;
     }
 
 private:
