@@ -1325,7 +1325,10 @@ void TestMainWindow::killedDuringARun()
     const QString dir = qEnvironmentVariable(kKilledJournalDir);
     if (dir.isEmpty())
         QSKIP("the app that journalOfAKilledAppIsRecovered() starts and kills");
-    Fixture f(settingsPath(), QStringLiteral("en"));
+    // Nothing of this process may stay behind it: its settings go beside the journal, in the
+    // folder the test that kills it removes, and its own temporary folder goes now.
+    m_dir.reset();
+    Fixture f(QDir(dir).filePath(QStringLiteral("killed-app.conf")), QStringLiteral("en"));
     QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
     f.session.start(6);
     LabPanel *lab = f.window->labPanel();
