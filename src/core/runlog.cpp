@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include <sched.h>
@@ -385,7 +386,7 @@ std::optional<RunLog> RunLog::load(const QString &path, QString *error)
         return std::nullopt;
     }
     const QByteArray bytes = f.readAll();
-    if (bytes.trimmed().isEmpty()) {
+    if (std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return std::isspace(uchar(c)); })) {
         if (error)
             *error = tr("%1: the file is empty").arg(path);
         return std::nullopt;
