@@ -9,6 +9,8 @@ packages=(
   libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev libboost-dev python3 fonts-dejavu-core
   # the desktop-integration and package tests: validators, the MIME database, dpkg-shlibdeps
   desktop-file-utils appstream shared-mime-info dpkg-dev file
+  # the report test reads the PDF back (pdfinfo, pdftotext, pdfimages)
+  poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

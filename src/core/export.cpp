@@ -2,10 +2,14 @@
 
 #include "pyvalue.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <charconv>
 #include <optional>
 
 namespace concurrente {
@@ -22,37 +26,69 @@ public:
 
     bool open(QString *error)
     {
-        if (m_file.open(QIODevice::WriteOnly))
+        // Said plainly when the folder is the problem (QSaveFile would only say that a
+        // temporary file could not be made).
+        const QFileInfo folder(QFileInfo(m_path).absolutePath());
+        if (!folder.exists() || !folder.isDir()) {
+            if (error)
+                *error = (folder.exists() ? RunExporter::tr("%1: cannot write: %2 is not a folder")
+                                          : RunExporter::tr("%1: cannot write: the folder %2 does not exist"))
+                             .arg(m_path, QDir::toNativeSeparators(folder.filePath()));
+            return false;
+        }
+        // Unbuffered: the pieces are already large, and a failed write() leaves its errno.
+        if (m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
             return true;
+        m_errno = errno;
         fail(error);
         return false;
     }
     void write(QByteArrayView bytes)
     {
         m_buffer.append(bytes);
+        wrote();
+    }
+    /// The pending bytes, to append to directly; call wrote() after.
+    QByteArray &buffer() { return m_buffer; }
+    void wrote()
+    {
         if (m_buffer.size() >= kFlushBytes)
             flush();
     }
     bool commit(QString *error)
     {
         flush();
-        if (m_ok && m_file.commit())
-            return true;
+        if (m_ok) {
+            errno = 0;
+            if (m_file.commit())
+                return true;
+            m_errno = errno;
+        }
         fail(error);
-        return false; // QSaveFile discards its temporary file
+        return false; // QSaveFile discards its temporary file: an old file stays as it was
     }
 
 private:
     static constexpr qsizetype kFlushBytes = 1 << 20;
     void flush()
     {
-        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size())
+        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size()) {
             m_ok = false;
-        m_buffer.clear();
+            m_errno = errno;
+        }
+        m_buffer.resize(0); // keeps its capacity for the next piece
     }
     void fail(QString *error)
     {
-        if (error)
+        if (!error)
+            return;
+        if (m_errno == ENOSPC || m_errno == EDQUOT)
+            *error = RunExporter::tr("%1: cannot write: the disk is full").arg(m_path);
+        else if (m_errno == EROFS)
+            *error = RunExporter::tr("%1: cannot write: the place is read-only").arg(m_path);
+        else if (m_errno == EACCES || m_errno == EPERM)
+            *error = RunExporter::tr("%1: cannot write: no permission to write there").arg(m_path);
+        else
             *error = RunExporter::tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
     }
 
@@ -60,7 +96,78 @@ private:
     QSaveFile m_file;
     QByteArray m_buffer;
     bool m_ok = true;
+    int m_errno = 0;
 };
+
+/// Appends `e` exactly as toFaithfulJsonAt(e.toJson(), level) writes it, without building that
+/// object: its fields are already in key order, and `t_ns`, `pid`, `proc` and `ev` are merged
+/// in where Event::toJson() would insert them (replacing fields of the same name).
+void appendEventJson(QByteArray &out, const Event &e, int level)
+{
+    static const QString kEv = QStringLiteral("ev"), kPid = QStringLiteral("pid"),
+                         kProc = QStringLiteral("proc"), kTns = QStringLiteral("t_ns"),
+                         kValue = QStringLiteral("value");
+    const bool pythonFloat = hasFloatValue(e.fields);
+    const int inner = level + 1;
+    bool first = true;
+    const auto key = [&](QStringView k) {
+        out += first ? "{\n" : ",\n";
+        first = false;
+        out.append(inner * 4, ' ');
+        appendJsonString(out, k);
+        out += ": ";
+    };
+    const auto appendInteger = [&out](qint64 v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr - buf);
+    };
+    // The merged keys in QJsonObject's order ("ev" < "pid" < "proc" < "t_ns"): each one is
+    // written before the first field whose key sorts after it.
+    int extra = 0;
+    const auto writeExtrasBefore = [&](const QString *fieldKey) {
+        for (; extra < 4; ++extra) {
+            const QString &k = extra == 0 ? kEv : extra == 1 ? kPid : extra == 2 ? kProc : kTns;
+            if (fieldKey && QString::compare(k, *fieldKey) > 0)
+                return;
+            switch (extra) {
+            case 0:
+                key(kEv);
+                appendJsonString(out, e.ev);
+                break;
+            case 1:
+                key(kPid);
+                if (e.pid)
+                    appendInteger(*e.pid);
+                else
+                    out += "null";
+                break;
+            case 2:
+                if (e.proc >= 0) {
+                    key(kProc);
+                    appendInteger(e.proc);
+                }
+                break;
+            case 3:
+                key(kTns);
+                appendInteger(e.tNs);
+                break;
+            }
+        }
+    };
+    for (auto it = e.fields.constBegin(); it != e.fields.constEnd(); ++it) {
+        const QString k = it.key();
+        writeExtrasBefore(&k);
+        if (k == kEv || k == kPid || k == kTns || (k == kProc && e.proc >= 0))
+            continue; // replaced by the event's own
+        key(k);
+        appendFaithfulJson(out, it.value(), true, inner, pythonFloat && k == kValue);
+    }
+    writeExtrasBefore(nullptr);
+    out += '\n';
+    out.append(level * 4, ' ');
+    out += '}';
+}
 
 QList<ExportFormat> builtInFormats()
 {
@@ -131,18 +238,11 @@ QString RunExporter::suffixList()
 
 bool RunExporter::saveAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
+    PiecewiseSave out(path);
+    if (!out.open(error))
         return false;
-    }
-    if (f.write(data) != data.size() || !f.commit()) {
-        if (error)
-            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
-        return false; // QSaveFile discards its temporary file
-    }
-    return true;
+    out.write(data);
+    return out.commit(error);
 }
 
 bool RunExporter::isSupported(const QString &path)
@@ -178,9 +278,11 @@ bool RunExporter::writeJson(const RunLog &log, const QString &path, QString *err
     out.write(QByteArrayView(frame).first(arrayAt));
     bool first = true;
     log.forEachEventInTimeOrder([&](const Event &e) {
-        out.write(first ? QByteArrayView("[\n        ") : QByteArrayView(",\n        "));
+        QByteArray &buffer = out.buffer();
+        buffer += first ? "[\n        " : ",\n        ";
         first = false;
-        out.write(toFaithfulJsonAt(e.toJson(), 2));
+        appendEventJson(buffer, e, 2);
+        out.wrote();
     });
     out.write(first ? QByteArrayView("[]") : QByteArrayView("\n    ]"));
     out.write(QByteArrayView(frame).sliced(arrayAt + 2));
@@ -223,6 +325,57 @@ QByteArray RunExporter::toCsv(const RunLog &log)
     return out;
 }
 
+namespace {
+
+/// Appends one CSV cell of UTF-8 text, as RunExporter::csvCell() makes it (only ASCII bytes
+/// matter to it, so UTF-8 can be looked at byte by byte).
+void appendCsvCell(QByteArray &out, QByteArrayView text)
+{
+    if (text.isEmpty())
+        return;
+    const char c = text.front();
+    const bool formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    bool quote = false;
+    for (const char ch : text) {
+        if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (quote)
+        out += '"';
+    if (formula)
+        out += '\'';
+    if (!quote) {
+        out += text;
+        return;
+    }
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            out += text.sliced(from, i + 1 - from);
+            out += '"';
+            from = i + 1;
+        }
+    }
+    out += text.sliced(from);
+    out += '"';
+}
+
+void appendCsvCell(QByteArray &out, const QString &text)
+{
+    appendCsvCell(out, QByteArrayView(text.toUtf8()));
+}
+
+void appendNumber(QByteArray &out, qint64 v)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr - buf);
+}
+
+} // namespace
+
 void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const QByteArray &)> &row)
 {
     QHash<qint64, const ProcessRecord *> byPid;
@@ -231,29 +384,52 @@ void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const
             byPid.insert(*p.pid, &p);
 
     row(QByteArrayLiteral("t_ms,pid,ppid,name,event,detail\n"));
+    static const QString kName = QStringLiteral("name"), kPpid = QStringLiteral("ppid"),
+                         kValue = QStringLiteral("value");
     std::optional<qint64> t0;
+    QByteArray line, detail;
     log.forEachEventInTimeOrder([&](const Event &e) {
         if (!t0)
             t0 = e.tNs;
         const ProcessRecord *p = e.pid ? byPid.value(*e.pid) : nullptr;
-        QJsonObject detail = e.fields;
-        QString name = detail.take(QStringLiteral("name")).toString();
+        QString name = e.fields.value(kName).toString();
         if (name.isEmpty() && p)
             name = p->name;
         // An event that reports a ppid (start, reparented) shows the one true at that moment.
-        QString ppid;
-        if (const auto fromEvent = jsonInteger(detail.value(QStringLiteral("ppid")))) {
-            ppid = QString::number(*fromEvent);
-            detail.remove(QStringLiteral("ppid"));
-        } else if (p && p->ppid) {
-            ppid = QString::number(*p->ppid);
+        const auto ppidOfEvent = jsonInteger(e.fields.value(kPpid));
+        const qint64 ppid = ppidOfEvent ? *ppidOfEvent : p && p->ppid ? *p->ppid : -1;
+        // The detail: the other fields as compact JSON (as toFaithfulJson() writes them).
+        detail.resize(0);
+        const bool pythonFloat = hasFloatValue(e.fields);
+        for (auto it = e.fields.constBegin(); it != e.fields.constEnd(); ++it) {
+            const QString k = it.key();
+            if (k == kName || (k == kPpid && ppidOfEvent))
+                continue;
+            detail += detail.isEmpty() ? "{" : ",";
+            appendJsonString(detail, k);
+            detail += ':';
+            appendFaithfulJson(detail, it.value(), false, 0, pythonFloat && k == kValue);
         }
-        const QString detailText =
-            detail.isEmpty() ? QString() : QString::fromUtf8(toFaithfulJson(detail, false));
-        row((QString::number(double(e.tNs - *t0) / 1e6, 'f', 3) + u',' +
-             (e.pid ? QString::number(*e.pid) : QString()) + u',' + ppid + u',' + csvCell(name) + u',' +
-             csvCell(e.ev) + u',' + csvCell(detailText) + u'\n')
-                .toUtf8());
+        if (!detail.isEmpty())
+            detail += '}';
+
+        line.resize(0);
+        // Milliseconds with three decimals, as QString::number(ms, 'f', 3) writes them.
+        line += QByteArray::number(double(e.tNs - *t0) / 1e6, 'f', 3);
+        line += ',';
+        if (e.pid)
+            appendNumber(line, *e.pid);
+        line += ',';
+        if (ppid >= 0)
+            appendNumber(line, ppid);
+        line += ',';
+        appendCsvCell(line, name);
+        line += ',';
+        appendCsvCell(line, e.ev);
+        line += ',';
+        appendCsvCell(line, QByteArrayView(detail));
+        line += '\n';
+        row(line);
     });
 }
 

@@ -1,5 +1,6 @@
 #include "pyvalue.h"
 
+#include <QCborValue>
 #include <QJsonArray>
 #include <QVariant>
 
@@ -17,36 +18,64 @@ const QString kValueKey = QStringLiteral("value");
 bool isJsonInteger(const QJsonValue &v)
 {
     // Qt 6 keeps integers (and whole doubles that fit in 64 bits) as qint64, other numbers as double.
-    return v.isDouble() && v.toVariant().typeId() == QMetaType::LongLong;
+    // fromJsonValue() keeps the stored kind and, for a number, allocates nothing (toVariant()
+    // would build a QVariant for each number written).
+    return v.isDouble() && QCborValue::fromJsonValue(v).isInteger();
 }
 
-void appendString(QByteArray &out, const QString &s)
+void appendString(QByteArray &out, QStringView s)
 {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
-    const QByteArray utf8 = s.toUtf8();
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    const char16_t *p = s.utf16();
+    const qsizetype n = s.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // Plain ASCII, nearly all of it, is copied a run at a time.
+        qsizetype plain = i;
+        while (plain < n && p[plain] >= 0x20 && p[plain] < 0x80 && p[plain] != u'"' && p[plain] != u'\\')
+            ++plain;
+        if (plain > i) {
+            const qsizetype at = out.size();
+            out.resize(at + (plain - i));
+            char *d = out.data() + at;
+            for (qsizetype k = i; k < plain; ++k)
+                *d++ = char(p[k]);
+            i = plain;
+            if (i == n)
+                break;
+        }
+        const char16_t c = p[i];
+        if (c >= 0x80) {
+            // Non-ASCII needs no escape: the run of it goes through Qt's encoder (surrogate
+            // pairs, and what it does with unpaired ones), the same as QString::toUtf8().
+            qsizetype j = i + 1;
+            while (j < n && p[j] >= 0x80)
+                ++j;
+            out += s.sliced(i, j - i).toUtf8();
+            i = j;
+            continue;
+        }
         switch (c) {
-        case '"':
+        case u'"':
             out += "\\\"";
             break;
-        case '\\':
+        case u'\\':
             out += "\\\\";
             break;
-        case '\b':
+        case u'\b':
             out += "\\b";
             break;
-        case '\f':
+        case u'\f':
             out += "\\f";
             break;
-        case '\n':
+        case u'\n':
             out += "\\n";
             break;
-        case '\r':
+        case u'\r':
             out += "\\r";
             break;
-        case '\t':
+        case u'\t':
             out += "\\t";
             break;
         default:
@@ -55,9 +84,10 @@ void appendString(QByteArray &out, const QString &s)
                 out += kHex[c >> 4];
                 out += kHex[c & 0xF];
             } else {
-                out += ch;
+                out += char(c);
             }
         }
+        ++i;
     }
     out += '"';
 }
@@ -82,7 +112,7 @@ void newline(QByteArray &out, bool indented, int level)
 {
     if (indented) {
         out += '\n';
-        out += QByteArray(level * 4, ' ');
+        out.append(level * 4, ' ');
     }
 }
 
@@ -148,6 +178,16 @@ void appendValue(QByteArray &out, const QJsonValue &v, bool indented, int level,
 }
 
 } // namespace
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    appendString(out, text);
+}
+
+void appendFaithfulJson(QByteArray &out, const QJsonValue &value, bool indented, int level, bool pythonFloat)
+{
+    appendValue(out, value, indented, level, pythonFloat);
+}
 
 QString pythonFloatRepr(double value)
 {

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringView>
 
 namespace concurrente {
 
@@ -36,5 +37,14 @@ QByteArray toFaithfulJson(const QJsonObject &object, bool indented);
 /// toFaithfulJson(object, true) as it is written nested `level` deep (its inner lines indented
 /// by 4 × (level + 1) spaces), without a final newline: for writing a document piece by piece.
 QByteArray toFaithfulJsonAt(const QJsonObject &object, int level);
+
+/// Appends `text` as a JSON string: quoted, `"` `\\` and control characters escaped (`\\n`,
+/// `\\u001f`), everything else as UTF-8 (like QJsonDocument).
+void appendJsonString(QByteArray &out, QStringView text);
+/// Appends `value` as toFaithfulJson() writes it nested `level` deep (`indented`: 4 spaces a
+/// level, no final newline); `pythonFloat`: a number is a Python float (`2.0`), as a `value`
+/// beside `"float": true` is.
+void appendFaithfulJson(QByteArray &out, const QJsonValue &value, bool indented, int level,
+                        bool pythonFloat = false);
 
 } // namespace concurrente

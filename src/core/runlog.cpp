@@ -3,10 +3,12 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QThread>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include <sched.h>
@@ -320,8 +322,15 @@ std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
         return std::nullopt;
     };
     const QString format = o.value(QStringLiteral("format")).toString();
-    if (format != QLatin1String(kRunLogFormat) && format != QLatin1String(kRunLogFormat1))
+    if (format != QLatin1String(kRunLogFormat) && format != QLatin1String(kRunLogFormat1)) {
+        // "concurrente-run/3" and later: a run log this version is too old to read.
+        static const QRegularExpression later(QStringLiteral("^concurrente-run/(\\d+)$"));
+        if (const QRegularExpressionMatch m = later.match(format); m.hasMatch() && m.captured(1).toInt() > 2)
+            return fail(tr("written by a newer version of Concurrente (format \"%1\"); this version reads "
+                           "\"%2\" and older: update Concurrente to open it")
+                            .arg(format, QLatin1String(kRunLogFormat)));
         return fail(tr("not a run log (format is not \"%1\")").arg(QLatin1String(kRunLogFormat)));
+    }
     RunLog log;
     log.appVersion = o.value(QStringLiteral("app_version")).toString();
     const QJsonValue homework = o.value(QStringLiteral("homework"));
@@ -376,11 +385,30 @@ std::optional<RunLog> RunLog::load(const QString &path, QString *error)
             *error = tr("%1: larger than %2 MiB").arg(path).arg(kMaxRunLogFileBytes / (1024 * 1024));
         return std::nullopt;
     }
-    QJsonParseError perr{};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
-    if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+    const QByteArray bytes = f.readAll();
+    if (std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return std::isspace(uchar(c)); })) {
         if (error)
-            *error = tr("%1: not JSON: %2").arg(path, perr.errorString());
+            *error = tr("%1: the file is empty").arg(path);
+        return std::nullopt;
+    }
+    QJsonParseError perr{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
+    if (perr.error != QJsonParseError::NoError) {
+        // Where it goes wrong tells a file cut short (at its end) from a damaged one.
+        if (error)
+            *error = perr.offset >= bytes.size() - 1
+                         ? tr("%1: cut short (it ends at byte %2 in the middle of the JSON)")
+                               .arg(path)
+                               .arg(bytes.size())
+                         : tr("%1: damaged: not JSON at byte %2 (%3)")
+                               .arg(path)
+                               .arg(perr.offset)
+                               .arg(perr.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        if (error)
+            *error = tr("%1: not a run log (a JSON array, not an object)").arg(path);
         return std::nullopt;
     }
     QString why;

@@ -12,6 +12,7 @@
 #include <QTest>
 
 using namespace concurrente;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void registeredFormatIsUsed();
     void traceStructure();
     void traceFileLoadsAsJson();
+    void traceFollowsTheEventFormat();
     void homeworkRoundTrips();
     void logWithoutHomeworkLoads();
     void homeworkMustBeAnObject();
@@ -215,6 +217,109 @@ void TestExport::traceStructure()
         QVERIFY(ts >= lifetimes.value(201).first && ts <= lifetimes.value(201).second);
         QVERIFY(tf >= lifetimes.value(202).first && tf <= lifetimes.value(202).second);
     }
+}
+
+/// A structural check after the Trace Event Format (the JSON object form): the keys each
+/// phase must have and their types, no key the format does not define, metadata naming every
+/// track an event uses. Returns the first problem found, empty when none.
+static QString traceProblem(const QJsonObject &trace)
+{
+    if (!trace.value(u"traceEvents"_s).isArray())
+        return u"traceEvents: not an array"_s;
+    const QString unit = trace.value(u"displayTimeUnit"_s).toString();
+    if (unit != u"ms"_s && unit != u"ns"_s)
+        return u"displayTimeUnit: %1"_s.arg(unit);
+    if (trace.contains(u"otherData"_s) && !trace.value(u"otherData"_s).isObject())
+        return u"otherData: not an object"_s;
+    static const QSet<QString> known = {u"name"_s, u"cat"_s,   u"ph"_s,   u"ts"_s,   u"tts"_s, u"pid"_s,
+                                        u"tid"_s,  u"dur"_s,   u"tdur"_s, u"args"_s, u"id"_s,  u"bp"_s,
+                                        u"s"_s,    u"cname"_s, u"sf"_s,   u"stack"_s};
+    static const QSet<QString> metadataNames = {u"process_name"_s, u"thread_name"_s, u"process_sort_index"_s,
+                                                u"thread_sort_index"_s, u"process_labels"_s};
+    QSet<qint64> namedProcesses, namedThreads, usedProcesses;
+    const QJsonArray events = trace.value(u"traceEvents"_s).toArray();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const QString at = u"traceEvents[%1]"_s.arg(i);
+        if (!events.at(i).isObject())
+            return at + u": not an object"_s;
+        const QJsonObject e = events.at(i).toObject();
+        for (auto it = e.begin(); it != e.end(); ++it)
+            if (!known.contains(it.key()))
+                return u"%1: unknown key %2"_s.arg(at, it.key());
+        const QString ph = e.value(u"ph"_s).toString();
+        if (ph.size() != 1)
+            return at + u": ph"_s;
+        if (!e.value(u"name"_s).isString())
+            return at + u": name"_s;
+        const auto pid = jsonInteger(e.value(u"pid"_s)), tid = jsonInteger(e.value(u"tid"_s));
+        if (!pid || !tid)
+            return at + u": pid and tid must be integers"_s;
+        if (e.contains(u"cat"_s) && !e.value(u"cat"_s).isString())
+            return at + u": cat"_s;
+        if (e.contains(u"args"_s) && !e.value(u"args"_s).isObject())
+            return at + u": args"_s;
+        if (ph == u"M"_s) {
+            const QString name = e.value(u"name"_s).toString();
+            if (!metadataNames.contains(name))
+                return u"%1: metadata %2"_s.arg(at, name);
+            const QJsonObject args = e.value(u"args"_s).toObject();
+            if (name.endsWith(u"_name"_s) && !args.value(u"name"_s).isString())
+                return at + u": args.name"_s;
+            if (name.endsWith(u"_sort_index"_s) && !jsonInteger(args.value(u"sort_index"_s)))
+                return at + u": args.sort_index"_s;
+            if (name == u"process_name"_s)
+                namedProcesses.insert(*pid);
+            if (name == u"thread_name"_s)
+                namedThreads.insert(*tid);
+            continue;
+        }
+        if (!e.value(u"ts"_s).isDouble() || e.value(u"ts"_s).toDouble() < 0)
+            return at + u": ts"_s;
+        usedProcesses.insert(*pid);
+        if (ph == u"X"_s) {
+            if (!e.value(u"dur"_s).isDouble() || e.value(u"dur"_s).toDouble() < 0)
+                return at + u": dur"_s;
+        } else if (ph == u"i"_s || ph == u"I"_s) {
+            if (e.contains(u"s"_s) &&
+                !QSet<QString>{u"g"_s, u"p"_s, u"t"_s}.contains(e.value(u"s"_s).toString()))
+                return at + u": s"_s;
+        } else if (ph == u"s"_s || ph == u"t"_s || ph == u"f"_s) {
+            if (!jsonInteger(e.value(u"id"_s)) && !e.value(u"id"_s).isString())
+                return at + u": a flow needs an id"_s;
+            if (!e.value(u"cat"_s).isString())
+                return at + u": a flow needs a cat"_s;
+            if (e.contains(u"bp"_s) && e.value(u"bp"_s).toString() != u"e"_s)
+                return at + u": bp"_s;
+        } else if (ph != u"B"_s && ph != u"E"_s) {
+            return u"%1: phase %2 is not one this export writes"_s.arg(at, ph);
+        }
+        if (*pid != *tid)
+            return at + u": a process's events are on its own thread"_s;
+    }
+    for (const qint64 pid : std::as_const(usedProcesses))
+        if (!namedProcesses.contains(pid) || !namedThreads.contains(pid))
+            return u"pid %1: no process_name or thread_name"_s.arg(pid);
+    return {};
+}
+
+void TestExport::traceFollowsTheEventFormat()
+{
+    RunLog log = messageLog();
+    // A name with characters JSON must escape, and a float message value.
+    log.processes[0].name = u"pro\"du\ncer\u0001 😀"_s;
+    QJsonParseError perr{};
+    const QJsonDocument doc = QJsonDocument::fromJson(RunExporter::toTrace(log), &perr);
+    QCOMPARE(perr.error, QJsonParseError::NoError);
+    const QString problem = traceProblem(doc.object());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // The checker itself catches what it is for.
+    QJsonObject bad = doc.object();
+    QJsonArray events = bad.value(u"traceEvents"_s).toArray();
+    QJsonObject first = events.at(events.size() - 1).toObject();
+    first.remove(u"id"_s);
+    events.append(first);
+    bad.insert(u"traceEvents"_s, events);
+    QVERIFY(!traceProblem(bad).isEmpty());
 }
 
 void TestExport::traceFileLoadsAsJson()

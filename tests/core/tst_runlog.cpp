@@ -14,6 +14,7 @@
 #include <limits>
 
 #include <sched.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace concurrente;
@@ -75,8 +76,11 @@ private slots:
     void csvCells_data();
     void csvCells();
     void csvRows();
+    void csvReadsBackAsTheEvents();
     void eventLimitCountsDropped();
     void atomicWrite();
+    void failedExportSaysWhyAndKeepsTheOldFile_data();
+    void failedExportSaysWhyAndKeepsTheOldFile();
 };
 
 void TestRunLog::sortedByTimeStable()
@@ -294,9 +298,53 @@ void TestRunLog::exportsWrittenInPiecesAreTheWholeText()
     withFloat.finalize(10);
     RunLog empty;
     empty.finalize(0);
+    // The event writer merges t_ns, pid, proc and ev into the fields itself: keys sorting on
+    // each side of them, fields of the same name, strings with control characters, non-BMP and
+    // unpaired surrogates, numbers of every kind, nested values.
+    RunLog tricky;
+    const QString odd =
+        u"a\u0001\u001f\"\\\b\f\n\r\t/\u00e9\u20ac"_qs + QChar(0xD83D) + QChar(0xDE00) + u"z\u007f"_qs;
+    Event withProc = Event::make(5, 7, u"put"_qs,
+                                 {{u"a"_qs, odd},
+                                  {u"f"_qs, 1.5},
+                                  {u"pa"_qs, true},
+                                  {u"pie"_qs, QJsonValue::Null},
+                                  {u"pr"_qs, qint64(1'000'000'000'000'000)},
+                                  {u"proc"_qs, 99},
+                                  {u"q"_qs, QJsonArray{1, 2.5, u"x"_qs}},
+                                  {u"t"_qs, QJsonObject{{u"value"_qs, 2.0}, {u"float"_qs, true}}},
+                                  {u"t_n"_qs, -3},
+                                  {u"u"_qs, 1e300},
+                                  {u"\u00e9"_qs, odd},
+                                  {odd, 0},
+                                  {u"value"_qs, 3.0},
+                                  {u"float"_qs, true}});
+    withProc.proc = 1;
+    tricky.addEvent(withProc);
+    tricky.addEvent(
+        Event::make(6, std::nullopt, u"x\u00e9"_qs,
+                    {{u"ev"_qs, u"shadowed"_qs}, {u"pid"_qs, 3}, {u"proc"_qs, 4}, {u"t_ns"_qs, 1}}));
+    tricky.addEvent(Event::make(4, 9, u"get"_qs, {}));
+    tricky.finalize(3);
+    RunLog unpaired; // an unpaired surrogate: written as QString::toUtf8() writes it
+    unpaired.addEvent(Event::make(1, 2, u"print"_qs, {{u"text"_qs, QString(QChar(0xD800)) + u"x"_qs}}));
+    unpaired.finalize(1);
+    {
+        // Not only the same bytes as our own document writer: the same JSON as Qt reads it.
+        const QString path = QDir::temp().filePath(u"tst_runlog-tricky-%1.json"_qs.arg(getpid()));
+        QString error;
+        QVERIFY2(RunExporter::write(tricky, path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+        f.remove();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object(), tricky.toJson());
+    }
     QTemporaryDir dir;
     int n = 0;
-    for (const RunLog &log : {sampleLog(), withFloat, empty}) {
+    for (const RunLog &log : {sampleLog(), withFloat, empty, tricky, unpaired}) {
         const QString json = dir.filePath(u"run%1.json"_qs.arg(n)),
                       csv = dir.filePath(u"run%1.csv"_qs.arg(n));
         ++n;
@@ -365,6 +413,117 @@ void TestRunLog::csvRows()
     QCOMPARE(csv.count(u'\n'), 7);
 }
 
+/// A small RFC 4180 reader: records of fields separated by commas, a field in double quotes
+/// may hold commas, line breaks and doubled quotes; records end with LF or CRLF.
+static QList<QStringList> readCsv(const QString &text, QString *error)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false, wasQuoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            if (!field.isEmpty() || wasQuoted) {
+                *error = u"a quote inside an unquoted field at %1"_qs.arg(i);
+                return {};
+            }
+            quoted = wasQuoted = true;
+        } else if (c == u',') {
+            record.append(field);
+            field.clear();
+            wasQuoted = false;
+        } else if (c == u'\n' || (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')) {
+            if (c == u'\r')
+                ++i;
+            record.append(field);
+            records.append(record);
+            record.clear();
+            field.clear();
+            wasQuoted = false;
+        } else {
+            if (wasQuoted) {
+                *error = u"text after a closing quote at %1"_qs.arg(i);
+                return {};
+            }
+            field += c;
+        }
+    }
+    if (quoted)
+        *error = u"an unclosed quote"_qs;
+    else if (!field.isEmpty() || !record.isEmpty())
+        *error = u"the last record has no line end"_qs;
+    return records;
+}
+
+void TestRunLog::csvReadsBackAsTheEvents()
+{
+    // Read with an RFC 4180 reader, the CSV gives back every event in time order: its time,
+    // pid, ppid, name and kind, and its other fields as JSON, with formula-like cells escaped.
+    RunLog log = sampleLog();
+    log.addEvent(Event::make(6000, 100, u"print"_qs,
+                             {{u"text"_qs, u"=cmd|' /C calc'!A0, \"q\"\r\nnext \u00e9\U0001F600"_qs}}));
+    log.addEvent(
+        Event::make(6001, 101, u"get"_qs,
+                    {{u"value"_qs, 2.0}, {u"float"_qs, true}, {u"queue"_qs, u"-q"_qs}, {u"seq"_qs, 3}}));
+    log.addEvent(Event::make(6002, std::nullopt, u"@odd"_qs, {{u"name"_qs, u"+x"_qs}}));
+    QString error;
+    const QString text = QString::fromUtf8(RunExporter::toCsv(log));
+    const QList<QStringList> records = readCsv(text, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(records.size(), log.events().size() + 1);
+    QCOMPARE(records.first(),
+             (QStringList{u"t_ms"_qs, u"pid"_qs, u"ppid"_qs, u"name"_qs, u"event"_qs, u"detail"_qs}));
+    const auto unescaped = [](QString cell) {
+        // A cell that would start a formula got a leading quote mark; take it off again.
+        if (cell.size() > 1 && cell.front() == u'\'' && QStringLiteral("=+-@\t\r").contains(cell.at(1)))
+            cell.remove(0, 1);
+        return cell;
+    };
+    const QList<Event> events = log.sortedEvents();
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &e = events.at(i);
+        const QStringList &r = records.at(i + 1);
+        QCOMPARE(r.size(), 6);
+        QCOMPARE(r[0], QString::number(double(e.tNs - events.first().tNs) / 1e6, 'f', 3));
+        QCOMPARE(r[1], e.pid ? QString::number(*e.pid) : QString());
+        QJsonObject detail = e.fields;
+        QString name = detail.take(u"name"_qs).toString();
+        if (name.isEmpty() && e.pid)
+            name = log.processByPid(*e.pid)->name;
+        QCOMPARE(unescaped(r[3]), name);
+        QCOMPARE(unescaped(r[4]), e.ev);
+        if (const auto ppid = jsonInteger(detail.value(u"ppid"_qs))) {
+            QCOMPARE(r[2], QString::number(*ppid));
+            detail.remove(u"ppid"_qs);
+        } else if (e.pid) {
+            QCOMPARE(r[2], QString::number(log.processByPid(*e.pid)->ppid.value_or(-1)));
+        }
+        const QString detailText = unescaped(r[5]);
+        if (detail.isEmpty()) {
+            QVERIFY(detailText.isEmpty());
+            continue;
+        }
+        QCOMPARE(detailText.toUtf8(), toFaithfulJson(detail, false));
+        QJsonParseError perr{};
+        QCOMPARE(QJsonDocument::fromJson(detailText.toUtf8(), &perr).object(), detail);
+        QCOMPARE(perr.error, QJsonParseError::NoError);
+    }
+    // Formula-like cells were escaped.
+    QVERIFY(text.contains(u"'@odd"_qs));
+    QVERIFY(text.contains(u",'+x,"_qs));
+    QVERIFY(text.contains(u"'=HYPERLINK"_qs));
+}
+
 void TestRunLog::eventLimitCountsDropped()
 {
     RunLog log;
@@ -398,6 +557,108 @@ void TestRunLog::atomicWrite()
     QVERIFY(!RunExporter::write(log, dir.filePath(u"no/such/dir/run.json"_qs), &error));
     QVERIFY(!RunExporter::write(log, dir.filePath(u"run.xls"_qs), &error));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+}
+
+/// A tmpfs of `size` mounted on a temporary folder for one test (root only: mount(2) needs
+/// CAP_SYS_ADMIN), unmounted again when it goes.
+class SmallTmpfs
+{
+public:
+    explicit SmallTmpfs(const char *size)
+    {
+        const QByteArray options = QByteArray("size=") + size;
+        m_mounted = m_dir.isValid() && ::geteuid() == 0 &&
+                    ::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", 0,
+                            options.constData()) == 0;
+    }
+    ~SmallTmpfs()
+    {
+        if (m_mounted)
+            ::umount2(QFile::encodeName(m_dir.path()).constData(), MNT_DETACH);
+    }
+    bool isMounted() const { return m_mounted; }
+    QString path() const { return m_dir.path(); }
+    bool makeReadOnly()
+    {
+        return ::mount(nullptr, QFile::encodeName(m_dir.path()).constData(), nullptr, MS_REMOUNT | MS_RDONLY,
+                       nullptr) == 0;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+};
+
+void TestRunLog::failedExportSaysWhyAndKeepsTheOldFile_data()
+{
+    QTest::addColumn<QString>("place");
+    QTest::addColumn<QString>("suffix");
+    for (const char *suffix : {".json", ".csv", ".trace.json"})
+        for (const char *place : {"missing folder", "folder is a file", "read-only", "disk full"})
+            QTest::newRow(qPrintable(u"%1 %2"_qs.arg(QLatin1String(place), QLatin1String(suffix))))
+                << QString::fromLatin1(place) << QString::fromLatin1(suffix);
+}
+
+void TestRunLog::failedExportSaysWhyAndKeepsTheOldFile()
+{
+    // An export that cannot be written names the file and the reason ("disk full" for a full
+    // disk), and an older file of that name stays exactly as it was, with nothing left beside it.
+    QFETCH(QString, place);
+    QFETCH(QString, suffix);
+    RunLog log = sampleLog();
+    for (int i = 0; i < 3000; ++i) // about half a megabyte in every format
+        log.addEvent(
+            Event::make(10'000 + i, 100, u"print"_qs, {{u"text"_qs, u"line %1 of a long run"_qs.arg(i)}}));
+    QTemporaryDir tmp;
+    SmallTmpfs tmpfs(place == u"disk full"_qs ? "64k" : "1m");
+    QString folder, expected;
+    if (place == u"missing folder"_qs) {
+        folder = tmp.filePath(u"no/such/folder"_qs);
+        expected = u"does not exist"_qs;
+    } else if (place == u"folder is a file"_qs) {
+        folder = tmp.filePath(u"plain-file"_qs);
+        QFile file(folder);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        expected = u"is not a folder"_qs;
+    } else if (place == u"read-only"_qs) {
+        if (!tmpfs.isMounted() && ::geteuid() == 0)
+            QSKIP("as root, a read-only place needs a tmpfs mounted read-only, and mount(2) was refused");
+        folder = tmpfs.isMounted() ? tmpfs.path() : tmp.path();
+        expected = tmpfs.isMounted() ? u"the place is read-only"_qs : u"no permission to write there"_qs;
+    } else {
+        if (!tmpfs.isMounted())
+            QSKIP("a full disk needs a small tmpfs mounted for the test (root only)");
+        folder = tmpfs.path();
+        expected = u"the disk is full"_qs;
+    }
+    const QString path = folder + u"/run"_qs + suffix;
+    const QByteArray old = "an older export, to be kept\n";
+    const bool hasOld = QFileInfo(folder).isDir();
+    if (hasOld) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(old), old.size());
+    }
+    if (place == u"read-only"_qs) {
+        if (tmpfs.isMounted())
+            QVERIFY(tmpfs.makeReadOnly());
+        else
+            QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    }
+    QString error;
+    const bool wrote = RunExporter::write(log, path, &error);
+    if (place == u"read-only"_qs && !tmpfs.isMounted())
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(!wrote);
+    QVERIFY2(error.contains(path) && error.contains(expected), qPrintable(error));
+    if (hasOld) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), old);
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QFileInfo(path).fileName()});
+    } else {
+        QVERIFY(!QFile::exists(path));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunLog)

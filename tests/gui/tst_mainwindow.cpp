@@ -32,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMutex>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -44,8 +45,12 @@
 #include <QTextLayout>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
+#include <csignal>
 #include <memory>
+
+#include <unistd.h>
 
 using namespace concurrente;
 
@@ -135,6 +140,8 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void interruptedRunIsOfferedForReview();
+    void journalOfAKilledAppIsRecovered();
+    void killedDuringARun(); // the app that journalOfAKilledAppIsRecovered() kills
     void initTestCase();
     void init();
     void cleanup();
@@ -176,7 +183,9 @@ private Q_SLOTS:
 
     // Saved runs.
     void openSavedRunShowsItReadOnly();
+    void badSavedRunLeavesTheLabAsItWas_data();
     void badSavedRunLeavesTheLabAsItWas();
+    void realRunRoundTripsThroughTheWindow();
 
 private:
     QString settingsPath() const { return m_dir->filePath(QStringLiteral("settings.conf")); }
@@ -1160,25 +1169,100 @@ void TestMainWindow::openSavedRunShowsItReadOnly()
     QVERIFY(!f.window->exportRunAction()->isEnabled());
 }
 
+void TestMainWindow::badSavedRunLeavesTheLabAsItWas_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<qint64>("size"); // > 0: a file of that size (sparse), whatever its content
+    QTest::addColumn<QString>("problem");
+    const QByteArray good =
+        R"({"format": "concurrente-run/2", "app_version": "0.1.0", "processes": [], "events": []})";
+    QTest::newRow("truncated") << good.left(good.size() - 20) << qint64(0) << QStringLiteral("cut short");
+    QTest::newRow("corrupt") << QByteArray(good).replace(':', '\x01') << qint64(0)
+                             << QStringLiteral("damaged");
+    QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0)
+                            << QStringLiteral("damaged");
+    QTest::newRow("empty") << QByteArray() << qint64(0) << QStringLiteral("empty");
+    QTest::newRow("scenario") << QByteArray(R"({"format": "concurrente-scenario/2", "workers": []})")
+                              << qint64(0) << QStringLiteral("not a run log");
+    QTest::newRow("foreign JSON") << QByteArray(R"({"traceEvents": []})") << qint64(0)
+                                  << QStringLiteral("not a run log");
+    QTest::newRow("JSON array") << QByteArray("[1, 2]") << qint64(0) << QStringLiteral("not a run log");
+    QTest::newRow("newer format") << QByteArray(good).replace("run/2", "run/3") << qint64(0)
+                                  << QStringLiteral("newer version");
+    QTest::newRow("bad event") << QByteArray(good).replace("\"events\": []", "\"events\": [{\"ev\": 1}]")
+                               << qint64(0) << QStringLiteral("events[0]");
+    QTest::newRow("huge") << good << qint64(600) * 1024 * 1024 << QStringLiteral("larger than 512 MiB");
+}
+
 void TestMainWindow::badSavedRunLeavesTheLabAsItWas()
 {
+    // A run file that cannot be opened gets a message naming the file and its problem, and
+    // the app goes on as it was: the page, the lab, the run button; a good file opens after.
+    QFETCH(QByteArray, content);
+    QFETCH(qint64, size);
+    QFETCH(QString, problem);
     Fixture f(settingsPath(), QStringLiteral("en"));
     QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
     f.session.start(3);
     LabPanel *lab = f.window->labPanel();
     const QString title = lab->title();
-    const QString path = m_dir->filePath(QStringLiteral("scenario-not-run.json"));
+    const QString path = m_dir->filePath(QStringLiteral("bad.concurrente-run.json"));
     QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"format": "concurrente-scenario/2", "workers": []})");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    if (size > 0)
+        QVERIFY(file.resize(size)); // sparse: no disk space is used
     file.close();
     QString error;
     QVERIFY(!f.window->openRunFile(path, &error));
-    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("not a run log")), qPrintable(error));
+    QFile::remove(path);
+    QVERIFY2(error.contains(path) && error.contains(problem), qPrintable(error));
     QVERIFY(!lab->isSavedRun());
     QCOMPARE(lab->title(), title);
     QCOMPARE(f.session.currentNumber(), 3);
     QVERIFY(lab->runAction()->isEnabled());
+    const QString good = m_dir->filePath(QStringLiteral("good.concurrente-run.json"));
+    QVERIFY(RunExporter::write(savedRunOfPage11(f.session), good));
+    QVERIFY2(f.window->openRunFile(good, &error), qPrintable(error));
+    QVERIFY(lab->isSavedRun());
+}
+
+void TestMainWindow::realRunRoundTripsThroughTheWindow()
+{
+    // Page 11 run in the lab with real processes and exported from the window as a run log and
+    // as CSV; the run log opened again (the path File → Open Run takes) and exported again
+    // gives the same bytes, and so does its CSV: nothing is lost or changed on the way.
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(11);
+    LabPanel *lab = f.window->labPanel();
+    lab->runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(lab->run() && lab->run()->isFinished(), 30000);
+    QTRY_VERIFY(f.window->exportRunAction()->isEnabled());
+    const Homework homework{QStringLiteral("Ana Pérez"), QStringLiteral("3CM1"), QStringLiteral("Tarea 11")};
+    const auto bytes = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QString error;
+    const QString first = m_dir->filePath(QStringLiteral("first.concurrente-run.json"));
+    const QString firstCsv = m_dir->filePath(QStringLiteral("first.csv"));
+    QVERIFY2(f.window->exportRunTo(first, homework, &error), qPrintable(error));
+    QVERIFY2(f.window->exportRunTo(firstCsv, homework, &error), qPrintable(error));
+    const auto original = RunLog::load(first, &error);
+    QVERIFY2(original, qPrintable(error));
+    QVERIFY(original->processes.size() >= 6);
+    QVERIFY(original->events().size() > 20);
+
+    QVERIFY2(f.window->openRunFile(first, &error), qPrintable(error));
+    QVERIFY(lab->isSavedRun());
+    QCOMPARE(lab->processModel()->rowCount(), original->processes.size());
+    const QString again = m_dir->filePath(QStringLiteral("again.concurrente-run.json"));
+    const QString againCsv = m_dir->filePath(QStringLiteral("again.csv"));
+    QVERIFY2(f.window->exportRunTo(again, homework, &error), qPrintable(error));
+    QVERIFY2(f.window->exportRunTo(againCsv, homework, &error), qPrintable(error));
+    QCOMPARE(bytes(again), bytes(first));
+    QCOMPARE(bytes(againCsv), bytes(firstCsv));
 }
 
 void TestMainWindow::interruptedRunIsOfferedForReview()
@@ -1228,6 +1312,94 @@ void TestMainWindow::interruptedRunIsOfferedForReview()
     QCOMPARE(f.window->labPanel()->store()->process(0).record.name, QStringLiteral("Process-1"));
     QVERIFY(!f.window->labPanel()->runAction()->isEnabled());
     QVERIFY(!QFile::exists(left));
+}
+
+namespace {
+const char kKilledJournalDir[] = "TST_MAINWINDOW_KILLED_JOURNAL_DIR";
+}
+
+void TestMainWindow::killedDuringARun()
+{
+    // Run as a process of its own by journalOfAKilledAppIsRecovered(): page 6's run started
+    // in the window (Process-1 started, then paused), then this process is killed with SIGKILL.
+    const QString dir = qEnvironmentVariable(kKilledJournalDir);
+    if (dir.isEmpty())
+        QSKIP("the app that journalOfAKilledAppIsRecovered() starts and kills");
+    // Nothing of this process may stay behind it: its settings go beside the journal, in the
+    // folder the test that kills it removes, and its own temporary folder goes now.
+    m_dir.reset();
+    Fixture f(QDir(dir).filePath(QStringLiteral("killed-app.conf")), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(6);
+    LabPanel *lab = f.window->labPanel();
+    lab->setJournalDir(dir);
+    lab->stepAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->journalPath().isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto j = RunJournal::read(lab->journalPath());
+            return j && std::any_of(j->events().cbegin(), j->events().cend(), [](const Event &e) {
+                       return e.ev == QLatin1String("start") &&
+                              e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1");
+                   });
+        }(),
+        20000);
+    ::kill(::getpid(), SIGKILL);
+}
+
+void TestMainWindow::journalOfAKilledAppIsRecovered()
+{
+    // A real app killed (SIGKILL) in the middle of a run with real processes leaves its journal;
+    // the next start offers it, and Open for Review shows what it had recorded.
+    QTemporaryDir dir;
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QString::fromLatin1(kKilledJournalDir), dir.path());
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QSignalSpy finished(&app, &QProcess::finished);
+    app.start(QCoreApplication::applicationFilePath(), {QStringLiteral("killedDuringARun")});
+    QVERIFY(finished.wait(90'000));
+    QCOMPARE(app.exitStatus(), QProcess::CrashExit);
+    const QStringList left = RunJournal::leftIn(dir.path());
+    QCOMPARE(left.size(), 1);
+    QString error;
+    const auto journal = RunJournal::read(left.first(), &error);
+    QVERIFY2(journal, qPrintable(error));
+    // The run's processes end with the app that ran them (none is left behind).
+    QList<qint64> pids;
+    for (const ProcessRecord &p : journal->processes)
+        if (p.pid)
+            pids.append(*p.pid);
+    QVERIFY(!pids.isEmpty());
+    const auto alive = [&pids] {
+        return std::count_if(pids.cbegin(), pids.cend(),
+                             [](qint64 pid) { return ::kill(pid_t(pid), 0) == 0; });
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(alive(), 0, 20000);
+
+    Fixture f(settingsPath(), QStringLiteral("en"));
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.session.start(3);
+    f.window->labPanel()->setJournalDir(dir.path());
+    f.window->offerInterruptedRuns();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = f.window->findChild<QMessageBox *>()) != nullptr);
+    QAbstractButton *open = nullptr;
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            open = b;
+    QVERIFY(open);
+    open->click();
+    LabPanel *lab = f.window->labPanel();
+    QTRY_VERIFY(lab->isSavedRun());
+    QStringList names;
+    for (int r = 0; r < lab->store()->processCount(); ++r)
+        names.append(lab->store()->process(r).record.name);
+    QVERIFY2(names.contains(QStringLiteral("Process-1")), qPrintable(names.join(u',')));
+    QVERIFY(std::any_of(lab->store()->log().events().cbegin(), lab->store()->log().events().cend(),
+                        [](const Event &e) { return e.ev == QLatin1String("start"); }));
+    QVERIFY(!QFile::exists(left.first()));
 }
 
 QTEST_MAIN(TestMainWindow)

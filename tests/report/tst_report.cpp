@@ -5,7 +5,10 @@
 
 #include <QFile>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,6 +75,7 @@ private Q_SLOTS:
     void htmlHasThePredictionAndItsVerdict();
     void pdfIsPaginatedA4();
     void shortPdfIsOnePage();
+    void pdfReadsBackWithPoppler();
     void registeredFormatsWrite_data();
     void registeredFormatsWrite();
 };
@@ -144,6 +148,69 @@ void TestReport::shortPdfIsOnePage()
     const QByteArray pdf = RunReport::toPdf(reportLog(0));
     QVERIFY(pdf.startsWith("%PDF-"));
     QCOMPARE(pdfPages(pdf), 1);
+}
+
+/// Runs a poppler tool on `pdf`; its standard output, or empty with the test skipped when the
+/// tool is not installed.
+QString poppler(const QString &tool, const QStringList &arguments, bool *missing)
+{
+    const QString exe = QStandardPaths::findExecutable(tool);
+    *missing = exe.isEmpty();
+    if (*missing)
+        return {};
+    QProcess p;
+    p.start(exe, arguments);
+    if (!p.waitForFinished(60'000) || p.exitCode() != 0)
+        return QStringLiteral("<%1 failed: %2>").arg(tool, QString::fromLocal8Bit(p.readAllStandardError()));
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void TestReport::pdfReadsBackWithPoppler()
+{
+    // What a reader's PDF tools see: A4 pages, the number the report's length asks for, the
+    // title, the homework, the process names and a printed <script> as text, a page number on
+    // each page, and a timeline drawn as vectors (its label is text, no picture is embedded).
+    RunReport::Options options;
+    options.timeline = [](QPainter &painter, const QRectF &rect, qint64, qint64, const RunLog &) {
+        painter.drawLine(rect.topLeft(), rect.bottomRight());
+        painter.drawText(rect, Qt::AlignCenter, QStringLiteral("TIMELINE-LABEL"));
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.pdf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(RunReport::toPdf(reportLog(400), options));
+    f.close();
+    bool missing = false;
+    const QString info = poppler(QStringLiteral("pdfinfo"), {path}, &missing);
+    if (missing)
+        QSKIP("pdfinfo is not installed (Debian: poppler-utils, scripts/deps.sh installs it)");
+    QVERIFY2(info.contains(QStringLiteral("A4")), qPrintable(info));
+    static const QRegularExpression pagesLine(QStringLiteral("Pages:\\s+(\\d+)"));
+    const int pages = pagesLine.match(info).captured(1).toInt();
+    // 400 prints at about 40 rows a page, after a first page of header tables.
+    QVERIFY2(pages >= 9 && pages <= 14, qPrintable(info));
+    QVERIFY(info.contains(QStringLiteral("Title:")));
+    const QString text = poppler(QStringLiteral("pdftotext"),
+                                 {QStringLiteral("-layout"), path, QStringLiteral("-")}, &missing);
+    if (missing)
+        QSKIP("pdftotext is not installed (Debian: poppler-utils)");
+    for (const QString &expected :
+         {QStringLiteral("Run report"), QStringLiteral("Ana <b>Pérez</b>"), QStringLiteral("Tarea & 4"),
+          QStringLiteral("<script>evil()</script>"), QStringLiteral("MainProcess"),
+          QStringLiteral("<script>alert(399)</script>"), QStringLiteral("TIMELINE-LABEL")})
+        QVERIFY2(text.contains(expected), qPrintable(expected));
+    // One page number at the foot of each page; pdftotext ends each page with a form feed.
+    const QStringList pageTexts = text.split(QChar(0x0C), Qt::SkipEmptyParts);
+    QCOMPARE(pageTexts.size(), pages);
+    for (int i = 0; i < pages; ++i)
+        QVERIFY2(pageTexts.at(i).trimmed().endsWith(QString::number(i + 1)),
+                 qPrintable(QString::number(i + 1)));
+    // The table's header row is repeated on the pages it continues on.
+    QVERIFY(pageTexts.last().contains(QStringLiteral("Time (ms)")));
+    const QString images = poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path}, &missing);
+    if (!missing)
+        QCOMPARE(images.trimmed().split(u'\n').size(), 2); // the list's two header lines, no picture
 }
 
 void TestReport::registeredFormatsWrite_data()
