@@ -1081,8 +1081,9 @@ void LabPanel::updateStatus()
         const qint64 wall = m_store->log().summary.value(QStringLiteral("wall_ns")).toInteger();
         m_progress->setRange(0, 1);
         m_progress->setValue(1);
-        m_status->setText(tr("A saved run: it took %1 with %n process(es).", nullptr, processes)
-                              .arg(LabText::duration(wall)));
+        m_status->setText(
+            tr("A saved run: it took %1, with MainProcess and %n other process(es).", nullptr, processes)
+                .arg(LabText::duration(wall)));
         return;
     }
     if (!m_hasScenario) {
@@ -1114,8 +1115,8 @@ void LabPanel::updateStatus()
         case Run::Phase::NotStarted:
         case Run::Phase::Running:
             if (!m_run->isScripted())
-                text =
-                    tr("Running: you give the main program's orders. %n process(es) alive.", nullptr, alive);
+                text = tr("Running: you give the main program's orders. Besides it, %n process(es) alive.",
+                          nullptr, alive);
             else if (m_run->isPaused() && m_run->isMainActionInProgress())
                 text = tr("Line %1 is in progress (it waits); paused after it.").arg(m_currentAction + 1);
             else if (m_run->isPaused())
@@ -1123,11 +1124,12 @@ void LabPanel::updateStatus()
                            ? tr("Paused before line %1: Step runs it, Run goes on to the end.").arg(next + 1)
                            : tr("Paused before the end of the main program: Step ends it.");
             else if (m_currentAction >= 0 && m_currentAction < m_scenario.main.size())
-                text = tr("Running line %1 of %2. %n process(es) alive.", nullptr, alive)
+                text = tr("Running line %1 of %2. Besides MainProcess, %n process(es) alive.", nullptr, alive)
                            .arg(m_currentAction + 1)
                            .arg(m_scenario.main.size());
             else
-                text = tr("The main program is ending: it waits for its children. %n process(es) alive.",
+                text = tr("The main program is ending: it waits for its children. Besides it, %n process(es) "
+                          "alive.",
                           nullptr, alive);
             break;
         case Run::Phase::Ending:
@@ -1137,7 +1139,8 @@ void LabPanel::updateStatus()
             break;
         case Run::Phase::Finished: {
             const qint64 wall = m_store->log().summary.value(QStringLiteral("wall_ns")).toInteger();
-            text = tr("Finished in %1: %n process(es).", nullptr, processes).arg(LabText::duration(wall));
+            text = tr("Finished in %1: MainProcess and %n other process(es).", nullptr, processes)
+                       .arg(LabText::duration(wall));
             break;
         }
         }
