@@ -411,6 +411,10 @@ WorkerProcess *Run::ensureMain()
     QStringList args{QStringLiteral("--worker"), m_helperDir + QStringLiteral("/concurrente-worker")};
     if (m_scenario.subreaper)
         args << QStringLiteral("--subreaper");
+    // The queues' anonymous segments, inherited at their numbers (docs/protocol.md).
+    m_main->setKeptFds(queueFds());
+    for (int fd : queueFds())
+        args << QStringLiteral("--queue-fd") << QString::number(fd);
     m_main->startQProcess(m_helperDir + QStringLiteral("/concurrente-main"), args, true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);

@@ -174,6 +174,8 @@ private:
     void closePipeEnds(bool all);
     void createQueues();
     void destroyQueues();
+    /// The descriptors of the run's queue segments (for the main program to inherit).
+    QList<int> queueFds() const;
     /// Sends a queue action to the main program; `done` runs when it reports the outcome.
     void sendQueueAction(const QString &action, int queue, const QByteArray &rest,
                          std::function<void()> done);
