@@ -6,11 +6,26 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstring>
 #include <optional>
 
 namespace concurrente {
 
 namespace {
+
+/// Why a write failed, in words: the C library's reason for `err` (QFileDevice often has none
+/// to give: a full disk showed up as "Unknown error"), with a full disk said plainly.
+QString writeFailure(int err, const QString &qtReason)
+{
+    if (err == ENOSPC)
+        return RunExporter::tr("disk full (no space left on the device)");
+    if (err == EDQUOT)
+        return RunExporter::tr("disk quota exceeded");
+    if (err != 0)
+        return QString::fromLocal8Bit(std::strerror(err));
+    return qtReason;
+}
 
 /// A file written through QSaveFile in pieces: the whole text never exists in memory at once
 /// (a run log of a million events is hundreds of megabytes as JSON), and the file appears only
@@ -22,8 +37,12 @@ public:
 
     bool open(QString *error)
     {
-        if (m_file.open(QIODevice::WriteOnly))
+        // Unbuffered: each of our 1 MiB pieces is one write(2), so a failure leaves its errno
+        // for us to read (Qt's own buffer would fail later, inside commit(), with no reason).
+        errno = 0;
+        if (m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
             return true;
+        m_errno = errno;
         fail(error);
         return false;
     }
@@ -36,8 +55,11 @@ public:
     bool commit(QString *error)
     {
         flush();
+        errno = 0;
         if (m_ok && m_file.commit())
             return true;
+        if (m_ok)
+            m_errno = errno;
         fail(error);
         return false; // QSaveFile discards its temporary file
     }
@@ -46,17 +68,22 @@ private:
     static constexpr qsizetype kFlushBytes = 1 << 20;
     void flush()
     {
-        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size())
+        errno = 0;
+        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size()) {
             m_ok = false;
+            m_errno = errno;
+        }
         m_buffer.clear();
     }
     void fail(QString *error)
     {
         if (error)
-            *error = RunExporter::tr("%1: cannot write: %2").arg(m_path, m_file.errorString());
+            *error = RunExporter::tr("%1: cannot write: %2")
+                         .arg(m_path, writeFailure(m_errno, m_file.errorString()));
     }
 
     QString m_path;
+    int m_errno = 0;
     QSaveFile m_file;
     QByteArray m_buffer;
     bool m_ok = true;
@@ -132,14 +159,16 @@ QString RunExporter::suffixList()
 bool RunExporter::saveAtomically(const QString &path, const QByteArray &data, QString *error)
 {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
+    errno = 0;
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         if (error)
-            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
+            *error = tr("%1: cannot write: %2").arg(path, writeFailure(errno, f.errorString()));
         return false;
     }
+    errno = 0;
     if (f.write(data) != data.size() || !f.commit()) {
         if (error)
-            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
+            *error = tr("%1: cannot write: %2").arg(path, writeFailure(errno, f.errorString()));
         return false; // QSaveFile discards its temporary file
     }
     return true;

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void queuesDoNotDependOnDevShm_data();
     void queuesDoNotDependOnDevShm();
     void scenarioThatIsNotARegularFileRefused();
+    void exportToAFullDiskSaysDiskFull();
 
 private:
     QString writeScenario(const QString &text);
@@ -333,6 +334,37 @@ void TestHeadlessRobustness::scenarioThatIsNotARegularFileRefused()
         QVERIFY2(err.contains(QFileInfo(path).fileName()) && err.contains(u"not a regular file"_s),
                  qPrintable(err));
     }
+}
+
+void TestHeadlessRobustness::exportToAFullDiskSaysDiskFull()
+{
+    // Exports into a file system of 16 KiB (a tmpfs of its own, in a mount namespace): the
+    // message names the cause, where it used to say "Unknown error", nothing half-written or
+    // temporary is left, and the status is 1.
+    QProcess probe;
+    probe.start(u"unshare"_s, {u"-m"_s, u"--propagation"_s, u"private"_s, u"true"_s});
+    if (!probe.waitForFinished(10'000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+        QSKIP("no mount namespace here (unshare -m needs CAP_SYS_ADMIN)");
+    const QString preset =
+        qEnvironmentVariable("CONCURRENTE_DATA_DIR") + u"/lessons/presets/11-queues-pipes.json"_s;
+    const QString dir = m_dir.filePath(u"full"_s);
+    QVERIFY(QDir().mkpath(dir));
+    QProcess app;
+    app.start(u"unshare"_s,
+              {u"-m"_s, u"--propagation"_s, u"private"_s, u"/bin/sh"_s, u"-c"_s,
+               u"mount -t tmpfs -o size=16k tmpfs \"$2\" && \"$0\" --run \"$1\" --export \"$2/r.json\" "
+               "--export \"$2/r.html\"; s=$?; ls -A \"$2\"; exit $s"_s,
+               m_binary, preset, dir});
+    QVERIFY(app.waitForFinished(60'000));
+    const QString err = QString::fromLocal8Bit(app.readAllStandardError());
+    const QString out = QString::fromLocal8Bit(app.readAllStandardOutput());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(u"r.json: cannot write: disk full"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"r.html: cannot write: disk full"_s), qPrintable(err));
+    QVERIFY2(!err.contains(u"Unknown error"_s), qPrintable(err));
+    // `ls -A` of the full file system printed nothing: no export, no temporary file.
+    QVERIFY2(!out.contains(u"r.json"_s) && !out.contains(u"r.html"_s), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRobustness)
