@@ -137,6 +137,7 @@ private slots:
     void largestValidQueueCapacityIsCreated();
     void queuesAreSealedDescriptorsNotNames();
     void processesGetOnlyTheirDescriptors();
+    void timeLimitEndsTheRun();
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
@@ -788,6 +789,24 @@ void TestRun::processesGetOnlyTheirDescriptors()
     remember(run->log());
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_qs) + u"\n"_qs + seen.join(u"\n"_qs)));
     QCOMPARE(seen.size(), 4);
+}
+
+void TestRun::timeLimitEndsTheRun()
+{
+    // A worker that would sleep 30 s, in a run limited to 1 s: the run ends as by End run
+    // (the worker killed, −9) and records why.
+    Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":30000}}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}])");
+    QCOMPARE(s.timeLimitS, kDefaultTimeLimitS);
+    s.timeLimitS = 1;
+    QVERIFY(!s.toJson().value(u"time_limit_s"_qs).isUndefined());
+    auto run = runToEnd(s, 20000);
+    QVERIFY(run->isFinished());
+    const QList<Event> limits = eventsOf(run->log(), u"time_limit"_qs);
+    QCOMPARE(limits.size(), 1);
+    QCOMPARE(limits[0].fields.value(u"limit_s"_qs).toInt(), 1);
+    QCOMPARE(processNamed(run->log(), u"Process-1"_qs)->exitcode, std::optional<int>(-9));
+    QVERIFY(limits[0].tNs - run->startNs() >= 1'000'000'000);
 }
 
 void TestRun::mainProgramGetsAndPutsNone()

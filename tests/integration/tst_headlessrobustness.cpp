@@ -38,6 +38,7 @@ private Q_SLOTS:
     void queuesDoNotDependOnDevShm();
     void scenarioThatIsNotARegularFileRefused();
     void exportToAFullDiskSaysDiskFull();
+    void timeLimitEndsTheRun();
 
 private:
     QString writeScenario(const QString &text);
@@ -365,6 +366,42 @@ void TestHeadlessRobustness::exportToAFullDiskSaysDiskFull()
     QVERIFY2(!err.contains(u"Unknown error"_s), qPrintable(err));
     // `ls -A` of the full file system printed nothing: no export, no temporary file.
     QVERIFY2(!out.contains(u"r.json"_s) && !out.contains(u"r.html"_s), qPrintable(out));
+}
+
+void TestHeadlessRobustness::timeLimitEndsTheRun()
+{
+    // A valid scenario that would take an hour (60 workers sleeping 60 s one after the other),
+    // cut short by --time-limit: the run is ended, the export written, and the status is 1.
+    QByteArray workers, main;
+    for (int i = 0; i < 60; ++i) {
+        workers += QByteArray(i ? "," : "") + R"({"task":"sleep","args":{"ms":60000}})";
+        main += QByteArray(i ? "," : "") + R"({"action":"start","worker":)" + QByteArray::number(i) +
+                R"(},{"action":"join","worker":)" + QByteArray::number(i) + "}";
+    }
+    const QString scenario = writeScenario(uR"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},
+        "workers":[%1],"main":[%2]})"_s.arg(QString::fromUtf8(workers), QString::fromUtf8(main)));
+    const QString exportPath = m_dir.filePath(u"limited.json"_s);
+    QProcess app;
+    QElapsedTimer t;
+    t.start();
+    app.start(m_binary, {u"--run"_s, scenario, u"--time-limit"_s, u"2"_s, u"--export"_s, exportPath});
+    QVERIFY(app.waitForFinished(60'000));
+    const QString err = QString::fromLocal8Bit(app.readAllStandardError());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(u"time limit of 2 s"_s), qPrintable(err));
+    const auto log = RunLog::load(exportPath);
+    QVERIFY2(log, "the export was not written");
+    int limits = 0;
+    for (const Event &e : log->events())
+        limits += e.ev == u"time_limit"_s;
+    QCOMPARE(limits, 1);
+    int started = 0;
+    for (const ProcessRecord &p : log->processes) {
+        started += p.pid.has_value();
+        QVERIFY2(!p.pid || !ourProcessLingers(*p.pid), qPrintable(p.name));
+    }
+    QVERIFY(started >= 2 && started < 61); // the main program and the first worker, not all 60
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRobustness)
