@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "lessoncatalog.h"
+#include "scenario.h"
 
 #include <QRegularExpression>
 
@@ -20,6 +21,12 @@ AppCommandLine::AppCommandLine()
                   "one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more "
                   "than once."),
                QStringLiteral("OUT")),
+      m_timeLimit(QStringLiteral("time-limit"),
+                  tr("With --run: end the run after <SECONDS> (1–%1; default: the scenario's time_limit_s, "
+                     "else %2).")
+                      .arg(kMaxTimeLimitS)
+                      .arg(kDefaultTimeLimitS),
+                  QStringLiteral("SECONDS")),
       m_windowSize(QStringLiteral("window-size"), tr("Open the window at <WxH> pixels, e.g. 1024x640."),
                    QStringLiteral("WxH")),
       m_quitWhenShown(
@@ -38,8 +45,8 @@ AppCommandLine::AppCommandLine()
     m_parser.addPositionalArgument(QStringLiteral("RUN"),
                                    tr("A saved run (.concurrente-run.json) to open for review."),
                                    QStringLiteral("[RUN]"));
-    for (const auto &o :
-         {m_lesson, m_language, m_run, m_export, m_windowSize, m_quitWhenShown, m_help, m_version})
+    for (const auto &o : {m_lesson, m_language, m_run, m_export, m_timeLimit, m_windowSize, m_quitWhenShown,
+                          m_help, m_version})
         m_parser.addOption(o);
 }
 
@@ -75,6 +82,14 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
         r.mode = CommandLineRequest::Headless;
         r.runFile = m_parser.value(m_run);
         r.exports = m_parser.values(m_export);
+        if (m_parser.isSet(m_timeLimit)) {
+            bool ok = false;
+            r.timeLimitS = m_parser.value(m_timeLimit).toInt(&ok);
+            if (!ok || r.timeLimitS < 1 || r.timeLimitS > kMaxTimeLimitS)
+                return fail(tr("--time-limit must be a number of seconds from 1 to %1, not \"%2\".")
+                                .arg(kMaxTimeLimitS)
+                                .arg(m_parser.value(m_timeLimit)));
+        }
         if (m_parser.isSet(m_lesson) || m_parser.isSet(m_windowSize) || m_parser.isSet(m_quitWhenShown))
             return fail(tr(
                 "--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply."));
@@ -82,6 +97,8 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
     }
     if (m_parser.isSet(m_export))
         return fail(tr("--export needs --run."));
+    if (m_parser.isSet(m_timeLimit))
+        return fail(tr("--time-limit needs --run."));
 
     if (m_parser.isSet(m_lesson)) {
         bool ok = false;

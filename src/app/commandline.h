@@ -17,6 +17,7 @@ struct CommandLineRequest
     QString language;    ///< "es", "en" or empty (stored / system language)
     QString runFile;     ///< --run
     QStringList exports; ///< --export, in order
+    int timeLimitS = 0;  ///< --time-limit; 0: the scenario's
     QString savedRun;    ///< a saved run log to open for review (the one positional argument)
     QSize windowSize;    ///< --window-size; invalid when not given
     bool quitWhenShown = false;
@@ -41,6 +42,7 @@ private:
     QCommandLineOption m_language;
     QCommandLineOption m_run;
     QCommandLineOption m_export;
+    QCommandLineOption m_timeLimit;
     QCommandLineOption m_windowSize;
     QCommandLineOption m_quitWhenShown;
     QCommandLineOption m_help;

@@ -73,7 +73,7 @@ int runWithoutWindow(int argc, char **argv, const CommandLineRequest &request)
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (request.mode == CommandLineRequest::Headless)
-        return runHeadless(request.runFile, request.exports, out, err);
+        return runHeadless(request.runFile, request.exports, out, err, request.timeLimitS);
 
     UiTranslations translations;
     translations.setLanguage(CourseSession::systemLanguage());

@@ -91,7 +91,8 @@ private:
 
 } // namespace
 
-int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err)
+int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err,
+                int timeLimitS)
 {
     for (const QString &path : exports) {
         if (!RunExporter::isSupported(path)) {
@@ -141,12 +142,14 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     TerminationSignals termination;
     bool interrupted = false;
     Run run(loaded.scenario);
+    if (timeLimitS > 0)
+        run.setTimeLimit(timeLimitS);
     Headless progress(run, out, err);
     for (WorkerProcess *p : run.processes())
         progress.watch(p);
     QObject::connect(&run, &Run::processAdded, &run, [&progress](WorkerProcess *p) { progress.watch(p); });
-    bool queueFailed = false;
-    QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run, &queueFailed](const Event &e) {
+    bool runFailed = false;
+    QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run, &runFailed](const Event &e) {
         const bool queueError = e.ev == QLatin1String("queue_error");
         if (e.ev == QLatin1String("protocol_error") || e.ev == QLatin1String("action_error") || queueError ||
             e.ev == QLatin1String("command_error")) {
@@ -159,7 +162,14 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
                 << Qt::endl;
         }
         if (queueError)
-            queueFailed = true; // a queue the scenario needs does not exist: the run cannot be what it says
+            runFailed = true; // a queue the scenario needs does not exist: the run cannot be what it says
+        if (e.ev == QLatin1String("time_limit")) {
+            err << QCoreApplication::translate(
+                       "Headless", "concurrente: the run reached its time limit of %1 s: ending it")
+                       .arg(e.fields.value(QStringLiteral("limit_s")).toInt())
+                << Qt::endl;
+            runFailed = true; // the run did not complete
+        }
     });
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
@@ -177,7 +187,7 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     progress.table();
 
     int status = 0;
-    if (run.log().summary.value(QStringLiteral("launch_failures")).toInt() > 0 || queueFailed)
+    if (run.log().summary.value(QStringLiteral("launch_failures")).toInt() > 0 || runFailed)
         status = 1; // the run could not do what the scenario asked
     // A signal that arrives while the exports are written waits in the pipe: each export is
     // finished (they are atomic, so there is never half a file) and the status says the signal.

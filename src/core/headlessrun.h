@@ -11,7 +11,9 @@ namespace concurrente {
 /// prints one progress line per process state change and a final table to `out`, writes
 /// each export. Returns the process exit code: 0 completed, 2 bad scenario, 128 + the signal
 /// number when SIGINT, SIGTERM or SIGHUP ended it (130, 143, 129), 1 otherwise (a process that
-/// could not be started, a queue that could not be created, an export not written).
-int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err);
+/// could not be started, a queue that could not be created, the time limit reached, an export
+/// not written). `timeLimitS` > 0 replaces the scenario's `time_limit_s`.
+int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err,
+                int timeLimitS = 0);
 
 } // namespace concurrente

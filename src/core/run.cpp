@@ -86,6 +86,7 @@ Run::Run(const Scenario &scenario, QObject *parent)
     : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
 {
     raiseDescriptorLimit();
+    m_timeLimitS = m_scenario.timeLimitS;
     for (int i = 0; i < m_scenario.workers.size(); ++i) {
         const WorkerSpec &spec = m_scenario.workers[i];
         ProcessRecord r;
@@ -197,6 +198,16 @@ void Run::startInteractive()
         m_log.scenario.insert(QStringLiteral("file"), m_scenario.file);
     createQueues();
     ensureMain();
+    if (m_timeLimitS > 0) {
+        // A valid scenario can still run for hours (256 workers sleeping 60 s one after the
+        // other): past its time limit a run is ended as by End run, and says why.
+        QTimer::singleShot(std::chrono::seconds(m_timeLimitS), this, [this] {
+            if (m_finished || m_phase == Phase::Finished)
+                return;
+            recordEngine(QStringLiteral("time_limit"), nullptr, {{QStringLiteral("limit_s"), m_timeLimitS}});
+            abort();
+        });
+    }
 }
 
 void Run::runNextMainAction()
@@ -411,6 +422,10 @@ WorkerProcess *Run::ensureMain()
     QStringList args{QStringLiteral("--worker"), m_helperDir + QStringLiteral("/concurrente-worker")};
     if (m_scenario.subreaper)
         args << QStringLiteral("--subreaper");
+    // The queues' anonymous segments, inherited at their numbers (docs/protocol.md).
+    m_main->setKeptFds(queueFds());
+    for (int fd : queueFds())
+        args << QStringLiteral("--queue-fd") << QString::number(fd);
     m_main->startQProcess(m_helperDir + QStringLiteral("/concurrente-main"), args, true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);

@@ -114,6 +114,10 @@ public:
     void endMain(std::function<void()> done = {});
     /// Ends the run now: SIGKILL to everything of the run, then the usual run end.
     void abort();
+    /// Before the start: end the run (`time_limit`, then as abort()) after `seconds`
+    /// (default: the scenario's `time_limit_s`; 0: no limit).
+    void setTimeLimit(int seconds) { m_timeLimitS = seconds; }
+    int timeLimit() const { return m_timeLimitS; }
 
     const Scenario &scenario() const { return m_scenario; }
     /// The run log: final once finished() was emitted (processes[] is filled in then).
@@ -174,6 +178,8 @@ private:
     void closePipeEnds(bool all);
     void createQueues();
     void destroyQueues();
+    /// The descriptors of the run's queue segments (for the main program to inherit).
+    QList<int> queueFds() const;
     /// Sends a queue action to the main program; `done` runs when it reports the outcome.
     void sendQueueAction(const QString &action, int queue, const QByteArray &rest,
                          std::function<void()> done);
@@ -262,6 +268,7 @@ private:
     bool m_endingMain = false; ///< end_main in progress
     bool m_runEnding = false;
     bool m_finished = false;
+    int m_timeLimitS = 0; ///< set from the scenario in the constructor
     bool m_groupsSwept = false;
     bool m_helperReady = false;      ///< the main program sent helper_ready
     bool m_waitingForHelper = false; ///< the main script waits for the main program to be ready

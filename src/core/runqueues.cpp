@@ -1,5 +1,6 @@
-// The run's shared-memory queues (src/shmq): created when the run starts, named to the workers
-// that use them, destroyed when the run ends. The main program's own `put` and `get` actions are
+// The run's shared-memory queues (src/shmq): anonymous sealed segments created when the run
+// starts, passed by descriptor to the main program (and from it to every worker, as "fd:N"),
+// destroyed when the run ends. The main program's own `put` and `get` actions are
 // done by MainProcess (concurrente-main), so their events carry its pid, as in Python.
 #include "run.h"
 
@@ -49,8 +50,11 @@ void Run::createQueues()
     m_queueNames.clear();
     for (const QueueSpec &spec : std::as_const(m_scenario.queues)) {
         shmq::OpenError error;
-        auto q = shmq::Queue::create(spec.name.toStdString(), std::uint32_t(std::max(spec.capacity, 1)),
-                                     shmq::kMaxMessageBytes, &error);
+        // Anonymous and sealed (docs/decisions.md): nothing in /dev/shm to squat, truncate or
+        // leave behind; the main program and every worker inherit the descriptor.
+        auto q =
+            shmq::Queue::createAnonymous(spec.name.toStdString(), std::uint32_t(std::max(spec.capacity, 1)),
+                                         shmq::kMaxMessageBytes, &error);
         if (!q) {
             recordEngine(QStringLiteral("queue_error"), nullptr,
                          {{QStringLiteral("queue"), spec.name},
@@ -62,6 +66,15 @@ void Run::createQueues()
         m_queueNames.append(QString::fromStdString(q->name()));
         m_queues.push_back(std::make_unique<shmq::Queue>(std::move(*q)));
     }
+}
+
+QList<int> Run::queueFds() const
+{
+    QList<int> fds;
+    for (const auto &q : m_queues)
+        if (q && q->fd() >= 0)
+            fds.append(q->fd());
+    return fds;
 }
 
 void Run::destroyQueues()

@@ -933,6 +933,8 @@ QJsonObject Scenario::toJson() const
     if (!description.es.isEmpty() || !description.en.isEmpty())
         o.insert(u"description"_s, QJsonObject{{u"es"_s, description.es}, {u"en"_s, description.en}});
     o.insert(u"subreaper"_s, subreaper);
+    if (timeLimitS != kDefaultTimeLimitS)
+        o.insert(u"time_limit_s"_s, timeLimitS);
     o.insert(u"start_method"_s, startMethodName(startMethod));
     QJsonArray qs;
     for (const QueueSpec &q : queues)
@@ -1505,13 +1507,13 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
     const bool format1 = format == QLatin1String(kScenarioFormat1);
     if (format1) {
         v.checkKeys(o, {},
-                    {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"queues"_s,
-                     u"pipes"_s, u"workers"_s, u"main"_s});
+                    {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"time_limit_s"_s,
+                     u"queues"_s, u"pipes"_s, u"workers"_s, u"main"_s});
         s.startMethod = StartMethod::Spawn;
     } else {
         v.checkKeys(o, {},
                     {u"format"_s, u"file"_s, u"title"_s, u"description"_s, u"subreaper"_s, u"start_method"_s,
-                     u"queues"_s, u"pipes"_s, u"workers"_s, u"main"_s});
+                     u"time_limit_s"_s, u"queues"_s, u"pipes"_s, u"workers"_s, u"main"_s});
         QString method;
         if (v.getString(o, {}, u"start_method"_s, false, 32, &method) &&
             !parseStartMethod(method, &s.startMethod))
@@ -1524,6 +1526,11 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
     s.title = v.localized(o, u"title"_s, true, kMaxTitleLength);
     s.description = v.localized(o, u"description"_s, false, kMaxDescriptionLength);
     v.getBool(o, {}, u"subreaper"_s, &s.subreaper);
+    if (o.contains(u"time_limit_s"_s)) {
+        qint64 limit = kDefaultTimeLimitS;
+        v.checkInt(o.value(u"time_limit_s"_s), u"time_limit_s"_s, 1, kMaxTimeLimitS, &limit);
+        s.timeLimitS = int(limit);
+    }
 
     // queues
     QHash<QString, int> queueByName;

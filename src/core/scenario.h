@@ -38,8 +38,11 @@ inline constexpr double kMaxAbsNumber = 1e15;     ///< queue and pipe values
 inline constexpr double kMaxOperand = 1e6;        ///< |a|, |b|, |c|: a·b·c stays exact, as Python's ints
 inline constexpr int kMaxPipes = 16;              ///< pipes per run
 inline constexpr int kMaxMessages = 100'000;      ///< `count` of queue and pipe tasks
-inline constexpr int kMaxNameLength = 64;         ///< worker names, ids, queue names
-inline constexpr int kMaxStringArgLength = 256;   ///< string task arguments, string queue values
+/// A run is ended (as by End run) after this long: `time_limit_s`, default 10 minutes.
+inline constexpr int kDefaultTimeLimitS = 600;
+inline constexpr int kMaxTimeLimitS = 86'400;   ///< at most a day
+inline constexpr int kMaxNameLength = 64;       ///< worker names, ids, queue names
+inline constexpr int kMaxStringArgLength = 256; ///< string task arguments, string queue values
 inline constexpr int kMaxTitleLength = 200;
 inline constexpr int kMaxDescriptionLength = 4000;
 
@@ -142,6 +145,7 @@ struct Scenario
     LocalizedText title;
     LocalizedText description; ///< optional; empty strings when absent
     bool subreaper = false;    ///< the main program adopts orphaned grandchildren (PR_SET_CHILD_SUBREAPER)
+    int timeLimitS = kDefaultTimeLimitS; ///< `time_limit_s`: the run is ended after this many seconds
     /// multiprocessing.set_start_method(): the run's default (format 1 files: spawn).
     StartMethod startMethod = StartMethod::Fork;
     QList<QueueSpec> queues;

@@ -1,5 +1,6 @@
 #include "workerprocess.h"
 
+#include "descriptors.h"
 #include "eventchannel.h"
 
 #include <QLoggingCategory>
@@ -7,6 +8,7 @@
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -14,6 +16,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <vector>
 
 namespace concurrente {
 
@@ -104,7 +107,18 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     const pid_t parentPid = ::getpid();
     const int extraFd = m_extraFd;
     const int extraChildFd = m_extraChildFd;
-    m_process->setChildProcessModifier([writeFd, parentPid, extraFd, extraChildFd] {
+    // What the child keeps, sorted for shmq::fds::keepOnly (built here: the modifier runs
+    // between fork and exec, where nothing may allocate).
+    std::vector<int> keep{kChildEventFd};
+    if (extraFd >= 0)
+        keep.push_back(extraChildFd);
+    for (int fd : std::as_const(m_keptFds))
+        if (fd > 2)
+            keep.push_back(fd);
+    std::sort(keep.begin(), keep.end());
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    const std::vector<int> segments(m_keptFds.cbegin(), m_keptFds.cend());
+    m_process->setChildProcessModifier([writeFd, parentPid, extraFd, extraChildFd, keep, segments] {
         // Between fork and exec: async-signal-safe calls only.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // nothing outlives the app, even if it crashes
         if (::getppid() != parentPid)
@@ -127,6 +141,14 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
                 ::_exit(127);
             ::close(extra);
         }
+        // The queue segments stay at their numbers ("fd:N" means the same in every process of
+        // the run); they are ≥ 10, so the two moves above cannot have clobbered one.
+        for (int fd : segments)
+            if (!shmq::fds::inherit(fd))
+                ::_exit(127);
+        // Everything else — whatever the app inherited without close-on-exec — ends at exec.
+        // (Marked, not closed: QProcess still needs its own start-up pipe until exec.)
+        shmq::fds::keepOnly(keep.data(), keep.size(), shmq::fds::Mode::CloseOnExec);
     });
     connect(m_process, &QProcess::started, this, [this] {
         if (m_state != State::Starting)

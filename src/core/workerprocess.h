@@ -67,6 +67,11 @@ public:
         m_extraFd = parentFd;
         m_extraChildFd = childFd;
     }
+    /// Before startQProcess: descriptors the child inherits at the same numbers (the run's
+    /// queue segments, each ≥ shmq::kMinSegmentFd). Every other descriptor of the app except
+    /// 0–2, the event pipe and the setInheritedFd one is close-on-exec in the child, whatever
+    /// the app itself inherited.
+    void setKeptFds(QList<int> fds) { m_keptFds = std::move(fds); }
     /// Writes to the stdin of a process started with keepStdin.
     void writeInput(const QByteArray &data);
     void closeInput();
@@ -131,6 +136,7 @@ private:
     EventChannel *m_channel = nullptr;
     int m_extraFd = -1;
     int m_extraChildFd = -1;
+    QList<int> m_keptFds;
     int m_pidfd = -1;
     QByteArray m_stderrPartial;
     int m_stderrLines = 0;

@@ -12,6 +12,7 @@
 // waitpid(); children are reaped with waitpid(-1, WNOHANG) in a loop and reported as `exited`
 // events. See docs/protocol.md.
 
+#include "descriptors.h"
 #include "eventwriter.h"
 #include "mainqueue.h"
 #include "pipemsg.h"
@@ -106,9 +107,14 @@ int g_devNull = -1; // opened once, so a child only dup2()s it
 int g_signalFd = -1;
 bool g_subreaper = false;
 const char *g_workerPath = nullptr; // concurrente-worker, for spawn
-bool g_isServer = false;            // this process is the fork server, not the main program
-pid_t g_server = 0;                 // the fork server, once started (main program only)
-int g_serverCmd = -1;               // write end of the server's command pipe
+// The run's queue segments (--queue-fd): kept, without close-on-exec, so that every worker,
+// forked or spawned, inherits them at the same numbers.
+constexpr std::size_t kMaxQueueFds = 64;
+int g_queueFds[kMaxQueueFds];
+std::size_t g_queueFdCount = 0;
+bool g_isServer = false; // this process is the fork server, not the main program
+pid_t g_server = 0;      // the fork server, once started (main program only)
+int g_serverCmd = -1;    // write end of the server's command pipe
 
 Child *findChild(pid_t pid)
 {
@@ -1199,9 +1205,12 @@ int main(int argc, char **argv)
             g_subreaper = true;
         } else if (a == "--worker" && i + 1 < argc) {
             g_workerPath = argv[++i];
+        } else if (a == "--queue-fd" && i + 1 < argc && g_queueFdCount < kMaxQueueFds &&
+                   shmq::Queue::descriptorOf(std::string("fd:") + argv[i + 1])) {
+            g_queueFds[g_queueFdCount++] = *shmq::Queue::descriptorOf(std::string("fd:") + argv[++i]);
         } else {
             static constexpr std::string_view kUsage =
-                "usage: concurrente-main [--subreaper] [--worker PATH]\n"
+                "usage: concurrente-main [--subreaper] [--worker PATH] [--queue-fd N]...\n"
                 "Commands on stdin, TAB-separated:\n"
                 "  start NAME TASK [method=spawn|fork|forkserver] [daemon=0|1] [key=value ...]\n"
                 "  pipe NAME | pipe_close NAME\n"
@@ -1214,6 +1223,25 @@ int main(int argc, char **argv)
         static constexpr std::string_view kMsg = "concurrente-main: CONCURRENTE_EVENT_FD is not open\n";
         conc::writeAll(2, kMsg.data(), kMsg.size());
         return 2;
+    }
+    // Exactly the descriptors the run needs, whatever whoever started us left open: 0–2, the
+    // event pipe and the queue segments. Everything we open from here on is close-on-exec.
+    {
+        int keep[kMaxQueueFds + 1];
+        std::size_t n = 0;
+        if (conc::eventFd() > 2)
+            keep[n++] = conc::eventFd();
+        for (std::size_t i = 0; i < g_queueFdCount; ++i) {
+            if (!shmq::fds::inherit(g_queueFds[i])) {
+                static constexpr std::string_view kMsg = "concurrente-main: a --queue-fd is not open\n";
+                conc::writeAll(2, kMsg.data(), kMsg.size());
+                return 2;
+            }
+            keep[n++] = g_queueFds[i];
+        }
+        std::sort(keep, keep + n);
+        n = std::size_t(std::unique(keep, keep + n) - keep);
+        shmq::fds::keepOnly(keep, n, shmq::fds::Mode::Close);
     }
     g_self = getpid();
     void *parentOnly =

@@ -622,7 +622,51 @@ std::string errnoText(int err)
 {
     return std::strerror(err);
 }
+
+/// Capacity and message limit in range, and the segment they need within kMaxSegmentBytes.
+bool checkGeometry(std::uint32_t capacity, std::size_t maxMessage, std::uint32_t &stride,
+                   std::uint64_t &total, OpenError *error)
+{
+    if (capacity < 1 || capacity > kMaxSlots) {
+        setError(error, OpenErrorCode::BadArgument,
+                 "queue capacity " + std::to_string(capacity) + " is outside 1.." +
+                     std::to_string(kMaxSlots) + " messages");
+        return false;
+    }
+    if (maxMessage > kMaxMessageBytes) {
+        setError(error, OpenErrorCode::BadArgument,
+                 "message limit " + std::to_string(maxMessage) + " bytes exceeds the maximum of " +
+                     std::to_string(kMaxMessageBytes) + " bytes");
+        return false;
+    }
+    stride = strideFor(maxMessage);
+    total = kHeaderBytes + std::uint64_t(capacity) * stride;
+    if (total > kMaxSegmentBytes) {
+        setError(error, OpenErrorCode::BadArgument,
+                 "queue of " + std::to_string(capacity) + " messages of up to " + std::to_string(maxMessage) +
+                     " bytes needs " + std::to_string(total) + " bytes, more than the limit of " +
+                     std::to_string(kMaxSegmentBytes));
+        return false;
+    }
+    return true;
+}
+
+/// The name hint as it goes into a segment name: [A-Za-z0-9_], at most kMaxNameHint, never empty.
+std::string sanitisedHint(std::string_view nameHint)
+{
+    std::string hint;
+    for (char c : nameHint.substr(0, kMaxNameHint)) {
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        hint.push_back(ok ? c : '_');
+    }
+    if (hint.empty())
+        hint = "q";
+    return hint;
+}
 } // namespace
+
+const unsigned kRequiredSeals = F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL;
 
 // ---- lifetime -------------------------------------------------------------------------------
 
@@ -647,6 +691,7 @@ Queue &Queue::operator=(Queue &&other) noexcept
         m_name = std::move(other.m_name);
         other.m_name.clear();
         m_ownerPid = std::exchange(other.m_ownerPid, 0);
+        m_fd = std::exchange(other.m_fd, -1);
         // What the other handle knew of its segment's indices (0 is always a safe guess).
         m_knownHead.store(other.m_knownHead.exchange(0, std::memory_order_relaxed),
                           std::memory_order_relaxed);
@@ -670,6 +715,9 @@ void Queue::unmap() noexcept
 {
     if (m_base)
         munmap(m_base, m_size);
+    if (m_fd >= 0)
+        ::close(m_fd); // an anonymous segment ends when the last descriptor and mapping are gone
+    m_fd = -1;
     m_base = nullptr;
     m_size = 0;
     m_slots = 0;
@@ -690,7 +738,7 @@ void Queue::destroy() noexcept
     if (!m_base)
         return;
     close();
-    if (!m_name.empty())
+    if (!m_name.empty() && m_fd < 0)
         shm_unlink(m_name.c_str());
     unmap();
 }
@@ -719,36 +767,11 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
                                    OpenError *error)
 {
     initFaultsFromEnvironment();
-    if (capacity < 1 || capacity > kMaxSlots) {
-        setError(error, OpenErrorCode::BadArgument,
-                 "queue capacity " + std::to_string(capacity) + " is outside 1.." +
-                     std::to_string(kMaxSlots) + " messages");
+    std::uint32_t stride = 0;
+    std::uint64_t total = 0;
+    if (!checkGeometry(capacity, maxMessage, stride, total, error))
         return std::nullopt;
-    }
-    if (maxMessage > kMaxMessageBytes) {
-        setError(error, OpenErrorCode::BadArgument,
-                 "message limit " + std::to_string(maxMessage) + " bytes exceeds the maximum of " +
-                     std::to_string(kMaxMessageBytes) + " bytes");
-        return std::nullopt;
-    }
-    const std::uint32_t stride = strideFor(maxMessage);
-    const std::uint64_t total = kHeaderBytes + std::uint64_t(capacity) * stride;
-    if (total > kMaxSegmentBytes) {
-        setError(error, OpenErrorCode::BadArgument,
-                 "queue of " + std::to_string(capacity) + " messages of up to " + std::to_string(maxMessage) +
-                     " bytes needs " + std::to_string(total) + " bytes, more than the limit of " +
-                     std::to_string(kMaxSegmentBytes));
-        return std::nullopt;
-    }
-
-    std::string hint;
-    for (char c : nameHint.substr(0, kMaxNameHint)) {
-        const bool ok =
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-        hint.push_back(ok ? c : '_');
-    }
-    if (hint.empty())
-        hint = "q";
+    const std::string hint = sanitisedHint(nameHint);
 
     std::uint64_t random = 0;
     for (std::size_t got = 0; got < sizeof random;) {
@@ -789,7 +812,7 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
         err != 0 && err != EOPNOTSUPP && err != EINVAL) {
         ::close(fd);
         shm_unlink(name.c_str());
-        setError(error, OpenErrorCode::SystemError,
+        setError(error, err == ENOSPC ? OpenErrorCode::NoSpace : OpenErrorCode::SystemError,
                  "cannot reserve " + std::to_string(total) + " bytes for shared-memory queue " + name + ": " +
                      errnoText(err));
         return std::nullopt;
@@ -804,6 +827,14 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
         return std::nullopt;
     }
 
+    initialise(base, total, capacity, stride, maxMessage);
+    setError(error, OpenErrorCode::None, {});
+    return adopt(base, total, capacity, stride, maxMessage, std::move(name), getpid());
+}
+
+void Queue::initialise(void *base, std::uint64_t total, std::uint32_t capacity, std::uint32_t stride,
+                       std::size_t maxMessage) noexcept
+{
     // ftruncate gave zeroed memory; construct the atomics in place and publish the magic last,
     // so a process attaching too early sees "bad magic" rather than a half-built header.
     auto *h = new (base) Header{};
@@ -821,15 +852,103 @@ std::optional<Queue> Queue::create(std::string_view nameHint, std::uint32_t capa
         new (static_cast<std::byte *>(base) + kHeaderBytes + std::uint64_t(i) * stride) Slot{};
     std::atomic_thread_fence(std::memory_order_release);
     std::atomic_ref<std::uint64_t>(h->magic).store(kMagic, std::memory_order_release);
+}
 
+std::optional<Queue> Queue::createAnonymous(std::string_view nameHint, std::uint32_t capacity,
+                                            std::size_t maxMessage, OpenError *error)
+{
+    initFaultsFromEnvironment();
+    std::uint32_t stride = 0;
+    std::uint64_t total = 0;
+    if (!checkGeometry(capacity, maxMessage, stride, total, error))
+        return std::nullopt;
+    // The memfd's name is only a label (it shows in /proc/PID/fd and /proc/PID/maps, as
+    // "/memfd:concurrente-q-<pid>-<hint> (deleted)"): nobody can open it by that name.
+    const std::string label =
+        std::string(kNamePrefix.substr(1)) + std::to_string(getpid()) + '-' + sanitisedHint(nameHint);
+    const int raw = memfd_create(label.c_str(), MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (raw < 0) {
+        const int err = errno;
+        setError(error, err == ENOSYS ? OpenErrorCode::Unsupported : OpenErrorCode::SystemError,
+                 "cannot create anonymous shared-memory queue " + label + ": " + errnoText(err));
+        return std::nullopt;
+    }
+    // Above the descriptors a child gets at fixed numbers, so a child can keep it at the same
+    // number: "fd:N" then means the same segment in every process of the tree.
+    const int fd = raw >= kMinSegmentFd ? raw : ::fcntl(raw, F_DUPFD_CLOEXEC, kMinSegmentFd);
+    const int dupErr = errno;
+    if (fd != raw)
+        ::close(raw);
+    if (fd < 0) {
+        setError(error, OpenErrorCode::SystemError,
+                 "cannot move anonymous shared-memory queue " + label + ": " + errnoText(dupErr));
+        return std::nullopt;
+    }
+    auto fail = [&](OpenErrorCode code, const std::string &what, int err) -> std::optional<Queue> {
+        ::close(fd);
+        setError(error, code, what + " " + label + ": " + errnoText(err));
+        return std::nullopt;
+    };
+    // A memfd starts with mode 0777; the same rule as for named segments (owner only) keeps
+    // one validation for both.
+    if (fchmod(fd, 0600) != 0 || ftruncate(fd, off_t(total)) != 0)
+        return fail(OpenErrorCode::SystemError, "cannot size anonymous shared-memory queue", errno);
+    // Reserve every page now: memory that is not there is an error here, not a SIGBUS later.
+    if (const int err = posix_fallocate(fd, 0, off_t(total)); err != 0)
+        return fail(err == ENOSPC || err == ENOMEM ? OpenErrorCode::NoSpace : OpenErrorCode::SystemError,
+                    "cannot reserve " + std::to_string(total) + " bytes for anonymous shared-memory queue",
+                    err);
+    // From now on nobody — not even a process that reopens /proc/PID/fd/N — can shrink or grow
+    // it, and nobody can remove the seals: every mapping stays backed for good.
+    if (fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL) != 0)
+        return fail(OpenErrorCode::Unsupported, "cannot seal anonymous shared-memory queue", errno);
+    void *base = mmap(nullptr, total, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (base == MAP_FAILED)
+        return fail(OpenErrorCode::SystemError, "cannot map anonymous shared-memory queue", errno);
+    initialise(base, total, capacity, stride, maxMessage);
     setError(error, OpenErrorCode::None, {});
-    return adopt(base, total, capacity, stride, maxMessage, std::move(name), getpid());
+    Queue q = adopt(base, total, capacity, stride, maxMessage, std::string(kFdPrefix) + std::to_string(fd),
+                    getpid());
+    q.m_fd = fd;
+    return q;
+}
+
+std::optional<int> Queue::descriptorOf(std::string_view ref) noexcept
+{
+    if (!ref.starts_with(kFdPrefix) || ref.size() == kFdPrefix.size() || ref.size() > kFdPrefix.size() + 9)
+        return std::nullopt;
+    int fd = 0;
+    for (char c : ref.substr(kFdPrefix.size())) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        fd = fd * 10 + (c - '0');
+    }
+    return fd;
 }
 
 std::optional<Queue> Queue::attach(std::string_view nameView, OpenError *error)
 {
     initFaultsFromEnvironment();
     std::string name(nameView);
+    if (const std::optional<int> fd = descriptorOf(name)) {
+        // An anonymous segment we inherited. Its size must be sealed: otherwise any process
+        // that can reach the descriptor could shrink it under our mapping (a SIGBUS).
+        const int seals = fcntl(*fd, F_GET_SEALS);
+        if (seals < 0) {
+            const int err = errno;
+            setError(error, err == EBADF ? OpenErrorCode::NotFound : OpenErrorCode::NotSealed,
+                     "cannot use shared-memory queue " + name + ": " +
+                         (err == EBADF ? std::string("no such open descriptor")
+                                       : "not a sealable segment (" + errnoText(err) + ")"));
+            return std::nullopt;
+        }
+        if ((unsigned(seals) & kRequiredSeals) != kRequiredSeals) {
+            setError(error, OpenErrorCode::NotSealed,
+                     "refusing shared-memory queue " + name + ": its size is not sealed against change");
+            return std::nullopt;
+        }
+        return mapAndValidate(*fd, std::move(name), true, error);
+    }
     if (!isOurName(name)) {
         setError(error, OpenErrorCode::BadName,
                  "'" + name + "' is not a Concurrente queue name (expected " + std::string(kNamePrefix) +
@@ -865,19 +984,23 @@ Queue Queue::adopt(void *base, std::size_t size, std::uint32_t slots, std::uint3
     return q;
 }
 
-std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool created, OpenError *error)
+std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool keepFd, OpenError *error)
 {
+    auto closeFd = [fd, keepFd] {
+        if (!keepFd)
+            ::close(fd);
+    };
     struct stat st
     {
     };
     if (fstat(fd, &st) != 0) {
         const int err = errno;
-        ::close(fd);
+        closeFd();
         setError(error, OpenErrorCode::SystemError, "cannot stat " + name + ": " + errnoText(err));
         return std::nullopt;
     }
     if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077) != 0) {
-        ::close(fd);
+        closeFd();
         setError(error, OpenErrorCode::ForeignOwner,
                  "refusing shared-memory queue " + name + ": owned by uid " + std::to_string(st.st_uid) +
                      " with mode " + std::to_string(st.st_mode & 0777) + " (must be ours, " +
@@ -885,7 +1008,7 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
         return std::nullopt;
     }
     if (st.st_size < off_t(kHeaderBytes) || std::uint64_t(st.st_size) > kMaxSegmentBytes) {
-        ::close(fd);
+        closeFd();
         setError(error, OpenErrorCode::BadSize,
                  "refusing shared-memory queue " + name + ": size " + std::to_string(st.st_size) +
                      " bytes is out of range");
@@ -894,7 +1017,7 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
     const std::size_t size = std::size_t(st.st_size);
     void *base = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     const int mmapErr = errno;
-    ::close(fd);
+    closeFd();
     if (base == MAP_FAILED) {
         setError(error, OpenErrorCode::SystemError, "cannot map " + name + ": " + errnoText(mmapErr));
         return std::nullopt;
@@ -935,7 +1058,7 @@ std::optional<Queue> Queue::mapAndValidate(int fd, std::string name, bool create
                                                 std::to_string(expected) + " bytes)");
 
     setError(error, OpenErrorCode::None, {});
-    return adopt(base, size, slots, stride, maxMessage, std::move(name), created ? getpid() : 0);
+    return adopt(base, size, slots, stride, maxMessage, std::move(name), 0);
 }
 
 // ---- the lock -------------------------------------------------------------------------------

@@ -40,6 +40,15 @@ inline constexpr std::size_t kMaxSegmentBytes = std::size_t(256) << 20;
 inline constexpr std::string_view kNamePrefix = "/concurrente-q-";
 /// Longest name hint kept in a segment name (longer hints are cut).
 inline constexpr std::size_t kMaxNameHint = 32;
+/// A queue reference of this form, "fd:N", names an anonymous segment (createAnonymous) that
+/// the process holds on descriptor N; attach() accepts it in place of a name.
+inline constexpr std::string_view kFdPrefix = "fd:";
+/// createAnonymous() puts its descriptor at this number or above, so that it never collides
+/// with the standard descriptors nor with the fixed ones a child is given (3, 4, ...).
+inline constexpr int kMinSegmentFd = 10;
+/// Seals every anonymous segment carries (and attach() requires): its size can never change.
+/// Defined in shmq.cpp (F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_SEAL).
+extern const unsigned kRequiredSeals;
 /// Upper bound of the busy-wait before a waiter sleeps on a futex, in nanoseconds.
 inline constexpr std::int64_t kSpinNs = 30'000;
 
@@ -75,7 +84,9 @@ enum class OpenErrorCode : std::uint8_t {
     BadVersion,   ///< A Concurrente queue of another layout version.
     BadLayout,    ///< Header fields out of bounds or inconsistent.
     SystemError,  ///< shm_open / ftruncate / mmap / getrandom failed (message says which).
-    Unsupported,  ///< The kernel lacks something we need (futexes, /dev/shm).
+    Unsupported,  ///< The kernel lacks something we need (futexes, /dev/shm, memfd).
+    NotSealed,    ///< "fd:N": the descriptor is not a segment sealed against shrinking and growing.
+    NoSpace,      ///< create: no room for the segment's pages (a full /dev/shm, or memory).
 };
 
 /// Error report of create/attach: a code plus a sentence naming the segment and the cause.
@@ -144,13 +155,28 @@ public:
     /// `capacity` = slots (1..kMaxSlots); `maxMessage` = longest payload (0..kMaxMessageBytes).
     static std::optional<Queue> create(std::string_view nameHint, std::uint32_t capacity,
                                        std::size_t maxMessage = kMaxMessageBytes, OpenError *error = nullptr);
-    /// Opens an existing segment by the name create() gave. Refuses foreign or malformed segments.
+    /// Creates an anonymous segment (memfd_create): no name in /dev/shm that anyone could open,
+    /// squat or truncate; every page reserved (no room: NoSpace, never a SIGBUS later); sealed
+    /// so its size can never change; freed by the kernel when the last descriptor and mapping
+    /// are gone. name() is "fd:N" with N = fd() (≥ kMinSegmentFd, close-on-exec): the creator
+    /// passes N on to the processes that are to use it (clearing close-on-exec in the child).
+    static std::optional<Queue> createAnonymous(std::string_view nameHint, std::uint32_t capacity,
+                                                std::size_t maxMessage = kMaxMessageBytes,
+                                                OpenError *error = nullptr);
+    /// Opens an existing segment by the name create() gave, or by "fd:N" (an anonymous segment
+    /// on descriptor N, which stays open and stays the caller's). Refuses foreign or malformed
+    /// segments, and descriptors that are not sealed against resizing.
     static std::optional<Queue> attach(std::string_view name, OpenError *error = nullptr);
+    /// The N of an "fd:N" reference; nullopt if `ref` is not one.
+    static std::optional<int> descriptorOf(std::string_view ref) noexcept;
 
     /// True while the handle maps a segment.
     bool isOpen() const noexcept { return m_base != nullptr; }
-    /// The segment name (with the leading '/'), to pass to other processes.
+    /// The segment name (with the leading '/'), or "fd:N" for an anonymous one: what to pass to
+    /// other processes.
     const std::string &name() const noexcept { return m_name; }
+    /// The descriptor of an anonymous segment this handle created (and closes); -1 otherwise.
+    int fd() const noexcept { return m_fd; }
     /// Slots (validated geometry, private copy).
     std::uint32_t capacity() const noexcept { return m_slots; }
     /// Longest message this queue accepts.
@@ -201,7 +227,11 @@ private:
     /// A handle on a mapping whose geometry has been validated (or was just written by us).
     static Queue adopt(void *base, std::size_t size, std::uint32_t slots, std::uint32_t stride,
                        std::size_t maxMessage, std::string name, pid_t ownerPid) noexcept;
-    static std::optional<Queue> mapAndValidate(int fd, std::string name, bool created, OpenError *error);
+    /// Maps and validates the segment on `fd`; closes `fd` unless `keepFd`.
+    static std::optional<Queue> mapAndValidate(int fd, std::string name, bool keepFd, OpenError *error);
+    /// Writes a fresh header and empty slots into a new mapping, magic last.
+    static void initialise(void *base, std::uint64_t total, std::uint32_t capacity, std::uint32_t stride,
+                           std::size_t maxMessage) noexcept;
     void unmap() noexcept;
     Header *header() const noexcept;
     Slot *slotAt(std::uint64_t position) const noexcept;
@@ -237,6 +267,7 @@ private:
     std::size_t m_maxMessage = 0;
     std::string m_name;
     pid_t m_ownerPid = 0; // pid that created the segment through this handle; 0 = attached
+    int m_fd = -1;        // an anonymous segment's descriptor, owned by the handle that created it
     // The lock holder this process has seen keep the lock, and since when, kept across lock()
     // calls: callers with short timeouts must still add up to the foreign-holder check.
     // Atomics (relaxed) because one Queue may be used by several threads at once.

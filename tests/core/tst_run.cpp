@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
@@ -24,6 +25,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -62,6 +64,17 @@ Scenario scenarioFrom(const QByteArray &workersAndMain, bool subreaper = false)
 }
 
 /// Alive = exists and is not a zombie (an orphan whose adopter has not reaped it yet is dead).
+int availableMemoryMiB()
+{
+    QFile f(u"/proc/meminfo"_qs);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("MemAvailable:"))
+            return int(line.mid(13).trimmed().split(' ').value(0).toLongLong() / 1024);
+    return 0;
+}
+
 bool isRunning(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
@@ -122,6 +135,9 @@ private slots:
     void grandchildExitCodesAreNeverLost();
     void queuePutFromMain();
     void largestValidQueueCapacityIsCreated();
+    void queuesAreSealedDescriptorsNotNames();
+    void processesGetOnlyTheirDescriptors();
+    void timeLimitEndsTheRun();
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
@@ -640,12 +656,9 @@ void TestRun::queuePutFromMain()
 void TestRun::largestValidQueueCapacityIsCreated()
 {
     // Whatever capacity the validator accepts, the run can create: no queue_error at the limit.
-    // Its segment's 256 MiB are reserved up front: a smaller /dev/shm (Docker's 64 MiB) refuses it.
-    struct statvfs shm
-    {
-    };
-    if (::statvfs("/dev/shm", &shm) != 0 || quint64(shm.f_bavail) * shm.f_frsize < (quint64(300) << 20))
-        QSKIP("less than 300 MiB free in /dev/shm");
+    // Its anonymous segment's 256 MiB are reserved up front, in memory (not in /dev/shm).
+    if (availableMemoryMiB() < 600)
+        QSKIP("less than 600 MiB of memory available");
     auto run = runToEnd(scenarioFrom(QStringLiteral(R"("queues":[{"name":"q","capacity":%1}],
         "workers":[{"task":"producer","args":{"queue":"q","count":3}},{"task":"consumer","args":{"queue":"q","count":3}}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},{"action":"join","worker":1}])")
@@ -657,6 +670,143 @@ void TestRun::largestValidQueueCapacityIsCreated()
         errors.isEmpty(),
         qPrintable(errors.isEmpty() ? QString() : errors.first().fields.value(u"message"_qs).toString()));
     QCOMPARE(eventsOf(run->log(), u"get"_qs).size(), 3);
+}
+
+namespace {
+/// The descriptors a process has open right now, with what each points to.
+QMap<int, QString> openDescriptors(qint64 pid)
+{
+    QMap<int, QString> fds;
+    const QString dir = u"/proc/%1/fd"_qs.arg(pid);
+    for (const QString &n : QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+        fds.insert(n.toInt(), QFile::symLinkTarget(dir + u'/' + n));
+    return fds;
+}
+
+/// Every process of ours (the test's descendants are enough) holding a memfd whose label starts with `label`.
+QStringList holdersOfMemfd(const QString &label)
+{
+    QStringList holders;
+    for (const QString &pid : QDir(u"/proc"_qs).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (pid.toLongLong() <= 0)
+            continue;
+        const QString dir = u"/proc/"_qs + pid + u"/fd"_qs;
+        for (const QString &n : QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+            if (QFile::symLinkTarget(dir + u'/' + n).contains(u"/memfd:"_qs + label))
+                holders.append(pid + u": "_qs + QFile::symLinkTarget(dir + u'/' + n));
+    }
+    return holders;
+}
+} // namespace
+
+void TestRun::queuesAreSealedDescriptorsNotNames()
+{
+    // Page 11's shape: the run's queue is an anonymous segment, sealed against resizing, that the
+    // main program and each worker hold by descriptor; nothing appears in /dev/shm, and the
+    // segment is gone with the last process that held it.
+    auto run = std::make_unique<Run>(scenarioFrom(R"("queues":[{"name":"q","capacity":8}],
+        "workers":[{"task":"producer","args":{"queue":"q","count":3,"delay_ms":150},"launcher":"spawn"},
+                   {"task":"consumer","args":{"queue":"q","count":3},"launcher":"fork"}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},
+                {"action":"join","worker":1}])"));
+    const QString label = u"concurrente-q-%1-q"_qs.arg(::getpid());
+    QStringList checked, problems;
+    connect(run.get(), &Run::eventRecorded, this, [&](const Event &e) {
+        if (e.ev != QLatin1String("start") || !e.pid)
+            return;
+        const QMap<int, QString> fds = openDescriptors(*e.pid);
+        int segments = 0;
+        for (auto it = fds.cbegin(); it != fds.cend(); ++it) {
+            if (!it.value().contains(u"/memfd:"_qs + label))
+                continue;
+            ++segments;
+            // Sealed: reopening it through /proc and shrinking it is refused.
+            const int fd =
+                ::open(QFile::encodeName(u"/proc/%1/fd/%2"_qs.arg(*e.pid).arg(it.key())).constData(),
+                       O_RDWR | O_CLOEXEC);
+            if (fd < 0 || ::ftruncate(fd, 0) == 0 || errno != EPERM)
+                problems.append(u"segment of pid %1 could be truncated"_qs.arg(*e.pid));
+            if (fd >= 0)
+                ::close(fd);
+        }
+        if (segments != 1)
+            problems.append(u"pid %1 holds %2 segments"_qs.arg(*e.pid).arg(segments));
+        checked.append(e.fields.value(u"name"_qs).toString());
+    });
+    QSignalSpy done(run.get(), &Run::finished);
+    run->start();
+    QVERIFY(done.wait(30000));
+    remember(run->log());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_qs)));
+    QCOMPARE(checked.size(), 2); // the spawned producer and the forked consumer
+    QCOMPARE(eventsOf(run->log(), u"get"_qs).size(), 3);
+    QVERIFY(eventsOf(run->log(), u"queue_error"_qs).isEmpty());
+    QVERIFY(QDir(u"/dev/shm"_qs).entryList({u"concurrente-q-%1-*"_qs.arg(::getpid())}).isEmpty());
+    run.reset();
+    QVERIFY2(holdersOfMemfd(label).isEmpty(), qPrintable(holdersOfMemfd(label).join(u"; "_qs)));
+}
+
+void TestRun::processesGetOnlyTheirDescriptors()
+{
+    // A descriptor the app inherited without close-on-exec (here: opened by the test) must not
+    // reach the main program nor any worker, whatever the start method. Each gets 0–2, the event
+    // pipe (3), the run's queue segments, and nothing else it did not open itself.
+    const int stray = ::fcntl(::open("/dev/null", O_RDONLY), F_DUPFD, 77); // not close-on-exec
+    QVERIFY(stray >= 77);
+    auto closeStray = qScopeGuard([stray] { ::close(stray); });
+    auto run = std::make_unique<Run>(scenarioFrom(R"("queues":[{"name":"q","capacity":4}],
+        "workers":[{"task":"sleep","args":{"ms":300},"launcher":"spawn"},
+                   {"task":"sleep","args":{"ms":300},"launcher":"fork"},
+                   {"task":"sleep","args":{"ms":300},"launcher":"forkserver"}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"start","worker":2},
+                {"action":"join","worker":0},{"action":"join","worker":1},{"action":"join","worker":2}])"));
+    QStringList seen, problems;
+    auto inspect = [&](qint64 pid, const QString &who, bool forked) {
+        const QMap<int, QString> fds = openDescriptors(pid);
+        QStringList listing;
+        for (auto it = fds.cbegin(); it != fds.cend(); ++it) {
+            listing.append(u"%1→%2"_qs.arg(it.key()).arg(it.value()));
+            // The main program opens /dev/null and a signalfd for itself; a forked worker also
+            // carries what its parent opened (fork() copies every descriptor, as in Python):
+            // none of them is the app's.
+            const bool expected = it.key() <= 3 || it.value().contains(u"/memfd:concurrente-q-"_qs) ||
+                                  it.value() == u"/dev/null"_qs || it.value().endsWith(u"[signalfd]"_qs);
+            if (it.key() == stray || (!expected && !forked))
+                problems.append(u"%1 has %2→%3"_qs.arg(who).arg(it.key()).arg(it.value()));
+        }
+        seen.append(who + u": "_qs + listing.join(u' '));
+    };
+    connect(run.get(), &Run::eventRecorded, this, [&](const Event &e) {
+        if (e.pid && (e.ev == QLatin1String("start") || e.ev == QLatin1String("helper_ready")))
+            inspect(*e.pid,
+                    e.ev == QLatin1String("helper_ready") ? u"MainProcess"_qs
+                                                          : e.fields.value(u"name"_qs).toString(),
+                    e.fields.value(u"start_method"_qs).toString().startsWith(u"fork"_qs));
+    });
+    QSignalSpy done(run.get(), &Run::finished);
+    run->start();
+    QVERIFY(done.wait(30000));
+    remember(run->log());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_qs) + u"\n"_qs + seen.join(u"\n"_qs)));
+    QCOMPARE(seen.size(), 4);
+}
+
+void TestRun::timeLimitEndsTheRun()
+{
+    // A worker that would sleep 30 s, in a run limited to 1 s: the run ends as by End run
+    // (the worker killed, −9) and records why.
+    Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":30000}}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}])");
+    QCOMPARE(s.timeLimitS, kDefaultTimeLimitS);
+    s.timeLimitS = 1;
+    QVERIFY(!s.toJson().value(u"time_limit_s"_qs).isUndefined());
+    auto run = runToEnd(s, 20000);
+    QVERIFY(run->isFinished());
+    const QList<Event> limits = eventsOf(run->log(), u"time_limit"_qs);
+    QCOMPARE(limits.size(), 1);
+    QCOMPARE(limits[0].fields.value(u"limit_s"_qs).toInt(), 1);
+    QCOMPARE(processNamed(run->log(), u"Process-1"_qs)->exitcode, std::optional<int>(-9));
+    QVERIFY(limits[0].tNs - run->startNs() >= 1'000'000'000);
 }
 
 void TestRun::mainProgramGetsAndPutsNone()

@@ -180,6 +180,15 @@ void TestAppBinary::badArguments_data()
                                     << QStringLiteral("frobnicate");
     QTest::newRow("export without run")
         << QStringList{QStringLiteral("--export"), QStringLiteral("x.json")} << QStringLiteral("--run");
+    QTest::newRow("time limit without run")
+        << QStringList{QStringLiteral("--time-limit"), QStringLiteral("5")} << QStringLiteral("--run");
+    QTest::newRow("time limit zero") << QStringList{QStringLiteral("--run"), QStringLiteral("x.json"),
+                                                    QStringLiteral("--time-limit"), QStringLiteral("0")}
+                                     << QStringLiteral("--time-limit");
+    QTest::newRow("time limit not a number")
+        << QStringList{QStringLiteral("--run"), QStringLiteral("x.json"), QStringLiteral("--time-limit"),
+                       QStringLiteral("10m")}
+        << QStringLiteral("10m");
     QTest::newRow("bad language") << QStringList{QStringLiteral("--language"), QStringLiteral("fr")}
                                   << QStringLiteral("--language");
 }

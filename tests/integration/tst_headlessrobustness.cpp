@@ -2,9 +2,9 @@
 // output that goes away (SIGPIPE), a closed terminal (SIGHUP), Ctrl+C (SIGINT) and SIGTERM,
 // during the run and while the exports are written. Every time: the run is ended the proper way
 // (nothing of it left alive, no shared-memory segment left), each export is whole or absent,
-// and the exit status says what happened. Also: what an app killed with SIGKILL leaves is
-// removed at the next start; a run whose queue cannot be created fails; a scenario that is not
-// a regular file is refused at once.
+// and the exit status says what happened. Also: an app killed with SIGKILL leaves
+// nothing (its queues are anonymous segments, freed with the last process); a run's queues do
+// not depend on /dev/shm; a scenario that is not a regular file is refused at once.
 
 #include "runlog.h"
 
@@ -33,15 +33,18 @@ private Q_SLOTS:
     void signalDuringTheRun_data();
     void signalDuringTheRun();
     void signalDuringTheExports();
-    void segmentsOfAKilledAppRemovedAtNextStart();
-    void queueThatCannotBeCreatedFailsTheRun_data();
-    void queueThatCannotBeCreatedFailsTheRun();
+    void killedAppLeavesNoSegmentAndNoProcess();
+    void queuesDoNotDependOnDevShm_data();
+    void queuesDoNotDependOnDevShm();
     void scenarioThatIsNotARegularFileRefused();
+    void exportToAFullDiskSaysDiskFull();
+    void timeLimitEndsTheRun();
 
 private:
     QString writeScenario(const QString &text);
     QStringList segmentsOf(qint64 pid) const;
     static bool ourProcessLingers(qint64 pid);
+    static QList<qint64> holdersOfSegmentsOf(qint64 pid);
 
     QString m_binary;
     QTemporaryDir m_dir;
@@ -67,7 +70,38 @@ QString TestHeadlessRobustness::writeScenario(const QString &text)
 
 QStringList TestHeadlessRobustness::segmentsOf(qint64 pid) const
 {
-    return QDir(u"/dev/shm"_s).entryList({u"concurrente-q-%1-*"_s.arg(pid)}, QDir::Files | QDir::System);
+    // Named segments in /dev/shm (there should be none), and the run's anonymous ones, found
+    // through every process that still holds one (their label carries the app's pid).
+    QStringList found =
+        QDir(u"/dev/shm"_s).entryList({u"concurrente-q-%1-*"_s.arg(pid)}, QDir::Files | QDir::System);
+    const QString label = u"/memfd:concurrente-q-%1-"_s.arg(pid);
+    for (const QString &proc : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (proc.toLongLong() <= 0)
+            continue;
+        const QString dir = u"/proc/"_s + proc + u"/fd"_s;
+        for (const QString &fd :
+             QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+            const QString target = QFile::symLinkTarget(dir + u'/' + fd);
+            if (target.contains(label) && !found.contains(target.mid(target.indexOf(label))))
+                found.append(target.mid(target.indexOf(label)));
+        }
+    }
+    return found;
+}
+
+QList<qint64> TestHeadlessRobustness::holdersOfSegmentsOf(qint64 pid)
+{
+    // Every process of a run holds its queue segments (the main program keeps them for the
+    // workers it starts, and every worker inherits them), so this finds what is left of a run.
+    QList<qint64> holders;
+    const QString label = u"/memfd:concurrente-q-%1-"_s.arg(pid);
+    for (const QString &proc : QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString dir = u"/proc/"_s + proc + u"/fd"_s;
+        for (const QString &fd : QDir(dir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+            if (QFile::symLinkTarget(dir + u'/' + fd).contains(label) && !holders.contains(proc.toLongLong()))
+                holders.append(proc.toLongLong());
+    }
+    return holders;
 }
 
 bool TestHeadlessRobustness::ourProcessLingers(qint64 pid)
@@ -211,51 +245,54 @@ void TestHeadlessRobustness::signalDuringTheExports()
     }
 }
 
-void TestHeadlessRobustness::segmentsOfAKilledAppRemovedAtNextStart()
+void TestHeadlessRobustness::killedAppLeavesNoSegmentAndNoProcess()
 {
-    const QString scenario = writeScenario(uR"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},
-        "queues":[{"name":"a","capacity":2},{"name":"b","capacity":2}],
-        "workers":[{"task":"sleep","args":{"ms":30000}}],
-        "main":[{"action":"start","worker":0},{"action":"join","worker":0}]})"_s);
+    // Page 11's run (two queues, a pipe, spawned workers), the app SIGKILLed in the middle:
+    // nothing of the app runs to clean up, yet no process of the run and no segment survive it.
+    // The segments are anonymous: the kernel frees them with the last process that held one.
+    const QString preset =
+        qEnvironmentVariable("CONCURRENTE_DATA_DIR") + u"/lessons/presets/11-queues-pipes.json"_s;
     QProcess app;
-    app.start(m_binary, {u"--run"_s, scenario});
+    app.start(m_binary, {u"--run"_s, preset});
     QVERIFY(app.waitForStarted(10'000));
     const qint64 appPid = app.processId();
     QByteArray out;
     QElapsedTimer t;
     t.start();
     while (out.count("started") < 2 && t.elapsed() < 20'000) {
-        app.waitForReadyRead(200);
+        app.waitForReadyRead(50);
         out += app.readAllStandardOutput();
     }
-    QCOMPARE(segmentsOf(appPid).size(), 2);
-    app.kill(); // SIGKILL: nothing of the app runs to clean up
+    QVERIFY2(out.count("started") >= 2, out.constData());
+    const QStringList during = segmentsOf(appPid);
+    QVERIFY2(!during.isEmpty(), "the run holds no queue segment");
+    for (const QString &s : during)
+        QVERIFY2(s.startsWith(u"/memfd:"_s), qPrintable(s)); // nothing named in /dev/shm
+    const QList<qint64> processes = holdersOfSegmentsOf(appPid);
+    QVERIFY(!processes.isEmpty());
+    app.kill(); // SIGKILL
     QVERIFY(app.waitForFinished(10'000));
-    QCOMPARE(segmentsOf(appPid).size(), 2);
-    // The next start removes them, even one that runs no scenario (a bad file: exit 2).
-    QProcess next;
-    next.start(m_binary, {u"--run"_s, m_dir.filePath(u"no-such-file.json"_s)});
-    QVERIFY(next.waitForFinished(30'000));
-    QCOMPARE(next.exitCode(), 2);
+    // Each process dies of its parent-death signal, a moment after its parent.
+    QTRY_VERIFY_WITH_TIMEOUT(holdersOfSegmentsOf(appPid).isEmpty(), 10'000);
     QVERIFY2(segmentsOf(appPid).isEmpty(), qPrintable(segmentsOf(appPid).join(u' ')));
+    for (qint64 pid : processes)
+        QTRY_VERIFY_WITH_TIMEOUT(!ourProcessLingers(pid), 10'000);
 }
 
-void TestHeadlessRobustness::queueThatCannotBeCreatedFailsTheRun_data()
+void TestHeadlessRobustness::queuesDoNotDependOnDevShm_data()
 {
     QTest::addColumn<QString>("mountOptions");
     QTest::addColumn<int>("capacity");
-    QTest::addColumn<QString>("reason");
-    QTest::newRow("read-only /dev/shm") << u"ro,size=1m"_s << 2 << u"Read-only file system"_s;
-    // 64 slots of 64 KiB in 128 KiB: without the space reserved up front the app would die of
-    // SIGBUS while it builds the slots.
-    QTest::newRow("/dev/shm too small") << u"size=128k"_s << 64 << u"No space left on device"_s;
+    QTest::newRow("read-only /dev/shm") << u"ro,size=1m"_s << 2;
+    // 64 slots of 64 KiB in 128 KiB: a named segment there was refused (or, without its space
+    // reserved, a SIGBUS); an anonymous one does not live in /dev/shm.
+    QTest::newRow("/dev/shm too small") << u"size=128k"_s << 64;
 }
 
-void TestHeadlessRobustness::queueThatCannotBeCreatedFailsTheRun()
+void TestHeadlessRobustness::queuesDoNotDependOnDevShm()
 {
     QFETCH(QString, mountOptions);
     QFETCH(int, capacity);
-    QFETCH(QString, reason);
     // A /dev/shm of its own, in a mount namespace (needs CAP_SYS_ADMIN: root in CI).
     QProcess probe;
     probe.start(u"unshare"_s, {u"-m"_s, u"--propagation"_s, u"private"_s, u"true"_s});
@@ -263,8 +300,9 @@ void TestHeadlessRobustness::queueThatCannotBeCreatedFailsTheRun()
         QSKIP("no mount namespace here (unshare -m needs CAP_SYS_ADMIN)");
     const QString scenario = writeScenario(uR"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},
         "queues":[{"name":"q","capacity":%1}],
-        "workers":[{"task":"sleep","args":{"ms":10}}],
-        "main":[{"action":"start","worker":0},{"action":"join","worker":0}]})"_s.arg(capacity));
+        "workers":[{"task":"producer","args":{"queue":"q","count":3}},{"task":"consumer","args":{"queue":"q","count":3}}],
+        "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},{"action":"join","worker":1}]})"_s
+                                               .arg(capacity));
     QProcess app;
     app.start(u"unshare"_s, {u"-m"_s, u"--propagation"_s, u"private"_s, u"/bin/sh"_s, u"-c"_s,
                              u"mount -t tmpfs -o \"$2\" tmpfs /dev/shm && exec \"$0\" --run \"$1\""_s,
@@ -272,8 +310,8 @@ void TestHeadlessRobustness::queueThatCannotBeCreatedFailsTheRun()
     QVERIFY(app.waitForFinished(60'000));
     const QString err = QString::fromLocal8Bit(app.readAllStandardError());
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(app.exitCode() == 1, qPrintable(err));
-    QVERIFY2(err.contains(u"queue_error q"_s) && err.contains(reason), qPrintable(err));
+    QVERIFY2(app.exitCode() == 0, qPrintable(err));
+    QVERIFY2(!err.contains(u"queue_error"_s), qPrintable(err));
 }
 
 void TestHeadlessRobustness::scenarioThatIsNotARegularFileRefused()
@@ -297,6 +335,73 @@ void TestHeadlessRobustness::scenarioThatIsNotARegularFileRefused()
         QVERIFY2(err.contains(QFileInfo(path).fileName()) && err.contains(u"not a regular file"_s),
                  qPrintable(err));
     }
+}
+
+void TestHeadlessRobustness::exportToAFullDiskSaysDiskFull()
+{
+    // Exports into a file system of 16 KiB (a tmpfs of its own, in a mount namespace): the
+    // message names the cause, where it used to say "Unknown error", nothing half-written or
+    // temporary is left, and the status is 1.
+    QProcess probe;
+    probe.start(u"unshare"_s, {u"-m"_s, u"--propagation"_s, u"private"_s, u"true"_s});
+    if (!probe.waitForFinished(10'000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+        QSKIP("no mount namespace here (unshare -m needs CAP_SYS_ADMIN)");
+    const QString preset =
+        qEnvironmentVariable("CONCURRENTE_DATA_DIR") + u"/lessons/presets/11-queues-pipes.json"_s;
+    const QString dir = m_dir.filePath(u"full"_s);
+    QVERIFY(QDir().mkpath(dir));
+    QProcess app;
+    app.start(u"unshare"_s,
+              {u"-m"_s, u"--propagation"_s, u"private"_s, u"/bin/sh"_s, u"-c"_s,
+               u"mount -t tmpfs -o size=16k tmpfs \"$2\" && \"$0\" --run \"$1\" --export \"$2/r.json\" "
+               "--export \"$2/r.html\"; s=$?; ls -A \"$2\"; exit $s"_s,
+               m_binary, preset, dir});
+    QVERIFY(app.waitForFinished(60'000));
+    const QString err = QString::fromLocal8Bit(app.readAllStandardError());
+    const QString out = QString::fromLocal8Bit(app.readAllStandardOutput());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(u"r.json: cannot write: the disk is full"_s), qPrintable(err));
+    QVERIFY2(err.contains(u"r.html: cannot write: the disk is full"_s), qPrintable(err));
+    QVERIFY2(!err.contains(u"Unknown error"_s), qPrintable(err));
+    // `ls -A` of the full file system printed nothing: no export, no temporary file.
+    QVERIFY2(!out.contains(u"r.json"_s) && !out.contains(u"r.html"_s), qPrintable(out));
+}
+
+void TestHeadlessRobustness::timeLimitEndsTheRun()
+{
+    // A valid scenario that would take an hour (60 workers sleeping 60 s one after the other),
+    // cut short by --time-limit: the run is ended, the export written, and the status is 1.
+    QByteArray workers, main;
+    for (int i = 0; i < 60; ++i) {
+        workers += QByteArray(i ? "," : "") + R"({"task":"sleep","args":{"ms":60000}})";
+        main += QByteArray(i ? "," : "") + R"({"action":"start","worker":)" + QByteArray::number(i) +
+                R"(},{"action":"join","worker":)" + QByteArray::number(i) + "}";
+    }
+    const QString scenario = writeScenario(uR"({"format":"concurrente-scenario/2","title":{"es":"t","en":"t"},
+        "workers":[%1],"main":[%2]})"_s.arg(QString::fromUtf8(workers), QString::fromUtf8(main)));
+    const QString exportPath = m_dir.filePath(u"limited.json"_s);
+    QProcess app;
+    QElapsedTimer t;
+    t.start();
+    app.start(m_binary, {u"--run"_s, scenario, u"--time-limit"_s, u"2"_s, u"--export"_s, exportPath});
+    QVERIFY(app.waitForFinished(60'000));
+    const QString err = QString::fromLocal8Bit(app.readAllStandardError());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 1, qPrintable(err));
+    QVERIFY2(err.contains(u"time limit of 2 s"_s), qPrintable(err));
+    const auto log = RunLog::load(exportPath);
+    QVERIFY2(log, "the export was not written");
+    int limits = 0;
+    for (const Event &e : log->events())
+        limits += e.ev == u"time_limit"_s;
+    QCOMPARE(limits, 1);
+    int started = 0;
+    for (const ProcessRecord &p : log->processes) {
+        started += p.pid.has_value();
+        QVERIFY2(!p.pid || !ourProcessLingers(*p.pid), qPrintable(p.name));
+    }
+    QVERIFY(started >= 2 && started < 61); // the main program and the first worker, not all 60
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessRobustness)

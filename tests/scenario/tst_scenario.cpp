@@ -161,7 +161,13 @@ void TestScenario::validation_data()
         scenarioJson(kOneWorker, kStartW, R"("description": {"es": "a", "en": "b", "fr": "c"}, )"),
         {u"description.fr: unknown field (expected one of: es, en)"_s});
     row("unknown top-level field", scenarioJson(kOneWorker, kStartW, R"("worker": [], )"),
-        {u"worker: unknown field (expected one of: format, file, title, description, subreaper, queues, pipes, workers, main)"_s});
+        {u"worker: unknown field (expected one of: format, file, title, description, subreaper, time_limit_s, queues, pipes, workers, main)"_s});
+    row("time limit zero", scenarioJson(kOneWorker, kStartW, R"("time_limit_s": 0, )"),
+        {u"time_limit_s: must be between 1 and 86400"_s});
+    row("time limit past a day", scenarioJson(kOneWorker, kStartW, R"("time_limit_s": 86401, )"),
+        {u"time_limit_s: must be between 1 and 86400"_s});
+    row("time limit not a number", scenarioJson(kOneWorker, kStartW, R"("time_limit_s": "1h", )"),
+        {u"time_limit_s: must be an integer, not a string"_s});
     row("subreaper not bool", scenarioJson(kOneWorker, kStartW, R"("subreaper": 1, )"),
         {u"subreaper: must be true or false, not a number"_s});
     row("workers missing",

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 
@@ -89,6 +90,10 @@ private slots:
     void attachRefuses_data();
     void attachRefuses();
     void attachRefusesForeignOwner();
+    void anonymousSegmentIsSealedAndUnnamed();
+    void attachByDescriptorRefuses();
+    void truncatedUnderAPeer_data();
+    void truncatedUnderAPeer();
     void createRejectsBadArguments();
     void staleSegmentsRemoved();
     void staleSegmentOfAReusedPidRemoved();
@@ -400,6 +405,191 @@ void TestShmqUnit::attachRefusesForeignOwner()
     QVERIFY(!Queue::attach(q->name(), &err));
     QCOMPARE(err.code, shmq::OpenErrorCode::ForeignOwner);
     QVERIFY(err.message.find("65534") != std::string::npos);
+}
+
+namespace {
+/// How many descriptors of this process point to an anonymous segment labelled for us.
+int ourMemfds()
+{
+    int n = 0;
+    const std::string label = "/memfd:concurrente-q-" + std::to_string(getpid()) + "-" + testHint();
+    if (DIR *d = opendir("/proc/self/fd")) {
+        while (dirent *e = readdir(d)) {
+            char target[256] = {};
+            const std::string path = std::string("/proc/self/fd/") + e->d_name;
+            if (readlink(path.c_str(), target, sizeof target - 1) > 0 &&
+                std::string(target).starts_with(label))
+                ++n;
+        }
+        closedir(d);
+    }
+    return n;
+}
+} // namespace
+
+void TestShmqUnit::anonymousSegmentIsSealedAndUnnamed()
+{
+    shmq::OpenError err;
+    auto q = Queue::createAnonymous(testHint(), 8, 64, &err);
+    QVERIFY2(q, err.message.c_str());
+    const int fd = q->fd();
+    QVERIFY(fd >= shmq::kMinSegmentFd);
+    QCOMPARE(q->name(), "fd:" + std::to_string(fd));
+    QCOMPARE(Queue::descriptorOf(q->name()), std::optional<int>(fd));
+    QVERIFY(fcntl(fd, F_GETFD) & FD_CLOEXEC); // passed on only on purpose
+    QVERIFY(leftoverSegments().empty());      // no name anywhere
+    QCOMPARE(unsigned(fcntl(fd, F_GET_SEALS)) & shmq::kRequiredSeals, shmq::kRequiredSeals);
+    struct stat st
+    {
+    };
+    QCOMPARE(fstat(fd, &st), 0);
+    QCOMPARE(st.st_mode & 0777, mode_t(0600));
+    const off_t size = st.st_size;
+    // Neither this descriptor nor one reopened through /proc (what another process of ours
+    // could do) can shrink, grow or unseal it.
+    const int other = ::open(("/proc/self/fd/" + std::to_string(fd)).c_str(), O_RDWR | O_CLOEXEC);
+    QVERIFY(other >= 0);
+    for (int f : {fd, other}) {
+        errno = 0;
+        QCOMPARE(ftruncate(f, 0), -1);
+        QCOMPARE(errno, EPERM);
+        QCOMPARE(ftruncate(f, size + 4096), -1);
+        QCOMPARE(errno, EPERM);
+        QCOMPARE(posix_fallocate(f, size, 4096), EPERM);
+        QCOMPARE(fcntl(f, F_ADD_SEALS, F_SEAL_WRITE), -1);
+        QCOMPARE(errno, EPERM);
+    }
+    ::close(other);
+    // Every page is there already (reserved, not merely sized).
+    QCOMPARE(fstat(fd, &st), 0);
+    QVERIFY(std::uint64_t(st.st_blocks) * 512 >= std::uint64_t(size));
+
+    auto peer = Queue::attach(q->name(), &err);
+    QVERIFY2(peer, err.message.c_str());
+    QCOMPARE(peer->fd(), -1); // the descriptor stays the creator's
+    QCOMPARE_RESULT(q->put("by descriptor"), Result::Ok);
+    std::string s;
+    QCOMPARE_RESULT(getString(*peer, s), Result::Ok);
+    QCOMPARE(s, std::string("by descriptor"));
+    QCOMPARE(ourMemfds(), 1);
+    // The creator's destroy closes its descriptor; the peer's mapping keeps working, and the
+    // memory is the kernel's to free once that is gone too.
+    q->destroy();
+    QCOMPARE(fcntl(fd, F_GETFD), -1);
+    QCOMPARE(ourMemfds(), 0);
+    QCOMPARE_RESULT(peer->put("still mapped"), Result::Closed);
+    QVERIFY(peer->stats().closed);
+}
+
+void TestShmqUnit::attachByDescriptorRefuses()
+{
+    shmq::OpenError err;
+    // Standard input: not a segment at all.
+    QVERIFY(!Queue::attach("fd:0", &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::NotSealed);
+    // A descriptor that is not open.
+    QVERIFY(!Queue::attach("fd:999999", &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::NotFound);
+    // Not a descriptor reference, nor one of our names.
+    QVERIFY(!Queue::attach("fd:1x", &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::BadName);
+    QVERIFY(!Queue::descriptorOf("fd:"));
+    QVERIFY(!Queue::descriptorOf("fd:-1"));
+    // A well-formed queue whose size is not sealed: someone could shrink it under us.
+    auto q = Queue::createAnonymous(testHint(), 4, 64, &err);
+    QVERIFY2(q, err.message.c_str());
+    const int unsealed = memfd_create("concurrente-q-unsealed", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    QVERIFY(unsealed >= 0);
+    struct stat st
+    {
+    };
+    QCOMPARE(fstat(q->fd(), &st), 0);
+    QCOMPARE(ftruncate(unsealed, st.st_size), 0);
+    QCOMPARE(fchmod(unsealed, 0600), 0);
+    std::vector<char> bytes(std::size_t(st.st_size));
+    QCOMPARE(pread(q->fd(), bytes.data(), bytes.size(), 0), ssize_t(bytes.size()));
+    QCOMPARE(pwrite(unsealed, bytes.data(), bytes.size(), 0), ssize_t(bytes.size()));
+    QVERIFY(!Queue::attach("fd:" + std::to_string(unsealed), &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::NotSealed);
+    // Sealed only against shrinking: still refused (growing would not hurt, but we ask for all).
+    QCOMPARE(fcntl(unsealed, F_ADD_SEALS, F_SEAL_SHRINK), 0);
+    QVERIFY(!Queue::attach("fd:" + std::to_string(unsealed), &err));
+    QCOMPARE(err.code, shmq::OpenErrorCode::NotSealed);
+    // With the seals it is a valid queue (the checks that follow are those of a named segment).
+    QCOMPARE(fcntl(unsealed, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SEAL), 0);
+    QVERIFY2(Queue::attach("fd:" + std::to_string(unsealed), &err), err.message.c_str());
+    ::close(unsealed);
+}
+
+void TestShmqUnit::truncatedUnderAPeer_data()
+{
+    QTest::addColumn<bool>("anonymous");
+    QTest::newRow("named segment: the peer dies of SIGBUS") << false;
+    QTest::newRow("anonymous sealed segment: the truncation is refused") << true;
+}
+
+void TestShmqUnit::truncatedUnderAPeer()
+{
+    // Any process of the same user truncates a live segment while a worker uses it. A named
+    // segment cannot prevent it: the worker's next touch of the segment is a SIGBUS (why the
+    // run's queues are anonymous now). A sealed anonymous one refuses it, and the worker goes on.
+    QFETCH(bool, anonymous);
+    shmq::OpenError err;
+    auto q = anonymous ? Queue::createAnonymous(testHint(), 16, 256, &err)
+                       : Queue::create(testHint(), 16, 256, &err);
+    QVERIFY2(q, err.message.c_str());
+    auto *flags = sharedArray<std::atomic<int>>(2); // [0] child attached, [1] stop
+    QVERIFY(flags);
+    Children children;
+    const std::string ref = q->name();
+    const pid_t child = children.spawn([&] {
+        signal(SIGBUS, SIG_DFL); // die of it plainly, without the test library's crash report
+        auto mine = Queue::attach(ref);
+        if (!mine)
+            return 3;
+        flags[0].store(1);
+        std::vector<std::byte> buf;
+        while (flags[1].load() == 0) {
+            if (mine->put("x", 100ms) != Result::Ok || mine->get(buf, 100ms) != Result::Ok)
+                return 4;
+        }
+        return 0;
+    });
+    QVERIFY(child > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(flags[0].load() == 1, 10000);
+    int truncated = 0;
+    int why = 0;
+    if (anonymous) {
+        // What another process can reach: the worker's descriptor, reopened through /proc.
+        const int fd = ::open(("/proc/" + std::to_string(child) + "/fd/" + std::to_string(q->fd())).c_str(),
+                              O_RDWR | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        truncated = ftruncate(fd, 0);
+        why = errno;
+        ::close(fd);
+    } else {
+        const int fd = shm_open(ref.c_str(), O_RDWR | O_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        truncated = ftruncate(fd, 0);
+        ::close(fd);
+    }
+    int status = 0;
+    if (anonymous) {
+        QCOMPARE(truncated, -1);
+        QCOMPARE(why, EPERM);
+        sleepUs(20'000); // the worker keeps going meanwhile
+        flags[1].store(1);
+        status = children.reap(child);
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, std::to_string(status).c_str());
+        QCOMPARE_RESULT(q->put("after"), Result::Ok);
+    } else {
+        QCOMPARE(truncated, 0);
+        QVERIFY(children.reapWithin(child, 10000, &status));
+        QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS, std::to_string(status).c_str());
+        q->release(); // our own mapping is as dead as the child's: do not touch it
+        shm_unlink(ref.c_str());
+    }
+    freeShared(flags, 2);
 }
 
 void TestShmqUnit::createRejectsBadArguments()
