@@ -100,6 +100,7 @@ void TimelinePainter::rebuild()
     m_parentSeen.clear();
     m_mark.clear();
     m_joinWaits.clear();
+    m_joinBegin.clear();
     m_indexed = 0;
     m_mainRow = -1;
     m_lastMainActionNs = -1;
@@ -205,16 +206,21 @@ void TimelinePainter::indexEvents(int from)
         m_lastEventNs = std::max(m_lastEventNs, e.tNs);
         const std::optional<MarkerKind> kind = markerKind(e);
         const bool join = kind == MarkerKind::Join || kind == MarkerKind::JoinTimeout;
+        if (e.ev == QLatin1String("join_begin") && row >= 0)
+            m_joinBegin.insert(row, e.tNs);
         if (join && row >= 0) {
-            // No event says when a join began: it began when the main script's previous action
-            // ended (a timed-out one exactly timeout before it returned).
             JoinWait w;
             w.endNs = e.tNs;
             w.waiter = m_mainRow;
             w.target = row;
             w.event = i;
             w.timedOut = kind == MarkerKind::JoinTimeout;
-            if (w.timedOut) {
+            if (const auto begun = m_joinBegin.constFind(row); begun != m_joinBegin.constEnd()) {
+                w.beginNs = *begun; // recorded (join_begin)
+                m_joinBegin.erase(begun);
+            } else if (w.timedOut) {
+                // Older logs have no join_begin: a join began when the main script's previous
+                // action ended (a timed-out one exactly timeout before it returned).
                 w.beginNs = e.tNs - qint64(e.fields.value(QStringLiteral("timeout_ms")).toDouble() * 1e6);
             } else {
                 w.beginNs = m_lastMainActionNs;

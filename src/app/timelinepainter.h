@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QHash>
 #include <QLineF>
 #include <QList>
 #include <QPalette>
@@ -59,7 +60,8 @@ public:
         qint64 t1 = 0;
         Shade shade = Shade::Running;
     };
-    /// The main program waiting in join() for `target`, from `beginNs` to the join's return.
+    /// The main program waiting in join() for `target`, from `beginNs` (its `join_begin`, or in
+    /// logs without one the main script's previous action) to the join's return.
     struct JoinWait
     {
         qint64 beginNs = 0;
@@ -167,6 +169,7 @@ private:
     QList<int> m_parentSeen;     ///< row → the parent row the layout used
     QList<QList<Marker>> m_mark; ///< row → markers, in time order
     QList<JoinWait> m_joinWaits;
+    QHash<int, qint64> m_joinBegin; ///< target row → its join_begin not yet returned
     int m_indexed = 0;
     int m_mainRow = -1;
     qint64 m_lastMainActionNs = -1; ///< the main script's last action before the events indexed

@@ -130,6 +130,7 @@ class TestTimeline : public QObject
 private Q_SLOTS:
     void lanesInTreeOrder();
     void barsShadedByState();
+    void joinBeginShadesTheWait();
     void arrowPerMessage();
     void markers_data();
     void markers();
@@ -192,6 +193,35 @@ void TestTimeline::barsShadedByState()
     for (const Painter::Segment &s : painter.segments(Main))
         joining = joining || (s.shade == S::Joining && s.t0 == 4950 && s.t1 == 6000);
     QVERIFY(joining);
+}
+
+void TestTimeline::joinBeginShadesTheWait()
+{
+    // A log with join_begin: the wait is shaded from it, not from the previous action (5050).
+    RunLog log = savedLog();
+    RunLog withBegin;
+    withBegin.scenario = log.scenario;
+    withBegin.processes = log.processes;
+    for (const Event &e : log.events()) {
+        if (e.ev == u"join"_s)
+            withBegin.addEvent(
+                ev(5500, std::nullopt, u"join_begin"_s, Producer, {{u"name"_s, u"Producer"_s}}));
+        withBegin.addEvent(e);
+    }
+    RunStore store;
+    store.load(withBegin);
+    Painter painter(&store);
+    QCOMPARE(painter.joinWaits().size(), 2);
+    const Painter::JoinWait join = painter.joinWaits().at(1);
+    QCOMPARE(join.beginNs, 5500);
+    QCOMPARE(join.endNs, 6000);
+    using S = Painter::Shade;
+    QList<std::tuple<qint64, qint64, S>> main;
+    for (const Painter::Segment &s : painter.segments(Main))
+        main.append({s.t0, s.t1, s.shade});
+    QVERIFY(main.contains(std::tuple<qint64, qint64, S>{5500, 6000, S::Joining}));
+    for (const auto &[t0, t1, shade] : std::as_const(main))
+        QVERIFY2(shade != S::Joining || t0 >= 4950, "no wait before the timed-out join");
 }
 
 void TestTimeline::arrowPerMessage()
@@ -407,7 +437,14 @@ void TestTimeline::followsLiveRun()
     QCOMPARE(store.messageCount(), 3);
     for (int i = 0; i < store.messageCount(); ++i)
         QVERIFY(view.timeline().arrowLine(f, i).has_value());
-    QVERIFY(!view.timeline().joinWaits().isEmpty());
+    // Each wait begins at the join_begin the engine recorded for it, before the join returned.
+    QCOMPARE(view.timeline().joinWaits().size(), 3);
+    for (const Painter::JoinWait &w : view.timeline().joinWaits()) {
+        const int begin = eventOf(store, u"join_begin"_s, w.target);
+        QVERIFY2(begin >= 0, qPrintable(store.process(w.target).record.name));
+        QCOMPARE(w.beginNs, store.event(begin).tNs);
+        QVERIFY(w.beginNs <= w.endNs);
+    }
     QVERIFY(ranges.size() > 2);
     // CPU per process: the sleeper was sampled while it ran (it used next to no CPU).
     charts.refresh();
