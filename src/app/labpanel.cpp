@@ -512,6 +512,8 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
     m_presetPath = presetPath;
     m_language = language;
     m_predict->setQuestion(PredictQuestion::forPreset(presetPath), language);
+    // The free lab measures the speed-up of 1…cpu_count workers (Charts tab).
+    m_charts->setSweepAvailable(QFileInfo(presetPath).completeBaseName() == QLatin1String("13-free-lab"));
     if (samePreset) {
         // The language changed: the run shown stays.
         retranslate();
