@@ -374,6 +374,7 @@ QList<QAction *> LabPanel::runActions() const
 
 void LabPanel::retranslate()
 {
+    m_consoleLineCount.clear(); // a line's text, and so its line breaks, may change
     m_actRun->setText(tr("&Run"));
     m_actRun->setToolTip(tr("Run the main program from its first line (%1)")
                              .arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
@@ -1172,6 +1173,7 @@ void LabPanel::updateScriptHighlight()
 
 void LabPanel::onStoreReset()
 {
+    m_consoleLineCount.clear();
     refreshConsoleChoices();
     refreshEventKinds();
     rebuildConsole();
@@ -1453,13 +1455,23 @@ void LabPanel::showMomentInConsole(std::optional<qint64> tNs)
     // The console holds, in arrival order, one block per line that appendConsole() wrote: count
     // them the same way up to the last event at or before the moment.
     const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
+    const int count = m_store->eventCount();
+    if (only != m_lineCountOnly || m_consoleLineCount.size() > count) {
+        m_consoleLineCount.clear();
+        m_lineCountOnly = only;
+    }
+    m_consoleLineCount.reserve(count);
+    for (int i = int(m_consoleLineCount.size()); i < count; ++i) {
+        const QString text = consoleLine(i, only);
+        m_consoleLineCount.append(text.isEmpty() ? 0 : int(text.count(QLatin1Char('\n'))) + 1);
+    }
     int blocks = 0;
     int target = -1;
-    for (int i = 0; i < m_store->eventCount(); ++i) {
-        const QString text = consoleLine(i, only);
-        if (text.isEmpty())
+    for (int i = 0; i < count; ++i) {
+        const int lines = m_consoleLineCount.at(i);
+        if (lines == 0)
             continue;
-        blocks += int(text.count(QLatin1Char('\n'))) + 1;
+        blocks += lines;
         if (m_store->event(i).tNs <= *tNs)
             target = blocks - 1;
     }

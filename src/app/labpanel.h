@@ -242,7 +242,11 @@ private:
     QDoubleSpinBox *m_joinTimeout = nullptr;
     QList<QWidget *> m_labWidgets; ///< hidden when there is no usable scenario
     int m_consoleShown = 0;        ///< events [0, m_consoleShown) are in the console
-    QSet<QString> m_kinds;         ///< event kinds seen so far (the event filter's choices)
+    /// Console lines each event writes for the console's process filter `m_lineCountOnly`, so
+    /// moving the time cursor counts lines without formatting every event again.
+    QList<int> m_consoleLineCount;
+    int m_lineCountOnly = -2;
+    QSet<QString> m_kinds; ///< event kinds seen so far (the event filter's choices)
     int m_kindsSeen = 0;
     TimelinePane *m_timeline = nullptr;
     LabCharts *m_charts = nullptr;

@@ -101,6 +101,9 @@ void TimelinePainter::rebuild()
     m_mark.clear();
     m_joinWaits.clear();
     m_joinBegin.clear();
+    m_channels.clear();
+    m_channelIndex.clear();
+    m_messageChannel.clear();
     m_indexed = 0;
     m_mainRow = -1;
     m_lastMainActionNs = -1;
@@ -240,6 +243,17 @@ void TimelinePainter::indexEvents(int from)
             addMarker(on, Marker{e.tNs, *kind, i});
     }
     m_indexed = count;
+    // Each message's channel, once: painting groups the arrows by it.
+    for (int i = int(m_messageChannel.size()); i < m_store->messageCount(); ++i) {
+        const RunStore::Message &m = m_store->message(i);
+        const QString key = m.pipe ? QStringLiteral("|") + m.channel : m.channel;
+        auto it = m_channelIndex.constFind(key);
+        if (it == m_channelIndex.constEnd()) {
+            it = m_channelIndex.insert(key, int(m_channels.size()));
+            m_channels.append({m.channel, m.pipe});
+        }
+        m_messageChannel.append(*it);
+    }
 }
 
 const QList<TimelinePainter::Marker> &TimelinePainter::markers(int row) const
@@ -700,7 +714,7 @@ void TimelinePainter::paintAxis(QPainter &p, const Frame &f) const
     }
 }
 
-void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t1) const
+void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t1, bool withCursor) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -789,41 +803,93 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
         p.drawLine(QPointF(x, laneRect(f, w.target).center().y()),
                    QPointF(x, laneRect(f, w.waiter).center().y()));
     }
-    // Messages: put → get, one arrow each; many on the same pixels are drawn once.
-    QSet<quint64> drawn;
+    // Messages: put → get, one arrow each; many on the same pixels are drawn once. Arrows of
+    // one channel are drawn in one call; when there are more than the picture can show apart,
+    // without heads and without antialiasing (a 100,000-event run has tens of thousands).
+    struct Arrows
+    {
+        QColor color;
+        bool pipe = false;
+        QList<QLineF> lines;
+    };
+    const int lanes = int(m_lanes.size());
+    // The last arrow drawn between each pair of lanes, as pixels: messages come in nearly in
+    // time order, so the ones on the same pixels follow each other.
+    std::vector<quint32> lastArrow(lanes <= 1024 ? size_t(lanes) * size_t(lanes) : 0, UINT32_MAX);
+    QSet<quint64> drawn; // many lanes: a set instead
+    QList<Arrows> groups(m_channels.size());
+    for (int c = 0; c < m_channels.size(); ++c)
+        groups[c] = Arrows{
+            channelColor(m_channels.at(c).first, m_channels.at(c).second), m_channels.at(c).second, {}};
+    int arrowCount = 0;
+    const auto laneY = [&f](int lane) { return f.plot.top() + (lane + 0.5) * f.laneHeight; };
+    // Frame::x without its division: tens of thousands of calls.
+    const double scale = f.plot.width() / double(std::max<qint64>(f.t1 - f.t0, 1));
+    const auto xOf = [&f, scale](qint64 tNs) { return f.plot.left() + double(tNs - f.t0) * scale; };
     for (int i = 0; i < m_store->messageCount(); ++i) {
         const RunStore::Message &m = m_store->message(i);
-        if (!m.putNs || laneOf(m.sender) < 0)
+        if (!m.putNs)
+            continue;
+        const int from = laneOf(m.sender);
+        if (from < 0)
             continue;
         const qint64 end = m.getNs ? *m.getNs : *m.putNs;
         if (std::max(*m.putNs, end) < f.t0 || std::min(*m.putNs, end) > f.t1)
             continue;
-        const QColor c = channelColor(m.channel, m.pipe);
-        const std::optional<QLineF> line = arrowLine(f, i);
-        if (!line) {
+        const int to = m.getNs ? laneOf(m.receiver) : -1;
+        if (to < 0) {
             // Put, not got yet: a hollow dot on the sender's lane.
-            p.setPen(QPen(c, 1.5));
+            p.setPen(QPen(channelColor(m.channel, m.pipe), 1.5));
             p.setBrush(m_palette.color(QPalette::Base));
-            p.drawEllipse(QPointF(f.x(*m.putNs), laneRect(f, m.sender).center().y()), 3, 3);
+            p.drawEllipse(QPointF(f.x(*m.putNs), laneY(from)), 3, 3);
             continue;
         }
-        const quint64 key = (quint64(quint16(line->x1())) << 48) | (quint64(quint16(line->x2())) << 32) |
-                            (quint64(quint16(laneOf(m.sender))) << 16) | quint64(quint16(laneOf(m.receiver)));
-        if (drawn.contains(key))
+        const QLineF line(xOf(*m.putNs), laneY(from), xOf(*m.getNs), laneY(to));
+        const quint32 pixels = (quint32(quint16(line.x1())) << 16) | quint32(quint16(line.x2()));
+        if (!lastArrow.empty()) {
+            quint32 &last = lastArrow[size_t(from) * size_t(lanes) + size_t(to)];
+            if (last == pixels)
+                continue;
+            last = pixels;
+        } else {
+            const quint64 key =
+                (quint64(pixels) << 32) | (quint64(quint16(from)) << 16) | quint64(quint16(to));
+            if (drawn.contains(key))
+                continue;
+            drawn.insert(key);
+        }
+        const int group = i < m_messageChannel.size() ? m_messageChannel.at(i) : -1;
+        if (group < 0)
             continue;
-        drawn.insert(key);
-        p.setPen(QPen(c, 1.4, m.pipe ? Qt::DashLine : Qt::SolidLine));
-        p.drawLine(*line);
-        const double angle = std::atan2(line->dy(), line->dx());
-        const double a = 7;
-        const QPointF tip = line->p2();
-        const QPointF head[] = {tip, tip - QPointF(a * std::cos(angle - 0.4), a * std::sin(angle - 0.4)),
-                                tip - QPointF(a * std::cos(angle + 0.4), a * std::sin(angle + 0.4))};
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawPolygon(head, 3);
+        groups[group].lines.append(line);
+        ++arrowCount;
     }
-    // Markers, the visible ones only; several of one kind on one pixel are drawn once.
+    // About one arrow per 3 pixels of width: more would only be ink.
+    const bool dense = arrowCount > f.plot.width() / 3;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, !dense);
+    for (const Arrows &g : std::as_const(groups)) {
+        p.setPen(QPen(g.color, dense ? 1 : 1.4, g.pipe ? Qt::DashLine : Qt::SolidLine));
+        p.drawLines(g.lines);
+        if (dense)
+            continue;
+        p.setPen(Qt::NoPen);
+        p.setBrush(g.color);
+        for (const QLineF &line : g.lines) {
+            const double angle = std::atan2(line.dy(), line.dx());
+            const double a = 7;
+            const QPointF tip = line.p2();
+            const QPointF head[] = {tip, tip - QPointF(a * std::cos(angle - 0.4), a * std::sin(angle - 0.4)),
+                                    tip - QPointF(a * std::cos(angle + 0.4), a * std::sin(angle + 0.4))};
+            p.drawPolygon(head, 3);
+        }
+    }
+    p.restore();
+    // Markers, the visible ones only; several of one kind on one pixel are drawn once. Prints,
+    // the most numerous by far, are drawn together in one call.
+    QList<QLineF> prints;
+    QList<std::pair<QPointF, MarkerKind>> others;
+    const double half = markerSize / 2;
     for (int row : m_lanes) {
         const QList<Marker> &list = markers(row);
         const double y = laneRect(f, row).center().y();
@@ -831,31 +897,63 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
         auto it = std::lower_bound(list.begin(), list.end(), from,
                                    [](const Marker &m, qint64 t) { return m.tNs < t; });
         int lastX = INT_MIN;
+        int lastPrintX = INT_MIN;
         MarkerKind lastKind = MarkerKind::End;
         for (; it != list.end() && it->tNs <= f.t1 + (f.t1 - f.t0) / 50; ++it) {
-            const int x = int(f.x(it->tNs));
+            const double fx = xOf(it->tNs);
+            const int x = int(fx);
+            if (it->kind == MarkerKind::Print) {
+                if (x != lastPrintX)
+                    prints.append(QLineF(fx, y - half, fx, y + half));
+                lastPrintX = x;
+                continue;
+            }
             if (x == lastX && it->kind == lastKind)
                 continue;
             lastX = x;
             lastKind = it->kind;
-            paintMarker(p, QPointF(f.x(it->tNs), y), it->kind, markerSize);
+            others.append({QPointF(fx, y), it->kind});
         }
     }
+    if (!prints.isEmpty()) {
+        p.save();
+        // Denser than the pixels: thin lines without antialiasing (the fast path).
+        const bool densePrints = prints.size() >= f.plot.width();
+        p.setRenderHint(QPainter::Antialiasing, !densePrints);
+        p.setPen(QPen(markerColor(MarkerKind::Print), densePrints ? 0 : 2, Qt::SolidLine, Qt::FlatCap));
+        p.drawLines(prints);
+        p.restore();
+    }
+    for (const auto &[at, kind] : std::as_const(others))
+        paintMarker(p, at, kind, markerSize);
     p.restore();
 
-    if (m_cursor && *m_cursor >= f.t0 && *m_cursor <= f.t1) {
-        const double x = f.x(*m_cursor);
-        const QColor c = m_palette.color(QPalette::Highlight);
-        p.setPen(QPen(c, 2));
-        p.drawLine(QPointF(x, f.axis.top()), QPointF(x, f.plot.bottom()));
-        const QString label = tr("%1 ms").arg(LabText::relativeMs(*m_cursor, dataStartNs()));
-        const double w = fm.horizontalAdvance(label) + 8;
-        const QRectF box(std::clamp(x - w / 2, f.axis.left(), f.axis.right() - w), f.axis.top(), w,
-                         f.axis.height() - 2);
-        p.fillRect(box, c);
-        p.setPen(m_palette.color(QPalette::HighlightedText));
-        p.drawText(box, Qt::AlignCenter, label);
-    }
+    p.restore();
+    if (withCursor)
+        paintCursor(p, rect, t0, t1);
+}
+
+void TimelinePainter::paintCursor(QPainter &p, const QRectF &rect, qint64 t0, qint64 t1) const
+{
+    if (!m_store || m_lanes.isEmpty() || !m_cursor)
+        return;
+    const Frame f = frame(rect, t0, t1);
+    if (*m_cursor < f.t0 || *m_cursor > f.t1)
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QFontMetricsF fm(p.font());
+    const double x = f.x(*m_cursor);
+    const QColor c = m_palette.color(QPalette::Highlight);
+    p.setPen(QPen(c, 2));
+    p.drawLine(QPointF(x, f.axis.top()), QPointF(x, f.plot.bottom()));
+    const QString label = tr("%1 ms").arg(LabText::relativeMs(*m_cursor, dataStartNs()));
+    const double w = fm.horizontalAdvance(label) + 8;
+    const QRectF box(std::clamp(x - w / 2, f.axis.left(), f.axis.right() - w), f.axis.top(), w,
+                     f.axis.height() - 2);
+    p.fillRect(box, c);
+    p.setPen(m_palette.color(QPalette::HighlightedText));
+    p.drawText(box, Qt::AlignCenter, label);
     p.restore();
 }
 

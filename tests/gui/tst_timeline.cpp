@@ -135,6 +135,7 @@ private Q_SLOTS:
     void markers_data();
     void markers();
     void paintsPixels();
+    void viewKeepsItsPicture();
     void scrubSetsTheLab();
     void mouseScrubs();
     void zoomAndPan();
@@ -307,6 +308,32 @@ void TestTimeline::paintsPixels()
     // Before its start, a lane is background.
     const QPointF before(f.x(1050), painter.laneRect(f, Consumer).center().y() - 3);
     QVERIFY(image.pixelColor(before.toPoint()) != Painter::shadeColor(Painter::Shade::Running));
+}
+
+void TestTimeline::viewKeepsItsPicture()
+{
+    // The view keeps the picture and draws only the cursor over it: the cursor shows and goes
+    // again, and new data is painted.
+    RunStore store;
+    store.load(savedLog());
+    TimelineView view(&store);
+    view.resize(900, 300);
+    view.setRange(1000, 7000);
+    const QImage plain = view.grab().toImage();
+    const Painter::Frame f = view.currentFrame();
+    const QPoint at(int(f.x(3000)), int(f.plot.top() + 2));
+    view.setCursorTime(3000);
+    const QImage withCursor = view.grab().toImage();
+    QCOMPARE(withCursor.pixelColor(at), view.palette().color(QPalette::Highlight));
+    QVERIFY(plain.pixelColor(at) != withCursor.pixelColor(at));
+    view.setCursorTime(std::nullopt);
+    QCOMPARE(view.grab().toImage(), plain);
+    // Another run in the same store: the picture is redrawn (the consumer's lane goes).
+    RunLog other = savedLog();
+    other.processes[Consumer].startNs.reset();
+    store.load(other);
+    view.setRange(1000, 7000);
+    QVERIFY(view.grab().toImage() != plain);
 }
 
 void TestTimeline::scrubSetsTheLab()
