@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -52,7 +53,6 @@ LabCharts::LabCharts(RunStore *store, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     m_note->setWordWrap(true);
-    layout->addWidget(m_note);
     auto *sweepLayout = new QHBoxLayout(m_sweepRow);
     sweepLayout->setContentsMargins(0, 0, 0, 0);
     sweepLayout->addWidget(m_sweepButton);
@@ -69,8 +69,12 @@ LabCharts::LabCharts(RunStore *store, QWidget *parent)
     scroll->setWidget(inner);
     layout->addWidget(scroll, 1);
     // The page's own charts first, CPU per process (every run) last.
-    for (QChart *c : {m_speedup, m_sweepChart, m_cpuWork, m_queue, m_rate, m_latency, m_cpu})
-        charts->addWidget(addView(c, c == m_cpu ? 220 : 260));
+    for (QChart *c : {m_speedup, m_sweepChart, m_cpuWork, m_queue, m_rate, m_latency, m_cpu}) {
+        // The note says what the CPU chart shows (or why there is none), right above it.
+        if (c == m_cpu)
+            charts->addWidget(m_note);
+        charts->addWidget(addView(c, 300));
+    }
     charts->addStretch();
     m_timer->setSingleShot(true);
     m_timer->setInterval(ChartRefreshMs);
@@ -208,7 +212,6 @@ void LabCharts::retranslate()
 {
     m_cpu->setTitle(tr("CPU per process over time"));
     m_queue->setTitle(tr("Messages waiting in each queue or pipe"));
-    m_rate->setTitle(tr("Messages received per second"));
     m_latency->setTitle(tr("How long messages waited (put → get)"));
     m_sweepChart->setTitle(tr("Speed-up against the number of worker processes"));
     updateSweepUi();
@@ -278,10 +281,10 @@ void LabCharts::fillSpeedup(const SpeedupFigures &f)
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsPrecision(3);
+    series->setLabelsFormat(tr("@value s"));
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
-    x->append({tr("Sequential: the main program calls both"),
-               tr("Parallel: %n process(es) at once", nullptr, f.workers)});
+    x->append({tr("Sequential"), tr("%n process(es)", nullptr, f.workers)});
     auto *y = new QValueAxis;
     y->setTitleText(tr("Wall time (s)"));
     y->setRange(0, std::max(seq, par) * 1.2 + 0.001);
@@ -312,41 +315,44 @@ void LabCharts::fillCpuWork(const QList<CpuWorkBar> &bars)
     QStringList categories;
     double maxY = 0.1;
     int switchUs = 0;
-    for (const CpuWorkBar &b : bars) {
+    // Horizontal bars, the names on the left where they fit; the first worker at the top (a
+    // horizontal bar chart draws its first category at the bottom).
+    for (qsizetype i = bars.size() - 1; i >= 0; --i) {
+        const CpuWorkBar &b = bars.at(i);
         *wall << double(b.wallNs) / 1e9;
         *cpu << double(b.cpuNs) / 1e9;
         maxY = std::max({maxY, double(b.wallNs) / 1e9, double(b.cpuNs) / 1e9});
         switchUs = std::max(switchUs, b.switchUs);
-        QString label = b.together ? tr("%1 (together)").arg(b.names.join(QStringLiteral(" + "))) : b.name;
-        if (!b.together)
-            label += QLatin1Char('\n') + tr("%n thread(s)", nullptr, b.threads);
-        categories.append(label);
+        categories.append(b.together ? tr("%1 (at once)").arg(b.names.join(QStringLiteral(" + ")))
+                                     : tr("%1 (%n thread(s))", nullptr, b.threads).arg(b.name));
     }
     for (QBarSet *s : {wall, cpu})
         s->setLabelColor(palette().color(QPalette::Text));
-    auto *series = new QBarSeries;
+    auto *series = new QHorizontalBarSeries;
     series->append(wall);
     series->append(cpu);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsPrecision(3);
+    series->setLabelsFormat(tr("@value s"));
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    auto *y = new QValueAxis;
-    y->setTitleText(tr("Seconds"));
-    y->setRange(0, maxY * 1.2);
-    y->applyNiceNumbers();
-    styleAxis(x);
-    styleAxis(y);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
-    series->attachAxis(y);
+    auto *names = new QBarCategoryAxis;
+    names->append(categories);
+    auto *seconds = new QValueAxis;
+    seconds->setTitleText(tr("Seconds"));
+    seconds->setRange(0, maxY * 1.25);
+    seconds->applyNiceNumbers();
+    styleAxis(names);
+    styleAxis(seconds);
+    chart->addAxis(names, Qt::AlignLeft);
+    chart->addAxis(seconds, Qt::AlignBottom);
+    series->attachAxis(names);
+    series->attachAxis(seconds);
     chart->legend()->setVisible(true);
-    chart->setTitle(switchUs > 0 ? tr("Same CPU work: threads under one interpreter lock against processes "
-                                      "(the lock changes hands every %1 ms)")
-                                       .arg(number(switchUs / 1000.0, switchUs % 1000 ? 1 : 0))
+    // Chart titles are rich text: the switch interval on a line of its own.
+    chart->setTitle(switchUs > 0 ? tr("Same CPU work: threads against processes") + QStringLiteral("<br>") +
+                                       tr("one interpreter lock per process, handed over every %1 ms")
+                                           .arg(number(switchUs / 1000.0, switchUs % 1000 ? 1 : 0))
                                  : tr("Same CPU work: wall and CPU time per worker"));
 }
 
@@ -457,8 +463,9 @@ void LabCharts::refresh()
         const qint64 bin = rateBinNs(m_store->eventCount() > 0
                                          ? m_store->event(m_store->eventCount() - 1).tNs - m_store->originNs()
                                          : 0);
-        fill(m_rate, messageRateSeries(*m_store, bin), timeAxis,
-             tr("Messages per second (bins of %1 ms)").arg(number(double(bin) / 1e6, 0)), false);
+        fill(m_rate, messageRateSeries(*m_store, bin), timeAxis, tr("Messages per second"), false);
+        m_rate->setTitle(
+            tr("Messages received per second (counted every %1 ms)").arg(number(double(bin) / 1e6, 0)));
     }
     const LatencyHistogram latency = latencyHistogram(*m_store);
     if (latency.messages > 0)

@@ -167,11 +167,13 @@ QList<ChartSeries> messageRateSeries(const RunStore &store, qint64 binNs)
         }
     }
     const double width = double(binNs) / 1e9;
+    // The last bin is drawn up to the run's end, not past it.
+    const double last = std::max(seconds(end, origin), (bins - 1) * width);
     for (int c = 0; c < out.size(); ++c) {
         for (int b = 0; b < bins; ++b) {
             const double rate = counts[c][b] / width;
             out[c].points.append({b * width, rate});
-            out[c].points.append({(b + 1) * width, rate});
+            out[c].points.append({std::min((b + 1) * width, last), rate});
         }
     }
     return out;

@@ -7,12 +7,14 @@
 #include "run.h"
 #include "runstore.h"
 #include "scenario.h"
+#include "themecolors.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QDir>
 #include <QJsonArray>
+#include <QLegend>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -118,6 +120,7 @@ private Q_SLOTS:
     void pageOneSpeedupFromRealRun();
     void pageEightWallAndCpu();
     void pageElevenRateAndLatency();
+    void darkPaletteIsReadable();
     void sweepPlotsSpeedupAgainstIdeal();
     void sweepCancels();
 };
@@ -203,8 +206,10 @@ void TestCharts::pageEightWallAndCpu()
     const auto *series = static_cast<QAbstractBarSeries *>(charts.cpuWorkChart()->series().constFirst());
     QCOMPARE(series->barSets().size(), 2); // wall, CPU
     QCOMPARE(series->barSets().at(0)->count(), 5);
-    QCOMPARE(series->barSets().at(0)->at(4), 1.11);
-    QCOMPARE(series->barSets().at(1)->at(4), 2.0);
+    // Horizontal bars, the first worker at the top: A and B together are the bottom bar (0).
+    QCOMPARE(series->barSets().at(0)->at(0), 1.11);
+    QCOMPARE(series->barSets().at(1)->at(0), 2.0);
+    QCOMPARE(series->barSets().at(0)->at(4), 2.0); // 1 thread
     // The switch interval is shown.
     QVERIFY2(charts.cpuWorkChart()->title().contains(u"5 ms"_s), qPrintable(charts.cpuWorkChart()->title()));
 }
@@ -248,6 +253,37 @@ void TestCharts::pageElevenRateAndLatency()
     const auto *bars = static_cast<QAbstractBarSeries *>(charts.latencyChart()->series().constFirst());
     QCOMPARE(bars->barSets().constFirst()->count(), 13);
     QVERIFY(charts.latencyChart()->title().contains(u"ms"_s));
+}
+
+void TestCharts::darkPaletteIsReadable()
+{
+    // Titles, axis titles and labels and legends in the palette's text colour on its base, and
+    // every shown chart drawn: a dark theme reads as well as a light one.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    RunStore store;
+    store.load(queueLog());
+    LabCharts charts(&store);
+    charts.setPalette(dark);
+    charts.resize(700, 1400);
+    charts.refresh();
+    const QColor base = dark.color(QPalette::Base);
+    for (QChart *c : {charts.queueChart(), charts.rateChart(), charts.latencyChart()}) {
+        QVERIFY2(charts.isChartShown(c), qPrintable(c->title()));
+        QCOMPARE(c->backgroundBrush().color(), base);
+        QVERIFY(contrastRatio(c->titleBrush().color(), base) >= 4.5);
+        QVERIFY(contrastRatio(c->legend()->labelColor(), base) >= 4.5);
+        for (QAbstractAxis *a : c->axes()) {
+            QVERIFY2(contrastRatio(a->labelsBrush().color(), base) >= 4.5, qPrintable(a->titleText()));
+            QVERIFY2(contrastRatio(a->titleBrush().color(), base) >= 4.5, qPrintable(a->titleText()));
+        }
+    }
+    // CONCURRENTE_SHOT_DIR: a picture to look at.
+    if (const QString dir = qEnvironmentVariable("CONCURRENTE_SHOT_DIR"); !dir.isEmpty())
+        charts.grab().save(dir + u"/charts-dark.png"_s);
 }
 
 void TestCharts::sweepPlotsSpeedupAgainstIdeal()
