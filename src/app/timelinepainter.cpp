@@ -719,7 +719,11 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.fillRect(rect, m_palette.color(QPalette::Base));
-    if (!m_store || m_lanes.isEmpty()) {
+    // Before a run has started anything there is no time to show.
+    bool started = false;
+    for (int row = 0; m_store && row < m_store->processCount() && !started; ++row)
+        started = m_store->process(row).record.startNs.has_value();
+    if (!m_store || m_lanes.isEmpty() || !started) {
         p.setPen(m_palette.color(QPalette::PlaceholderText));
         p.drawText(rect, Qt::AlignCenter, tr("Run the example to see its processes over time."));
         p.restore();
@@ -783,7 +787,8 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
             const double x = f.x(*proc.record.endNs);
             p.fillRect(QRectF(x - 1.5, bar.top() - 2, 3, bar.height() + 4), endColor(proc.state));
             const QString code = LabText::exitCode(proc.record.exitcode);
-            if (!code.isEmpty() && f.laneHeight >= fm.height() && x + 6 < f.plot.right()) {
+            if (!code.isEmpty() && f.laneHeight >= fm.height() &&
+                x + 6 + fm.horizontalAdvance(code) < f.plot.right()) {
                 p.setPen(endColor(proc.state) == endColor(RunStore::State::Exited) ? dim
                                                                                    : endColor(proc.state));
                 p.drawText(QRectF(x + 4, bar.center().y() - fm.height() / 2, fm.horizontalAdvance(code) + 4,
