@@ -594,6 +594,14 @@ void LabPanel::onEdited()
     updateStatus();
 }
 
+void LabPanel::showRunTab()
+{
+    // From the scenario's tab to the processes; a tab that shows the run (the timeline, the
+    // charts, the console…) stays.
+    if (m_tabs->currentIndex() == SetupTab)
+        m_tabs->setCurrentIndex(ProcessesTab);
+}
+
 bool LabPanel::isRunLive() const
 {
     return m_run && m_run->isStarted() && !m_run->isFinished();
@@ -919,7 +927,7 @@ void LabPanel::onRun()
         return;
     }
     Run *run = m_run && !m_run->isStarted() ? m_run.data() : freshRun();
-    m_tabs->setCurrentIndex(ProcessesTab);
+    showRunTab();
     run->start();
     updateActions();
     updateStatus();
@@ -935,7 +943,7 @@ void LabPanel::onStep()
         m_run && (!m_run->isStarted() || (m_run->isScripted() && m_run->phase() == Run::Phase::Running))
             ? m_run.data()
             : freshRun();
-    m_tabs->setCurrentIndex(ProcessesTab);
+    showRunTab();
     run->step();
     updateActions();
     updateStatus();

@@ -181,6 +181,8 @@ private:
     void onStartMethodChosen();
     /// A run was started and has not ended yet.
     bool isRunLive() const;
+    /// The tab to watch a run starting: the processes, unless one showing the run is shown.
+    void showRunTab();
     /// Tells who keeps the student's version of the page's example (draftChanged).
     void keepDraft(const Scenario &scenario);
     /// Makes `scenario` the one that runs (the editor already shows it).
