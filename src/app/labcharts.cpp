@@ -73,7 +73,8 @@ LabCharts::LabCharts(RunStore *store, QWidget *parent)
         // The note says what the CPU chart shows (or why there is none), right above it.
         if (c == m_cpu)
             charts->addWidget(m_note);
-        charts->addWidget(addView(c, 300));
+        // Page 8's horizontal bars need room for two labelled bars per worker.
+        charts->addWidget(addView(c, c == m_cpuWork ? 400 : 300));
     }
     charts->addStretch();
     m_timer->setSingleShot(true);
@@ -323,12 +324,14 @@ void LabCharts::fillCpuWork(const QList<CpuWorkBar> &bars)
         *cpu << double(b.cpuNs) / 1e9;
         maxY = std::max({maxY, double(b.wallNs) / 1e9, double(b.cpuNs) / 1e9});
         switchUs = std::max(switchUs, b.switchUs);
-        categories.append(b.together ? tr("%1 (at once)").arg(b.names.join(QStringLiteral(" + ")))
+        // Workers that ran at the same time, taken together: "Process A + Process B".
+        categories.append(b.together ? b.names.join(QStringLiteral(" + "))
                                      : tr("%1 (%n thread(s))", nullptr, b.threads).arg(b.name));
     }
     for (QBarSet *s : {wall, cpu})
         s->setLabelColor(palette().color(QPalette::Text));
     auto *series = new QHorizontalBarSeries;
+    series->setBarWidth(0.85);
     series->append(wall);
     series->append(cpu);
     series->setLabelsVisible(true);
@@ -457,13 +460,13 @@ void LabCharts::refresh()
     const QList<ChartSeries> depth = queueDepthSeries(*m_store);
     const QString timeAxis = tr("Time since the run started (s)");
     fill(m_cpu, cpu, timeAxis, tr("CPU (ms per second)"), false);
-    fill(m_queue, depth, timeAxis, tr("Messages waiting"), true);
+    fill(m_queue, depth, timeAxis, tr("Messages"), true); // the title says "waiting"
     const bool messages = !depth.isEmpty();
     if (messages) {
         const qint64 bin = rateBinNs(m_store->eventCount() > 0
                                          ? m_store->event(m_store->eventCount() - 1).tNs - m_store->originNs()
                                          : 0);
-        fill(m_rate, messageRateSeries(*m_store, bin), timeAxis, tr("Messages per second"), false);
+        fill(m_rate, messageRateSeries(*m_store, bin), timeAxis, tr("Messages / s"), false);
         m_rate->setTitle(
             tr("Messages received per second (counted every %1 ms)").arg(number(double(bin) / 1e6, 0)));
     }
