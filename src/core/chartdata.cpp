@@ -293,7 +293,9 @@ QList<CpuWorkBar> cpuWorkBars(const RunStore &store)
             works.append(w);
         }
     }
-    std::stable_sort(works.begin(), works.end(), [](const Work &a, const Work &b) { return a.end < b.end; });
+    // In the order the work began (the order the page starts them).
+    std::stable_sort(works.begin(), works.end(),
+                     [](const Work &a, const Work &b) { return a.begin < b.begin; });
     QList<CpuWorkBar> out;
     // Sets of works that overlapped: each one begins before the set's end so far.
     for (qsizetype i = 0; i < works.size();) {

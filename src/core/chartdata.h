@@ -77,7 +77,7 @@ struct CpuWorkBar
     int switchUs = 0; ///< the lock's switch interval (gil), 0 when none
     bool together = false;
 };
-/// One bar per worker with a `result` of a `gil` or `burn` task, in the order of the results,
+/// One bar per worker with a `result` of a `gil` or `burn` task, in the order their work began,
 /// and after the last member of each set of workers whose work overlapped in time, a bar for
 /// the set (`together`).
 QList<CpuWorkBar> cpuWorkBars(const RunStore &store);
