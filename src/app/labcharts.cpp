@@ -415,7 +415,7 @@ void LabCharts::fillSweep()
     x->setTickInterval(std::max(1.0, std::ceil(n / 8.0)));
     x->setLabelFormat(QStringLiteral("%d"));
     auto *y = new QValueAxis;
-    y->setTitleText(tr("Speed-up (× one process)"));
+    y->setTitleText(tr("Speed-up (×)"));
     double maxY = n;
     for (const QPointF &p : measured)
         maxY = std::max(maxY, p.y());
@@ -480,10 +480,15 @@ void LabCharts::refresh()
     const QList<CpuWorkBar> work = cpuWorkBars(*m_store);
     if (!work.isEmpty())
         fillCpuWork(work);
+    // A run shown but not started yet (the lab makes one as soon as a page is shown) has nothing
+    // to chart.
+    bool started = false;
+    for (int row = 0; row < m_store->processCount() && !started; ++row)
+        started = m_store->process(row).record.startNs.has_value();
     for (QChartView *v : std::as_const(m_views)) {
         QChart *c = v->chart();
         if (c == m_cpu)
-            v->setVisible(!cpu.isEmpty() || (!m_store->isEmpty() && m_store->isLive()));
+            v->setVisible(!cpu.isEmpty() || (started && m_store->isLive()));
         else if (c == m_queue || c == m_rate)
             v->setVisible(messages);
         else if (c == m_latency)
@@ -494,7 +499,7 @@ void LabCharts::refresh()
             v->setVisible(!work.isEmpty());
     }
     fillSweep();
-    if (m_store->isEmpty())
+    if (!started)
         m_note->setText(tr("Run the example to chart it."));
     else if (cpu.isEmpty() && !m_store->isLive())
         m_note->setText(
