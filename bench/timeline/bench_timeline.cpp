@@ -11,7 +11,7 @@
 // Headlines: timeline_frame_ms_100k (goal ≤ 16), timeline_scrub_ms (goal ≤ 50),
 // timeline_frame_vs_empty.
 //
-// Usage: bench_timeline [--events N] [--processes P] [--rounds R] [--check]
+// Usage: bench_timeline [--events N] [--processes P] [--rounds R] [--check] [--save PNG]
 #include "labpanel.h"
 #include "runlog.h"
 #include "runstore.h"
@@ -204,6 +204,7 @@ int main(int argc, char **argv)
     int processes = 64;
     int rounds = 9;
     bool check = false;
+    QString save; // --save PNG: the whole run as painted, to look at
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--events") && i + 1 < args.size())
@@ -214,6 +215,8 @@ int main(int argc, char **argv)
             rounds = std::max(1, args.at(++i).toInt());
         else if (args.at(i) == QLatin1String("--check"))
             check = true;
+        else if (args.at(i) == QLatin1String("--save") && i + 1 < args.size())
+            save = args.at(++i);
     }
     if (check) {
         events = 2000;
@@ -250,6 +253,13 @@ int main(int argc, char **argv)
             QPainter p(&image);
             painter.paint(p, QRectF(QPointF(0, 0), size), mid, mid + 1'000'000'000);
         }));
+    }
+
+    if (!save.isEmpty()) {
+        QPainter p(&image);
+        painter.paint(p, QRectF(QPointF(0, 0), size), t0, t1);
+        p.end();
+        image.save(save);
     }
 
     // Scrubbing: the saved run in the lab at 1440×900, the Timeline tab shown; each move sets

@@ -922,11 +922,29 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
     }
     if (!prints.isEmpty()) {
         p.save();
-        // Denser than the pixels: thin lines without antialiasing (the fast path).
         const bool densePrints = prints.size() >= f.plot.width();
-        p.setRenderHint(QPainter::Antialiasing, !densePrints);
-        p.setPen(QPen(markerColor(MarkerKind::Print), densePrints ? 0 : 2, Qt::SolidLine, Qt::FlatCap));
-        p.drawLines(prints);
+        if (densePrints) {
+            // Denser than the pixels: prints less than 2 pixels apart on a lane make one band
+            // (the lines of a lane are consecutive in `prints`), filled without antialiasing,
+            // half as high as a print mark so the bar's shade shows around it.
+            QList<QRectF> bands;
+            for (const QLineF &l : std::as_const(prints)) {
+                const double h = (l.y2() - l.y1()) / 2;
+                const double top = l.y1() + h / 2;
+                if (!bands.isEmpty() && bands.constLast().top() == top &&
+                    l.x1() - bands.constLast().right() < 2)
+                    bands.last().setRight(l.x1() + 1);
+                else
+                    bands.append(QRectF(l.x1(), top, 1, h));
+            }
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.setPen(Qt::NoPen);
+            p.setBrush(markerColor(MarkerKind::Print));
+            p.drawRects(bands);
+        } else {
+            p.setPen(QPen(markerColor(MarkerKind::Print), 2, Qt::SolidLine, Qt::FlatCap));
+            p.drawLines(prints);
+        }
         p.restore();
     }
     for (const auto &[at, kind] : std::as_const(others))
