@@ -459,7 +459,7 @@ void LabCharts::refresh()
     const QList<ChartSeries> cpu = cpuSeries(*m_store);
     const QList<ChartSeries> depth = queueDepthSeries(*m_store);
     const QString timeAxis = tr("Time since the run started (s)");
-    fill(m_cpu, cpu, timeAxis, tr("CPU (ms per second)"), false);
+    fill(m_cpu, cpu, timeAxis, tr("CPU (ms/s)"), false);
     fill(m_queue, depth, timeAxis, tr("Messages"), true); // the title says "waiting"
     const bool messages = !depth.isEmpty();
     if (messages) {
