@@ -29,6 +29,9 @@ AppCommandLine::AppCommandLine()
                   QStringLiteral("SECONDS")),
       m_windowSize(QStringLiteral("window-size"), tr("Open the window at <WxH> pixels, e.g. 1024x640."),
                    QStringLiteral("WxH")),
+      m_labTab(QStringLiteral("lab-tab"),
+               tr("Show the lab's tab <NAME> first: %1.").arg(labTabNames().join(QStringLiteral(", "))),
+               QStringLiteral("NAME")),
       m_quitWhenShown(
           QStringLiteral("quit-when-shown"),
           tr("Open the window, show the first page, then close normally (for tests and scripts).")),
@@ -45,8 +48,8 @@ AppCommandLine::AppCommandLine()
     m_parser.addPositionalArgument(QStringLiteral("RUN"),
                                    tr("A saved run (.concurrente-run.json) to open for review."),
                                    QStringLiteral("[RUN]"));
-    for (const auto &o : {m_lesson, m_language, m_run, m_export, m_timeLimit, m_windowSize, m_quitWhenShown,
-                          m_help, m_version})
+    for (const auto &o : {m_lesson, m_language, m_run, m_export, m_timeLimit, m_windowSize, m_labTab,
+                          m_quitWhenShown, m_help, m_version})
         m_parser.addOption(o);
 }
 
@@ -90,9 +93,10 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
                                 .arg(kMaxTimeLimitS)
                                 .arg(m_parser.value(m_timeLimit)));
         }
-        if (m_parser.isSet(m_lesson) || m_parser.isSet(m_windowSize) || m_parser.isSet(m_quitWhenShown))
-            return fail(tr(
-                "--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply."));
+        if (m_parser.isSet(m_lesson) || m_parser.isSet(m_windowSize) || m_parser.isSet(m_quitWhenShown) ||
+            m_parser.isSet(m_labTab))
+            return fail(tr("--run does not open a window: --lesson, --window-size, --lab-tab and "
+                           "--quit-when-shown do not apply."));
         return r;
     }
     if (m_parser.isSet(m_export))
@@ -126,8 +130,22 @@ CommandLineRequest AppCommandLine::parse(const QStringList &arguments)
                     .arg(m_parser.value(m_windowSize)));
         r.windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
+    if (m_parser.isSet(m_labTab)) {
+        r.labTab = int(labTabNames().indexOf(m_parser.value(m_labTab).toLower()));
+        if (r.labTab < 0)
+            return fail(tr("--lab-tab must be one of: %1; not \"%2\".")
+                            .arg(labTabNames().join(QStringLiteral(", ")), m_parser.value(m_labTab)));
+    }
     r.quitWhenShown = m_parser.isSet(m_quitWhenShown);
     return r;
+}
+
+QStringList AppCommandLine::labTabNames()
+{
+    // LabPanel::Tab's order.
+    return {QStringLiteral("workers"),  QStringLiteral("processes"), QStringLiteral("tree"),
+            QStringLiteral("console"),  QStringLiteral("events"),    QStringLiteral("messages"),
+            QStringLiteral("timeline"), QStringLiteral("charts")};
 }
 
 QString AppCommandLine::windowTooSmall(QSize asked, QSize smallest)

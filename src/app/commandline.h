@@ -20,6 +20,7 @@ struct CommandLineRequest
     int timeLimitS = 0;  ///< --time-limit; 0: the scenario's
     QString savedRun;    ///< a saved run log to open for review (the one positional argument)
     QSize windowSize;    ///< --window-size; invalid when not given
+    int labTab = -1;     ///< --lab-tab: the lab tab to show (LabPanel::Tab), -1 when not given
     bool quitWhenShown = false;
     QString error; ///< Mode::Error: what is wrong, translated
 };
@@ -35,6 +36,8 @@ public:
     QString helpText() const { return m_parser.helpText(); }
     /// The error for a --window-size below `smallest`, the least the window can be.
     static QString windowTooSmall(QSize asked, QSize smallest);
+    /// The names --lab-tab takes, in the lab's tab order.
+    static QStringList labTabNames();
 
 private:
     QCommandLineParser m_parser;
@@ -44,6 +47,7 @@ private:
     QCommandLineOption m_export;
     QCommandLineOption m_timeLimit;
     QCommandLineOption m_windowSize;
+    QCommandLineOption m_labTab;
     QCommandLineOption m_quitWhenShown;
     QCommandLineOption m_help;
     QCommandLineOption m_version;

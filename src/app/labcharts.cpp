@@ -1,13 +1,21 @@
 #include "labcharts.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
-#include <QHash>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
-#include <QSplitter>
+#include <QLocale>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -22,138 +30,81 @@ namespace {
 /// How often the charts are redrawn while a run goes on (the CPU is sampled twice a second).
 constexpr int ChartRefreshMs = 500;
 
-double seconds(qint64 tNs, qint64 originNs)
+QString number(double v, int decimals)
 {
-    return double(tNs - originNs) / 1e9;
+    return QLocale().toString(v, 'f', decimals);
 }
 
-/// The last moment of the run's data, relative to its origin, in seconds.
-double runSeconds(const RunStore &store)
+/// Milliseconds with as many decimals as make sense for `binMs`.
+QString msLabel(double ms, double binMs)
 {
-    qint64 end = store.originNs();
-    for (int r = 0; r < store.processCount(); ++r) {
-        const RunStore::Process &p = store.process(r);
-        if (p.record.endNs)
-            end = std::max(end, *p.record.endNs);
-        if (!p.cpu.isEmpty())
-            end = std::max(end, p.cpu.constLast().tNs);
-    }
-    if (store.eventCount() > 0)
-        end = std::max(end, store.event(store.eventCount() - 1).tNs);
-    return seconds(end, store.originNs());
+    const int decimals = binMs >= 1 ? 0 : binMs >= 0.1 ? 1 : binMs >= 0.01 ? 2 : 3;
+    return number(ms, decimals);
 }
 
 } // namespace
 
-QList<ChartSeries> cpuSeries(const RunStore &store)
-{
-    QList<ChartSeries> out;
-    const qint64 origin = store.originNs();
-    for (int row = 0; row < store.processCount(); ++row) {
-        const RunStore::Process &p = store.process(row);
-        if (p.cpu.isEmpty())
-            continue;
-        // Before its first sample a process had used no CPU since its start.
-        RunStore::CpuSample prev = p.cpu.constFirst();
-        int first = 1;
-        if (p.record.startNs && *p.record.startNs < prev.tNs) {
-            prev = RunStore::CpuSample{*p.record.startNs, 0, 0};
-            first = 0;
-        }
-        ChartSeries s;
-        s.name = p.record.name;
-        s.key = row;
-        for (int i = first; i < p.cpu.size(); ++i) {
-            const RunStore::CpuSample &c = p.cpu.at(i);
-            const double dt = double(c.tNs - prev.tNs) / 1e9;
-            if (dt <= 0)
-                continue;
-            const double rate = double((c.userMs + c.sysMs) - (prev.userMs + prev.sysMs)) / dt;
-            s.points.append({seconds(prev.tNs, origin), rate});
-            s.points.append({seconds(c.tNs, origin), rate});
-            prev = c;
-        }
-        if (!s.points.isEmpty())
-            out.append(s);
-    }
-    return out;
-}
-
-QList<ChartSeries> queueDepthSeries(const RunStore &store)
-{
-    struct Change
-    {
-        qint64 t;
-        int delta;
-    };
-    QHash<QString, int> index;
-    QList<QString> channels;
-    QList<QList<Change>> changes;
-    for (int i = 0; i < store.messageCount(); ++i) {
-        const RunStore::Message &m = store.message(i);
-        int c = index.value(m.channel, -1);
-        if (c < 0) {
-            c = int(channels.size());
-            index.insert(m.channel, c);
-            channels.append(m.channel);
-            changes.append(QList<Change>());
-        }
-        if (m.putNs)
-            changes[c].append(Change{*m.putNs, +1});
-        if (m.getNs)
-            changes[c].append(Change{*m.getNs, -1});
-    }
-    const qint64 origin = store.originNs();
-    const double end = runSeconds(store);
-    QList<ChartSeries> out;
-    for (int c = 0; c < channels.size(); ++c) {
-        QList<Change> &list = changes[c];
-        // A get and a put at the same instant: the put first (the message was there).
-        std::stable_sort(list.begin(), list.end(), [](const Change &a, const Change &b) {
-            return a.t < b.t || (a.t == b.t && a.delta > b.delta);
-        });
-        ChartSeries s;
-        s.name = channels.at(c);
-        s.key = c;
-        int depth = 0;
-        s.points.append({0, 0});
-        for (const Change &ch : std::as_const(list)) {
-            const double x = seconds(ch.t, origin);
-            s.points.append({x, double(depth)});
-            depth = std::max(0, depth + ch.delta);
-            s.points.append({x, double(depth)});
-        }
-        s.points.append({std::max(end, s.points.constLast().x()), double(depth)});
-        out.append(s);
-    }
-    return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-
 LabCharts::LabCharts(RunStore *store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_cpu(new QChart), m_queue(new QChart), m_note(new QLabel(this)),
-      m_timer(new QTimer(this))
+    : QWidget(parent), m_store(store), m_speedup(new QChart), m_sweepChart(new QChart), m_cpuWork(new QChart),
+      m_queue(new QChart), m_rate(new QChart), m_latency(new QChart), m_cpu(new QChart),
+      m_note(new QLabel(this)), m_sweepRow(new QWidget(this)), m_sweepButton(new QPushButton(m_sweepRow)),
+      m_sweepStatus(new QLabel(m_sweepRow)), m_sweep(new SpeedupSweep(this)), m_timer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     m_note->setWordWrap(true);
-    layout->addWidget(m_note);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    m_cpuView = new QChartView(m_cpu, split);
-    m_queueView = new QChartView(m_queue, split);
-    for (QChartView *v : {m_cpuView, m_queueView}) {
-        v->setRenderHint(QPainter::Antialiasing);
-        v->setMinimumHeight(160);
+    auto *sweepLayout = new QHBoxLayout(m_sweepRow);
+    sweepLayout->setContentsMargins(0, 0, 0, 0);
+    sweepLayout->addWidget(m_sweepButton);
+    sweepLayout->addWidget(m_sweepStatus, 1);
+    m_sweepStatus->setWordWrap(true);
+    m_sweepRow->setVisible(false);
+    layout->addWidget(m_sweepRow);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *inner = new QWidget(scroll);
+    auto *charts = new QVBoxLayout(inner);
+    charts->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(inner);
+    layout->addWidget(scroll, 1);
+    // The page's own charts first, CPU per process (every run) last.
+    for (QChart *c : {m_speedup, m_sweepChart, m_cpuWork, m_queue, m_rate, m_latency, m_cpu}) {
+        // The note says what the CPU chart shows (or why there is none), right above it.
+        if (c == m_cpu)
+            charts->addWidget(m_note);
+        // Page 8's horizontal bars need room for two labelled bars per worker.
+        charts->addWidget(addView(c, c == m_cpuWork ? 400 : 300));
     }
-    layout->addWidget(split, 1);
+    charts->addStretch();
     m_timer->setSingleShot(true);
     m_timer->setInterval(ChartRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &LabCharts::refresh);
     connect(store, &RunStore::reset, this, &LabCharts::refresh);
     connect(store, &RunStore::updated, this, &LabCharts::schedule);
+    connect(m_sweepButton, &QPushButton::clicked, this, &LabCharts::onSweepClicked);
+    connect(m_sweep, &SpeedupSweep::progress, this, &LabCharts::updateSweepUi);
+    connect(m_sweep, &SpeedupSweep::pointAdded, this, [this] {
+        fillSweep();
+        updateSweepUi();
+    });
+    for (auto signal : {&SpeedupSweep::finished, &SpeedupSweep::cancelled, &SpeedupSweep::failed})
+        connect(m_sweep, signal, this, [this] {
+            fillSweep();
+            updateSweepUi();
+        });
     applyTheme();
     retranslate();
+}
+
+QChartView *LabCharts::addView(QChart *chart, int minHeight)
+{
+    auto *v = new QChartView(chart, this);
+    v->setRenderHint(QPainter::Antialiasing);
+    v->setMinimumHeight(minHeight);
+    v->setVisible(false);
+    m_views.append(v);
+    return v;
 }
 
 void LabCharts::changeEvent(QEvent *event)
@@ -171,21 +122,89 @@ void LabCharts::schedule()
         m_timer->start();
 }
 
+bool LabCharts::isChartShown(const QChart *chart) const
+{
+    for (QChartView *v : m_views)
+        if (v->chart() == chart)
+            return v->isVisibleTo(this);
+    return false;
+}
+
 bool LabCharts::hasQueueChart() const
 {
-    return m_queueView->isVisibleTo(this);
+    return isChartShown(m_queue);
+}
+
+void LabCharts::setSweepAvailable(bool available)
+{
+    m_sweepAvailable = available;
+    if (!available && m_sweep->isRunning())
+        m_sweep->cancel();
+    updateSweepUi();
+    fillSweep();
+}
+
+void LabCharts::onSweepClicked()
+{
+    if (m_sweep->isRunning()) {
+        m_sweep->cancel();
+        return;
+    }
+    const HostInfo host = HostInfo::current();
+    m_sweep->start(std::clamp(host.cpuCount, 1, 16), m_sweepWorkMs);
+    updateSweepUi();
+}
+
+void LabCharts::updateSweepUi()
+{
+    m_sweepRow->setVisible(m_sweepAvailable);
+    const int n = std::clamp(HostInfo::current().cpuCount, 1, 16);
+    if (m_sweep->isRunning()) {
+        m_sweepButton->setText(tr("Cancel the sweep"));
+        m_sweepStatus->setText(tr("Running the work with %1 of %2 workers…")
+                                   .arg(m_sweep->points().size() + 1)
+                                   .arg(m_sweep->maxWorkers()));
+    } else {
+        m_sweepButton->setText(tr("Measure the speed-up (1…%1 workers)").arg(n));
+        if (m_sweep->points().isEmpty())
+            m_sweepStatus->setText(
+                tr("Runs %1 s of CPU work split between 1, 2, … %2 processes, one run after "
+                   "another, and plots how much faster each is than one process.")
+                    .arg(number(m_sweepWorkMs / 1000.0, 1))
+                    .arg(n));
+        else if (m_sweep->points().size() < m_sweep->maxWorkers())
+            m_sweepStatus->setText(
+                tr("The sweep stopped after %n run(s).", nullptr, int(m_sweep->points().size())));
+        else
+            m_sweepStatus->setText(tr(
+                "Done: the dashed line is the ideal (n workers, n times faster) on %n CPU(s).", nullptr, n));
+    }
+    m_sweepButton->setToolTip(tr("Runs real processes one run after another; press again to cancel"));
+}
+
+void LabCharts::styleAxis(QAbstractAxis *a) const
+{
+    const QPalette pal = palette();
+    a->setTitleBrush(pal.brush(QPalette::Text));
+    a->setLabelsBrush(pal.brush(QPalette::Text));
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlphaF(0.15);
+    a->setGridLineColor(grid);
+    a->setLinePenColor(grid);
 }
 
 void LabCharts::applyTheme()
 {
     const QPalette pal = palette();
     const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    for (QChart *c : {m_cpu, m_queue}) {
+    for (QChartView *v : std::as_const(m_views)) {
+        QChart *c = v->chart();
         c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
         c->setBackgroundBrush(pal.brush(QPalette::Base));
         c->setTitleBrush(pal.brush(QPalette::Text));
         c->legend()->setLabelColor(pal.color(QPalette::Text));
-        c->legend()->setAlignment(Qt::AlignRight);
+        c->legend()->setAlignment(Qt::AlignBottom);
+        v->setBackgroundBrush(pal.brush(QPalette::Base));
     }
     refresh();
 }
@@ -194,38 +213,37 @@ void LabCharts::retranslate()
 {
     m_cpu->setTitle(tr("CPU per process over time"));
     m_queue->setTitle(tr("Messages waiting in each queue or pipe"));
+    m_latency->setTitle(tr("How long messages waited (put → get)"));
+    m_sweepChart->setTitle(tr("Speed-up against the number of worker processes"));
+    updateSweepUi();
     refresh();
 }
 
-void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, bool steps)
+void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QString &xTitle,
+                     const QString &yTitle, bool integerY)
 {
     chart->removeAllSeries();
     for (QAbstractAxis *a : chart->axes())
         chart->removeAxis(a);
-    const QPalette pal = palette();
     auto *x = new QValueAxis;
-    x->setTitleText(tr("Time since the run started (s)"));
+    x->setTitleText(xTitle);
     auto *y = new QValueAxis;
-    y->setTitleText(steps ? tr("Messages waiting") : tr("CPU (ms per second)"));
-    double maxX = std::max(runSeconds(*m_store), 0.001);
-    double maxY = steps ? 1 : 100;
-    for (QValueAxis *a : {x, y}) {
-        a->setTitleBrush(pal.brush(QPalette::Text));
-        a->setLabelsBrush(pal.brush(QPalette::Text));
-        QColor grid = pal.color(QPalette::Text);
-        grid.setAlphaF(0.15);
-        a->setGridLineColor(grid);
-    }
+    y->setTitleText(yTitle);
+    double maxX = std::max(double(m_store->isEmpty() ? 0 : 0.001), 0.001);
+    double maxY = integerY ? 1 : 10;
+    for (const ChartSeries &s : series)
+        for (const QPointF &p : s.points) {
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+    for (QValueAxis *a : {x, y})
+        styleAxis(a);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (const ChartSeries &s : series) {
         auto *line = new QLineSeries;
         line->setName(s.name);
         line->append(s.points);
-        for (const QPointF &p : s.points) {
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
-        }
         chart->addSeries(line);
         line->attachAxis(x);
         line->attachAxis(y);
@@ -235,27 +253,253 @@ void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, bool steps
     }
     x->setRange(0, maxX);
     x->applyNiceNumbers();
-    y->setRange(0, steps ? std::ceil(maxY + 0.5) : maxY * 1.1);
-    if (!steps)
-        y->applyNiceNumbers();
-    if (steps) {
+    if (integerY) {
+        y->setRange(0, std::ceil(maxY + 0.5));
         y->setLabelFormat(QStringLiteral("%d"));
         y->setTickType(QValueAxis::TicksDynamic);
         y->setTickAnchor(0);
         y->setTickInterval(std::max(1.0, std::ceil((maxY + 1) / 8)));
+    } else {
+        y->setRange(0, maxY * 1.1);
+        y->applyNiceNumbers();
     }
+}
+
+void LabCharts::fillSpeedup(const SpeedupFigures &f)
+{
+    QChart *chart = m_speedup;
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes())
+        chart->removeAxis(a);
+    const double seq = double(*f.sequentialNs) / 1e9;
+    const double par = f.parallelNs ? double(*f.parallelNs) / 1e9 : 0;
+    auto *set = new QBarSet(tr("Duration (s)"));
+    *set << seq << par;
+    set->setColor(QColor(0x29, 0x80, 0xb9));
+    set->setLabelColor(palette().color(QPalette::Text));
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsPrecision(3);
+    series->setLabelsFormat(tr("@value s"));
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append({tr("Sequential"), tr("%n process(es)", nullptr, f.workers)});
+    auto *y = new QValueAxis;
+    y->setTitleText(tr("Wall time (s)"));
+    y->setRange(0, std::max(seq, par) * 1.2 + 0.001);
+    y->applyNiceNumbers();
+    for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)})
+        styleAxis(a);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->setVisible(false);
+    if (const auto s = f.speedup())
+        chart->setTitle(tr("Sequential against parallel: speed-up ×%1").arg(number(*s, 2)));
+    else
+        chart->setTitle(tr("Sequential against parallel (the parallel part has not ended yet)"));
+}
+
+void LabCharts::fillCpuWork(const QList<CpuWorkBar> &bars)
+{
+    QChart *chart = m_cpuWork;
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes())
+        chart->removeAxis(a);
+    auto *wall = new QBarSet(tr("Wall time (s)"));
+    auto *cpu = new QBarSet(tr("CPU time (s)"));
+    wall->setColor(QColor(0x29, 0x80, 0xb9));
+    cpu->setColor(QColor(0xe6, 0x7e, 0x22));
+    QStringList categories;
+    double maxY = 0.1;
+    int switchUs = 0;
+    // Horizontal bars, the names on the left where they fit; the first worker at the top (a
+    // horizontal bar chart draws its first category at the bottom).
+    for (qsizetype i = bars.size() - 1; i >= 0; --i) {
+        const CpuWorkBar &b = bars.at(i);
+        *wall << double(b.wallNs) / 1e9;
+        *cpu << double(b.cpuNs) / 1e9;
+        maxY = std::max({maxY, double(b.wallNs) / 1e9, double(b.cpuNs) / 1e9});
+        switchUs = std::max(switchUs, b.switchUs);
+        // Workers that ran at the same time, taken together: "Process A + Process B".
+        categories.append(b.together ? b.names.join(QStringLiteral(" + "))
+                                     : tr("%1 (%n thread(s))", nullptr, b.threads).arg(b.name));
+    }
+    for (QBarSet *s : {wall, cpu})
+        s->setLabelColor(palette().color(QPalette::Text));
+    auto *series = new QHorizontalBarSeries;
+    series->setBarWidth(0.85);
+    series->append(wall);
+    series->append(cpu);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsPrecision(3);
+    series->setLabelsFormat(tr("@value s"));
+    chart->addSeries(series);
+    auto *names = new QBarCategoryAxis;
+    names->append(categories);
+    auto *seconds = new QValueAxis;
+    seconds->setTitleText(tr("Seconds"));
+    seconds->setRange(0, maxY * 1.25);
+    seconds->applyNiceNumbers();
+    styleAxis(names);
+    styleAxis(seconds);
+    chart->addAxis(names, Qt::AlignLeft);
+    chart->addAxis(seconds, Qt::AlignBottom);
+    series->attachAxis(names);
+    series->attachAxis(seconds);
+    chart->legend()->setVisible(true);
+    // Chart titles are rich text: the switch interval on a line of its own.
+    chart->setTitle(switchUs > 0 ? tr("Same CPU work: threads against processes") + QStringLiteral("<br>") +
+                                       tr("one interpreter lock per process, handed over every %1 ms")
+                                           .arg(number(switchUs / 1000.0, switchUs % 1000 ? 1 : 0))
+                                 : tr("Same CPU work: wall and CPU time per worker"));
+}
+
+void LabCharts::fillLatency(const LatencyHistogram &h)
+{
+    QChart *chart = m_latency;
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes())
+        chart->removeAxis(a);
+    auto *set = new QBarSet(tr("Messages"));
+    set->setColor(QColor(0x16, 0xa0, 0x85));
+    QStringList categories;
+    int maxCount = 1;
+    for (int i = 0; i < h.counts.size(); ++i) {
+        *set << h.counts.at(i);
+        maxCount = std::max(maxCount, h.counts.at(i));
+        categories.append(msLabel(i * h.binMs, h.binMs));
+    }
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setBarWidth(0.9);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(categories);
+    x->setTitleText(tr("Waited from (ms), in steps of %1 ms").arg(msLabel(h.binMs, h.binMs)));
+    auto *y = new QValueAxis;
+    y->setTitleText(tr("Messages"));
+    y->setRange(0, maxCount + 1);
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(std::max(1.0, std::ceil((maxCount + 1) / 6.0)));
+    styleAxis(x);
+    styleAxis(y);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->setVisible(false);
+    chart->setTitle(tr("How long messages waited (put → get): median %1 ms, longest %2 ms")
+                        .arg(msLabel(h.medianMs, h.binMs / 10), msLabel(h.maxMs, h.binMs / 10)));
+}
+
+void LabCharts::fillSweep()
+{
+    QChart *chart = m_sweepChart;
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes())
+        chart->removeAxis(a);
+    const QList<QPointF> measured = m_sweep->speedups();
+    const int n = std::max(m_sweep->maxWorkers(), 1);
+    auto *x = new QValueAxis;
+    x->setTitleText(tr("Worker processes"));
+    x->setRange(0.5, n + 0.5);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(1);
+    x->setTickInterval(std::max(1.0, std::ceil(n / 8.0)));
+    x->setLabelFormat(QStringLiteral("%d"));
+    auto *y = new QValueAxis;
+    y->setTitleText(tr("Speed-up (×)"));
+    double maxY = n;
+    for (const QPointF &p : measured)
+        maxY = std::max(maxY, p.y());
+    y->setRange(0, maxY * 1.15);
+    y->applyNiceNumbers();
+    styleAxis(x);
+    styleAxis(y);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    auto *ideal = new QLineSeries;
+    ideal->setName(tr("ideal (n workers, n times faster)"));
+    ideal->append(1, 1);
+    ideal->append(n, n);
+    QPen pen(palette().color(QPalette::Text), 1.5, Qt::DashLine);
+    ideal->setPen(pen);
+    auto *line = new QLineSeries;
+    line->setName(tr("measured"));
+    line->append(measured);
+    QPen mpen(QColor(0x2e, 0x9e, 0x5b), 2.5);
+    line->setPen(mpen);
+    auto *dots = new QScatterSeries;
+    dots->append(measured);
+    dots->setColor(QColor(0x2e, 0x9e, 0x5b));
+    dots->setMarkerSize(9);
+    for (QXYSeries *s :
+         {static_cast<QXYSeries *>(ideal), static_cast<QXYSeries *>(line), static_cast<QXYSeries *>(dots)}) {
+        chart->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    chart->legend()->markers(dots).constFirst()->setVisible(false);
+    for (QChartView *v : std::as_const(m_views))
+        if (v->chart() == chart)
+            v->setVisible(m_sweepAvailable && (!measured.isEmpty() || m_sweep->isRunning()));
 }
 
 void LabCharts::refresh()
 {
-    if (!m_cpuView)
+    if (m_views.isEmpty())
         return;
     const QList<ChartSeries> cpu = cpuSeries(*m_store);
     const QList<ChartSeries> depth = queueDepthSeries(*m_store);
-    fill(m_cpu, cpu, false);
-    fill(m_queue, depth, true);
-    m_queueView->setVisible(!depth.isEmpty());
-    if (m_store->isEmpty())
+    const QString timeAxis = tr("Time since the run started (s)");
+    fill(m_cpu, cpu, timeAxis, tr("CPU (ms/s)"), false);
+    fill(m_queue, depth, timeAxis, tr("Messages"), true); // the title says "waiting"
+    const bool messages = !depth.isEmpty();
+    if (messages) {
+        const qint64 bin = rateBinNs(m_store->eventCount() > 0
+                                         ? m_store->event(m_store->eventCount() - 1).tNs - m_store->originNs()
+                                         : 0);
+        fill(m_rate, messageRateSeries(*m_store, bin), timeAxis, tr("Messages / s"), false);
+        m_rate->setTitle(
+            tr("Messages received per second (counted every %1 ms)").arg(number(double(bin) / 1e6, 0)));
+    }
+    const LatencyHistogram latency = latencyHistogram(*m_store);
+    if (latency.messages > 0)
+        fillLatency(latency);
+    const SpeedupFigures speedup = speedupFigures(*m_store);
+    const bool hasSpeedup = speedup.sequentialNs && speedup.workers > 0;
+    if (hasSpeedup)
+        fillSpeedup(speedup);
+    const QList<CpuWorkBar> work = cpuWorkBars(*m_store);
+    if (!work.isEmpty())
+        fillCpuWork(work);
+    // A run shown but not started yet (the lab makes one as soon as a page is shown) has nothing
+    // to chart.
+    bool started = false;
+    for (int row = 0; row < m_store->processCount() && !started; ++row)
+        started = m_store->process(row).record.startNs.has_value();
+    for (QChartView *v : std::as_const(m_views)) {
+        QChart *c = v->chart();
+        if (c == m_cpu)
+            v->setVisible(!cpu.isEmpty() || (started && m_store->isLive()));
+        else if (c == m_queue || c == m_rate)
+            v->setVisible(messages);
+        else if (c == m_latency)
+            v->setVisible(latency.messages > 0);
+        else if (c == m_speedup)
+            v->setVisible(hasSpeedup);
+        else if (c == m_cpuWork)
+            v->setVisible(!work.isEmpty());
+    }
+    fillSweep();
+    if (!started)
         m_note->setText(tr("Run the example to chart it."));
     else if (cpu.isEmpty() && !m_store->isLive())
         m_note->setText(

@@ -1,37 +1,26 @@
 #pragma once
 
+#include "chartdata.h"
 #include "runstore.h"
 
-#include <QList>
-#include <QPointF>
-#include <QString>
 #include <QWidget>
 
+class QAbstractAxis;
 class QChart;
 class QChartView;
 class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace concurrente {
 
-/// One line of a chart: x in seconds since the run's start.
-struct ChartSeries
-{
-    QString name;
-    int key = -1; ///< the process row (CPU) or the channel's index of first use (queue depth)
-    QList<QPointF> points;
-};
-
-/// CPU time per process over time, from the store's samples: milliseconds of CPU (user + system)
-/// per second of wall time, between consecutive samples (1000 is one core busy all the time).
-/// Processes without two samples have no line.
-QList<ChartSeries> cpuSeries(const RunStore &store);
-/// Messages waiting in each queue or pipe over time, from the paired messages: +1 at each put,
-/// −1 at each get, in time order (a step line).
-QList<ChartSeries> queueDepthSeries(const RunStore &store);
-
-/// The lab's Charts tab: CPU per process over time (every run) and, when the run has queues or
-/// pipes, their depth over time. Redrawn from the store a few times a second while it runs.
+/// The lab's Charts tab, redrawn from the store a few times a second while a run goes on. The
+/// page's own chart comes first: sequential against parallel and the speed-up (page 1), wall
+/// and CPU time of threads against processes (page 8), queue depth, messages per second and the
+/// latency histogram (runs with queues or pipes); CPU per process over time for every run. In
+/// the free lab a sweep runs the same CPU work with 1…cpu_count workers and plots the speed-up
+/// against the ideal line. Each chart shows only when the run has its data. The series are
+/// computed by chartdata.h (QtCore).
 class LabCharts : public QWidget
 {
     Q_OBJECT
@@ -40,26 +29,59 @@ public:
 
     QChart *cpuChart() const { return m_cpu; }
     QChart *queueChart() const { return m_queue; }
-    /// Whether the queue chart is shown (the run has messages).
+    QChart *speedupChart() const { return m_speedup; }
+    QChart *cpuWorkChart() const { return m_cpuWork; }
+    QChart *rateChart() const { return m_rate; }
+    QChart *latencyChart() const { return m_latency; }
+    QChart *sweepChart() const { return m_sweepChart; }
+    /// Whether the queue charts are shown (the run has messages).
     bool hasQueueChart() const;
-    /// Redraws both charts from the store now.
+    /// Whether `chart` is shown.
+    bool isChartShown(const QChart *chart) const;
+    /// Redraws every chart from the store now.
     void refresh();
+
+    /// Offers the speed-up sweep (the free lab).
+    void setSweepAvailable(bool available);
+    QPushButton *sweepButton() const { return m_sweepButton; }
+    SpeedupSweep *sweep() const { return m_sweep; }
+    /// CPU time the sweep's work takes in all, split between the workers (default 2000 ms).
+    void setSweepWorkMs(int ms) { m_sweepWorkMs = ms; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void schedule();
-    void fill(QChart *chart, const QList<ChartSeries> &series, bool steps);
+    QChartView *addView(QChart *chart, int minHeight);
+    void fill(QChart *chart, const QList<ChartSeries> &series, const QString &xTitle, const QString &yTitle,
+              bool integerY);
+    void fillSpeedup(const SpeedupFigures &figures);
+    void fillCpuWork(const QList<CpuWorkBar> &bars);
+    void fillLatency(const LatencyHistogram &histogram);
+    void fillSweep();
+    void styleAxis(QAbstractAxis *axis) const;
     void applyTheme();
     void retranslate();
+    void onSweepClicked();
+    void updateSweepUi();
 
     RunStore *m_store;
-    QChart *m_cpu;
+    QChart *m_speedup;
+    QChart *m_sweepChart;
+    QChart *m_cpuWork;
     QChart *m_queue;
-    QChartView *m_cpuView = nullptr;
-    QChartView *m_queueView = nullptr;
+    QChart *m_rate;
+    QChart *m_latency;
+    QChart *m_cpu;
+    QList<QChartView *> m_views;
     QLabel *m_note;
+    QWidget *m_sweepRow;
+    QPushButton *m_sweepButton;
+    QLabel *m_sweepStatus;
+    SpeedupSweep *m_sweep;
+    int m_sweepWorkMs = 2000;
+    bool m_sweepAvailable = false;
     QTimer *m_timer;
 };
 

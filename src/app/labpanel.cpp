@@ -374,6 +374,7 @@ QList<QAction *> LabPanel::runActions() const
 
 void LabPanel::retranslate()
 {
+    m_consoleLineCount.clear(); // a line's text, and so its line breaks, may change
     m_actRun->setText(tr("&Run"));
     m_actRun->setToolTip(tr("Run the main program from its first line (%1)")
                              .arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
@@ -512,6 +513,8 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
     m_presetPath = presetPath;
     m_language = language;
     m_predict->setQuestion(PredictQuestion::forPreset(presetPath), language);
+    // The free lab measures the speed-up of 1…cpu_count workers (Charts tab).
+    m_charts->setSweepAvailable(QFileInfo(presetPath).completeBaseName() == QLatin1String("13-free-lab"));
     if (samePreset) {
         // The language changed: the run shown stays.
         retranslate();
@@ -589,6 +592,14 @@ void LabPanel::onEdited()
     updateEditor();
     updateActions();
     updateStatus();
+}
+
+void LabPanel::showRunTab()
+{
+    // From the scenario's tab to the processes; a tab that shows the run (the timeline, the
+    // charts, the console…) stays.
+    if (m_tabs->currentIndex() == SetupTab)
+        m_tabs->setCurrentIndex(ProcessesTab);
 }
 
 bool LabPanel::isRunLive() const
@@ -916,7 +927,7 @@ void LabPanel::onRun()
         return;
     }
     Run *run = m_run && !m_run->isStarted() ? m_run.data() : freshRun();
-    m_tabs->setCurrentIndex(ProcessesTab);
+    showRunTab();
     run->start();
     updateActions();
     updateStatus();
@@ -932,7 +943,7 @@ void LabPanel::onStep()
         m_run && (!m_run->isStarted() || (m_run->isScripted() && m_run->phase() == Run::Phase::Running))
             ? m_run.data()
             : freshRun();
-    m_tabs->setCurrentIndex(ProcessesTab);
+    showRunTab();
     run->step();
     updateActions();
     updateStatus();
@@ -1173,6 +1184,7 @@ void LabPanel::updateScriptHighlight()
 
 void LabPanel::onStoreReset()
 {
+    m_consoleLineCount.clear();
     refreshConsoleChoices();
     refreshEventKinds();
     rebuildConsole();
@@ -1454,13 +1466,23 @@ void LabPanel::showMomentInConsole(std::optional<qint64> tNs)
     // The console holds, in arrival order, one block per line that appendConsole() wrote: count
     // them the same way up to the last event at or before the moment.
     const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
+    const int count = m_store->eventCount();
+    if (only != m_lineCountOnly || m_consoleLineCount.size() > count) {
+        m_consoleLineCount.clear();
+        m_lineCountOnly = only;
+    }
+    m_consoleLineCount.reserve(count);
+    for (int i = int(m_consoleLineCount.size()); i < count; ++i) {
+        const QString text = consoleLine(i, only);
+        m_consoleLineCount.append(text.isEmpty() ? 0 : int(text.count(QLatin1Char('\n'))) + 1);
+    }
     int blocks = 0;
     int target = -1;
-    for (int i = 0; i < m_store->eventCount(); ++i) {
-        const QString text = consoleLine(i, only);
-        if (text.isEmpty())
+    for (int i = 0; i < count; ++i) {
+        const int lines = m_consoleLineCount.at(i);
+        if (lines == 0)
             continue;
-        blocks += int(text.count(QLatin1Char('\n'))) + 1;
+        blocks += lines;
         if (m_store->event(i).tNs <= *tNs)
             target = blocks - 1;
     }

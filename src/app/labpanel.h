@@ -181,6 +181,8 @@ private:
     void onStartMethodChosen();
     /// A run was started and has not ended yet.
     bool isRunLive() const;
+    /// The tab to watch a run starting: the processes, unless one showing the run is shown.
+    void showRunTab();
     /// Tells who keeps the student's version of the page's example (draftChanged).
     void keepDraft(const Scenario &scenario);
     /// Makes `scenario` the one that runs (the editor already shows it).
@@ -242,7 +244,11 @@ private:
     QDoubleSpinBox *m_joinTimeout = nullptr;
     QList<QWidget *> m_labWidgets; ///< hidden when there is no usable scenario
     int m_consoleShown = 0;        ///< events [0, m_consoleShown) are in the console
-    QSet<QString> m_kinds;         ///< event kinds seen so far (the event filter's choices)
+    /// Console lines each event writes for the console's process filter `m_lineCountOnly`, so
+    /// moving the time cursor counts lines without formatting every event again.
+    QList<int> m_consoleLineCount;
+    int m_lineCountOnly = -2;
+    QSet<QString> m_kinds; ///< event kinds seen so far (the event filter's choices)
     int m_kindsSeen = 0;
     TimelinePane *m_timeline = nullptr;
     LabCharts *m_charts = nullptr;

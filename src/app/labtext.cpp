@@ -180,6 +180,9 @@ QString LabText::eventText(const Event &e)
         const auto code = jsonInteger(f.value(QStringLiteral("exitcode")));
         return code ? tr("ended: exit code %1").arg(exitCode(int(*code))) : tr("ended");
     }
+    if (ev == QLatin1String("join_begin"))
+        return f.value(QStringLiteral("implicit")).toBool() ? tr("the main program ends: waits for it to end")
+                                                            : tr("join() called: the main program waits");
     if (ev == QLatin1String("join"))
         return f.value(QStringLiteral("implicit")).toBool() ? tr("joined at the end of the main program")
                                                             : tr("join() returned");

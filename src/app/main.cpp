@@ -3,6 +3,7 @@
 #include "datapaths.h"
 #include "export.h"
 #include "headlessrun.h"
+#include "labpanel.h"
 #include "lessoncatalog.h"
 #include "mainwindow.h"
 #include "run.h"
@@ -18,6 +19,7 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 #include <QWindow>
@@ -138,6 +140,8 @@ int runWindow(int argc, char **argv, const CommandLineRequest &request)
         }
     }
 
+    if (request.labTab >= 0)
+        window.labPanel()->tabs()->setCurrentIndex(request.labTab);
     if (!request.quitWhenShown && request.savedRun.isEmpty())
         QTimer::singleShot(0, &window, &MainWindow::offerInterruptedRuns);
 

@@ -169,6 +169,9 @@ void PredictPanel::lock()
 {
     if (!m_question || m_readOnly)
         return;
+    // A number typed but not yet confirmed with Enter (Ctrl+R pressed in the box) still counts.
+    if (m_number->isVisible())
+        m_number->interpretText();
     m_locked = true;
     m_lockedAnswer = answer();
     m_record = {};

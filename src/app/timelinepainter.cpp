@@ -100,6 +100,10 @@ void TimelinePainter::rebuild()
     m_parentSeen.clear();
     m_mark.clear();
     m_joinWaits.clear();
+    m_joinBegin.clear();
+    m_channels.clear();
+    m_channelIndex.clear();
+    m_messageChannel.clear();
     m_indexed = 0;
     m_mainRow = -1;
     m_lastMainActionNs = -1;
@@ -205,16 +209,21 @@ void TimelinePainter::indexEvents(int from)
         m_lastEventNs = std::max(m_lastEventNs, e.tNs);
         const std::optional<MarkerKind> kind = markerKind(e);
         const bool join = kind == MarkerKind::Join || kind == MarkerKind::JoinTimeout;
+        if (e.ev == QLatin1String("join_begin") && row >= 0)
+            m_joinBegin.insert(row, e.tNs);
         if (join && row >= 0) {
-            // No event says when a join began: it began when the main script's previous action
-            // ended (a timed-out one exactly timeout before it returned).
             JoinWait w;
             w.endNs = e.tNs;
             w.waiter = m_mainRow;
             w.target = row;
             w.event = i;
             w.timedOut = kind == MarkerKind::JoinTimeout;
-            if (w.timedOut) {
+            if (const auto begun = m_joinBegin.constFind(row); begun != m_joinBegin.constEnd()) {
+                w.beginNs = *begun; // recorded (join_begin)
+                m_joinBegin.erase(begun);
+            } else if (w.timedOut) {
+                // Older logs have no join_begin: a join began when the main script's previous
+                // action ended (a timed-out one exactly timeout before it returned).
                 w.beginNs = e.tNs - qint64(e.fields.value(QStringLiteral("timeout_ms")).toDouble() * 1e6);
             } else {
                 w.beginNs = m_lastMainActionNs;
@@ -234,6 +243,17 @@ void TimelinePainter::indexEvents(int from)
             addMarker(on, Marker{e.tNs, *kind, i});
     }
     m_indexed = count;
+    // Each message's channel, once: painting groups the arrows by it.
+    for (int i = int(m_messageChannel.size()); i < m_store->messageCount(); ++i) {
+        const RunStore::Message &m = m_store->message(i);
+        const QString key = m.pipe ? QStringLiteral("|") + m.channel : m.channel;
+        auto it = m_channelIndex.constFind(key);
+        if (it == m_channelIndex.constEnd()) {
+            it = m_channelIndex.insert(key, int(m_channels.size()));
+            m_channels.append({m.channel, m.pipe});
+        }
+        m_messageChannel.append(*it);
+    }
 }
 
 const QList<TimelinePainter::Marker> &TimelinePainter::markers(int row) const
@@ -694,12 +714,16 @@ void TimelinePainter::paintAxis(QPainter &p, const Frame &f) const
     }
 }
 
-void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t1) const
+void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t1, bool withCursor) const
 {
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.fillRect(rect, m_palette.color(QPalette::Base));
-    if (!m_store || m_lanes.isEmpty()) {
+    // Before a run has started anything there is no time to show.
+    bool started = false;
+    for (int row = 0; m_store && row < m_store->processCount() && !started; ++row)
+        started = m_store->process(row).record.startNs.has_value();
+    if (!m_store || m_lanes.isEmpty() || !started) {
         p.setPen(m_palette.color(QPalette::PlaceholderText));
         p.drawText(rect, Qt::AlignCenter, tr("Run the example to see its processes over time."));
         p.restore();
@@ -763,7 +787,8 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
             const double x = f.x(*proc.record.endNs);
             p.fillRect(QRectF(x - 1.5, bar.top() - 2, 3, bar.height() + 4), endColor(proc.state));
             const QString code = LabText::exitCode(proc.record.exitcode);
-            if (!code.isEmpty() && f.laneHeight >= fm.height() && x + 6 < f.plot.right()) {
+            if (!code.isEmpty() && f.laneHeight >= fm.height() &&
+                x + 6 + fm.horizontalAdvance(code) < f.plot.right()) {
                 p.setPen(endColor(proc.state) == endColor(RunStore::State::Exited) ? dim
                                                                                    : endColor(proc.state));
                 p.drawText(QRectF(x + 4, bar.center().y() - fm.height() / 2, fm.horizontalAdvance(code) + 4,
@@ -783,41 +808,93 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
         p.drawLine(QPointF(x, laneRect(f, w.target).center().y()),
                    QPointF(x, laneRect(f, w.waiter).center().y()));
     }
-    // Messages: put → get, one arrow each; many on the same pixels are drawn once.
-    QSet<quint64> drawn;
+    // Messages: put → get, one arrow each; many on the same pixels are drawn once. Arrows of
+    // one channel are drawn in one call; when there are more than the picture can show apart,
+    // without heads and without antialiasing (a 100,000-event run has tens of thousands).
+    struct Arrows
+    {
+        QColor color;
+        bool pipe = false;
+        QList<QLineF> lines;
+    };
+    const int lanes = int(m_lanes.size());
+    // The last arrow drawn between each pair of lanes, as pixels: messages come in nearly in
+    // time order, so the ones on the same pixels follow each other.
+    std::vector<quint32> lastArrow(lanes <= 1024 ? size_t(lanes) * size_t(lanes) : 0, UINT32_MAX);
+    QSet<quint64> drawn; // many lanes: a set instead
+    QList<Arrows> groups(m_channels.size());
+    for (int c = 0; c < m_channels.size(); ++c)
+        groups[c] = Arrows{
+            channelColor(m_channels.at(c).first, m_channels.at(c).second), m_channels.at(c).second, {}};
+    int arrowCount = 0;
+    const auto laneY = [&f](int lane) { return f.plot.top() + (lane + 0.5) * f.laneHeight; };
+    // Frame::x without its division: tens of thousands of calls.
+    const double scale = f.plot.width() / double(std::max<qint64>(f.t1 - f.t0, 1));
+    const auto xOf = [&f, scale](qint64 tNs) { return f.plot.left() + double(tNs - f.t0) * scale; };
     for (int i = 0; i < m_store->messageCount(); ++i) {
         const RunStore::Message &m = m_store->message(i);
-        if (!m.putNs || laneOf(m.sender) < 0)
+        if (!m.putNs)
+            continue;
+        const int from = laneOf(m.sender);
+        if (from < 0)
             continue;
         const qint64 end = m.getNs ? *m.getNs : *m.putNs;
         if (std::max(*m.putNs, end) < f.t0 || std::min(*m.putNs, end) > f.t1)
             continue;
-        const QColor c = channelColor(m.channel, m.pipe);
-        const std::optional<QLineF> line = arrowLine(f, i);
-        if (!line) {
+        const int to = m.getNs ? laneOf(m.receiver) : -1;
+        if (to < 0) {
             // Put, not got yet: a hollow dot on the sender's lane.
-            p.setPen(QPen(c, 1.5));
+            p.setPen(QPen(channelColor(m.channel, m.pipe), 1.5));
             p.setBrush(m_palette.color(QPalette::Base));
-            p.drawEllipse(QPointF(f.x(*m.putNs), laneRect(f, m.sender).center().y()), 3, 3);
+            p.drawEllipse(QPointF(f.x(*m.putNs), laneY(from)), 3, 3);
             continue;
         }
-        const quint64 key = (quint64(quint16(line->x1())) << 48) | (quint64(quint16(line->x2())) << 32) |
-                            (quint64(quint16(laneOf(m.sender))) << 16) | quint64(quint16(laneOf(m.receiver)));
-        if (drawn.contains(key))
+        const QLineF line(xOf(*m.putNs), laneY(from), xOf(*m.getNs), laneY(to));
+        const quint32 pixels = (quint32(quint16(line.x1())) << 16) | quint32(quint16(line.x2()));
+        if (!lastArrow.empty()) {
+            quint32 &last = lastArrow[size_t(from) * size_t(lanes) + size_t(to)];
+            if (last == pixels)
+                continue;
+            last = pixels;
+        } else {
+            const quint64 key =
+                (quint64(pixels) << 32) | (quint64(quint16(from)) << 16) | quint64(quint16(to));
+            if (drawn.contains(key))
+                continue;
+            drawn.insert(key);
+        }
+        const int group = i < m_messageChannel.size() ? m_messageChannel.at(i) : -1;
+        if (group < 0)
             continue;
-        drawn.insert(key);
-        p.setPen(QPen(c, 1.4, m.pipe ? Qt::DashLine : Qt::SolidLine));
-        p.drawLine(*line);
-        const double angle = std::atan2(line->dy(), line->dx());
-        const double a = 7;
-        const QPointF tip = line->p2();
-        const QPointF head[] = {tip, tip - QPointF(a * std::cos(angle - 0.4), a * std::sin(angle - 0.4)),
-                                tip - QPointF(a * std::cos(angle + 0.4), a * std::sin(angle + 0.4))};
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawPolygon(head, 3);
+        groups[group].lines.append(line);
+        ++arrowCount;
     }
-    // Markers, the visible ones only; several of one kind on one pixel are drawn once.
+    // About one arrow per 3 pixels of width: more would only be ink.
+    const bool dense = arrowCount > f.plot.width() / 3;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, !dense);
+    for (const Arrows &g : std::as_const(groups)) {
+        p.setPen(QPen(g.color, dense ? 1 : 1.4, g.pipe ? Qt::DashLine : Qt::SolidLine));
+        p.drawLines(g.lines);
+        if (dense)
+            continue;
+        p.setPen(Qt::NoPen);
+        p.setBrush(g.color);
+        for (const QLineF &line : g.lines) {
+            const double angle = std::atan2(line.dy(), line.dx());
+            const double a = 7;
+            const QPointF tip = line.p2();
+            const QPointF head[] = {tip, tip - QPointF(a * std::cos(angle - 0.4), a * std::sin(angle - 0.4)),
+                                    tip - QPointF(a * std::cos(angle + 0.4), a * std::sin(angle + 0.4))};
+            p.drawPolygon(head, 3);
+        }
+    }
+    p.restore();
+    // Markers, the visible ones only; several of one kind on one pixel are drawn once. Prints,
+    // the most numerous by far, are drawn together in one call.
+    QList<QLineF> prints;
+    QList<std::pair<QPointF, MarkerKind>> others;
+    const double half = markerSize / 2;
     for (int row : m_lanes) {
         const QList<Marker> &list = markers(row);
         const double y = laneRect(f, row).center().y();
@@ -825,31 +902,81 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
         auto it = std::lower_bound(list.begin(), list.end(), from,
                                    [](const Marker &m, qint64 t) { return m.tNs < t; });
         int lastX = INT_MIN;
+        int lastPrintX = INT_MIN;
         MarkerKind lastKind = MarkerKind::End;
         for (; it != list.end() && it->tNs <= f.t1 + (f.t1 - f.t0) / 50; ++it) {
-            const int x = int(f.x(it->tNs));
+            const double fx = xOf(it->tNs);
+            const int x = int(fx);
+            if (it->kind == MarkerKind::Print) {
+                if (x != lastPrintX)
+                    prints.append(QLineF(fx, y - half, fx, y + half));
+                lastPrintX = x;
+                continue;
+            }
             if (x == lastX && it->kind == lastKind)
                 continue;
             lastX = x;
             lastKind = it->kind;
-            paintMarker(p, QPointF(f.x(it->tNs), y), it->kind, markerSize);
+            others.append({QPointF(fx, y), it->kind});
         }
     }
+    if (!prints.isEmpty()) {
+        p.save();
+        const bool densePrints = prints.size() >= f.plot.width();
+        if (densePrints) {
+            // Denser than the pixels: prints less than 2 pixels apart on a lane make one band
+            // (the lines of a lane are consecutive in `prints`), filled without antialiasing,
+            // half as high as a print mark so the bar's shade shows around it.
+            QList<QRectF> bands;
+            for (const QLineF &l : std::as_const(prints)) {
+                const double h = (l.y2() - l.y1()) / 2;
+                const double top = l.y1() + h / 2;
+                if (!bands.isEmpty() && bands.constLast().top() == top &&
+                    l.x1() - bands.constLast().right() < 2)
+                    bands.last().setRight(l.x1() + 1);
+                else
+                    bands.append(QRectF(l.x1(), top, 1, h));
+            }
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.setPen(Qt::NoPen);
+            p.setBrush(markerColor(MarkerKind::Print));
+            p.drawRects(bands);
+        } else {
+            p.setPen(QPen(markerColor(MarkerKind::Print), 2, Qt::SolidLine, Qt::FlatCap));
+            p.drawLines(prints);
+        }
+        p.restore();
+    }
+    for (const auto &[at, kind] : std::as_const(others))
+        paintMarker(p, at, kind, markerSize);
     p.restore();
 
-    if (m_cursor && *m_cursor >= f.t0 && *m_cursor <= f.t1) {
-        const double x = f.x(*m_cursor);
-        const QColor c = m_palette.color(QPalette::Highlight);
-        p.setPen(QPen(c, 2));
-        p.drawLine(QPointF(x, f.axis.top()), QPointF(x, f.plot.bottom()));
-        const QString label = tr("%1 ms").arg(LabText::relativeMs(*m_cursor, dataStartNs()));
-        const double w = fm.horizontalAdvance(label) + 8;
-        const QRectF box(std::clamp(x - w / 2, f.axis.left(), f.axis.right() - w), f.axis.top(), w,
-                         f.axis.height() - 2);
-        p.fillRect(box, c);
-        p.setPen(m_palette.color(QPalette::HighlightedText));
-        p.drawText(box, Qt::AlignCenter, label);
-    }
+    p.restore();
+    if (withCursor)
+        paintCursor(p, rect, t0, t1);
+}
+
+void TimelinePainter::paintCursor(QPainter &p, const QRectF &rect, qint64 t0, qint64 t1) const
+{
+    if (!m_store || m_lanes.isEmpty() || !m_cursor)
+        return;
+    const Frame f = frame(rect, t0, t1);
+    if (*m_cursor < f.t0 || *m_cursor > f.t1)
+        return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QFontMetricsF fm(p.font());
+    const double x = f.x(*m_cursor);
+    const QColor c = m_palette.color(QPalette::Highlight);
+    p.setPen(QPen(c, 2));
+    p.drawLine(QPointF(x, f.axis.top()), QPointF(x, f.plot.bottom()));
+    const QString label = tr("%1 ms").arg(LabText::relativeMs(*m_cursor, dataStartNs()));
+    const double w = fm.horizontalAdvance(label) + 8;
+    const QRectF box(std::clamp(x - w / 2, f.axis.left(), f.axis.right() - w), f.axis.top(), w,
+                     f.axis.height() - 2);
+    p.fillRect(box, c);
+    p.setPen(m_palette.color(QPalette::HighlightedText));
+    p.drawText(box, Qt::AlignCenter, label);
     p.restore();
 }
 

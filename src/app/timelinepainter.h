@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QHash>
 #include <QLineF>
 #include <QList>
 #include <QPalette>
@@ -59,7 +60,8 @@ public:
         qint64 t1 = 0;
         Shade shade = Shade::Running;
     };
-    /// The main program waiting in join() for `target`, from `beginNs` to the join's return.
+    /// The main program waiting in join() for `target`, from `beginNs` (its `join_begin`, or in
+    /// logs without one the main script's previous action) to the join's return.
     struct JoinWait
     {
         qint64 beginNs = 0;
@@ -114,8 +116,11 @@ public:
     qint64 dataStartNs() const;
     qint64 dataEndNs() const;
 
-    /// Paints the timeline into `rect` for the times [t0, t1].
-    void paint(QPainter &painter, const QRectF &rect, qint64 t0, qint64 t1) const;
+    /// Paints the timeline into `rect` for the times [t0, t1], and the time cursor unless
+    /// `withCursor` is false (a view that keeps the picture paints the cursor over it).
+    void paint(QPainter &painter, const QRectF &rect, qint64 t0, qint64 t1, bool withCursor = true) const;
+    /// Paints only the time cursor, as paint() would, over a picture of the same frame.
+    void paintCursor(QPainter &painter, const QRectF &rect, qint64 t0, qint64 t1) const;
     /// Paints the key to the shades and markers into `rect` (one row, wrapping).
     void paintLegend(QPainter &painter, const QRectF &rect) const;
     /// The height paintLegend() needs for `width`.
@@ -167,6 +172,10 @@ private:
     QList<int> m_parentSeen;     ///< row → the parent row the layout used
     QList<QList<Marker>> m_mark; ///< row → markers, in time order
     QList<JoinWait> m_joinWaits;
+    QHash<int, qint64> m_joinBegin;         ///< target row → its join_begin not yet returned
+    QList<QPair<QString, bool>> m_channels; ///< queues and pipes (name, pipe) in order of first message
+    QHash<QString, int> m_channelIndex;     ///< "name" or "|name" (a pipe) → index in m_channels
+    QList<int> m_messageChannel;            ///< message → index in m_channels
     int m_indexed = 0;
     int m_mainRow = -1;
     qint64 m_lastMainActionNs = -1; ///< the main script's last action before the events indexed

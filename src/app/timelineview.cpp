@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
+#include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
@@ -72,6 +73,11 @@ void TimelineView::changeEvent(QEvent *event)
         retranslate();
     else if (event->type() == QEvent::PaletteChange)
         m_painter.setPalette(palette());
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange ||
+        event->type() == QEvent::FontChange) {
+        m_cached = false;
+        update();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -101,6 +107,7 @@ void TimelineView::onReset()
         m_tick->start();
     else
         m_tick->stop();
+    m_cached = false;
     update();
 }
 
@@ -115,11 +122,13 @@ void TimelineView::onUpdated(const RunStore::Batch &batch)
         m_tick->start();
     if (!m_frozen) {
         follow();
+        m_cached = false;
         update();
         return;
     }
     // Frozen: repaint only the band of time the batch touched, unless lanes moved.
     if (int(m_painter.lanes().size()) != lanesBefore || !batch.changedProcesses.isEmpty() || batch.finished) {
+        m_cached = false;
         update();
         return;
     }
@@ -140,6 +149,7 @@ void TimelineView::onUpdated(const RunStore::Batch &batch)
     const TimelinePainter::Frame f = currentFrame();
     const double x0 = std::max(f.x(std::max(lo, m_t0)) - 16, 0.0);
     const double x1 = std::min(f.x(std::min(hi, m_t1)) + 16, double(width()));
+    m_cached = false;
     update(QRect(int(x0), 0, int(x1 - x0) + 1, height()));
 }
 
@@ -153,11 +163,13 @@ void TimelineView::onTick()
     m_painter.setNowNs(monotonicNs());
     if (!m_frozen) {
         follow();
+        m_cached = false;
         update();
     } else if (before <= m_t1) {
         // Growing bars inside a frozen view: repaint from where they were.
         const TimelinePainter::Frame f = currentFrame();
         const double x0 = std::max(f.x(before) - 4, f.plot.left());
+        m_cached = false;
         update(QRect(int(x0), 0, width() - int(x0), height()));
     }
 }
@@ -192,6 +204,7 @@ void TimelineView::setFrozen(bool frozen)
     }
     if (!frozen) {
         follow();
+        m_cached = false;
         update();
     }
 }
@@ -202,6 +215,7 @@ void TimelineView::setRange(qint64 t0, qint64 t1)
     m_t0 = t0;
     m_t1 = std::max(t1, t0 + minSpan());
     Q_EMIT rangeChanged();
+    m_cached = false;
     update();
 }
 
@@ -214,6 +228,7 @@ void TimelineView::zoom(double factor, std::optional<qint64> aroundNs)
         const qint64 whole = m_painter.dataEndNs() - m_painter.dataStartNs();
         m_span = newSpan >= whole ? 0 : newSpan;
         follow();
+        m_cached = false;
         update();
         return;
     }
@@ -255,8 +270,23 @@ TimelinePainter::Frame TimelineView::currentFrame() const
 
 void TimelineView::paintEvent(QPaintEvent *)
 {
+    // The picture is kept: moving the time cursor only draws the cursor over it again.
+    const qreal dpr = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    if (!m_cached || m_picture.size() != pixels || m_pictureT0 != m_t0 || m_pictureT1 != m_t1) {
+        if (m_picture.size() != pixels)
+            m_picture = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_picture.setDevicePixelRatio(dpr);
+        QPainter pic(&m_picture);
+        pic.setFont(font());
+        m_painter.paint(pic, QRectF(rect()), m_t0, m_t1, false);
+        m_cached = true;
+        m_pictureT0 = m_t0;
+        m_pictureT1 = m_t1;
+    }
     QPainter p(this);
-    m_painter.paint(p, QRectF(rect()), m_t0, m_t1);
+    p.drawImage(QPointF(0, 0), m_picture);
+    m_painter.paintCursor(p, QRectF(rect()), m_t0, m_t1);
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)

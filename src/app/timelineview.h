@@ -3,6 +3,7 @@
 #include "runstore.h"
 #include "timelinepainter.h"
 
+#include <QImage>
 #include <QWidget>
 
 #include <optional>
@@ -87,7 +88,11 @@ private:
     TimelinePainter m_painter;
     qint64 m_t0 = 0;
     qint64 m_t1 = 1;
-    qint64 m_span = 0; ///< following: 0 shows the whole run, else its last m_span ns
+    qint64 m_span = 0;
+    QImage m_picture;      ///< the timeline without the cursor, as last painted
+    bool m_cached = false; ///< m_picture shows the data and range now
+    qint64 m_pictureT0 = 0;
+    qint64 m_pictureT1 = 0; ///< following: 0 shows the whole run, else its last m_span ns
     bool m_frozen = false;
     bool m_scrubbing = false;
     std::optional<QPointF> m_panFrom;

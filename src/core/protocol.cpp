@@ -93,8 +93,8 @@ QJsonValue kindValue(const QString &ev)
         for (const QString &k : workerEventKinds())
             h.insert(k, QJsonValue(k));
         // Events the engine adds (docs/protocol.md).
-        for (const char *k : {"start_request", "join", "join_timeout", "terminate", "kill", "stop",
-                              "continue", "terminate_random", "is_alive", "call", "end_main",
+        for (const char *k : {"start_request", "join_begin", "join", "join_timeout", "terminate", "kill",
+                              "stop", "continue", "terminate_random", "is_alive", "call", "end_main",
                               "protocol_error", "launch_failed", "action_error", "queue_error", "stderr"})
             h.insert(QString::fromLatin1(k), QJsonValue(QString::fromLatin1(k)));
         return h;

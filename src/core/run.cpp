@@ -493,6 +493,9 @@ void Run::join(int index, int timeoutMs, std::function<void()> done)
             done();
         return;
     }
+    // When the main script starts waiting: the timeline shades the wait from here (docs/run-log.md).
+    recordEngine(QStringLiteral("join_begin"), w,
+                 timeoutMs >= 0 ? QJsonObject{{QStringLiteral("timeout_ms"), timeoutMs}} : QJsonObject{});
     if (w->isFinished()) {
         recordEngine(QStringLiteral("join"), w);
         if (done)
@@ -711,8 +714,10 @@ void Run::endMain(std::function<void()> done)
         if (--*remaining == 0)
             allJoined();
     };
-    for (WorkerProcess *w : std::as_const(toJoin))
+    for (WorkerProcess *w : std::as_const(toJoin)) {
+        recordEngine(QStringLiteral("join_begin"), w, {{QStringLiteral("implicit"), true}});
         m_joins.append(PendingJoin{m_nextJoinId++, w, nullptr, one, true, -1});
+    }
 }
 
 void Run::closePipeEnds(bool all)

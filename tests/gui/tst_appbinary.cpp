@@ -160,7 +160,8 @@ void TestAppBinary::versionAndHelpNeedNoDisplay()
 
     r = run({QStringLiteral("--help")}, noDisplayEnvironment());
     QCOMPARE(r.exitCode, 0);
-    for (const char *option : {"--lesson", "--run", "--export", "--version", "--help", "--quit-when-shown"})
+    for (const char *option :
+         {"--lesson", "--run", "--export", "--version", "--help", "--quit-when-shown", "--lab-tab"})
         QVERIFY2(r.out.contains(QLatin1String(option)), option);
 }
 
@@ -191,6 +192,11 @@ void TestAppBinary::badArguments_data()
         << QStringLiteral("10m");
     QTest::newRow("bad language") << QStringList{QStringLiteral("--language"), QStringLiteral("fr")}
                                   << QStringLiteral("--language");
+    QTest::newRow("bad lab tab") << QStringList{QStringLiteral("--lab-tab"), QStringLiteral("gantt")}
+                                 << QStringLiteral("timeline");
+    QTest::newRow("lab tab with run") << QStringList{QStringLiteral("--run"), QStringLiteral("x.json"),
+                                                     QStringLiteral("--lab-tab"), QStringLiteral("charts")}
+                                      << QStringLiteral("--lab-tab");
 }
 
 void TestAppBinary::badArguments()

@@ -36,6 +36,7 @@ class TestPredictPanel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void page6RightThenNotQuite();
+    void typedAnswerCountsWithoutEnter();
     void evidenceMovesTheTimelineCursor();
     void savedRunShowsThePrediction();
     void pagesWithoutAQuestionHideIt();
@@ -105,6 +106,28 @@ void TestPredictPanel::page6RightThenNotQuite()
     QCOMPARE(wrong.actual, u"-15"_s);
     QVERIFY(predict->verdictLabel()->text().contains(u"Not quite"_s));
     QVERIFY(predict->verdictLabel()->text().contains(u"the run shows -15"_s));
+}
+
+void TestPredictPanel::typedAnswerCountsWithoutEnter()
+{
+    // The student types the number and presses Run (Ctrl+R) without Enter first: that answer
+    // is the one locked and judged.
+    LabPanel lab;
+    lab.resize(1000, 800);
+    lab.show();
+    lab.showPreset(preset(6), u"en"_s);
+    QVERIFY(QTest::qWaitForWindowExposed(&lab));
+    PredictPanel *predict = lab.predictPanel();
+    QDoubleSpinBox *box = predict->numberBox();
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, u"-15"_s);
+    QVERIFY(predict->answer().isEmpty()); // not confirmed yet
+    lab.runAction()->trigger();
+    QVERIFY(predict->isLocked());
+    QTRY_VERIFY_WITH_TIMEOUT(!predict->record().isEmpty(), 15000);
+    QCOMPARE(predict->record().answer, u"-15"_s);
+    QCOMPARE(predict->record().verdict, u"right"_s);
 }
 
 void TestPredictPanel::evidenceMovesTheTimelineCursor()

@@ -130,10 +130,12 @@ class TestTimeline : public QObject
 private Q_SLOTS:
     void lanesInTreeOrder();
     void barsShadedByState();
+    void joinBeginShadesTheWait();
     void arrowPerMessage();
     void markers_data();
     void markers();
     void paintsPixels();
+    void viewKeepsItsPicture();
     void scrubSetsTheLab();
     void mouseScrubs();
     void zoomAndPan();
@@ -192,6 +194,35 @@ void TestTimeline::barsShadedByState()
     for (const Painter::Segment &s : painter.segments(Main))
         joining = joining || (s.shade == S::Joining && s.t0 == 4950 && s.t1 == 6000);
     QVERIFY(joining);
+}
+
+void TestTimeline::joinBeginShadesTheWait()
+{
+    // A log with join_begin: the wait is shaded from it, not from the previous action (5050).
+    RunLog log = savedLog();
+    RunLog withBegin;
+    withBegin.scenario = log.scenario;
+    withBegin.processes = log.processes;
+    for (const Event &e : log.events()) {
+        if (e.ev == u"join"_s)
+            withBegin.addEvent(
+                ev(5500, std::nullopt, u"join_begin"_s, Producer, {{u"name"_s, u"Producer"_s}}));
+        withBegin.addEvent(e);
+    }
+    RunStore store;
+    store.load(withBegin);
+    Painter painter(&store);
+    QCOMPARE(painter.joinWaits().size(), 2);
+    const Painter::JoinWait join = painter.joinWaits().at(1);
+    QCOMPARE(join.beginNs, 5500);
+    QCOMPARE(join.endNs, 6000);
+    using S = Painter::Shade;
+    QList<std::tuple<qint64, qint64, S>> main;
+    for (const Painter::Segment &s : painter.segments(Main))
+        main.append({s.t0, s.t1, s.shade});
+    QVERIFY(main.contains(std::tuple<qint64, qint64, S>{5500, 6000, S::Joining}));
+    for (const auto &[t0, t1, shade] : std::as_const(main))
+        QVERIFY2(shade != S::Joining || t0 >= 4950, "no wait before the timed-out join");
 }
 
 void TestTimeline::arrowPerMessage()
@@ -277,6 +308,32 @@ void TestTimeline::paintsPixels()
     // Before its start, a lane is background.
     const QPointF before(f.x(1050), painter.laneRect(f, Consumer).center().y() - 3);
     QVERIFY(image.pixelColor(before.toPoint()) != Painter::shadeColor(Painter::Shade::Running));
+}
+
+void TestTimeline::viewKeepsItsPicture()
+{
+    // The view keeps the picture and draws only the cursor over it: the cursor shows and goes
+    // again, and new data is painted.
+    RunStore store;
+    store.load(savedLog());
+    TimelineView view(&store);
+    view.resize(900, 300);
+    view.setRange(1000, 7000);
+    const QImage plain = view.grab().toImage();
+    const Painter::Frame f = view.currentFrame();
+    const QPoint at(int(f.x(3000)), int(f.plot.top() + 2));
+    view.setCursorTime(3000);
+    const QImage withCursor = view.grab().toImage();
+    QCOMPARE(withCursor.pixelColor(at), view.palette().color(QPalette::Highlight));
+    QVERIFY(plain.pixelColor(at) != withCursor.pixelColor(at));
+    view.setCursorTime(std::nullopt);
+    QCOMPARE(view.grab().toImage(), plain);
+    // Another run in the same store: the picture is redrawn (the consumer's lane goes).
+    RunLog other = savedLog();
+    other.processes[Consumer].startNs.reset();
+    store.load(other);
+    view.setRange(1000, 7000);
+    QVERIFY(view.grab().toImage() != plain);
 }
 
 void TestTimeline::scrubSetsTheLab()
@@ -407,7 +464,14 @@ void TestTimeline::followsLiveRun()
     QCOMPARE(store.messageCount(), 3);
     for (int i = 0; i < store.messageCount(); ++i)
         QVERIFY(view.timeline().arrowLine(f, i).has_value());
-    QVERIFY(!view.timeline().joinWaits().isEmpty());
+    // Each wait begins at the join_begin the engine recorded for it, before the join returned.
+    QCOMPARE(view.timeline().joinWaits().size(), 3);
+    for (const Painter::JoinWait &w : view.timeline().joinWaits()) {
+        const int begin = eventOf(store, u"join_begin"_s, w.target);
+        QVERIFY2(begin >= 0, qPrintable(store.process(w.target).record.name));
+        QCOMPARE(w.beginNs, store.event(begin).tNs);
+        QVERIFY(w.beginNs <= w.endNs);
+    }
     QVERIFY(ranges.size() > 2);
     // CPU per process: the sleeper was sampled while it ran (it used next to no CPU).
     charts.refresh();

@@ -1,0 +1,444 @@
+#include "chartdata.h"
+
+#include "run.h"
+#include "scenario.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace concurrente {
+
+namespace {
+
+double seconds(qint64 tNs, qint64 originNs)
+{
+    return double(tNs - originNs) / 1e9;
+}
+
+/// The last moment of the run's data (CLOCK_MONOTONIC ns).
+qint64 runEndNs(const RunStore &store)
+{
+    qint64 end = store.originNs();
+    for (int r = 0; r < store.processCount(); ++r) {
+        const RunStore::Process &p = store.process(r);
+        if (p.record.endNs)
+            end = std::max(end, *p.record.endNs);
+        if (!p.cpu.isEmpty())
+            end = std::max(end, p.cpu.constLast().tNs);
+    }
+    if (store.eventCount() > 0)
+        end = std::max(end, store.event(store.eventCount() - 1).tNs);
+    return end;
+}
+
+/// 1, 2 or 5 × 10^k (k ≥ kMin) at least `raw`.
+double niceStep(double raw, double least)
+{
+    double mag = std::pow(10.0, std::floor(std::log10(std::max(raw, least))));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (mag * m >= raw)
+            return std::max(mag * m, least);
+    return std::max(mag * 10, least);
+}
+
+bool isCpuTask(const QString &task)
+{
+    return task == QLatin1String("gil") || task == QLatin1String("burn");
+}
+
+} // namespace
+
+QList<ChartSeries> cpuSeries(const RunStore &store)
+{
+    QList<ChartSeries> out;
+    const qint64 origin = store.originNs();
+    for (int row = 0; row < store.processCount(); ++row) {
+        const RunStore::Process &p = store.process(row);
+        if (p.cpu.isEmpty())
+            continue;
+        // Before its first sample a process had used no CPU since its start.
+        RunStore::CpuSample prev = p.cpu.constFirst();
+        int first = 1;
+        if (p.record.startNs && *p.record.startNs < prev.tNs) {
+            prev = RunStore::CpuSample{*p.record.startNs, 0, 0};
+            first = 0;
+        }
+        ChartSeries s;
+        s.name = p.record.name;
+        s.key = row;
+        for (int i = first; i < p.cpu.size(); ++i) {
+            const RunStore::CpuSample &c = p.cpu.at(i);
+            const double dt = double(c.tNs - prev.tNs) / 1e9;
+            if (dt <= 0)
+                continue;
+            const double rate = double((c.userMs + c.sysMs) - (prev.userMs + prev.sysMs)) / dt;
+            s.points.append({seconds(prev.tNs, origin), rate});
+            s.points.append({seconds(c.tNs, origin), rate});
+            prev = c;
+        }
+        if (!s.points.isEmpty())
+            out.append(s);
+    }
+    return out;
+}
+
+QList<ChartSeries> queueDepthSeries(const RunStore &store)
+{
+    struct Change
+    {
+        qint64 t;
+        int delta;
+    };
+    QHash<QString, int> index;
+    QList<QString> channels;
+    QList<QList<Change>> changes;
+    for (int i = 0; i < store.messageCount(); ++i) {
+        const RunStore::Message &m = store.message(i);
+        int c = index.value(m.channel, -1);
+        if (c < 0) {
+            c = int(channels.size());
+            index.insert(m.channel, c);
+            channels.append(m.channel);
+            changes.append(QList<Change>());
+        }
+        if (m.putNs)
+            changes[c].append(Change{*m.putNs, +1});
+        if (m.getNs)
+            changes[c].append(Change{*m.getNs, -1});
+    }
+    const qint64 origin = store.originNs();
+    const double end = seconds(runEndNs(store), origin);
+    QList<ChartSeries> out;
+    for (int c = 0; c < channels.size(); ++c) {
+        QList<Change> &list = changes[c];
+        // A get and a put at the same instant: the put first (the message was there).
+        std::stable_sort(list.begin(), list.end(), [](const Change &a, const Change &b) {
+            return a.t < b.t || (a.t == b.t && a.delta > b.delta);
+        });
+        ChartSeries s;
+        s.name = channels.at(c);
+        s.key = c;
+        int depth = 0;
+        s.points.append({0, 0});
+        for (const Change &ch : std::as_const(list)) {
+            const double x = seconds(ch.t, origin);
+            s.points.append({x, double(depth)});
+            depth = std::max(0, depth + ch.delta);
+            s.points.append({x, double(depth)});
+        }
+        s.points.append({std::max(end, s.points.constLast().x()), double(depth)});
+        out.append(s);
+    }
+    return out;
+}
+
+qint64 rateBinNs(qint64 spanNs)
+{
+    return qint64(niceStep(double(std::max<qint64>(spanNs, 1)) / 40.0 / 1e6, 10.0) * 1e6);
+}
+
+QList<ChartSeries> messageRateSeries(const RunStore &store, qint64 binNs)
+{
+    const qint64 origin = store.originNs();
+    const qint64 end = runEndNs(store);
+    if (binNs <= 0)
+        binNs = rateBinNs(end - origin);
+    const int bins = int((std::max<qint64>(end - origin, 0)) / binNs) + 1;
+    QHash<QString, int> index;
+    QList<ChartSeries> out;
+    QList<QList<int>> counts;
+    for (int i = 0; i < store.messageCount(); ++i) {
+        const RunStore::Message &m = store.message(i);
+        int c = index.value(m.channel, -1);
+        if (c < 0) {
+            c = int(out.size());
+            index.insert(m.channel, c);
+            out.append(ChartSeries{m.channel, c, {}});
+            counts.append(QList<int>(bins, 0));
+        }
+        if (m.getNs && *m.getNs >= origin) {
+            const int b = int(std::min<qint64>((*m.getNs - origin) / binNs, bins - 1));
+            ++counts[c][b];
+        }
+    }
+    const double width = double(binNs) / 1e9;
+    // The last bin is drawn up to the run's end, not past it.
+    const double last = std::max(seconds(end, origin), (bins - 1) * width);
+    for (int c = 0; c < out.size(); ++c) {
+        for (int b = 0; b < bins; ++b) {
+            const double rate = counts[c][b] / width;
+            out[c].points.append({b * width, rate});
+            out[c].points.append({std::min((b + 1) * width, last), rate});
+        }
+    }
+    return out;
+}
+
+LatencyHistogram latencyHistogram(const RunStore &store, int maxBins)
+{
+    LatencyHistogram h;
+    QList<double> ms;
+    for (int i = 0; i < store.messageCount(); ++i)
+        if (const auto l = store.message(i).latencyNs())
+            ms.append(double(std::max<qint64>(*l, 0)) / 1e6);
+    h.messages = int(ms.size());
+    if (ms.isEmpty())
+        return h;
+    std::sort(ms.begin(), ms.end());
+    h.maxMs = ms.constLast();
+    const qsizetype n = ms.size();
+    h.medianMs = n % 2 ? ms.at(n / 2) : (ms.at(n / 2 - 1) + ms.at(n / 2)) / 2;
+    maxBins = std::max(maxBins, 1);
+    // The bin must hold the largest latency in the last bin at the latest.
+    h.binMs = niceStep(h.maxMs / maxBins, 0.001);
+    while (int(std::floor(h.maxMs / h.binMs)) >= maxBins)
+        h.binMs = niceStep(h.binMs * 1.5, 0.001);
+    const int bins = int(std::floor(h.maxMs / h.binMs)) + 1;
+    h.counts.fill(0, bins);
+    for (double v : std::as_const(ms))
+        ++h.counts[std::min(bins - 1, int(std::floor(v / h.binMs)))];
+    return h;
+}
+
+std::optional<double> SpeedupFigures::speedup() const
+{
+    if (!sequentialNs || !parallelNs || *parallelNs <= 0)
+        return std::nullopt;
+    return double(*sequentialNs) / double(*parallelNs);
+}
+
+SpeedupFigures speedupFigures(const RunStore &store)
+{
+    SpeedupFigures f;
+    std::optional<qint64> seqFrom, seqTo, parFrom, parTo;
+    int mainRow = -1;
+    for (int r = 0; r < store.processCount() && mainRow < 0; ++r)
+        if (store.process(r).record.kind == QLatin1String("main"))
+            mainRow = r;
+    if (mainRow >= 0) {
+        for (int index : store.process(mainRow).events) {
+            const Event &e = store.event(index);
+            if (e.ev == QLatin1String("call") && !seqFrom)
+                seqFrom = e.tNs;
+            else if (e.ev == QLatin1String("call_done") && seqFrom)
+                seqTo = e.tNs;
+        }
+    }
+    if (seqFrom && seqTo && *seqTo > *seqFrom)
+        f.sequentialNs = *seqTo - *seqFrom;
+    bool complete = true;
+    for (int r = 0; r < store.processCount(); ++r) {
+        const RunStore::Process &p = store.process(r);
+        if (p.record.kind != QLatin1String("worker") || !p.record.startNs)
+            continue;
+        std::optional<qint64> start, join;
+        for (int index : p.events) {
+            const Event &e = store.event(index);
+            if (e.ev == QLatin1String("start_request") && !start)
+                start = e.tNs;
+            else if (e.ev == QLatin1String("join") && !join)
+                join = e.tNs;
+        }
+        if (!start)
+            start = p.record.startNs;
+        if (!join)
+            join = p.record.endNs;
+        if (!join) {
+            complete = false;
+            continue;
+        }
+        ++f.workers;
+        parFrom = parFrom ? std::min(*parFrom, *start) : *start;
+        parTo = parTo ? std::max(*parTo, *join) : *join;
+    }
+    if (complete && parFrom && parTo && *parTo > *parFrom)
+        f.parallelNs = *parTo - *parFrom;
+    return f;
+}
+
+QList<CpuWorkBar> cpuWorkBars(const RunStore &store)
+{
+    struct Work
+    {
+        CpuWorkBar bar;
+        qint64 begin = 0;
+        qint64 end = 0;
+    };
+    QList<Work> works;
+    for (int r = 0; r < store.processCount(); ++r) {
+        const RunStore::Process &p = store.process(r);
+        QString task;
+        for (int index : p.events) {
+            const Event &e = store.event(index);
+            if (e.ev == QLatin1String("start"))
+                task = e.fields.value(QStringLiteral("task")).toString();
+            if (e.ev != QLatin1String("result") || !isCpuTask(task))
+                continue;
+            Work w;
+            w.bar.name = p.record.name;
+            w.bar.names = {p.record.name};
+            w.bar.threads = std::max(1, e.fields.value(QStringLiteral("threads")).toInt(1));
+            w.bar.wallNs = jsonInteger(e.fields.value(QStringLiteral("wall_ns"))).value_or(0);
+            w.bar.cpuNs = jsonInteger(e.fields.value(QStringLiteral("cpu_ns"))).value_or(0);
+            w.bar.switchUs = e.fields.value(QStringLiteral("switch_us")).toInt(0);
+            for (const QJsonValue &v : e.fields.value(QStringLiteral("thread_cpu_ns")).toArray())
+                w.bar.threadCpuNs.append(jsonInteger(v).value_or(0));
+            w.end = e.tNs;
+            w.begin = e.tNs - w.bar.wallNs;
+            works.append(w);
+        }
+    }
+    // In the order the work began (the order the page starts them).
+    std::stable_sort(works.begin(), works.end(),
+                     [](const Work &a, const Work &b) { return a.begin < b.begin; });
+    QList<CpuWorkBar> out;
+    // Sets of works that overlapped: each one begins before the set's end so far.
+    for (qsizetype i = 0; i < works.size();) {
+        qsizetype j = i + 1;
+        qint64 setEnd = works.at(i).end;
+        qint64 setBegin = works.at(i).begin;
+        while (j < works.size() && works.at(j).begin < setEnd) {
+            setEnd = std::max(setEnd, works.at(j).end);
+            setBegin = std::min(setBegin, works.at(j).begin);
+            ++j;
+        }
+        for (qsizetype k = i; k < j; ++k)
+            out.append(works.at(k).bar);
+        if (j - i > 1) {
+            CpuWorkBar set;
+            set.together = true;
+            set.threads = works.at(i).bar.threads;
+            set.switchUs = works.at(i).bar.switchUs;
+            set.wallNs = setEnd - setBegin;
+            for (qsizetype k = i; k < j; ++k) {
+                set.names.append(works.at(k).bar.name);
+                set.cpuNs += works.at(k).bar.cpuNs;
+                set.threadCpuNs.append(works.at(k).bar.cpuNs);
+            }
+            set.name = set.names.join(QStringLiteral(" + "));
+            out.append(set);
+        }
+        i = j;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SpeedupSweep::SpeedupSweep(QObject *parent) : QObject(parent) {}
+
+SpeedupSweep::~SpeedupSweep()
+{
+    delete m_run.data();
+}
+
+void SpeedupSweep::start(int maxWorkers, int totalMs)
+{
+    if (isRunning())
+        cancel();
+    m_max = std::max(1, maxWorkers);
+    m_totalMs = std::max(1, totalMs);
+    m_current = 0;
+    m_points.clear();
+    next();
+}
+
+void SpeedupSweep::cancel()
+{
+    if (!m_run)
+        return;
+    Run *run = m_run.data();
+    m_run.clear();
+    run->disconnect(this);
+    // Its processes are killed and reaped once it has ended; then it goes.
+    connect(run, &Run::finished, run, &QObject::deleteLater);
+    run->abort();
+    if (run->isFinished())
+        run->deleteLater();
+    Q_EMIT cancelled();
+}
+
+QList<QPointF> SpeedupSweep::speedups() const
+{
+    QList<QPointF> out;
+    const auto one =
+        std::find_if(m_points.begin(), m_points.end(), [](const Point &p) { return p.workers == 1; });
+    if (one == m_points.end())
+        return out;
+    for (const Point &p : m_points)
+        if (p.wallNs > 0)
+            out.append({double(p.workers), double(one->wallNs) / double(p.wallNs)});
+    return out;
+}
+
+void SpeedupSweep::next()
+{
+    ++m_current;
+    if (m_current > m_max) {
+        Q_EMIT finished();
+        return;
+    }
+    const int n = m_current;
+    QJsonArray workers, main;
+    for (int i = 0; i < n; ++i) {
+        const QString id = QStringLiteral("w%1").arg(i + 1);
+        workers.append(QJsonObject{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("task"), QStringLiteral("burn")},
+            {QStringLiteral("args"), QJsonObject{{QStringLiteral("ms"), std::max(1, m_totalMs / n)}}}});
+        main.append(
+            QJsonObject{{QStringLiteral("action"), QStringLiteral("start")}, {QStringLiteral("worker"), id}});
+    }
+    for (int i = 0; i < n; ++i)
+        main.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("join")},
+                                {QStringLiteral("worker"), QStringLiteral("w%1").arg(i + 1)}});
+    const QJsonObject scenario{{QStringLiteral("format"), QStringLiteral("concurrente-scenario/2")},
+                               {QStringLiteral("start_method"), QStringLiteral("fork")},
+                               {QStringLiteral("title"),
+                                QJsonObject{{QStringLiteral("es"), QStringLiteral("Barrido de aceleración")},
+                                            {QStringLiteral("en"), QStringLiteral("Speed-up sweep")}}},
+                               {QStringLiteral("workers"), workers},
+                               {QStringLiteral("main"), main}};
+    const ScenarioLoadResult loaded = ScenarioLoader::loadObject(scenario, QStringLiteral("sweep.json"));
+    if (!loaded.ok()) {
+        Q_EMIT failed();
+        return;
+    }
+    auto *run = new Run(loaded.scenario, this);
+    if (!m_helperDir.isEmpty())
+        run->setHelperDir(m_helperDir);
+    m_run = run;
+    connect(run, &Run::finished, this, [this, run, n] {
+        // From the first start request to the last join, as the main script would time it.
+        std::optional<qint64> from, to;
+        int joins = 0;
+        for (const Event &e : run->log().events()) {
+            if (e.ev == QLatin1String("start_request") &&
+                e.fields.value(QStringLiteral("name")) != QJsonValue(QStringLiteral("MainProcess")))
+                from = from ? std::min(*from, e.tNs) : e.tNs;
+            else if (e.ev == QLatin1String("join")) {
+                to = to ? std::max(*to, e.tNs) : e.tNs;
+                ++joins;
+            }
+        }
+        m_run.clear();
+        run->deleteLater();
+        if (!from || !to || joins < n || *to <= *from) {
+            Q_EMIT failed();
+            return;
+        }
+        const Point p{n, *to - *from};
+        m_points.append(p);
+        Q_EMIT pointAdded(p);
+        next();
+    });
+    Q_EMIT progress(n);
+    run->start();
+}
+
+} // namespace concurrente
