@@ -1292,7 +1292,7 @@ void LabPanel::refreshEventKinds()
     }
     const qsizetype before = m_kinds.size();
     for (int i = m_kindsSeen; i < m_store->eventCount(); ++i)
-        m_kinds.insert(m_store->event(i).ev);
+        m_kinds.insert(m_store->event(i).ev());
     m_kindsSeen = m_store->eventCount();
     if (m_kinds.size() == before && m_eventKind->count() == before + 1)
         return;
@@ -1316,14 +1316,14 @@ QString LabPanel::consoleLine(int index, int only) const
     const Event &e = m_store->event(index);
     // All processes: what they wrote to stderr (the run's shared stderr) stands for their
     // exceptions, which it already holds; one process: its exception as CPython reports it.
-    if (only < 0 && e.ev == QLatin1String("error"))
+    if (only < 0 && e.kind == EventKind::Error)
         return {};
     const QString name =
         row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
     QString text = LabText::consoleText(e, name);
     if (only < 0 && !text.isEmpty()) {
         const QString prefix =
-            e.ev == QLatin1String("stderr") ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
+            e.kind == EventKind::Stderr ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
         text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
     }
     return text;

@@ -252,7 +252,7 @@ void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const
             detail.isEmpty() ? QString() : QString::fromUtf8(toFaithfulJson(detail, false));
         row((QString::number(double(e.tNs - *t0) / 1e6, 'f', 3) + u',' +
              (e.pid ? QString::number(*e.pid) : QString()) + u',' + ppid + u',' + csvCell(name) + u',' +
-             csvCell(e.ev) + u',' + csvCell(detailText) + u'\n')
+             csvCell(e.ev()) + u',' + csvCell(detailText) + u'\n')
                 .toUtf8());
     });
 }

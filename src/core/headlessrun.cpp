@@ -147,15 +147,15 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     QObject::connect(&run, &Run::processAdded, &run, [&progress](WorkerProcess *p) { progress.watch(p); });
     bool queueFailed = false;
     QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run, &queueFailed](const Event &e) {
-        const bool queueError = e.ev == QLatin1String("queue_error");
-        if (e.ev == QLatin1String("protocol_error") || e.ev == QLatin1String("action_error") || queueError ||
-            e.ev == QLatin1String("command_error")) {
+        const bool queueError = e.kind == EventKind::QueueError;
+        if (e.kind == EventKind::ProtocolError || e.kind == EventKind::ActionError || queueError ||
+            e.kind == EventKind::CommandError) {
             // A queue_error names its queue in `queue`, the others their process in `name`.
             const QString what =
                 e.fields.value(queueError ? QStringLiteral("queue") : QStringLiteral("name")).toString();
             err << QStringLiteral("concurrente: %1: %2 %3: %4")
-                       .arg(run.scenario().file.isEmpty() ? QStringLiteral("run") : run.scenario().file, e.ev,
-                            what, e.fields.value(QStringLiteral("message")).toString())
+                       .arg(run.scenario().file.isEmpty() ? QStringLiteral("run") : run.scenario().file,
+                            e.ev(), what, e.fields.value(QStringLiteral("message")).toString())
                 << Qt::endl;
         }
         if (queueError)

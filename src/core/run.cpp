@@ -323,7 +323,7 @@ void Run::record(const Event &event)
     emit eventRecorded(event);
 }
 
-void Run::recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fields)
+void Run::recordEngine(EventKind ev, WorkerProcess *about, QJsonObject fields)
 {
     if (about) {
         fields.insert(QStringLiteral("name"), about->name());
@@ -340,7 +340,7 @@ void Run::recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fiel
 void Run::actionError(const QString &action, WorkerProcess *about, const QString &message)
 {
     qCInfo(lcRun).noquote() << action << (about ? about->name() : QString()) << message;
-    recordEngine(QStringLiteral("action_error"), about,
+    recordEngine(EventKind::ActionError, about,
                  {{QStringLiteral("action"), action}, {QStringLiteral("message"), message}});
 }
 
@@ -479,7 +479,7 @@ void Run::join(int index, int timeoutMs, std::function<void()> done)
         return;
     }
     if (w->isFinished()) {
-        recordEngine(QStringLiteral("join"), w);
+        recordEngine(EventKind::Join, w);
         if (done)
             done();
         return;
@@ -507,30 +507,31 @@ void Run::completeJoin(int id, bool timedOut)
     if (j.timer)
         j.timer->deleteLater();
     if (timedOut) {
-        recordEngine(QStringLiteral("join_timeout"), j.process,
+        recordEngine(EventKind::JoinTimeout, j.process,
                      {{QStringLiteral("timeout_ms"), j.timeoutMs},
                       {QStringLiteral("is_alive"), j.process->isAlive()}});
     } else {
         QJsonObject f;
         if (j.implicit)
             f.insert(QStringLiteral("implicit"), true);
-        recordEngine(QStringLiteral("join"), j.process, f);
+        recordEngine(EventKind::Join, j.process, f);
     }
     if (j.done)
         j.done();
 }
 
-void Run::signalAction(int index, int sig, const QString &ev, std::function<void()> done)
+void Run::signalAction(int index, int sig, EventKind ev, std::function<void()> done)
 {
     auto finish = qScopeGuard([&] {
         if (done)
             done();
     });
-    WorkerProcess *w = checkedWorker(index, ev);
+    WorkerProcess *w = checkedWorker(index, eventKindText(ev));
     if (!w)
         return;
     if (w->state() == WorkerProcess::State::Created) {
-        actionError(ev, w, engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started")));
+        actionError(eventKindText(ev), w,
+                    engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started")));
         return;
     }
     if (w->state() == WorkerProcess::State::Starting && !w->pid()) {
@@ -545,7 +546,7 @@ void Run::signalAction(int index, int sig, const QString &ev, std::function<void
     deliverSignal(w, sig, ev);
 }
 
-void Run::deliverSignal(WorkerProcess *w, int sig, const QString &ev)
+void Run::deliverSignal(WorkerProcess *w, int sig, EventKind ev)
 {
     QString error;
     if (w->sendSignal(sig, &error)) {
@@ -558,22 +559,22 @@ void Run::deliverSignal(WorkerProcess *w, int sig, const QString &ev)
 
 void Run::terminate(int index, std::function<void()> done)
 {
-    signalAction(index, SIGTERM, QStringLiteral("terminate"), std::move(done));
+    signalAction(index, SIGTERM, EventKind::Terminate, std::move(done));
 }
 
 void Run::kill(int index, std::function<void()> done)
 {
-    signalAction(index, SIGKILL, QStringLiteral("kill"), std::move(done));
+    signalAction(index, SIGKILL, EventKind::Kill, std::move(done));
 }
 
 void Run::stop(int index, std::function<void()> done)
 {
-    signalAction(index, SIGSTOP, QStringLiteral("stop"), std::move(done));
+    signalAction(index, SIGSTOP, EventKind::Stop, std::move(done));
 }
 
 void Run::resume(int index, std::function<void()> done)
 {
-    signalAction(index, SIGCONT, QStringLiteral("continue"), std::move(done));
+    signalAction(index, SIGCONT, EventKind::Continue, std::move(done));
 }
 
 void Run::terminateRandom(const QList<int> &candidates, std::function<void()> done)
@@ -589,7 +590,7 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
         }
     }
     if (known.isEmpty()) {
-        recordEngine(QStringLiteral("terminate_random"), nullptr,
+        recordEngine(EventKind::TerminateRandom, nullptr,
                      {{QStringLiteral("name"), QJsonValue()}, {QStringLiteral("candidates"), names}});
         if (done)
             done();
@@ -597,7 +598,7 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
     }
     const int chosen = known[int(QRandomGenerator::global()->bounded(qsizetype(known.size())))];
     recordEngine(
-        QStringLiteral("terminate_random"), m_workers[chosen],
+        EventKind::TerminateRandom, m_workers[chosen],
         {{QStringLiteral("candidates"), names}, {QStringLiteral("is_alive"), m_workers[chosen]->isAlive()}});
     terminate(chosen, std::move(done));
 }
@@ -619,8 +620,7 @@ void Run::call(const QString &task, const QJsonObject &args, std::function<void(
     for (const QString &a : WorkerSpec::taskArgumentStrings(args))
         fields << escapedCommandField(a);
     m_callDone = done ? std::move(done) : [] {};
-    recordEngine(QStringLiteral("call"), m_main,
-                 {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
+    recordEngine(EventKind::Call, m_main, {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
     main->writeInput(fields.join(u'\t').toUtf8() + '\n');
 }
 
@@ -630,7 +630,7 @@ void Run::isAlive(int index, std::function<void()> done)
     // terminate() a process is usually still alive, as in CPython.
     if (WorkerProcess *w = checkedWorker(index, QStringLiteral("is_alive"))) {
         const auto code = w->record().exitcode;
-        recordEngine(QStringLiteral("is_alive"), w,
+        recordEngine(EventKind::IsAlive, w,
                      {{QStringLiteral("alive"), w->isAlive()},
                       {QStringLiteral("exitcode"), code ? QJsonValue(*code) : QJsonValue()}});
     }
@@ -656,7 +656,7 @@ void Run::endMain(std::function<void()> done)
     if (!m_started)
         startInteractive();
     m_endingMain = true;
-    recordEngine(QStringLiteral("end_main"), nullptr);
+    recordEngine(EventKind::EndMain, nullptr);
     // The main program's pipe ends close with it, or a receiver whose sender was never started
     // would wait for end-of-file forever.
     closePipeEnds(false);
@@ -664,12 +664,10 @@ void Run::endMain(std::function<void()> done)
     for (WorkerProcess *w : std::as_const(m_workers)) {
         if (w->isAlive() && w->record().daemon) {
             if (w->sendSignal(SIGTERM))
-                recordEngine(QStringLiteral("terminate"), w,
-                             {{QStringLiteral("by"), QStringLiteral("end_main")}});
+                recordEngine(EventKind::Terminate, w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
             // A stopped daemon would keep SIGTERM pending forever and the run would never end.
             if (w->isStopped() && w->sendSignal(SIGCONT))
-                recordEngine(QStringLiteral("continue"), w,
-                             {{QStringLiteral("by"), QStringLiteral("end_main")}});
+                recordEngine(EventKind::Continue, w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
         }
     }
     auto remaining = std::make_shared<int>(0);
@@ -726,7 +724,7 @@ void Run::abort()
             continue;
         const auto killIt = [this, p] {
             p->killQuietly();
-            recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("abort")}});
+            recordEngine(EventKind::Kill, p, {{QStringLiteral("by"), QStringLiteral("abort")}});
         };
         if (p->pid())
             killIt();
@@ -768,9 +766,8 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     const bool fromHelper = owner == m_main;
     // Only the events that create or identify a process need its name and parent: most lines
     // (print, put, get, exit) skip the two lookups.
-    const bool identifies = e.ev == QLatin1String("forked") || e.ev == QLatin1String("fork_failed") ||
-                            e.ev == QLatin1String("forkserver_started") ||
-                            (!p && e.ev == QLatin1String("start"));
+    const bool identifies = e.kind == EventKind::Forked || e.kind == EventKind::ForkFailed ||
+                            e.kind == EventKind::ForkserverStarted || (!p && e.kind == EventKind::Start);
     const QString name = identifies ? e.fields.value(QStringLiteral("name")).toString() : QString();
     const auto ppid = identifies ? jsonInteger(e.fields.value(QStringLiteral("ppid"))) : std::nullopt;
 
@@ -788,7 +785,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
-    if (fromHelper && e.ev == QLatin1String("forked")) {
+    if (fromHelper && e.kind == EventKind::Forked) {
         WorkerProcess *w = takePending(pid, name);
         if (!w && !m_pendingForks.isEmpty())
             w = m_pendingForks.takeFirst();
@@ -804,7 +801,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         w->deliver(e);
         return;
     }
-    if (fromHelper && e.ev == QLatin1String("forkserver_started")) {
+    if (fromHelper && e.kind == EventKind::ForkserverStarted) {
         // The server the main program forked for the forkserver start method: its workers'
         // os.getppid(). Not a Process in CPython, but a real process of the run.
         if (p || m_server) {
@@ -822,7 +819,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         m_server->deliver(e);
         return;
     }
-    if (fromHelper && e.ev == QLatin1String("fork_failed")) {
+    if (fromHelper && e.kind == EventKind::ForkFailed) {
         WorkerProcess *w = takePending(-1, name);
         if (!w && !m_pendingForks.isEmpty())
             w = m_pendingForks.takeFirst();
@@ -830,11 +827,11 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             record(e);
             return;
         }
-        w->deliver(Event::make(e.tNs, std::nullopt, e.ev, e.fields));
+        w->deliver(Event::make(e.tNs, std::nullopt, e.kind, e.fields));
         w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
         return;
     }
-    if (fromHelper && e.ev == QLatin1String("command_error") &&
+    if (fromHelper && e.kind == EventKind::CommandError &&
         e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
         // A start command the helper refused: that worker will never be forked.
         const QStringList parts = e.fields.value(QStringLiteral("line")).toString().split(u'\t');
@@ -846,7 +843,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
         return;
     }
-    if (!p && e.ev == QLatin1String("start")) {
+    if (!p && e.kind == EventKind::Start) {
         // A forked worker whose own start line overtook the helper's `forked` line.
         const bool fromServer =
             ppid && *ppid != m_main->pid() && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
@@ -865,7 +862,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         if (!p)
             p = adopt(owner, e);
     }
-    if (fromHelper && p && e.ev == QLatin1String("exited")) {
+    if (fromHelper && p && e.kind == EventKind::Exited) {
         // The main program (or the fork server) reaped one of its children, or an orphan the
         // main program adopted as subreaper.
         Event named = e;
@@ -883,32 +880,32 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
 
 bool Run::routeMainProgramEvent(const Event &e)
 {
-    if (e.ev == QLatin1String("helper_ready")) {
+    if (e.kind == EventKind::HelperReady) {
         m_helperReady = true;
         m_main->deliver(e);
         resumeAfterHelper();
         return true;
     }
-    if (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") || e.ev == QLatin1String("put_failed") ||
-        e.ev == QLatin1String("get_failed") || e.ev == QLatin1String("recv_done")) {
+    if (e.kind == EventKind::Put || e.kind == EventKind::Get || e.kind == EventKind::PutFailed ||
+        e.kind == EventKind::GetFailed || e.kind == EventKind::RecvDone) {
         // The script's own queue or pipe action: done, or one message of a recv loop.
         Event named = e;
         named.fields.insert(QStringLiteral("name"), m_main->name());
         m_main->deliver(named);
         const bool partOfRecv = !m_queueActions.isEmpty() &&
                                 m_queueActions.first().action == QLatin1String("recv") &&
-                                e.ev == QLatin1String("get");
+                                e.kind == EventKind::Get;
         if (!partOfRecv)
             completeQueueAction(e);
         return true;
     }
-    if (e.ev == QLatin1String("call_done")) {
+    if (e.kind == EventKind::CallDone) {
         m_main->deliver(e);
         if (auto done = std::exchange(m_callDone, {}))
             done();
         return true;
     }
-    if (e.ev == QLatin1String("command_error")) {
+    if (e.kind == EventKind::CommandError) {
         // A script action it refused will never report its outcome: end the action, with the
         // reason, rather than wait for it. (Refused starts are the next branch's business.)
         const QString verb = e.fields.value(QStringLiteral("line")).toString().section(u'\t', 0, 0);
@@ -937,7 +934,7 @@ WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
     const qint64 pid = *e.pid;
     const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
     auto reject = [&](const QString &why) -> WorkerProcess * {
-        owner->deliver(Event::make(monotonicNs(), owner->pid(), QStringLiteral("protocol_error"),
+        owner->deliver(Event::make(monotonicNs(), owner->pid(), EventKind::ProtocolError,
                                    {{QStringLiteral("name"), owner->name()},
                                     {QStringLiteral("message"), why},
                                     {QStringLiteral("line"), QStringLiteral("start pid=%1").arg(pid)}}));

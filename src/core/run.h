@@ -146,11 +146,11 @@ private:
     void runNextMainAction();
     void perform(const Action &action, std::function<void()> done);
     void record(const Event &event);
-    void recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fields = {});
+    void recordEngine(EventKind ev, WorkerProcess *about, QJsonObject fields = {});
     void actionError(const QString &action, WorkerProcess *about, const QString &message);
     WorkerProcess *checkedWorker(int index, const QString &action);
-    void signalAction(int index, int sig, const QString &ev, std::function<void()> done);
-    void deliverSignal(WorkerProcess *w, int sig, const QString &ev);
+    void signalAction(int index, int sig, EventKind ev, std::function<void()> done);
+    void deliverSignal(WorkerProcess *w, int sig, EventKind ev);
 
     WorkerProcess *addProcess(const ProcessRecord &record);
     void watchChannel(WorkerProcess *owner);

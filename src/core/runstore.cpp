@@ -337,19 +337,19 @@ void RunStore::indexEvent(int index)
     if (row >= 0) {
         Process &p = m_processes[row];
         p.events.append(index);
-        if ((e.ev == QLatin1String("join") ||
-             (e.ev == QLatin1String("is_alive") && !e.fields.value(QStringLiteral("alive")).toBool())) &&
+        if ((e.kind == EventKind::Join ||
+             (e.kind == EventKind::IsAlive && !e.fields.value(QStringLiteral("alive")).toBool())) &&
             !p.joined) {
             p.joined = true;
             markChanged(row);
         }
-        if (e.ev == QLatin1String("stop"))
+        if (e.kind == EventKind::Stop)
             p.stopped = true;
-        else if (e.ev == QLatin1String("continue"))
+        else if (e.kind == EventKind::Continue)
             p.stopped = false;
     }
-    const bool put = e.ev == QLatin1String("put");
-    const bool get = e.ev == QLatin1String("get");
+    const bool put = e.kind == EventKind::Put;
+    const bool get = e.kind == EventKind::Get;
     if (!put && !get)
         return;
     const QString channel = e.fields.value(QStringLiteral("queue")).toString();
@@ -463,9 +463,9 @@ RunStore::State RunStore::stateAt(int row, qint64 tNs) const
         const Event &e = event(index);
         if (e.tNs > tNs)
             continue;
-        if (e.ev == QLatin1String("stop"))
+        if (e.kind == EventKind::Stop)
             stopped = true;
-        else if (e.ev == QLatin1String("continue"))
+        else if (e.kind == EventKind::Continue)
             stopped = false;
     }
     return stopped ? State::Stopped : State::Running;

@@ -16,19 +16,37 @@ namespace concurrente {
 namespace {
 
 /// Events shown as instants on their process's track (puts and gets become flows instead).
-bool isInstantKind(const QString &ev)
+bool isInstantKind(EventKind ev)
 {
-    static const QSet<QString> kinds = {
-        QStringLiteral("start"),         QStringLiteral("print"),        QStringLiteral("result"),
-        QStringLiteral("error"),         QStringLiteral("exit"),         QStringLiteral("exited"),
-        QStringLiteral("join"),          QStringLiteral("join_timeout"), QStringLiteral("terminate"),
-        QStringLiteral("kill"),          QStringLiteral("stop"),         QStringLiteral("continue"),
-        QStringLiteral("reparented"),    QStringLiteral("is_alive"),     QStringLiteral("end_main"),
-        QStringLiteral("launch_failed"), QStringLiteral("action_error"), QStringLiteral("protocol_error"),
-        QStringLiteral("start_request"), QStringLiteral("call"),         QStringLiteral("call_done"),
-        QStringLiteral("put_failed"),    QStringLiteral("get_failed"),   QStringLiteral("terminate_random"),
-    };
-    return kinds.contains(ev);
+    switch (ev) {
+    case EventKind::Start:
+    case EventKind::Print:
+    case EventKind::Result:
+    case EventKind::Error:
+    case EventKind::Exit:
+    case EventKind::Exited:
+    case EventKind::Join:
+    case EventKind::JoinTimeout:
+    case EventKind::Terminate:
+    case EventKind::Kill:
+    case EventKind::Stop:
+    case EventKind::Continue:
+    case EventKind::Reparented:
+    case EventKind::IsAlive:
+    case EventKind::EndMain:
+    case EventKind::LaunchFailed:
+    case EventKind::ActionError:
+    case EventKind::ProtocolError:
+    case EventKind::StartRequest:
+    case EventKind::Call:
+    case EventKind::CallDone:
+    case EventKind::PutFailed:
+    case EventKind::GetFailed:
+    case EventKind::TerminateRandom:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace
@@ -116,15 +134,15 @@ QByteArray RunExporter::toTrace(const RunLog &log)
     for (int i = 0; i < store.eventCount(); ++i) {
         const Event &e = store.event(i);
         const int row = store.eventProcess(i);
-        if (row < 0 || !isInstantKind(e.ev))
+        if (row < 0 || !isInstantKind(e.kind))
             continue;
-        QString name = e.ev;
-        if (e.ev == QLatin1String("print"))
+        QString name = e.ev();
+        if (e.kind == EventKind::Print)
             name =
                 QStringLiteral("print: %1").arg(e.fields.value(QStringLiteral("text")).toString().left(60));
         QJsonObject instant = base(row, QStringLiteral("i"), name, us(e.tNs));
         instant.insert(QStringLiteral("s"), QStringLiteral("t"));
-        instant.insert(QStringLiteral("cat"), e.ev);
+        instant.insert(QStringLiteral("cat"), e.ev());
         instant.insert(QStringLiteral("args"), e.fields);
         out.append(instant);
     }

@@ -300,10 +300,10 @@ private:
                     name = p->name;
             if (e.pid)
                 name = QStringLiteral("%1 (%2)").arg(name).arg(*e.pid);
-            QString text = e.ev == QLatin1String("print") ? detail.value(QStringLiteral("text")).toString()
-                           : detail.isEmpty()             ? QString()
-                                                          : QString::fromUtf8(toFaithfulJson(detail, false));
-            row({ms(e.tNs, m_origin), name, e.ev, text}, {0});
+            QString text = e.kind == EventKind::Print ? detail.value(QStringLiteral("text")).toString()
+                           : detail.isEmpty()         ? QString()
+                                                      : QString::fromUtf8(toFaithfulJson(detail, false));
+            row({ms(e.tNs, m_origin), name, e.ev(), text}, {0});
         }
         m_out += QStringLiteral("</table>\n");
         if (shown < all.size())

@@ -77,7 +77,7 @@ QList<Event> eventsOf(const RunLog &log, const QString &ev, const QString &name 
 {
     QList<Event> out;
     for (const Event &e : log.sortedEvents())
-        if (e.ev == ev && (name.isEmpty() || e.fields.value(QStringLiteral("name")).toString() == name))
+        if (e.ev() == ev && (name.isEmpty() || e.fields.value(QStringLiteral("name")).toString() == name))
             out.append(e);
     return out;
 }
@@ -170,7 +170,7 @@ void TestRun::remember(const RunLog &log)
         if (p.pid)
             m_pids.append(*p.pid);
     for (const Event &e : log.events())
-        if (e.pid && (e.ev == QLatin1String("start") || e.ev == QLatin1String("forked")) && *e.pid != 1)
+        if (e.pid && (e.kind == EventKind::Start || e.kind == EventKind::Forked) && *e.pid != 1)
             m_pids.append(*e.pid);
 }
 
@@ -213,7 +213,7 @@ void TestRun::startJoin()
     for (const Event &e : log.sortedEvents())
         if (e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1") ||
             e.pid == p->pid)
-            kinds << e.ev;
+            kinds << e.ev();
     QVERIFY2(kinds.indexOf(u"start_request"_qs) == 0, qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"start"_qs) > 0, qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"print"_qs) > kinds.indexOf(u"start"_qs), qPrintable(kinds.join(u' ')));
@@ -781,9 +781,9 @@ void TestRun::duplexPipe()
     for (const Event &e : log.sortedEvents()) {
         if (e.pid != main->pid)
             continue;
-        if (e.ev == QLatin1String("print"))
+        if (e.kind == EventKind::Print)
             mainPrints.append(e.fields.value(u"text"_qs).toString());
-        if (e.ev == QLatin1String("get")) {
+        if (e.kind == EventKind::Get) {
             mainGot.append(e.fields.value(u"value"_qs));
             QCOMPARE(e.fields.value(u"producer"_qs).toInteger(), eco); // the answers come from the child
         }

@@ -388,7 +388,7 @@ void TestLab::journalWhileARunGoesOn()
         [&] {
             const auto j = RunJournal::read(path);
             return j && std::any_of(j->events().cbegin(), j->events().cend(), [](const Event &e) {
-                       return e.ev == QLatin1String("start") &&
+                       return e.kind == EventKind::Start &&
                               e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1");
                    });
         }(),

@@ -107,7 +107,7 @@ RunLog savedLog()
 int eventOf(const RunStore &store, const QString &kind, int row)
 {
     for (int i = 0; i < store.eventCount(); ++i)
-        if (store.event(i).ev == kind && store.eventProcess(i) == row)
+        if (store.event(i).ev() == kind && store.eventProcess(i) == row)
             return i;
     return -1;
 }
