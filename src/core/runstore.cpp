@@ -28,11 +28,6 @@ bool isOrphan(const ProcessRecord &r)
     return r.kind == QLatin1String("child") && r.ppid && r.parentPid && *r.ppid != *r.parentPid;
 }
 
-QString messageKey(const QString &channel, qint64 producer, qint64 seq)
-{
-    return channel + u'\x1f' + QString::number(producer) + u'\x1f' + QString::number(seq);
-}
-
 /// utime and stime of `pid` from /proc/PID/stat, in milliseconds; false when it is gone.
 bool readCpuTimes(qint64 pid, qint64 *userMs, qint64 *sysMs)
 {
@@ -361,7 +356,7 @@ void RunStore::indexEvent(int index)
     }
     if (!producer || !seq)
         return;
-    const QString key = messageKey(channel, *producer, *seq);
+    const MessageKey key{channel, *producer, *seq};
     int m = m_messageByKey.value(key, -1);
     if (m < 0) {
         Message msg;
