@@ -2,6 +2,7 @@
 
 #include "datapaths.h"
 #include "eventchannel.h"
+#include "scriptrunner.h"
 #include "workerprocess.h"
 
 #include "shmq.h"
@@ -83,9 +84,13 @@ QString escapedCommandField(QString s)
 }
 
 Run::Run(const Scenario &scenario, QObject *parent)
-    : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
+    : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir()),
+      m_script(new ScriptRunner(this))
 {
     raiseDescriptorLimit();
+    connect(m_script, &ScriptRunner::actionStarted, this, &Run::mainActionStarted);
+    connect(m_script, &ScriptRunner::actionFinished, this, &Run::mainActionFinished);
+    connect(m_script, &ScriptRunner::pausedChanged, this, &Run::pausedChanged);
     for (int i = 0; i < m_scenario.workers.size(); ++i) {
         const WorkerSpec &spec = m_scenario.workers[i];
         ProcessRecord r;
@@ -153,34 +158,15 @@ WorkerProcess *Run::addProcess(const ProcessRecord &record)
 
 void Run::start()
 {
-    if (m_scripted || m_finished)
+    if (m_script->isScripted() || m_finished)
         return;
-    m_scripted = true;
+    m_script->setScripted();
     startInteractive();
     // In CPython the main program is running before its first line: startInteractive()
     // launched it, and the script begins once it is ready. (Its launch then does not delay the
     // first `start`, and a GUI shows MainProcess's pid from the beginning.)
-    {
-        WorkerProcess *helper = ensureMain();
-        if (!helper->isFinished() && !m_helperReady) {
-            m_waitingForHelper = true;
-            QTimer::singleShot(limits::HelperReadyWaitMs, this, [this] {
-                if (m_waitingForHelper)
-                    qCWarning(lcRun) << "the main program did not report ready in"
-                                     << limits::HelperReadyWaitMs << "ms";
-                resumeAfterHelper();
-            });
-            return;
-        }
-    }
-    QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
-}
-
-void Run::resumeAfterHelper()
-{
-    if (!std::exchange(m_waitingForHelper, false))
-        return;
-    QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+    WorkerProcess *helper = ensureMain();
+    m_script->begin(!helper->isFinished() && !m_helperReady);
 }
 
 void Run::startInteractive()
@@ -199,76 +185,38 @@ void Run::startInteractive()
     ensureMain();
 }
 
-void Run::runNextMainAction()
-{
-    // Actions that complete at once (start, terminate, ...) run back to back without an event
-    // loop turn in between, so `start` × 64 costs 64 launches and nothing more; one that
-    // completes later (join, sleep) resumes the script from its callback.
-    while (!m_mainEnded && !m_endingMain && !m_finished && !m_actionInFlight && !m_waitingForHelper) {
-        if (m_paused) {
-            if (m_stepBudget <= 0)
-                return;
-            --m_stepBudget;
-        }
-        if (m_pc >= m_scenario.main.size()) {
-            // The end of the main script is an implicit end_main, as in CPython.
-            const int end = int(m_scenario.main.size());
-            m_actionInFlight = true;
-            emit mainActionStarted(end);
-            endMain([this, end] {
-                m_actionInFlight = false;
-                emit mainActionFinished(end);
-            });
-            return;
-        }
-        const int i = m_pc++;
-        m_actionInFlight = true;
-        emit mainActionStarted(i);
-        struct Step
-        {
-            bool inPerform = true;
-            bool completedInPerform = false;
-        };
-        auto step = std::make_shared<Step>();
-        perform(m_scenario.main[i], [this, step, i] {
-            m_actionInFlight = false;
-            emit mainActionFinished(i);
-            if (step->inPerform)
-                step->completedInPerform = true;
-            else
-                QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
-        });
-        step->inPerform = false;
-        if (!step->completedInPerform)
-            return;
-    }
-}
-
 void Run::setPaused(bool paused)
 {
-    if (m_paused == paused)
-        return;
-    m_paused = paused;
-    m_stepBudget = 0;
-    emit pausedChanged(paused);
-    if (!paused && m_scripted)
-        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+    m_script->setPaused(paused);
+}
+
+bool Run::isPaused() const
+{
+    return m_script->isPaused();
+}
+
+int Run::nextMainAction() const
+{
+    return m_script->nextAction();
+}
+
+bool Run::isMainActionInProgress() const
+{
+    return m_script->isActionInProgress();
+}
+
+bool Run::isScripted() const
+{
+    return m_script->isScripted();
 }
 
 void Run::step()
 {
-    if (m_mainEnded || m_endingMain || m_finished)
+    if (isMainOver())
         return;
-    if (!m_paused) {
-        m_paused = true;
-        emit pausedChanged(true);
-    }
-    // One step at a time: a step asked for while an action is in progress waits for it.
-    m_stepBudget = 1;
-    if (!m_scripted)
+    m_script->step();
+    if (!m_script->isScripted())
         start();
-    else
-        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
 }
 
 void Run::setPhase(Phase phase)
@@ -277,44 +225,6 @@ void Run::setPhase(Phase phase)
         return;
     m_phase = phase;
     emit phaseChanged(phase);
-}
-
-void Run::perform(const Action &a, std::function<void()> done)
-{
-    switch (a.kind) {
-    case Action::Start:
-        return startWorker(a.worker, std::move(done));
-    case Action::Join:
-        return join(a.worker, a.timeoutMs, std::move(done));
-    case Action::Terminate:
-        return terminate(a.worker, std::move(done));
-    case Action::Kill:
-        return kill(a.worker, std::move(done));
-    case Action::Stop:
-        return stop(a.worker, std::move(done));
-    case Action::Continue:
-        return resume(a.worker, std::move(done));
-    case Action::Put:
-        return put(a.queue, a.value, std::move(done));
-    case Action::Get:
-        return get(a.queue, a.timeoutMs, std::move(done), a.printText);
-    case Action::Recv:
-        return recv(a.queue, a.untilNone, a.timeoutMs, std::move(done));
-    case Action::Send:
-        return send(a.queue, a.value, std::move(done));
-    case Action::IsAlive:
-        return isAlive(a.worker, std::move(done));
-    case Action::Call:
-        return call(a.task, a.args, std::move(done));
-    case Action::SleepMs:
-        return sleepMs(a.ms, std::move(done));
-    case Action::TerminateRandom:
-        return terminateRandom(a.workers, std::move(done));
-    case Action::EndMain:
-        return endMain(std::move(done));
-    }
-    if (done)
-        done();
 }
 
 void Run::record(const Event &event)
@@ -883,7 +793,7 @@ bool Run::routeMainProgramEvent(const Event &e)
     if (e.kind == EventKind::HelperReady) {
         m_helperReady = true;
         m_main->deliver(e);
-        resumeAfterHelper();
+        m_script->helperReady();
         return true;
     }
     if (e.kind == EventKind::Put || e.kind == EventKind::Get || e.kind == EventKind::PutFailed ||
@@ -981,7 +891,7 @@ void Run::onProcessFinished(WorkerProcess *p)
 
     if (p == m_main || p == m_server) {
         if (p == m_main) {
-            resumeAfterHelper(); // a main program that died before it was ready: the script goes on
+            m_script->helperReady(); // a main program that died before it was ready: the script goes on
             failQueueActions();
             if (auto done = std::exchange(m_callDone, {})) {
                 actionError(QStringLiteral("call"), nullptr,

@@ -24,6 +24,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcRun)
 
 class WorkerProcess;
 class EventChannel;
+class ScriptRunner;
 
 namespace limits {
 /// After the run's own processes ended, how long the run waits for orphans it killed and for
@@ -73,17 +74,20 @@ public:
     /// Pausing stops the main script between two actions (the one in progress completes);
     /// it may be set before start(). Unpausing goes on from where it stopped.
     void setPaused(bool paused);
-    bool isPaused() const { return m_paused; }
+    bool isPaused() const;
     /// Performs the next action of the main script, then stays paused (starting the run, paused,
     /// when it was not started). After the last action, a step is the script's implicit end.
     void step();
     /// The index of the main script's next action (scenario().main.size(): its implicit end).
-    int nextMainAction() const { return m_pc; }
+    int nextMainAction() const;
     /// Whether an action of the main script is in progress (a join waiting, a sleep).
-    bool isMainActionInProgress() const { return m_actionInFlight; }
+    bool isMainActionInProgress() const;
     /// Whether the main script is being run (start() or step()), as opposed to actions the
     /// caller performs one by one.
-    bool isScripted() const { return m_scripted; }
+    bool isScripted() const;
+    /// Whether the main program has ended or is ending (endMain(), abort()), or the run is over:
+    /// no further action of the main script begins.
+    bool isMainOver() const { return m_mainEnded || m_endingMain || m_finished; }
     Phase phase() const { return m_phase; }
 
     // Actions. `done`, if given, is called once the action completed (a join when the process
@@ -143,8 +147,6 @@ signals:
     void finished();
 
 private:
-    void runNextMainAction();
-    void perform(const Action &action, std::function<void()> done);
     void record(const Event &event);
     void recordEngine(EventKind ev, WorkerProcess *about, QJsonObject fields = {});
     void actionError(const QString &action, WorkerProcess *about, const QString &message);
@@ -204,11 +206,10 @@ private:
         int timeoutMs;
     };
     void completeJoin(int id, bool timedOut);
-    /// The main script may begin (or go on) once the main program is ready or gone.
-    void resumeAfterHelper();
 
     Scenario m_scenario;
     QString m_helperDir;
+    ScriptRunner *m_script = nullptr; ///< the main script, action by action
     RunLog m_log;
     QList<WorkerProcess *> m_processes;
     QList<WorkerProcess *> m_workers; ///< by scenario index
@@ -252,19 +253,13 @@ private:
     void setPhase(Phase phase);
 
     Phase m_phase = Phase::NotStarted;
-    bool m_paused = false;
-    int m_stepBudget = 0;          ///< paused: actions the user asked for with step()
-    bool m_actionInFlight = false; ///< an action of the main script is in progress
     bool m_started = false;
-    bool m_scripted = false;
-    int m_pc = 0;              ///< next main action
     bool m_mainEnded = false;  ///< end_main completed (or abort)
     bool m_endingMain = false; ///< end_main in progress
     bool m_runEnding = false;
     bool m_finished = false;
     bool m_groupsSwept = false;
-    bool m_helperReady = false;      ///< the main program sent helper_ready
-    bool m_waitingForHelper = false; ///< the main script waits for the main program to be ready
+    bool m_helperReady = false; ///< the main program sent helper_ready
     qint64 m_startNs = 0;
     QTimer *m_graceTimer = nullptr;
 };
