@@ -73,19 +73,9 @@ void raiseDescriptorLimit()
 
 } // namespace
 
-QString escapedCommandField(QString s)
-{
-    // The main program's commands are TAB-separated lines; it undoes \\, \t and \n.
-    s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
-    s.replace(QStringLiteral("\t"), QStringLiteral("\\t"));
-    s.replace(QStringLiteral("\n"), QStringLiteral("\\n"));
-    s.replace(u'\r', u' ');
-    return s;
-}
-
 Run::Run(const Scenario &scenario, QObject *parent)
-    : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir()),
-      m_script(new ScriptRunner(this))
+    : QObject(parent), m_scenario(scenario), m_launcher(m_scenario, concurrente::helperDir()),
+      m_script(new ScriptRunner(this)), m_pipes(m_scenario)
 {
     raiseDescriptorLimit();
     connect(m_script, &ScriptRunner::actionStarted, this, &Run::mainActionStarted);
@@ -101,18 +91,6 @@ Run::Run(const Scenario &scenario, QObject *parent)
         r.kind = QStringLiteral("worker");
         r.startMethod = startMethodName(spec.startMethod);
         m_workers.append(addProcess(r));
-    }
-    for (const PipeSpec &spec : std::as_const(m_scenario.pipes)) {
-        RunPipe pipe;
-        pipe.name = spec.name;
-        pipe.mainReads = m_scenario.mainReceivesOn(int(m_pipes.size()));
-        pipe.mainWrites = m_scenario.mainSendsOn(int(m_pipes.size()));
-        pipe.duplex = spec.duplex;
-        for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
-            if (w.pipeName() == spec.name)
-                ++pipe.users;
-        }
-        m_pipes.append(pipe);
     }
 }
 
@@ -287,27 +265,7 @@ void Run::startWorker(int index, std::function<void()> done)
                     engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")));
         return;
     }
-    launchWorker(w, m_scenario.workers[index]);
-}
-
-QStringList Run::taskArguments(const WorkerSpec &spec) const
-{
-    QStringList args = spec.taskArguments();
-    const QString queue = spec.queueName();
-    if (!queue.isEmpty()) {
-        const int qi = m_scenario.queueIndexByName(queue);
-        // Workers get the segment's real name, not the scenario's label.
-        if (qi >= 0 && qi < m_queueNames.size() && !m_queueNames[qi].isEmpty()) {
-            for (QString &a : args)
-                if (a.startsWith(QLatin1String("queue=")))
-                    a = QStringLiteral("queue=") + m_queueNames[qi];
-        }
-    }
-    // put/get events name the queue or pipe as the scenario does.
-    const QString label = !queue.isEmpty() ? queue : spec.pipeName();
-    if (!label.isEmpty() && !spec.args.contains(QStringLiteral("label")))
-        args << QStringLiteral("label=") + label;
-    return args;
+    launchWorker(w, index);
 }
 
 WorkerProcess *Run::ensureMain()
@@ -318,27 +276,19 @@ WorkerProcess *Run::ensureMain()
     r.name = QStringLiteral("MainProcess");
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
-    QStringList args{QStringLiteral("--worker"), m_helperDir + QStringLiteral("/concurrente-worker")};
-    if (m_scenario.subreaper)
-        args << QStringLiteral("--subreaper");
-    m_main->startQProcess(m_helperDir + QStringLiteral("/concurrente-main"), args, true);
+    m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
         watchChannel(m_main);
     }
     // Python's Pipe() is made in the parent before the children that share it (and before the
     // fork server, which inherits them).
-    for (RunPipe &p : m_pipes) {
-        if (p.users > 0) {
-            m_main->writeInput("pipe\t" + escapedCommandField(p.name).toUtf8() +
-                               (p.duplex ? "\tduplex=1\n" : "\n"));
-            p.open = true;
-        }
-    }
+    if (const QByteArray commands = m_pipes.makeCommands(); !commands.isEmpty())
+        m_main->writeInput(commands);
     return m_main;
 }
 
-void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
+void Run::launchWorker(WorkerProcess *w, int index)
 {
     WorkerProcess *helper = ensureMain();
     if (helper->isFinished()) {
@@ -350,31 +300,14 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
                       .arg(helper->record().error));
         return;
     }
-    QStringList fields{QStringLiteral("start"), escapedCommandField(spec.name),
-                       escapedCommandField(spec.task),
-                       QStringLiteral("method=") + startMethodName(spec.startMethod),
-                       spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
-    for (const QString &a : taskArguments(spec))
-        fields << escapedCommandField(a);
-    RunPipe *pipe = nullptr;
-    for (RunPipe &p : m_pipes)
-        if (!spec.pipeName().isEmpty() && p.name == spec.pipeName())
-            pipe = &p;
-    const QByteArray command = fields.join(u'\t').toUtf8() + '\n';
+    const QByteArray command = m_launcher.startCommand(index, m_queueNames);
     m_pendingForks.append(w);
     const qint64 requestNs = monotonicNs();
     helper->writeInput(command);
     w->markStartRequested(requestNs);
-    if (pipe && ++pipe->started == pipe->users && pipe->open) {
-        // Like Python's parent after starting both ends' processes: the end-of-file a receiver
-        // waits for needs every write end closed, the main program's included. A main program
-        // that receives on the pipe itself keeps its read end.
-        helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() +
-                           (pipe->mainReads || (pipe->duplex && pipe->mainWrites) ? "\tkeep=read\n"
-                            : pipe->mainWrites                                    ? "\tkeep=write\n"
-                                                                                  : "\n"));
-        pipe->open = pipe->mainReads || pipe->mainWrites;
-    }
+    if (const QByteArray close = m_pipes.workerStarted(m_scenario.workers[index].pipeName());
+        !close.isEmpty())
+        helper->writeInput(close);
 }
 
 void Run::join(int index, int timeoutMs, std::function<void()> done)
@@ -610,11 +543,9 @@ void Run::endMain(std::function<void()> done)
 
 void Run::closePipeEnds(bool all)
 {
-    for (RunPipe &p : m_pipes) {
-        if (p.open && !all && m_main && !m_main->isFinished())
-            m_main->writeInput("pipe_close\t" + escapedCommandField(p.name).toUtf8() + '\n');
-        p.open = false;
-    }
+    const QByteArray commands = m_pipes.closeAll(all || !m_main || m_main->isFinished());
+    if (!commands.isEmpty())
+        m_main->writeInput(commands);
 }
 
 void Run::abort()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "launcher.h"
 #include "runlog.h"
 #include "scenario.h"
 
@@ -35,9 +36,6 @@ inline constexpr int RunEndGraceMs = 3000;
 inline constexpr int HelperReadyWaitMs = 5000;
 } // namespace limits
 
-/// A field of a command to the main program: TAB-separated lines, with \\, \t and \n escaped.
-QString escapedCommandField(QString s);
-
 /// One run of a scenario with real processes. It owns every process of the run; nothing
 /// outlives it. The main script runs action by action; the same actions are public methods,
 /// which the GUI's buttons call one at a time. Nothing here blocks: joins and sleeps complete
@@ -62,8 +60,8 @@ public:
     ~Run() override;
 
     /// Where concurrente-worker and concurrente-main are (default: helperDir()).
-    void setHelperDir(const QString &dir) { m_helperDir = dir; }
-    QString helperDir() const { return m_helperDir; }
+    void setHelperDir(const QString &dir) { m_launcher.setHelperDir(dir); }
+    QString helperDir() const { return m_launcher.helperDir(); }
 
     /// Starts the run and executes the scenario's main script; finished() follows its end.
     void start();
@@ -166,11 +164,10 @@ private:
 
     WorkerProcess *adopt(WorkerProcess *owner, const Event &event);
     WorkerProcess *ensureMain();
-    void launchWorker(WorkerProcess *w, const WorkerSpec &spec);
+    void launchWorker(WorkerProcess *w, int index);
     /// Whether the process that would reap `p` and report its exit status is gone (or never
     /// was ours), so the run must record its end itself.
     bool creatorGone(const WorkerProcess *p) const;
-    QStringList taskArguments(const WorkerSpec &spec) const;
 
     void createPipes();
     void closePipeEnds(bool all);
@@ -208,7 +205,7 @@ private:
     void completeJoin(int id, bool timedOut);
 
     Scenario m_scenario;
-    QString m_helperDir;
+    Launcher m_launcher;              ///< the main program's command line, the workers' start commands
     ScriptRunner *m_script = nullptr; ///< the main script, action by action
     RunLog m_log;
     QList<WorkerProcess *> m_processes;
@@ -235,20 +232,7 @@ private:
     QList<QueueAction> m_queueActions; ///< sent to the main program, in order, not yet reported
     std::function<void()> m_callDone;  ///< the main program's call in progress
 
-    /// A scenario pipe, made by the main program (`pipe` command) before any worker. Its own
-    /// ends are closed once every worker using it was started, so the receiver sees
-    /// end-of-file after the senders.
-    struct RunPipe
-    {
-        QString name;
-        int users = 0;
-        int started = 0;
-        bool open = false;
-        bool mainReads = false;  ///< the main program receives on it (a `recv` action)
-        bool mainWrites = false; ///< the main program sends on it (a `send` action)
-        bool duplex = false;     ///< a socket pair: the main program's end reads and writes
-    };
-    QList<RunPipe> m_pipes;
+    RunPipes m_pipes; ///< the scenario's pipes, as the main program holds them
 
     void setPhase(Phase phase);
 
