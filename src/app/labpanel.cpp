@@ -321,6 +321,7 @@ void LabPanel::buildUi()
     m_eventProcess->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eventProcess->setMinimumContentsLength(10);
     m_eventKind = new QComboBox(eventsPage);
+    m_eventKind->setObjectName(QStringLiteral("eventKindFilter"));
     m_eventKind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eventKind->setMinimumContentsLength(10);
     filters->addWidget(m_eventProcess, 1);
@@ -1289,10 +1290,20 @@ void LabPanel::refreshEventKinds()
     if (m_kindsSeen > m_store->eventCount()) {
         m_kinds.clear();
         m_kindsSeen = 0;
+        m_knownKindsSeen = 0;
     }
+    static_assert(kEventKindCount <= 64);
     const qsizetype before = m_kinds.size();
-    for (int i = m_kindsSeen; i < m_store->eventCount(); ++i)
-        m_kinds.insert(m_store->event(i).ev());
+    for (int i = m_kindsSeen; i < m_store->eventCount(); ++i) {
+        const Event &e = m_store->event(i);
+        const quint64 bit = quint64(1) << int(e.kind);
+        if (e.kind == EventKind::Other)
+            m_kinds.insert(e.otherKind);
+        else if (!(m_knownKindsSeen & bit)) {
+            m_knownKindsSeen |= bit;
+            m_kinds.insert(e.ev());
+        }
+    }
     m_kindsSeen = m_store->eventCount();
     if (m_kinds.size() == before && m_eventKind->count() == before + 1)
         return;
