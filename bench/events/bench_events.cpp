@@ -178,7 +178,7 @@ bool checkStored(const Input &in, const RunLog &log)
         const QByteArray &l = in.lines[i];
         QJsonObject want = QJsonDocument::fromJson(l).object();
         const Event &got = log.events().at(i);
-        if (got.ev != want.take(QStringLiteral("ev")).toString() ||
+        if (got.ev() != want.take(QStringLiteral("ev")).toString() ||
             got.tNs != want.take(QStringLiteral("t_ns")).toInteger(-1) ||
             got.pid != std::optional<qint64>(want.take(QStringLiteral("pid")).toInteger(-1)) ||
             got.fields != want) {

@@ -179,7 +179,7 @@ Flood flood(int workers, int rate, int seconds)
     out.events = lab.store()->eventCount();
     out.dropped = lab.store()->log().droppedEvents();
     for (int i = 0; i < lab.store()->eventCount(); ++i)
-        out.prints += lab.store()->event(i).ev == QLatin1String("print") ? 1 : 0;
+        out.prints += lab.store()->event(i).kind == EventKind::Print ? 1 : 0;
     return out;
 }
 

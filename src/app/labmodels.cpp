@@ -580,7 +580,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     if (role == ProcessRowRole)
         return m_store->eventProcess(index.row());
     if (role == RawRole)
-        return index.column() == Time ? QVariant(e.tNs) : QVariant(e.ev);
+        return index.column() == Time ? QVariant(e.tNs) : QVariant(e.ev());
     if (role == Qt::ForegroundRole && LabText::isErrorOutput(e))
         return QBrush(errorTextColor());
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -645,7 +645,7 @@ bool EventFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &) cons
 {
     if (m_process >= 0 && m_store->eventProcess(sourceRow) != m_process)
         return false;
-    return m_kind.isEmpty() || m_store->event(sourceRow).ev == m_kind;
+    return m_kind.isEmpty() || m_store->event(sourceRow).ev() == m_kind;
 }
 
 // ---------------------------------------------------------------------------------------------

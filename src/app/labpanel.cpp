@@ -321,6 +321,7 @@ void LabPanel::buildUi()
     m_eventProcess->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eventProcess->setMinimumContentsLength(10);
     m_eventKind = new QComboBox(eventsPage);
+    m_eventKind->setObjectName(QStringLiteral("eventKindFilter"));
     m_eventKind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eventKind->setMinimumContentsLength(10);
     filters->addWidget(m_eventProcess, 1);
@@ -1304,10 +1305,20 @@ void LabPanel::refreshEventKinds()
     if (m_kindsSeen > m_store->eventCount()) {
         m_kinds.clear();
         m_kindsSeen = 0;
+        m_knownKindsSeen = 0;
     }
+    static_assert(kEventKindCount <= 64);
     const qsizetype before = m_kinds.size();
-    for (int i = m_kindsSeen; i < m_store->eventCount(); ++i)
-        m_kinds.insert(m_store->event(i).ev);
+    for (int i = m_kindsSeen; i < m_store->eventCount(); ++i) {
+        const Event &e = m_store->event(i);
+        const quint64 bit = quint64(1) << int(e.kind);
+        if (e.kind == EventKind::Other)
+            m_kinds.insert(e.otherKind);
+        else if (!(m_knownKindsSeen & bit)) {
+            m_knownKindsSeen |= bit;
+            m_kinds.insert(e.ev());
+        }
+    }
     m_kindsSeen = m_store->eventCount();
     if (m_kinds.size() == before && m_eventKind->count() == before + 1)
         return;
@@ -1331,14 +1342,14 @@ QString LabPanel::consoleLine(int index, int only) const
     const Event &e = m_store->event(index);
     // All processes: what they wrote to stderr (the run's shared stderr) stands for their
     // exceptions, which it already holds; one process: its exception as CPython reports it.
-    if (only < 0 && e.ev == QLatin1String("error"))
+    if (only < 0 && e.kind == EventKind::Error)
         return {};
     const QString name =
         row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
     QString text = LabText::consoleText(e, name);
     if (only < 0 && !text.isEmpty()) {
         const QString prefix =
-            e.ev == QLatin1String("stderr") ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
+            e.kind == EventKind::Stderr ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
         text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
     }
     return text;

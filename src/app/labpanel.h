@@ -250,6 +250,7 @@ private:
     int m_lineCountOnly = -2;
     QSet<QString> m_kinds; ///< event kinds seen so far (the event filter's choices)
     int m_kindsSeen = 0;
+    quint64 m_knownKindsSeen = 0; ///< a bit per EventKind in m_kinds: most events add nothing new
     TimelinePane *m_timeline = nullptr;
     LabCharts *m_charts = nullptr;
     PredictPanel *m_predict = nullptr;

@@ -103,25 +103,24 @@ QString LabText::message(const QString &english)
 
 bool LabText::isErrorOutput(const Event &e)
 {
-    return e.ev == QLatin1String("error") || e.ev == QLatin1String("action_error") ||
-           e.ev == QLatin1String("launch_failed") || e.ev == QLatin1String("protocol_error") ||
-           e.ev == QLatin1String("fork_failed") || e.ev == QLatin1String("command_error") ||
-           e.ev == QLatin1String("put_failed") || e.ev == QLatin1String("get_failed") ||
-           e.ev == QLatin1String("stderr");
+    return e.kind == EventKind::Error || e.kind == EventKind::ActionError ||
+           e.kind == EventKind::LaunchFailed || e.kind == EventKind::ProtocolError ||
+           e.kind == EventKind::ForkFailed || e.kind == EventKind::CommandError ||
+           e.kind == EventKind::PutFailed || e.kind == EventKind::GetFailed || e.kind == EventKind::Stderr;
 }
 
 QString LabText::consoleText(const Event &e, const QString &processName)
 {
     const QJsonObject &f = e.fields;
-    if (e.ev == QLatin1String("print")) {
+    if (e.kind == EventKind::Print) {
         QString text = f.value(QStringLiteral("text")).toString();
         if (f.value(QStringLiteral("truncated")).toBool())
             text += tr(" […cut]");
         return text;
     }
-    if (e.ev == QLatin1String("stderr"))
+    if (e.kind == EventKind::Stderr)
         return f.value(QStringLiteral("text")).toString();
-    if (e.ev == QLatin1String("error")) {
+    if (e.kind == EventKind::Error) {
         // What CPython writes to stderr when a Process's target raises.
         return QStringLiteral("Process %1:\nTraceback (most recent call last):\n  …\n%2: %3")
             .arg(processName, f.value(QStringLiteral("type")).toString(),
@@ -141,52 +140,52 @@ QString LabText::eventText(const Event &e)
         const auto i = jsonInteger(v);
         return i ? QString::number(*i) : v.isDouble() ? QString::number(v.toDouble()) : v.toString();
     };
-    const QString &ev = e.ev;
+    const EventKind ev = e.kind;
     const QString by = str("by");
-    if (ev == QLatin1String("start_request"))
+    if (ev == EventKind::StartRequest)
         return tr("start() called");
-    if (ev == QLatin1String("start"))
+    if (ev == EventKind::Start)
         return tr("started: ppid %1, %2").arg(num("ppid"), str("start_method"));
-    if (ev == QLatin1String("forked"))
+    if (ev == EventKind::Forked)
         return tr("created by its parent (%1)").arg(str("start_method"));
-    if (ev == QLatin1String("forkserver_started"))
+    if (ev == EventKind::ForkserverStarted)
         return tr("fork server started");
-    if (ev == QLatin1String("helper_ready"))
+    if (ev == EventKind::HelperReady)
         return tr("main program ready");
-    if (ev == QLatin1String("print"))
+    if (ev == EventKind::Print)
         return tr("print: %1").arg(str("text"));
-    if (ev == QLatin1String("result"))
+    if (ev == EventKind::Result)
         return tr("result: %1")
             .arg(f.contains(QStringLiteral("text"))
                      ? str("text")
                      : value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()));
-    if (ev == QLatin1String("error"))
+    if (ev == EventKind::Error)
         return tr("exception %1: %2").arg(str("type"), str("message"));
-    if (ev == QLatin1String("put"))
+    if (ev == EventKind::Put)
         return tr("put %1 into %2")
             .arg(value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()),
                  str("queue"));
-    if (ev == QLatin1String("get"))
+    if (ev == EventKind::Get)
         return tr("got %1 from %2")
             .arg(value(f.value(QStringLiteral("value")), f.value(QStringLiteral("float")).toBool()),
                  str("queue"));
-    if (ev == QLatin1String("put_failed") || ev == QLatin1String("get_failed"))
-        return tr("%1 failed: %2 %3").arg(ev.left(3), str("type"), str("message")).trimmed();
-    if (ev == QLatin1String("reparented"))
+    if (ev == EventKind::PutFailed || ev == EventKind::GetFailed)
+        return tr("%1 failed: %2 %3").arg(e.ev().left(3), str("type"), str("message")).trimmed();
+    if (ev == EventKind::Reparented)
         return tr("adopted: ppid %1 → %2").arg(num("old_ppid"), num("ppid"));
-    if (ev == QLatin1String("exit"))
+    if (ev == EventKind::Exit)
         return tr("exits with code %1").arg(num("code"));
-    if (ev == QLatin1String("exited")) {
+    if (ev == EventKind::Exited) {
         const auto code = jsonInteger(f.value(QStringLiteral("exitcode")));
         return code ? tr("ended: exit code %1").arg(exitCode(int(*code))) : tr("ended");
     }
-    if (ev == QLatin1String("join_begin"))
+    if (ev == EventKind::JoinBegin)
         return f.value(QStringLiteral("implicit")).toBool() ? tr("the main program ends: waits for it to end")
                                                             : tr("join() called: the main program waits");
-    if (ev == QLatin1String("join"))
+    if (ev == EventKind::Join)
         return f.value(QStringLiteral("implicit")).toBool() ? tr("joined at the end of the main program")
                                                             : tr("join() returned");
-    if (ev == QLatin1String("join_timeout"))
+    if (ev == EventKind::JoinTimeout)
         return tr("join(timeout=%1) returned: still alive")
             .arg(QLocale::c().toString(f.value(QStringLiteral("timeout_ms")).toDouble() / 1000.0, 'g', 6));
     const auto signalText = [&](const QString &what) {
@@ -199,42 +198,42 @@ QString LabText::eventText(const Event &e)
             t = tr("%1 — it had already ended").arg(t);
         return t;
     };
-    if (ev == QLatin1String("terminate"))
+    if (ev == EventKind::Terminate)
         return signalText(tr("terminate(): SIGTERM sent"));
-    if (ev == QLatin1String("kill"))
+    if (ev == EventKind::Kill)
         return signalText(tr("kill(): SIGKILL sent"));
-    if (ev == QLatin1String("stop"))
+    if (ev == EventKind::Stop)
         return signalText(tr("SIGSTOP sent: stopped"));
-    if (ev == QLatin1String("continue"))
+    if (ev == EventKind::Continue)
         return signalText(tr("SIGCONT sent: continues"));
-    if (ev == QLatin1String("terminate_random"))
+    if (ev == EventKind::TerminateRandom)
         return f.value(QStringLiteral("name")).isNull() ? tr("random.choice(ps).terminate(): no candidate")
                                                         : tr("random.choice(ps) chose %1").arg(str("name"));
-    if (ev == QLatin1String("end_main"))
+    if (ev == EventKind::EndMain)
         return tr("the main program reaches its end");
-    if (ev == QLatin1String("is_alive"))
+    if (ev == EventKind::IsAlive)
         return tr("is_alive() = %1, exitcode = %2")
             .arg(f.value(QStringLiteral("alive")).toBool() ? QStringLiteral("True") : QStringLiteral("False"),
                  f.value(QStringLiteral("exitcode")).isNull() ? QStringLiteral("None") : num("exitcode"));
-    if (ev == QLatin1String("call"))
+    if (ev == EventKind::Call)
         return tr("calls %1() itself").arg(str("task"));
-    if (ev == QLatin1String("call_done"))
+    if (ev == EventKind::CallDone)
         return tr("call returned");
-    if (ev == QLatin1String("action_error"))
+    if (ev == EventKind::ActionError)
         return tr("%1 refused: %2").arg(str("action"), message(str("message")));
-    if (ev == QLatin1String("launch_failed"))
+    if (ev == EventKind::LaunchFailed)
         return tr("could not be started: %1").arg(message(str("message")));
-    if (ev == QLatin1String("fork_failed"))
+    if (ev == EventKind::ForkFailed)
         return tr("could not be created: %1").arg(str("message"));
-    if (ev == QLatin1String("queue_error"))
+    if (ev == EventKind::QueueError)
         return tr("queue %1: %2").arg(str("queue"), message(str("message")));
-    if (ev == QLatin1String("protocol_error"))
+    if (ev == EventKind::ProtocolError)
         return tr("unreadable line: %1").arg(str("message"));
-    if (ev == QLatin1String("command_error"))
+    if (ev == EventKind::CommandError)
         return tr("command refused: %1").arg(str("message"));
-    if (ev == QLatin1String("stderr"))
+    if (ev == EventKind::Stderr)
         return tr("stderr: %1").arg(str("text"));
-    if (ev == QLatin1String("recv_done"))
+    if (ev == EventKind::RecvDone)
         return tr("recv() loop ended");
     QJsonObject rest = f;
     rest.remove(QStringLiteral("name"));

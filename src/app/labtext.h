@@ -29,7 +29,7 @@ public:
     /// One line saying what the event is, in the interface language.
     static QString eventText(const Event &event);
     /// The event kind as shown in the log (`print`, `join`, ...): the code, kept as is.
-    static QString eventKind(const Event &event) { return event.ev; }
+    static QString eventKind(const Event &event) { return event.ev(); }
     /// Whether an event is output on the process's stderr (an exception, a refused action).
     static bool isErrorOutput(const Event &event);
     /// Console text of an event (stdout lines, an exception as Python writes it), or empty when

@@ -22,25 +22,43 @@ constexpr double MaxLaneHeight = 30;
 constexpr double MinLaneHeight = 3;
 constexpr double ArrowHitPx = 4;
 
-bool isMainScriptAction(const QString &ev)
+bool isMainScriptAction(EventKind ev)
 {
-    static const QSet<QString> actions{
-        QStringLiteral("start_request"), QStringLiteral("join"),         QStringLiteral("join_timeout"),
-        QStringLiteral("terminate"),     QStringLiteral("kill"),         QStringLiteral("stop"),
-        QStringLiteral("continue"),      QStringLiteral("is_alive"),     QStringLiteral("call_done"),
-        QStringLiteral("end_main"),      QStringLiteral("action_error"), QStringLiteral("terminate_random"),
-    };
-    return actions.contains(ev);
+    switch (ev) {
+    case EventKind::StartRequest:
+    case EventKind::Join:
+    case EventKind::JoinTimeout:
+    case EventKind::Terminate:
+    case EventKind::Kill:
+    case EventKind::Stop:
+    case EventKind::Continue:
+    case EventKind::IsAlive:
+    case EventKind::CallDone:
+    case EventKind::EndMain:
+    case EventKind::ActionError:
+    case EventKind::TerminateRandom:
+        return true;
+    default:
+        return false;
+    }
 }
 
-bool isErrorEvent(const QString &ev)
+bool isErrorEvent(EventKind ev)
 {
-    static const QSet<QString> errors{
-        QStringLiteral("error"),       QStringLiteral("action_error"),   QStringLiteral("launch_failed"),
-        QStringLiteral("fork_failed"), QStringLiteral("protocol_error"), QStringLiteral("command_error"),
-        QStringLiteral("put_failed"),  QStringLiteral("get_failed"),     QStringLiteral("queue_error"),
-    };
-    return errors.contains(ev);
+    switch (ev) {
+    case EventKind::Error:
+    case EventKind::ActionError:
+    case EventKind::LaunchFailed:
+    case EventKind::ForkFailed:
+    case EventKind::ProtocolError:
+    case EventKind::CommandError:
+    case EventKind::PutFailed:
+    case EventKind::GetFailed:
+    case EventKind::QueueError:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /// A colour per channel, the same in every run (a hash of the name).
@@ -167,24 +185,24 @@ void TimelinePainter::relayout()
 
 std::optional<TimelinePainter::MarkerKind> TimelinePainter::markerKind(const Event &e) const
 {
-    const QString &ev = e.ev;
-    if (ev == QLatin1String("start_request"))
+    const EventKind ev = e.kind;
+    if (ev == EventKind::StartRequest)
         return MarkerKind::Start;
-    if (ev == QLatin1String("join"))
+    if (ev == EventKind::Join)
         return MarkerKind::Join;
-    if (ev == QLatin1String("join_timeout"))
+    if (ev == EventKind::JoinTimeout)
         return MarkerKind::JoinTimeout;
-    if (ev == QLatin1String("terminate"))
+    if (ev == EventKind::Terminate)
         return MarkerKind::Terminate;
-    if (ev == QLatin1String("kill"))
+    if (ev == EventKind::Kill)
         return MarkerKind::Kill;
-    if (ev == QLatin1String("stop"))
+    if (ev == EventKind::Stop)
         return MarkerKind::Stop;
-    if (ev == QLatin1String("continue"))
+    if (ev == EventKind::Continue)
         return MarkerKind::Continue;
-    if (ev == QLatin1String("print"))
+    if (ev == EventKind::Print)
         return MarkerKind::Print;
-    if (ev == QLatin1String("reparented"))
+    if (ev == EventKind::Reparented)
         return MarkerKind::Reparented;
     if (isErrorEvent(ev))
         return MarkerKind::Error;
@@ -209,7 +227,7 @@ void TimelinePainter::indexEvents(int from)
         m_lastEventNs = std::max(m_lastEventNs, e.tNs);
         const std::optional<MarkerKind> kind = markerKind(e);
         const bool join = kind == MarkerKind::Join || kind == MarkerKind::JoinTimeout;
-        if (e.ev == QLatin1String("join_begin") && row >= 0)
+        if (e.kind == EventKind::JoinBegin && row >= 0)
             m_joinBegin.insert(row, e.tNs);
         if (join && row >= 0) {
             JoinWait w;
@@ -234,7 +252,7 @@ void TimelinePainter::indexEvents(int from)
             if (w.waiter >= 0)
                 m_joinWaits.append(w);
         }
-        if (isMainScriptAction(e.ev) || (row >= 0 && row == m_mainRow))
+        if (isMainScriptAction(e.kind) || (row >= 0 && row == m_mainRow))
             m_lastMainActionNs = std::max(m_lastMainActionNs, e.tNs);
         if (!kind)
             continue;
@@ -317,7 +335,7 @@ QList<TimelinePainter::Segment> TimelinePainter::segments(int row) const
     QList<Edge> edges;
     for (int index : p.events) {
         const Event &e = m_store->event(index);
-        if (e.ev == QLatin1String("start") || e.ev == QLatin1String("helper_ready")) {
+        if (e.kind == EventKind::Start || e.kind == EventKind::HelperReady) {
             if (e.tNs > begin) {
                 edges.append({begin, Shade::Starting, +1});
                 edges.append({e.tNs, Shade::Starting, -1});
@@ -480,7 +498,7 @@ TimelinePainter::Hit TimelinePainter::itemAt(const Frame &f, const QPointF &pos)
             hit.event = -1;
             hit.marker = MarkerKind::End;
             for (int i = int(p.events.size()) - 1; i >= 0; --i)
-                if (m_store->event(p.events.at(i)).ev == QLatin1String("exited")) {
+                if (m_store->event(p.events.at(i)).kind == EventKind::Exited) {
                     hit.event = p.events.at(i);
                     break;
                 }

@@ -223,9 +223,9 @@ SpeedupFigures speedupFigures(const RunStore &store)
     if (mainRow >= 0) {
         for (int index : store.process(mainRow).events) {
             const Event &e = store.event(index);
-            if (e.ev == QLatin1String("call") && !seqFrom)
+            if (e.kind == EventKind::Call && !seqFrom)
                 seqFrom = e.tNs;
-            else if (e.ev == QLatin1String("call_done") && seqFrom)
+            else if (e.kind == EventKind::CallDone && seqFrom)
                 seqTo = e.tNs;
         }
     }
@@ -239,9 +239,9 @@ SpeedupFigures speedupFigures(const RunStore &store)
         std::optional<qint64> start, join;
         for (int index : p.events) {
             const Event &e = store.event(index);
-            if (e.ev == QLatin1String("start_request") && !start)
+            if (e.kind == EventKind::StartRequest && !start)
                 start = e.tNs;
-            else if (e.ev == QLatin1String("join") && !join)
+            else if (e.kind == EventKind::Join && !join)
                 join = e.tNs;
         }
         if (!start)
@@ -275,9 +275,9 @@ QList<CpuWorkBar> cpuWorkBars(const RunStore &store)
         QString task;
         for (int index : p.events) {
             const Event &e = store.event(index);
-            if (e.ev == QLatin1String("start"))
+            if (e.kind == EventKind::Start)
                 task = e.fields.value(QStringLiteral("task")).toString();
-            if (e.ev != QLatin1String("result") || !isCpuTask(task))
+            if (e.kind != EventKind::Result || !isCpuTask(task))
                 continue;
             Work w;
             w.bar.name = p.record.name;
@@ -418,10 +418,10 @@ void SpeedupSweep::next()
         std::optional<qint64> from, to;
         int joins = 0;
         for (const Event &e : run->log().events()) {
-            if (e.ev == QLatin1String("start_request") &&
+            if (e.kind == EventKind::StartRequest &&
                 e.fields.value(QStringLiteral("name")) != QJsonValue(QStringLiteral("MainProcess")))
                 from = from ? std::min(*from, e.tNs) : e.tNs;
-            else if (e.ev == QLatin1String("join")) {
+            else if (e.kind == EventKind::Join) {
                 to = to ? std::max(*to, e.tNs) : e.tNs;
                 ++joins;
             }

@@ -133,7 +133,7 @@ void appendEventJson(QByteArray &out, const Event &e, int level)
             switch (extra) {
             case 0:
                 key(kEv);
-                appendJsonString(out, e.ev);
+                appendJsonString(out, e.ev());
                 break;
             case 1:
                 key(kPid);
@@ -425,7 +425,7 @@ void RunExporter::writeCsvRows(const RunLog &log, const std::function<void(const
         line += ',';
         appendCsvCell(line, name);
         line += ',';
-        appendCsvCell(line, e.ev);
+        appendCsvCell(line, e.ev());
         line += ',';
         appendCsvCell(line, QByteArrayView(detail));
         line += '\n';

@@ -94,10 +94,10 @@ RunFacts RunFacts::fromRunLog(const RunLog &log)
     for (const Event &e : events) {
         if (!e.pid)
             continue;
-        if (e.ev == QLatin1String("start") && !startPpid.contains(*e.pid)) {
+        if (e.kind == EventKind::Start && !startPpid.contains(*e.pid)) {
             if (const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid"))))
                 startPpid.insert(*e.pid, *ppid);
-        } else if (e.ev == QLatin1String("reparented")) {
+        } else if (e.kind == EventKind::Reparented) {
             const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
             const auto old = jsonInteger(e.fields.value(QStringLiteral("old_ppid")));
             if (ppid && old && *ppid != *old)
@@ -145,8 +145,8 @@ RunFacts RunFacts::fromRunLog(const RunLog &log)
     };
     QHash<QString, QList<Event>> joinEvents;
     for (const Event &e : events) {
-        if ((e.ev == QLatin1String("join") && !e.fields.value(QStringLiteral("implicit")).toBool()) ||
-            e.ev == QLatin1String("join_timeout"))
+        if ((e.kind == EventKind::Join && !e.fields.value(QStringLiteral("implicit")).toBool()) ||
+            e.kind == EventKind::JoinTimeout)
             joinEvents[e.fields.value(QStringLiteral("name")).toString()].append(e);
     }
     QHash<QString, int> joinsSeen;
@@ -164,7 +164,7 @@ RunFacts RunFacts::fromRunLog(const RunLog &log)
         const Event &e = evs[k];
         JoinFacts j;
         j.name = name;
-        j.timedOut = e.ev == QLatin1String("join_timeout");
+        j.timedOut = e.kind == EventKind::JoinTimeout;
         j.alive = j.timedOut && e.fields.value(QStringLiteral("is_alive")).toBool(true);
         if (!j.alive) {
             if (const ProcessFacts *p = facts.process(name))
@@ -175,24 +175,24 @@ RunFacts RunFacts::fromRunLog(const RunLog &log)
 
     QHash<QString, qint64> lastSeq; // queue, consumer and producer -> the last seq got
     for (const Event &e : events) {
-        if (e.ev == QLatin1String("is_alive")) {
+        if (e.kind == EventKind::IsAlive) {
             AliveCheck c;
             c.name = e.fields.value(QStringLiteral("name")).toString();
             c.alive = e.fields.value(QStringLiteral("alive")).toBool();
             readCode(e.fields.value(QStringLiteral("exitcode")), &c.exitcode);
             facts.aliveChecks.append(c);
-        } else if (e.ev == QLatin1String("terminate_random")) {
+        } else if (e.kind == EventKind::TerminateRandom) {
             RandomTermination t;
             for (const QJsonValue &c : e.fields.value(QStringLiteral("candidates")).toArray())
                 t.candidates.append(c.toString());
             t.victim = e.fields.value(QStringLiteral("name")).toString();
             facts.randomTerminations.append(t);
-        } else if (e.ev == QLatin1String("put") || e.ev == QLatin1String("get")) {
+        } else if (e.kind == EventKind::Put || e.kind == EventKind::Get) {
             const QJsonValue queue = e.fields.value(QStringLiteral("queue"));
             if (!queue.isString())
                 continue;
             QueueFacts &q = facts.queues[queue.toString()];
-            if (e.ev == QLatin1String("put")) {
+            if (e.kind == EventKind::Put) {
                 ++q.puts;
                 continue;
             }

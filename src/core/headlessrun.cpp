@@ -150,20 +150,20 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     QObject::connect(&run, &Run::processAdded, &run, [&progress](WorkerProcess *p) { progress.watch(p); });
     bool runFailed = false;
     QObject::connect(&run, &Run::eventRecorded, &run, [&err, &run, &runFailed](const Event &e) {
-        const bool queueError = e.ev == QLatin1String("queue_error");
-        if (e.ev == QLatin1String("protocol_error") || e.ev == QLatin1String("action_error") || queueError ||
-            e.ev == QLatin1String("command_error")) {
+        const bool queueError = e.kind == EventKind::QueueError;
+        if (e.kind == EventKind::ProtocolError || e.kind == EventKind::ActionError || queueError ||
+            e.kind == EventKind::CommandError) {
             // A queue_error names its queue in `queue`, the others their process in `name`.
             const QString what =
                 e.fields.value(queueError ? QStringLiteral("queue") : QStringLiteral("name")).toString();
             err << QStringLiteral("concurrente: %1: %2 %3: %4")
-                       .arg(run.scenario().file.isEmpty() ? QStringLiteral("run") : run.scenario().file, e.ev,
-                            what, e.fields.value(QStringLiteral("message")).toString())
+                       .arg(run.scenario().file.isEmpty() ? QStringLiteral("run") : run.scenario().file,
+                            e.ev(), what, e.fields.value(QStringLiteral("message")).toString())
                 << Qt::endl;
         }
         if (queueError)
             runFailed = true; // a queue the scenario needs does not exist: the run cannot be what it says
-        if (e.ev == QLatin1String("time_limit")) {
+        if (e.kind == EventKind::TimeLimit) {
             err << QCoreApplication::translate(
                        "Headless", "concurrente: the run reached its time limit of %1 s: ending it")
                        .arg(e.fields.value(QStringLiteral("limit_s")).toInt())

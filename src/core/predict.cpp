@@ -62,10 +62,10 @@ public:
     const ProcessRecord *main() const { return ofKind(QStringLiteral("main")); }
 
     /// The first event `ev` of process `p` (by pid, or by name for events without one).
-    const Event *first(const ProcessRecord &p, const QString &ev) const
+    const Event *first(const ProcessRecord &p, EventKind ev) const
     {
         for (const Event &e : m_events)
-            if (e.ev == ev && about(e, p))
+            if (e.kind == ev && about(e, p))
                 return &e;
         return nullptr;
     }
@@ -76,7 +76,7 @@ public:
             return *e.pid == *p.pid;
         return !e.pid && e.fields.value(u"name").toString() == p.name;
     }
-    std::optional<qint64> firstTime(const ProcessRecord &p, const QString &ev) const
+    std::optional<qint64> firstTime(const ProcessRecord &p, EventKind ev) const
     {
         const Event *e = first(p, ev);
         return e ? std::optional<qint64>(e->tNs) : std::nullopt;
@@ -84,7 +84,7 @@ public:
     /// The ppid the process first reported (its `start`), else the record's.
     std::optional<qint64> firstPpid(const ProcessRecord &p) const
     {
-        if (const Event *e = first(p, QStringLiteral("start")); e && e->fields.contains(u"ppid"))
+        if (const Event *e = first(p, EventKind::Start); e && e->fields.contains(u"ppid"))
             return e->fields.value(u"ppid").toInteger();
         return p.ppid;
     }
@@ -129,7 +129,7 @@ PredictOutcome ruleName(const PredictQuestion &q, const RunView &run)
     // Every worker's name, in the order they were created: the counter counts them all.
     for (const ProcessRecord &w : run.log().processes)
         if (w.kind == QLatin1String("worker")) {
-            const auto started = run.firstTime(w, QStringLiteral("start"));
+            const auto started = run.firstTime(w, EventKind::Start);
             out.evidence.append(
                 evidence(QStringLiteral("name"), w.name, w.name, started ? started : w.startNs));
         }
@@ -162,7 +162,7 @@ PredictOutcome rulePpidRelation(const PredictQuestion &q, const RunView &run)
         out.actual = QStringLiteral("init");
     else
         out.actual = QStringLiteral("other");
-    const Event *start = run.first(*p, QStringLiteral("start"));
+    const Event *start = run.first(*p, EventKind::Start);
     out.evidence.append(evidence(QStringLiteral("ppid"), p->name, QString::number(*ppid),
                                  start ? std::optional<qint64>(start->tNs) : p->startNs));
     out.evidence.append(
@@ -189,7 +189,7 @@ PredictOutcome ruleAdopter(const PredictQuestion &q, const RunView &run)
         }
     if (!orphan || !orphan->ppid)
         return out;
-    const Event *moved = run.first(*orphan, QStringLiteral("reparented"));
+    const Event *moved = run.first(*orphan, EventKind::Reparented);
     const qint64 ppid = moved ? moved->fields.value(u"ppid").toInteger() : *orphan->ppid;
     out.decided = true;
     if (ppid == *creator->pid)
@@ -199,7 +199,7 @@ PredictOutcome ruleAdopter(const PredictQuestion &q, const RunView &run)
     else
         out.actual = QStringLiteral("init");
     if (const auto before = run.firstPpid(*orphan)) {
-        const Event *start = run.first(*orphan, QStringLiteral("start"));
+        const Event *start = run.first(*orphan, EventKind::Start);
         out.evidence.append(evidence(QStringLiteral("ppid"), orphan->name, QString::number(*before),
                                      start ? std::optional<qint64>(start->tNs) : orphan->startNs));
     }
@@ -237,7 +237,7 @@ PredictOutcome rulePrinted(const PredictQuestion &q, const RunView &run)
         return out;
     out.decided = true;
     for (const Event &e : run.events()) {
-        if (e.ev == QLatin1String("print") && e.pid == p->pid &&
+        if (e.kind == EventKind::Print && e.pid == p->pid &&
             e.fields.value(u"text").toString().contains(needle)) {
             out.actual = yesNo(true);
             out.evidence.append(
@@ -248,7 +248,7 @@ PredictOutcome rulePrinted(const PredictQuestion &q, const RunView &run)
     out.actual = yesNo(false);
     out.evidence.append(evidence(QStringLiteral("not_printed"), p->name, needle, p->endNs));
     for (const Event &e : run.events())
-        if (e.ev == QLatin1String("terminate") && e.fields.value(u"name").toString() == p->name) {
+        if (e.kind == EventKind::Terminate && e.fields.value(u"name").toString() == p->name) {
             out.evidence.append(
                 evidence(QStringLiteral("terminated_by"), p->name, e.fields.value(u"by").toString(), e.tNs));
             break;
@@ -265,8 +265,8 @@ std::optional<std::pair<qint64, qint64>> workersSpan(const RunView &run, const Q
         const ProcessRecord *p = run.worker(id.toString());
         if (!p)
             return std::nullopt;
-        const Event *req = run.first(*p, QStringLiteral("start_request"));
-        const Event *join = run.first(*p, QStringLiteral("join"));
+        const Event *req = run.first(*p, EventKind::StartRequest);
+        const Event *join = run.first(*p, EventKind::Join);
         const std::optional<qint64> start = req ? std::optional<qint64>(req->tNs) : p->startNs;
         const std::optional<qint64> end = join ? std::optional<qint64>(join->tNs) : p->endNs;
         if (!start || !end)
@@ -290,9 +290,9 @@ PredictOutcome ruleSpeedup(const PredictQuestion &q, const RunView &run)
     for (const Event &e : run.events()) {
         if (e.pid != main->pid)
             continue;
-        if (e.ev == QLatin1String("call") && !seqFrom)
+        if (e.kind == EventKind::Call && !seqFrom)
             seqFrom = e.tNs;
-        else if (e.ev == QLatin1String("call_done"))
+        else if (e.kind == EventKind::CallDone)
             seqTo = e.tNs;
     }
     const auto par = workersSpan(run, q.args.value(u"workers").toArray());
@@ -342,9 +342,9 @@ QueueTraffic traffic(const RunView &run, const QString &queue, bool skipNone)
             continue;
         if (skipNone && e.fields.value(u"value").isNull())
             continue;
-        if (e.ev == QLatin1String("put"))
+        if (e.kind == EventKind::Put)
             t.puts.append(&e);
-        else if (e.ev == QLatin1String("get"))
+        else if (e.kind == EventKind::Get)
             t.gets.append(&e);
     }
     return t;

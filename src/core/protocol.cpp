@@ -1,9 +1,9 @@
 #include "protocol.h"
 
-#include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <array>
 #include <cstring>
 
 #include <time.h>
@@ -26,7 +26,7 @@ std::optional<Event> Event::fromJson(const QJsonObject &object)
     Event e;
     e.tNs = *t;
     e.pid = jsonInteger(object.value(QStringLiteral("pid")));
-    e.ev = ev;
+    e.setKind(ev);
     e.fields = object;
     if (const auto proc = jsonInteger(object.value(QStringLiteral("proc")));
         proc && *proc >= 0 && *proc < (1 << 24))
@@ -38,75 +38,47 @@ std::optional<Event> Event::fromJson(const QJsonObject &object)
     return e;
 }
 
-Event Event::make(qint64 tNs, std::optional<qint64> pid, const QString &ev, const QJsonObject &fields)
+void Event::setKind(const QString &text)
+{
+    kind = eventKindFromText(QStringView(text));
+    otherKind = kind == EventKind::Other ? text : QString();
+}
+
+Event Event::make(qint64 tNs, std::optional<qint64> pid, EventKind kind, const QJsonObject &fields)
 {
     Event e;
     e.tNs = tNs;
     e.pid = pid;
-    e.ev = ev;
+    e.kind = kind;
     e.fields = fields;
     return e;
 }
 
+Event Event::make(qint64 tNs, std::optional<qint64> pid, const QString &ev, const QJsonObject &fields)
+{
+    Event e = make(tNs, pid, EventKind::Other, fields);
+    e.setKind(ev);
+    return e;
+}
+
 namespace {
-/// docs/protocol.md: events a worker writes about itself, and those of the main program and its
-/// fork server. Each kind is one shared QString, so a parsed event's `ev` costs no allocation.
-const QList<QString> &workerEventKinds()
-{
-    static const QList<QString> kinds = {
-        QStringLiteral("start"),         QStringLiteral("print"),
-        QStringLiteral("result"),        QStringLiteral("error"),
-        QStringLiteral("put"),           QStringLiteral("get"),
-        QStringLiteral("reparented"),    QStringLiteral("exit"),
-        QStringLiteral("helper_ready"),  QStringLiteral("forked"),
-        QStringLiteral("fork_failed"),   QStringLiteral("exited"),
-        QStringLiteral("command_error"), QStringLiteral("forkserver_started"),
-        QStringLiteral("put_failed"),    QStringLiteral("get_failed"),
-        QStringLiteral("call_done"),     QStringLiteral("recv_done"),
-    };
-    return kinds;
-}
-
-/// The shared QString of a worker event kind, or nullptr when `ev` is not one.
-const QString *workerEventKind(QStringView ev)
-{
-    for (const QString &k : workerEventKinds())
-        if (k == ev)
-            return &k;
-    return nullptr;
-}
-
-const QString *workerEventKind(QByteArrayView ev)
-{
-    for (const QString &k : workerEventKinds())
-        if (k == QLatin1StringView(ev)) // every kind is ASCII
-            return &k;
-    return nullptr;
-}
-
 /// `ev` as a JSON value for Event::toJson(). A QJsonValue made from a QString builds a container
-/// of its own each time, so the value of each kind of docs/protocol.md is made once.
-QJsonValue kindValue(const QString &ev)
+/// of its own each time, so the value of each kind is made once.
+QJsonValue kindValue(const Event &e)
 {
-    static const QHash<QString, QJsonValue> known = [] {
-        QHash<QString, QJsonValue> h;
-        for (const QString &k : workerEventKinds())
-            h.insert(k, QJsonValue(k));
-        // Events the engine adds (docs/protocol.md).
-        for (const char *k : {"start_request", "join_begin", "join", "join_timeout", "terminate", "kill",
-                              "stop", "continue", "terminate_random", "is_alive", "call", "end_main",
-                              "protocol_error", "launch_failed", "action_error", "queue_error", "stderr"})
-            h.insert(QString::fromLatin1(k), QJsonValue(QString::fromLatin1(k)));
-        return h;
+    static const std::array<QJsonValue, kEventKindCount> known = [] {
+        std::array<QJsonValue, kEventKindCount> a;
+        for (int i = 0; i < kEventKindCount; ++i)
+            a[size_t(i)] = QJsonValue(eventKindText(EventKind(i)));
+        return a;
     }();
-    const auto it = known.constFind(ev);
-    return it != known.constEnd() ? *it : QJsonValue(ev);
+    return e.kind == EventKind::Other ? QJsonValue(e.otherKind) : known[size_t(e.kind)];
 }
 } // namespace
 
 bool isWorkerEventKind(const QString &ev)
 {
-    return workerEventKind(QStringView(ev)) != nullptr;
+    return isHelperEventKind(eventKindFromText(QStringView(ev)));
 }
 
 QJsonObject Event::toJson() const
@@ -116,7 +88,7 @@ QJsonObject Event::toJson() const
     o.insert(QLatin1StringView("pid"), pid ? QJsonValue(*pid) : QJsonValue(QJsonValue::Null));
     if (proc >= 0)
         o.insert(QLatin1StringView("proc"), proc);
-    o.insert(QLatin1StringView("ev"), kindValue(ev));
+    o.insert(QLatin1StringView("ev"), kindValue(*this));
     return o;
 }
 
@@ -305,9 +277,9 @@ bool LineParser::parseHelperLine(QByteArrayView line, QList<Event> &out)
         ++i;
     if (i >= line.size() || line[i] != '"')
         return false;
-    const QString *kind = workerEventKind(line.sliced(kindBegin, i - kindBegin));
+    const EventKind kind = eventKindFromText(line.sliced(kindBegin, i - kindBegin));
     ++i;
-    if (!kind || !skipLiteral(line, i, ",\"t_ns\":"))
+    if (!isHelperEventKind(kind) || !skipLiteral(line, i, ",\"t_ns\":"))
         return false;
     const auto t = plainInteger(line, i);
     if (!t || !skipLiteral(line, i, ",\"pid\":"))
@@ -343,7 +315,7 @@ bool LineParser::parseHelperLine(QByteArrayView line, QList<Event> &out)
     Event &e = out.emplaceBack();
     e.tNs = *t;
     e.pid = *pid;
-    e.ev = *kind;
+    e.kind = kind;
     e.fields = std::move(fields);
     return true;
 }
@@ -388,8 +360,8 @@ void LineParser::parseLine(QByteArrayView line, QList<Event> &out)
         return;
     }
     const QString evText = evValue.toString();
-    const QString *ev = workerEventKind(QStringView(evText));
-    if (!ev) {
+    const EventKind ev = eventKindFromText(QStringView(evText));
+    if (!isHelperEventKind(ev)) {
         error(tr("unknown event \"%1\"").arg(evText.left(40)), line, out);
         return;
     }
@@ -406,7 +378,7 @@ void LineParser::parseLine(QByteArrayView line, QList<Event> &out)
     Event &e = out.emplaceBack();
     e.tNs = *t;
     e.pid = pid;
-    e.ev = *ev;
+    e.kind = ev;
     e.fields = std::move(o);
 }
 
@@ -421,7 +393,7 @@ void LineParser::error(const QString &message, QByteArrayView line, QList<Event>
     f.insert(QStringLiteral("name"), m_ownerName);
     f.insert(QStringLiteral("message"), message);
     f.insert(QStringLiteral("line"), quoted);
-    out.append(Event::make(monotonicNs(), m_ownerPid, QStringLiteral("protocol_error"), f));
+    out.append(Event::make(monotonicNs(), m_ownerPid, EventKind::ProtocolError, f));
 }
 
 } // namespace concurrente

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventkind.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCoreApplication>
@@ -39,14 +41,22 @@ struct Event
     /// The process the event is about: its index in the run's processes (run log `proc`); -1
     /// for events about no process (a queue error) or read from a log that did not say.
     int proc = -1;
-    QString ev;
-    QJsonObject fields; ///< everything but t_ns, pid and ev
+    EventKind kind = EventKind::Other;
+    QString otherKind;  ///< the kind's text when `kind` is Other (a kind this build does not know)
+    QJsonObject fields; ///< everything but t_ns, pid, proc and ev
+
+    /// The kind as the protocol and the run log write it (`ev`).
+    const QString &ev() const { return kind == EventKind::Other ? otherKind : eventKindText(kind); }
+    /// Sets the kind from its text: a known kind becomes its enum, anything else is kept as text.
+    void setKind(const QString &text);
 
     /// The event as written in the run log: {t_ns, pid, ev, ...fields}.
     QJsonObject toJson() const;
     /// Reads an event back from a run log; empty when t_ns or ev is missing.
     static std::optional<Event> fromJson(const QJsonObject &object);
 
+    static Event make(qint64 tNs, std::optional<qint64> pid, EventKind kind, const QJsonObject &fields = {});
+    /// The same with the kind as text (setKind()).
     static Event make(qint64 tNs, std::optional<qint64> pid, const QString &ev,
                       const QJsonObject &fields = {});
 };

@@ -2,6 +2,7 @@
 
 #include "datapaths.h"
 #include "eventchannel.h"
+#include "scriptrunner.h"
 #include "workerprocess.h"
 
 #include "shmq.h"
@@ -72,21 +73,15 @@ void raiseDescriptorLimit()
 
 } // namespace
 
-QString escapedCommandField(QString s)
-{
-    // The main program's commands are TAB-separated lines; it undoes \\, \t and \n.
-    s.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
-    s.replace(QStringLiteral("\t"), QStringLiteral("\\t"));
-    s.replace(QStringLiteral("\n"), QStringLiteral("\\n"));
-    s.replace(u'\r', u' ');
-    return s;
-}
-
 Run::Run(const Scenario &scenario, QObject *parent)
-    : QObject(parent), m_scenario(scenario), m_helperDir(concurrente::helperDir())
+    : QObject(parent), m_scenario(scenario), m_launcher(m_scenario, concurrente::helperDir()),
+      m_script(new ScriptRunner(this)), m_pipes(m_scenario)
 {
     raiseDescriptorLimit();
     m_timeLimitS = m_scenario.timeLimitS;
+    connect(m_script, &ScriptRunner::actionStarted, this, &Run::mainActionStarted);
+    connect(m_script, &ScriptRunner::actionFinished, this, &Run::mainActionFinished);
+    connect(m_script, &ScriptRunner::pausedChanged, this, &Run::pausedChanged);
     for (int i = 0; i < m_scenario.workers.size(); ++i) {
         const WorkerSpec &spec = m_scenario.workers[i];
         ProcessRecord r;
@@ -97,18 +92,6 @@ Run::Run(const Scenario &scenario, QObject *parent)
         r.kind = QStringLiteral("worker");
         r.startMethod = startMethodName(spec.startMethod);
         m_workers.append(addProcess(r));
-    }
-    for (const PipeSpec &spec : std::as_const(m_scenario.pipes)) {
-        RunPipe pipe;
-        pipe.name = spec.name;
-        pipe.mainReads = m_scenario.mainReceivesOn(int(m_pipes.size()));
-        pipe.mainWrites = m_scenario.mainSendsOn(int(m_pipes.size()));
-        pipe.duplex = spec.duplex;
-        for (const WorkerSpec &w : std::as_const(m_scenario.workers)) {
-            if (w.pipeName() == spec.name)
-                ++pipe.users;
-        }
-        m_pipes.append(pipe);
     }
 }
 
@@ -154,34 +137,15 @@ WorkerProcess *Run::addProcess(const ProcessRecord &record)
 
 void Run::start()
 {
-    if (m_scripted || m_finished)
+    if (m_script->isScripted() || m_finished)
         return;
-    m_scripted = true;
+    m_script->setScripted();
     startInteractive();
     // In CPython the main program is running before its first line: startInteractive()
     // launched it, and the script begins once it is ready. (Its launch then does not delay the
     // first `start`, and a GUI shows MainProcess's pid from the beginning.)
-    {
-        WorkerProcess *helper = ensureMain();
-        if (!helper->isFinished() && !m_helperReady) {
-            m_waitingForHelper = true;
-            QTimer::singleShot(limits::HelperReadyWaitMs, this, [this] {
-                if (m_waitingForHelper)
-                    qCWarning(lcRun) << "the main program did not report ready in"
-                                     << limits::HelperReadyWaitMs << "ms";
-                resumeAfterHelper();
-            });
-            return;
-        }
-    }
-    QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
-}
-
-void Run::resumeAfterHelper()
-{
-    if (!std::exchange(m_waitingForHelper, false))
-        return;
-    QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+    WorkerProcess *helper = ensureMain();
+    m_script->begin(!helper->isFinished() && !m_helperReady);
 }
 
 void Run::startInteractive()
@@ -204,82 +168,44 @@ void Run::startInteractive()
         QTimer::singleShot(std::chrono::seconds(m_timeLimitS), this, [this] {
             if (m_finished || m_phase == Phase::Finished)
                 return;
-            recordEngine(QStringLiteral("time_limit"), nullptr, {{QStringLiteral("limit_s"), m_timeLimitS}});
+            recordEngine(EventKind::TimeLimit, nullptr, {{QStringLiteral("limit_s"), m_timeLimitS}});
             abort();
         });
     }
 }
 
-void Run::runNextMainAction()
-{
-    // Actions that complete at once (start, terminate, ...) run back to back without an event
-    // loop turn in between, so `start` × 64 costs 64 launches and nothing more; one that
-    // completes later (join, sleep) resumes the script from its callback.
-    while (!m_mainEnded && !m_endingMain && !m_finished && !m_actionInFlight && !m_waitingForHelper) {
-        if (m_paused) {
-            if (m_stepBudget <= 0)
-                return;
-            --m_stepBudget;
-        }
-        if (m_pc >= m_scenario.main.size()) {
-            // The end of the main script is an implicit end_main, as in CPython.
-            const int end = int(m_scenario.main.size());
-            m_actionInFlight = true;
-            emit mainActionStarted(end);
-            endMain([this, end] {
-                m_actionInFlight = false;
-                emit mainActionFinished(end);
-            });
-            return;
-        }
-        const int i = m_pc++;
-        m_actionInFlight = true;
-        emit mainActionStarted(i);
-        struct Step
-        {
-            bool inPerform = true;
-            bool completedInPerform = false;
-        };
-        auto step = std::make_shared<Step>();
-        perform(m_scenario.main[i], [this, step, i] {
-            m_actionInFlight = false;
-            emit mainActionFinished(i);
-            if (step->inPerform)
-                step->completedInPerform = true;
-            else
-                QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
-        });
-        step->inPerform = false;
-        if (!step->completedInPerform)
-            return;
-    }
-}
-
 void Run::setPaused(bool paused)
 {
-    if (m_paused == paused)
-        return;
-    m_paused = paused;
-    m_stepBudget = 0;
-    emit pausedChanged(paused);
-    if (!paused && m_scripted)
-        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
+    m_script->setPaused(paused);
+}
+
+bool Run::isPaused() const
+{
+    return m_script->isPaused();
+}
+
+int Run::nextMainAction() const
+{
+    return m_script->nextAction();
+}
+
+bool Run::isMainActionInProgress() const
+{
+    return m_script->isActionInProgress();
+}
+
+bool Run::isScripted() const
+{
+    return m_script->isScripted();
 }
 
 void Run::step()
 {
-    if (m_mainEnded || m_endingMain || m_finished)
+    if (isMainOver())
         return;
-    if (!m_paused) {
-        m_paused = true;
-        emit pausedChanged(true);
-    }
-    // One step at a time: a step asked for while an action is in progress waits for it.
-    m_stepBudget = 1;
-    if (!m_scripted)
+    m_script->step();
+    if (!m_script->isScripted())
         start();
-    else
-        QMetaObject::invokeMethod(this, &Run::runNextMainAction, Qt::QueuedConnection);
 }
 
 void Run::setPhase(Phase phase)
@@ -290,51 +216,13 @@ void Run::setPhase(Phase phase)
     emit phaseChanged(phase);
 }
 
-void Run::perform(const Action &a, std::function<void()> done)
-{
-    switch (a.kind) {
-    case Action::Start:
-        return startWorker(a.worker, std::move(done));
-    case Action::Join:
-        return join(a.worker, a.timeoutMs, std::move(done));
-    case Action::Terminate:
-        return terminate(a.worker, std::move(done));
-    case Action::Kill:
-        return kill(a.worker, std::move(done));
-    case Action::Stop:
-        return stop(a.worker, std::move(done));
-    case Action::Continue:
-        return resume(a.worker, std::move(done));
-    case Action::Put:
-        return put(a.queue, a.value, std::move(done));
-    case Action::Get:
-        return get(a.queue, a.timeoutMs, std::move(done), a.printText);
-    case Action::Recv:
-        return recv(a.queue, a.untilNone, a.timeoutMs, std::move(done));
-    case Action::Send:
-        return send(a.queue, a.value, std::move(done));
-    case Action::IsAlive:
-        return isAlive(a.worker, std::move(done));
-    case Action::Call:
-        return call(a.task, a.args, std::move(done));
-    case Action::SleepMs:
-        return sleepMs(a.ms, std::move(done));
-    case Action::TerminateRandom:
-        return terminateRandom(a.workers, std::move(done));
-    case Action::EndMain:
-        return endMain(std::move(done));
-    }
-    if (done)
-        done();
-}
-
 void Run::record(const Event &event)
 {
     m_log.addEvent(event);
     emit eventRecorded(event);
 }
 
-void Run::recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fields)
+void Run::recordEngine(EventKind ev, WorkerProcess *about, QJsonObject fields)
 {
     if (about) {
         fields.insert(QStringLiteral("name"), about->name());
@@ -351,7 +239,7 @@ void Run::recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fiel
 void Run::actionError(const QString &action, WorkerProcess *about, const QString &message)
 {
     qCInfo(lcRun).noquote() << action << (about ? about->name() : QString()) << message;
-    recordEngine(QStringLiteral("action_error"), about,
+    recordEngine(EventKind::ActionError, about,
                  {{QStringLiteral("action"), action}, {QStringLiteral("message"), message}});
 }
 
@@ -388,27 +276,7 @@ void Run::startWorker(int index, std::function<void()> done)
                     engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")));
         return;
     }
-    launchWorker(w, m_scenario.workers[index]);
-}
-
-QStringList Run::taskArguments(const WorkerSpec &spec) const
-{
-    QStringList args = spec.taskArguments();
-    const QString queue = spec.queueName();
-    if (!queue.isEmpty()) {
-        const int qi = m_scenario.queueIndexByName(queue);
-        // Workers get the segment's real name, not the scenario's label.
-        if (qi >= 0 && qi < m_queueNames.size() && !m_queueNames[qi].isEmpty()) {
-            for (QString &a : args)
-                if (a.startsWith(QLatin1String("queue=")))
-                    a = QStringLiteral("queue=") + m_queueNames[qi];
-        }
-    }
-    // put/get events name the queue or pipe as the scenario does.
-    const QString label = !queue.isEmpty() ? queue : spec.pipeName();
-    if (!label.isEmpty() && !spec.args.contains(QStringLiteral("label")))
-        args << QStringLiteral("label=") + label;
-    return args;
+    launchWorker(w, index);
 }
 
 WorkerProcess *Run::ensureMain()
@@ -419,31 +287,20 @@ WorkerProcess *Run::ensureMain()
     r.name = QStringLiteral("MainProcess");
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
-    QStringList args{QStringLiteral("--worker"), m_helperDir + QStringLiteral("/concurrente-worker")};
-    if (m_scenario.subreaper)
-        args << QStringLiteral("--subreaper");
-    // The queues' anonymous segments, inherited at their numbers (docs/protocol.md).
     m_main->setKeptFds(queueFds());
-    for (int fd : queueFds())
-        args << QStringLiteral("--queue-fd") << QString::number(fd);
-    m_main->startQProcess(m_helperDir + QStringLiteral("/concurrente-main"), args, true);
+    m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(queueFds()), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
         watchChannel(m_main);
     }
     // Python's Pipe() is made in the parent before the children that share it (and before the
     // fork server, which inherits them).
-    for (RunPipe &p : m_pipes) {
-        if (p.users > 0) {
-            m_main->writeInput("pipe\t" + escapedCommandField(p.name).toUtf8() +
-                               (p.duplex ? "\tduplex=1\n" : "\n"));
-            p.open = true;
-        }
-    }
+    if (const QByteArray commands = m_pipes.makeCommands(); !commands.isEmpty())
+        m_main->writeInput(commands);
     return m_main;
 }
 
-void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
+void Run::launchWorker(WorkerProcess *w, int index)
 {
     WorkerProcess *helper = ensureMain();
     if (helper->isFinished()) {
@@ -455,31 +312,14 @@ void Run::launchWorker(WorkerProcess *w, const WorkerSpec &spec)
                       .arg(helper->record().error));
         return;
     }
-    QStringList fields{QStringLiteral("start"), escapedCommandField(spec.name),
-                       escapedCommandField(spec.task),
-                       QStringLiteral("method=") + startMethodName(spec.startMethod),
-                       spec.daemon ? QStringLiteral("daemon=1") : QStringLiteral("daemon=0")};
-    for (const QString &a : taskArguments(spec))
-        fields << escapedCommandField(a);
-    RunPipe *pipe = nullptr;
-    for (RunPipe &p : m_pipes)
-        if (!spec.pipeName().isEmpty() && p.name == spec.pipeName())
-            pipe = &p;
-    const QByteArray command = fields.join(u'\t').toUtf8() + '\n';
+    const QByteArray command = m_launcher.startCommand(index, m_queueNames);
     m_pendingForks.append(w);
     const qint64 requestNs = monotonicNs();
     helper->writeInput(command);
     w->markStartRequested(requestNs);
-    if (pipe && ++pipe->started == pipe->users && pipe->open) {
-        // Like Python's parent after starting both ends' processes: the end-of-file a receiver
-        // waits for needs every write end closed, the main program's included. A main program
-        // that receives on the pipe itself keeps its read end.
-        helper->writeInput("pipe_close\t" + escapedCommandField(pipe->name).toUtf8() +
-                           (pipe->mainReads || (pipe->duplex && pipe->mainWrites) ? "\tkeep=read\n"
-                            : pipe->mainWrites                                    ? "\tkeep=write\n"
-                                                                                  : "\n"));
-        pipe->open = pipe->mainReads || pipe->mainWrites;
-    }
+    if (const QByteArray close = m_pipes.workerStarted(m_scenario.workers[index].pipeName());
+        !close.isEmpty())
+        helper->writeInput(close);
 }
 
 void Run::join(int index, int timeoutMs, std::function<void()> done)
@@ -494,10 +334,10 @@ void Run::join(int index, int timeoutMs, std::function<void()> done)
         return;
     }
     // When the main script starts waiting: the timeline shades the wait from here (docs/run-log.md).
-    recordEngine(QStringLiteral("join_begin"), w,
+    recordEngine(EventKind::JoinBegin, w,
                  timeoutMs >= 0 ? QJsonObject{{QStringLiteral("timeout_ms"), timeoutMs}} : QJsonObject{});
     if (w->isFinished()) {
-        recordEngine(QStringLiteral("join"), w);
+        recordEngine(EventKind::Join, w);
         if (done)
             done();
         return;
@@ -525,30 +365,31 @@ void Run::completeJoin(int id, bool timedOut)
     if (j.timer)
         j.timer->deleteLater();
     if (timedOut) {
-        recordEngine(QStringLiteral("join_timeout"), j.process,
+        recordEngine(EventKind::JoinTimeout, j.process,
                      {{QStringLiteral("timeout_ms"), j.timeoutMs},
                       {QStringLiteral("is_alive"), j.process->isAlive()}});
     } else {
         QJsonObject f;
         if (j.implicit)
             f.insert(QStringLiteral("implicit"), true);
-        recordEngine(QStringLiteral("join"), j.process, f);
+        recordEngine(EventKind::Join, j.process, f);
     }
     if (j.done)
         j.done();
 }
 
-void Run::signalAction(int index, int sig, const QString &ev, std::function<void()> done)
+void Run::signalAction(int index, int sig, EventKind ev, std::function<void()> done)
 {
     auto finish = qScopeGuard([&] {
         if (done)
             done();
     });
-    WorkerProcess *w = checkedWorker(index, ev);
+    WorkerProcess *w = checkedWorker(index, eventKindText(ev));
     if (!w)
         return;
     if (w->state() == WorkerProcess::State::Created) {
-        actionError(ev, w, engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started")));
+        actionError(eventKindText(ev), w,
+                    engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started")));
         return;
     }
     if (w->state() == WorkerProcess::State::Starting && !w->pid()) {
@@ -563,7 +404,7 @@ void Run::signalAction(int index, int sig, const QString &ev, std::function<void
     deliverSignal(w, sig, ev);
 }
 
-void Run::deliverSignal(WorkerProcess *w, int sig, const QString &ev)
+void Run::deliverSignal(WorkerProcess *w, int sig, EventKind ev)
 {
     QString error;
     if (w->sendSignal(sig, &error)) {
@@ -576,22 +417,22 @@ void Run::deliverSignal(WorkerProcess *w, int sig, const QString &ev)
 
 void Run::terminate(int index, std::function<void()> done)
 {
-    signalAction(index, SIGTERM, QStringLiteral("terminate"), std::move(done));
+    signalAction(index, SIGTERM, EventKind::Terminate, std::move(done));
 }
 
 void Run::kill(int index, std::function<void()> done)
 {
-    signalAction(index, SIGKILL, QStringLiteral("kill"), std::move(done));
+    signalAction(index, SIGKILL, EventKind::Kill, std::move(done));
 }
 
 void Run::stop(int index, std::function<void()> done)
 {
-    signalAction(index, SIGSTOP, QStringLiteral("stop"), std::move(done));
+    signalAction(index, SIGSTOP, EventKind::Stop, std::move(done));
 }
 
 void Run::resume(int index, std::function<void()> done)
 {
-    signalAction(index, SIGCONT, QStringLiteral("continue"), std::move(done));
+    signalAction(index, SIGCONT, EventKind::Continue, std::move(done));
 }
 
 void Run::terminateRandom(const QList<int> &candidates, std::function<void()> done)
@@ -607,7 +448,7 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
         }
     }
     if (known.isEmpty()) {
-        recordEngine(QStringLiteral("terminate_random"), nullptr,
+        recordEngine(EventKind::TerminateRandom, nullptr,
                      {{QStringLiteral("name"), QJsonValue()}, {QStringLiteral("candidates"), names}});
         if (done)
             done();
@@ -615,7 +456,7 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
     }
     const int chosen = known[int(QRandomGenerator::global()->bounded(qsizetype(known.size())))];
     recordEngine(
-        QStringLiteral("terminate_random"), m_workers[chosen],
+        EventKind::TerminateRandom, m_workers[chosen],
         {{QStringLiteral("candidates"), names}, {QStringLiteral("is_alive"), m_workers[chosen]->isAlive()}});
     terminate(chosen, std::move(done));
 }
@@ -637,8 +478,7 @@ void Run::call(const QString &task, const QJsonObject &args, std::function<void(
     for (const QString &a : WorkerSpec::taskArgumentStrings(args))
         fields << escapedCommandField(a);
     m_callDone = done ? std::move(done) : [] {};
-    recordEngine(QStringLiteral("call"), m_main,
-                 {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
+    recordEngine(EventKind::Call, m_main, {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
     main->writeInput(fields.join(u'\t').toUtf8() + '\n');
 }
 
@@ -648,7 +488,7 @@ void Run::isAlive(int index, std::function<void()> done)
     // terminate() a process is usually still alive, as in CPython.
     if (WorkerProcess *w = checkedWorker(index, QStringLiteral("is_alive"))) {
         const auto code = w->record().exitcode;
-        recordEngine(QStringLiteral("is_alive"), w,
+        recordEngine(EventKind::IsAlive, w,
                      {{QStringLiteral("alive"), w->isAlive()},
                       {QStringLiteral("exitcode"), code ? QJsonValue(*code) : QJsonValue()}});
     }
@@ -674,7 +514,7 @@ void Run::endMain(std::function<void()> done)
     if (!m_started)
         startInteractive();
     m_endingMain = true;
-    recordEngine(QStringLiteral("end_main"), nullptr);
+    recordEngine(EventKind::EndMain, nullptr);
     // The main program's pipe ends close with it, or a receiver whose sender was never started
     // would wait for end-of-file forever.
     closePipeEnds(false);
@@ -682,12 +522,10 @@ void Run::endMain(std::function<void()> done)
     for (WorkerProcess *w : std::as_const(m_workers)) {
         if (w->isAlive() && w->record().daemon) {
             if (w->sendSignal(SIGTERM))
-                recordEngine(QStringLiteral("terminate"), w,
-                             {{QStringLiteral("by"), QStringLiteral("end_main")}});
+                recordEngine(EventKind::Terminate, w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
             // A stopped daemon would keep SIGTERM pending forever and the run would never end.
             if (w->isStopped() && w->sendSignal(SIGCONT))
-                recordEngine(QStringLiteral("continue"), w,
-                             {{QStringLiteral("by"), QStringLiteral("end_main")}});
+                recordEngine(EventKind::Continue, w, {{QStringLiteral("by"), QStringLiteral("end_main")}});
         }
     }
     auto remaining = std::make_shared<int>(0);
@@ -715,18 +553,16 @@ void Run::endMain(std::function<void()> done)
             allJoined();
     };
     for (WorkerProcess *w : std::as_const(toJoin)) {
-        recordEngine(QStringLiteral("join_begin"), w, {{QStringLiteral("implicit"), true}});
+        recordEngine(EventKind::JoinBegin, w, {{QStringLiteral("implicit"), true}});
         m_joins.append(PendingJoin{m_nextJoinId++, w, nullptr, one, true, -1});
     }
 }
 
 void Run::closePipeEnds(bool all)
 {
-    for (RunPipe &p : m_pipes) {
-        if (p.open && !all && m_main && !m_main->isFinished())
-            m_main->writeInput("pipe_close\t" + escapedCommandField(p.name).toUtf8() + '\n');
-        p.open = false;
-    }
+    const QByteArray commands = m_pipes.closeAll(all || !m_main || m_main->isFinished());
+    if (!commands.isEmpty())
+        m_main->writeInput(commands);
 }
 
 void Run::abort()
@@ -746,7 +582,7 @@ void Run::abort()
             continue;
         const auto killIt = [this, p] {
             p->killQuietly();
-            recordEngine(QStringLiteral("kill"), p, {{QStringLiteral("by"), QStringLiteral("abort")}});
+            recordEngine(EventKind::Kill, p, {{QStringLiteral("by"), QStringLiteral("abort")}});
         };
         if (p->pid())
             killIt();
@@ -788,9 +624,8 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
     const bool fromHelper = owner == m_main;
     // Only the events that create or identify a process need its name and parent: most lines
     // (print, put, get, exit) skip the two lookups.
-    const bool identifies = e.ev == QLatin1String("forked") || e.ev == QLatin1String("fork_failed") ||
-                            e.ev == QLatin1String("forkserver_started") ||
-                            (!p && e.ev == QLatin1String("start"));
+    const bool identifies = e.kind == EventKind::Forked || e.kind == EventKind::ForkFailed ||
+                            e.kind == EventKind::ForkserverStarted || (!p && e.kind == EventKind::Start);
     const QString name = identifies ? e.fields.value(QStringLiteral("name")).toString() : QString();
     const auto ppid = identifies ? jsonInteger(e.fields.value(QStringLiteral("ppid"))) : std::nullopt;
 
@@ -808,7 +643,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         return nullptr;
     };
 
-    if (fromHelper && e.ev == QLatin1String("forked")) {
+    if (fromHelper && e.kind == EventKind::Forked) {
         WorkerProcess *w = takePending(pid, name);
         if (!w && !m_pendingForks.isEmpty())
             w = m_pendingForks.takeFirst();
@@ -824,7 +659,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         w->deliver(e);
         return;
     }
-    if (fromHelper && e.ev == QLatin1String("forkserver_started")) {
+    if (fromHelper && e.kind == EventKind::ForkserverStarted) {
         // The server the main program forked for the forkserver start method: its workers'
         // os.getppid(). Not a Process in CPython, but a real process of the run.
         if (p || m_server) {
@@ -842,7 +677,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         m_server->deliver(e);
         return;
     }
-    if (fromHelper && e.ev == QLatin1String("fork_failed")) {
+    if (fromHelper && e.kind == EventKind::ForkFailed) {
         WorkerProcess *w = takePending(-1, name);
         if (!w && !m_pendingForks.isEmpty())
             w = m_pendingForks.takeFirst();
@@ -850,11 +685,11 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             record(e);
             return;
         }
-        w->deliver(Event::make(e.tNs, std::nullopt, e.ev, e.fields));
+        w->deliver(Event::make(e.tNs, std::nullopt, e.kind, e.fields));
         w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
         return;
     }
-    if (fromHelper && e.ev == QLatin1String("command_error") &&
+    if (fromHelper && e.kind == EventKind::CommandError &&
         e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
         // A start command the helper refused: that worker will never be forked.
         const QStringList parts = e.fields.value(QStringLiteral("line")).toString().split(u'\t');
@@ -866,7 +701,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
             w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
         return;
     }
-    if (!p && e.ev == QLatin1String("start")) {
+    if (!p && e.kind == EventKind::Start) {
         // A forked worker whose own start line overtook the helper's `forked` line.
         const bool fromServer =
             ppid && *ppid != m_main->pid() && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
@@ -885,7 +720,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         if (!p)
             p = adopt(owner, e);
     }
-    if (fromHelper && p && e.ev == QLatin1String("exited")) {
+    if (fromHelper && p && e.kind == EventKind::Exited) {
         // The main program (or the fork server) reaped one of its children, or an orphan the
         // main program adopted as subreaper.
         Event named = e;
@@ -903,32 +738,32 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
 
 bool Run::routeMainProgramEvent(const Event &e)
 {
-    if (e.ev == QLatin1String("helper_ready")) {
+    if (e.kind == EventKind::HelperReady) {
         m_helperReady = true;
         m_main->deliver(e);
-        resumeAfterHelper();
+        m_script->helperReady();
         return true;
     }
-    if (e.ev == QLatin1String("put") || e.ev == QLatin1String("get") || e.ev == QLatin1String("put_failed") ||
-        e.ev == QLatin1String("get_failed") || e.ev == QLatin1String("recv_done")) {
+    if (e.kind == EventKind::Put || e.kind == EventKind::Get || e.kind == EventKind::PutFailed ||
+        e.kind == EventKind::GetFailed || e.kind == EventKind::RecvDone) {
         // The script's own queue or pipe action: done, or one message of a recv loop.
         Event named = e;
         named.fields.insert(QStringLiteral("name"), m_main->name());
         m_main->deliver(named);
         const bool partOfRecv = !m_queueActions.isEmpty() &&
                                 m_queueActions.first().action == QLatin1String("recv") &&
-                                e.ev == QLatin1String("get");
+                                e.kind == EventKind::Get;
         if (!partOfRecv)
             completeQueueAction(e);
         return true;
     }
-    if (e.ev == QLatin1String("call_done")) {
+    if (e.kind == EventKind::CallDone) {
         m_main->deliver(e);
         if (auto done = std::exchange(m_callDone, {}))
             done();
         return true;
     }
-    if (e.ev == QLatin1String("command_error")) {
+    if (e.kind == EventKind::CommandError) {
         // A script action it refused will never report its outcome: end the action, with the
         // reason, rather than wait for it. (Refused starts are the next branch's business.)
         const QString verb = e.fields.value(QStringLiteral("line")).toString().section(u'\t', 0, 0);
@@ -957,7 +792,7 @@ WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
     const qint64 pid = *e.pid;
     const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
     auto reject = [&](const QString &why) -> WorkerProcess * {
-        owner->deliver(Event::make(monotonicNs(), owner->pid(), QStringLiteral("protocol_error"),
+        owner->deliver(Event::make(monotonicNs(), owner->pid(), EventKind::ProtocolError,
                                    {{QStringLiteral("name"), owner->name()},
                                     {QStringLiteral("message"), why},
                                     {QStringLiteral("line"), QStringLiteral("start pid=%1").arg(pid)}}));
@@ -1004,7 +839,7 @@ void Run::onProcessFinished(WorkerProcess *p)
 
     if (p == m_main || p == m_server) {
         if (p == m_main) {
-            resumeAfterHelper(); // a main program that died before it was ready: the script goes on
+            m_script->helperReady(); // a main program that died before it was ready: the script goes on
             failQueueActions();
             if (auto done = std::exchange(m_callDone, {})) {
                 actionError(QStringLiteral("call"), nullptr,

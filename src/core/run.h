@@ -1,5 +1,6 @@
 #pragma once
 
+#include "launcher.h"
 #include "runlog.h"
 #include "scenario.h"
 
@@ -24,6 +25,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcRun)
 
 class WorkerProcess;
 class EventChannel;
+class ScriptRunner;
 
 namespace limits {
 /// After the run's own processes ended, how long the run waits for orphans it killed and for
@@ -33,9 +35,6 @@ inline constexpr int RunEndGraceMs = 3000;
 /// begins anyway (commands wait in the helper's input until it reads them).
 inline constexpr int HelperReadyWaitMs = 5000;
 } // namespace limits
-
-/// A field of a command to the main program: TAB-separated lines, with \\, \t and \n escaped.
-QString escapedCommandField(QString s);
 
 /// One run of a scenario with real processes. It owns every process of the run; nothing
 /// outlives it. The main script runs action by action; the same actions are public methods,
@@ -61,8 +60,8 @@ public:
     ~Run() override;
 
     /// Where concurrente-worker and concurrente-main are (default: helperDir()).
-    void setHelperDir(const QString &dir) { m_helperDir = dir; }
-    QString helperDir() const { return m_helperDir; }
+    void setHelperDir(const QString &dir) { m_launcher.setHelperDir(dir); }
+    QString helperDir() const { return m_launcher.helperDir(); }
 
     /// Starts the run and executes the scenario's main script; finished() follows its end.
     void start();
@@ -73,17 +72,20 @@ public:
     /// Pausing stops the main script between two actions (the one in progress completes);
     /// it may be set before start(). Unpausing goes on from where it stopped.
     void setPaused(bool paused);
-    bool isPaused() const { return m_paused; }
+    bool isPaused() const;
     /// Performs the next action of the main script, then stays paused (starting the run, paused,
     /// when it was not started). After the last action, a step is the script's implicit end.
     void step();
     /// The index of the main script's next action (scenario().main.size(): its implicit end).
-    int nextMainAction() const { return m_pc; }
+    int nextMainAction() const;
     /// Whether an action of the main script is in progress (a join waiting, a sleep).
-    bool isMainActionInProgress() const { return m_actionInFlight; }
+    bool isMainActionInProgress() const;
     /// Whether the main script is being run (start() or step()), as opposed to actions the
     /// caller performs one by one.
-    bool isScripted() const { return m_scripted; }
+    bool isScripted() const;
+    /// Whether the main program has ended or is ending (endMain(), abort()), or the run is over:
+    /// no further action of the main script begins.
+    bool isMainOver() const { return m_mainEnded || m_endingMain || m_finished; }
     Phase phase() const { return m_phase; }
 
     // Actions. `done`, if given, is called once the action completed (a join when the process
@@ -147,14 +149,12 @@ signals:
     void finished();
 
 private:
-    void runNextMainAction();
-    void perform(const Action &action, std::function<void()> done);
     void record(const Event &event);
-    void recordEngine(const QString &ev, WorkerProcess *about, QJsonObject fields = {});
+    void recordEngine(EventKind ev, WorkerProcess *about, QJsonObject fields = {});
     void actionError(const QString &action, WorkerProcess *about, const QString &message);
     WorkerProcess *checkedWorker(int index, const QString &action);
-    void signalAction(int index, int sig, const QString &ev, std::function<void()> done);
-    void deliverSignal(WorkerProcess *w, int sig, const QString &ev);
+    void signalAction(int index, int sig, EventKind ev, std::function<void()> done);
+    void deliverSignal(WorkerProcess *w, int sig, EventKind ev);
 
     WorkerProcess *addProcess(const ProcessRecord &record);
     void watchChannel(WorkerProcess *owner);
@@ -168,11 +168,10 @@ private:
 
     WorkerProcess *adopt(WorkerProcess *owner, const Event &event);
     WorkerProcess *ensureMain();
-    void launchWorker(WorkerProcess *w, const WorkerSpec &spec);
+    void launchWorker(WorkerProcess *w, int index);
     /// Whether the process that would reap `p` and report its exit status is gone (or never
     /// was ours), so the run must record its end itself.
     bool creatorGone(const WorkerProcess *p) const;
-    QStringList taskArguments(const WorkerSpec &spec) const;
 
     void createPipes();
     void closePipeEnds(bool all);
@@ -210,11 +209,10 @@ private:
         int timeoutMs;
     };
     void completeJoin(int id, bool timedOut);
-    /// The main script may begin (or go on) once the main program is ready or gone.
-    void resumeAfterHelper();
 
     Scenario m_scenario;
-    QString m_helperDir;
+    Launcher m_launcher;              ///< the main program's command line, the workers' start commands
+    ScriptRunner *m_script = nullptr; ///< the main script, action by action
     RunLog m_log;
     QList<WorkerProcess *> m_processes;
     QList<WorkerProcess *> m_workers; ///< by scenario index
@@ -240,38 +238,19 @@ private:
     QList<QueueAction> m_queueActions; ///< sent to the main program, in order, not yet reported
     std::function<void()> m_callDone;  ///< the main program's call in progress
 
-    /// A scenario pipe, made by the main program (`pipe` command) before any worker. Its own
-    /// ends are closed once every worker using it was started, so the receiver sees
-    /// end-of-file after the senders.
-    struct RunPipe
-    {
-        QString name;
-        int users = 0;
-        int started = 0;
-        bool open = false;
-        bool mainReads = false;  ///< the main program receives on it (a `recv` action)
-        bool mainWrites = false; ///< the main program sends on it (a `send` action)
-        bool duplex = false;     ///< a socket pair: the main program's end reads and writes
-    };
-    QList<RunPipe> m_pipes;
+    RunPipes m_pipes; ///< the scenario's pipes, as the main program holds them
 
     void setPhase(Phase phase);
 
     Phase m_phase = Phase::NotStarted;
-    bool m_paused = false;
-    int m_stepBudget = 0;          ///< paused: actions the user asked for with step()
-    bool m_actionInFlight = false; ///< an action of the main script is in progress
     bool m_started = false;
-    bool m_scripted = false;
-    int m_pc = 0;              ///< next main action
     bool m_mainEnded = false;  ///< end_main completed (or abort)
     bool m_endingMain = false; ///< end_main in progress
     bool m_runEnding = false;
     bool m_finished = false;
     int m_timeLimitS = 0; ///< set from the scenario in the constructor
     bool m_groupsSwept = false;
-    bool m_helperReady = false;      ///< the main program sent helper_ready
-    bool m_waitingForHelper = false; ///< the main script waits for the main program to be ready
+    bool m_helperReady = false; ///< the main program sent helper_ready
     qint64 m_startNs = 0;
     QTimer *m_graceTimer = nullptr;
 };

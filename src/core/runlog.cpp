@@ -256,7 +256,7 @@ void RunLog::finalize(qint64 wallNs)
     }
     int protocolErrors = 0;
     for (const Event &e : m_events)
-        if (e.ev == QLatin1String("protocol_error"))
+        if (e.kind == EventKind::ProtocolError)
             ++protocolErrors;
     summary.insert(QStringLiteral("wall_ns"), wallNs);
     summary.insert(QStringLiteral("processes"), int(processes.size()));

@@ -56,7 +56,7 @@ void Run::createQueues()
             shmq::Queue::createAnonymous(spec.name.toStdString(), std::uint32_t(std::max(spec.capacity, 1)),
                                          shmq::kMaxMessageBytes, &error);
         if (!q) {
-            recordEngine(QStringLiteral("queue_error"), nullptr,
+            recordEngine(EventKind::QueueError, nullptr,
                          {{QStringLiteral("queue"), spec.name},
                           {QStringLiteral("message"), QString::fromStdString(error.message)}});
             m_queues.push_back(nullptr);
@@ -198,7 +198,7 @@ void Run::completeQueueAction(const Event &event)
     if (m_queueActions.isEmpty())
         return;
     QueueAction a = m_queueActions.takeFirst();
-    if (event.ev == QLatin1String("put_failed") || event.ev == QLatin1String("get_failed")) {
+    if (event.kind == EventKind::PutFailed || event.kind == EventKind::GetFailed) {
         // What Python's main program would see: queue.Full, queue.Empty, ValueError.
         const QString type = event.fields.value(QStringLiteral("type")).toString();
         const QString message = event.fields.value(QStringLiteral("message")).toString();

@@ -28,11 +28,6 @@ bool isOrphan(const ProcessRecord &r)
     return r.kind == QLatin1String("child") && r.ppid && r.parentPid && *r.ppid != *r.parentPid;
 }
 
-QString messageKey(const QString &channel, qint64 producer, qint64 seq)
-{
-    return channel + u'\x1f' + QString::number(producer) + u'\x1f' + QString::number(seq);
-}
-
 /// utime and stime of `pid` from /proc/PID/stat, in milliseconds; false when it is gone.
 bool readCpuTimes(qint64 pid, qint64 *userMs, qint64 *sysMs)
 {
@@ -337,19 +332,19 @@ void RunStore::indexEvent(int index)
     if (row >= 0) {
         Process &p = m_processes[row];
         p.events.append(index);
-        if ((e.ev == QLatin1String("join") ||
-             (e.ev == QLatin1String("is_alive") && !e.fields.value(QStringLiteral("alive")).toBool())) &&
+        if ((e.kind == EventKind::Join ||
+             (e.kind == EventKind::IsAlive && !e.fields.value(QStringLiteral("alive")).toBool())) &&
             !p.joined) {
             p.joined = true;
             markChanged(row);
         }
-        if (e.ev == QLatin1String("stop"))
+        if (e.kind == EventKind::Stop)
             p.stopped = true;
-        else if (e.ev == QLatin1String("continue"))
+        else if (e.kind == EventKind::Continue)
             p.stopped = false;
     }
-    const bool put = e.ev == QLatin1String("put");
-    const bool get = e.ev == QLatin1String("get");
+    const bool put = e.kind == EventKind::Put;
+    const bool get = e.kind == EventKind::Get;
     if (!put && !get)
         return;
     const QString channel = e.fields.value(QStringLiteral("queue")).toString();
@@ -361,7 +356,7 @@ void RunStore::indexEvent(int index)
     }
     if (!producer || !seq)
         return;
-    const QString key = messageKey(channel, *producer, *seq);
+    const MessageKey key{channel, *producer, *seq};
     int m = m_messageByKey.value(key, -1);
     if (m < 0) {
         Message msg;
@@ -463,9 +458,9 @@ RunStore::State RunStore::stateAt(int row, qint64 tNs) const
         const Event &e = event(index);
         if (e.tNs > tNs)
             continue;
-        if (e.ev == QLatin1String("stop"))
+        if (e.kind == EventKind::Stop)
             stopped = true;
-        else if (e.ev == QLatin1String("continue"))
+        else if (e.kind == EventKind::Continue)
             stopped = false;
     }
     return stopped ? State::Stopped : State::Running;

@@ -174,8 +174,20 @@ private:
     QList<int> m_eventProc; ///< by event index
     int m_indexed = 0;      ///< events [0, m_indexed) are indexed
     QList<Message> m_messages;
-    QHash<QString, int> m_messageByKey; ///< channel / producer / seq → message
-    QHash<QString, int> m_depth;        ///< messages in each channel now
+    /// A message's identity: its channel, its producer's pid, its sequence number.
+    struct MessageKey
+    {
+        QString channel;
+        qint64 producer = 0;
+        qint64 seq = 0;
+        bool operator==(const MessageKey &other) const = default;
+        friend size_t qHash(const MessageKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.channel, k.producer, k.seq);
+        }
+    };
+    QHash<MessageKey, int> m_messageByKey; ///< channel / producer / seq → message
+    QHash<QString, int> m_depth;           ///< messages in each channel now
     QSet<QString> m_pipeNames;
     int m_processesBefore = 0;
     int m_eventsBefore = 0;

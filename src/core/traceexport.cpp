@@ -17,19 +17,38 @@ namespace concurrente {
 namespace {
 
 /// Events shown as instants on their process's track (puts and gets become flows instead).
-bool isInstantKind(const QString &ev)
+bool isInstantKind(EventKind ev)
 {
-    static const QSet<QString> kinds = {
-        QStringLiteral("start"),         QStringLiteral("print"),        QStringLiteral("result"),
-        QStringLiteral("error"),         QStringLiteral("exit"),         QStringLiteral("exited"),
-        QStringLiteral("join"),          QStringLiteral("join_timeout"), QStringLiteral("terminate"),
-        QStringLiteral("kill"),          QStringLiteral("stop"),         QStringLiteral("continue"),
-        QStringLiteral("reparented"),    QStringLiteral("is_alive"),     QStringLiteral("end_main"),
-        QStringLiteral("launch_failed"), QStringLiteral("action_error"), QStringLiteral("protocol_error"),
-        QStringLiteral("start_request"), QStringLiteral("call"),         QStringLiteral("call_done"),
-        QStringLiteral("put_failed"),    QStringLiteral("get_failed"),   QStringLiteral("terminate_random"),
-    };
-    return kinds.contains(ev);
+    switch (ev) {
+    case EventKind::Start:
+    case EventKind::Print:
+    case EventKind::Result:
+    case EventKind::Error:
+    case EventKind::Exit:
+    case EventKind::Exited:
+    case EventKind::JoinBegin:
+    case EventKind::Join:
+    case EventKind::JoinTimeout:
+    case EventKind::Terminate:
+    case EventKind::Kill:
+    case EventKind::Stop:
+    case EventKind::Continue:
+    case EventKind::Reparented:
+    case EventKind::IsAlive:
+    case EventKind::EndMain:
+    case EventKind::LaunchFailed:
+    case EventKind::ActionError:
+    case EventKind::ProtocolError:
+    case EventKind::StartRequest:
+    case EventKind::Call:
+    case EventKind::CallDone:
+    case EventKind::PutFailed:
+    case EventKind::GetFailed:
+    case EventKind::TerminateRandom:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /// Writes the trace's events as compact JSON, one per line, straight into the text (no
@@ -205,18 +224,18 @@ QByteArray RunExporter::toTrace(const RunLog &log)
     for (int i = 0; i < eventCount; ++i) {
         const Event &e = store.event(i);
         const int row = store.eventProcess(i);
-        if (row < 0 || !isInstantKind(e.ev))
+        if (row < 0 || !isInstantKind(e.kind))
             continue;
-        if (e.ev == QLatin1String("print"))
+        if (e.kind == EventKind::Print)
             w.begin(
                 'i',
                 QStringLiteral("print: %1").arg(e.fields.value(QStringLiteral("text")).toString().left(60)),
                 trackOf.at(row));
         else
-            w.begin('i', e.ev, trackOf.at(row));
+            w.begin('i', e.ev(), trackOf.at(row));
         w.ts(e.tNs);
         w.raw(",\"s\":\"t\"");
-        w.string("cat", e.ev);
+        w.string("cat", e.ev());
         w.key("args");
         w.value(e.fields);
         w.end();

@@ -73,7 +73,7 @@ void WorkerProcess::setState(State state)
     emit stateChanged(state);
 }
 
-Event WorkerProcess::engineEvent(const QString &ev, QJsonObject fields) const
+Event WorkerProcess::engineEvent(EventKind ev, QJsonObject fields) const
 {
     fields.insert(QStringLiteral("name"), m_record.name);
     return Event::make(monotonicNs(), m_record.pid, ev, fields);
@@ -167,7 +167,7 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     m_process->start();
     ::close(writeFd); // only the child (and what it starts) may hold the write end
     m_record.startNs = requestNs;
-    deliver(Event::make(requestNs, std::nullopt, QStringLiteral("start_request"),
+    deliver(Event::make(requestNs, std::nullopt, EventKind::StartRequest,
                         {{QStringLiteral("name"), m_record.name}}));
     if (m_process->processId() > 0 && m_state == State::Starting) {
         m_record.pid = m_process->processId();
@@ -218,8 +218,8 @@ void WorkerProcess::markStartRequested(qint64 tNs)
         return;
     setState(State::Starting);
     m_record.startNs = tNs;
-    deliver(Event::make(tNs, std::nullopt, QStringLiteral("start_request"),
-                        {{QStringLiteral("name"), m_record.name}}));
+    deliver(
+        Event::make(tNs, std::nullopt, EventKind::StartRequest, {{QStringLiteral("name"), m_record.name}}));
 }
 
 void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid)
@@ -280,7 +280,7 @@ void WorkerProcess::markFinished(std::optional<int> exitcode, qint64 tNs, bool r
     m_record.exitcode = exitcode;
     releasePidfd();
     if (recordExited) {
-        deliver(Event::make(tNs, m_record.pid, QStringLiteral("exited"),
+        deliver(Event::make(tNs, m_record.pid, EventKind::Exited,
                             {{QStringLiteral("name"), m_record.name},
                              {QStringLiteral("exitcode"), exitcode ? QJsonValue(*exitcode) : QJsonValue()}}));
     }
@@ -292,7 +292,7 @@ void WorkerProcess::failLaunch(const QString &message)
     if (m_state == State::Finished)
         return;
     m_record.error = message;
-    deliver(engineEvent(QStringLiteral("launch_failed"), {{QStringLiteral("message"), message}}));
+    deliver(engineEvent(EventKind::LaunchFailed, {{QStringLiteral("message"), message}}));
     setState(State::Finished);
     m_record.endNs = monotonicNs();
     emit finished(std::nullopt);
@@ -386,22 +386,22 @@ void WorkerProcess::recordStderrLine(QByteArrayView line)
     fields.insert(QStringLiteral("text"), text);
     if (m_stderrLines == limits::MaxStderrLines)
         fields.insert(QStringLiteral("last"), true); // further lines are counted, not recorded
-    deliver(Event::make(monotonicNs(), m_record.pid, QStringLiteral("stderr"), fields));
+    deliver(Event::make(monotonicNs(), m_record.pid, EventKind::Stderr, fields));
 }
 
 void WorkerProcess::deliver(const Event &event)
 {
-    if (event.ev == QLatin1String("start") || event.ev == QLatin1String("reparented")) {
+    if (event.kind == EventKind::Start || event.kind == EventKind::Reparented) {
         if (const auto ppid = jsonInteger(event.fields.value(QStringLiteral("ppid"))))
             m_record.ppid = ppid;
     }
-    if (event.ev == QLatin1String("start") && m_state == State::Starting && m_record.pid &&
+    if (event.kind == EventKind::Start && m_state == State::Starting && m_record.pid &&
         event.pid == m_record.pid) {
         // The worker's own start line proves the exec worked; it may be read before QProcess
         // has processed its startup notification.
         setState(State::Running);
         emit started(*m_record.pid);
-    } else if (event.ev == QLatin1String("exit")) {
+    } else if (event.kind == EventKind::Exit) {
         if (const auto code = jsonInteger(event.fields.value(QStringLiteral("code"))))
             m_reportedExit = int(*code);
     }

@@ -122,7 +122,7 @@ private:
     void releasePidfd();
     void onQProcessFinished(int exitCode, int exitStatus);
     void onQProcessError(int error);
-    Event engineEvent(const QString &ev, QJsonObject fields = {}) const;
+    Event engineEvent(EventKind ev, QJsonObject fields = {}) const;
     void readStderr();
     void recordStderrLine(QByteArrayView line);
 

@@ -280,10 +280,10 @@ private:
                     name = p->name;
             if (e.pid)
                 name = QStringLiteral("%1 (%2)").arg(name).arg(*e.pid);
-            QString text = e.ev == QLatin1String("print") ? detail.value(QStringLiteral("text")).toString()
-                           : detail.isEmpty()             ? QString()
-                                                          : QString::fromUtf8(toFaithfulJson(detail, false));
-            b.rows.append({ms(e.tNs, m_origin), name, e.ev, text});
+            QString text = e.kind == EventKind::Print ? detail.value(QStringLiteral("text")).toString()
+                           : detail.isEmpty()         ? QString()
+                                                      : QString::fromUtf8(toFaithfulJson(detail, false));
+            b.rows.append({ms(e.tNs, m_origin), name, e.ev(), text});
         }
         if (shown < all.size())
             note(RunReport::tr("%1 more events are in the run log (JSON).").arg(all.size() - shown));

@@ -90,7 +90,7 @@ QList<Event> eventsOf(const RunLog &log, const QString &ev, const QString &name 
 {
     QList<Event> out;
     for (const Event &e : log.sortedEvents())
-        if (e.ev == ev && (name.isEmpty() || e.fields.value(QStringLiteral("name")).toString() == name))
+        if (e.ev() == ev && (name.isEmpty() || e.fields.value(QStringLiteral("name")).toString() == name))
             out.append(e);
     return out;
 }
@@ -186,7 +186,7 @@ void TestRun::remember(const RunLog &log)
         if (p.pid)
             m_pids.append(*p.pid);
     for (const Event &e : log.events())
-        if (e.pid && (e.ev == QLatin1String("start") || e.ev == QLatin1String("forked")) && *e.pid != 1)
+        if (e.pid && (e.kind == EventKind::Start || e.kind == EventKind::Forked) && *e.pid != 1)
             m_pids.append(*e.pid);
 }
 
@@ -229,7 +229,7 @@ void TestRun::startJoin()
     for (const Event &e : log.sortedEvents())
         if (e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1") ||
             e.pid == p->pid)
-            kinds << e.ev;
+            kinds << e.ev();
     QVERIFY2(kinds.indexOf(u"start_request"_qs) == 0, qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"start"_qs) > 0, qPrintable(kinds.join(u' ')));
     QVERIFY2(kinds.indexOf(u"print"_qs) > kinds.indexOf(u"start"_qs), qPrintable(kinds.join(u' ')));
@@ -712,7 +712,7 @@ void TestRun::queuesAreSealedDescriptorsNotNames()
     const QString label = u"concurrente-q-%1-q"_qs.arg(::getpid());
     QStringList checked, problems;
     connect(run.get(), &Run::eventRecorded, this, [&](const Event &e) {
-        if (e.ev != QLatin1String("start") || !e.pid)
+        if (e.kind != EventKind::Start || !e.pid)
             return;
         const QMap<int, QString> fds = openDescriptors(*e.pid);
         int segments = 0;
@@ -777,9 +777,9 @@ void TestRun::processesGetOnlyTheirDescriptors()
         seen.append(who + u": "_qs + listing.join(u' '));
     };
     connect(run.get(), &Run::eventRecorded, this, [&](const Event &e) {
-        if (e.pid && (e.ev == QLatin1String("start") || e.ev == QLatin1String("helper_ready")))
+        if (e.pid && (e.kind == EventKind::Start || e.kind == EventKind::HelperReady))
             inspect(*e.pid,
-                    e.ev == QLatin1String("helper_ready") ? u"MainProcess"_qs
+                    e.kind == EventKind::HelperReady ? u"MainProcess"_qs
                                                           : e.fields.value(u"name"_qs).toString(),
                     e.fields.value(u"start_method"_qs).toString().startsWith(u"fork"_qs));
     });
@@ -931,9 +931,9 @@ void TestRun::duplexPipe()
     for (const Event &e : log.sortedEvents()) {
         if (e.pid != main->pid)
             continue;
-        if (e.ev == QLatin1String("print"))
+        if (e.kind == EventKind::Print)
             mainPrints.append(e.fields.value(u"text"_qs).toString());
-        if (e.ev == QLatin1String("get")) {
+        if (e.kind == EventKind::Get) {
             mainGot.append(e.fields.value(u"value"_qs));
             QCOMPARE(e.fields.value(u"producer"_qs).toInteger(), eco); // the answers come from the child
         }

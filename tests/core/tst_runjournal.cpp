@@ -68,7 +68,7 @@ void TestRunJournal::appendedEventsReadBack()
     QCOMPARE(back->events().size(), 4);
     QCOMPARE(back->events().at(1).fields.value(QStringLiteral("text")).toString(), QStringLiteral("line 1"));
     QCOMPARE(back->events().at(0).proc, 0);
-    QCOMPARE(back->events().at(3).ev, QStringLiteral("put"));
+    QCOMPARE(back->events().at(3).ev(), QStringLiteral("put"));
     QVERIFY(back->events().at(3).fields.value(QStringLiteral("float")).toBool());
     QCOMPARE(back->processes.size(), 1);
     QCOMPARE(back->processes.at(0).name, QStringLiteral("Process-1"));

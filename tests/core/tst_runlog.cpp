@@ -501,7 +501,7 @@ void TestRunLog::csvReadsBackAsTheEvents()
         if (name.isEmpty() && e.pid)
             name = log.processByPid(*e.pid)->name;
         QCOMPARE(unescaped(r[3]), name);
-        QCOMPARE(unescaped(r[4]), e.ev);
+        QCOMPARE(unescaped(r[4]), e.ev());
         if (const auto ppid = jsonInteger(detail.value(u"ppid"_qs))) {
             QCOMPARE(r[2], QString::number(*ppid));
             detail.remove(u"ppid"_qs);

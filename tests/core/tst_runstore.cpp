@@ -149,7 +149,7 @@ void TestRunStore::stateAtTime()
     QCOMPARE(store.stateAt(0, 6000), RunStore::State::Exited);
     QCOMPARE(store.stateAt(1, 4999), RunStore::State::Running);
     QCOMPARE(store.stateAt(1, 5000), RunStore::State::Terminated);
-    QCOMPARE(store.event(store.lastEventAt(0, 2500)).ev, u"stop"_qs);
+    QCOMPARE(store.event(store.lastEventAt(0, 2500)).kind, EventKind::Stop);
     QCOMPARE(store.lastEventAt(0, 999), -1);
 }
 
@@ -228,7 +228,7 @@ void TestRunStore::liveRunInBatches()
     }
     // Every event of the run is indexed to a process, the engine's included.
     for (int i = 0; i < store.eventCount(); ++i)
-        QVERIFY2(store.eventProcess(i) >= 0, qPrintable(store.event(i).ev));
+        QVERIFY2(store.eventProcess(i) >= 0, qPrintable(store.event(i).ev()));
     // The store outlives the run's end: it kept its own copy.
     QCOMPARE(store.log().events().size(), run.log().events().size());
 }

@@ -154,9 +154,9 @@ void TestCharts::pageOneSpeedupFromRealRun()
         const int row = store.eventProcess(i);
         if (row < 0 || store.process(row).record.kind != u"worker"_s)
             continue;
-        if (e.ev == u"start_request"_s && firstRequest == 0)
+        if (e.kind == EventKind::StartRequest && firstRequest == 0)
             firstRequest = e.tNs;
-        if (e.ev == u"join"_s)
+        if (e.kind == EventKind::Join)
             lastJoin = std::max(lastJoin, e.tNs);
     }
     QCOMPARE(*f.parallelNs, lastJoin - firstRequest);

@@ -494,7 +494,7 @@ void TestDesktop::labByKeyboardOnly()
     // Once the worker said it started: a signal sent earlier can be lost (see docs/decisions.md).
     const auto printed = [lab, row] {
         for (int i = 0; i < lab->store()->eventCount(); ++i)
-            if (lab->store()->eventProcess(i) == row && lab->store()->event(i).ev == QLatin1String("print"))
+            if (lab->store()->eventProcess(i) == row && lab->store()->event(i).kind == EventKind::Print)
                 return true;
         return false;
     };

@@ -316,6 +316,19 @@ void TestLab::queuesAndPipesInTheMessagesTable()
             ++pipe;
     }
     QCOMPARE(pipe, 5); // hola, desde, el, hijo, None
+    // The event log's kind filter offers each kind the run recorded once, sorted, after "All".
+    auto *kinds = lab.findChild<QComboBox *>(QStringLiteral("eventKindFilter"));
+    QVERIFY(kinds);
+    QStringList offered;
+    for (int i = 1; i < kinds->count(); ++i)
+        offered << kinds->itemData(i).toString();
+    QCOMPARE(kinds->itemData(0).toString(), QString());
+    QStringList sorted = offered;
+    sorted.removeDuplicates();
+    sorted.sort();
+    QCOMPARE(offered, sorted);
+    for (const char *k : {"start_request", "start", "put", "get", "recv_done", "join", "exited", "end_main"})
+        QVERIFY2(offered.contains(QLatin1String(k)), k);
 }
 
 void TestLab::startMethodOfTheRun()
@@ -388,7 +401,7 @@ void TestLab::journalWhileARunGoesOn()
         [&] {
             const auto j = RunJournal::read(path);
             return j && std::any_of(j->events().cbegin(), j->events().cend(), [](const Event &e) {
-                       return e.ev == QLatin1String("start") &&
+                       return e.kind == EventKind::Start &&
                               e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1");
                    });
         }(),

@@ -1339,7 +1339,7 @@ void TestMainWindow::killedDuringARun()
         [&] {
             const auto j = RunJournal::read(lab->journalPath());
             return j && std::any_of(j->events().cbegin(), j->events().cend(), [](const Event &e) {
-                       return e.ev == QLatin1String("start") &&
+                       return e.kind == EventKind::Start &&
                               e.fields.value(QStringLiteral("name")).toString() == QLatin1String("Process-1");
                    });
         }(),
@@ -1398,7 +1398,7 @@ void TestMainWindow::journalOfAKilledAppIsRecovered()
         names.append(lab->store()->process(r).record.name);
     QVERIFY2(names.contains(QStringLiteral("Process-1")), qPrintable(names.join(u',')));
     QVERIFY(std::any_of(lab->store()->log().events().cbegin(), lab->store()->log().events().cend(),
-                        [](const Event &e) { return e.ev == QLatin1String("start"); }));
+                        [](const Event &e) { return e.kind == EventKind::Start; }));
     QVERIFY(!QFile::exists(left.first()));
 }
 

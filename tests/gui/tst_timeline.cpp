@@ -107,7 +107,7 @@ RunLog savedLog()
 int eventOf(const RunStore &store, const QString &kind, int row)
 {
     for (int i = 0; i < store.eventCount(); ++i)
-        if (store.event(i).ev == kind && store.eventProcess(i) == row)
+        if (store.event(i).ev() == kind && store.eventProcess(i) == row)
             return i;
     return -1;
 }
@@ -204,7 +204,7 @@ void TestTimeline::joinBeginShadesTheWait()
     withBegin.scenario = log.scenario;
     withBegin.processes = log.processes;
     for (const Event &e : log.events()) {
-        if (e.ev == u"join"_s)
+        if (e.kind == EventKind::Join)
             withBegin.addEvent(
                 ev(5500, std::nullopt, u"join_begin"_s, Producer, {{u"name"_s, u"Producer"_s}}));
         withBegin.addEvent(e);

@@ -394,7 +394,7 @@ void TestHeadlessRobustness::timeLimitEndsTheRun()
     QVERIFY2(log, "the export was not written");
     int limits = 0;
     for (const Event &e : log->events())
-        limits += e.ev == u"time_limit"_s;
+        limits += e.kind == EventKind::TimeLimit;
     QCOMPARE(limits, 1);
     int started = 0;
     for (const ProcessRecord &p : log->processes) {
