@@ -223,8 +223,11 @@ private:
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs, bool tryOnly,
                    std::vector<std::byte> *sized = nullptr) noexcept;
-    /// With `returnBeforeSleep`, it returns Slept where it would start sleeping.
-    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs,
+    /// Releases `side`'s lock and waits for the other side's index to leave `seenIndex` (a
+    /// getter also for a commit word in the slot of `headSeen`), spinning, then sleeping.
+    /// With `returnBeforeSleep`, it returns Slept where it would start sleeping if the
+    /// producers' lock is held.
+    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::uint64_t headSeen, std::int64_t deadlineNs,
                           bool returnBeforeSleep = false) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
@@ -242,11 +245,10 @@ private:
     // Atomics (relaxed) because one Queue may be used by several threads at once.
     std::atomic<std::uint32_t> m_seenHolder[2]{};
     std::atomic<std::int64_t> m_seenHolderSinceNs[2]{};
-    // This process's last look at the other side's index: head for producers, tail for
-    // consumers. Each index only grows, so a stale copy errs on the safe side (less room, fewer
-    // messages) and the real index is read only when the copy says full or empty.
+    // This process's last look at head, for producers: head only grows, so a stale copy errs on
+    // the safe side (less room) and the real index is read only when the copy says full.
+    // (Consumers need no such copy: the slot at head says whether it holds a message.)
     std::atomic<std::uint64_t> m_knownHead{0};
-    std::atomic<std::uint64_t> m_knownTail{0};
 };
 
 } // namespace shmq
