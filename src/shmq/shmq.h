@@ -88,7 +88,7 @@ struct OpenError
 /// Counters readable without consuming (a snapshot; fields are read without taking the lock).
 struct Stats
 {
-    std::uint64_t puts = 0;          ///< Messages committed since creation.
+    std::uint64_t puts = 0;          ///< Messages published since creation (gets may run one ahead).
     std::uint64_t gets = 0;          ///< Messages taken (including dropped corrupt ones).
     std::uint64_t depthMessages = 0; ///< Messages waiting now.
     std::uint64_t depthBytes = 0;    ///< Payload bytes waiting now.
