@@ -1110,7 +1110,7 @@ void wakeAll(std::atomic<std::uint32_t> &seq) noexcept
 } // namespace
 
 Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::uint64_t headSeen,
-                                    std::int64_t deadlineNs, bool returnBeforeSleep) noexcept
+                                    std::int64_t deadlineNs, unsigned flags) noexcept
 {
     Header *h = header();
     const bool getter = side == GetSide;
@@ -1133,14 +1133,14 @@ Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::uin
     auto news = [&] { return other.load(std::memory_order_seq_cst) != seenIndex || spinNews(); };
     // Spin, watching the slot (getter) or the index (putter).
     const std::int64_t spinStart = nowNs();
-    for (unsigned i = 0;; ++i) {
+    for (unsigned i = 0; !(flags & WaitSkipSpin); ++i) {
         if (spinNews())
             return WaitEnd::Changed;
         cpuRelax();
         if ((i & (kSpinCheckEvery - 1)) == kSpinCheckEvery - 1) {
             const std::int64_t now = nowNs();
             if (deadlineNs >= 0 && now >= deadlineNs)
-                return news() ? WaitEnd::Changed : WaitEnd::Timeout;
+                return (flags & WaitSpinOnly ? spinNews() : news()) ? WaitEnd::Changed : WaitEnd::Timeout;
             if (now - spinStart >= kSpinNs)
                 break;
             // Past the first fraction of a microsecond, give the CPU to whoever is runnable (on
@@ -1150,11 +1150,13 @@ Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::uin
                 sched_yield();
         }
     }
+    if (flags & WaitSpinOnly)
+        return WaitEnd::Slept;
     if (news())
         return WaitEnd::Changed;
     // The caller wants a look at the producers' lock before the first sleep (a producer that
     // died holding it may sit on a committed message): only when that lock is held at all.
-    if (returnBeforeSleep && h->putLock.load(std::memory_order_relaxed) != 0)
+    if ((flags & WaitLookBeforeSleep) && h->putLock.load(std::memory_order_relaxed) != 0)
         return WaitEnd::Slept;
     // Sleep, one slice at a time.
     std::int64_t wait = kWaitSliceNs;
@@ -1382,6 +1384,8 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         return Result::Invalid;
     Header *h = header();
     bool lookedForDeadProducer = false; // once per call, when the first spin ends without news
+    // The position this call last spun for without reading tail (0: none; positions + 1).
+    std::uint64_t spunFor = 0;
     for (;;) {
         const LockResult lr = lock(GetSide, deadlineNs, tryOnly);
         if (lr == LockResult::Timeout)
@@ -1398,6 +1402,19 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         // publishing has its tail rolled forward by the repair (see docs/shmq.md).
         Slot *s = slotAt(head);
         std::uint64_t commit = s->commit.load(std::memory_order_acquire);
+        if (commit != head + 1 && !tryOnly && spunFor != head + 1 &&
+            h->closed.load(std::memory_order_relaxed) != kClosedValue) {
+            // Most likely empty: the producer is about to write this very slot. Wait for its
+            // commit word first and read tail (the producers' line) only if the spin ends
+            // without it, so a consumer that keeps up does not pull the producers' line on
+            // every get. (Damage — tail ahead, commit word wrong — is then found one spin
+            // later, by the full look below.)
+            // Whatever ends the spin (news, its time, or the deadline), the next look decides;
+            // after a deadline that is the full look, with its check for a dead producer.
+            spunFor = head + 1;
+            unlockAndWait(GetSide, 0, head, deadlineNs, WaitSpinOnly);
+            continue;
+        }
         if (commit != head + 1) {
             const std::uint64_t tail = h->tail.load(std::memory_order_acquire);
             const std::uint64_t used = tail - head;
@@ -1443,7 +1460,11 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
                     noteCorruption(CorruptClosedFlag, 0);
                 // A producer that died holding its lock may sit on a committed message: look once
                 // when the spin ends without news (before sleeping), then after every slice.
-                const WaitEnd end = unlockAndWait(GetSide, tail, head, deadlineNs, !lookedForDeadProducer);
+                // This head was spun for already (above): straight to the sleep.
+                unsigned flags = spunFor == head + 1 ? unsigned(WaitSkipSpin) : 0u;
+                if (!lookedForDeadProducer)
+                    flags |= WaitLookBeforeSleep;
+                const WaitEnd end = unlockAndWait(GetSide, tail, head, deadlineNs, flags);
                 if (end != WaitEnd::Changed) {
                     lookedForDeadProducer = true;
                     if (rescueDeadProducer())

@@ -223,12 +223,15 @@ private:
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs, bool tryOnly,
                    std::vector<std::byte> *sized = nullptr) noexcept;
+    /// unlockAndWait flags. SpinOnly: return Slept when the spin ends (a getter then has not
+    /// read tail at all; `seenIndex` is unused). SkipSpin: this caller spun already, sleep at
+    /// once. LookBeforeSleep: return Slept where it would start sleeping if the producers' lock
+    /// is held (the caller checks for a dead producer).
+    enum WaitFlag : unsigned { WaitSpinOnly = 1, WaitSkipSpin = 2, WaitLookBeforeSleep = 4 };
     /// Releases `side`'s lock and waits for the other side's index to leave `seenIndex` (a
     /// getter also for a commit word in the slot of `headSeen`), spinning, then sleeping.
-    /// With `returnBeforeSleep`, it returns Slept where it would start sleeping if the
-    /// producers' lock is held.
     WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::uint64_t headSeen, std::int64_t deadlineNs,
-                          bool returnBeforeSleep = false) noexcept;
+                          unsigned flags = 0) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
     // these fields is never trusted again (a peer may overwrite it at any time).
