@@ -68,13 +68,17 @@ constexpr std::int64_t kWaitSliceNs = 50'000'000;
 constexpr int kLockSpins = 256;
 constexpr int kLockMaxPauses = 16;
 // Spinning waiters look at the clock every kSpinCheckEvery iterations (a PAUSE is ~25 ns here,
-// so ~0.4 µs) and start yielding after kYieldAfterNs. Measured round trip of one 8-byte message,
+// so ~0.2 µs) and start yielding after kYieldAfterNs. Measured round trip of one 8-byte message,
 // both processes pinned to one core: yield after 2 µs checked every 64 spins 10.1 µs, after
 // 0.5 µs every 64 spins 7.0 µs, after 0.4 µs every 16 spins 4.7 µs (a pipe: 5.8 µs); with a core
-// each, 0.44 µs in all three. Yielding sooner (every 8 spins, 0.2 µs) cost the own-core case
-// (1.0 µs): the syscall then often lands just before the message does.
-constexpr unsigned kSpinCheckEvery = 16;
-constexpr std::int64_t kYieldAfterNs = 400;
+// each, 0.44 µs in all three, 1.0 µs yielding after 0.2 µs every 8 spins (the syscall then often
+// lands just before the message does). On the busy shared machine (load 10-12 on 2 cores) the
+// scheduler keeps the two processes of a ping-pong on one core most of the time, and there the
+// round trip was 2.2 µs with 0.4 µs / 16 spins against 1.8 µs with 0.2 µs / 8 spins (1.6 µs
+// yielding from the first check), with the same 1-to-1 throughput; 0.2 µs keeps both cases
+// under 2 µs.
+constexpr unsigned kSpinCheckEvery = 8;
+constexpr std::int64_t kYieldAfterNs = 200;
 
 enum CorruptionKind : std::uint32_t {
     CorruptNone = 0,
