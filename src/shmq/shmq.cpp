@@ -1158,6 +1158,9 @@ Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::uin
         return WaitEnd::Slept;
     if (news())
         return WaitEnd::Changed;
+    // Out of time already (a caller that skipped the spin): Timeout, as a spin would have said.
+    if (deadlineNs >= 0 && nowNs() >= deadlineNs)
+        return WaitEnd::Timeout;
     // The caller wants a look at the producers' lock before the first sleep (a producer that
     // died holding it may sit on a committed message): only when that lock is held at all.
     if ((flags & WaitLookBeforeSleep) && h->putLock.load(std::memory_order_relaxed) != 0)
