@@ -2,7 +2,7 @@
 # Smoke test of the queue benchmark (CTest `bench_queue_smoke`, label `bench`): tiny counts, so
 # it checks that the harness works, not how fast anything is. Fails when any implementation
 # loses, damages or stalls a message, when a shared-memory segment outlives its run, or when
-# the full pipeline (run.sh → driver.py) stops printing the five headline lines.
+# the full pipeline (run.sh → driver.py) stops printing the six headline lines.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bench_bin=${CONCURRENTE_BIN_DIR:?set CONCURRENTE_BIN_DIR to the bin folder of the build}/bench_queue
@@ -40,7 +40,7 @@ done < <(cat "$QUEUE_BENCH_SHM_REGISTRY" 2>/dev/null)
 QUEUE_BENCH_ROUNDS=1 QUEUE_BENCH_TARGET_MS=20 "$here/run.sh" >"$work/run.out" 2>&1 || {
   echo "FAIL run.sh exited with $?"; fail=1; }
 for key in queue_1to1_8B_vs_mpqueue queue_1to1_8B_vs_boost queue_4to4_8B_vs_mpqueue \
-           queue_rtt_8B_median_us queue_rtt_8B_vs_mpqueue; do
+           queue_rtt_8B_median_us queue_rtt_8B_vs_mpqueue queue_1to1_8B_spread_pct; do
   if ! grep -Eq "^$key: ([0-9]+\.[0-9]+|n/a)$" "$work/run.out"; then
     echo "FAIL headline $key missing or malformed"; fail=1
   fi

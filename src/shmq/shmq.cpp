@@ -37,7 +37,9 @@ namespace shmq {
 namespace {
 
 constexpr std::uint64_t kMagic = 0x3151'4D48'5343'4E43ull; // "CNCSHMQ1" little-endian
-constexpr std::uint32_t kVersion = 5; // 5: sleepers bit in the wake-up words; 4: a lock per side;
+constexpr std::uint32_t kVersion = 6; // 6: consumers find messages by the commit word, `closed`
+                                      // off the producers' line; 5: sleepers bit in the wake-up
+                                      // words; 4: a lock per side;
                                       // 3: position folded into the checksum apart;
                                       // 2: CRC32C; 1: another hash
 constexpr std::uint32_t kSlotHeaderBytes = 32;
@@ -66,13 +68,17 @@ constexpr std::int64_t kWaitSliceNs = 50'000'000;
 constexpr int kLockSpins = 256;
 constexpr int kLockMaxPauses = 16;
 // Spinning waiters look at the clock every kSpinCheckEvery iterations (a PAUSE is ~25 ns here,
-// so ~0.4 µs) and start yielding after kYieldAfterNs. Measured round trip of one 8-byte message,
+// so ~0.2 µs) and start yielding after kYieldAfterNs. Measured round trip of one 8-byte message,
 // both processes pinned to one core: yield after 2 µs checked every 64 spins 10.1 µs, after
 // 0.5 µs every 64 spins 7.0 µs, after 0.4 µs every 16 spins 4.7 µs (a pipe: 5.8 µs); with a core
-// each, 0.44 µs in all three. Yielding sooner (every 8 spins, 0.2 µs) cost the own-core case
-// (1.0 µs): the syscall then often lands just before the message does.
-constexpr unsigned kSpinCheckEvery = 16;
-constexpr std::int64_t kYieldAfterNs = 400;
+// each, 0.44 µs in all three, 1.0 µs yielding after 0.2 µs every 8 spins (the syscall then often
+// lands just before the message does). On the busy shared machine (load 10-12 on 2 cores) the
+// scheduler keeps the two processes of a ping-pong on one core most of the time, and there the
+// round trip was 2.2 µs with 0.4 µs / 16 spins against 1.8 µs with 0.2 µs / 8 spins (1.6 µs
+// yielding from the first check), with the same 1-to-1 throughput; 0.2 µs keeps both cases
+// under 2 µs.
+constexpr unsigned kSpinCheckEvery = 8;
+constexpr std::int64_t kYieldAfterNs = 200;
 
 enum CorruptionKind : std::uint32_t {
     CorruptNone = 0,
@@ -485,22 +491,28 @@ struct SharedHeader
     // pid has been given to another process since. 0: unknown.
     std::uint64_t creatorStart;
 
-    // The consumers' side: their lock and the index it guards. Only consumers write this line.
+    // The consumers' side: their lock and the index it guards. Only consumers write this line;
+    // producers read `head` only when their last look says the ring is full (or the high-water
+    // mark may have to rise).
     alignas(64) std::atomic<std::uint32_t> getLock;
     std::atomic<std::uint32_t> reserved1;
     std::atomic<std::uint64_t> head; // next position to get  (= gets so far)
 
-    // The producers' side. Only producers (and close) write this line.
+    // The producers' side. Only producers write this line, and consumers read `tail` only when
+    // the slot at `head` holds no committed message: a steady stream never moves this line.
     alignas(64) std::atomic<std::uint32_t> putLock;
-    std::atomic<std::uint32_t> closed;
+    std::atomic<std::uint32_t> reserved2;
     std::atomic<std::uint64_t> tail; // next position to put  (= puts so far)
     std::atomic<std::uint64_t> highWater;
 
-    // Rarely written counters.
+    // Rarely written: the counters and `closed`, which every put and every waiting get reads (it
+    // lived on the producers' line until version 6, and each look of a waiting consumer then
+    // pulled that line away from the producer).
     alignas(64) std::atomic<std::uint64_t> recoveries;
     std::atomic<std::uint64_t> corruptions;
     std::atomic<std::int32_t> lastCulprit;
     std::atomic<std::uint32_t> lastCorruptionKind;
+    std::atomic<std::uint32_t> closed;
 
     // Wake-up words, each on its own cache line. A waiter first spins watching the other side's
     // index itself (no registration, no shared write). Before it sleeps it sets kSleepersBit in
@@ -527,6 +539,12 @@ constexpr std::uint32_t kHeaderBytes = std::uint32_t(alignUp(sizeof(SharedHeader
 static_assert(sizeof(SharedSlot) == kSlotHeaderBytes);
 static_assert(offsetof(SharedHeader, creatorPid) == 40 && offsetof(SharedHeader, creatorStart) == 56 &&
               offsetof(SharedHeader, getLock) == 64);
+// The offsets docs/shmq.md gives (its layout table).
+static_assert(offsetof(SharedHeader, head) == 72 && offsetof(SharedHeader, putLock) == 128 &&
+              offsetof(SharedHeader, tail) == 136 && offsetof(SharedHeader, highWater) == 144 &&
+              offsetof(SharedHeader, recoveries) == 192 && offsetof(SharedHeader, closed) == 216 &&
+              offsetof(SharedHeader, dataSeq) == 256 && offsetof(SharedHeader, spaceSeq) == 320 &&
+              kHeaderBytes == 384);
 
 /// Did the process that created the segment `name` (whose name says it was `pid`, alive now)
 /// die, its pid then given to another process? Read with pread, never mapped: a segment
@@ -694,8 +712,6 @@ Queue &Queue::operator=(Queue &&other) noexcept
         m_fd = std::exchange(other.m_fd, -1);
         // What the other handle knew of its segment's indices (0 is always a safe guess).
         m_knownHead.store(other.m_knownHead.exchange(0, std::memory_order_relaxed),
-                          std::memory_order_relaxed);
-        m_knownTail.store(other.m_knownTail.exchange(0, std::memory_order_relaxed),
                           std::memory_order_relaxed);
     }
     return *this;
@@ -1202,6 +1218,14 @@ void wakeSleepers(std::atomic<std::uint32_t> &seq) noexcept
     }
 }
 
+// wakeSleepers, but only if `more()` says there is work for one more: a look at the sleepers bit
+// first, so the question (which may read the other side's line) is asked only of a sleeper.
+template <class More> void passWakeOn(std::atomic<std::uint32_t> &seq, More more) noexcept
+{
+    if ((seq.load(std::memory_order_seq_cst) & kSleepersBit) && more())
+        wakeSleepers(seq);
+}
+
 // Bump unconditionally and wake everybody (close, repairs).
 void wakeAll(std::atomic<std::uint32_t> &seq) noexcept
 {
@@ -1212,29 +1236,38 @@ void wakeAll(std::atomic<std::uint32_t> &seq) noexcept
 }
 } // namespace
 
-Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs,
-                                    bool returnBeforeSleep) noexcept
+Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::uint64_t headSeen,
+                                    std::int64_t deadlineNs, unsigned flags) noexcept
 {
     Header *h = header();
     const bool getter = side == GetSide;
     std::atomic<std::uint32_t> &seq = getter ? h->dataSeq : h->spaceSeq;
     // The other side's index: a getter waits for tail to move, a putter for head.
     std::atomic<std::uint64_t> &other = getter ? h->tail : h->head;
+    // A getter watches the commit word of the slot at head: the producer writes that line
+    // anyway, while watching tail would pull the producers' line (their lock and index) away
+    // from the producer on every look.
+    const Slot *next = getter ? slotAt(headSeen) : nullptr;
     unlock(side);
-    auto news = [&] {
-        return other.load(std::memory_order_seq_cst) != seenIndex ||
-               h->closed.load(std::memory_order_seq_cst) == kClosedValue;
+    auto closedNow = [&] { return h->closed.load(std::memory_order_seq_cst) == kClosedValue; };
+    auto spinNews = [&] {
+        if (getter)
+            return next->commit.load(std::memory_order_acquire) == headSeen + 1 || closedNow();
+        return other.load(std::memory_order_acquire) != seenIndex || closedNow();
     };
-    // Spin, watching the index itself.
+    // The look before sleeping includes the index itself, sequentially consistent: it pairs with
+    // the publisher's store of that index and read of the wake-up word (see SharedHeader).
+    auto news = [&] { return other.load(std::memory_order_seq_cst) != seenIndex || spinNews(); };
+    // Spin, watching the slot (getter) or the index (putter).
     const std::int64_t spinStart = nowNs();
-    for (unsigned i = 0;; ++i) {
-        if (news())
+    for (unsigned i = 0; !(flags & WaitSkipSpin); ++i) {
+        if (spinNews())
             return WaitEnd::Changed;
         cpuRelax();
         if ((i & (kSpinCheckEvery - 1)) == kSpinCheckEvery - 1) {
             const std::int64_t now = nowNs();
             if (deadlineNs >= 0 && now >= deadlineNs)
-                return WaitEnd::Timeout;
+                return (flags & WaitSpinOnly ? spinNews() : news()) ? WaitEnd::Changed : WaitEnd::Timeout;
             if (now - spinStart >= kSpinNs)
                 break;
             // Past the first fraction of a microsecond, give the CPU to whoever is runnable (on
@@ -1244,7 +1277,16 @@ Queue::WaitEnd Queue::unlockAndWait(Side side, std::uint64_t seenIndex, std::int
                 sched_yield();
         }
     }
-    if (returnBeforeSleep)
+    if (flags & WaitSpinOnly)
+        return WaitEnd::Slept;
+    if (news())
+        return WaitEnd::Changed;
+    // Out of time already (a caller that skipped the spin): Timeout, as a spin would have said.
+    if (deadlineNs >= 0 && nowNs() >= deadlineNs)
+        return WaitEnd::Timeout;
+    // The caller wants a look at the producers' lock before the first sleep (a producer that
+    // died holding it may sit on a committed message): only when that lock is held at all.
+    if ((flags & WaitLookBeforeSleep) && h->putLock.load(std::memory_order_relaxed) != 0)
         return WaitEnd::Slept;
     // Sleep, one slice at a time.
     std::int64_t wait = kWaitSliceNs;
@@ -1291,7 +1333,9 @@ void Queue::repairPut() noexcept
     const std::uint64_t tail = h->tail.load(std::memory_order_relaxed);
     const std::uint64_t head = h->head.load(std::memory_order_acquire);
     faultHook(FaultPoint::RepairMidway);
-    if (tail - head < m_slots && slotAt(tail)->commit.load(std::memory_order_acquire) == tail + 1) {
+    // head may already be tail + 1: a consumer took the committed message before its producer
+    // died without publishing it. The put happened all the same; tail catches up.
+    if (tail + 1 - head <= m_slots && slotAt(tail)->commit.load(std::memory_order_acquire) == tail + 1) {
         h->tail.store(tail + 1, std::memory_order_seq_cst);
         wakeSleepers(h->dataSeq);
     }
@@ -1348,7 +1392,6 @@ bool Queue::repairIndices(std::int64_t deadlineNs) noexcept
         wakeAll(h->spaceSeq);
     }
     m_knownHead.store(head, std::memory_order_relaxed);
-    m_knownTail.store(tail, std::memory_order_relaxed);
     unlock(GetSide);
     unlock(PutSide);
     return true;
@@ -1417,7 +1460,7 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
                 unlock(PutSide);
                 return Result::Timeout;
             }
-            if (unlockAndWait(PutSide, head, deadlineNs) == WaitEnd::Timeout)
+            if (unlockAndWait(PutSide, head, 0, deadlineNs) == WaitEnd::Timeout)
                 return Result::Timeout;
             continue;
         }
@@ -1443,8 +1486,14 @@ Result Queue::putImpl(std::span<const std::byte> message, std::int64_t deadlineN
         // Sequentially consistent: ordered before the read of dataSeq below (see SharedHeader).
         h->tail.store(tail + 1, std::memory_order_seq_cst);
         if (used + 1 > h->highWater.load(std::memory_order_relaxed)) {
-            // `used` may count messages already taken (head as last seen): look again.
-            const std::uint64_t now = tail + 1 - h->head.load(std::memory_order_acquire);
+            // `used` may count messages already taken (head as last seen): look again, and keep
+            // that look, so the next puts do not all read the consumers' line for the same
+            // question (until version 6 they did, pulling that line from the consumer on nearly
+            // every put of a stream that kept the ring short).
+            const std::uint64_t seen = h->head.load(std::memory_order_acquire);
+            m_knownHead.store(seen, std::memory_order_relaxed);
+            // A consumer may already have taken this very message (head = tail + 1): depth 0.
+            const std::uint64_t now = tail + 1 - seen;
             if (now <= m_slots && now > h->highWater.load(std::memory_order_relaxed))
                 h->highWater.store(now, std::memory_order_relaxed);
         }
@@ -1465,6 +1514,8 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
         return Result::Invalid;
     Header *h = header();
     bool lookedForDeadProducer = false; // once per call, when the first spin ends without news
+    // The position this call last spun for without reading tail (0: none; positions + 1).
+    std::uint64_t spunFor = 0;
     for (;;) {
         const LockResult lr = lock(GetSide, deadlineNs, tryOnly);
         if (lr == LockResult::Timeout)
@@ -1473,63 +1524,87 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             repairGet();
         faultHook(FaultPoint::GetAfterLock);
         const std::uint64_t head = h->head.load(std::memory_order_relaxed);
-        // Messages by this process's last look at tail; only when that says empty (or cannot
-        // be right) is tail read again.
-        std::uint64_t tail = m_knownTail.load(std::memory_order_relaxed);
-        if (tail - head - 1 >= m_slots) {
-            tail = h->tail.load(std::memory_order_acquire);
-            m_knownTail.store(tail, std::memory_order_relaxed);
-        }
-        const std::uint64_t used = tail - head;
-        if (used > m_slots) {
-            unlock(GetSide);
-            if (!repairIndices(tryOnly ? nowNs() : deadlineNs))
-                return Result::Timeout;
-            continue;
-        }
-        if (used == 0) {
-            const std::uint32_t closed = h->closed.load(std::memory_order_seq_cst);
-            if (closed == kClosedValue) {
-                unlock(GetSide);
-                // "Closed" must mean drained: a put that passed its closed check before close()
-                // may still be publishing, and a producer that died holding its lock may hide a
-                // committed message. Passing through the producers' lock settles both: after it,
-                // no put can be in flight, and a dead holder's message has been rolled forward.
-                const LockResult p = lock(PutSide, tryOnly ? nowNs() : deadlineNs, tryOnly);
-                if (p == LockResult::Timeout)
-                    return Result::Timeout;
-                if (p == LockResult::OwnerDied)
-                    repairPut();
-                const std::uint64_t nowTail = h->tail.load(std::memory_order_acquire);
-                unlock(PutSide);
-                if (nowTail != tail)
-                    continue;
-                return Result::Closed;
-            }
-            if (tryOnly) {
-                unlock(GetSide);
-                // A producer that died holding its lock may hide a committed message.
-                if (rescueDeadProducer())
-                    continue;
-                return Result::Timeout;
-            }
-            if (closed != 0)
-                noteCorruption(CorruptClosedFlag, 0);
-            // A producer that died holding its lock may sit on a committed message: look once
-            // when the spin ends without news (before sleeping), then after every slice.
-            const bool lookFirst = !lookedForDeadProducer && h->putLock.load(std::memory_order_relaxed) != 0;
-            const WaitEnd end = unlockAndWait(GetSide, tail, deadlineNs, lookFirst);
-            if (end != WaitEnd::Changed) {
-                lookedForDeadProducer = true;
-                if (rescueDeadProducer())
-                    continue;
-            }
-            if (end == WaitEnd::Timeout)
-                return Result::Timeout;
-            continue;
-        }
+        // The slot at head says itself whether it holds the next message: its commit word is
+        // head + 1 exactly when a producer committed position head. The consumer reads that
+        // line anyway, so a steady stream never reads tail (the producers' line). A message may
+        // be taken before its producer has published tail (head then runs one ahead of tail
+        // for a moment): it was put at its commit word, and a producer that dies before
+        // publishing has its tail rolled forward by the repair (see docs/shmq.md).
         Slot *s = slotAt(head);
-        const std::uint64_t commit = s->commit.load(std::memory_order_acquire);
+        std::uint64_t commit = s->commit.load(std::memory_order_acquire);
+        if (commit != head + 1 && !tryOnly && spunFor != head + 1 &&
+            h->closed.load(std::memory_order_relaxed) != kClosedValue) {
+            // Most likely empty: the producer is about to write this very slot. Wait for its
+            // commit word first and read tail (the producers' line) only if the spin ends
+            // without it, so a consumer that keeps up does not pull the producers' line on
+            // every get. (Damage — tail ahead, commit word wrong — is then found one spin
+            // later, by the full look below.)
+            // Whatever ends the spin (news, its time, or the deadline), the next look decides;
+            // after a deadline that is the full look, with its check for a dead producer.
+            spunFor = head + 1;
+            unlockAndWait(GetSide, 0, head, deadlineNs, WaitSpinOnly);
+            continue;
+        }
+        if (commit != head + 1) {
+            const std::uint64_t tail = h->tail.load(std::memory_order_acquire);
+            const std::uint64_t used = tail - head;
+            if (used > m_slots && head != tail + 1) {
+                unlock(GetSide);
+                if (!repairIndices(tryOnly ? nowNs() : deadlineNs))
+                    return Result::Timeout;
+                continue;
+            }
+            if (used != 0 && head != tail + 1) {
+                // tail says a message is there: look again (tail's acquire made a commit
+                // stored before it visible); still not head + 1 is damage (below).
+                commit = s->commit.load(std::memory_order_acquire);
+            } else {
+                // Empty (or our last message's producer is still publishing tail).
+                const std::uint32_t closed = h->closed.load(std::memory_order_seq_cst);
+                if (closed == kClosedValue) {
+                    unlock(GetSide);
+                    // "Closed" must mean drained: a put that passed its closed check before
+                    // close() may still be publishing, and a producer that died holding its lock
+                    // may hide a committed message. Passing through the producers' lock settles
+                    // both: after it, no put can be in flight, and a dead holder's message has
+                    // been rolled forward.
+                    const LockResult p = lock(PutSide, tryOnly ? nowNs() : deadlineNs, tryOnly);
+                    if (p == LockResult::Timeout)
+                        return Result::Timeout;
+                    if (p == LockResult::OwnerDied)
+                        repairPut();
+                    const std::uint64_t nowTail = h->tail.load(std::memory_order_acquire);
+                    unlock(PutSide);
+                    if (nowTail != tail)
+                        continue;
+                    return Result::Closed;
+                }
+                if (tryOnly) {
+                    unlock(GetSide);
+                    // A producer that died holding its lock may hide a committed message.
+                    if (rescueDeadProducer())
+                        continue;
+                    return Result::Timeout;
+                }
+                if (closed != 0)
+                    noteCorruption(CorruptClosedFlag, 0);
+                // A producer that died holding its lock may sit on a committed message: look once
+                // when the spin ends without news (before sleeping), then after every slice.
+                // This head was spun for already (above): straight to the sleep.
+                unsigned flags = spunFor == head + 1 ? unsigned(WaitSkipSpin) : 0u;
+                if (!lookedForDeadProducer)
+                    flags |= WaitLookBeforeSleep;
+                const WaitEnd end = unlockAndWait(GetSide, tail, head, deadlineNs, flags);
+                if (end != WaitEnd::Changed) {
+                    lookedForDeadProducer = true;
+                    if (rescueDeadProducer())
+                        continue;
+                }
+                if (end == WaitEnd::Timeout)
+                    return Result::Timeout;
+                continue;
+            }
+        }
         const std::uint32_t length = s->length.load(std::memory_order_relaxed);
         const std::int32_t pid = s->pid.load(std::memory_order_relaxed);
         const std::uint32_t sum = s->checksum.load(std::memory_order_relaxed);
@@ -1579,8 +1654,11 @@ Result Queue::getImpl(std::span<std::byte> buffer, std::size_t &lengthOut, std::
             noteCorruption(damage, culprit);
         }
         wakeSleepers(h->spaceSeq);
-        if (used > 1) // more waiting: pass the wake on to another getter, if one sleeps
-            wakeSleepers(h->dataSeq);
+        // More waiting: pass the wake on to another getter, if one sleeps (tail is read only then).
+        passWakeOn(h->dataSeq, [&] {
+            const std::uint64_t more = h->tail.load(std::memory_order_acquire) - (head + 1);
+            return more != 0 && more <= m_slots;
+        });
         if (damage != CorruptNone)
             return Result::Corrupt;
         lengthOut = length;

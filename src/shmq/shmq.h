@@ -99,7 +99,7 @@ struct OpenError
 /// Counters readable without consuming (a snapshot; fields are read without taking the lock).
 struct Stats
 {
-    std::uint64_t puts = 0;          ///< Messages committed since creation.
+    std::uint64_t puts = 0;          ///< Messages published since creation (gets may run one ahead).
     std::uint64_t gets = 0;          ///< Messages taken (including dropped corrupt ones).
     std::uint64_t depthMessages = 0; ///< Messages waiting now.
     std::uint64_t depthBytes = 0;    ///< Payload bytes waiting now.
@@ -253,9 +253,15 @@ private:
     Result putImpl(std::span<const std::byte> message, std::int64_t deadlineNs, bool tryOnly) noexcept;
     Result getImpl(std::span<std::byte> buffer, std::size_t &length, std::int64_t deadlineNs, bool tryOnly,
                    std::vector<std::byte> *sized = nullptr) noexcept;
-    /// With `returnBeforeSleep`, it returns Slept where it would start sleeping.
-    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::int64_t deadlineNs,
-                          bool returnBeforeSleep = false) noexcept;
+    /// unlockAndWait flags. SpinOnly: return Slept when the spin ends (a getter then has not
+    /// read tail at all; `seenIndex` is unused). SkipSpin: this caller spun already, sleep at
+    /// once. LookBeforeSleep: return Slept where it would start sleeping if the producers' lock
+    /// is held (the caller checks for a dead producer).
+    enum WaitFlag : unsigned { WaitSpinOnly = 1, WaitSkipSpin = 2, WaitLookBeforeSleep = 4 };
+    /// Releases `side`'s lock and waits for the other side's index to leave `seenIndex` (a
+    /// getter also for a commit word in the slot of `headSeen`), spinning, then sleeping.
+    WaitEnd unlockAndWait(Side side, std::uint64_t seenIndex, std::uint64_t headSeen, std::int64_t deadlineNs,
+                          unsigned flags = 0) noexcept;
 
     // Geometry is validated once at create/attach and kept here: the segment's own copy of
     // these fields is never trusted again (a peer may overwrite it at any time).
@@ -273,11 +279,10 @@ private:
     // Atomics (relaxed) because one Queue may be used by several threads at once.
     std::atomic<std::uint32_t> m_seenHolder[2]{};
     std::atomic<std::int64_t> m_seenHolderSinceNs[2]{};
-    // This process's last look at the other side's index: head for producers, tail for
-    // consumers. Each index only grows, so a stale copy errs on the safe side (less room, fewer
-    // messages) and the real index is read only when the copy says full or empty.
+    // This process's last look at head, for producers: head only grows, so a stale copy errs on
+    // the safe side (less room) and the real index is read only when the copy says full.
+    // (Consumers need no such copy: the slot at head says whether it holds a message.)
     std::atomic<std::uint64_t> m_knownHead{0};
-    std::atomic<std::uint64_t> m_knownTail{0};
 };
 
 } // namespace shmq

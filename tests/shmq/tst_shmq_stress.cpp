@@ -662,13 +662,16 @@ void TestShmqStress::liveProducerWithExitedMainThreadKeepsItsLock()
         }
         return r;
     };
+    int tries = 0;
     const bool caught = stopWhileHolding(
         a, 5000, [&] { return q->stats().putLockHolderPid == a; },
         [&] {
             // Keep the queue from filling up, so the producer is putting, not waiting for room.
             while (take(0ms) == Result::Ok) {
             }
-            sleepUs(200);
+            // A pause of varying length: a producer that fills all 16 slots within a fixed
+            // pause would always be caught waiting for room, never inside put.
+            sleepUs(10 + (tries++ % 20) * 10);
         });
     QVERIFY2(caught, "could not stop the producer while it held its lock");
     QCOMPARE_RESULT(q->tryPut(std::as_bytes(std::span("t", 1))), Result::Timeout);
