@@ -274,11 +274,11 @@ void TestProtocol::unknownKindRoundTrips()
 {
     // A kind this build does not know (a newer log) is kept as text, and written back as it was.
     const QJsonObject line{
-        {u"t_ns"_qs, 42}, {u"pid"_qs, 9}, {u"ev"_qs, u"join_begin"_qs}, {u"timeout_ms"_qs, 5}};
+        {u"t_ns"_qs, 42}, {u"pid"_qs, 9}, {u"ev"_qs, u"future_kind"_qs}, {u"timeout_ms"_qs, 5}};
     const auto e = Event::fromJson(line);
     QVERIFY(e);
     QCOMPARE(e->kind, EventKind::Other);
-    QCOMPARE(e->ev(), u"join_begin"_qs);
+    QCOMPARE(e->ev(), u"future_kind"_qs);
     QCOMPARE(e->toJson(), line);
     const Event made = Event::make(1, 2, u"later_kind"_qs);
     QCOMPARE(made.kind, EventKind::Other);
@@ -288,7 +288,7 @@ void TestProtocol::unknownKindRoundTrips()
     QVERIFY(known.otherKind.isEmpty());
     // A helper may not write it, though: on the pipe it is a protocol error.
     LineParser parser(1, u"MainProcess"_qs);
-    const QList<Event> got = parser.feed("{\"ev\":\"join_begin\",\"t_ns\":5,\"pid\":7}\n");
+    const QList<Event> got = parser.feed("{\"ev\":\"future_kind\",\"t_ns\":5,\"pid\":7}\n");
     QCOMPARE(got.size(), 1);
     QCOMPARE(got[0].kind, EventKind::ProtocolError);
 }

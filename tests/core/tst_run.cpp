@@ -780,7 +780,7 @@ void TestRun::processesGetOnlyTheirDescriptors()
         if (e.pid && (e.kind == EventKind::Start || e.kind == EventKind::HelperReady))
             inspect(*e.pid,
                     e.kind == EventKind::HelperReady ? u"MainProcess"_qs
-                                                          : e.fields.value(u"name"_qs).toString(),
+                                                     : e.fields.value(u"name"_qs).toString(),
                     e.fields.value(u"start_method"_qs).toString().startsWith(u"fork"_qs));
     });
     QSignalSpy done(run.get(), &Run::finished);
