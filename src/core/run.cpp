@@ -146,6 +146,7 @@ void Run::start()
     // first `start`, and a GUI shows MainProcess's pid from the beginning.)
     WorkerProcess *helper = ensureMain();
     m_script->begin(!helper->isFinished() && !m_helperReady);
+    updateLimitClock();
 }
 
 void Run::startInteractive()
@@ -164,13 +165,35 @@ void Run::startInteractive()
     ensureMain();
     if (m_timeLimitS > 0) {
         // A valid scenario can still run for hours (256 workers sleeping 60 s one after the
-        // other): past its time limit a run is ended as by End run, and says why.
-        QTimer::singleShot(std::chrono::seconds(m_timeLimitS), this, [this] {
+        // other): past its time limit a run is ended as by End run, and says why. The clock runs
+        // while the run goes by itself: not while paused or stepped, nor while a student gives
+        // the main program's orders one by one.
+        m_limitLeftMs = qint64(m_timeLimitS) * 1000;
+        m_limitTimer = new QTimer(this);
+        m_limitTimer->setSingleShot(true);
+        m_limitTimer->setTimerType(Qt::PreciseTimer); // a coarse one may fire 5 % early
+        connect(m_limitTimer, &QTimer::timeout, this, [this] {
+            m_limitLeftMs = 0;
             if (m_finished || m_phase == Phase::Finished)
                 return;
             recordEngine(EventKind::TimeLimit, nullptr, {{QStringLiteral("limit_s"), m_timeLimitS}});
             abort();
         });
+        connect(m_script, &ScriptRunner::pausedChanged, this, &Run::updateLimitClock);
+        updateLimitClock();
+    }
+}
+
+void Run::updateLimitClock()
+{
+    if (!m_limitTimer)
+        return;
+    const bool counting = !m_finished && m_script->isScripted() && !m_script->isPaused();
+    if (counting && !m_limitTimer->isActive() && m_limitLeftMs > 0) {
+        m_limitTimer->start(std::chrono::milliseconds(m_limitLeftMs));
+    } else if (!counting && m_limitTimer->isActive()) {
+        m_limitLeftMs = std::max<qint64>(1, m_limitTimer->remainingTime());
+        m_limitTimer->stop();
     }
 }
 

@@ -179,6 +179,8 @@ private:
     void destroyQueues();
     /// The descriptors of the run's queue segments (for the main program to inherit).
     QList<int> queueFds() const;
+    /// Runs or stops the time limit's clock: it counts while the script runs by itself.
+    void updateLimitClock();
     /// Sends a queue action to the main program; `done` runs when it reports the outcome.
     void sendQueueAction(const QString &action, int queue, const QByteArray &rest,
                          std::function<void()> done);
@@ -248,7 +250,9 @@ private:
     bool m_endingMain = false; ///< end_main in progress
     bool m_runEnding = false;
     bool m_finished = false;
-    int m_timeLimitS = 0; ///< set from the scenario in the constructor
+    int m_timeLimitS = 0;           ///< set from the scenario in the constructor
+    QTimer *m_limitTimer = nullptr; ///< counts the time limit while the run goes by itself
+    qint64 m_limitLeftMs = 0;       ///< what is left of the limit while the timer is stopped
     bool m_groupsSwept = false;
     bool m_helperReady = false; ///< the main program sent helper_ready
     qint64 m_startNs = 0;

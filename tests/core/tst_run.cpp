@@ -138,6 +138,7 @@ private slots:
     void queuesAreSealedDescriptorsNotNames();
     void processesGetOnlyTheirDescriptors();
     void timeLimitEndsTheRun();
+    void timeLimitClockStopsWhilePaused();
     void mainProgramGetsAndPutsNone();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
@@ -807,6 +808,31 @@ void TestRun::timeLimitEndsTheRun()
     QCOMPARE(limits[0].fields.value(u"limit_s"_qs).toInt(), 1);
     QCOMPARE(processNamed(run->log(), u"Process-1"_qs)->exitcode, std::optional<int>(-9));
     QVERIFY(limits[0].tNs - run->startNs() >= 1'000'000'000);
+}
+
+void TestRun::timeLimitClockStopsWhilePaused()
+{
+    // Limited to 1 s, the run is paused before its first line for longer than that: it must not
+    // be ended while paused; once it goes on, the worker's 30 s sleep is cut after 1 s more.
+    Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":30000}}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}])");
+    s.timeLimitS = 1;
+    Run run(s);
+    QSignalSpy finished(&run, &Run::finished);
+    run.setPaused(true);
+    run.start();
+    QVERIFY(!finished.wait(2500)); // paused: the clock does not count
+    QVERIFY(eventsOf(run.log(), u"time_limit"_qs).isEmpty());
+    QCOMPARE(run.nextMainAction(), 0);
+    const qint64 resumedNs = monotonicNs();
+    run.setPaused(false);
+    QVERIFY(finished.wait(20000));
+    remember(run.log());
+    const QList<Event> limits = eventsOf(run.log(), u"time_limit"_qs);
+    QCOMPARE(limits.size(), 1);
+    QVERIFY(limits[0].tNs - resumedNs >= 900'000'000);
+    QVERIFY(limits[0].tNs - run.startNs() >= 3'000'000'000);
+    QCOMPARE(processNamed(run.log(), u"Process-1"_qs)->exitcode, std::optional<int>(-9));
 }
 
 void TestRun::mainProgramGetsAndPutsNone()
