@@ -28,10 +28,6 @@
         <translation>Unexpected argument: %1</translation>
     </message>
     <message>
-        <source>--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply.</source>
-        <translation>--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply.</translation>
-    </message>
-    <message>
         <source>--export needs --run.</source>
         <translation>--export needs --run.</translation>
     </message>
@@ -66,6 +62,30 @@
     <message>
         <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more than once.</source>
         <translation>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more than once.</translation>
+    </message>
+    <message>
+        <source>With --run: end the run after &lt;SECONDS&gt; (1–%1; default: the scenario&apos;s time_limit_s, else %2).</source>
+        <translation>With --run: end the run after &lt;SECONDS&gt; (1–%1; default: the scenario&apos;s time_limit_s, else %2).</translation>
+    </message>
+    <message>
+        <source>Show the lab&apos;s tab &lt;NAME&gt; first: %1.</source>
+        <translation>Show the lab&apos;s tab &lt;NAME&gt; first: %1.</translation>
+    </message>
+    <message>
+        <source>--time-limit must be a number of seconds from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--time-limit must be a number of seconds from 1 to %1, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>--run does not open a window: --lesson, --window-size, --lab-tab and --quit-when-shown do not apply.</source>
+        <translation>--run does not open a window: --lesson, --window-size, --lab-tab and --quit-when-shown do not apply.</translation>
+    </message>
+    <message>
+        <source>--time-limit needs --run.</source>
+        <translation>--time-limit needs --run.</translation>
+    </message>
+    <message>
+        <source>--lab-tab must be one of: %1; not &quot;%2&quot;.</source>
+        <translation>--lab-tab must be one of: %1; not &quot;%2&quot;.</translation>
     </message>
 </context>
 <context>
@@ -224,6 +244,10 @@
     <message>
         <source>concurrente: interrupted</source>
         <translation>concurrente: interrupted</translation>
+    </message>
+    <message>
+        <source>concurrente: the run reached its time limit of %1 s: ending it</source>
+        <translation>concurrente: the run reached its time limit of %1 s: ending it</translation>
     </message>
 </context>
 <context>
@@ -427,6 +451,14 @@
     <message>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
+    </message>
+    <message>
+        <source>the main program ends: waits for it to end</source>
+        <translation>the main program ends: waits for it to end</translation>
+    </message>
+    <message>
+        <source>join() called: the main program waits</source>
+        <translation>join() called: the main program waits</translation>
     </message>
 </context>
 <context>
@@ -724,6 +756,26 @@
         <source>Report to print (PDF, A4)</source>
         <translation>Report to print (PDF, A4)</translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2 is not a folder</source>
+        <translation>%1: cannot write: %2 is not a folder</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: the folder %2 does not exist</source>
+        <translation>%1: cannot write: the folder %2 does not exist</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: the disk is full</source>
+        <translation>%1: cannot write: the disk is full</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: the place is read-only</source>
+        <translation>%1: cannot write: the place is read-only</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: no permission to write there</source>
+        <translation>%1: cannot write: no permission to write there</translation>
+    </message>
 </context>
 <context>
     <name>RunFacts</name>
@@ -926,10 +978,6 @@
         <translation>%1: larger than %2 MiB</translation>
     </message>
     <message>
-        <source>%1: not JSON: %2</source>
-        <translation>%1: not JSON: %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -944,6 +992,26 @@
     <message>
         <source>predict: must be an object</source>
         <translation>predict: must be an object</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Concurrente (format &quot;%1&quot;); this version reads &quot;%2&quot; and older: update Concurrente to open it</source>
+        <translation>written by a newer version of Concurrente (format &quot;%1&quot;); this version reads &quot;%2&quot; and older: update Concurrente to open it</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: the file is empty</translation>
+    </message>
+    <message>
+        <source>%1: cut short (it ends at byte %2 in the middle of the JSON)</source>
+        <translation>%1: cut short (it ends at byte %2 in the middle of the JSON)</translation>
+    </message>
+    <message>
+        <source>%1: damaged: not JSON at byte %2 (%3)</source>
+        <translation>%1: damaged: not JSON at byte %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not a run log (a JSON array, not an object)</source>
+        <translation>%1: not a run log (a JSON array, not an object)</translation>
     </message>
 </context>
 <context>
@@ -1688,14 +1756,6 @@
         <translation>Time since the run started (s)</translation>
     </message>
     <message>
-        <source>Messages waiting</source>
-        <translation>Messages waiting</translation>
-    </message>
-    <message>
-        <source>CPU (ms per second)</source>
-        <translation>CPU (ms per second)</translation>
-    </message>
-    <message>
         <source>Run the example to chart it.</source>
         <translation>Run the example to chart it.</translation>
     </message>
@@ -1706,6 +1766,146 @@
     <message>
         <source>CPU: milliseconds of CPU time (user + system) per second; 1000 is one core busy all the time. Read from /proc twice a second.</source>
         <translation>CPU: milliseconds of CPU time (user + system) per second; 1000 is one core busy all the time. Read from /proc twice a second.</translation>
+    </message>
+    <message>
+        <source>Cancel the sweep</source>
+        <translation>Cancel the sweep</translation>
+    </message>
+    <message>
+        <source>Running the work with %1 of %2 workers…</source>
+        <translation>Running the work with %1 of %2 workers…</translation>
+    </message>
+    <message>
+        <source>Measure the speed-up (1…%1 workers)</source>
+        <translation>Measure the speed-up (1…%1 workers)</translation>
+    </message>
+    <message>
+        <source>Runs %1 s of CPU work split between 1, 2, … %2 processes, one run after another, and plots how much faster each is than one process.</source>
+        <translation>Runs %1 s of CPU work split between 1, 2, … %2 processes, one run after another, and plots how much faster each is than one process.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sweep stopped after %n run(s).</source>
+        <translation>
+            <numerusform>The sweep stopped after %n run.</numerusform>
+            <numerusform>The sweep stopped after %n runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: the dashed line is the ideal (n workers, n times faster) on %n CPU(s).</source>
+        <translation>
+            <numerusform>Done: the dashed line is the ideal (n workers, n times faster) on %n CPU.</numerusform>
+            <numerusform>Done: the dashed line is the ideal (n workers, n times faster) on %n CPUs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs real processes one run after another; press again to cancel</source>
+        <translation>Runs real processes one run after another; press again to cancel</translation>
+    </message>
+    <message>
+        <source>How long messages waited (put → get)</source>
+        <translation>How long messages waited (put → get)</translation>
+    </message>
+    <message>
+        <source>Speed-up against the number of worker processes</source>
+        <translation>Speed-up against the number of worker processes</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Duration (s)</translation>
+    </message>
+    <message>
+        <source>@value s</source>
+        <translation>@value s</translation>
+    </message>
+    <message>
+        <source>Sequential</source>
+        <translation>Sequential</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wall time (s)</source>
+        <translation>Wall time (s)</translation>
+    </message>
+    <message>
+        <source>Sequential against parallel: speed-up ×%1</source>
+        <translation>Sequential against parallel: speed-up ×%1</translation>
+    </message>
+    <message>
+        <source>Sequential against parallel (the parallel part has not ended yet)</source>
+        <translation>Sequential against parallel (the parallel part has not ended yet)</translation>
+    </message>
+    <message>
+        <source>CPU time (s)</source>
+        <translation>CPU time (s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n thread(s))</source>
+        <translation>
+            <numerusform>%1 (%n thread)</numerusform>
+            <numerusform>%1 (%n threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Seconds</translation>
+    </message>
+    <message>
+        <source>Same CPU work: threads against processes</source>
+        <translation>Same CPU work: threads against processes</translation>
+    </message>
+    <message>
+        <source>one interpreter lock per process, handed over every %1 ms</source>
+        <translation>one interpreter lock per process, handed over every %1 ms</translation>
+    </message>
+    <message>
+        <source>Same CPU work: wall and CPU time per worker</source>
+        <translation>Same CPU work: wall and CPU time per worker</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Waited from (ms), in steps of %1 ms</source>
+        <translation>Waited from (ms), in steps of %1 ms</translation>
+    </message>
+    <message>
+        <source>How long messages waited (put → get): median %1 ms, longest %2 ms</source>
+        <translation>How long messages waited (put → get): median %1 ms, longest %2 ms</translation>
+    </message>
+    <message>
+        <source>Worker processes</source>
+        <translation>Worker processes</translation>
+    </message>
+    <message>
+        <source>Speed-up (×)</source>
+        <translation>Speed-up (×)</translation>
+    </message>
+    <message>
+        <source>ideal (n workers, n times faster)</source>
+        <translation>ideal (n workers, n times faster)</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>measured</translation>
+    </message>
+    <message>
+        <source>CPU (ms/s)</source>
+        <translation>CPU (ms/s)</translation>
+    </message>
+    <message>
+        <source>Messages / s</source>
+        <translation>Messages / s</translation>
+    </message>
+    <message>
+        <source>Messages received per second (counted every %1 ms)</source>
+        <translation>Messages received per second (counted every %1 ms)</translation>
     </message>
 </context>
 <context>
@@ -1901,13 +2101,6 @@
         <source>Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a worker in Processes and press Start.</source>
         <translation>Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a worker in Processes and press Start.</translation>
     </message>
-    <message numerus="yes">
-        <source>Running: you give the main program&apos;s orders. %n process(es) alive.</source>
-        <translation>
-            <numerusform>Running: you give the main program&apos;s orders. %n process alive.</numerusform>
-            <numerusform>Running: you give the main program&apos;s orders. %n processes alive.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Line %1 is in progress (it waits); paused after it.</source>
         <translation>Line %1 is in progress (it waits); paused after it.</translation>
@@ -1921,31 +2114,10 @@
         <translation>Paused before the end of the main program: Step ends it.</translation>
     </message>
     <message numerus="yes">
-        <source>Running line %1 of %2. %n process(es) alive.</source>
-        <translation>
-            <numerusform>Running line %1 of %2. %n process alive.</numerusform>
-            <numerusform>Running line %1 of %2. %n processes alive.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The main program is ending: it waits for its children. %n process(es) alive.</source>
-        <translation>
-            <numerusform>The main program is ending: it waits for its children. %n process alive.</numerusform>
-            <numerusform>The main program is ending: it waits for its children. %n processes alive.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The main program has ended; %n process(es) of the run still alive (orphans go on by themselves). End run kills them.</source>
         <translation>
             <numerusform>The main program has ended; %n process of the run still alive (orphans go on by themselves). End run kills them.</numerusform>
             <numerusform>The main program has ended; %n processes of the run still alive (orphans go on by themselves). End run kills them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Finished in %1: %n process(es).</source>
-        <translation>
-            <numerusform>Finished in %1: %n process.</numerusform>
-            <numerusform>Finished in %1: %n processes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2047,13 +2219,6 @@
         <source>Back to the page&apos;s example</source>
         <translation>Back to the page&apos;s example</translation>
     </message>
-    <message numerus="yes">
-        <source>A saved run: it took %1 with %n process(es).</source>
-        <translation>
-            <numerusform>A saved run: it took %1 with %n process.</numerusform>
-            <numerusform>A saved run: it took %1 with %n processes.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Lab views</source>
         <translation>Lab views</translation>
@@ -2109,6 +2274,41 @@
     <message>
         <source>Progress of the main program</source>
         <translation>Progress of the main program</translation>
+    </message>
+    <message numerus="yes">
+        <source>A saved run: it took %1, with MainProcess and %n other process(es).</source>
+        <translation>
+            <numerusform>A saved run: it took %1, with MainProcess and %n other process.</numerusform>
+            <numerusform>A saved run: it took %1, with MainProcess and %n other processes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running: you give the main program&apos;s orders. Besides it, %n process(es) alive.</source>
+        <translation>
+            <numerusform>Running: you give the main program&apos;s orders. Besides it, %n process alive.</numerusform>
+            <numerusform>Running: you give the main program&apos;s orders. Besides it, %n processes alive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running line %1 of %2. Besides MainProcess, %n process(es) alive.</source>
+        <translation>
+            <numerusform>Running line %1 of %2. Besides MainProcess, %n process alive.</numerusform>
+            <numerusform>Running line %1 of %2. Besides MainProcess, %n processes alive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The main program is ending: it waits for its children. Besides it, %n process(es) alive.</source>
+        <translation>
+            <numerusform>The main program is ending: it waits for its children. Besides it, %n process alive.</numerusform>
+            <numerusform>The main program is ending: it waits for its children. Besides it, %n processes alive.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %1: MainProcess and %n other process(es).</source>
+        <translation>
+            <numerusform>Finished in %1: MainProcess and %n other process.</numerusform>
+            <numerusform>Finished in %1: MainProcess and %n other processes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -28,10 +28,6 @@
         <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
-        <source>--run does not open a window: --lesson, --window-size and --quit-when-shown do not apply.</source>
-        <translation>--run no abre ninguna ventana: --lesson, --window-size y --quit-when-shown no se aplican.</translation>
-    </message>
-    <message>
         <source>--export needs --run.</source>
         <translation>--export necesita --run.</translation>
     </message>
@@ -66,6 +62,30 @@
     <message>
         <source>With --run: write the run to &lt;OUT&gt;; the format follows the extension (.json run log, .csv one row per event, .trace.json Perfetto trace, .html or .pdf report). May be given more than once.</source>
         <translation>Con --run: escribe la ejecución en &lt;OUT&gt;; el formato sigue a la extensión (.json registro de la ejecución, .csv una fila por evento, .trace.json traza de Perfetto, .html o .pdf informe). Puede darse más de una vez.</translation>
+    </message>
+    <message>
+        <source>With --run: end the run after &lt;SECONDS&gt; (1–%1; default: the scenario&apos;s time_limit_s, else %2).</source>
+        <translation>Con --run: termina la ejecución tras &lt;SECONDS&gt; segundos (1–%1; por omisión: el time_limit_s del escenario, si no %2).</translation>
+    </message>
+    <message>
+        <source>Show the lab&apos;s tab &lt;NAME&gt; first: %1.</source>
+        <translation>Mostrar primero la pestaña &lt;NAME&gt; del laboratorio: %1.</translation>
+    </message>
+    <message>
+        <source>--time-limit must be a number of seconds from 1 to %1, not &quot;%2&quot;.</source>
+        <translation>--time-limit debe ser un número de segundos de 1 a %1, no «%2».</translation>
+    </message>
+    <message>
+        <source>--run does not open a window: --lesson, --window-size, --lab-tab and --quit-when-shown do not apply.</source>
+        <translation>--run no abre ninguna ventana: --lesson, --window-size, --lab-tab y --quit-when-shown no se aplican.</translation>
+    </message>
+    <message>
+        <source>--time-limit needs --run.</source>
+        <translation>--time-limit necesita --run.</translation>
+    </message>
+    <message>
+        <source>--lab-tab must be one of: %1; not &quot;%2&quot;.</source>
+        <translation>--lab-tab debe ser una de: %1; no «%2».</translation>
     </message>
 </context>
 <context>
@@ -224,6 +244,10 @@
     <message>
         <source>concurrente: interrupted</source>
         <translation>concurrente: interrumpido</translation>
+    </message>
+    <message>
+        <source>concurrente: the run reached its time limit of %1 s: ending it</source>
+        <translation>concurrente: la ejecución alcanzó su límite de tiempo de %1 s: se termina</translation>
     </message>
 </context>
 <context>
@@ -427,6 +451,14 @@
     <message>
         <source>stderr: %1</source>
         <translation>stderr: %1</translation>
+    </message>
+    <message>
+        <source>the main program ends: waits for it to end</source>
+        <translation>el programa principal termina: espera a que termine</translation>
+    </message>
+    <message>
+        <source>join() called: the main program waits</source>
+        <translation>se llama a join(): el programa principal espera</translation>
     </message>
 </context>
 <context>
@@ -724,6 +756,26 @@
         <source>Report to print (PDF, A4)</source>
         <translation>Informe para imprimir (PDF, A4)</translation>
     </message>
+    <message>
+        <source>%1: cannot write: %2 is not a folder</source>
+        <translation>%1: no se puede escribir: %2 no es una carpeta</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: the folder %2 does not exist</source>
+        <translation>%1: no se puede escribir: la carpeta %2 no existe</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: the disk is full</source>
+        <translation>%1: no se puede escribir: el disco está lleno</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: the place is read-only</source>
+        <translation>%1: no se puede escribir: el lugar es de solo lectura</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: no permission to write there</source>
+        <translation>%1: no se puede escribir: no hay permiso para escribir ahí</translation>
+    </message>
 </context>
 <context>
     <name>RunFacts</name>
@@ -926,10 +978,6 @@
         <translation>%1: mayor de %2 MiB</translation>
     </message>
     <message>
-        <source>%1: not JSON: %2</source>
-        <translation>%1: no es JSON: %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -944,6 +992,26 @@
     <message>
         <source>predict: must be an object</source>
         <translation>predict: debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>written by a newer version of Concurrente (format &quot;%1&quot;); this version reads &quot;%2&quot; and older: update Concurrente to open it</source>
+        <translation>escrito por una versión más nueva de Concurrente (formato &quot;%1&quot;); esta versión lee &quot;%2&quot; y anteriores: actualiza Concurrente para abrirlo</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>%1: cut short (it ends at byte %2 in the middle of the JSON)</source>
+        <translation>%1: cortado (termina en el byte %2, a mitad del JSON)</translation>
+    </message>
+    <message>
+        <source>%1: damaged: not JSON at byte %2 (%3)</source>
+        <translation>%1: dañado: no es JSON en el byte %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: not a run log (a JSON array, not an object)</source>
+        <translation>%1: no es un registro de ejecución (un arreglo JSON, no un objeto)</translation>
     </message>
 </context>
 <context>
@@ -1688,14 +1756,6 @@
         <translation>Tiempo desde el inicio de la ejecución (s)</translation>
     </message>
     <message>
-        <source>Messages waiting</source>
-        <translation>Mensajes en espera</translation>
-    </message>
-    <message>
-        <source>CPU (ms per second)</source>
-        <translation>CPU (ms por segundo)</translation>
-    </message>
-    <message>
         <source>Run the example to chart it.</source>
         <translation>Ejecuta el ejemplo para verlo en gráficos.</translation>
     </message>
@@ -1706,6 +1766,146 @@
     <message>
         <source>CPU: milliseconds of CPU time (user + system) per second; 1000 is one core busy all the time. Read from /proc twice a second.</source>
         <translation>CPU: milisegundos de tiempo de CPU (usuario + sistema) por segundo; 1000 es un núcleo ocupado todo el tiempo. Se lee de /proc dos veces por segundo.</translation>
+    </message>
+    <message>
+        <source>Cancel the sweep</source>
+        <translation>Cancelar el barrido</translation>
+    </message>
+    <message>
+        <source>Running the work with %1 of %2 workers…</source>
+        <translation>Ejecutando el trabajo con %1 de %2 procesos…</translation>
+    </message>
+    <message>
+        <source>Measure the speed-up (1…%1 workers)</source>
+        <translation>Medir la aceleración (1…%1 procesos)</translation>
+    </message>
+    <message>
+        <source>Runs %1 s of CPU work split between 1, 2, … %2 processes, one run after another, and plots how much faster each is than one process.</source>
+        <translation>Ejecuta %1 s de trabajo de CPU repartido entre 1, 2, … %2 procesos, una ejecución tras otra, y dibuja cuánto más rápida es cada una que con un solo proceso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sweep stopped after %n run(s).</source>
+        <translation>
+            <numerusform>El barrido se detuvo tras %n ejecución.</numerusform>
+            <numerusform>El barrido se detuvo tras %n ejecuciones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: the dashed line is the ideal (n workers, n times faster) on %n CPU(s).</source>
+        <translation>
+            <numerusform>Hecho: la línea discontinua es lo ideal (n procesos, n veces más rápido) con %n CPU.</numerusform>
+            <numerusform>Hecho: la línea discontinua es lo ideal (n procesos, n veces más rápido) con %n CPU.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs real processes one run after another; press again to cancel</source>
+        <translation>Ejecuta procesos reales, una ejecución tras otra; púlsalo otra vez para cancelar</translation>
+    </message>
+    <message>
+        <source>How long messages waited (put → get)</source>
+        <translation>Cuánto esperaron los mensajes (put → get)</translation>
+    </message>
+    <message>
+        <source>Speed-up against the number of worker processes</source>
+        <translation>Aceleración según el número de procesos</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>Duración (s)</translation>
+    </message>
+    <message>
+        <source>@value s</source>
+        <translation>@value s</translation>
+    </message>
+    <message>
+        <source>Sequential</source>
+        <translation>Secuencial</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n proceso</numerusform>
+            <numerusform>%n procesos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wall time (s)</source>
+        <translation>Tiempo real (s)</translation>
+    </message>
+    <message>
+        <source>Sequential against parallel: speed-up ×%1</source>
+        <translation>Secuencial contra paralelo: aceleración ×%1</translation>
+    </message>
+    <message>
+        <source>Sequential against parallel (the parallel part has not ended yet)</source>
+        <translation>Secuencial contra paralelo (la parte paralela aún no ha terminado)</translation>
+    </message>
+    <message>
+        <source>CPU time (s)</source>
+        <translation>Tiempo de CPU (s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n thread(s))</source>
+        <translation>
+            <numerusform>%1 (%n hilo)</numerusform>
+            <numerusform>%1 (%n hilos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Same CPU work: threads against processes</source>
+        <translation>Mismo trabajo de CPU: hilos contra procesos</translation>
+    </message>
+    <message>
+        <source>one interpreter lock per process, handed over every %1 ms</source>
+        <translation>un cerrojo de intérprete por proceso, que cambia de manos cada %1 ms</translation>
+    </message>
+    <message>
+        <source>Same CPU work: wall and CPU time per worker</source>
+        <translation>Mismo trabajo de CPU: tiempo real y de CPU de cada proceso</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Waited from (ms), in steps of %1 ms</source>
+        <translation>Espera desde (ms), en tramos de %1 ms</translation>
+    </message>
+    <message>
+        <source>How long messages waited (put → get): median %1 ms, longest %2 ms</source>
+        <translation>Cuánto esperaron los mensajes (put → get): mediana %1 ms, la más larga %2 ms</translation>
+    </message>
+    <message>
+        <source>Worker processes</source>
+        <translation>Procesos</translation>
+    </message>
+    <message>
+        <source>Speed-up (×)</source>
+        <translation>Aceleración (×)</translation>
+    </message>
+    <message>
+        <source>ideal (n workers, n times faster)</source>
+        <translation>ideal (n procesos, n veces más rápido)</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>medida</translation>
+    </message>
+    <message>
+        <source>CPU (ms/s)</source>
+        <translation>CPU (ms/s)</translation>
+    </message>
+    <message>
+        <source>Messages / s</source>
+        <translation>Mensajes / s</translation>
+    </message>
+    <message>
+        <source>Messages received per second (counted every %1 ms)</source>
+        <translation>Mensajes recibidos por segundo (contados cada %1 ms)</translation>
     </message>
 </context>
 <context>
@@ -1901,13 +2101,6 @@
         <source>Ready. Run (%1) runs the main program; Step (%2) runs it one line at a time; or select a worker in Processes and press Start.</source>
         <translation>Listo. Ejecutar (%1) ejecuta el programa principal; Paso (%2) lo ejecuta línea a línea; o selecciona un worker en Procesos y pulsa Start.</translation>
     </message>
-    <message numerus="yes">
-        <source>Running: you give the main program&apos;s orders. %n process(es) alive.</source>
-        <translation>
-            <numerusform>En marcha: tú das las órdenes del programa principal. %n proceso vivo.</numerusform>
-            <numerusform>En marcha: tú das las órdenes del programa principal. %n procesos vivos.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Line %1 is in progress (it waits); paused after it.</source>
         <translation>La línea %1 está en curso (espera); pausa después de ella.</translation>
@@ -1921,31 +2114,10 @@
         <translation>En pausa antes del final del programa principal: Paso lo termina.</translation>
     </message>
     <message numerus="yes">
-        <source>Running line %1 of %2. %n process(es) alive.</source>
-        <translation>
-            <numerusform>Ejecutando la línea %1 de %2. %n proceso vivo.</numerusform>
-            <numerusform>Ejecutando la línea %1 de %2. %n procesos vivos.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The main program is ending: it waits for its children. %n process(es) alive.</source>
-        <translation>
-            <numerusform>El programa principal está acabando: espera a sus hijos. %n proceso vivo.</numerusform>
-            <numerusform>El programa principal está acabando: espera a sus hijos. %n procesos vivos.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The main program has ended; %n process(es) of the run still alive (orphans go on by themselves). End run kills them.</source>
         <translation>
             <numerusform>El programa principal ha terminado; sigue vivo %n proceso de la ejecución (los huérfanos siguen solos). Terminar lo mata.</numerusform>
             <numerusform>El programa principal ha terminado; siguen vivos %n procesos de la ejecución (los huérfanos siguen solos). Terminar los mata.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Finished in %1: %n process(es).</source>
-        <translation>
-            <numerusform>Terminado en %1: %n proceso.</numerusform>
-            <numerusform>Terminado en %1: %n procesos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2047,13 +2219,6 @@
         <source>Back to the page&apos;s example</source>
         <translation>Volver al ejemplo de la página</translation>
     </message>
-    <message numerus="yes">
-        <source>A saved run: it took %1 with %n process(es).</source>
-        <translation>
-            <numerusform>Una ejecución guardada: duró %1 con %n proceso.</numerusform>
-            <numerusform>Una ejecución guardada: duró %1 con %n procesos.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Lab views</source>
         <translation>Vistas del laboratorio</translation>
@@ -2109,6 +2274,41 @@
     <message>
         <source>Progress of the main program</source>
         <translation>Avance del programa principal</translation>
+    </message>
+    <message numerus="yes">
+        <source>A saved run: it took %1, with MainProcess and %n other process(es).</source>
+        <translation>
+            <numerusform>Una ejecución guardada: duró %1, con MainProcess y %n proceso más.</numerusform>
+            <numerusform>Una ejecución guardada: duró %1, con MainProcess y %n procesos más.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running: you give the main program&apos;s orders. Besides it, %n process(es) alive.</source>
+        <translation>
+            <numerusform>En ejecución: tú das las órdenes del programa principal. Además de él, %n proceso vivo.</numerusform>
+            <numerusform>En ejecución: tú das las órdenes del programa principal. Además de él, %n procesos vivos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Running line %1 of %2. Besides MainProcess, %n process(es) alive.</source>
+        <translation>
+            <numerusform>Ejecutando la línea %1 de %2. Además de MainProcess, %n proceso vivo.</numerusform>
+            <numerusform>Ejecutando la línea %1 de %2. Además de MainProcess, %n procesos vivos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The main program is ending: it waits for its children. Besides it, %n process(es) alive.</source>
+        <translation>
+            <numerusform>El programa principal está terminando: espera a sus hijos. Además de él, %n proceso vivo.</numerusform>
+            <numerusform>El programa principal está terminando: espera a sus hijos. Además de él, %n procesos vivos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished in %1: MainProcess and %n other process(es).</source>
+        <translation>
+            <numerusform>Terminado en %1: MainProcess y %n proceso más.</numerusform>
+            <numerusform>Terminado en %1: MainProcess y %n procesos más.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
