@@ -9,6 +9,8 @@ packages=(
   libqt6opengl6-dev libxkbcommon-dev libvulkan-dev libgl-dev libboost-dev python3 fonts-dejavu-core
   # the desktop-integration and package tests: validators, the MIME database, dpkg-shlibdeps
   desktop-file-utils appstream shared-mime-info dpkg-dev file
+  # the fuzz targets (scripts/fuzz.sh): clang with its libFuzzer and sanitizer runtimes
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do
