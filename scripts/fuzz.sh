@@ -10,7 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 targets=(protocol scenario runlog shmq)
 if (($# < 2)); then
-  echo "usage: scripts/fuzz.sh {${targets[*]// /|}|all} SECONDS [libFuzzer options...]" >&2
+  echo "usage: scripts/fuzz.sh {$(IFS='|'; echo "${targets[*]}")|all} SECONDS [libFuzzer options...]" >&2
   exit 2
 fi
 target=$1 seconds=$2
