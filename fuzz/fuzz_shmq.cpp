@@ -8,7 +8,6 @@
 // Input: [slots] [message limit] [messages put first] [op count | raw bit] [ops...] then patches,
 // each [offset low] [offset high] [length] [bytes...].
 
-#include "fuzzcommon.h"
 #include "shmq.h"
 
 #include <algorithm>
