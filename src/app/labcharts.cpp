@@ -200,8 +200,12 @@ void LabCharts::retranslate()
 void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, bool steps)
 {
     chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
+    // removeAxis() gives the axis back to us: without the delete, every refresh (each batch of
+    // a live run) leaked two axes with their labels.
+    for (QAbstractAxis *a : chart->axes()) {
         chart->removeAxis(a);
+        delete a;
+    }
     const QPalette pal = palette();
     auto *x = new QValueAxis;
     x->setTitleText(tr("Time since the run started (s)"));
