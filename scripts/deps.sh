@@ -11,6 +11,8 @@ packages=(
   desktop-file-utils appstream shared-mime-info dpkg-dev file
   # the report test reads the PDF back (pdfinfo, pdftotext, pdfimages)
   poppler-utils
+  # the fuzz targets (scripts/fuzz.sh): clang with its libFuzzer and sanitizer runtimes
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

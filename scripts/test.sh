@@ -12,7 +12,11 @@ while (($#)); do
   case $1 in
     --soak) ctest_args=(-L soak) ;;
     --sanitize) export BUILD_DIR=${BUILD_DIR:-$root/build-asan}; export BUILD_TYPE=RelWithDebInfo
-                cmake_args+=(-DCONCURRENTE_SANITIZE=address,undefined) ;;
+                cmake_args+=(-DCONCURRENTE_SANITIZE=address,undefined)
+                # Any report fails the test that caused it: undefined behaviour stops the
+                # process as an address error does, instead of printing and going on.
+                export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
+                export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} ;;
     -L) shift; ctest_args=(-L "$1") ;;
     *) echo "test.sh: unknown option $1" >&2; exit 2 ;;
   esac

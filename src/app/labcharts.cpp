@@ -42,6 +42,16 @@ QString msLabel(double ms, double binMs)
     return number(ms, decimals);
 }
 
+/// Empties a chart for a refill. removeAxis() gives the axis back to us: without the delete,
+/// every refresh (each batch of a live run) leaked the axes with their labels.
+void clearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *a : chart->axes()) {
+        chart->removeAxis(a);
+        delete a;
+    }
+}
 } // namespace
 
 LabCharts::LabCharts(RunStore *store, QWidget *parent)
@@ -222,9 +232,7 @@ void LabCharts::retranslate()
 void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QString &xTitle,
                      const QString &yTitle, bool integerY)
 {
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     auto *x = new QValueAxis;
     x->setTitleText(xTitle);
     auto *y = new QValueAxis;
@@ -268,9 +276,7 @@ void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QStr
 void LabCharts::fillSpeedup(const SpeedupFigures &f)
 {
     QChart *chart = m_speedup;
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     const double seq = double(*f.sequentialNs) / 1e9;
     const double par = f.parallelNs ? double(*f.parallelNs) / 1e9 : 0;
     auto *set = new QBarSet(tr("Duration (s)"));
@@ -306,9 +312,7 @@ void LabCharts::fillSpeedup(const SpeedupFigures &f)
 void LabCharts::fillCpuWork(const QList<CpuWorkBar> &bars)
 {
     QChart *chart = m_cpuWork;
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     auto *wall = new QBarSet(tr("Wall time (s)"));
     auto *cpu = new QBarSet(tr("CPU time (s)"));
     wall->setColor(QColor(0x29, 0x80, 0xb9));
@@ -362,9 +366,7 @@ void LabCharts::fillCpuWork(const QList<CpuWorkBar> &bars)
 void LabCharts::fillLatency(const LatencyHistogram &h)
 {
     QChart *chart = m_latency;
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     auto *set = new QBarSet(tr("Messages"));
     set->setColor(QColor(0x16, 0xa0, 0x85));
     QStringList categories;
@@ -402,9 +404,7 @@ void LabCharts::fillLatency(const LatencyHistogram &h)
 void LabCharts::fillSweep()
 {
     QChart *chart = m_sweepChart;
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    clearChart(chart);
     const QList<QPointF> measured = m_sweep->speedups();
     const int n = std::max(m_sweep->maxWorkers(), 1);
     auto *x = new QValueAxis;

@@ -1,5 +1,6 @@
 #include "labpanel.h"
 
+#include "export.h"
 #include "labcharts.h"
 #include "labmodels.h"
 #include "labtext.h"
@@ -13,7 +14,6 @@
 #include <QFileDialog>
 #include <QJsonDocument>
 #include <QMessageBox>
-#include <QSaveFile>
 
 #include <QAction>
 #include <QComboBox>
@@ -696,14 +696,8 @@ bool LabPanel::saveScenarioFile(const QString &path, QString *error)
 {
     QJsonObject json = m_scenario.toJson();
     json.remove(QStringLiteral("file"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    // As exports are written: a failure anywhere (a full disk too) leaves the old file in place.
+    return RunExporter::saveAtomically(path, QJsonDocument(json).toJson(QJsonDocument::Indented), error);
 }
 
 QString LabPanel::title() const

@@ -16,6 +16,22 @@ namespace concurrente {
 
 namespace {
 
+/// Writes all of `bytes` to `file`, opened Unbuffered. QSaveFile::commit() (Qt 6.4) does not see a
+/// failure of the write-back of its own buffer: a full disk or a file-size limit would leave a cut
+/// file in place of the old one and report success. Unbuffered, every failure shows here, and a
+/// short write is followed by another so that the error names its cause ("No space left on
+/// device", "File too large") rather than "Unknown error".
+bool writeFully(QFileDevice &file, QByteArrayView bytes)
+{
+    while (!bytes.isEmpty()) {
+        const qint64 n = file.write(bytes.data(), bytes.size());
+        if (n <= 0)
+            return false;
+        bytes = bytes.sliced(n);
+    }
+    return true;
+}
+
 /// A file written through QSaveFile in pieces: the whole text never exists in memory at once
 /// (a run log of a million events is hundreds of megabytes as JSON), and the file appears only
 /// when complete (atomic rename), or not at all.
@@ -72,7 +88,7 @@ private:
     static constexpr qsizetype kFlushBytes = 1 << 20;
     void flush()
     {
-        if (m_ok && !m_buffer.isEmpty() && m_file.write(m_buffer) != m_buffer.size()) {
+        if (m_ok && !m_buffer.isEmpty() && !writeFully(m_file, m_buffer)) {
             m_ok = false;
             m_errno = errno;
         }

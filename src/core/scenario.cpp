@@ -1145,7 +1145,8 @@ QString taskArgumentProblem(const Scenario &context, const TaskArgSpec &a, const
     switch (a.type) {
     case ArgType::Integer:
         why = intProblem(val, a.min, a.max);
-        out = static_cast<qint64>(val.toDouble());
+        if (why.isEmpty()) // converting a double outside qint64's range is undefined behaviour
+            out = static_cast<qint64>(val.toDouble());
         break;
     case ArgType::Number:
         if (!val.isDouble())
@@ -1187,7 +1188,8 @@ QString taskArgumentProblem(const Scenario &context, const TaskArgSpec &a, const
                       .arg(formatNumber(val.toDouble()));
         } else {
             why = intProblem(val, a.min, a.max);
-            out = static_cast<qint64>(val.toDouble());
+            if (why.isEmpty())
+                out = static_cast<qint64>(val.toDouble());
         }
         break;
     case ArgType::PipeRef:

@@ -24,7 +24,14 @@
 #include <string_view>
 #include <sys/mman.h>
 #if defined(__x86_64__) && __has_include(<sys/platform/x86.h>)
+#if defined(__clang__)
+// glibc's header spells C's _Bool, which clang's C++ does not know (g++ accepts it).
+#define _Bool bool
 #include <sys/platform/x86.h>
+#undef _Bool
+#else
+#include <sys/platform/x86.h>
+#endif
 #endif
 #include <sys/random.h>
 #include <sys/stat.h>

@@ -140,6 +140,7 @@ private slots:
     void timeLimitEndsTheRun();
     void timeLimitClockStopsWhilePaused();
     void mainProgramGetsAndPutsNone();
+    void putIntoAQueueThatStaysFull();
     void isAliveRightAfterTerminate();
     void mainProgramDiesDuringAGet();
     void mainProgramSendsOnAPipe_data();
@@ -159,12 +160,19 @@ private slots:
     void terminationSignalsIgnoreSigpipe();
 
 private:
-    /// Runs the scenario's main script to the end; the Run stays for inspection.
+    /// Runs the scenario's main script to the end; the Run stays for inspection. A run that does
+    /// not finish in time fails the test and gives nullptr (use RUN_TO_END).
     std::unique_ptr<Run> runToEnd(const Scenario &s, int timeoutMs = 30000);
     void remember(const RunLog &log);
 
     QList<qint64> m_pids; ///< every pid the current test saw
 };
+
+/// `auto var = runToEnd(...)`, leaving the test (already failed) when the run did not finish.
+#define RUN_TO_END(var, ...)                                                                                 \
+    auto var = runToEnd(__VA_ARGS__);                                                                        \
+    if (!var)                                                                                                \
+    return
 
 void TestRun::init()
 {
@@ -196,9 +204,13 @@ std::unique_ptr<Run> TestRun::runToEnd(const Scenario &s, int timeoutMs)
     auto run = std::make_unique<Run>(s);
     QSignalSpy done(run.get(), &Run::finished);
     run->start();
-    if (!done.wait(timeoutMs))
-        qWarning() << "run did not finish in" << timeoutMs << "ms";
+    const bool finished = done.wait(timeoutMs) || run->isFinished();
     remember(run->isFinished() ? run->log() : run->snapshot());
+    if (!finished) {
+        QTest::qFail(qPrintable(QStringLiteral("the run did not finish in %1 ms").arg(timeoutMs)), __FILE__,
+                     __LINE__);
+        return nullptr; // destroying the run ends its processes
+    }
     return run;
 }
 
@@ -216,7 +228,7 @@ void TestRun::startJoin()
     const Scenario s =
         scenarioFrom(R"("workers":[{"task":"greeting","launcher":")" + launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"join","worker":0}])");
-    auto run = runToEnd(s);
+    RUN_TO_END(run, s);
     QVERIFY(run->isFinished());
     const RunLog &log = run->log();
     const ProcessRecord *p = processNamed(log, QStringLiteral("Process-1"));
@@ -279,7 +291,7 @@ void TestRun::joinTimeoutKeepsProcessAlive()
     const Scenario s = scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":1500},"launcher":")" +
                                     launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"join","worker":0,"timeout_ms":300},{"action":"join","worker":0}])");
-    auto run = runToEnd(s);
+    RUN_TO_END(run, s);
     const RunLog &log = run->log();
     const QList<Event> timeouts = eventsOf(log, u"join_timeout"_qs, u"Process-1"_qs);
     QCOMPARE(timeouts.size(), 1);
@@ -319,8 +331,7 @@ void TestRun::signalsGivePythonExitCodes()
     if (!action.isEmpty())
         main += R"({"action":")" + action.toUtf8() + R"(","worker":0},)";
     main += R"({"action":"join","worker":0}])";
-    auto run =
-        runToEnd(scenarioFrom(R"("workers":[)" + worker + launcher.toUtf8() + R"("}],"main":)" + main));
+    RUN_TO_END(run, scenarioFrom(R"("workers":[)" + worker + launcher.toUtf8() + R"("}],"main":)" + main));
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(exitcode));
     if (!action.isEmpty())
@@ -372,7 +383,7 @@ void TestRun::endMainTerminatesDaemons()
                                     l + R"("}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},
                 {"action":"join","worker":0,"timeout_ms":100},{"action":"end_main"}])");
-    auto run = runToEnd(s);
+    RUN_TO_END(run, s);
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"Worker 1"_qs)->exitcode, std::optional<int>(-15));
     QCOMPARE(processNamed(log, u"Worker 2"_qs)->exitcode, std::optional<int>(0));
@@ -394,9 +405,12 @@ void TestRun::daemonCannotHaveChildren_data()
 void TestRun::daemonCannotHaveChildren()
 {
     QFETCH(QString, launcher);
-    auto run = runToEnd(scenarioFrom(
-        R"("workers":[{"task":"spawn_child","daemon":true,"args":{"ms":100,"child_ms":100},"launcher":")" +
-        launcher.toUtf8() + R"("}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    RUN_TO_END(
+        run,
+        scenarioFrom(
+            R"("workers":[{"task":"spawn_child","daemon":true,"args":{"ms":100,"child_ms":100},"launcher":")" +
+            launcher.toUtf8() +
+            R"("}],"main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"Process-1"_qs)->exitcode, std::optional<int>(1));
     const Event error = eventsOf(log, u"error"_qs).value(0);
@@ -408,7 +422,7 @@ void TestRun::daemonCannotHaveChildren()
 
 void TestRun::taskErrorExitsWithOne()
 {
-    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"arith","args":{"op":"sumdiv","a":1,"b":2,"c":0}}],
+    RUN_TO_END(run, scenarioFrom(R"("workers":[{"task":"arith","args":{"op":"sumdiv","a":1,"b":2,"c":0}}],
         "main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
     QCOMPARE(processNamed(run->log(), u"Process-1"_qs)->exitcode, std::optional<int>(1));
     QCOMPARE(eventsOf(run->log(), u"error"_qs).value(0).fields.value(u"type"_qs).toString(),
@@ -417,7 +431,7 @@ void TestRun::taskErrorExitsWithOne()
 
 void TestRun::terminateRandomPicksOneAliveWorker()
 {
-    auto run = runToEnd(scenarioFrom(R"("workers":[
+    RUN_TO_END(run, scenarioFrom(R"("workers":[
         {"task":"sleep","args":{"ms":1500}},{"task":"sleep","args":{"ms":1500}},{"task":"sleep","args":{"ms":1500}}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"start","worker":2},
                 {"action":"sleep_ms","ms":100},{"action":"terminate_random","workers":[0,1,2]},{"action":"end_main"}])"));
@@ -441,7 +455,7 @@ void TestRun::terminateRandomMayPickAnEndedWorker()
 {
     // random.choice(ps).terminate() picks among all of ps; on one that has ended, terminate()
     // does nothing. With one candidate, already joined, the choice is forced.
-    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"greeting"},{"task":"sleep","args":{"ms":300}}],
+    RUN_TO_END(run, scenarioFrom(R"("workers":[{"task":"greeting"},{"task":"sleep","args":{"ms":300}}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},
                 {"action":"terminate_random","workers":[0]},{"action":"end_main"}])"));
     QVERIFY(run->isFinished());
@@ -515,7 +529,8 @@ void TestRun::orphanOutlivesTheMainProgram()
     QFETCH(bool, subreaper);
     // As in Python, the grandchild of a terminated worker outlives its parent and the main
     // program, and finishes its own work; the run stays open until it has.
-    auto run = runToEnd(
+    RUN_TO_END(
+        run,
         scenarioFrom(
             R"("workers":[{"name":"Hijo","task":"spawn_child","args":{"ms":20000,"child_ms":2500},"launcher":")" +
                 launcher.toUtf8() + R"("}],
@@ -601,7 +616,7 @@ void TestRun::grandchildExitCodesAreNeverLost()
                    launcher.toUtf8() + R"("})";
         main += (i ? "," : "") + QByteArray(R"({"action":"start","worker":)") + QByteArray::number(i) + "}";
     }
-    auto run = runToEnd(scenarioFrom(R"("workers":[)" + workers + R"(],"main":[)" + main + "]"), 60000);
+    RUN_TO_END(run, scenarioFrom(R"("workers":[)" + workers + R"(],"main":[)" + main + "]"), 60000);
     QVERIFY(run->isFinished());
     int grandchildren = 0;
     QStringList lost;
@@ -618,7 +633,7 @@ void TestRun::grandchildExitCodesAreNeverLost()
 
 void TestRun::queuePutFromMain()
 {
-    auto run = runToEnd(scenarioFrom(R"("queues":[{"name":"q","capacity":4}],
+    RUN_TO_END(run, scenarioFrom(R"("queues":[{"name":"q","capacity":4}],
         "workers":[{"task":"consumer","args":{"queue":"q","count":8}}],
         "main":[{"action":"start","worker":0},{"action":"put","queue":"q","value":1},{"action":"put","queue":"q","value":2},
                 {"action":"put","queue":"q","value":3},{"action":"put","queue":"q","value":4},{"action":"put","queue":"q","value":5},
@@ -660,11 +675,11 @@ void TestRun::largestValidQueueCapacityIsCreated()
     // Its anonymous segment's 256 MiB are reserved up front, in memory (not in /dev/shm).
     if (availableMemoryMiB() < 600)
         QSKIP("less than 600 MiB of memory available");
-    auto run = runToEnd(scenarioFrom(QStringLiteral(R"("queues":[{"name":"q","capacity":%1}],
+    RUN_TO_END(run, scenarioFrom(QStringLiteral(R"("queues":[{"name":"q","capacity":%1}],
         "workers":[{"task":"producer","args":{"queue":"q","count":3}},{"task":"consumer","args":{"queue":"q","count":3}}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"join","worker":0},{"action":"join","worker":1}])")
-                                         .arg(kMaxQueueCapacity)
-                                         .toUtf8()));
+                                     .arg(kMaxQueueCapacity)
+                                     .toUtf8()));
     QVERIFY(run->isFinished());
     const QList<Event> errors = eventsOf(run->log(), u"queue_error"_qs);
     QVERIFY2(
@@ -801,7 +816,7 @@ void TestRun::timeLimitEndsTheRun()
     QCOMPARE(s.timeLimitS, kDefaultTimeLimitS);
     s.timeLimitS = 1;
     QVERIFY(!s.toJson().value(u"time_limit_s"_qs).isUndefined());
-    auto run = runToEnd(s, 20000);
+    RUN_TO_END(run, s, 20000);
     QVERIFY(run->isFinished());
     const QList<Event> limits = eventsOf(run->log(), u"time_limit"_qs);
     QCOMPARE(limits.size(), 1);
@@ -835,11 +850,36 @@ void TestRun::timeLimitClockStopsWhilePaused()
     QCOMPARE(processNamed(run.log(), u"Process-1"_qs)->exitcode, std::optional<int>(-9));
 }
 
+void TestRun::putIntoAQueueThatStaysFull()
+{
+    // Nobody gets: two puts fill the queue, the third waits its timeout out and raises
+    // queue.Full, and the worker ends with 1 as Python's would. Nothing is lost or put twice.
+    RUN_TO_END(run, scenarioFrom(R"("queues":[{"name":"q","capacity":2}],
+        "workers":[{"task":"producer","args":{"queue":"q","count":5,"timeout_ms":300}}],
+        "main":[{"action":"start","worker":0},{"action":"join","worker":0}])"));
+    const RunLog &log = run->log();
+    const ProcessRecord *p = processNamed(log, u"Process-1"_qs);
+    QVERIFY(p && p->pid);
+    QCOMPARE(p->exitcode, std::optional<int>(1));
+    QList<qint64> seqs;
+    for (const Event &e : eventsOf(log, u"put"_qs))
+        if (e.pid == p->pid)
+            seqs.append(e.fields.value(QStringLiteral("seq")).toInteger());
+    QCOMPARE(seqs, (QList<qint64>{0, 1}));
+    QList<Event> errors;
+    for (const Event &e : eventsOf(log, u"error"_qs))
+        if (e.pid == p->pid)
+            errors.append(e);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].fields.value(QStringLiteral("type")).toString(), u"Full"_qs);
+    QVERIFY(eventsOf(log, u"queue_error"_qs).isEmpty());
+}
+
 void TestRun::mainProgramGetsAndPutsNone()
 {
     // Page 11/12's main program: puts None end markers for its readers, then gets a worker's
     // results, q.get(timeout=...) raising queue.Empty when nothing more comes.
-    auto run = runToEnd(scenarioFrom(R"("queues":[{"name":"q","capacity":8},{"name":"r","capacity":8}],
+    RUN_TO_END(run, scenarioFrom(R"("queues":[{"name":"q","capacity":8},{"name":"r","capacity":8}],
         "workers":[{"task":"consumer","args":{"queue":"q"}},{"task":"consumer","args":{"queue":"q"}},
                    {"task":"square_put","args":{"queue":"r","num":7}}],
         "main":[{"action":"start","worker":0},{"action":"start","worker":1},{"action":"put","queue":"q","value":"a"},
@@ -910,9 +950,9 @@ void TestRun::mainProgramSendsOnAPipe()
     // extremo_padre.send(...) in the script, a child receiving until None: strings, a float, an
     // int and the end marker arrive as Python sent them.
     QFETCH(QString, launcher);
-    auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p"}],
+    RUN_TO_END(run, scenarioFrom(R"("pipes":[{"name":"p"}],
         "workers":[{"name":"rx","task":"pipe_recv","args":{"pipe":"p"},"launcher":")" +
-                                     launcher.toUtf8() + R"("}],
+                                 launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"send","pipe":"p","value":"hola"},
                 {"action":"send","pipe":"p","value":2.5},{"action":"send","pipe":"p","value":7},
                 {"action":"send","pipe":"p","value":null},{"action":"join","worker":0}])"));
@@ -941,9 +981,9 @@ void TestRun::duplexPipe()
     // Pipe() is duplex by default in Python: the main program sends on its end and receives the
     // child's answers on the same end; the child answers on its own end.
     QFETCH(QString, launcher);
-    auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p","duplex":true}],
+    RUN_TO_END(run, scenarioFrom(R"("pipes":[{"name":"p","duplex":true}],
         "workers":[{"name":"eco","task":"pipe_echo","args":{"pipe":"p"},"launcher":")" +
-                                     launcher.toUtf8() + R"("}],
+                                 launcher.toUtf8() + R"("}],
         "main":[{"action":"start","worker":0},{"action":"send","pipe":"p","value":"hola"},
                 {"action":"send","pipe":"p","value":3},{"action":"send","pipe":"p","value":null},
                 {"action":"recv","pipe":"p","until_none":true},{"action":"join","worker":0}])"));
@@ -974,7 +1014,7 @@ void TestRun::isAliveRightAfterTerminate()
 {
     // Page 6: print(p.is_alive()) right after terminate() shows True (the signal has not been
     // handled yet); after join(), False and exitcode -15.
-    auto run = runToEnd(scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":20000}}],
+    RUN_TO_END(run, scenarioFrom(R"("workers":[{"task":"sleep","args":{"ms":20000}}],
         "main":[{"action":"start","worker":0},{"action":"sleep_ms","ms":200},{"action":"is_alive","worker":0},
                 {"action":"terminate","worker":0},{"action":"is_alive","worker":0},{"action":"join","worker":0},
                 {"action":"is_alive","worker":0}])"));
@@ -999,14 +1039,15 @@ void TestRun::pipeBetweenWorkers()
     const QByteArray l = launcher.toUtf8();
     // The receiver reads until end-of-file: it only ends if every write end was closed,
     // the parent's copies included.
-    auto run = runToEnd(scenarioFrom(R"("pipes":[{"name":"p"}],"workers":[
+    RUN_TO_END(run,
+               scenarioFrom(R"("pipes":[{"name":"p"}],"workers":[
         {"name":"tx","task":"pipe_send","args":{"pipe":"p","count":4,"from":10},"launcher":")" +
-                                     l + R"("},
+                            l + R"("},
         {"name":"rx","task":"pipe_recv","args":{"pipe":"p"},"launcher":")" +
-                                     l + R"("}],
+                            l + R"("}],
         "main":[{"action":"start","worker":1},{"action":"start","worker":0},{"action":"join","worker":0},
                 {"action":"join","worker":1}])"),
-                        15000);
+               15000);
     QVERIFY(run->isFinished());
     const RunLog &log = run->log();
     QCOMPARE(processNamed(log, u"tx"_qs)->exitcode, std::optional<int>(0));
@@ -1029,7 +1070,7 @@ void TestRun::maxWorkersAtOnce()
                    (i % 2 ? "fork" : "qprocess") + "\"}";
         main += (i ? "," : "") + QByteArray(R"({"action":"start","worker":)") + QByteArray::number(i) + "}";
     }
-    auto run = runToEnd(scenarioFrom("\"workers\":[" + workers + "],\"main\":[" + main + "]"), 60000);
+    RUN_TO_END(run, scenarioFrom("\"workers\":[" + workers + "],\"main\":[" + main + "]"), 60000);
     QVERIFY(run->isFinished());
     const RunLog &log = run->log();
     QCOMPARE(log.processes.size(), kMaxWorkers + 1);

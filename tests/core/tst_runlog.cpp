@@ -11,10 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <limits>
 
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace concurrente;
@@ -544,16 +548,28 @@ void TestRunLog::atomicWrite()
     QVERIFY(RunExporter::write(log, path));
     QVERIFY(RunExporter::write(log, dir.filePath(u"run.csv"_qs)));
     QVERIFY(RunLog::load(path));
-    // A failing write leaves the old file intact and no temporary file behind.
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
+    // A write that fails half-way leaves the old file intact and no temporary file behind. The
+    // failure is a file-size limit (EFBIG), which holds for root too, unlike permissions.
     QString error;
-    const bool wrote = RunExporter::write(RunLog{}, path, &error);
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    if (::geteuid() != 0) { // root may write anyway
-        QVERIFY(!wrote);
-        QVERIFY(error.contains(path));
-        QCOMPARE(RunLog::load(path)->processes.size(), 2);
+    bool wrote = true;
+    {
+        rlimit old{};
+        QVERIFY(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN); // else the write kills the test
+        rlimit tiny = old;
+        tiny.rlim_cur = 16;
+        QVERIFY(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+        wrote = RunExporter::write(RunLog{}, path, &error);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, oldHandler);
     }
+    QVERIFY(!wrote);
+    // The message names the file and the real cause, not "Unknown error".
+    QVERIFY2(error.contains(path) && error.contains(QString::fromLocal8Bit(std::strerror(EFBIG))),
+             qPrintable(error));
+    const auto kept = RunLog::load(path);
+    QVERIFY(kept);
+    QCOMPARE(kept->processes.size(), 2);
     QVERIFY(!RunExporter::write(log, dir.filePath(u"no/such/dir/run.json"_qs), &error));
     QVERIFY(!RunExporter::write(log, dir.filePath(u"run.xls"_qs), &error));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);

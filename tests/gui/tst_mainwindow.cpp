@@ -1019,16 +1019,22 @@ void TestMainWindow::languageSwitchKeepsTheReadingPosition()
     bar->setValue(bar->maximum() / 2);
     const LessonView::ReadingPosition before = view->readingPosition();
     QVERIFY(before.section > 0);
-    const QString spanishSection = [&] {
+    // The heading of section `section` (0 = the first) as the view shows it now.
+    const auto sectionTitle = [view](int section) {
         int k = -1;
         for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next())
-            if (b.blockFormat().headingLevel() > 0 && ++k == before.section)
+            if (b.blockFormat().headingLevel() > 0 && ++k == section)
                 return b.text();
         return QString();
-    }();
+    };
+    const QString spanishSection = sectionTitle(before.section);
+    QVERIFY(!spanishSection.isEmpty());
 
+    // Each check below is about the page in the other language: the section's heading must have
+    // changed first, or the position checks would hold on the Spanish page still shown.
     f.action("actionEnglish")->trigger();
     QTRY_COMPARE(f.session.language(), QStringLiteral("en"));
+    QTRY_VERIFY(!sectionTitle(before.section).isEmpty() && sectionTitle(before.section) != spanishSection);
     const LessonView::ReadingPosition after = view->readingPosition();
     QCOMPARE(after.section, before.section);
     QVERIFY2(std::abs(after.fraction - before.fraction) < 0.05,
@@ -1038,8 +1044,8 @@ void TestMainWindow::languageSwitchKeepsTheReadingPosition()
     // And back: the same Spanish section is at the top again.
     f.action("actionSpanish")->trigger();
     QTRY_COMPARE(f.session.language(), QStringLiteral("es"));
-    QCOMPARE(view->readingPosition().section, before.section);
-    QVERIFY(!spanishSection.isEmpty());
+    QTRY_COMPARE(sectionTitle(before.section), spanishSection);
+    QCOMPARE(sectionTitle(view->readingPosition().section), spanishSection);
 
     // Another page still opens at its top.
     f.session.goTo(12);

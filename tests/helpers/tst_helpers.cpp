@@ -290,6 +290,7 @@ private slots:
     void forkHelperSigtermChild();
     void forkHelperSigtermKillsChildren();
     void forkHelperBadCommands();
+    void forkHelperReportsAStartItCannotMake();
     void forkHelperKilledTakesChildren();
     void orphan_data();
     void orphan();
@@ -1106,6 +1107,31 @@ void TestHelpers::forkHelperBadCommands()
     QCOMPARE(errors.size(), 5);
     QCOMPARE(errors.first().value(u"line").toString(), u"launch\tx\tgreeting"_s);
     QCOMPARE(p.all(u"forked"_s).size(), 1);
+    QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Hola Saul"_s});
+}
+
+void TestHelpers::forkHelperReportsAStartItCannotMake()
+{
+    // A worker that cannot be created is reported as fork_failed, naming it and the cause, and
+    // the main program goes on. Here a spawn worker names a pipe that does not exist (a fork
+    // worker would be created and raise ValueError itself, as in Python).
+    Proc p(u"concurrente-main"_s,
+           QStringList{u"--worker"_s, QDir(Proc::binDir()).filePath(u"concurrente-worker"_s)});
+    QVERIFY(p.started());
+    p.write(startCommand(u"sin-tubo"_s, u"pipe_recv"_s, false, {u"pipe=nosuch"_s}, u"spawn"_s));
+    p.write(startCommand(u"ok"_s, u"greeting"_s, false, {}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 1, kWaitMs);
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(p.lines.problems.isEmpty(), qPrintable(p.lines.problems.join(u'\n')));
+    const QList<QJsonObject> failed = p.all(u"fork_failed"_s);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed[0].value(u"name").toString(), u"sin-tubo"_s);
+    QVERIFY2(failed[0].value(u"message").toString().contains(u"nosuch"_s),
+             qPrintable(failed[0].value(u"message").toString()));
+    QCOMPARE(p.all(u"forked"_s).size(), 1);
+    QCOMPARE(p.all(u"exited"_s).value(0).value(u"name").toString(), u"ok"_s);
     QCOMPARE(printsOf(p.all(u"print"_s)), QStringList{u"Hola Saul"_s});
 }
 

@@ -157,14 +157,10 @@ private:
     /// A temporary copy of a preset with every worker's launcher set, and `edit` applied.
     QString variant(const QString &preset, const QString &launcher,
                     const std::function<void(QJsonObject &)> &edit = {});
-    void requireEngine();
-    bool queueTasksAvailable(QString *why);
 
     QString m_bin;
     QTemporaryDir m_tmp;
     int m_variants = 0;
-    bool m_engineChecked = false;
-    QString m_engineMissing;
 };
 
 void TestLessonRuns::initTestCase()
@@ -180,27 +176,6 @@ void TestLessonRuns::launchers()
     QTest::newRow("spawn") << u"spawn"_s;
     QTest::newRow("fork") << u"fork"_s;
     QTest::newRow("forkserver") << u"forkserver"_s;
-}
-
-void TestLessonRuns::requireEngine()
-{
-    // The app says plainly when its build has no run engine; then the lesson runs cannot be
-    // checked, which is a skip, not a pass.
-    if (!m_engineChecked) {
-        m_engineChecked = true;
-        QProcess p;
-        p.start(m_bin, {u"--run"_s, presetPath(u"02-creating-processes"_s)});
-        QSignalSpy done(&p, &QProcess::finished);
-        if (!done.wait(kRunTimeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        const QString err = QString::fromLocal8Bit(p.readAllStandardError());
-        if (err.contains(u"headless runs are not available"_s))
-            m_engineMissing = err.trimmed();
-    }
-    if (!m_engineMissing.isEmpty())
-        QSKIP(qPrintable(u"the run engine is not available in this build: "_s + m_engineMissing));
 }
 
 void TestLessonRuns::run(RunResult *result, const QString &scenarioFile, const QStringList &extraExports)
@@ -295,7 +270,6 @@ void TestLessonRuns::motivation_data()
 void TestLessonRuns::motivation()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"01-motivation"_s, launcher));
     CHECK_RUN(r);
     // First the main program calls both functions itself (no child process), then two children.
@@ -331,7 +305,6 @@ void TestLessonRuns::motivation()
 void TestLessonRuns::greeting()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"02-creating-processes"_s, launcher));
     CHECK_RUN(r);
     QCOMPARE(r.exitcode(u"Process-1"_s).toInt(-99), 0);
@@ -350,7 +323,6 @@ void TestLessonRuns::greeting()
 void TestLessonRuns::pidPpid()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"03-pid-ppid"_s, launcher));
     CHECK_RUN(r);
     const auto starts = r.eventsOf(u"start"_s, u"Process-1"_s);
@@ -383,7 +355,6 @@ void TestLessonRuns::exercise1()
 {
     QFETCH(QString, launcher);
     QFETCH(double, c);
-    requireEngine();
     RUN(r, variant(u"04-exercise-1"_s, launcher, [c](QJsonObject &o) {
             QJsonArray ws = o.value(u"workers"_s).toArray();
             for (auto &&w : ws) {
@@ -425,7 +396,6 @@ void TestLessonRuns::exercise1()
 void TestLessonRuns::names()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"05-cpu-count-names"_s, launcher));
     CHECK_RUN(r);
     QStringList workerNames;
@@ -445,7 +415,6 @@ void TestLessonRuns::names()
 void TestLessonRuns::terminate()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"06-join-terminate"_s, launcher));
     CHECK_RUN(r);
     QCOMPARE(r.exitcode(u"Process-1"_s).toInt(-99), -15);
@@ -460,7 +429,6 @@ void TestLessonRuns::terminate()
 void TestLessonRuns::exercise2()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"07-exercise-2"_s, launcher));
     CHECK_RUN(r);
     const QStringList names{u"funP1"_s, u"funP2"_s, u"funP3"_s};
@@ -493,7 +461,6 @@ void TestLessonRuns::exercise2()
 void TestLessonRuns::gil()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"08-gil"_s, launcher));
     CHECK_RUN(r);
     for (const QString &n : {u"1 thread"_s, u"2 threads"_s, u"Process A"_s, u"Process B"_s})
@@ -522,7 +489,6 @@ void TestLessonRuns::gil()
 void TestLessonRuns::daemons()
 {
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"09-daemons"_s, launcher));
     CHECK_RUN(r);
     QCOMPARE(r.process(u"Worker 1"_s).value(u"daemon"_s).toBool(), true);
@@ -558,7 +524,6 @@ void TestLessonRuns::orphans()
 {
     QFETCH(QString, launcher);
     QFETCH(bool, subreaper);
-    requireEngine();
     RUN(r, variant(u"10-orphans"_s, launcher,
                    [subreaper](QJsonObject &o) { o.insert(u"subreaper"_s, subreaper); }));
     CHECK_RUN(r);
@@ -589,7 +554,6 @@ void TestLessonRuns::daemonHasNoChildren()
 {
     // multiprocessing refuses children to a daemonic process; so does the lab.
     QFETCH(QString, launcher);
-    requireEngine();
     RUN(r, variant(u"10-orphans"_s, launcher, [](QJsonObject &o) {
             QJsonArray ws = o.value(u"workers"_s).toArray();
             QJsonObject w = ws.first().toObject();
@@ -607,33 +571,9 @@ void TestLessonRuns::daemonHasNoChildren()
     QVERIFY(r.eventsOf(u"reparented"_s).isEmpty());
 }
 
-bool TestLessonRuns::queueTasksAvailable(QString *why)
-{
-    // The queue presets can only run once the helpers run the queue tasks.
-    QProcess p;
-    p.start(helperDir() + u"/concurrente-worker"_s, {u"--list-tasks"_s});
-    if (!p.waitForFinished(10'000) || p.exitCode() != 0) {
-        *why = u"concurrente-worker --list-tasks failed"_s;
-        return false;
-    }
-    const QByteArray list = p.readAllStandardOutput();
-    for (const char *t : {"square_put", "producer", "consumer", "object"}) {
-        if (!list.contains(QByteArray("\"task\":\"") + t + '"')) {
-            *why = u"the helpers do not run the queue task %1 yet (shared-memory queue issue)"_s.arg(
-                QLatin1StringView(t));
-            return false;
-        }
-    }
-    return true;
-}
-
 void TestLessonRuns::queues()
 {
-    requireEngine();
     QFETCH(QString, launcher);
-    QString why;
-    if (!queueTasksAvailable(&why))
-        QSKIP(qPrintable(why));
     RUN(r, variant(u"11-queues-pipes"_s, launcher));
     CHECK_RUN(r);
     for (const QJsonValue &p : r.processes())
@@ -679,11 +619,7 @@ void TestLessonRuns::queues()
 
 void TestLessonRuns::exercise3()
 {
-    requireEngine();
     QFETCH(QString, launcher);
-    QString why;
-    if (!queueTasksAvailable(&why))
-        QSKIP(qPrintable(why));
     RUN(r, variant(u"12-exercise-3"_s, launcher));
     CHECK_RUN(r);
     QCOMPARE(r.exitcode(u"Lector 1"_s).toInt(-99), 0);
@@ -706,7 +642,6 @@ void TestLessonRuns::exercise3()
 
 void TestLessonRuns::freeLab()
 {
-    requireEngine();
     RUN(r, presetPath(u"13-free-lab"_s));
     CHECK_RUN(r);
     QCOMPARE(r.exitcode(u"Process-1"_s).toInt(-99), 0);
@@ -743,7 +678,6 @@ void TestLessonRuns::badScenario()
     QFETCH(QByteArray, json);
     QFETCH(QString, path);
     QFETCH(QString, reason);
-    requireEngine();
     const QString file = m_tmp.filePath(u"broken-scenario.json"_s);
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -774,7 +708,6 @@ void TestLessonRuns::sameAsPython()
     const QString python = QStandardPaths::findExecutable(u"python3"_s);
     if (python.isEmpty())
         QSKIP("python3 is not installed: the comparison with CPython needs it");
-    requireEngine();
     const QByteArray script = R"PY(
 import json, multiprocessing as mp, os, sys, time
 def nap(s): time.sleep(s)
@@ -868,7 +801,6 @@ if __name__ == '__main__':
 
 void TestLessonRuns::csvExport()
 {
-    requireEngine();
     // A name a spreadsheet would run as a formula must arrive as text.
     const QString file = variant(u"02-creating-processes"_s, u"spawn"_s, [](QJsonObject &o) {
         QJsonArray ws = o.value(u"workers"_s).toArray();

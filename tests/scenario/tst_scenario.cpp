@@ -235,6 +235,10 @@ void TestScenario::validation_data()
         {u"workers[0].args.op: must be one of: mul3, sum3, sumdiv, muladd, muldiv"_s});
     row("delay over 60 s", scenarioJson(R"([{"task": "sleep", "args": {"ms": 60001}}])", "[]"),
         {u"workers[0].args.ms: must be between 0 and 60000"_s});
+    // Far outside any integer type: refused, and never converted to one (undefined behaviour,
+    // which the sanitizer build stops at).
+    row("integer argument past int64", scenarioJson(R"([{"task": "sleep", "args": {"ms": 1e300}}])", "[]"),
+        {u"workers[0].args.ms: must be an integer"_s});
     row("negative delay", scenarioJson(R"([{"task": "squares", "args": {"delay_ms": -1}}])", "[]"),
         {u"workers[0].args.delay_ms: must be between 0 and 60000"_s});
     row("integer with fraction", scenarioJson(R"([{"task": "squares", "args": {"n": 2.5}}])", "[]"),
