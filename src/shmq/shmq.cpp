@@ -158,32 +158,48 @@ pid_t myPid() noexcept
 // tell for sure counts as alive: taking a lock from a live holder would break the queue, while
 // waiting for one we misjudge only delays.
 /// The start time of `pid` in clock ticks after boot (/proc/PID/stat field 22), 0 if unknown.
-std::uint64_t processStartTicks(pid_t pid) noexcept
+/// Field `wanted` (≥ 3) of /proc/PID/stat as a number; nullopt if unknown.
+std::optional<std::uint64_t> statField(pid_t pid, int wanted) noexcept
 {
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/stat", int(pid));
     const int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return 0;
+        return std::nullopt;
     char buf[1024];
     const ssize_t n = read(fd, buf, sizeof buf - 1);
     ::close(fd);
     if (n <= 0)
-        return 0;
+        return std::nullopt;
     buf[n] = '\0';
     const char *p = std::strrchr(buf, ')');
     if (!p)
-        return 0;
-    ++p; // the space before field 3 (the state); step to the space before field 22
-    for (int field = 3; field < 22; ++field) {
+        return std::nullopt;
+    ++p; // the space before field 3 (the state); step to the space before field `wanted`
+    for (int field = 3; field < wanted; ++field) {
         p = std::strchr(p + 1, ' ');
         if (!p)
-            return 0;
+            return std::nullopt;
     }
-    std::uint64_t ticks = 0;
+    std::uint64_t value = 0;
     for (++p; *p >= '0' && *p <= '9'; ++p)
-        ticks = ticks * 10 + std::uint64_t(*p - '0');
-    return ticks;
+        value = value * 10 + std::uint64_t(*p - '0');
+    return value;
+}
+
+std::uint64_t processStartTicks(pid_t pid) noexcept
+{
+    return statField(pid, 22).value_or(0);
+}
+
+/// Is `pid` a kernel thread (PF_KTHREAD in /proc/PID/stat's flags, field 9)? Such a thread has
+/// no address space of its own, so it can never hold a queue's lock: a lock word naming one was
+/// written by a broken peer.
+bool isKernelThread(pid_t pid) noexcept
+{
+    constexpr std::uint64_t kPfKthread = 0x0020'0000;
+    const std::optional<std::uint64_t> flags = statField(pid, 9);
+    return flags && (*flags & kPfKthread) != 0;
 }
 
 bool processAlive(pid_t pid) noexcept
@@ -270,11 +286,27 @@ MapsLook searchMaps(const char *path, std::string_view needle) noexcept
 // A process whose main thread has exited while other threads run has an empty
 // /proc/<pid>/maps (the main thread gave up the address space), so then the other threads are
 // asked: they all share one address space, so the first of them that shows any mapping decides.
-// If none shows any (the process is exiting, or is a kernel thread), we cannot tell: yes.
+// If none shows any (the process is exiting), we cannot tell: yes. A kernel thread shows none
+// either, but never holds our lock: no.
 bool processMapsSegment(pid_t pid, const std::string &name) noexcept
 {
+    if (isKernelThread(pid))
+        return false;
     char needle[300];
-    const int needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
+    int needleLen = 0;
+    if (name.starts_with("fd:")) {
+        // An anonymous segment shows in maps as its descriptor's target
+        // ("/memfd:concurrente-q-<pid>-<hint> (deleted)"). A label shared by another segment only
+        // makes us wait, never steal.
+        char link[64];
+        std::snprintf(link, sizeof link, "/proc/self/fd/%s", name.c_str() + 3);
+        const ssize_t n = readlink(link, needle, sizeof needle - 1);
+        if (n <= 0 || std::size_t(n) >= sizeof needle - 1)
+            return true;
+        needleLen = int(n);
+    } else {
+        needleLen = std::snprintf(needle, sizeof needle, "/dev/shm%s", name.c_str());
+    }
     if (needleLen <= 0 || std::size_t(needleLen) >= sizeof needle)
         return true;
     const std::string_view what(needle, std::size_t(needleLen));
