@@ -7,6 +7,7 @@
 
 #include "pyvalue.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -218,6 +219,52 @@ QByteArray RunExporter::toTrace(const RunLog &log)
             w.string("error", r.error);
         w.raw("}");
         w.end();
+    }
+
+    // The main program's waits in join() are phases of its track: from join_begin to the join
+    // (or join_timeout) of the same process. A join_begin with no end (the run was cut short)
+    // draws nothing.
+    int mainRow = -1;
+    for (int row = 0; row < processCount && mainRow < 0; ++row)
+        if (store.process(row).record.kind == QLatin1String("main"))
+            mainRow = row;
+    if (mainRow >= 0) {
+        QHash<int, int> waiting; // the joined process's row → its join_begin event
+        for (int i = 0; i < store.eventCount(); ++i) {
+            const Event &e = store.event(i);
+            const int row = store.eventProcess(i);
+            if (row < 0)
+                continue;
+            if (e.kind == EventKind::JoinBegin) {
+                waiting.insert(row, i);
+                continue;
+            }
+            if (e.kind != EventKind::Join && e.kind != EventKind::JoinTimeout)
+                continue;
+            const auto it = waiting.constFind(row);
+            if (it == waiting.constEnd())
+                continue;
+            const Event &begin = store.event(*it);
+            waiting.erase(it);
+            const QString &name = store.process(row).record.name;
+            const QJsonValue timeout = begin.fields.value(QStringLiteral("timeout_ms"));
+            w.begin('X',
+                    timeout.isDouble() ? QStringLiteral("join(%1, timeout=%2 s)")
+                                             .arg(name, QString::number(timeout.toDouble() / 1000.0))
+                                       : QStringLiteral("join(%1)").arg(name),
+                    trackOf.at(mainRow));
+            w.ts(begin.tNs);
+            w.dur(std::max<qint64>(e.tNs - begin.tNs, 0));
+            w.string("cat", u"join");
+            w.raw(",\"args\":{\"process\":");
+            w.value(name);
+            w.raw(",\"returned\":");
+            w.value(e.kind == EventKind::Join ? QStringLiteral("ended") : QStringLiteral("timeout"));
+            if (begin.fields.value(QStringLiteral("implicit")).toBool())
+                w.raw(",\"implicit\":true");
+            w.raw("}");
+            w.end();
+        }
     }
 
     const int eventCount = store.eventCount();

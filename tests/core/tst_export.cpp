@@ -18,7 +18,7 @@ namespace {
 
 /// A main program that starts a producer and a consumer; two messages through queue `q`, one
 /// of them with a worker's print of `<script>` beside it.
-RunLog messageLog()
+RunLog messageLog(bool joinWait = false)
 {
     RunLog log;
     log.appVersion = QStringLiteral("0.1.0");
@@ -58,6 +58,9 @@ RunLog messageLog()
     log.addEvent(Event::make(3'500'000, 202, QStringLiteral("get"), msg(1, 20)));
     log.addEvent(Event::make(4'000'000, 202, QStringLiteral("print"),
                              {{QStringLiteral("text"), QStringLiteral("<script>alert(1)</script>")}}));
+    if (joinWait)
+        log.addEvent(Event::make(5'000'000, 201, QStringLiteral("join_begin"),
+                                 {{QStringLiteral("name"), QStringLiteral("producer")}}));
     log.addEvent(Event::make(9'600'000, 201, QStringLiteral("join"),
                              {{QStringLiteral("name"), QStringLiteral("producer")}}));
     log.finalize(9'500'000);
@@ -78,6 +81,7 @@ private Q_SLOTS:
     void traceStructure();
     void traceFileLoadsAsJson();
     void traceFollowsTheEventFormat();
+    void traceShowsJoinWaits();
     void homeworkRoundTrips();
     void logWithoutHomeworkLoads();
     void homeworkMustBeAnObject();
@@ -320,6 +324,40 @@ void TestExport::traceFollowsTheEventFormat()
     events.append(first);
     bad.insert(u"traceEvents"_s, events);
     QVERIFY(!traceProblem(bad).isEmpty());
+}
+
+void TestExport::traceShowsJoinWaits()
+{
+    // The main program's wait in join() is a span on its own track, from join_begin to the join.
+    const QJsonDocument doc = QJsonDocument::fromJson(RunExporter::toTrace(messageLog(true)));
+    QVERIFY(doc.isObject());
+    QCOMPARE(traceProblem(doc.object()), QString());
+    QList<QJsonObject> waits;
+    double mainStart = -1, mainEnd = -1;
+    for (const QJsonValue &v : doc.object().value(u"traceEvents"_s).toArray()) {
+        const QJsonObject e = v.toObject();
+        if (e.value(u"ph"_s).toString() != u"X"_s)
+            continue;
+        if (e.value(u"cat"_s).toString() == u"join"_s)
+            waits.append(e);
+        else if (e.value(u"pid"_s).toInteger() == 200) {
+            mainStart = e.value(u"ts"_s).toDouble();
+            mainEnd = mainStart + e.value(u"dur"_s).toDouble();
+        }
+    }
+    QCOMPARE(waits.size(), 1);
+    const QJsonObject w = waits.first();
+    QCOMPARE(w.value(u"name"_s).toString(), u"join(producer)"_s);
+    QCOMPARE(w.value(u"pid"_s).toInteger(), 200);
+    QCOMPARE(w.value(u"dur"_s).toDouble(), 4600.0); // 5.0 ms → 9.6 ms
+    QCOMPARE(w.value(u"args"_s).toObject().value(u"returned"_s).toString(), u"ended"_s);
+    QVERIFY(w.value(u"ts"_s).toDouble() >= mainStart);
+    QVERIFY(w.value(u"ts"_s).toDouble() + w.value(u"dur"_s).toDouble() <= mainEnd);
+    // Without a join_begin (an older log) there is no span to draw.
+    const QJsonDocument older = QJsonDocument::fromJson(RunExporter::toTrace(messageLog()));
+    for (const QJsonValue &v : older.object().value(u"traceEvents"_s).toArray())
+        QVERIFY(v.toObject().value(u"ph"_s).toString() != u"X"_s ||
+                v.toObject().value(u"cat"_s).toString() != u"join"_s);
 }
 
 void TestExport::traceFileLoadsAsJson()
