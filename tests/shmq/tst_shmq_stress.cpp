@@ -87,6 +87,25 @@ bool stopWhileHolding(pid_t pid, int attempts, const std::function<bool()> &hold
     return false;
 }
 
+// Starts a peer that takes q's locks all the time (tryPut, tryGet) and stops it while it holds
+// one. Returns its pid, or 0 when it could not be caught holding a lock.
+pid_t stoppedBusyPeer(Queue &q, Children &kids, unsigned seed)
+{
+    const pid_t busy = kids.spawn([&] {
+        std::byte b[16];
+        std::size_t n;
+        for (;;) {
+            q.tryPut(std::as_bytes(std::span("busy", 4)));
+            q.tryGet(b, n);
+        }
+        return 0;
+    });
+    std::mt19937 rng(seed);
+    const bool caught = stopWhileHolding(
+        busy, 20000, [&] { return q.stats().lockHolderPid == busy; }, [&] { sleepUs(long(rng() % 200)); });
+    return caught ? busy : 0;
+}
+
 const FaultPoint kKillPoints[] = {
     FaultPoint::PutAfterLock,   FaultPoint::PutMidCopy,      FaultPoint::PutBeforeCommit,
     FaultPoint::PutAfterCommit, FaultPoint::PutBeforeUnlock, FaultPoint::GetAfterLock,
@@ -364,21 +383,9 @@ void TestShmqStress::stoppedLockHolder()
     auto q = Queue::create(testHint(), 4, 16);
     QVERIFY(q);
     Children kids;
-    // A busy peer that takes the lock all the time.
-    const pid_t busy = kids.spawn([&] {
-        std::byte b[16];
-        std::size_t n;
-        for (;;) {
-            q->tryPut(std::as_bytes(std::span("busy", 4)));
-            q->tryGet(b, n);
-        }
-        return 0;
-    });
-    // Stop it until we catch it holding the lock.
-    std::mt19937 rng(42);
-    const bool caught = stopWhileHolding(
-        busy, 20000, [&] { return q->stats().lockHolderPid == busy; }, [&] { sleepUs(long(rng() % 200)); });
-    QVERIFY2(caught, "could not stop the peer while it held the lock");
+    // A busy peer that takes the lock all the time, stopped while it holds it.
+    const pid_t busy = stoppedBusyPeer(*q, kids, 42);
+    QVERIFY2(busy, "could not stop the peer while it held the lock");
 
     // Producers and consumers have a lock each. The side whose lock the stopped peer holds
     // times out on schedule, and stats() names the holder; the other side is not held up: it
@@ -456,19 +463,8 @@ void TestShmqStress::stoppedHolderOfAnAnonymousSegmentKeepsItsLock()
     auto q = Queue::createAnonymous(testHint(), 4, 16);
     QVERIFY(q);
     Children kids;
-    const pid_t busy = kids.spawn([&] {
-        std::byte b[16];
-        std::size_t n;
-        for (;;) {
-            q->tryPut(std::as_bytes(std::span("busy", 4)));
-            q->tryGet(b, n);
-        }
-        return 0;
-    });
-    std::mt19937 rng(7);
-    const bool caught = stopWhileHolding(
-        busy, 20000, [&] { return q->stats().lockHolderPid == busy; }, [&] { sleepUs(long(rng() % 200)); });
-    QVERIFY2(caught, "could not stop the peer while it held the lock");
+    const pid_t busy = stoppedBusyPeer(*q, kids, 7);
+    QVERIFY2(busy, "could not stop the peer while it held the lock");
     const bool holdsPutLock = q->stats().putLockHolderPid == busy;
     std::vector<std::byte> b;
     const Result r = holdsPutLock ? q->put("mine", 1500ms) : q->get(b, 1500ms);
