@@ -50,8 +50,10 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    /// A live run's batch: the charts are refreshed soon if shown, else when next shown.
     void schedule();
     QChartView *addView(QChart *chart, int minHeight);
     void fill(QChart *chart, const QList<ChartSeries> &series, const QString &xTitle, const QString &yTitle,
@@ -83,6 +85,7 @@ private:
     int m_sweepWorkMs = 2000;
     bool m_sweepAvailable = false;
     QTimer *m_timer;
+    bool m_stale = false; ///< batches arrived while hidden: refresh when shown
 };
 
 } // namespace concurrente

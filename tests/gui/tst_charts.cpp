@@ -120,6 +120,7 @@ private Q_SLOTS:
     void pageOneSpeedupFromRealRun();
     void pageEightWallAndCpu();
     void pageElevenRateAndLatency();
+    void hiddenChartsWaitUntilShown();
     void darkPaletteIsReadable();
     void sweepPlotsSpeedupAgainstIdeal();
     void sweepCancels();
@@ -253,6 +254,30 @@ void TestCharts::pageElevenRateAndLatency()
     const auto *bars = static_cast<QAbstractBarSeries *>(charts.latencyChart()->series().constFirst());
     QCOMPARE(bars->barSets().constFirst()->count(), 13);
     QVERIFY(charts.latencyChart()->title().contains(u"ms"_s));
+}
+
+void TestCharts::hiddenChartsWaitUntilShown()
+{
+    // Charts are computed from the whole store: while their tab is hidden, a live run's batches
+    // must not recompute them (that was the lab's lag under a flood); shown, they catch up.
+    const ScenarioLoadResult loaded =
+        ScenarioLoader::loadFile(dataDir() + u"/lessons/presets/11-queues-pipes.json"_s);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorStrings().join(u'\n')));
+    Run run(loaded.scenario);
+    RunStore store;
+    LabCharts charts(&store);
+    store.watch(&run);
+    QSignalSpy done(&run, &Run::finished);
+    run.start();
+    QVERIFY(done.wait(60000));
+    store.flush();
+    QVERIFY(!queueDepthSeries(store).isEmpty());
+    // Hidden: not even after the refresh interval has passed twice over.
+    QVERIFY(!QTest::qWaitFor([&] { return charts.isChartShown(charts.queueChart()); }, 1200));
+    charts.resize(700, 1400);
+    charts.show();
+    QTRY_VERIFY(charts.isChartShown(charts.queueChart()));
+    QVERIFY(charts.isChartShown(charts.latencyChart()));
 }
 
 void TestCharts::darkPaletteIsReadable()
