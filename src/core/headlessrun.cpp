@@ -22,7 +22,7 @@ class Headless
     Q_DECLARE_TR_FUNCTIONS(Headless)
 
 public:
-    Headless(Run &run, QTextStream &out, QTextStream &err) : m_run(run), m_out(out), m_err(err) {}
+    Headless(Run &run, QTextStream &out) : m_run(run), m_out(out) {}
 
     void watch(WorkerProcess *p)
     {
@@ -86,7 +86,6 @@ public:
 private:
     Run &m_run;
     QTextStream &m_out;
-    QTextStream &m_err;
 };
 
 } // namespace
@@ -144,7 +143,7 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     Run run(loaded.scenario);
     if (timeLimitS > 0)
         run.setTimeLimit(timeLimitS);
-    Headless progress(run, out, err);
+    Headless progress(run, out);
     for (WorkerProcess *p : run.processes())
         progress.watch(p);
     QObject::connect(&run, &Run::processAdded, &run, [&progress](WorkerProcess *p) { progress.watch(p); });

@@ -28,8 +28,6 @@ namespace {
 /// Grandchildren a run tracks; beyond this a runaway worker's children are not recorded (they
 /// are still ended at run end by the process-group sweep).
 constexpr int kMaxAdoptedPerRun = 1024;
-/// The descriptor a QProcess pipe_send / pipe_recv worker finds its pipe end on (`fd=4`).
-constexpr int kChildPipeFd = 4;
 
 /// The process group of `pid` from /proc/PID/stat, to check that a pid a worker reports is
 /// really one of ours before the run ever signals it.
