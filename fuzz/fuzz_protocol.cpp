@@ -21,7 +21,7 @@ namespace {
 
 bool isError(const Event &e)
 {
-    return e.ev == QLatin1StringView("protocol_error");
+    return e.kind == concurrente::EventKind::ProtocolError;
 }
 
 /// What an event says, without the time of a protocol error (the parser's own clock) and the
@@ -82,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         mismatch("error counts of whole and cut-up reads", {}, {});
 
     for (const Event &e : a) {
-        if (e.ev.isEmpty() || (!isError(e) && !concurrente::isWorkerEventKind(e.ev)))
+        if (e.ev().isEmpty() || (!isError(e) && !concurrente::isHelperEventKind(e.kind)))
             mismatch("event kinds", {describe(e)}, {});
         if (isError(e) && e.fields.value(QLatin1StringView("line")).toString().size() >
                               concurrente::limits::MaxQuotedLineChars + 1)
