@@ -14,6 +14,7 @@
 // Usage: bench_events [--lines FILE] [--events N] [--rounds R] [--check]
 //   (the run* functions stay out of line so callgrind can count each row on its own)
 //   --check: tiny smoke run that fails (exit 1) when an event is lost, damaged or refused.
+#include "benchstats.h"
 #include "eventchannel.h"
 #include "protocol.h"
 #include "pyvalue.h"
@@ -42,12 +43,7 @@ namespace {
 
 constexpr qsizetype kChunk = 64 * 1024; // what EventChannel reads at a time
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+using benchstats::median;
 
 struct Input
 {

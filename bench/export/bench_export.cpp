@@ -7,6 +7,7 @@
 // names follow N).
 //
 // Usage: bench_export [--events N] [--rounds R] [--check]
+#include "benchstats.h"
 #include "export.h"
 #include "runlog.h"
 #include "runreport.h"
@@ -24,12 +25,7 @@ using namespace concurrente;
 
 namespace {
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+using benchstats::median;
 
 /// A run log of `events` events: the lines of a real run repeated, times moved on, with the
 /// processes they name.

@@ -15,6 +15,7 @@
 // gui_events_per_s (events stored per second of the flood).
 //
 // Usage: bench_gui [--workers N] [--rate R] [--seconds S] [--rounds K] [--check] [--empty-window]
+#include "benchstats.h"
 #include "labpanel.h"
 #include "run.h"
 #include "runstore.h"
@@ -36,19 +37,8 @@ using namespace concurrente;
 
 namespace {
 
-double percentile(QList<double> v, double p)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const qsizetype i = std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size() - 1) + 0.5));
-    return v.at(i);
-}
-
-double median(const QList<double> &v)
-{
-    return percentile(v, 0.5);
-}
+using benchstats::median;
+using benchstats::percentile;
 
 /// VmHWM of this process, in MiB.
 double peakRssMb()

@@ -12,6 +12,7 @@
 // timeline_frame_vs_empty.
 //
 // Usage: bench_timeline [--events N] [--processes P] [--rounds R] [--check] [--save PNG]
+#include "benchstats.h"
 #include "labpanel.h"
 #include "runlog.h"
 #include "runstore.h"
@@ -33,12 +34,7 @@ using namespace concurrente;
 
 namespace {
 
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+using benchstats::median;
 
 double threadCpuMs()
 {
