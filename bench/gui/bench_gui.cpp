@@ -14,7 +14,9 @@
 // Headlines: gui_lag_p99_ms, gui_lag_p50_ms, gui_rss_mb, gui_start_ms, gui_start_vs_empty_window,
 // gui_events_per_s (events stored per second of the flood).
 //
-// Usage: bench_gui [--workers N] [--rate R] [--seconds S] [--rounds K] [--check] [--empty-window]
+// Usage: bench_gui [--workers N] [--rate R] [--seconds S] [--rounds K] [--tab NAME] [--check]
+//                  [--empty-window]
+// --tab shows that lab tab (by its English name, e.g. charts or timeline) during the flood.
 #include "benchstats.h"
 #include "labpanel.h"
 #include "run.h"
@@ -26,6 +28,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWidget>
@@ -135,13 +138,16 @@ struct Flood
     bool ok = false;
 };
 
-Flood flood(int workers, int rate, int seconds)
+Flood flood(int workers, int rate, int seconds, const QString &tab)
 {
     Flood out;
     LabPanel lab;
     lab.resize(600, 900);
     lab.show();
     lab.setScenario(floodScenario(workers, rate, seconds));
+    for (int i = 0; i < lab.tabs()->count(); ++i)
+        if (!tab.isEmpty() && lab.tabs()->tabText(i).remove(u'&').compare(tab, Qt::CaseInsensitive) == 0)
+            lab.tabs()->setCurrentIndex(i);
     QElapsedTimer clock;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
@@ -196,6 +202,7 @@ int main(int argc, char **argv)
     int seconds = 10;
     int rounds = 7;
     bool check = false;
+    QString tab;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
@@ -208,6 +215,8 @@ int main(int argc, char **argv)
             seconds = next();
         else if (a == QLatin1String("--rounds"))
             rounds = next();
+        else if (a == QLatin1String("--tab") && i + 1 < args.size())
+            tab = args.at(++i);
         else if (a == QLatin1String("--check"))
             check = true;
     }
@@ -240,7 +249,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    const Flood f = flood(workers, rate, seconds);
+    const Flood f = flood(workers, rate, seconds, tab);
     const double headless = headlessEventsPerS(binDir, workers, rate, seconds, env);
     const qint64 expectedPrints = qint64(workers) * rate * seconds;
     std::printf("%-12s %10s %10s %10s\n", "row", "median", "p99", "unit");
