@@ -110,6 +110,28 @@ RunLog queueLog()
     return log;
 }
 
+/// Runs `run` to its end with `store` watching it (the store then holds the whole run); false
+/// when the scenario is invalid or the run did not finish within `timeoutMs`.
+bool runWatched(Run &run, RunStore &store, int timeoutMs)
+{
+    store.watch(&run);
+    QSignalSpy done(&run, &Run::finished);
+    run.start();
+    if (!done.wait(timeoutMs))
+        return false;
+    store.flush();
+    return true;
+}
+
+/// A lesson preset's scenario (the test fails in the caller when it is empty).
+Scenario preset(const QString &file)
+{
+    const ScenarioLoadResult loaded = ScenarioLoader::loadFile(dataDir() + u"/lessons/presets/"_s + file);
+    if (!loaded.ok())
+        qWarning("%s", qPrintable(loaded.errorStrings().join(u'\n')));
+    return loaded.scenario;
+}
+
 } // namespace
 
 class TestCharts : public QObject
@@ -128,17 +150,12 @@ private Q_SLOTS:
 
 void TestCharts::pageOneSpeedupFromRealRun()
 {
-    const ScenarioLoadResult loaded =
-        ScenarioLoader::loadFile(dataDir() + u"/lessons/presets/01-motivation.json"_s);
-    QVERIFY2(loaded.ok(), qPrintable(loaded.errorStrings().join(u'\n')));
-    Run run(loaded.scenario);
+    const Scenario scenario = preset(u"01-motivation.json"_s);
+    QVERIFY(!scenario.workers.isEmpty());
+    Run run(scenario);
     RunStore store;
     LabCharts charts(&store);
-    store.watch(&run);
-    QSignalSpy done(&run, &Run::finished);
-    run.start();
-    QVERIFY(done.wait(90000));
-    store.flush();
+    QVERIFY(runWatched(run, store, 90000));
     const SpeedupFigures f = speedupFigures(store);
     // The main program calls squares and cubes itself: 2 × 10 × 200 ms of sleeping at least;
     // then two processes do the same at once: 10 × 200 ms at least.
@@ -260,17 +277,12 @@ void TestCharts::hiddenChartsWaitUntilShown()
 {
     // Charts are computed from the whole store: while their tab is hidden, a live run's batches
     // must not recompute them (that was the lab's lag under a flood); shown, they catch up.
-    const ScenarioLoadResult loaded =
-        ScenarioLoader::loadFile(dataDir() + u"/lessons/presets/11-queues-pipes.json"_s);
-    QVERIFY2(loaded.ok(), qPrintable(loaded.errorStrings().join(u'\n')));
-    Run run(loaded.scenario);
+    const Scenario scenario = preset(u"11-queues-pipes.json"_s);
+    QVERIFY(!scenario.workers.isEmpty());
+    Run run(scenario);
     RunStore store;
     LabCharts charts(&store);
-    store.watch(&run);
-    QSignalSpy done(&run, &Run::finished);
-    run.start();
-    QVERIFY(done.wait(60000));
-    store.flush();
+    QVERIFY(runWatched(run, store, 60000));
     QVERIFY(!queueDepthSeries(store).isEmpty());
     // Hidden: not even after the refresh interval has passed twice over.
     QVERIFY(!QTest::qWaitFor([&] { return charts.isChartShown(charts.queueChart()); }, 1200));

@@ -23,6 +23,21 @@
 using namespace Qt::StringLiterals;
 using namespace concurrente;
 
+namespace {
+/// What a headless run printed until `n` "started" lines (or 20 s); the caller checks the count.
+QByteArray readUntilStarted(QProcess &app, int n)
+{
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (out.count("started") < n && t.elapsed() < 20'000) {
+        app.waitForReadyRead(50);
+        out += app.readAllStandardOutput();
+    }
+    return out;
+}
+} // namespace
+
 class TestHeadlessRobustness : public QObject
 {
     Q_OBJECT
@@ -177,14 +192,9 @@ void TestHeadlessRobustness::signalDuringTheRun()
     const qint64 appPid = app.processId();
     // Wait until the grandchild runs: three "started" lines (two workers and the grandchild) plus
     // the main program's.
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (out.count("started") < 4 && t.elapsed() < 20'000) {
-        app.waitForReadyRead(200);
-        out += app.readAllStandardOutput();
-    }
+    const QByteArray out = readUntilStarted(app, 4);
     QVERIFY2(out.count("started") >= 4, out.constData());
+    QElapsedTimer t;
     QVERIFY2(!segmentsOf(appPid).isEmpty(), "the run has no queue segment to remove");
     t.restart();
     QCOMPARE(::kill(pid_t(appPid), sig), 0);
@@ -257,13 +267,7 @@ void TestHeadlessRobustness::killedAppLeavesNoSegmentAndNoProcess()
     app.start(m_binary, {u"--run"_s, preset});
     QVERIFY(app.waitForStarted(10'000));
     const qint64 appPid = app.processId();
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (out.count("started") < 2 && t.elapsed() < 20'000) {
-        app.waitForReadyRead(50);
-        out += app.readAllStandardOutput();
-    }
+    const QByteArray out = readUntilStarted(app, 2);
     QVERIFY2(out.count("started") >= 2, out.constData());
     const QStringList during = segmentsOf(appPid);
     QVERIFY2(!during.isEmpty(), "the run holds no queue segment");
