@@ -517,7 +517,24 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
     // The free lab measures the speed-up of 1…cpu_count workers (Charts tab).
     m_charts->setSweepAvailable(QFileInfo(presetPath).completeBaseName() == QLatin1String("13-free-lab"));
     if (samePreset) {
-        // The language changed: the run shown stays.
+        // The language changed: the run shown stays. Before any run, the names the example gives
+        // in both languages ("1 hilo" / "1 thread") follow the interface.
+        Scenario localized = m_scenario;
+        localized.localize(language);
+        const bool renamed = [&] {
+            for (qsizetype i = 0; i < localized.workers.size(); ++i) {
+                if (localized.workers.at(i).name != m_scenario.workers.at(i).name)
+                    return true;
+            }
+            return false;
+        }();
+        if (renamed && !m_savedRun && m_run && !m_run->isStarted()) {
+            const bool edited = m_edited;
+            m_preset.localize(language);
+            setScenario(localized);
+            m_edited = edited;
+            updateEditor();
+        }
         retranslate();
         return;
     }
@@ -533,6 +550,7 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
         return;
     }
     m_preset = loaded.scenario;
+    m_preset.localize(language);
     Scenario use = m_preset;
     m_edited = false;
     if (!draft.isEmpty()) {
@@ -541,6 +559,7 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
         const ScenarioLoadResult mine = ScenarioLoader::loadData(draft, QFileInfo(presetPath).fileName());
         if (mine.ok()) {
             use = mine.scenario;
+            use.localize(language);
             use.file = presetPath;
             m_edited = true;
         }

@@ -75,7 +75,7 @@ int runWithoutWindow(int argc, char **argv, const CommandLineRequest &request)
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (request.mode == CommandLineRequest::Headless)
-        return runHeadless(request.runFile, request.exports, out, err, request.timeLimitS);
+        return runHeadless(request.runFile, request.exports, out, err, request.timeLimitS, request.language);
 
     UiTranslations translations;
     translations.setLanguage(CourseSession::systemLanguage());

@@ -91,7 +91,7 @@ private:
 } // namespace
 
 int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextStream &out, QTextStream &err,
-                int timeLimitS)
+                int timeLimitS, const QString &language)
 {
     for (const QString &path : exports) {
         if (!RunExporter::isSupported(path)) {
@@ -140,7 +140,10 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     // Before the run exists: from its first queue on, a signal must end it the proper way.
     TerminationSignals termination;
     bool interrupted = false;
-    Run run(loaded.scenario);
+    Scenario scenario = loaded.scenario;
+    if (!language.isEmpty())
+        scenario.localize(language);
+    Run run(scenario);
     if (timeLimitS > 0)
         run.setTimeLimit(timeLimitS);
     Headless progress(run, out);

@@ -688,6 +688,14 @@ bool parseStartMethod(const QString &name, StartMethod *method)
     return false;
 }
 
+void Scenario::localize(const QString &language)
+{
+    for (WorkerSpec &w : workers) {
+        if (!w.names.en.isEmpty() && (w.name == w.names.en || w.name == w.names.es))
+            w.name = w.names.text(language);
+    }
+}
+
 QString LocalizedText::text(const QString &language) const
 {
     if (language.startsWith(u"es"_s) && !es.isEmpty())
@@ -955,7 +963,10 @@ QJsonObject Scenario::toJson() const
         QJsonObject wo;
         if (!w.id.isEmpty())
             wo.insert(u"id"_s, w.id);
-        wo.insert(u"name"_s, w.name);
+        if (!w.names.en.isEmpty() && (w.name == w.names.en || w.name == w.names.es))
+            wo.insert(u"name"_s, QJsonObject{{u"es"_s, w.names.es}, {u"en"_s, w.names.en}});
+        else
+            wo.insert(u"name"_s, w.name);
         wo.insert(u"task"_s, w.task);
         wo.insert(u"args"_s, w.args);
         wo.insert(u"daemon"_s, w.daemon);
@@ -1639,7 +1650,26 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
                 }
             }
             QString name;
-            if (v.getString(wo, p, u"name"_s, false, kMaxNameLength, &name)) {
+            if (wo.value(u"name"_s).isObject()) {
+                // A preset's name in both languages: {"es": "1 hilo", "en": "1 thread"}.
+                const QString np = key(p, u"name"_s);
+                const QJsonObject no = wo.value(u"name"_s).toObject();
+                v.checkKeys(no, np, {u"es"_s, u"en"_s});
+                bool ok = v.getString(no, np, u"es"_s, true, kMaxNameLength, &w.names.es);
+                ok = v.getString(no, np, u"en"_s, true, kMaxNameLength, &w.names.en) && ok;
+                for (const QString &text : {w.names.es, w.names.en}) {
+                    if (const QString why = workerNameProblem(text); ok && !why.isEmpty()) {
+                        v.error(np, why);
+                        ok = false;
+                    }
+                }
+                if (ok) {
+                    w.name = w.names.en;
+                    w.named = true;
+                } else {
+                    w.names = {};
+                }
+            } else if (v.getString(wo, p, u"name"_s, false, kMaxNameLength, &name)) {
                 if (const QString why = workerNameProblem(name); !why.isEmpty()) {
                     v.error(key(p, u"name"_s), why);
                 } else {

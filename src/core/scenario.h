@@ -81,8 +81,11 @@ struct WorkerSpec
     QString id;         ///< optional handle used by actions; empty when the file gives none
     QString name;       ///< resolved: the file's `name`, or `Process-N` with N = index + 1
     bool named = false; ///< whether the file gave `name`
-    QString task;       ///< a task of docs/protocol.md
-    QJsonObject args;   ///< validated task arguments, only those the file gives (helpers apply defaults)
+    /// When the file gives `name` as `{"es": …, "en": …}` (a preset's names read in the
+    /// interface's language): both; `name` is the English one until Scenario::localize().
+    LocalizedText names;
+    QString task;     ///< a task of docs/protocol.md
+    QJsonObject args; ///< validated task arguments, only those the file gives (helpers apply defaults)
     bool daemon = false;
     StartMethod startMethod = StartMethod::Fork; ///< resolved: the worker's own, else the run's
     bool ownStartMethod = false; ///< the file gave this worker a start method (get_context(m).Process)
@@ -157,6 +160,9 @@ struct Scenario
     /// `daemon` and `start_method`; actions refer to workers by id when they have one, else by index.
     /// Includes `file` when known. ScenarioLoader accepts the result again.
     QJsonObject toJson() const;
+    /// Gives each worker whose name the file gives in both languages, and which still has one of
+    /// them (the student has not renamed it), the name in `language`.
+    void localize(const QString &language);
 
     bool usesStartMethod(StartMethod method) const;
     int workerIndexById(const QString &id) const;    ///< -1 when absent

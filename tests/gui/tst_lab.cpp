@@ -76,6 +76,7 @@ class TestLab : public QObject
 private Q_SLOTS:
     void initTestCase();
     void editedArgumentRunsAndCrashShowsTraceback();
+    void presetNamesFollowTheLanguage();
     void stepThroughPage6();
     void terminateFromTheTable();
     void treeAfterAdoption();
@@ -151,6 +152,35 @@ void TestLab::editedArgumentRunsAndCrashShowsTraceback()
     QVERIFY(!lab.isEdited());
     QCOMPARE(lab.scenario().workers.at(2).args.value(QStringLiteral("c")).toDouble(), 4.0);
     QCOMPARE(drafts.constLast().at(1).toByteArray(), QByteArray());
+}
+
+void TestLab::presetNamesFollowTheLanguage()
+{
+    // Page 8 names its workers in both languages: before a run they follow the interface; the
+    // processes of a run keep the names they ran with.
+    LabPanel lab;
+    Testers testers(lab);
+    lab.resize(900, 800);
+    lab.show();
+    lab.showPreset(preset(8), QStringLiteral("es"));
+    QVERIFY(lab.message().isEmpty());
+    QCOMPARE(lab.scenario().workers.at(0).name, QStringLiteral("1 hilo"));
+    QCOMPARE(lab.scenario().workers.at(3).name, QStringLiteral("Proceso B"));
+    lab.showPreset(preset(8), QStringLiteral("en"));
+    QCOMPARE(lab.scenario().workers.at(0).name, QStringLiteral("1 thread"));
+    QVERIFY(!lab.isEdited());
+    lab.showPreset(preset(8), QStringLiteral("es"));
+    QCOMPARE(lab.scenario().workers.at(1).name, QStringLiteral("2 hilos"));
+
+    lab.runAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(rowNamed(lab, QStringLiteral("1 hilo")) >= 0, 20000);
+    lab.showPreset(preset(8), QStringLiteral("en"));
+    QCOMPARE(lab.scenario().workers.at(0).name, QStringLiteral("1 hilo"));
+    QVERIFY(rowNamed(lab, QStringLiteral("1 hilo")) >= 0);
+    QVERIFY(lab.run());
+    QPointer<Run> run = lab.run();
+    run->abort();
+    QTRY_VERIFY_WITH_TIMEOUT(!run || run->isFinished(), 20000);
 }
 
 void TestLab::stepThroughPage6()

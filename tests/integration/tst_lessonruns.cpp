@@ -647,14 +647,14 @@ void TestLessonRuns::freeLab()
     QCOMPARE(r.exitcode(u"Process-1"_s).toInt(-99), 0);
     QCOMPARE(r.exitcode(u"Process-2"_s).toInt(-99), 0);
     QCOMPARE(r.exitcode(u"CPU"_s).toInt(-99), 0);
-    QCOMPARE(r.exitcode(u"Dormilón"_s).toInt(-99), -9);
-    QCOMPARE(r.exitcode(u"Fallo"_s).toInt(-99), -6);
+    QCOMPARE(r.exitcode(u"Sleeper"_s).toInt(-99), -9);
+    QCOMPARE(r.exitcode(u"Crash"_s).toInt(-99), -6);
     QCOMPARE(r.exitcode(u"Forked"_s).toInt(-99), 0);
-    QCOMPARE(r.exitcode(u"Demonio"_s).toInt(-99), -15);
+    QCOMPARE(r.exitcode(u"Daemon"_s).toInt(-99), -15);
     QCOMPARE(r.process(u"Forked"_s).value(u"start_method"_s).toString(), u"fork"_s);
     QCOMPARE(r.process(u"Forked"_s).value(u"ppid"_s).toInteger(), r.pidOf(u"MainProcess"_s));
-    QCOMPARE(r.eventsOf(u"stop"_s, u"Dormilón"_s).size(), 1);
-    QCOMPARE(r.eventsOf(u"continue"_s, u"Dormilón"_s).size(), 1);
+    QCOMPARE(r.eventsOf(u"stop"_s, u"Sleeper"_s).size(), 1);
+    QCOMPARE(r.eventsOf(u"continue"_s, u"Sleeper"_s).size(), 1);
 }
 
 void TestLessonRuns::badScenario_data()

@@ -69,6 +69,7 @@ private slots:
     void deepNesting();
     void processNames();
     void processNamesMatchPython();
+    void namesInBothLanguages();
     void resolvesReferences();
     void taskArguments();
     void actionText();
@@ -515,6 +516,52 @@ void TestScenario::processNames()
     QCOMPARE(r.scenario.workers.at(2).name, u"Process-3"_s);
     // Python allows a name that repeats an automatic one; so do we.
     QCOMPARE(r.scenario.workers.at(3).name, u"Process-1"_s);
+}
+
+void TestScenario::namesInBothLanguages()
+{
+    // A preset may name a worker in both languages; the interface's language picks one, a name
+    // the student changed stays, and saving keeps both while the name is still one of them.
+    const ScenarioLoadResult r = ScenarioLoader::loadData(
+        scenarioJson(R"([{"task": "info", "name": {"es": "1 hilo", "en": "1 thread"}},
+                         {"task": "info", "name": {"es": "Proceso A", "en": "Process A"}},
+                         {"task": "info", "name": "Worker 2"}])",
+                     "[]"),
+        u"n.json"_s);
+    QVERIFY2(r.ok(), qPrintable(r.errorStrings().join(u'\n')));
+    Scenario s = r.scenario;
+    QCOMPARE(s.workers.at(0).name, u"1 thread"_s); // English until localized
+    QVERIFY(s.workers.at(0).named);
+    s.localize(u"es_MX"_s);
+    QCOMPARE(s.workers.at(0).name, u"1 hilo"_s);
+    QCOMPARE(s.workers.at(1).name, u"Proceso A"_s);
+    QCOMPARE(s.workers.at(2).name, u"Worker 2"_s);
+    s.workers[1].name = u"Mío"_s;
+    s.localize(u"en"_s);
+    QCOMPARE(s.workers.at(0).name, u"1 thread"_s);
+    QCOMPARE(s.workers.at(1).name, u"Mío"_s);
+
+    const QJsonArray saved = s.toJson().value(u"workers"_s).toArray();
+    QCOMPARE(saved.at(0).toObject().value(u"name"_s).toObject().value(u"es"_s).toString(), u"1 hilo"_s);
+    QCOMPARE(saved.at(1).toObject().value(u"name"_s).toString(), u"Mío"_s);
+    const ScenarioLoadResult again =
+        ScenarioLoader::loadData(QJsonDocument(s.toJson()).toJson(), u"n.json"_s);
+    QVERIFY2(again.ok(), qPrintable(again.errorStrings().join(u'\n')));
+    Scenario back = again.scenario;
+    back.localize(u"es"_s);
+    QCOMPARE(back.workers.at(0).name, u"1 hilo"_s);
+    QCOMPARE(back.workers.at(1).name, u"Mío"_s);
+
+    // Both texts are needed, and each must be a valid name.
+    const ScenarioLoadResult bad =
+        ScenarioLoader::loadData(scenarioJson(R"([{"task": "info", "name": {"es": "uno"}},
+                         {"task": "info", "name": {"es": " a", "en": "b"}}])",
+                                              "[]"),
+                                 u"b.json"_s);
+    QVERIFY(!bad.ok());
+    const QString errors = bad.errorStrings().join(u'\n');
+    QVERIFY2(errors.contains(u"workers[0].name.en"_s), qPrintable(errors));
+    QVERIFY2(errors.contains(u"workers[1].name"_s) && errors.contains(u"spaces"_s), qPrintable(errors));
 }
 
 void TestScenario::processNamesMatchPython()
