@@ -73,7 +73,21 @@ void raiseDescriptorLimit()
 
 Run::Run(const Scenario &scenario, QObject *parent)
     : QObject(parent), m_scenario(scenario), m_launcher(m_scenario, concurrente::helperDir()),
-      m_script(new ScriptRunner(this)), m_pipes(m_scenario)
+      m_script(new ScriptRunner(this)),
+      m_joins(new JoinWaits(
+          [this](WorkerProcess *p, bool timedOut, int timeoutMs, bool implicit) {
+              if (timedOut)
+                  recordEngine(EventKind::JoinTimeout, p,
+                               {{QStringLiteral("timeout_ms"), timeoutMs},
+                                {QStringLiteral("is_alive"), p->isAlive()}});
+              else
+                  recordEngine(EventKind::Join, p,
+                               implicit ? QJsonObject{{QStringLiteral("implicit"), true}} : QJsonObject{});
+          },
+          this)),
+      m_actions([this](const QByteArray &line) { return writeToMain(line); },
+                [this](const QString &action, const QString &why) { actionError(action, nullptr, why); }),
+      m_pipes(m_scenario)
 {
     raiseDescriptorLimit();
     m_timeLimitS = m_scenario.timeLimitS;
@@ -95,10 +109,10 @@ Run::Run(const Scenario &scenario, QObject *parent)
 
 Run::~Run()
 {
-    if (!m_finished)
+    if (!isFinished())
         killEverything();
     closePipeEnds(true);
-    destroyQueues();
+    m_queues.destroy();
 }
 
 void Run::killEverything()
@@ -108,9 +122,7 @@ void Run::killEverything()
         p->disconnect(this);
     for (EventChannel *c : std::as_const(m_channels))
         c->disconnect(this);
-    for (const PendingJoin &j : std::as_const(m_joins))
-        delete j.timer;
-    m_joins.clear();
+    m_joins->cancelAll();
     for (WorkerProcess *p : std::as_const(m_processes))
         p->killQuietly();
     // A grandchild that never reported its pid still holds its group's event pipe open.
@@ -135,7 +147,7 @@ WorkerProcess *Run::addProcess(const ProcessRecord &record)
 
 void Run::start()
 {
-    if (m_script->isScripted() || m_finished)
+    if (m_script->isScripted() || isFinished())
         return;
     m_script->setScripted();
     startInteractive();
@@ -149,17 +161,19 @@ void Run::start()
 
 void Run::startInteractive()
 {
-    if (m_started)
+    if (isStarted())
         return;
-    m_started = true;
     m_startNs = monotonicNs();
-    setPhase(Phase::Running);
+    advance(Stage::Running);
     m_log.appVersion = appVersion();
     m_log.host = HostInfo::current();
     m_log.scenario = m_scenario.toJson();
     if (!m_scenario.file.isEmpty())
         m_log.scenario.insert(QStringLiteral("file"), m_scenario.file);
-    createQueues();
+    m_queues.create(m_scenario.queues, [this](const QString &queue, const QString &why) {
+        recordEngine(EventKind::QueueError, nullptr,
+                     {{QStringLiteral("queue"), queue}, {QStringLiteral("message"), why}});
+    });
     ensureMain();
     if (m_timeLimitS > 0) {
         // A valid scenario can still run for hours (256 workers sleeping 60 s one after the
@@ -172,7 +186,7 @@ void Run::startInteractive()
         m_limitTimer->setTimerType(Qt::PreciseTimer); // a coarse one may fire 5 % early
         connect(m_limitTimer, &QTimer::timeout, this, [this] {
             m_limitLeftMs = 0;
-            if (m_finished || m_phase == Phase::Finished)
+            if (isFinished())
                 return;
             recordEngine(EventKind::TimeLimit, nullptr, {{QStringLiteral("limit_s"), m_timeLimitS}});
             abort();
@@ -186,7 +200,7 @@ void Run::updateLimitClock()
 {
     if (!m_limitTimer)
         return;
-    const bool counting = !m_finished && m_script->isScripted() && !m_script->isPaused();
+    const bool counting = !isFinished() && m_script->isScripted() && !m_script->isPaused();
     if (counting && !m_limitTimer->isActive() && m_limitLeftMs > 0) {
         m_limitTimer->start(std::chrono::milliseconds(m_limitLeftMs));
     } else if (!counting && m_limitTimer->isActive()) {
@@ -229,12 +243,32 @@ void Run::step()
         start();
 }
 
-void Run::setPhase(Phase phase)
+Run::Phase Run::phase() const
 {
-    if (m_phase == phase)
+    switch (m_stage) {
+    case Stage::NotStarted:
+        return Phase::NotStarted;
+    case Stage::Running:
+    case Stage::EndingMain:
+        return Phase::Running;
+    case Stage::MainEnded:
+    case Stage::RunEnding:
+        return Phase::Ending;
+    case Stage::Finished:
+        break;
+    }
+    return Phase::Finished;
+}
+
+void Run::advance(Stage stage)
+{
+    if (stage <= m_stage)
         return;
-    m_phase = phase;
-    emit phaseChanged(phase);
+    const Phase before = phase();
+    m_stage = stage;
+    // Finished is announced by finishRun() once the log is final.
+    if (phase() != before && stage != Stage::Finished)
+        emit phaseChanged(phase());
 }
 
 void Run::record(const Event &event)
@@ -285,14 +319,14 @@ void Run::startWorker(int index, std::function<void()> done)
     WorkerProcess *w = checkedWorker(index, QStringLiteral("start"));
     if (!w)
         return;
-    if (!m_started)
+    if (!isStarted())
         startInteractive();
     if (w->state() != WorkerProcess::State::Created) {
         actionError(QStringLiteral("start"), w,
                     engineText(QT_TRANSLATE_NOOP("EngineMessage", "cannot start a process twice")));
         return;
     }
-    if (m_mainEnded || m_endingMain || m_runEnding) {
+    if (isMainOver()) {
         actionError(QStringLiteral("start"), w,
                     engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")));
         return;
@@ -308,8 +342,8 @@ WorkerProcess *Run::ensureMain()
     r.name = QStringLiteral("MainProcess");
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
-    m_main->setKeptFds(queueFds());
-    m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(queueFds()), true);
+    m_main->setKeptFds(m_queues.fds());
+    m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(m_queues.fds()), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
         watchChannel(m_main);
@@ -333,7 +367,7 @@ void Run::launchWorker(WorkerProcess *w, int index)
                       .arg(helper->record().error));
         return;
     }
-    const QByteArray command = m_launcher.startCommand(index, m_queueNames);
+    const QByteArray command = m_launcher.startCommand(index, m_queues.segmentNames());
     m_pendingForks.append(w);
     const qint64 requestNs = monotonicNs();
     helper->writeInput(command);
@@ -363,40 +397,7 @@ void Run::join(int index, int timeoutMs, std::function<void()> done)
             done();
         return;
     }
-    PendingJoin j{m_nextJoinId++, w, nullptr, std::move(done), false, timeoutMs};
-    if (timeoutMs >= 0) {
-        j.timer = new QTimer(this);
-        j.timer->setSingleShot(true);
-        j.timer->setTimerType(Qt::PreciseTimer);
-        const int id = j.id;
-        connect(j.timer, &QTimer::timeout, this, [this, id] { completeJoin(id, true); });
-        j.timer->start(timeoutMs);
-    }
-    m_joins.append(std::move(j));
-}
-
-void Run::completeJoin(int id, bool timedOut)
-{
-    const auto it =
-        std::find_if(m_joins.begin(), m_joins.end(), [id](const PendingJoin &j) { return j.id == id; });
-    if (it == m_joins.end())
-        return;
-    PendingJoin j = std::move(*it);
-    m_joins.erase(it);
-    if (j.timer)
-        j.timer->deleteLater();
-    if (timedOut) {
-        recordEngine(EventKind::JoinTimeout, j.process,
-                     {{QStringLiteral("timeout_ms"), j.timeoutMs},
-                      {QStringLiteral("is_alive"), j.process->isAlive()}});
-    } else {
-        QJsonObject f;
-        if (j.implicit)
-            f.insert(QStringLiteral("implicit"), true);
-        recordEngine(EventKind::Join, j.process, f);
-    }
-    if (j.done)
-        j.done();
+    m_joins->wait(w, timeoutMs, false, std::move(done));
 }
 
 void Run::signalAction(int index, int sig, EventKind ev, std::function<void()> done)
@@ -485,22 +486,80 @@ void Run::terminateRandom(const QList<int> &candidates, std::function<void()> do
 void Run::call(const QString &task, const QJsonObject &args, std::function<void()> done)
 {
     WorkerProcess *main = ensureMain();
-    if (main->isFinished() || m_callDone) {
-        actionError(
-            QStringLiteral("call"), nullptr,
-            m_callDone
-                ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program is still doing a call"))
-                : engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended")));
-        if (done)
-            done();
+    if (main->isFinished() || m_actions.isCallInProgress()) {
+        m_actions.failNow(
+            QStringLiteral("call"),
+            main->isFinished()
+                ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program has ended"))
+                : engineText(QT_TRANSLATE_NOOP("EngineMessage", "the main program is still doing a call")),
+            done);
         return;
     }
-    QStringList fields{QStringLiteral("call"), escapedCommandField(task)};
-    for (const QString &a : WorkerSpec::taskArgumentStrings(args))
-        fields << escapedCommandField(a);
-    m_callDone = done ? std::move(done) : [] {};
     recordEngine(EventKind::Call, m_main, {{QStringLiteral("task"), task}, {QStringLiteral("args"), args}});
-    main->writeInput(fields.join(u'\t').toUtf8() + '\n');
+    m_actions.call(task, args, std::move(done));
+}
+
+void Run::put(int queue, const QJsonValue &value, std::function<void()> done)
+{
+    if (checkedQueue(queue, QStringLiteral("put"), done))
+        m_actions.put(m_queues.segmentNames().at(queue), m_scenario.queues.at(queue).name, value,
+                      std::move(done));
+}
+
+void Run::get(int queue, int timeoutMs, std::function<void()> done, const QString &printText)
+{
+    if (checkedQueue(queue, QStringLiteral("get"), done))
+        m_actions.get(m_queues.segmentNames().at(queue), m_scenario.queues.at(queue).name, timeoutMs,
+                      printText, std::move(done));
+}
+
+bool Run::checkedQueue(int queue, const QString &action, const std::function<void()> &done)
+{
+    if (m_queues.isAvailable(queue))
+        return true;
+    m_actions.failNow(
+        action,
+        queue >= 0 && queue < m_scenario.queues.size()
+            ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "queue \"%1\" could not be created"))
+                  .arg(m_scenario.queues[queue].name)
+            : engineText(QT_TRANSLATE_NOOP("EngineMessage", "no queue with index %1")).arg(queue),
+        done);
+    return false;
+}
+
+void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> done)
+{
+    if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainReads) {
+        m_actions.failNow(QStringLiteral("recv"),
+                          engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                       "no pipe with index %1 that the main program reads"))
+                              .arg(pipe),
+                          done);
+        return;
+    }
+    m_actions.recv(m_pipes[pipe].name, untilNone, timeoutMs, std::move(done));
+}
+
+void Run::send(int pipe, const QJsonValue &value, std::function<void()> done)
+{
+    if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainWrites) {
+        m_actions.failNow(QStringLiteral("send"),
+                          engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                       "no pipe with index %1 that the main program writes"))
+                              .arg(pipe),
+                          done);
+        return;
+    }
+    m_actions.send(m_pipes[pipe].name, value, std::move(done));
+}
+
+bool Run::writeToMain(const QByteArray &line)
+{
+    WorkerProcess *main = ensureMain();
+    if (main->isFinished())
+        return false;
+    main->writeInput(line);
+    return true;
 }
 
 void Run::isAlive(int index, std::function<void()> done)
@@ -527,14 +586,14 @@ void Run::sleepMs(int ms, std::function<void()> done)
 
 void Run::endMain(std::function<void()> done)
 {
-    if (m_mainEnded || m_endingMain) {
+    if (isMainOver()) {
         if (done)
             done();
         return;
     }
-    if (!m_started)
+    if (!isStarted())
         startInteractive();
-    m_endingMain = true;
+    advance(Stage::EndingMain);
     recordEngine(EventKind::EndMain, nullptr);
     // The main program's pipe ends close with it, or a receiver whose sender was never started
     // would wait for end-of-file forever.
@@ -551,9 +610,7 @@ void Run::endMain(std::function<void()> done)
     }
     auto remaining = std::make_shared<int>(0);
     auto allJoined = [this, done = std::move(done)] {
-        m_endingMain = false;
-        m_mainEnded = true;
-        setPhase(Phase::Ending);
+        advance(Stage::MainEnded);
         emit mainEnded();
         if (done)
             done();
@@ -575,7 +632,7 @@ void Run::endMain(std::function<void()> done)
     };
     for (WorkerProcess *w : std::as_const(toJoin)) {
         recordEngine(EventKind::JoinBegin, w, {{QStringLiteral("implicit"), true}});
-        m_joins.append(PendingJoin{m_nextJoinId++, w, nullptr, one, true, -1});
+        m_joins->wait(w, -1, true, one);
     }
 }
 
@@ -588,16 +645,12 @@ void Run::closePipeEnds(bool all)
 
 void Run::abort()
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    if (!m_started)
+    if (!isStarted())
         startInteractive();
-    m_mainEnded = true;
-    m_endingMain = false;
-    setPhase(Phase::Ending);
-    for (const PendingJoin &j : std::as_const(m_joins))
-        delete j.timer;
-    m_joins.clear();
+    advance(Stage::MainEnded);
+    m_joins->cancelAll();
     for (WorkerProcess *p : std::as_const(m_processes)) {
         if (p == m_main || p == m_server || !p->isAlive() || p->hasExitedOnPidfd())
             continue;
@@ -765,47 +818,19 @@ bool Run::routeMainProgramEvent(const Event &e)
         m_script->helperReady();
         return true;
     }
-    if (e.kind == EventKind::Put || e.kind == EventKind::Get || e.kind == EventKind::PutFailed ||
-        e.kind == EventKind::GetFailed || e.kind == EventKind::RecvDone) {
-        // The script's own queue or pipe action: done, or one message of a recv loop.
+    if (!m_actions.isOutcome(e))
+        return false;
+    // The outcome of the script's own queue, pipe or call action (or one message of a recv
+    // loop): recorded as the main program's, then the action completes.
+    if (e.kind == EventKind::CallDone || e.kind == EventKind::CommandError) {
+        m_main->deliver(e);
+    } else {
         Event named = e;
         named.fields.insert(QStringLiteral("name"), m_main->name());
         m_main->deliver(named);
-        const bool partOfRecv = !m_queueActions.isEmpty() &&
-                                m_queueActions.first().action == QLatin1String("recv") &&
-                                e.kind == EventKind::Get;
-        if (!partOfRecv)
-            completeQueueAction(e);
-        return true;
     }
-    if (e.kind == EventKind::CallDone) {
-        m_main->deliver(e);
-        if (auto done = std::exchange(m_callDone, {}))
-            done();
-        return true;
-    }
-    if (e.kind == EventKind::CommandError) {
-        // A script action it refused will never report its outcome: end the action, with the
-        // reason, rather than wait for it. (Refused starts are the next branch's business.)
-        const QString verb = e.fields.value(QStringLiteral("line")).toString().section(u'\t', 0, 0);
-        const QString message = e.fields.value(QStringLiteral("message")).toString();
-        if (verb == QLatin1String("call") && m_callDone) {
-            m_main->deliver(e);
-            actionError(verb, nullptr, message);
-            std::exchange(m_callDone, {})();
-            return true;
-        }
-        if ((verb == QLatin1String("put") || verb == QLatin1String("get") || verb == QLatin1String("recv") ||
-             verb == QLatin1String("send")) &&
-            !m_queueActions.isEmpty()) {
-            m_main->deliver(e);
-            actionError(verb, nullptr, message);
-            if (auto done = m_queueActions.takeFirst().done)
-                done();
-            return true;
-        }
-    }
-    return false;
+    m_actions.complete(e);
+    return true;
 }
 
 WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
@@ -850,24 +875,12 @@ WorkerProcess *Run::adopt(WorkerProcess *owner, const Event &e)
 
 void Run::onProcessFinished(WorkerProcess *p)
 {
-    // Copy: completing a join can start more actions that touch m_joins.
-    QList<int> ids;
-    for (const PendingJoin &j : std::as_const(m_joins))
-        if (j.process == p)
-            ids.append(j.id);
-    for (int id : ids)
-        completeJoin(id, false);
+    m_joins->processEnded(p);
 
     if (p == m_main || p == m_server) {
         if (p == m_main) {
             m_script->helperReady(); // a main program that died before it was ready: the script goes on
-            failQueueActions();
-            if (auto done = std::exchange(m_callDone, {})) {
-                actionError(QStringLiteral("call"), nullptr,
-                            engineText(QT_TRANSLATE_NOOP("EngineMessage",
-                                                         "the main program ended before finishing it")));
-                done();
-            }
+            m_actions.mainEnded();
         }
         // Start commands it never answered will not be answered now.
         const QList<WorkerProcess *> pending = std::exchange(m_pendingForks, {});
@@ -922,7 +935,7 @@ bool Run::creatorGone(const WorkerProcess *p) const
 
 void Run::maybeEndRun()
 {
-    if (!m_mainEnded || m_runEnding)
+    if (m_stage != Stage::MainEnded)
         return;
     for (WorkerProcess *w : std::as_const(m_workers))
         if (w->isAlive())
@@ -932,9 +945,9 @@ void Run::maybeEndRun()
 
 void Run::beginRunEnd()
 {
-    if (m_runEnding)
+    if (m_stage >= Stage::RunEnding)
         return;
-    m_runEnding = true;
+    advance(Stage::RunEnding);
     // Whatever is still alive now is not a worker of the scenario: orphans and grandchildren.
     // As in Python they outlive the main program; the run stays open until they have ended
     // (or the user ends the run: abort()).
@@ -945,7 +958,7 @@ void Run::beginRunEnd()
 
 void Run::onGraceTimeout()
 {
-    if (m_finished)
+    if (isFinished())
         return;
     if (!m_groupsSwept) {
         m_groupsSwept = true;
@@ -968,7 +981,7 @@ void Run::onGraceTimeout()
 
 void Run::checkRunEndComplete()
 {
-    if (!m_runEnding || m_finished)
+    if (m_stage != Stage::RunEnding)
         return;
     for (WorkerProcess *p : std::as_const(m_processes)) {
         if (p->isAlive())
@@ -992,19 +1005,19 @@ void Run::checkRunEndComplete()
 
 void Run::finishRun()
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    m_finished = true;
+    advance(Stage::Finished);
     if (m_graceTimer)
         m_graceTimer->stop();
     closePipeEnds(true);
-    destroyQueues();
+    m_queues.destroy();
     m_log.processes.clear();
     for (WorkerProcess *p : std::as_const(m_processes))
         m_log.processes.append(p->record());
     m_log.finalize(monotonicNs() - m_startNs);
     qCDebug(lcRun) << "run finished:" << m_log.events().size() << "events";
-    setPhase(Phase::Finished);
+    emit phaseChanged(Phase::Finished);
     emit finished();
 }
 

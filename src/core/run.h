@@ -1,7 +1,10 @@
 #pragma once
 
+#include "joinwaits.h"
 #include "launcher.h"
+#include "mainactions.h"
 #include "runlog.h"
+#include "runqueues.h"
 #include "scenario.h"
 
 #include <QCoreApplication>
@@ -14,10 +17,6 @@
 #include <memory>
 
 class QTimer;
-
-namespace shmq {
-class Queue;
-}
 
 namespace concurrente {
 
@@ -55,7 +54,7 @@ public:
     /// Removes the queue segments in /dev/shm left by app instances that died without removing
     /// them (SIGKILL, a crash), also those whose creator's pid is now another process's.
     /// Called once per process: at the app's start and, at the latest, before a run's queues.
-    static void removeStaleQueues();
+    static void removeStaleQueues() { RunQueues::removeStale(); }
     /// Kills and reaps every process of the run still alive (bounded, SIGKILL is immediate).
     ~Run() override;
 
@@ -85,8 +84,8 @@ public:
     bool isScripted() const;
     /// Whether the main program has ended or is ending (endMain(), abort()), or the run is over:
     /// no further action of the main script begins.
-    bool isMainOver() const { return m_mainEnded || m_endingMain || m_finished; }
-    Phase phase() const { return m_phase; }
+    bool isMainOver() const { return m_stage >= Stage::EndingMain; }
+    Phase phase() const;
 
     // Actions. `done`, if given, is called once the action completed (a join when the process
     // ended or timed out, a sleep when it elapsed); problems are recorded as `action_error`.
@@ -130,8 +129,8 @@ public:
     /// adopted grandchildren in order of appearance.
     QList<WorkerProcess *> processes() const { return m_processes; }
     WorkerProcess *worker(int index) const { return m_workers.value(index); }
-    bool isStarted() const { return m_started; }
-    bool isFinished() const { return m_finished; }
+    bool isStarted() const { return m_stage != Stage::NotStarted; }
+    bool isFinished() const { return m_stage == Stage::Finished; }
     qint64 startNs() const { return m_startNs; }
 
 signals:
@@ -173,26 +172,13 @@ private:
     /// was ours), so the run must record its end itself.
     bool creatorGone(const WorkerProcess *p) const;
 
-    void createPipes();
     void closePipeEnds(bool all);
-    void createQueues();
-    void destroyQueues();
-    /// The descriptors of the run's queue segments (for the main program to inherit).
-    QList<int> queueFds() const;
     /// Runs or stops the time limit's clock: it counts while the script runs by itself.
     void updateLimitClock();
-    /// Sends a queue action to the main program; `done` runs when it reports the outcome.
-    void sendQueueAction(const QString &action, int queue, const QByteArray &rest,
-                         std::function<void()> done);
-    /// Writes `action TAB target rest` to the main program and waits for its outcome in order
-    /// (completeQueueAction); fails the action at once when the main program has ended.
-    void sendMainAction(const QString &action, const QByteArray &target, const QByteArray &rest,
-                        std::function<void()> done);
-    /// Records why `action` could not be done, then lets the script go on.
-    void failAction(const QString &action, const QString &message, const std::function<void()> &done);
-    /// The main program reported a queue action's outcome (`put`, `get`, `put_failed`, `get_failed`).
-    void completeQueueAction(const Event &event);
-    void failQueueActions();
+    /// Whether queue `queue` exists; if not, the action fails with the reason.
+    bool checkedQueue(int queue, const QString &action, const std::function<void()> &done);
+    /// Writes a command line to the main program; false when it has ended.
+    bool writeToMain(const QByteArray &line);
 
     void maybeEndRun();
     void beginRunEnd();
@@ -201,16 +187,17 @@ private:
     void finishRun();
     void killEverything();
 
-    struct PendingJoin
-    {
-        int id;
-        WorkerProcess *process;
-        QTimer *timer;
-        std::function<void()> done;
-        bool implicit;
-        int timeoutMs;
+    /// Where the run is, finer than Phase: each step implies the ones before it.
+    enum class Stage {
+        NotStarted,
+        Running,
+        EndingMain, ///< end_main in progress: joining the workers
+        MainEnded,  ///< end_main completed (or abort): waiting for the workers still alive
+        RunEnding,  ///< waiting for orphans and the last event pipes
+        Finished,   ///< every process reaped, the log final
     };
-    void completeJoin(int id, bool timedOut);
+    /// Moves on to `stage` (never back), announcing the phase when it changes with it.
+    void advance(Stage stage);
 
     Scenario m_scenario;
     Launcher m_launcher;              ///< the main program's command line, the workers' start commands
@@ -226,30 +213,12 @@ private:
     /// pid of each process the run started with QProcess (a process-group leader) → its channel
     QHash<qint64, EventChannel *> m_groupLeaders;
     int m_adoptedCount = 0;
-    QList<PendingJoin> m_joins;
-    int m_nextJoinId = 1;
-    std::vector<std::unique_ptr<shmq::Queue>> m_queues;
-    QStringList m_queueNames; ///< segment names, by scenario queue index
-    qint64 m_mainPutSeq = 0;
-    qint64 m_mainSendSeq = 0;
-    struct QueueAction
-    {
-        QString action;
-        std::function<void()> done;
-    };
-    QList<QueueAction> m_queueActions; ///< sent to the main program, in order, not yet reported
-    std::function<void()> m_callDone;  ///< the main program's call in progress
+    JoinWaits *m_joins;    ///< the main program's joins in progress
+    RunQueues m_queues;    ///< the scenario's queues
+    MainActions m_actions; ///< what the main program does itself and reports: put, get, send, recv, call
+    RunPipes m_pipes;      ///< the scenario's pipes, as the main program holds them
 
-    RunPipes m_pipes; ///< the scenario's pipes, as the main program holds them
-
-    void setPhase(Phase phase);
-
-    Phase m_phase = Phase::NotStarted;
-    bool m_started = false;
-    bool m_mainEnded = false;  ///< end_main completed (or abort)
-    bool m_endingMain = false; ///< end_main in progress
-    bool m_runEnding = false;
-    bool m_finished = false;
+    Stage m_stage = Stage::NotStarted;
     int m_timeLimitS = 0;           ///< set from the scenario in the constructor
     QTimer *m_limitTimer = nullptr; ///< counts the time limit while the run goes by itself
     qint64 m_limitLeftMs = 0;       ///< what is left of the limit while the timer is stopped
