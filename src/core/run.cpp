@@ -2,6 +2,7 @@
 
 #include "datapaths.h"
 #include "eventchannel.h"
+#include "runcgroup.h"
 #include "scriptrunner.h"
 #include "workerprocess.h"
 
@@ -99,6 +100,8 @@ Run::~Run()
         killEverything();
     closePipeEnds(true);
     destroyQueues();
+    if (m_containment)
+        m_containment->end(); // whatever left the run's process groups
 }
 
 void Run::killEverything()
@@ -156,6 +159,10 @@ void Run::startInteractive()
     setPhase(Phase::Running);
     m_log.appVersion = appVersion();
     m_log.host = HostInfo::current();
+    // Before the main program: it enters the run's cgroup before it runs anything.
+    m_containment = std::make_unique<RunContainment>(RunContainment::processCapFor(m_scenario),
+                                                     RunContainment::memoryCapFor(m_scenario));
+    m_containment->describe(m_log.host);
     m_log.scenario = m_scenario.toJson();
     if (!m_scenario.file.isEmpty())
         m_log.scenario.insert(QStringLiteral("file"), m_scenario.file);
@@ -309,6 +316,8 @@ WorkerProcess *Run::ensureMain()
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
     m_main->setKeptFds(queueFds());
+    if (m_containment)
+        m_main->setContainment(m_containment->child());
     m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(queueFds()), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
@@ -999,6 +1008,8 @@ void Run::finishRun()
         m_graceTimer->stop();
     closePipeEnds(true);
     destroyQueues();
+    if (m_containment)
+        m_containment->end(); // a process that left the run's process groups goes too
     m_log.processes.clear();
     for (WorkerProcess *p : std::as_const(m_processes))
         m_log.processes.append(p->record());

@@ -5,6 +5,7 @@
 #include "run.h"
 
 #include "pyvalue.h"
+#include "runcgroup.h"
 #include "shmq.h"
 #include "workerprocess.h"
 
@@ -48,7 +49,18 @@ void Run::createQueues()
 {
     removeStaleQueues(); // segments of an earlier app instance that died before removing them
     m_queueNames.clear();
+    // Every page of the queues is reserved now, charged to the app. Where that is more than the
+    // memory left, the reservation would not fail but wake the OOM killer (a memory cgroup's
+    // limit, the machine's memory): refuse first, with the cause.
+    const QString shortMemory = queueMemoryProblem(m_scenario);
     for (const QueueSpec &spec : std::as_const(m_scenario.queues)) {
+        if (!shortMemory.isEmpty()) {
+            recordEngine(EventKind::QueueError, nullptr,
+                         {{QStringLiteral("queue"), spec.name}, {QStringLiteral("message"), shortMemory}});
+            m_queues.push_back(nullptr);
+            m_queueNames.append(QString());
+            continue;
+        }
         shmq::OpenError error;
         // Anonymous and sealed (docs/decisions.md): nothing in /dev/shm to squat, truncate or
         // leave behind; the main program and every worker inherit the descriptor.
@@ -56,9 +68,15 @@ void Run::createQueues()
             shmq::Queue::createAnonymous(spec.name.toStdString(), std::uint32_t(std::max(spec.capacity, 1)),
                                          shmq::kMaxMessageBytes, &error);
         if (!q) {
-            recordEngine(EventKind::QueueError, nullptr,
-                         {{QStringLiteral("queue"), spec.name},
-                          {QStringLiteral("message"), QString::fromStdString(error.message)}});
+            const QString message = QString::fromStdString(error.message);
+            recordEngine(
+                EventKind::QueueError, nullptr,
+                {{QStringLiteral("queue"), spec.name},
+                 {QStringLiteral("message"),
+                  error.code == shmq::OpenErrorCode::NoSpace
+                      ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "not enough memory for the queues: %1"))
+                            .arg(message)
+                      : message}});
             m_queues.push_back(nullptr);
             m_queueNames.append(QString());
             continue;

@@ -768,6 +768,16 @@ void callCommand(std::string_view raw, std::string_view line)
     }
 }
 
+/// Why a fork or a spawn failed. EAGAIN is the cap on processes: the run's (pids.max of its
+/// cgroup, docs/decisions.md) or the user's (RLIMIT_NPROC), so say so.
+const char *forkErrorText(int err)
+{
+    if (err == EAGAIN)
+        return "Resource temporarily unavailable: too many processes (the run's process cap or the "
+               "user's limit was reached)";
+    return std::strerror(err);
+}
+
 void failedStart(std::string_view name, std::string_view message)
 {
     conc::Event &e = parentEvent("fork_failed");
@@ -879,7 +889,7 @@ void spawnCommand(std::string_view *fields, std::size_t n, std::string_view line
     if (pipeCopy >= 0)
         close(pipeCopy);
     if (err != 0) {
-        failedStart(name, std::strerror(err));
+        failedStart(name, forkErrorText(err));
         return;
     }
     rememberChild(slot, pid, name);
@@ -945,7 +955,7 @@ bool ensureServer(std::string_view name, conc::PipeTable &pipes)
     if (pid < 0) {
         const int err = errno;
         close(fds[1]);
-        failedStart(name, std::strerror(err));
+        failedStart(name, forkErrorText(err));
         return false;
     }
     g_server = pid;
@@ -1045,7 +1055,7 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
     if (pid < 0) {
         const int err = errno;
         conc::Event &e = parentEvent("fork_failed");
-        e.str("name", name).str("message", std::strerror(err));
+        e.str("name", name).str("message", forkErrorText(err));
         emitOrShutdown(e);
         return;
     }
