@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -130,7 +131,8 @@ private:
         QString err;
         std::optional<RunLog> log;
     };
-    Headless runApp(const QString &scenario, const QStringList &env, int memcgProcsFd = -1);
+    /// `asUser`: as that uid (through setpriv), with scenario and export in a folder it can use.
+    Headless runApp(const QString &scenario, const QStringList &env, int memcgProcsFd = -1, int asUser = -1);
 
     QString m_binary;
     QTemporaryDir m_dir;
@@ -169,10 +171,32 @@ QString TestContainment::writeScenario(const QByteArray &json)
 }
 
 TestContainment::Headless TestContainment::runApp(const QString &scenario, const QStringList &env,
-                                                  int memcgProcsFd)
+                                                  int memcgProcsFd, int asUser)
 {
     static int n = 0;
-    const QString exportPath = m_dir.filePath(u"run-%1.json"_s.arg(++n));
+    QString exportPath = m_dir.filePath(u"run-%1.json"_s.arg(++n));
+    QTemporaryDir shared;
+    QString program = m_binary;
+    QStringList arguments{u"--run"_s, scenario, u"--export"_s, exportPath};
+    if (asUser >= 0) {
+        const auto all = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                         QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                         QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QFile::setPermissions(shared.path(), all);
+        const QString copy = shared.filePath(u"scenario.json"_s);
+        QFile::copy(scenario, copy);
+        QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        exportPath = shared.filePath(u"run.json"_s);
+        program = u"setpriv"_s;
+        arguments = QStringList{u"--reuid=%1"_s.arg(asUser),
+                                u"--regid=%1"_s.arg(asUser),
+                                u"--clear-groups"_s,
+                                m_binary,
+                                u"--run"_s,
+                                copy,
+                                u"--export"_s,
+                                exportPath};
+    }
     QProcess app;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const QString &kv : env)
@@ -181,7 +205,7 @@ TestContainment::Headless TestContainment::runApp(const QString &scenario, const
     if (memcgProcsFd >= 0) // between fork and exec: into the test's memory cgroup
         app.setChildProcessModifier(
             [memcgProcsFd] { [[maybe_unused]] auto w = ::write(memcgProcsFd, "0", 1); });
-    app.start(m_binary, {u"--run"_s, scenario, u"--export"_s, exportPath});
+    app.start(program, arguments);
     Headless h;
     if (!app.waitForFinished(60'000)) {
         app.kill();
@@ -331,6 +355,7 @@ void TestContainment::forkBeyondTheCapIsForkFailed_data()
     QTest::addColumn<QString>("mode");
     QTest::newRow("cgroup2 (cap where a pids controller is)") << QString();
     QTest::newRow("cgroup v1 pids only") << u"cgroup1"_s;
+    QTest::newRow("rlimit (no cgroup, a user other than root)") << u"off"_s;
 }
 
 void TestContainment::forkBeyondTheCapIsForkFailed()
@@ -347,10 +372,16 @@ void TestContainment::forkBeyondTheCapIsForkFailed()
     QStringList env{u"CONCURRENTE_PIDS_MAX=3"_s};
     if (!mode.isEmpty())
         env << u"CONCURRENTE_CGROUP="_s + mode;
-    const Headless h = runApp(scenario, env);
+    // RLIMIT_NPROC does not hold for root: that row runs as `nobody` when the test is root.
+    const bool asNobody = mode == u"off"_s && ::geteuid() == 0;
+    if (asNobody && QStandardPaths::findExecutable(u"setpriv"_s).isEmpty())
+        QSKIP("root, and no setpriv to run the app as another user (RLIMIT_NPROC does not hold for root)");
+    const Headless h = runApp(scenario, env, -1, asNobody ? 65534 : -1);
     QVERIFY2(h.log, qPrintable(h.err));
     const HostInfo &host = h.log->host;
-    if (host.pidsMaxBy.isEmpty() || (host.pidsMaxBy == u"rlimit"_s))
+    if (mode == u"off"_s)
+        QCOMPARE(host.containment, u"rlimit"_s);
+    else if (host.pidsMaxBy.isEmpty() || (host.pidsMaxBy == u"rlimit"_s))
         QSKIP(qPrintable(u"no pids cgroup could be made here (containment %1): %2"_s.arg(
             host.containment, unwritable(RunContainment::ownCgroup1PidsDir(), "cgroup v1 pids"))));
     QCOMPARE(host.pidsMax, 3);
