@@ -316,9 +316,10 @@ WorkerProcess *Run::ensureMain()
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
     m_main->setKeptFds(queueFds());
-    if (m_containment)
-        m_main->setContainment(m_containment->child());
-    m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(queueFds()), true);
+    const ChildContainment containment = m_containment ? m_containment->child() : ChildContainment{};
+    m_main->setContainment(containment);
+    m_main->startQProcess(m_launcher.mainProgram(),
+                          m_launcher.mainArguments(queueFds()) + containment.mainArguments(), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
         watchChannel(m_main);

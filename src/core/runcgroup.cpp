@@ -334,6 +334,18 @@ void sweepStaleIn(const QString &ownDir, const QString &ownProcPath, bool v2)
     }
 }
 
+/// Opens `path` for writing at a descriptor ≥ 10, close-on-exec: the main program inherits it
+/// at that number, above those its child-process modifier places (0–3 and the pipe end).
+int openAbove(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || fd >= 10)
+        return fd;
+    const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    ::close(fd);
+    return moved;
+}
+
 qint64 envInteger(const char *name)
 {
     bool ok = false;
@@ -376,11 +388,15 @@ qint64 statValue(const QByteArray &stat, const QByteArray &key)
 
 void ChildContainment::applyInChild() const noexcept
 {
-    // Between fork and exec: write() and setrlimit() are plain system calls. A failure leaves
+    // Between fork and exec: fcntl() and setrlimit() are plain system calls. A failure leaves
     // the run without that containment, not without its main program.
-    for (int fd : procsFds)
-        if (fd >= 0) [[maybe_unused]]
-            const auto n = ::write(fd, "0", 1);
+    for (int fd : procsFds) {
+        if (fd >= 0) {
+            const int flags = ::fcntl(fd, F_GETFD);
+            if (flags >= 0)
+                ::fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
+        }
+    }
     if (nprocLimit > 0) {
         rlimit rl{};
         if (::getrlimit(RLIMIT_NPROC, &rl) == 0) {
@@ -388,6 +404,15 @@ void ChildContainment::applyInChild() const noexcept
             ::setrlimit(RLIMIT_NPROC, &rl);
         }
     }
+}
+
+QStringList ChildContainment::mainArguments() const
+{
+    QStringList args;
+    for (int fd : procsFds)
+        if (fd >= 0)
+            args << QStringLiteral("--cgroup-fd") << QString::number(fd);
+    return args;
 }
 
 QString RunContainment::kindName(Kind kind)
@@ -521,8 +546,7 @@ bool RunContainment::setUpCgroup2(qint64 runNumber)
         ::rmdir(QFile::encodeName(parent).constData());
         return false;
     }
-    m_v2ProcsFd =
-        ::open(QFile::encodeName(dir + QStringLiteral("/cgroup.procs")).constData(), O_WRONLY | O_CLOEXEC);
+    m_v2ProcsFd = openAbove(dir + QStringLiteral("/cgroup.procs"));
     if (m_v2ProcsFd < 0) {
         ::rmdir(QFile::encodeName(dir).constData());
         ::rmdir(QFile::encodeName(parent).constData());
@@ -549,8 +573,7 @@ bool RunContainment::setUpCgroup1Pids(qint64 runNumber)
         ::rmdir(QFile::encodeName(parent).constData());
         return false;
     }
-    m_v1ProcsFd =
-        ::open(QFile::encodeName(dir + QStringLiteral("/cgroup.procs")).constData(), O_WRONLY | O_CLOEXEC);
+    m_v1ProcsFd = openAbove(dir + QStringLiteral("/cgroup.procs"));
     if (m_v1ProcsFd < 0 || !writeFile(dir + QStringLiteral("/pids.max"), QByteArray::number(m_pidsMax))) {
         if (m_v1ProcsFd >= 0)
             ::close(m_v1ProcsFd);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -20,13 +21,19 @@ inline constexpr qint64 RunMemoryPerProcessBytes = qint64(32) << 20;
 inline constexpr qint64 QueueMemorySpareBytes = qint64(32) << 20;
 } // namespace limits
 
-/// What a child of the app does between fork and exec to enter its run's containment: only
-/// async-signal-safe calls (it runs in QProcess's child-process modifier).
+/// What the main program gets of its run's containment. Between fork and exec (QProcess's
+/// child-process modifier, async-signal-safe calls only) the child keeps the run's
+/// `cgroup.procs` descriptors open across exec and sets its RLIMIT_NPROC; the main program
+/// writes `0` to each descriptor first thing (`--cgroup-fd N`), before it reads a command.
+/// Not in the modifier itself: a cgroup migration waits for an RCU grace period (15 ms and
+/// more), and QProcess starts the child with vfork, so the app's thread would wait with it.
 struct ChildContainment
 {
-    int procsFds[2] = {-1, -1}; ///< cgroup.procs files open for writing: "0" moves the writer
+    int procsFds[2] = {-1, -1}; ///< cgroup.procs files open for writing (≥ 10), -1: none
     long nprocLimit = -1;       ///< RLIMIT_NPROC to set (a user without cgroups), -1: none
     void applyInChild() const noexcept;
+    /// `--cgroup-fd N` for each descriptor, for the main program's command line.
+    QStringList mainArguments() const;
 };
 
 /// Where one run's processes live and what caps them (docs/decisions.md, "each run in its own

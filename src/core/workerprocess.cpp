@@ -115,6 +115,9 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     for (int fd : std::as_const(m_keptFds))
         if (fd > 2)
             keep.push_back(fd);
+    for (int fd : m_containment.procsFds)
+        if (fd > 2)
+            keep.push_back(fd);
     std::sort(keep.begin(), keep.end());
     keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
     const std::vector<int> segments(m_keptFds.cbegin(), m_keptFds.cend());
@@ -122,7 +125,8 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     m_process->setChildProcessModifier(
         [writeFd, parentPid, extraFd, extraChildFd, keep, segments, containment] {
             // Between fork and exec: async-signal-safe calls only.
-            // Into the run's cgroup first: everything it starts from now on descends inside it.
+            // The run's cgroup descriptors stay open across exec (the main program enters the
+            // cgroup itself, docs/decisions.md); its process limit is set here.
             containment.applyInChild();
             ::prctl(PR_SET_PDEATHSIG, SIGKILL); // nothing outlives the app, even if it crashes
             if (::getppid() != parentPid)

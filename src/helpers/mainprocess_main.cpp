@@ -23,6 +23,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <new>
@@ -1215,12 +1216,25 @@ int main(int argc, char **argv)
             g_subreaper = true;
         } else if (a == "--worker" && i + 1 < argc) {
             g_workerPath = argv[++i];
+        } else if (a == "--cgroup-fd" && i + 1 < argc) {
+            // The run's cgroup (its cgroup.procs, open for writing): enter it before anything
+            // else, so every process we start is born inside it (docs/decisions.md).
+            const int fd = std::atoi(argv[++i]);
+            if (fd > 2 && write(fd, "0", 1) != 1) {
+                static constexpr std::string_view kMsg = "concurrente-main: cannot enter the run's cgroup: ";
+                conc::writeAll(2, kMsg.data(), kMsg.size());
+                const char *why = std::strerror(errno);
+                conc::writeAll(2, why, std::strlen(why));
+                conc::writeAll(2, "\n", 1);
+            }
+            if (fd > 2)
+                close(fd);
         } else if (a == "--queue-fd" && i + 1 < argc && g_queueFdCount < kMaxQueueFds &&
                    shmq::Queue::descriptorOf(std::string("fd:") + argv[i + 1])) {
             g_queueFds[g_queueFdCount++] = *shmq::Queue::descriptorOf(std::string("fd:") + argv[++i]);
         } else {
             static constexpr std::string_view kUsage =
-                "usage: concurrente-main [--subreaper] [--worker PATH] [--queue-fd N]...\n"
+                "usage: concurrente-main [--subreaper] [--worker PATH] [--queue-fd N]... [--cgroup-fd N]...\n"
                 "Commands on stdin, TAB-separated:\n"
                 "  start NAME TASK [method=spawn|fork|forkserver] [daemon=0|1] [key=value ...]\n"
                 "  pipe NAME | pipe_close NAME\n"
