@@ -112,6 +112,8 @@ class TestContainment : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void capFollowsTheScenario_data();
+    void capFollowsTheScenario();
     void mainProgramAndWorkersAreInTheRunsCgroup();
     void processThatLeftItsGroupIsKilledAtTheEnd();
     void staleCgroupOfADeadAppIsSweptAtStart();
@@ -218,6 +220,43 @@ TestContainment::Headless TestContainment::runApp(const QString &scenario, const
     h.err = QString::fromLocal8Bit(app.readAllStandardError());
     h.log = RunLog::load(exportPath);
     return h;
+}
+
+void TestContainment::capFollowsTheScenario_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("pidsMax");
+    QTest::addColumn<qint64>("memoryMiB");
+    // main program + call thread (2), fork server (1), margin (32); per worker 1, + its threads
+    // (gil) or its grandchildren (spawn_child depth); memory 256 MiB + 32 MiB per process.
+    QTest::newRow("one sleeper") << QByteArray(R"("workers":[{"task":"sleep"}],"main":[])") << qint64(36)
+                                 << qint64(256 + 3 * 32);
+    QTest::newRow("two sleepers") << QByteArray(R"("workers":[{"task":"sleep"},{"task":"sleep"}],"main":[])")
+                                  << qint64(37) << qint64(256 + 4 * 32);
+    QTest::newRow("gil, 8 threads") << QByteArray(
+                                           R"("workers":[{"task":"gil","args":{"threads":8}}],"main":[])")
+                                    << qint64(35 + 1 + 8) << qint64(256 + 3 * 32);
+    QTest::newRow("orphan chain of 2")
+        << QByteArray(R"("workers":[{"task":"spawn_child","args":{"depth":2}}],"main":[])") << qint64(35 + 3)
+        << qint64(256 + 5 * 32);
+    QTest::newRow("the main program calls a task")
+        << QByteArray(R"("workers":[{"task":"sleep"}],"main":[{"action":"call","task":"greeting"}])")
+        << qint64(36 + 64) << qint64(256 + 3 * 32);
+    QByteArray many;
+    for (int i = 0; i < kMaxWorkers; ++i)
+        many += QByteArray(i ? "," : "") + R"({"task":"gil","args":{"threads":64}})";
+    QTest::newRow("256 GIL workers of 64 threads") << QByteArray(R"("workers":[)" + many + R"(],"main":[])")
+                                                   << qint64(35 + 256 * 65) << qint64(256 + 258 * 32);
+}
+
+void TestContainment::capFollowsTheScenario()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, pidsMax);
+    QFETCH(qint64, memoryMiB);
+    const Scenario scenario = scenarioFrom(json);
+    QCOMPARE(RunContainment::processCapFor(scenario), pidsMax);
+    QCOMPARE(RunContainment::memoryCapFor(scenario), memoryMiB << 20);
 }
 
 void TestContainment::mainProgramAndWorkersAreInTheRunsCgroup()
