@@ -7,6 +7,7 @@
 #include "lessoncatalog.h"
 #include "mainwindow.h"
 #include "run.h"
+#include "runcgroup.h"
 #include "runreport.h"
 #include "runstore.h"
 #include "terminationsignals.h"
@@ -197,13 +198,15 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "concurrente: %s\nTry 'concurrente --help'.\n", qPrintable(request.error));
         return 2;
     case CommandLineRequest::Headless:
-        Run::removeStaleQueues(); // what an app killed with SIGKILL left in /dev/shm
+        Run::removeStaleQueues();      // what an app killed with SIGKILL left in /dev/shm
+        RunContainment::removeStale(); // and its run cgroups
         return runWithoutWindow(argc, argv, request);
     case CommandLineRequest::Help:
     case CommandLineRequest::Version:
         return runWithoutWindow(argc, argv, request);
     case CommandLineRequest::Gui:
         Run::removeStaleQueues();
+        RunContainment::removeStale();
         break;
     }
     return runWindow(argc, argv, request);

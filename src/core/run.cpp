@@ -2,6 +2,7 @@
 
 #include "datapaths.h"
 #include "eventchannel.h"
+#include "runcgroup.h"
 #include "scriptrunner.h"
 #include "workerprocess.h"
 
@@ -113,6 +114,8 @@ Run::~Run()
         killEverything();
     closePipeEnds(true);
     m_queues.destroy();
+    if (m_containment)
+        m_containment->end(); // whatever left the run's process groups
 }
 
 void Run::killEverything()
@@ -167,13 +170,21 @@ void Run::startInteractive()
     advance(Stage::Running);
     m_log.appVersion = appVersion();
     m_log.host = HostInfo::current();
+    // Before the main program: it enters the run's cgroup before it runs anything.
+    m_containment = std::make_unique<RunContainment>(RunContainment::processCapFor(m_scenario),
+                                                     RunContainment::memoryCapFor(m_scenario));
+    m_containment->describe(m_log.host);
     m_log.scenario = m_scenario.toJson();
     if (!m_scenario.file.isEmpty())
         m_log.scenario.insert(QStringLiteral("file"), m_scenario.file);
-    m_queues.create(m_scenario.queues, [this](const QString &queue, const QString &why) {
-        recordEngine(EventKind::QueueError, nullptr,
-                     {{QStringLiteral("queue"), queue}, {QStringLiteral("message"), why}});
-    });
+    // Every page of the queues is reserved now, charged to the app. Where that is more than the
+    // memory left, the reservation would not fail but wake the OOM killer (a memory cgroup's
+    // limit, the machine's memory): refuse first, with the cause.
+    m_queues.create(m_scenario.queues, queueMemoryProblem(m_scenario),
+                    [this](const QString &queue, const QString &why) {
+                        recordEngine(EventKind::QueueError, nullptr,
+                                     {{QStringLiteral("queue"), queue}, {QStringLiteral("message"), why}});
+                    });
     ensureMain();
     if (m_timeLimitS > 0) {
         // A valid scenario can still run for hours (256 workers sleeping 60 s one after the
@@ -343,7 +354,10 @@ WorkerProcess *Run::ensureMain()
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
     m_main->setKeptFds(m_queues.fds());
-    m_main->startQProcess(m_launcher.mainProgram(), m_launcher.mainArguments(m_queues.fds()), true);
+    const ChildContainment containment = m_containment ? m_containment->child() : ChildContainment{};
+    m_main->setContainment(containment);
+    m_main->startQProcess(m_launcher.mainProgram(),
+                          m_launcher.mainArguments(m_queues.fds()) + containment.mainArguments(), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
         watchChannel(m_main);
@@ -1012,6 +1026,8 @@ void Run::finishRun()
         m_graceTimer->stop();
     closePipeEnds(true);
     m_queues.destroy();
+    if (m_containment)
+        m_containment->end(); // a process that left the run's process groups goes too
     m_log.processes.clear();
     for (WorkerProcess *p : std::as_const(m_processes))
         m_log.processes.append(p->record());

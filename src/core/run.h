@@ -24,6 +24,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcRun)
 
 class WorkerProcess;
 class EventChannel;
+class RunContainment;
 class ScriptRunner;
 
 namespace limits {
@@ -226,6 +227,7 @@ private:
     bool m_helperReady = false; ///< the main program sent helper_ready
     qint64 m_startNs = 0;
     QTimer *m_graceTimer = nullptr;
+    std::unique_ptr<RunContainment> m_containment; ///< the run's cgroup (or rlimit), from the start
 };
 
 } // namespace concurrente

@@ -119,10 +119,19 @@ HostInfo HostInfo::current()
 
 QJsonObject HostInfo::toJson() const
 {
-    return {{QStringLiteral("cpu_count"), cpuCount},
-            {QStringLiteral("usable_cpus"), usableCpus},
-            {QStringLiteral("os"), os},
-            {QStringLiteral("kernel"), kernel}};
+    QJsonObject o{{QStringLiteral("cpu_count"), cpuCount},
+                  {QStringLiteral("usable_cpus"), usableCpus},
+                  {QStringLiteral("os"), os},
+                  {QStringLiteral("kernel"), kernel}};
+    if (!containment.isEmpty())
+        o.insert(QStringLiteral("containment"), containment);
+    if (pidsMax > 0) {
+        o.insert(QStringLiteral("pids_max"), pidsMax);
+        o.insert(QStringLiteral("pids_max_by"), pidsMaxBy);
+    }
+    if (memoryMax > 0)
+        o.insert(QStringLiteral("memory_max"), memoryMax);
+    return o;
 }
 
 QJsonObject PredictEvidence::toJson() const
@@ -351,6 +360,11 @@ std::optional<RunLog> RunLog::fromJson(const QJsonObject &o, QString *error)
     log.host.usableCpus = host.value(QStringLiteral("usable_cpus")).toInt(); // 0 in older logs
     log.host.os = host.value(QStringLiteral("os")).toString();
     log.host.kernel = host.value(QStringLiteral("kernel")).toString();
+    // Absent in older logs.
+    log.host.containment = host.value(QStringLiteral("containment")).toString();
+    log.host.pidsMax = host.value(QStringLiteral("pids_max")).toInteger();
+    log.host.pidsMaxBy = host.value(QStringLiteral("pids_max_by")).toString();
+    log.host.memoryMax = host.value(QStringLiteral("memory_max")).toInteger();
     log.scenario = o.value(QStringLiteral("scenario")).toObject();
     const QJsonArray procs = o.value(QStringLiteral("processes")).toArray();
     for (const QJsonValue &p : procs) {

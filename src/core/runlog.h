@@ -60,6 +60,12 @@ struct HostInfo
     int usableCpus = 0; ///< len(os.sched_getaffinity(0)): the CPUs this process may run on
     QString os;
     QString kernel;
+    /// What held the run's processes together and capped them (docs/decisions.md):
+    /// "cgroup2", "cgroup1-pids", "rlimit", "none"; empty in older logs.
+    QString containment;
+    qint64 pidsMax = 0;   ///< the cap on the run's tasks, 0: none
+    QString pidsMaxBy;    ///< what enforced it: "cgroup2", "cgroup1-pids", "rlimit"
+    qint64 memoryMax = 0; ///< memory.max of the run's cgroup, 0: none
     static HostInfo current();
     QJsonObject toJson() const;
 };

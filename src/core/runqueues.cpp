@@ -1,5 +1,6 @@
 #include "runqueues.h"
 
+#include "protocol.h"
 #include "shmq.h"
 
 #include <QLoggingCategory>
@@ -22,18 +23,26 @@ void RunQueues::removeStale()
         qCInfo(lcRun) << "removed" << removed.size() << "stale queue segments";
 }
 
-void RunQueues::create(const QList<QueueSpec> &specs,
+void RunQueues::create(const QList<QueueSpec> &specs, const QString &refuse,
                        const std::function<void(const QString &, const QString &)> &failed)
 {
     removeStale(); // segments of an earlier app instance that died before removing them
     destroy();
     for (const QueueSpec &spec : specs) {
         shmq::OpenError error;
-        auto q =
-            shmq::Queue::createAnonymous(spec.name.toStdString(), std::uint32_t(std::max(spec.capacity, 1)),
-                                         shmq::kMaxMessageBytes, &error);
+        std::optional<shmq::Queue> q;
+        if (refuse.isEmpty())
+            q = shmq::Queue::createAnonymous(spec.name.toStdString(),
+                                             std::uint32_t(std::max(spec.capacity, 1)),
+                                             shmq::kMaxMessageBytes, &error);
         if (!q) {
-            failed(spec.name, QString::fromStdString(error.message));
+            const QString message = QString::fromStdString(error.message);
+            failed(spec.name, !refuse.isEmpty() ? refuse
+                              : error.code == shmq::OpenErrorCode::NoSpace
+                                  ? engineText(QT_TRANSLATE_NOOP("EngineMessage",
+                                                                 "not enough memory for the queues: %1"))
+                                        .arg(message)
+                                  : message);
             m_queues.push_back(nullptr);
             m_names.append(QString());
             continue;

@@ -35,8 +35,9 @@ public:
 
     /// Makes one segment per spec. One that cannot be made (no memory: its space is reserved
     /// now, never found missing later) is reported through `failed(queue name, why)` and left
-    /// out: actions on it fail with that reason.
-    void create(const QList<QueueSpec> &specs,
+    /// out: actions on it fail with that reason. A non-empty `refuse` (the queues would not fit
+    /// in the memory left) makes none, each reported with it.
+    void create(const QList<QueueSpec> &specs, const QString &refuse,
                 const std::function<void(const QString &, const QString &)> &failed);
     /// Whether queue `index` exists (was made).
     bool isAvailable(int index) const;

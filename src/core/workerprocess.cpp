@@ -115,41 +115,49 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
     for (int fd : std::as_const(m_keptFds))
         if (fd > 2)
             keep.push_back(fd);
+    for (int fd : m_containment.procsFds)
+        if (fd > 2)
+            keep.push_back(fd);
     std::sort(keep.begin(), keep.end());
     keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
     const std::vector<int> segments(m_keptFds.cbegin(), m_keptFds.cend());
-    m_process->setChildProcessModifier([writeFd, parentPid, extraFd, extraChildFd, keep, segments] {
-        // Between fork and exec: async-signal-safe calls only.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // nothing outlives the app, even if it crashes
-        if (::getppid() != parentPid)
-            ::_exit(127); // the app died between fork and prctl
-        // Its own process group: a last-resort sweep at run end reaches grandchildren that
-        // never reported a pid.
-        ::setpgid(0, 0);
-        // The app ignores SIGPIPE (TerminationSignals) and an ignored signal stays ignored
-        // across exec: give the child the default a program started from a shell has.
-        ::signal(SIGPIPE, SIG_DFL);
-        // Move both descriptors out of the way first, so placing one cannot clobber the other.
-        // The copies made by F_DUPFD are not close-on-exec; the originals are.
-        const int ev = ::fcntl(writeFd, F_DUPFD, 10);
-        const int extra = extraFd >= 0 ? ::fcntl(extraFd, F_DUPFD, 10) : -1;
-        if (ev < 0 || ::dup2(ev, kChildEventFd) < 0)
-            ::_exit(127);
-        ::close(ev);
-        if (extra >= 0) {
-            if (::dup2(extra, extraChildFd) < 0)
+    const ChildContainment containment = m_containment;
+    m_process->setChildProcessModifier(
+        [writeFd, parentPid, extraFd, extraChildFd, keep, segments, containment] {
+            // Between fork and exec: async-signal-safe calls only.
+            // The run's cgroup descriptors stay open across exec (the main program enters the
+            // cgroup itself, docs/decisions.md); its process limit is set here.
+            containment.applyInChild();
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL); // nothing outlives the app, even if it crashes
+            if (::getppid() != parentPid)
+                ::_exit(127); // the app died between fork and prctl
+            // Its own process group: a last-resort sweep at run end reaches grandchildren that
+            // never reported a pid.
+            ::setpgid(0, 0);
+            // The app ignores SIGPIPE (TerminationSignals) and an ignored signal stays ignored
+            // across exec: give the child the default a program started from a shell has.
+            ::signal(SIGPIPE, SIG_DFL);
+            // Move both descriptors out of the way first, so placing one cannot clobber the other.
+            // The copies made by F_DUPFD are not close-on-exec; the originals are.
+            const int ev = ::fcntl(writeFd, F_DUPFD, 10);
+            const int extra = extraFd >= 0 ? ::fcntl(extraFd, F_DUPFD, 10) : -1;
+            if (ev < 0 || ::dup2(ev, kChildEventFd) < 0)
                 ::_exit(127);
-            ::close(extra);
-        }
-        // The queue segments stay at their numbers ("fd:N" means the same in every process of
-        // the run); they are ≥ 10, so the two moves above cannot have clobbered one.
-        for (int fd : segments)
-            if (!shmq::fds::inherit(fd))
-                ::_exit(127);
-        // Everything else — whatever the app inherited without close-on-exec — ends at exec.
-        // (Marked, not closed: QProcess still needs its own start-up pipe until exec.)
-        shmq::fds::keepOnly(keep.data(), keep.size(), shmq::fds::Mode::CloseOnExec);
-    });
+            ::close(ev);
+            if (extra >= 0) {
+                if (::dup2(extra, extraChildFd) < 0)
+                    ::_exit(127);
+                ::close(extra);
+            }
+            // The queue segments stay at their numbers ("fd:N" means the same in every process of
+            // the run); they are ≥ 10, so the two moves above cannot have clobbered one.
+            for (int fd : segments)
+                if (!shmq::fds::inherit(fd))
+                    ::_exit(127);
+            // Everything else — whatever the app inherited without close-on-exec — ends at exec.
+            // (Marked, not closed: QProcess still needs its own start-up pipe until exec.)
+            shmq::fds::keepOnly(keep.data(), keep.size(), shmq::fds::Mode::CloseOnExec);
+        });
     connect(m_process, &QProcess::started, this, [this] {
         if (m_state != State::Starting)
             return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol.h"
+#include "runcgroup.h"
 #include "runlog.h"
 
 #include <QObject>
@@ -72,6 +73,8 @@ public:
     /// 0–2, the event pipe and the setInheritedFd one is close-on-exec in the child, whatever
     /// the app itself inherited.
     void setKeptFds(QList<int> fds) { m_keptFds = std::move(fds); }
+    /// Before startQProcess: the run's containment, which the child enters before it execs.
+    void setContainment(const ChildContainment &containment) { m_containment = containment; }
     /// Writes to the stdin of a process started with keepStdin.
     void writeInput(const QByteArray &data);
     void closeInput();
@@ -137,6 +140,7 @@ private:
     int m_extraFd = -1;
     int m_extraChildFd = -1;
     QList<int> m_keptFds;
+    ChildContainment m_containment;
     int m_pidfd = -1;
     QByteArray m_stderrPartial;
     int m_stderrLines = 0;

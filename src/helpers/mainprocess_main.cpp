@@ -23,6 +23,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <new>
@@ -768,6 +769,16 @@ void callCommand(std::string_view raw, std::string_view line)
     }
 }
 
+/// Why a fork or a spawn failed. EAGAIN is the cap on processes: the run's (pids.max of its
+/// cgroup, docs/decisions.md) or the user's (RLIMIT_NPROC), so say so.
+const char *forkErrorText(int err)
+{
+    if (err == EAGAIN)
+        return "Resource temporarily unavailable: too many processes (the run's process cap or the "
+               "user's limit was reached)";
+    return std::strerror(err);
+}
+
 void failedStart(std::string_view name, std::string_view message)
 {
     conc::Event &e = parentEvent("fork_failed");
@@ -879,7 +890,7 @@ void spawnCommand(std::string_view *fields, std::size_t n, std::string_view line
     if (pipeCopy >= 0)
         close(pipeCopy);
     if (err != 0) {
-        failedStart(name, std::strerror(err));
+        failedStart(name, forkErrorText(err));
         return;
     }
     rememberChild(slot, pid, name);
@@ -945,7 +956,7 @@ bool ensureServer(std::string_view name, conc::PipeTable &pipes)
     if (pid < 0) {
         const int err = errno;
         close(fds[1]);
-        failedStart(name, std::strerror(err));
+        failedStart(name, forkErrorText(err));
         return false;
     }
     g_server = pid;
@@ -1045,7 +1056,7 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
     if (pid < 0) {
         const int err = errno;
         conc::Event &e = parentEvent("fork_failed");
-        e.str("name", name).str("message", std::strerror(err));
+        e.str("name", name).str("message", forkErrorText(err));
         emitOrShutdown(e);
         return;
     }
@@ -1205,12 +1216,25 @@ int main(int argc, char **argv)
             g_subreaper = true;
         } else if (a == "--worker" && i + 1 < argc) {
             g_workerPath = argv[++i];
+        } else if (a == "--cgroup-fd" && i + 1 < argc) {
+            // The run's cgroup (its cgroup.procs, open for writing): enter it before anything
+            // else, so every process we start is born inside it (docs/decisions.md).
+            const int fd = std::atoi(argv[++i]);
+            if (fd > 2 && write(fd, "0", 1) != 1) {
+                static constexpr std::string_view kMsg = "concurrente-main: cannot enter the run's cgroup: ";
+                conc::writeAll(2, kMsg.data(), kMsg.size());
+                const char *why = std::strerror(errno);
+                conc::writeAll(2, why, std::strlen(why));
+                conc::writeAll(2, "\n", 1);
+            }
+            if (fd > 2)
+                close(fd);
         } else if (a == "--queue-fd" && i + 1 < argc && g_queueFdCount < kMaxQueueFds &&
                    shmq::Queue::descriptorOf(std::string("fd:") + argv[i + 1])) {
             g_queueFds[g_queueFdCount++] = *shmq::Queue::descriptorOf(std::string("fd:") + argv[++i]);
         } else {
             static constexpr std::string_view kUsage =
-                "usage: concurrente-main [--subreaper] [--worker PATH] [--queue-fd N]...\n"
+                "usage: concurrente-main [--subreaper] [--worker PATH] [--queue-fd N]... [--cgroup-fd N]...\n"
                 "Commands on stdin, TAB-separated:\n"
                 "  start NAME TASK [method=spawn|fork|forkserver] [daemon=0|1] [key=value ...]\n"
                 "  pipe NAME | pipe_close NAME\n"

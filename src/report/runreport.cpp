@@ -181,6 +181,18 @@ private:
                  m_log.host.usableCpus > 0 && m_log.host.usableCpus != m_log.host.cpuCount
                      ? RunReport::tr("%1 (%2 usable)").arg(m_log.host.cpuCount).arg(m_log.host.usableCpus)
                      : QString::number(m_log.host.cpuCount));
+        if (!m_log.host.containment.isEmpty()) {
+            // How the run's processes were held together and capped (absent in older logs).
+            QString text = m_log.host.containment;
+            if (m_log.host.pidsMax > 0)
+                text = RunReport::tr("%1; at most %2 processes and threads (%3)")
+                           .arg(text)
+                           .arg(m_log.host.pidsMax)
+                           .arg(m_log.host.pidsMaxBy);
+            if (m_log.host.memoryMax > 0)
+                text = RunReport::tr("%1; memory at most %2 MiB").arg(text).arg(m_log.host.memoryMax >> 20);
+            keyValue(b, RunReport::tr("Process containment"), text);
+        }
         const QJsonObject &s = m_log.summary;
         keyValue(b, RunReport::tr("Wall time"),
                  RunReport::tr("%1 ms").arg(double(s.value(QStringLiteral("wall_ns")).toInteger()) / 1e6, 0,

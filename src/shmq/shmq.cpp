@@ -909,6 +909,17 @@ void Queue::initialise(void *base, std::uint64_t total, std::uint32_t capacity, 
     std::atomic_ref<std::uint64_t>(h->magic).store(kMagic, std::memory_order_release);
 }
 
+std::uint64_t Queue::segmentBytes(std::uint32_t capacity, std::size_t maxMessage) noexcept
+{
+    std::uint32_t stride = 0;
+    std::uint64_t total = 0;
+    try {
+        return checkGeometry(capacity, maxMessage, stride, total, nullptr) ? total : 0;
+    } catch (...) { // the refusal's message is built in a std::string
+        return 0;
+    }
+}
+
 std::optional<Queue> Queue::createAnonymous(std::string_view nameHint, std::uint32_t capacity,
                                             std::size_t maxMessage, OpenError *error)
 {

@@ -163,6 +163,10 @@ public:
     static std::optional<Queue> createAnonymous(std::string_view nameHint, std::uint32_t capacity,
                                                 std::size_t maxMessage = kMaxMessageBytes,
                                                 OpenError *error = nullptr);
+    /// The bytes a segment of `capacity` slots of `maxMessage` bytes takes (what createAnonymous
+    /// reserves); 0 for a geometry that create refuses.
+    static std::uint64_t segmentBytes(std::uint32_t capacity,
+                                      std::size_t maxMessage = kMaxMessageBytes) noexcept;
     /// Opens an existing segment by the name create() gave, or by "fd:N" (an anonymous segment
     /// on descriptor N, which stays open and stays the caller's). Refuses foreign or malformed
     /// segments, and descriptors that are not sealed against resizing.

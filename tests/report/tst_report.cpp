@@ -109,6 +109,16 @@ void TestReport::htmlHasTheHomeworkAndProcesses()
     QVERIFY(html.contains(QStringLiteral("MainProcess")));
     QVERIFY(html.contains(QStringLiteral(">301<")));
     QVERIFY(html.contains(HostInfo::current().kernel.toHtmlEscaped()));
+    QVERIFY(!html.contains(QStringLiteral("Process containment"))); // not recorded: not shown
+    RunLog contained = reportLog(1);
+    contained.host.containment = QStringLiteral("cgroup2");
+    contained.host.pidsMax = 41;
+    contained.host.pidsMaxBy = QStringLiteral("cgroup1-pids");
+    contained.host.memoryMax = qint64(1) << 30;
+    const QString withCap = RunReport::toHtml(contained);
+    QVERIFY(withCap.contains(QStringLiteral("Process containment")));
+    QVERIFY(withCap.contains(
+        QStringLiteral("cgroup2; at most 41 processes and threads (cgroup1-pids); memory at most 1024 MiB")));
 }
 
 void TestReport::htmlHasThePredictionAndItsVerdict()
