@@ -305,16 +305,18 @@ std::string_view unescape(char *begin, char *end)
 }
 
 /// fork() for a worker. glibc's fork() makes the child consistent after fork() in a process
-/// with other threads (it takes and re-initialises malloc's, stdio's and the loader's locks, and
-/// runs the child's atfork handlers); in the child that means writing to three pages of libc's
-/// data, each a copy-on-write fault. While the helper has only ever had one thread no lock can
-/// be held by another, and _Fork() (the same system call, without that) leaves the child
-/// exactly as consistent. A `call` starts a thread: from then on, fork().
+/// with other threads (it takes and re-initialises malloc's, stdio's and the loader's locks) and
+/// runs the pthread_atfork() child handlers; in the child that means writing to three pages of
+/// libc's data, each a copy-on-write fault. While the helper has only ever had one thread no
+/// lock can be held by another, and while no handler is registered there is none to run:
+/// _Fork() (the same system call, without that) leaves the child exactly as consistent. A `call`
+/// starts a thread, and the queue library registers a handler (it caches its pid) once the main
+/// program uses a queue: from then on, fork().
 bool g_hadThread = false;
 
 pid_t forkWorker()
 {
-    return g_hadThread ? fork() : _Fork();
+    return g_hadThread || shmq::forkHandlerRegistered() ? fork() : _Fork();
 }
 
 // ---- the main program's own queue actions ---------------------------------------------------------

@@ -308,6 +308,7 @@ private slots:
     void queueSquarePutAndObject();
     void queueMissingSegment();
     void queueThroughForkHelper();
+    void queueLockOfAWorkerForkedAfterTheMainProgramPut();
     void floatsStayFloats();
     void printsMatchTheListings();
 
@@ -1653,6 +1654,36 @@ void TestHelpers::queueThroughForkHelper()
     QCOMPARE(q->get(buf, std::chrono::seconds(1)), shmq::Result::Ok);
     QVERIFY(
         QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size())).endsWith(",\"v\":36}"));
+}
+
+void TestHelpers::queueLockOfAWorkerForkedAfterTheMainProgramPut()
+{
+    // The queue library caches its pid and refreshes it in a fork() child (a pthread_atfork
+    // handler), so once the main program has used a queue its workers must be forked with fork(),
+    // not _Fork(), which runs no handlers: a worker that dies holding the producers' lock must
+    // be seen as the dead holder, not as the living main program, so the next producer can take
+    // the lock over.
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers-lock", 8, 256);
+    QVERIFY(q.has_value());
+    const QByteArray segment = QByteArray::fromStdString(q->name());
+    // The second put of a process dies with the lock held: the main program's first put lives,
+    // the worker (whose count starts where the main program's was) dies in its own first put.
+    qputenv("CONCURRENTE_SHMQ_FAULT", "put_after_lock:2");
+    Proc p(u"concurrente-main"_s, {});
+    const bool started = p.started();
+    qunsetenv("CONCURRENTE_SHMQ_FAULT");
+    QVERIFY(started);
+    p.write("put\t" + segment + "\tq\t1\t\"hola\"\n");
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"put"_s).size(), 1, kWaitMs);
+    p.write(startCommand(u"Process-1"_s, u"producer"_s, false,
+                         {u"queue="_s + QString::fromUtf8(segment), u"label=q"_s, u"count=1"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 1, kWaitMs);
+    QCOMPARE(p.first(u"exited"_s).value(u"exitcode").toInt(), -SIGKILL);
+    QCOMPARE(q->stats().putLockHolderPid, pid_t(p.first(u"exited"_s).value(u"pid").toInteger()));
+    QCOMPARE(q->put(std::string_view("after"), std::chrono::seconds(10)), shmq::Result::Ok);
+    QCOMPARE(q->stats().recoveries, 1u);
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
 }
 
 // ---- Python's int/float distinction ----------------------------------------------------------
