@@ -6,6 +6,7 @@
 #include "terminationsignals.h"
 #include "workerprocess.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -22,12 +23,27 @@ class Headless
     Q_DECLARE_TR_FUNCTIONS(Headless)
 
 public:
-    Headless(Run &run, QTextStream &out) : m_run(run), m_out(out) {}
+    Headless(Run &run, QTextStream &out) : m_run(run), m_out(out)
+    {
+        // A line per process start and end, written as they happen: flushed whenever the event
+        // loop is about to wait, so a reader sees each line as soon as the run pauses, and 64
+        // workers that start together cost one write, not 64.
+        if (auto *dispatcher = QAbstractEventDispatcher::instance())
+            m_flush = QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, &m_run,
+                                       [this] { m_out.flush(); });
+    }
+    ~Headless()
+    {
+        QObject::disconnect(m_flush);
+        m_out.flush();
+    }
+    Headless(const Headless &) = delete;
+    Headless &operator=(const Headless &) = delete;
 
     void watch(WorkerProcess *p)
     {
         QObject::connect(p, &WorkerProcess::started, &m_run,
-                         [this, p](qint64 pid) { line(tr("%1 (pid %2) started").arg(p->name()).arg(pid)); });
+                         [this, p](qint64 pid) { line(m_startedText.arg(p->name(), QString::number(pid))); });
         QObject::connect(p, &WorkerProcess::stoppedChanged, &m_run, [this, p](bool stopped) {
             line(stopped ? tr("%1 (pid %2) stopped").arg(p->name()).arg(p->pid().value_or(0))
                          : tr("%1 (pid %2) continued").arg(p->name()).arg(p->pid().value_or(0)));
@@ -37,17 +53,16 @@ public:
                 line(tr("%1 could not be started: %2").arg(p->name(), p->record().error));
                 return;
             }
-            line(tr("%1 (pid %2) exited with exitcode %3")
-                     .arg(p->name())
-                     .arg(p->pid().value_or(0))
-                     .arg(code ? QString::number(*code) : QStringLiteral("None")));
+            line(m_exitedText.arg(p->name(), QString::number(p->pid().value_or(0)),
+                                  code ? QString::number(*code) : QStringLiteral("None")));
         });
     }
 
     void line(const QString &text)
     {
         const double t = double(monotonicNs() - m_run.startNs()) / 1e9;
-        m_out << QStringLiteral("[%1 s] ").arg(t, 7, 'f', 3) << text << Qt::endl;
+        m_out << u'[' << QString::number(t, 'f', 3).rightJustified(7) << QStringLiteral(" s] ") << text
+              << u'\n';
     }
 
     void table()
@@ -86,6 +101,10 @@ public:
 private:
     Run &m_run;
     QTextStream &m_out;
+    QMetaObject::Connection m_flush;
+    // Translated once: every process starts and ends.
+    const QString m_startedText = tr("%1 (pid %2) started");
+    const QString m_exitedText = tr("%1 (pid %2) exited with exitcode %3");
 };
 
 } // namespace

@@ -741,7 +741,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         }
         if (!w->pid()) {
             m_byPid.insert(pid, w);
-            w->attachPid(pid, ppid);
+            w->attachPid(pid, ppid, false); // the main program reports its end
         }
         w->setParentPid(m_main->pid());
         w->deliver(e);
@@ -761,7 +761,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         r.startNs = e.tNs;
         m_server = addProcess(r);
         m_byPid.insert(pid, m_server);
-        m_server->attachPid(pid, ppid);
+        m_server->attachPid(pid, ppid, false); // the main program reports its end
         m_server->deliver(e);
         return;
     }
@@ -798,7 +798,7 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
                 const bool forkserver = w->record().startMethod == QLatin1String("forkserver");
                 if (!w->pid() && w->name() == name && forkserver == fromServer) {
                     m_byPid.insert(pid, w);
-                    w->attachPid(pid, ppid);
+                    w->attachPid(pid, ppid, false); // its creator reports its end
                     w->setParentPid(m_main->pid());
                     p = w;
                     break;
@@ -905,10 +905,16 @@ void Run::onProcessFinished(WorkerProcess *p)
             else
                 m_pendingForks.append(w);
         }
-        // Whose exit status it would have reported, nobody will now.
-        for (WorkerProcess *w : std::as_const(m_processes))
-            if (w != p && w->hasExitedOnPidfd() && creatorGone(w))
+        // Whose exit status it would have reported, nobody will now: those that ended already
+        // end now, the others are watched through their pidfd from here on.
+        for (WorkerProcess *w : std::as_const(m_processes)) {
+            if (w == p || w->isFinished() || !w->pid() || !creatorGone(w))
+                continue;
+            if (w->hasExitedOnPidfd())
                 w->markFinished(std::nullopt, monotonicNs(), true);
+            else
+                w->watchPidfd(); // pidfdExited() follows if it has ended already
+        }
     }
     maybeEndRun();
     checkRunEndComplete();

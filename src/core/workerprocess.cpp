@@ -230,7 +230,7 @@ void WorkerProcess::markStartRequested(qint64 tNs)
         Event::make(tNs, std::nullopt, EventKind::StartRequest, {{QStringLiteral("name"), m_record.name}}));
 }
 
-void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid)
+void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid, bool watch)
 {
     if (m_record.pid)
         return;
@@ -239,21 +239,34 @@ void WorkerProcess::attachPid(qint64 pid, std::optional<qint64> ppid)
         m_record.ppid = ppid;
     if (!m_record.startNs)
         m_record.startNs = monotonicNs();
-    openPidfd();
+    if (watch)
+        openPidfd();
     if (m_state == State::Created || m_state == State::Starting) {
         setState(State::Running);
         emit started(pid);
     }
 }
 
+bool WorkerProcess::ensurePidfd()
+{
+    if (m_pidfd >= 0)
+        return true;
+    if (m_pidfdExited || !m_record.pid || m_state == State::Finished)
+        return false;
+    m_pidfd = pidfdOpen(pid_t(*m_record.pid));
+    if (m_pidfd >= 0)
+        return true;
+    if (errno != ESRCH)
+        qCWarning(lcRun) << "pidfd_open failed for" << m_record.name << *m_record.pid << strerror(errno);
+    m_pidfdExited = true;
+    return false;
+}
+
 void WorkerProcess::openPidfd()
 {
-    if (m_pidfd >= 0 || !m_record.pid)
+    if (m_pidfdNotifier || !m_record.pid || m_state == State::Finished)
         return;
-    m_pidfd = pidfdOpen(pid_t(*m_record.pid));
-    if (m_pidfd < 0) {
-        if (errno != ESRCH)
-            qCWarning(lcRun) << "pidfd_open failed for" << m_record.name << *m_record.pid << strerror(errno);
+    if (!ensurePidfd()) {
         // Already gone: say so once control is back in the event loop, like a readable pidfd.
         m_pidfdExited = true;
         QMetaObject::invokeMethod(this, &WorkerProcess::pidfdExited, Qt::QueuedConnection);
@@ -265,6 +278,11 @@ void WorkerProcess::openPidfd()
         m_pidfdExited = true;
         emit pidfdExited();
     });
+}
+
+void WorkerProcess::watchPidfd()
+{
+    openPidfd();
 }
 
 void WorkerProcess::markFinished(std::optional<int> exitcode, qint64 tNs, bool recordExited)
@@ -323,7 +341,7 @@ void WorkerProcess::releasePidfd()
 
 bool WorkerProcess::sendSignal(int sig, QString *error)
 {
-    if (m_pidfd < 0 || m_pidfdExited || m_state == State::Finished) {
+    if (!ensurePidfd() || m_pidfdExited || m_state == State::Finished) {
         if (error)
             *error = m_state == State::Created
                          ? engineText(QT_TRANSLATE_NOOP("EngineMessage", "the process was not started"))
@@ -352,7 +370,7 @@ bool WorkerProcess::sendSignal(int sig, QString *error)
 
 void WorkerProcess::killQuietly()
 {
-    if (m_pidfd >= 0 && !m_pidfdExited && m_state != State::Finished) {
+    if (m_state != State::Finished && ensurePidfd() && !m_pidfdExited) {
         if (pidfdSendSignal(m_pidfd, SIGKILL) == 0)
             m_killedByUs = true;
     }

@@ -25,9 +25,12 @@ class EventChannel;
 /// One process of a run — a QProcess worker, a forked worker, the fork helper, or a grandchild
 /// a worker started itself — with intent-level signals. The GUI connects only to these.
 ///
-/// Every process gets a pidfd as soon as its pid is known; all signals go through it, so a
-/// recycled pid is never signalled, and it becoming readable tells when a process that is not
-/// our child (a forked worker, an adopted orphan) has ended.
+/// All signals go through a pidfd, so a recycled pid is never signalled, and a pidfd becoming
+/// readable tells when a process that is not our child has ended. A process nobody of ours
+/// reaps (an adopted orphan) is watched through it as soon as its pid is known. A worker of the
+/// main program (or of the fork server) is reaped there and reported in an `exited` event: its
+/// pidfd is opened when a signal is first sent to it, and watched only if its creator ends first
+/// (see docs/decisions.md).
 class WorkerProcess : public QObject
 {
     Q_OBJECT
@@ -87,8 +90,14 @@ public:
         if (!m_record.parentPid)
             m_record.parentPid = pid;
     }
-    /// The pid is known (forked event, or a grandchild's start event): opens the pidfd.
-    void attachPid(qint64 pid, std::optional<qint64> ppid);
+    /// The pid is known (forked event, or a grandchild's start event). `watch`: open the pidfd
+    /// and report the end through it now (a process none of ours reaps); otherwise the pidfd
+    /// waits for a signal to send or for watchPidfd().
+    void attachPid(qint64 pid, std::optional<qint64> ppid, bool watch = true);
+    /// Reports the end through the pidfd from now on (opening it if needed): the process's
+    /// creator has ended, nobody of ours will report its exit. pidfdExited() follows if it has
+    /// ended already.
+    void watchPidfd();
     /// The process ended with `exitcode` (empty: unknown). Records end_ns, and an `exited`
     /// event when `recordExited` (the fork helper writes its own); emits finished().
     /// Called again with a known code (e.g. the subreaper's report) it only fills the code in.
@@ -122,6 +131,8 @@ signals:
 private:
     void setState(State state);
     void openPidfd();
+    /// Opens the pidfd if it is not open, without watching it. False if the process is gone.
+    bool ensurePidfd();
     void releasePidfd();
     void onQProcessFinished(int exitCode, int exitStatus);
     void onQProcessError(int error);

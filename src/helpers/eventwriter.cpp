@@ -14,6 +14,16 @@ namespace conc {
 namespace {
 int g_eventFd = 1;
 
+// Event lines are short: a byte loop copies them as fast as memcpy() does, and keeps a forked
+// child's first event out of libc's memcpy, which lives in a text window of its own (one page
+// fault more per child; see rawsyscall.h). The file is built with
+// -fno-tree-loop-distribute-patterns, so the compiler does not turn this back into a call.
+inline void copyBytes(char *to, const char *from, std::size_t n) noexcept
+{
+    for (std::size_t i = 0; i < n; ++i)
+        to[i] = from[i];
+}
+
 // Length of the valid UTF-8 sequence starting at s[i], or 0 when it is invalid
 // (overlong forms, surrogates and code points above U+10FFFF are invalid too).
 std::size_t utf8SequenceLength(std::string_view s, std::size_t i) noexcept
@@ -105,7 +115,7 @@ FixedBuf &FixedBuf::add(std::string_view s) noexcept
         n = m_cap - m_len;
         m_cut = true;
     }
-    std::memcpy(m_data + m_len, s.data(), n);
+    copyBytes(m_data + m_len, s.data(), n);
     m_len += n;
     return *this;
 }
@@ -188,34 +198,39 @@ FixedBuf &FixedBuf::addPyFloat(double v) noexcept
 
 // ---- Event -----------------------------------------------------------------------------------
 
-Event::Event(std::string_view ev, pid_t pid) noexcept
+void EventLine::begin(std::string_view ev, pid_t pid) noexcept
 {
     const std::int64_t t = monotonicNs();
-    FixedBuf b(m_buf, sizeof m_buf - kReserve);
-    b.add("{\"ev\":\"").add(ev).add("\",\"t_ns\":").addInt(t).add(",\"pid\":").addInt(pid ? pid : getpid());
+    begin(ev, pid ? pid : getpid(), t);
+}
+
+void EventLine::begin(std::string_view ev, pid_t pid, std::int64_t tNs) noexcept
+{
+    FixedBuf b(m_buf, m_cap - kReserve);
+    b.add("{\"ev\":\"").add(ev).add("\",\"t_ns\":").addInt(tNs).add(",\"pid\":").addInt(pid);
     m_len = b.size();
 }
 
-bool Event::beginField(std::string_view key, std::size_t minValueBytes) noexcept
+bool EventLine::beginField(std::string_view key, std::size_t minValueBytes) noexcept
 {
     // ,"key": plus the smallest useful value must fit before the reserve.
-    if (m_finished || m_len + key.size() + 4 + minValueBytes > sizeof m_buf - kReserve) {
+    if (m_finished || m_len + key.size() + 4 + minValueBytes > m_cap - kReserve) {
         m_truncated = true;
         return false;
     }
     m_buf[m_len++] = ',';
     m_buf[m_len++] = '"';
-    std::memcpy(m_buf + m_len, key.data(), key.size());
+    copyBytes(m_buf + m_len, key.data(), key.size());
     m_len += key.size();
     m_buf[m_len++] = '"';
     m_buf[m_len++] = ':';
     return true;
 }
 
-void Event::appendEscaped(std::string_view s) noexcept
+void EventLine::appendEscaped(std::string_view s) noexcept
 {
     // The closing quote needs one byte; everything else is cut at a character boundary.
-    const std::size_t limit = sizeof m_buf - kReserve - 1;
+    const std::size_t limit = m_cap - kReserve - 1;
     static constexpr char kHex[] = "0123456789abcdef";
     m_buf[m_len++] = '"';
     std::size_t i = 0;
@@ -271,7 +286,7 @@ void Event::appendEscaped(std::string_view s) noexcept
                 esc[2] = char(0xBD);
                 escLen = 3;
             } else {
-                std::memcpy(esc, s.data() + i, len);
+                copyBytes(esc, s.data() + i, len);
                 escLen = len;
                 consumed = len;
             }
@@ -280,21 +295,21 @@ void Event::appendEscaped(std::string_view s) noexcept
             m_truncated = true;
             break;
         }
-        std::memcpy(m_buf + m_len, esc, escLen);
+        copyBytes(m_buf + m_len, esc, escLen);
         m_len += escLen;
         i += consumed;
     }
     m_buf[m_len++] = '"';
 }
 
-Event &Event::str(std::string_view key, std::string_view value) noexcept
+EventLine &EventLine::str(std::string_view key, std::string_view value) noexcept
 {
     if (beginField(key, 2))
         appendEscaped(value);
     return *this;
 }
 
-Event &Event::num(std::string_view key, std::int64_t value) noexcept
+EventLine &EventLine::num(std::string_view key, std::int64_t value) noexcept
 {
     if (beginField(key, 20)) {
         FixedBuf b(m_buf + m_len, 24);
@@ -304,7 +319,7 @@ Event &Event::num(std::string_view key, std::int64_t value) noexcept
     return *this;
 }
 
-Event &Event::real(std::string_view key, double value) noexcept
+EventLine &EventLine::real(std::string_view key, double value) noexcept
 {
     if (!std::isfinite(value)) {
         // JSON has no inf/nan: send Python's spelling as a string.
@@ -320,35 +335,35 @@ Event &Event::real(std::string_view key, double value) noexcept
     return *this;
 }
 
-Event &Event::floatValue(double value) noexcept
+EventLine &EventLine::floatValue(double value) noexcept
 {
     return real("value", value).boolean("float", true);
 }
 
-Event &Event::boolean(std::string_view key, bool value) noexcept
+EventLine &EventLine::boolean(std::string_view key, bool value) noexcept
 {
     if (beginField(key, 5)) {
         const std::string_view v = value ? "true" : "false";
-        std::memcpy(m_buf + m_len, v.data(), v.size());
+        copyBytes(m_buf + m_len, v.data(), v.size());
         m_len += v.size();
     }
     return *this;
 }
 
-Event &Event::null(std::string_view key) noexcept
+EventLine &EventLine::null(std::string_view key) noexcept
 {
     if (beginField(key, 4)) {
-        std::memcpy(m_buf + m_len, "null", 4);
+        copyBytes(m_buf + m_len, "null", 4);
         m_len += 4;
     }
     return *this;
 }
 
-Event &Event::intArray(std::string_view key, const std::int64_t *values, std::size_t n) noexcept
+EventLine &EventLine::intArray(std::string_view key, const std::int64_t *values, std::size_t n) noexcept
 {
     if (!beginField(key, 2 + n * 21))
         return *this;
-    FixedBuf b(m_buf + m_len, sizeof m_buf - kReserve - m_len);
+    FixedBuf b(m_buf + m_len, m_cap - kReserve - m_len);
     b.add('[');
     for (std::size_t i = 0; i < n; ++i) {
         if (i)
@@ -360,10 +375,10 @@ Event &Event::intArray(std::string_view key, const std::int64_t *values, std::si
     return *this;
 }
 
-std::string_view Event::finish() noexcept
+std::string_view EventLine::finish() noexcept
 {
     if (!m_finished) {
-        FixedBuf b(m_buf + m_len, sizeof m_buf - m_len);
+        FixedBuf b(m_buf + m_len, m_cap - m_len);
         if (m_truncated)
             b.add(",\"truncated\":true");
         b.add("}\n");
@@ -373,7 +388,7 @@ std::string_view Event::finish() noexcept
     return {m_buf, m_len};
 }
 
-bool Event::emit() noexcept
+bool EventLine::emit() noexcept
 {
     const std::string_view line = finish();
     // One write() per line: pipes make writes of at most PIPE_BUF bytes atomic, so lines of

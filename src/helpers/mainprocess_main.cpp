@@ -17,6 +17,7 @@
 #include "mainqueue.h"
 #include "pipemsg.h"
 #include "pipes.h"
+#include "rawsyscall.h"
 #include "tasks.h"
 
 #include <algorithm>
@@ -284,27 +285,39 @@ std::string_view unescape(char *begin, char *end)
 
 [[noreturn]] void childMain(conc::TaskContext &ctx, const conc::PipeTable &pipes, int keepFd)
 {
-    // main() set SIGTERM, SIGINT, SIGHUP and SIGCHLD to SIG_DFL in the helper already (they only
-    // ever arrive through the signalfd there); only the helper's ignored SIGPIPE needs undoing.
-    struct sigaction dfl
-    {
-    };
-    dfl.sa_handler = SIG_DFL;
-    sigaction(SIGPIPE, &dfl, nullptr);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
+    // System calls without libc's wrappers (see rawsyscall.h: each wrapper would be a page fault
+    // here). main() set SIGTERM, SIGINT, SIGHUP and SIGCHLD to SIG_DFL in the helper already
+    // (they only ever arrive through the signalfd there); only the helper's ignored SIGPIPE
+    // needs undoing.
+    namespace sys = conc::rawsys;
+    sys::setDefaultAction(SIGPIPE);
+    sys::unblockAllSignals();
     // Never outlive the helper; the re-check closes the race with a helper dying before prctl.
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != g_self)
+    if (sys::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || sys::getppid() != g_self)
         _exit(1);
-    close(g_signalFd);
+    sys::close(g_signalFd);
     if (g_serverCmd >= 0)
-        close(g_serverCmd); // the server must see end-of-file when the main program closes it
-    if (dup2(g_devNull, 0) < 0)
+        sys::close(g_serverCmd); // the server must see end-of-file when the main program closes it
+    if (sys::dup2(g_devNull, 0) < 0)
         _exit(1);
-    close(g_devNull);
+    sys::close(g_devNull);
     pipes.closeAllExcept(keepFd);
     conc::runTaskAndExit(ctx);
+}
+
+/// fork() for a worker. glibc's fork() makes the child consistent after fork() in a process
+/// with other threads (it takes and re-initialises malloc's, stdio's and the loader's locks) and
+/// runs the pthread_atfork() child handlers; in the child that means writing to three pages of
+/// libc's data, each a copy-on-write fault. While the helper has only ever had one thread no
+/// lock can be held by another, and while no handler is registered there is none to run:
+/// _Fork() (the same system call, without that) leaves the child exactly as consistent. A `call`
+/// starts a thread, and the queue library registers a handler (it caches its pid) once the main
+/// program uses a queue: from then on, fork().
+bool g_hadThread = false;
+
+pid_t forkWorker()
+{
+    return g_hadThread || shmq::forkHandlerRegistered() ? fork() : _Fork();
 }
 
 // ---- the main program's own queue actions ---------------------------------------------------------
@@ -757,6 +770,7 @@ void callCommand(std::string_view raw, std::string_view line)
     for (std::size_t i = 2; i < n; ++i)
         conc::parseTaskArg(g_callCtx, fields[i]);
     g_callRunning = true;
+    g_hadThread = true;
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -1050,7 +1064,7 @@ void startCommand(std::string_view *fields, std::size_t n, std::string_view line
         emitOrShutdown(e);
         return;
     }
-    const pid_t pid = fork();
+    const pid_t pid = forkWorker();
     if (pid == 0)
         childMain(ctx, pipes, keepFd);
     if (pid < 0) {

@@ -38,6 +38,6 @@ PipeRead readPipeMessage(int fd, PipeMessage &m) noexcept;
 /// print(value): str() of the value ("hola", 2.0, None).
 void addPipeValue(FixedBuf &b, const PipeMessage &m) noexcept;
 /// The event's `value` (with the float marker for a float, null for None).
-void addPipeValue(Event &e, const PipeMessage &m) noexcept;
+void addPipeValue(EventLine &e, const PipeMessage &m) noexcept;
 
 } // namespace conc

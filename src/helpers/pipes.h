@@ -3,6 +3,8 @@
 // a `pipe_send` child gets the write end, a `pipe_recv` child the read end, every other child
 // neither. Only close() is used on the child's side of fork(), so it stays async-signal-safe.
 
+#include "rawsyscall.h"
+
 #include <cstddef>
 #include <cstring>
 #include <fcntl.h>
@@ -106,9 +108,9 @@ public:
     {
         for (const Entry &e : m_entries) {
             if (e.readFd >= 0 && e.readFd != keep)
-                ::close(e.readFd);
+                rawsys::close(e.readFd);
             if (e.writeFd >= 0 && e.writeFd != keep)
-                ::close(e.writeFd);
+                rawsys::close(e.writeFd);
         }
     }
 

@@ -94,7 +94,7 @@ void addPipeValue(FixedBuf &b, const PipeMessage &m) noexcept
     }
 }
 
-void addPipeValue(Event &e, const PipeMessage &m) noexcept
+void addPipeValue(EventLine &e, const PipeMessage &m) noexcept
 {
     switch (m.head.kind) {
     case PipeKind::Float:

@@ -329,7 +329,7 @@ std::size_t formatMessage(char *buf, std::size_t cap, std::int64_t seq, std::str
     return b.size();
 }
 
-void addValue(Event &e, const Message &m)
+void addValue(EventLine &e, const Message &m)
 {
     switch (m.kind) {
     case Kind::None:
@@ -566,7 +566,7 @@ void addMessageStr(FixedBuf &b, std::string_view payload) noexcept
     addPyStr(b, m);
 }
 
-void addMessageFields(Event &e, std::string_view payload) noexcept
+void addMessageFields(EventLine &e, std::string_view payload) noexcept
 {
     Message m;
     parseMessage(payload, m);

@@ -1,6 +1,7 @@
 #include "tasks.h"
 
 #include "eventwriter.h"
+#include "rawsyscall.h"
 
 #include <array>
 #include <cerrno>
@@ -342,13 +343,27 @@ void TaskContext::setError(std::string_view type, std::string_view message) noex
     setErrorParts<1>(*this, type, {message});
 }
 
+namespace {
+// string_view's == calls libc's memcmp for lengths it does not know, a text window of its own
+// that a fork() child would fault in just to read its arguments (see rawsyscall.h).
+bool sameText(std::string_view a, std::string_view b) noexcept
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+} // namespace
+
 const Value &TaskContext::arg(std::string_view argName) const noexcept
 {
     static const Value kNone{};
     if (!task)
         return kNone;
     for (std::size_t k = 0; k < task->args.size(); ++k)
-        if (task->args[k].name == argName)
+        if (sameText(task->args[k].name, argName))
             return args[k];
     return kNone;
 }
@@ -500,16 +515,55 @@ std::string_view identityOf(const TaskContext &ctx) noexcept
     return "1";
 }
 
-void runTaskAndExit(TaskContext &ctx) noexcept
+namespace {
+
+void addStartFields(EventLine &e, const TaskContext &ctx, std::string_view identity) noexcept
 {
-    Event("start")
-        .str("name", ctx.name)
-        .num("ppid", getppid())
+    e.str("name", ctx.name)
+        .num("ppid", rawsys::getppid())
         .str("task", ctx.taskName)
         .boolean("daemon", ctx.daemon)
         .str("start_method", startMethodName(ctx.startMethod))
-        .str("identity", identityOf(ctx))
-        .emit();
+        .str("identity", identity);
+}
+
+// A `start` line whose strings may escape to more than ShortEvent's room. Out of line, so that
+// its 4 KiB buffer is not part of runTaskAndExit's stack frame.
+[[gnu::noinline]] void emitLongStart(const TaskContext &ctx, std::string_view identity) noexcept
+{
+    Event e("start");
+    addStartFields(e, ctx, identity);
+    e.emit();
+}
+
+// sys.exit("TEXT"): the text on stderr, code 1. Out of line for the same reason.
+[[gnu::noinline]] int exitWithText(const TaskContext &ctx) noexcept
+{
+    StackBuf<kMaxStringArgBytes + 2> b;
+    b.add(ctx.exitText).add('\n');
+    writeAll(2, b.view().data(), b.size());
+    return 1;
+}
+
+} // namespace
+
+void runTaskAndExit(TaskContext &ctx) noexcept
+{
+    // A forked child starts here with the main program's stack pages shared copy-on-write: each
+    // one it writes costs a fault and a copy, so the usual lines are built in a short buffer.
+    constexpr std::size_t kShortStart = 640;
+    const std::string_view identity = identityOf(ctx);
+    // Six bytes per byte is the longest escape (\u00XX); the fixed part is under 200 bytes.
+    // The process's own pid and the clock through plain system calls (rawsyscall.h): libc's
+    // wrappers and the vDSO would each be a page fault in a fresh fork() child.
+    const pid_t self = rawsys::getpid();
+    if ((ctx.name.size() + ctx.taskName.size() + identity.size()) * 6 + 200 <= kShortStart) {
+        ShortEvent<kShortStart> e("start", self, rawsys::monotonicNs());
+        addStartFields(e, ctx, identity);
+        e.emit();
+    } else {
+        emitLongStart(ctx, identity);
+    }
     int code = 1;
     if (ctx.hasError() || !ctx.task)
         emitError(ctx, ctx.errorType, std::string_view(ctx.error, ctx.errorLen));
@@ -519,16 +573,9 @@ void runTaskAndExit(TaskContext &ctx) noexcept
         // sys.exit() after the work. multiprocessing's _bootstrap: an int is the exit code (the
         // kernel keeps its low 8 bits: 256 -> 0, -1 -> 255); anything else is written to stderr
         // and the code is 1.
-        if (ctx.exitIsText) {
-            StackBuf<kMaxStringArgBytes + 2> b;
-            b.add(ctx.exitText).add('\n');
-            writeAll(2, b.view().data(), b.size());
-            code = 1;
-        } else {
-            code = int(ctx.exitCode & 0xff);
-        }
+        code = ctx.exitIsText ? exitWithText(ctx) : int(ctx.exitCode & 0xff);
     }
-    Event("exit").num("code", code).emit();
+    ShortEvent<128>("exit", self, rawsys::monotonicNs()).num("code", code).emit();
     _exit(code);
 }
 

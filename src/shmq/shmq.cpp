@@ -151,6 +151,14 @@ pid_t myPid() noexcept
     }
     return p;
 }
+} // namespace
+
+bool forkHandlerRegistered() noexcept
+{
+    return g_pid.load(std::memory_order_relaxed) != 0;
+}
+
+namespace {
 
 // Is `pid` a running (or stopped) process? A zombie (dead, not yet reaped) counts as dead: it
 // holds nothing any more. Careful: a process whose main thread has exited while other threads

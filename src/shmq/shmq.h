@@ -137,6 +137,10 @@ enum class FaultPoint : std::uint8_t {
 const char *describe(FaultPoint p) noexcept;
 /// Arms a fault point in this process: die the n-th time it is reached (n ≥ 1). None disarms.
 void armFault(FaultPoint p, unsigned n = 1) noexcept;
+/// True once this process has registered the library's fork handler (the queue caches its pid
+/// and a pthread_atfork() child handler refreshes it): from then on a fork() child is correct and
+/// a _Fork() child (no handlers run) would lock with its parent's pid.
+bool forkHandlerRegistered() noexcept;
 
 /// A handle on one queue segment (move-only; the mapping is released by the destructor).
 /// The process that created the segment also closes and unlinks it in its destructor

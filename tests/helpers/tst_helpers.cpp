@@ -6,6 +6,7 @@
 #include "shmq.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -292,6 +293,8 @@ private slots:
     void forkHelperBadCommands();
     void forkHelperReportsAStartItCannotMake();
     void forkHelperKilledTakesChildren();
+    void forkedChildStartsClean_data();
+    void forkedChildStartsClean();
     void orphan_data();
     void orphan();
     void exitTextGoesToStderr_data();
@@ -305,6 +308,7 @@ private slots:
     void queueSquarePutAndObject();
     void queueMissingSegment();
     void queueThroughForkHelper();
+    void queueLockOfAWorkerForkedAfterTheMainProgramPut();
     void floatsStayFloats();
     void printsMatchTheListings();
 
@@ -1150,6 +1154,63 @@ void TestHelpers::forkHelperKilledTakesChildren()
         QTRY_VERIFY_WITH_TIMEOUT(!isRunning(s.value(u"pid").toInteger()), kWaitMs);
 }
 
+void TestHelpers::forkedChildStartsClean_data()
+{
+    QTest::addColumn<bool>("afterCall");
+    QTest::newRow("single-threaded main program") << false;
+    QTest::newRow("after a call started a thread") << true;
+}
+
+void TestHelpers::forkedChildStartsClean()
+{
+    // What a forked worker must not keep of the main program: its blocked signals (SIGCHLD and
+    // the rest reach the main program through a signalfd), its ignored SIGPIPE, its command pipe
+    // on standard input, its signalfd and /dev/null copy. Both ways the main program forks:
+    // _Fork() while it has only ever had one thread, fork() once a `call` has started one.
+    QFETCH(bool, afterCall);
+    Proc p(u"concurrente-main"_s, {});
+    QVERIFY(p.started());
+    if (afterCall) {
+        p.write("call\tsleep\tms=0\n");
+        QTRY_COMPARE_WITH_TIMEOUT(p.all(u"call_done"_s).size(), 1, kWaitMs);
+    }
+    p.write(startCommand(u"Process-1"_s, u"sleep"_s, false, {u"ms=60000"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"start"_s).size(), 1, kWaitMs);
+    const QJsonObject start = p.first(u"start"_s);
+    const qint64 pid = start.value(u"pid").toInteger();
+    QCOMPARE(start.value(u"ppid").toInteger(), p.pid());
+    QCOMPARE(p.first(u"forked"_s).value(u"pid").toInteger(), pid);
+
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    QVERIFY(status.open(QIODevice::ReadOnly));
+    QHash<QByteArray, QByteArray> fields;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            fields.insert(line.left(colon), line.mid(colon + 1).trimmed());
+    }
+    QCOMPARE(fields.value("SigBlk"), QByteArray("0000000000000000"));
+    QCOMPARE(fields.value("SigIgn"), QByteArray("0000000000000000"));
+    // Signals 1-31 only: after a thread, libc's own real-time signal for set*id() stays handled.
+    QCOMPARE(fields.value("SigCgt").right(8), QByteArray("00000000"));
+
+    QStringList fds;
+    const QString fdDir = u"/proc/%1/fd"_s.arg(pid);
+    for (const QString &fd : QDir(fdDir).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)) {
+        char target[256] = {};
+        const ssize_t n =
+            ::readlink(QFile::encodeName(fdDir + u'/' + fd).constData(), target, sizeof target - 1);
+        fds.append(fd + u" -> "_s + QString::fromLocal8Bit(target, n > 0 ? n : 0));
+    }
+    fds.sort();
+    QCOMPARE(fds.size(), 3); // standard input, output (the events) and error only
+    QCOMPARE(fds.value(0), u"0 -> /dev/null"_s);
+
+    p.process().kill(); // the worker's parent-death signal ends it
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!isRunning(pid), kWaitMs);
+}
+
 // ---- orphans --------------------------------------------------------------------------------
 
 void TestHelpers::orphan_data()
@@ -1593,6 +1654,36 @@ void TestHelpers::queueThroughForkHelper()
     QCOMPARE(q->get(buf, std::chrono::seconds(1)), shmq::Result::Ok);
     QVERIFY(
         QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size())).endsWith(",\"v\":36}"));
+}
+
+void TestHelpers::queueLockOfAWorkerForkedAfterTheMainProgramPut()
+{
+    // The queue library caches its pid and refreshes it in a fork() child (a pthread_atfork
+    // handler), so once the main program has used a queue its workers must be forked with fork(),
+    // not _Fork(), which runs no handlers: a worker that dies holding the producers' lock must
+    // be seen as the dead holder, not as the living main program, so the next producer can take
+    // the lock over.
+    std::optional<shmq::Queue> q = shmq::Queue::create("tst-helpers-lock", 8, 256);
+    QVERIFY(q.has_value());
+    const QByteArray segment = QByteArray::fromStdString(q->name());
+    // The second put of a process dies with the lock held: the main program's first put lives,
+    // the worker (whose count starts where the main program's was) dies in its own first put.
+    qputenv("CONCURRENTE_SHMQ_FAULT", "put_after_lock:2");
+    Proc p(u"concurrente-main"_s, {});
+    const bool started = p.started();
+    qunsetenv("CONCURRENTE_SHMQ_FAULT");
+    QVERIFY(started);
+    p.write("put\t" + segment + "\tq\t1\t\"hola\"\n");
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"put"_s).size(), 1, kWaitMs);
+    p.write(startCommand(u"Process-1"_s, u"producer"_s, false,
+                         {u"queue="_s + QString::fromUtf8(segment), u"label=q"_s, u"count=1"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(p.all(u"exited"_s).size(), 1, kWaitMs);
+    QCOMPARE(p.first(u"exited"_s).value(u"exitcode").toInt(), -SIGKILL);
+    QCOMPARE(q->stats().putLockHolderPid, pid_t(p.first(u"exited"_s).value(u"pid").toInteger()));
+    QCOMPARE(q->put(std::string_view("after"), std::chrono::seconds(10)), shmq::Result::Ok);
+    QCOMPARE(q->stats().recoveries, 1u);
+    p.closeInput();
+    QTRY_VERIFY_WITH_TIMEOUT(p.finished(), kWaitMs);
 }
 
 // ---- Python's int/float distinction ----------------------------------------------------------
