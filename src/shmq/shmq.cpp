@@ -1265,9 +1265,9 @@ void Queue::unlock(Side side) noexcept
 
 namespace {
 // After publishing an index and a full barrier (the unlock, see unlock()): if someone sleeps on
-// `seq`, bump it, clear the sleepers bit in the same step, and wake one sleeper. The woken one sets the bit
-// again at once (others may still sleep), and whoever then finds more work than it takes passes
-// the wake on: one wake-up per message, not a herd. With nobody asleep this is one load of a
+// `seq`, bump it, clear the sleepers bit in the same step, and wake one sleeper. The woken one
+// sets the bit again at once (others may still sleep), and whoever then finds more work than it
+// takes passes the wake on: one wake-up per message, not a herd. With nobody asleep this is one load of a
 // line nobody writes.
 void wakeSleepers(std::atomic<std::uint32_t> &seq) noexcept
 {
