@@ -98,6 +98,8 @@ private slots:
     void staleSegmentsRemoved();
     void staleSegmentOfAReusedPidRemoved();
     void faultHookKillsAndQueueRecovers();
+    void smallMessagesShareCacheLines_data();
+    void smallMessagesShareCacheLines();
     void garbageLockWordIsRepaired();
     void lockWordNamingAnUnrelatedProcess_data();
     void lockWordNamingAnUnrelatedProcess();
@@ -731,6 +733,86 @@ void TestShmqUnit::faultHookKillsAndQueueRecovers()
     QCOMPARE(s, std::string("later"));
     QCOMPARE_RESULT(getString(*q, s), Result::Timeout);
     QCOMPARE(q->stats().corruptions, 0u);
+}
+
+void TestShmqUnit::smallMessagesShareCacheLines_data()
+{
+    QTest::addColumn<std::uint32_t>("capacity");
+    QTest::newRow("power of two") << 8u;
+    QTest::newRow("odd capacity") << 5u;
+}
+
+// A queue whose messages are at most 8 bytes long puts two slots on a cache line (32 bytes each,
+// layout 7); anything longer keeps a line per slot. Neighbours on one line must stay apart:
+// every length from 0 to the limit, many laps, and a producer killed half-way through the slot
+// that shares its line with a waiting message.
+void TestShmqUnit::smallMessagesShareCacheLines()
+{
+    QFETCH(std::uint32_t, capacity);
+    // The slot size, seen from outside: how much the segment grows per added slot.
+    auto segmentBytes = [](std::uint32_t slotCount, std::size_t maxMessage) -> qint64 {
+        auto q = makeQueue(slotCount, maxMessage);
+        struct stat st
+        {
+        };
+        if (!q || ::stat(("/dev/shm" + q->name()).c_str(), &st) != 0)
+            return -1;
+        return qint64(st.st_size);
+    };
+    QCOMPARE(segmentBytes(8, 8) - segmentBytes(4, 8), 4 * 32);
+    QCOMPARE(segmentBytes(8, 0) - segmentBytes(4, 0), 4 * 32);
+    QCOMPARE(segmentBytes(8, 9) - segmentBytes(4, 9), 4 * 64);
+    QCOMPARE(segmentBytes(8, 40) - segmentBytes(4, 40), 4 * 64);
+    QCOMPARE(segmentBytes(8, 41) - segmentBytes(4, 41), 4 * 128);
+
+    auto q = makeQueue(capacity, 8);
+    QVERIFY(q);
+    QCOMPARE(q->maxMessage(), 8u);
+    QCOMPARE_RESULT(q->put("123456789", 0ns), Result::TooBig);
+    // Lengths 0..8 with contents that name their position, three puts ahead of the gets so that
+    // puts and gets meet on shared lines, for many laps of the ring.
+    auto message = [](std::uint32_t i) {
+        std::string m(i % 9, '\0');
+        for (std::size_t k = 0; k < m.size(); ++k)
+            m[k] = char('a' + (i * 7 + k) % 26);
+        return m;
+    };
+    std::uint32_t put = 0, got = 0;
+    std::string s;
+    while (got < 40 * capacity) {
+        while (put < got + std::min(3u, capacity))
+            QCOMPARE_RESULT(q->put(message(put++), 0ns), Result::Ok);
+        QCOMPARE_RESULT(getString(*q, s), Result::Ok);
+        QCOMPARE(s, message(got++));
+    }
+    while (got < put) {
+        QCOMPARE_RESULT(getString(*q, s), Result::Ok);
+        QCOMPARE(s, message(got++));
+    }
+    QCOMPARE_RESULT(getString(*q, s), Result::Timeout);
+
+    // A message waits in one half of a line while a producer dies half-way through writing the
+    // other half: the waiting message arrives intact, nothing torn is delivered, and the next
+    // put goes on from the repaired state.
+    QCOMPARE_RESULT(q->put("waiting1", 0ns), Result::Ok);
+    Children kids;
+    const pid_t pid = kids.spawn([&] {
+        shmq::armFault(shmq::FaultPoint::PutMidCopy, 1);
+        q->put("torn-msg");
+        return 0; // not reached
+    });
+    const int status = kids.reap(pid);
+    QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    QCOMPARE_RESULT(q->put("after", 1s), Result::Ok);
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
+    QCOMPARE(s, std::string("waiting1"));
+    QCOMPARE_RESULT(getString(*q, s), Result::Ok);
+    QCOMPARE(s, std::string("after"));
+    QCOMPARE_RESULT(getString(*q, s), Result::Timeout);
+    const auto st = q->stats();
+    QCOMPARE(st.recoveries, 1u);
+    QCOMPARE(st.corruptions, 0u);
+    QCOMPARE(st.puts, st.gets);
 }
 
 void TestShmqUnit::garbageLockWordIsRepaired()
