@@ -48,6 +48,10 @@ struct AliveCheck
     QString name;
     bool alive = false;
     std::optional<int> exitcode;
+    /// Right after a terminate() of the process, with no join between: CPython prints
+    /// `True None` when the child has not handled SIGTERM yet and `False -15` when it has —
+    /// usually the first, the second on a busy machine. Either is a correct run.
+    bool afterTerminate = false;
 };
 
 /// One queue (or pipe) of the run.

@@ -95,6 +95,7 @@ private slots:
     void differencesAreNamed_data();
     void differencesAreNamed();
     void randomVictimIsChance();
+    void aliveRightAfterTerminateIsARace();
     void jsonRoundTrip();
 };
 
@@ -267,6 +268,50 @@ void TestFactCheck::randomVictimIsChance()
     QVERIFY2(d.contains(u"process Worker 2: expected, but the run has none of that name"_s),
              qPrintable(d.join(u'\n')));
     QVERIFY2(d.contains(u"process Extra: not expected, but the run has one"_s), qPrintable(d.join(u'\n')));
+}
+
+void TestFactCheck::aliveRightAfterTerminateIsARace()
+{
+    // Page 6: terminate(), then print(p.is_alive(), p.exitcode) at once, then join() and print
+    // again. Whether the child has handled SIGTERM by the first print is a race, in CPython as
+    // in the lab; after the join it is not.
+    RunLog log;
+    log.processes = {record(u"MainProcess"_s, u"main"_s, 10, 9, std::nullopt, 0),
+                     record(u"Process-1"_s, u"worker"_s, 11, 10, 10, -15)};
+    auto add = [&log](qint64 t, std::optional<qint64> pid, const QString &ev, const QJsonObject &f = {}) {
+        log.addEvent(Event::make(t, pid, ev, f));
+    };
+    add(100, 11, u"start"_s, {{u"name"_s, u"Process-1"_s}, {u"ppid"_s, 10}});
+    add(110, 11, u"terminate"_s, {{u"name"_s, u"Process-1"_s}});
+    add(111, 11, u"is_alive"_s, {{u"name"_s, u"Process-1"_s}, {u"alive"_s, false}, {u"exitcode"_s, -15}});
+    add(112, 11, u"join_begin"_s, {{u"name"_s, u"Process-1"_s}});
+    add(113, 11, u"join"_s, {{u"name"_s, u"Process-1"_s}});
+    add(114, 11, u"is_alive"_s, {{u"name"_s, u"Process-1"_s}, {u"alive"_s, false}, {u"exitcode"_s, -15}});
+    RunFacts run = RunFacts::fromRunLog(log);
+    QCOMPARE(run.aliveChecks.size(), 2);
+    QVERIFY(run.aliveChecks[0].afterTerminate);
+    QVERIFY(!run.aliveChecks[1].afterTerminate); // joined since
+    QVERIFY(RunFacts::fromJson(run.toJson())->aliveChecks[0].afterTerminate);
+
+    const QByteArray python = R"(
+{"processes": [{"name": "Process-1", "ppid_is_main": true, "parent_is_main": true, "parent": "MainProcess"}]}
+{"checks": [{"name": "Process-1", "alive": true, "exitcode": null}]}
+{"checks": [{"name": "Process-1", "alive": false, "exitcode": -15}]}
+{"processes": [{"name": "Process-1", "exitcode": -15}]}
+)";
+    const auto oracle = RunFacts::fromOracleOutput(python);
+    QVERIFY(oracle);
+    // The lab's child was quicker than CPython's: both are what CPython prints.
+    QCOMPARE(compareFacts(*oracle, run), QStringList{});
+    // Not right after terminate(): the same difference is one.
+    run.aliveChecks[0].afterTerminate = false;
+    QCOMPARE(compareFacts(*oracle, run).size(), 2);
+    // Right after terminate() but ended some other way: a difference.
+    run.aliveChecks[0].afterTerminate = true;
+    run.aliveChecks[0].exitcode = 0;
+    QCOMPARE(compareFacts(*oracle, run),
+             (QStringList{u"is_alive() check 1 (Process-1): is_alive(): expected true, got false"_s,
+                          u"is_alive() check 1 (Process-1): exitcode: expected none, got 0"_s}));
 }
 
 void TestFactCheck::jsonRoundTrip()
