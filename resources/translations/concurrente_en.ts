@@ -166,6 +166,14 @@
         <source>the process has already ended</source>
         <translation>the process has already ended</translation>
     </message>
+    <message>
+        <source>not enough memory for the queues: they take %1 MiB, and %2 MiB are available (the machine&apos;s free memory or the app&apos;s memory cgroup limit)</source>
+        <translation>not enough memory for the queues: they take %1 MiB, and %2 MiB are available (the machine&apos;s free memory or the app&apos;s memory cgroup limit)</translation>
+    </message>
+    <message>
+        <source>not enough memory for the queues: %1</source>
+        <translation>not enough memory for the queues: %1</translation>
+    </message>
 </context>
 <context>
     <name>Headless</name>
@@ -1220,6 +1228,18 @@
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
+    <message>
+        <source>%1; at most %2 processes and threads (%3)</source>
+        <translation>%1; at most %2 processes and threads (%3)</translation>
+    </message>
+    <message>
+        <source>%1; memory at most %2 MiB</source>
+        <translation>%1; memory at most %2 MiB</translation>
+    </message>
+    <message>
+        <source>Process containment</source>
+        <translation>Process containment</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioLoader</name>
@@ -2081,10 +2101,6 @@
 %2</source>
         <translation>%1 cannot be used:
 %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Cannot write %1: %2</translation>
     </message>
     <message>
         <source>Run ended.</source>

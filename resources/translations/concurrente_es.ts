@@ -166,6 +166,14 @@
         <source>the process has already ended</source>
         <translation>el proceso ya ha terminado</translation>
     </message>
+    <message>
+        <source>not enough memory for the queues: they take %1 MiB, and %2 MiB are available (the machine&apos;s free memory or the app&apos;s memory cgroup limit)</source>
+        <translation>no hay memoria suficiente para las colas: ocupan %1 MiB y hay %2 MiB disponibles (la memoria libre de la máquina o el límite del cgroup de memoria de la aplicación)</translation>
+    </message>
+    <message>
+        <source>not enough memory for the queues: %1</source>
+        <translation>no hay memoria suficiente para las colas: %1</translation>
+    </message>
 </context>
 <context>
     <name>Headless</name>
@@ -1220,6 +1228,18 @@
         <source>Evidence</source>
         <translation>Evidencia</translation>
     </message>
+    <message>
+        <source>%1; at most %2 processes and threads (%3)</source>
+        <translation>%1; como máximo %2 procesos e hilos (%3)</translation>
+    </message>
+    <message>
+        <source>%1; memory at most %2 MiB</source>
+        <translation>%1; memoria como máximo %2 MiB</translation>
+    </message>
+    <message>
+        <source>Process containment</source>
+        <translation>Confinamiento de procesos</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioLoader</name>
@@ -2081,10 +2101,6 @@
 %2</source>
         <translation>%1 no se puede usar:
 %2</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Run ended.</source>
