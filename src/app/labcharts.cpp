@@ -77,6 +77,19 @@ QList<QPointF> thinned(const QList<QPointF> &points, int maxPoints)
     return out;
 }
 
+/// Sets `axis` to [0, max] made nice (QValueAxis::applyNiceNumbers()), unless it shows that
+/// already: a changed range costs the chart a new geometry for every point of every line.
+void setNiceRange(QValueAxis *axis, double max)
+{
+    QValueAxis nice;
+    nice.setRange(0, max);
+    nice.applyNiceNumbers();
+    if (axis->min() != nice.min() || axis->max() != nice.max())
+        axis->setRange(nice.min(), nice.max());
+    if (axis->tickCount() != nice.tickCount())
+        axis->setTickCount(nice.tickCount());
+}
+
 /// Empties a chart for a refill. removeAxis() gives the axis back to us: without the delete,
 /// every refresh (each batch of a live run) leaked the axes with their labels.
 void clearChart(QChart *chart)
@@ -342,17 +355,18 @@ void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QStr
         pen.setWidthF(2);
         line->setPen(pen);
     }
-    x->setRange(0, maxX);
-    x->applyNiceNumbers();
+    // The axes change only when their nice range does (each change maps every point again).
+    setNiceRange(x, maxX);
     if (integerY) {
-        y->setRange(0, std::ceil(maxY + 0.5));
+        const double top = std::ceil(maxY + 0.5);
+        if (y->min() != 0 || y->max() != top)
+            y->setRange(0, top);
         y->setLabelFormat(QStringLiteral("%d"));
         y->setTickType(QValueAxis::TicksDynamic);
         y->setTickAnchor(0);
         y->setTickInterval(std::max(1.0, std::ceil((maxY + 1) / 8)));
     } else {
-        y->setRange(0, maxY * 1.1);
-        y->applyNiceNumbers();
+        setNiceRange(y, maxY * 1.1);
     }
 }
 
