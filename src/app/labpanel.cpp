@@ -321,7 +321,7 @@ void LabPanel::buildUi()
     m_console->verticalHeader()->setDefaultSectionSize(QFontMetrics(m_console->font()).lineSpacing() + 2);
     m_console->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_consoleModel->setErrorColor(errorTextColor(m_console->palette()));
-    m_console->installEventFilter(this);
+    m_console->viewport()->installEventFilter(this); // its width changes with the scroll bars
     m_consoleCopy = new QAction(m_console);
     m_consoleCopy->setShortcut(QKeySequence::Copy);
     m_consoleCopy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -544,7 +544,7 @@ void LabPanel::changeEvent(QEvent *event)
 
 bool LabPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_console && event->type() == QEvent::Resize)
+    if (watched == m_console->viewport() && event->type() == QEvent::Resize)
         fitConsoleColumn();
     return QWidget::eventFilter(watched, event);
 }
