@@ -762,7 +762,7 @@ int ConsoleModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_lines.size());
 }
 
-QString ConsoleModel::eventText(int index) const
+QString ConsoleModel::rawText(int index, QString *prefix) const
 {
     const int row = m_store->eventProcess(index);
     if (m_only >= 0 && row != m_only)
@@ -776,27 +776,36 @@ QString ConsoleModel::eventText(int index) const
         return {}; // nothing else writes to the console: no text to make
     const QString name =
         row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
-    QString text = LabText::consoleText(e, name);
-    if (m_only < 0 && !text.isEmpty()) {
-        const QString prefix =
-            e.kind == EventKind::Stderr ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
+    if (m_only < 0 && prefix)
+        *prefix =
+            e.kind == EventKind::Stderr ? QStringLiteral("[stderr] ") : u'[' + name + QStringLiteral("] ");
+    return LabText::consoleText(e, name);
+}
+
+QString ConsoleModel::eventText(int index) const
+{
+    QString prefix;
+    QString text = rawText(index, &prefix);
+    if (!prefix.isEmpty() && !text.isEmpty())
         text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
-    }
     return text;
 }
 
 void ConsoleModel::scan(int from, QList<Line> &out)
 {
+    // Lines are counted and measured here, not made: a flood's lines are formatted only if
+    // they are ever on screen.
     const int count = m_store->eventCount();
+    QString prefix;
     for (int i = from; i < count; ++i) {
-        const QString text = eventText(i);
+        const QString text = rawText(i, &prefix);
         if (text.isEmpty())
             continue;
         int line = 0;
         qsizetype begin = 0;
         while (true) {
             const qsizetype end = text.indexOf(QLatin1Char('\n'), begin);
-            m_widest = std::max(m_widest, int((end < 0 ? text.size() : end) - begin));
+            m_widest = std::max(m_widest, int(prefix.size() + (end < 0 ? text.size() : end) - begin));
             out.append(Line{i, line++});
             if (end < 0)
                 break;

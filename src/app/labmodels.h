@@ -257,6 +257,9 @@ private:
     void scan(int from, QList<Line> &out);
     /// What event `index` writes in this console, one line per '\n'; empty: nothing.
     QString eventText(int index) const;
+    /// The same without the writer's name in front of each line; `prefix` gets that name
+    /// (all processes' console only).
+    QString rawText(int index, QString *prefix) const;
 
     RunStore *m_store;
     int m_only = -1;
