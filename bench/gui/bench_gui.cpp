@@ -11,8 +11,11 @@
 //                 would feel. Peak RSS is this process's VmHWM (the lab and its store; the workers
 //                 are other processes).
 //
-// Headlines: gui_lag_p99_ms, gui_lag_p50_ms, gui_rss_mb, gui_start_ms, gui_start_vs_empty_window,
-// gui_events_per_s (events stored per second of the flood).
+// flood_busy is the GUI thread's CPU time between two ticks of that timer: what made a tick late,
+// as this process caused it (a busy machine delays the ticks further, not this figure much).
+//
+// Headlines: gui_lag_p99_ms, gui_lag_p50_ms, gui_busy_p99_ms, gui_rss_mb, gui_start_ms,
+// gui_start_vs_empty_window, gui_events_per_s (events stored per second of the flood).
 //
 // Usage: bench_gui [--workers N] [--rate R] [--seconds S] [--rounds K] [--tab NAME] [--check]
 //                  [--empty-window]
@@ -35,6 +38,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 using namespace concurrente;
 
@@ -127,9 +131,18 @@ double headlessEventsPerS(const QString &binDir, int workers, int rate, int seco
     return out.mid(from, at - from).toDouble() / wall;
 }
 
+/// CPU time of the calling thread, in ns.
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 struct Flood
 {
     QList<double> lateMs;
+    QList<double> busyMs; ///< the GUI thread's CPU time between two ticks
     double rssMb = 0;
     qint64 events = 0;
     qint64 prints = 0;
@@ -153,10 +166,14 @@ Flood flood(int workers, int rate, int seconds, const QString &tab)
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(10);
     qint64 last = 0;
+    qint64 lastCpu = threadCpuNs();
     QObject::connect(&probe, &QTimer::timeout, &lab, [&] {
         const qint64 now = clock.nsecsElapsed();
+        const qint64 cpu = threadCpuNs();
         out.lateMs.append(std::max(0.0, double(now - last) / 1e6 - 10.0));
+        out.busyMs.append(double(cpu - lastCpu) / 1e6);
         last = now;
+        lastCpu = cpu;
     });
     QEventLoop loop;
     QObject::connect(&lab, &LabPanel::runStateChanged, &loop, [&] {
@@ -257,6 +274,9 @@ int main(int argc, char **argv)
     std::printf("%-12s %10.1f %10s %10s\n", "start_empty", median(emptyMs), "", "ms");
     std::printf("%-12s %10.2f %10.2f %10s   (%lld ticks of a 10 ms timer)\n", "flood_lag", median(f.lateMs),
                 percentile(f.lateMs, 0.99), "ms", static_cast<long long>(f.lateMs.size()));
+    std::printf("%-12s %10.2f %10.2f %10s   (CPU time of the GUI thread between two ticks: the lag's own "
+                "cause, which other processes on the machine hardly change)\n",
+                "flood_busy", median(f.busyMs), percentile(f.busyMs, 0.99), "ms");
     std::printf("%-12s %10.1f %10s %10s   (%d workers × %d lines/s × %d s: %lld of %lld prints stored, %lld "
                 "events, %lld past the cap, %.1f s)\n",
                 "flood_rss", f.rssMb, "", "MiB", workers, rate, seconds, static_cast<long long>(f.prints),
@@ -266,6 +286,7 @@ int main(int argc, char **argv)
                 "events/s");
     std::printf("gui_lag_p99_ms: %.2f\n", percentile(f.lateMs, 0.99));
     std::printf("gui_lag_p50_ms: %.2f\n", median(f.lateMs));
+    std::printf("gui_busy_p99_ms: %.2f\n", percentile(f.busyMs, 0.99));
     std::printf("gui_rss_mb: %.1f\n", f.rssMb);
     std::printf("gui_start_ms: %.1f\n", median(appMs));
     std::printf("gui_start_vs_empty_window: %.2f\n", median(appMs) / median(emptyMs));

@@ -2326,6 +2326,14 @@
             <numerusform>Finished in %1: MainProcess and %n other processes.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Select &amp;All</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::LessonListModel</name>

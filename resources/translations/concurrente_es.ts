@@ -2326,6 +2326,14 @@
             <numerusform>Terminado en %1: MainProcess y %n procesos más.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::LessonListModel</name>

@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDebug>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace concurrente {
 
@@ -41,6 +43,51 @@ QString msLabel(double ms, double binMs)
 {
     const int decimals = binMs >= 1 ? 0 : binMs >= 0.1 ? 1 : binMs >= 0.01 ? 2 : 3;
     return number(ms, decimals);
+}
+
+/// `points` (in x order) thinned out to at most about `maxPoints`: each stretch of consecutive
+/// points keeps its first, lowest, highest and last, so peaks and steps stay where they were.
+QList<QPointF> thinned(const QList<QPointF> &points, int maxPoints)
+{
+    if (points.size() <= maxPoints)
+        return points;
+    const qsizetype stretches = std::max(1, maxPoints / 4);
+    const double per = double(points.size()) / double(stretches);
+    QList<QPointF> out;
+    out.reserve(4 * stretches + 1);
+    for (qsizetype s = 0; s < stretches; ++s) {
+        const qsizetype from = qsizetype(double(s) * per);
+        const qsizetype to = s + 1 == stretches ? points.size() : qsizetype(double(s + 1) * per);
+        if (from >= to)
+            continue;
+        qsizetype lo = from, hi = from;
+        for (qsizetype i = from; i < to; ++i) {
+            if (points.at(i).y() < points.at(lo).y())
+                lo = i;
+            if (points.at(i).y() > points.at(hi).y())
+                hi = i;
+        }
+        qsizetype last = -1;
+        for (qsizetype k : {from, std::min(lo, hi), std::max(lo, hi), to - 1}) {
+            if (k != last)
+                out.append(points.at(k));
+            last = k;
+        }
+    }
+    return out;
+}
+
+/// Sets `axis` to [0, max] made nice (QValueAxis::applyNiceNumbers()), unless it shows that
+/// already: a changed range costs the chart a new geometry for every point of every line.
+void setNiceRange(QValueAxis *axis, double max)
+{
+    QValueAxis nice;
+    nice.setRange(0, max);
+    nice.applyNiceNumbers();
+    if (axis->min() != nice.min() || axis->max() != nice.max())
+        axis->setRange(nice.min(), nice.max());
+    if (axis->tickCount() != nice.tickCount())
+        axis->setTickCount(nice.tickCount());
 }
 
 /// Empties a chart for a refill. removeAxis() gives the axis back to us: without the delete,
@@ -91,7 +138,12 @@ LabCharts::LabCharts(RunStore *store, QWidget *parent)
     m_timer->setSingleShot(true);
     m_timer->setInterval(ChartRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &LabCharts::refresh);
-    connect(store, &RunStore::reset, this, &LabCharts::refresh);
+    m_data.setStore(store);
+    connect(store, &RunStore::reset, this, [this] {
+        m_data.clear();
+        forgetShown();
+        refresh();
+    });
     connect(store, &RunStore::updated, this, &LabCharts::schedule);
     connect(m_sweepButton, &QPushButton::clicked, this, &LabCharts::onSweepClicked);
     connect(m_sweep, &SpeedupSweep::progress, this, &LabCharts::updateSweepUi);
@@ -129,8 +181,9 @@ void LabCharts::changeEvent(QEvent *event)
 
 void LabCharts::schedule()
 {
-    // Every chart is computed from the whole store: a hidden Charts tab would pay that twice a
-    // second for nothing during a live run (several ms at its 500,000 events, felt as lag).
+    // The series take in each batch as it comes (its new events only: cheap); drawing them is
+    // what costs, so a hidden Charts tab draws nothing until shown.
+    m_data.update();
     if (!isVisible()) {
         m_stale = true;
         return;
@@ -230,6 +283,7 @@ void LabCharts::applyTheme()
         c->legend()->setAlignment(Qt::AlignBottom);
         v->setBackgroundBrush(pal.brush(QPalette::Base));
     }
+    forgetShown();
     refresh();
 }
 
@@ -240,16 +294,43 @@ void LabCharts::retranslate()
     m_latency->setTitle(tr("How long messages waited (put → get)"));
     m_sweepChart->setTitle(tr("Speed-up against the number of worker processes"));
     updateSweepUi();
+    forgetShown();
     refresh();
+}
+
+void LabCharts::forgetShown()
+{
+    m_speedupShown.clear();
+    m_cpuWorkShown.clear();
+    m_latencyShown.clear();
 }
 
 void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QString &xTitle,
                      const QString &yTitle, bool integerY)
 {
-    clearChart(chart);
-    auto *x = new QValueAxis;
+    // The same lines as last time (a live run's refresh): only their points are replaced; the
+    // chart, its axes and its legend stay.
+    const QList<QAbstractSeries *> shown = chart->series();
+    const QList<QAbstractAxis *> xs = chart->axes(Qt::Horizontal);
+    const QList<QAbstractAxis *> ys = chart->axes(Qt::Vertical);
+    bool same = shown.size() == series.size() && xs.size() == 1 && ys.size() == 1;
+    for (qsizetype i = 0; same && i < series.size(); ++i)
+        same = shown.at(i)->name() == series.at(i).name;
+    QValueAxis *x = nullptr;
+    QValueAxis *y = nullptr;
+    if (same) {
+        x = static_cast<QValueAxis *>(xs.constFirst());
+        y = static_cast<QValueAxis *>(ys.constFirst());
+    } else {
+        clearChart(chart);
+        x = new QValueAxis;
+        y = new QValueAxis;
+        for (QValueAxis *a : {x, y})
+            styleAxis(a);
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+    }
     x->setTitleText(xTitle);
-    auto *y = new QValueAxis;
     y->setTitleText(yTitle);
     double maxX = std::max(double(m_store->isEmpty() ? 0 : 0.001), 0.001);
     double maxY = integerY ? 1 : 10;
@@ -258,14 +339,15 @@ void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QStr
             maxX = std::max(maxX, p.x());
             maxY = std::max(maxY, p.y());
         }
-    for (QValueAxis *a : {x, y})
-        styleAxis(a);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (const ChartSeries &s : series) {
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const QList<QPointF> points = thinned(series.at(i).points, MaxPointsPerLine);
+        if (same) {
+            static_cast<QLineSeries *>(shown.at(i))->replace(points);
+            continue;
+        }
         auto *line = new QLineSeries;
-        line->setName(s.name);
-        line->append(s.points);
+        line->setName(series.at(i).name);
+        line->append(points);
         chart->addSeries(line);
         line->attachAxis(x);
         line->attachAxis(y);
@@ -273,17 +355,18 @@ void LabCharts::fill(QChart *chart, const QList<ChartSeries> &series, const QStr
         pen.setWidthF(2);
         line->setPen(pen);
     }
-    x->setRange(0, maxX);
-    x->applyNiceNumbers();
+    // The axes change only when their nice range does (each change maps every point again).
+    setNiceRange(x, maxX);
     if (integerY) {
-        y->setRange(0, std::ceil(maxY + 0.5));
+        const double top = std::ceil(maxY + 0.5);
+        if (y->min() != 0 || y->max() != top)
+            y->setRange(0, top);
         y->setLabelFormat(QStringLiteral("%d"));
         y->setTickType(QValueAxis::TicksDynamic);
         y->setTickAnchor(0);
         y->setTickInterval(std::max(1.0, std::ceil((maxY + 1) / 8)));
     } else {
-        y->setRange(0, maxY * 1.1);
-        y->applyNiceNumbers();
+        setNiceRange(y, maxY * 1.1);
     }
 }
 
@@ -471,29 +554,38 @@ void LabCharts::refresh()
     m_stale = false;
     if (m_views.isEmpty())
         return;
-    const QList<ChartSeries> cpu = cpuSeries(*m_store);
-    const QList<ChartSeries> depth = queueDepthSeries(*m_store);
+    m_data.update();
+    const QList<ChartSeries> cpu = m_data.cpu();
+    const QList<ChartSeries> depth = m_data.queueDepth();
     const QString timeAxis = tr("Time since the run started (s)");
     fill(m_cpu, cpu, timeAxis, tr("CPU (ms/s)"), false);
-    fill(m_queue, depth, timeAxis, tr("Messages"), true); // the title says "waiting"
     const bool messages = !depth.isEmpty();
     if (messages) {
+        fill(m_queue, depth, timeAxis, tr("Messages"), true); // the title says "waiting"
         const qint64 bin = rateBinNs(m_store->eventCount() > 0
                                          ? m_store->event(m_store->eventCount() - 1).tNs - m_store->originNs()
                                          : 0);
-        fill(m_rate, messageRateSeries(*m_store, bin), timeAxis, tr("Messages / s"), false);
+        fill(m_rate, m_data.messageRate(bin), timeAxis, tr("Messages / s"), false);
         m_rate->setTitle(
             tr("Messages received per second (counted every %1 ms)").arg(number(double(bin) / 1e6, 0)));
     }
-    const LatencyHistogram latency = latencyHistogram(*m_store);
-    if (latency.messages > 0)
+    // The bar charts are made again only when what they show changed.
+    const LatencyHistogram latency = m_data.latency();
+    QString key;
+    QDebug(&key) << latency.binMs << latency.counts << latency.medianMs << latency.maxMs;
+    if (latency.messages > 0 && std::exchange(m_latencyShown, key) != key)
         fillLatency(latency);
-    const SpeedupFigures speedup = speedupFigures(*m_store);
+    const SpeedupFigures speedup = m_data.speedup();
     const bool hasSpeedup = speedup.sequentialNs && speedup.workers > 0;
-    if (hasSpeedup)
+    key.clear();
+    QDebug(&key) << speedup.sequentialNs.value_or(-1) << speedup.parallelNs.value_or(-1) << speedup.workers;
+    if (hasSpeedup && std::exchange(m_speedupShown, key) != key)
         fillSpeedup(speedup);
-    const QList<CpuWorkBar> work = cpuWorkBars(*m_store);
-    if (!work.isEmpty())
+    const QList<CpuWorkBar> work = m_data.cpuWork();
+    key.clear();
+    for (const CpuWorkBar &b : work)
+        QDebug(&key) << b.name << b.threads << b.wallNs << b.cpuNs << b.switchUs;
+    if (!work.isEmpty() && std::exchange(m_cpuWorkShown, key) != key)
         fillCpuWork(work);
     // A run shown but not started yet (the lab makes one as soon as a page is shown) has nothing
     // to chart.
@@ -513,7 +605,8 @@ void LabCharts::refresh()
         else if (c == m_cpuWork)
             v->setVisible(!work.isEmpty());
     }
-    fillSweep();
+    if (m_sweepAvailable)
+        fillSweep();
     if (!started)
         m_note->setText(tr("Run the example to chart it."));
     else if (cpu.isEmpty() && !m_store->isLive())

@@ -20,11 +20,15 @@ namespace concurrente {
 /// latency histogram (runs with queues or pipes); CPU per process over time for every run. In
 /// the free lab a sweep runs the same CPU work with 1…cpu_count workers and plots the speed-up
 /// against the ideal line. Each chart shows only when the run has its data. The series are
-/// computed by chartdata.h (QtCore).
+/// computed by chartdata.h (QtCore), incrementally (ChartData); a refresh replaces the points of
+/// the lines already there, at most MaxPointsPerLine of them each.
 class LabCharts : public QWidget
 {
     Q_OBJECT
 public:
+    /// Points drawn per line at most: more are thinned out, keeping each stretch's extremes.
+    static constexpr int MaxPointsPerLine = 2000;
+
     explicit LabCharts(RunStore *store, QWidget *parent = nullptr);
 
     QChart *cpuChart() const { return m_cpu; }
@@ -65,10 +69,13 @@ private:
     void styleAxis(QAbstractAxis *axis) const;
     void applyTheme();
     void retranslate();
+    /// The bar charts are drawn again at the next refresh (texts or colours changed).
+    void forgetShown();
     void onSweepClicked();
     void updateSweepUi();
 
     RunStore *m_store;
+    ChartData m_data; ///< the series, kept up to date batch by batch
     QChart *m_speedup;
     QChart *m_sweepChart;
     QChart *m_cpuWork;
@@ -86,6 +93,10 @@ private:
     bool m_sweepAvailable = false;
     QTimer *m_timer;
     bool m_stale = false; ///< batches arrived while hidden: refresh when shown
+    /// What the bar charts show now: they are drawn again only when it changes.
+    QString m_speedupShown;
+    QString m_cpuWorkShown;
+    QString m_latencyShown;
 };
 
 } // namespace concurrente

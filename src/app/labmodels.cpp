@@ -747,4 +747,168 @@ QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+
+ConsoleModel::ConsoleModel(RunStore *store, QObject *parent)
+    : QAbstractListModel(parent), m_store(store), m_errorColor(errorTextColor())
+{
+    connect(store, &RunStore::updated, this, &ConsoleModel::onUpdated);
+    connect(store, &RunStore::reset, this, &ConsoleModel::rebuild);
+    rebuild();
+}
+
+int ConsoleModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size());
+}
+
+QString ConsoleModel::rawText(int index, QString *prefix) const
+{
+    const int row = m_store->eventProcess(index);
+    if (m_only >= 0 && row != m_only)
+        return {};
+    const Event &e = m_store->event(index);
+    // All processes: what they wrote to stderr (the run's shared stderr) stands for their
+    // exceptions, which it already holds; one process: its exception as CPython reports it.
+    if (m_only < 0 && e.kind == EventKind::Error)
+        return {};
+    if (e.kind != EventKind::Print && !LabText::isErrorOutput(e))
+        return {}; // nothing else writes to the console: no text to make
+    const QString name =
+        row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
+    if (m_only < 0 && prefix)
+        *prefix =
+            e.kind == EventKind::Stderr ? QStringLiteral("[stderr] ") : u'[' + name + QStringLiteral("] ");
+    return LabText::consoleText(e, name);
+}
+
+QString ConsoleModel::eventText(int index) const
+{
+    QString prefix;
+    QString text = rawText(index, &prefix);
+    if (!prefix.isEmpty() && !text.isEmpty())
+        text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
+    return text;
+}
+
+void ConsoleModel::scan(int from, QList<Line> &out)
+{
+    // Lines are counted and measured here, not made: a flood's lines are formatted only if
+    // they are ever on screen.
+    const int count = m_store->eventCount();
+    QString prefix;
+    for (int i = from; i < count; ++i) {
+        const QString text = rawText(i, &prefix);
+        if (text.isEmpty())
+            continue;
+        int line = 0;
+        qsizetype begin = 0;
+        while (true) {
+            const qsizetype end = text.indexOf(QLatin1Char('\n'), begin);
+            m_widest = std::max(m_widest, int(prefix.size() + (end < 0 ? text.size() : end) - begin));
+            out.append(Line{i, line++});
+            if (end < 0)
+                break;
+            begin = end + 1;
+        }
+    }
+}
+
+void ConsoleModel::onUpdated(const RunStore::Batch &batch)
+{
+    Q_UNUSED(batch);
+    QList<Line> fresh;
+    scan(m_scanned, fresh);
+    m_scanned = m_store->eventCount();
+    if (fresh.isEmpty())
+        return;
+    // One insertion per batch, however many lines it brings.
+    beginInsertRows({}, int(m_lines.size()), int(m_lines.size() + fresh.size()) - 1);
+    m_lines.append(fresh);
+    endInsertRows();
+}
+
+void ConsoleModel::rebuild()
+{
+    beginResetModel();
+    m_lines.clear();
+    m_widest = 0;
+    m_splitEvent = -1;
+    m_split.clear();
+    scan(0, m_lines);
+    m_scanned = m_store->eventCount();
+    endResetModel();
+}
+
+void ConsoleModel::setProcess(int row)
+{
+    if (row == m_only)
+        return;
+    m_only = row;
+    rebuild();
+}
+
+void ConsoleModel::setErrorColor(const QColor &color)
+{
+    if (color == m_errorColor)
+        return;
+    m_errorColor = color;
+    if (!m_lines.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_lines.size()) - 1), {Qt::ForegroundRole});
+}
+
+QString ConsoleModel::lineText(int row) const
+{
+    const Line &l = m_lines.at(row);
+    if (l.line == 0 && (row + 1 >= m_lines.size() || m_lines.at(row + 1).event != l.event))
+        return eventText(l.event); // a line by itself: most of them
+    if (m_splitEvent != l.event) {
+        m_split = eventText(l.event).split(QLatin1Char('\n'));
+        m_splitEvent = l.event;
+    }
+    return m_split.value(l.line);
+}
+
+bool ConsoleModel::isError(int row) const
+{
+    return LabText::isErrorOutput(m_store->event(m_lines.at(row).event));
+}
+
+QVariant ConsoleModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_lines.size())
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return lineText(index.row());
+    case Qt::ForegroundRole:
+        return isError(index.row()) ? QVariant(m_errorColor) : QVariant();
+    case ErrorRole:
+        return isError(index.row());
+    case EventRole:
+        return m_lines.at(index.row()).event;
+    default:
+        return {};
+    }
+}
+
+int ConsoleModel::lastRowAt(qint64 tNs) const
+{
+    int target = -1;
+    for (int row = 0; row < m_lines.size(); ++row)
+        if (m_store->event(m_lines.at(row).event).tNs <= tNs)
+            target = row;
+    return target;
+}
+
+QString ConsoleModel::text(int first, int last) const
+{
+    if (last < 0 || last >= m_lines.size())
+        last = int(m_lines.size()) - 1;
+    QStringList out;
+    for (int row = std::max(first, 0); row <= last; ++row)
+        out.append(lineText(row));
+    return out.join(QLatin1Char('\n'));
+}
+
 } // namespace concurrente

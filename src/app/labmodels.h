@@ -3,7 +3,9 @@
 #include "runstore.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractListModel>
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
@@ -202,6 +204,72 @@ private:
     void onUpdated(const RunStore::Batch &batch);
 
     RunStore *m_store;
+};
+
+/// The lab's console: what the run's processes wrote, one row per line, in arrival order. For
+/// all processes each line is prefixed with its writer (`[Process-1] `, `[stderr] ` for the
+/// run's shared stderr, which holds the children's exceptions); for one process, its exception
+/// is written as CPython reports it. Rows are only appended while a run goes on, one insertion
+/// per store batch, and a row is formatted only when a view asks for it: a print flood costs
+/// the view the lines on screen, not the lines printed.
+class ConsoleModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    /// Whether a line is error output (stderr, an exception, a refused action): a bool.
+    static constexpr int ErrorRole = Qt::UserRole + 3;
+    /// The store's event index of a line.
+    static constexpr int EventRole = Qt::UserRole + 4;
+
+    explicit ConsoleModel(RunStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    /// Shows the console of process `row` of the store (-1: all processes).
+    void setProcess(int row);
+    int process() const { return m_only; }
+    /// The colour of error lines (ForegroundRole), readable on the view's base.
+    void setErrorColor(const QColor &color);
+
+    /// The text of line `row`.
+    QString lineText(int row) const;
+    bool isError(int row) const;
+    /// The event that wrote line `row`.
+    int eventOf(int row) const { return m_lines.at(row).event; }
+    /// The last line written by the last event at or before `tNs` (in arrival order); -1: none.
+    int lastRowAt(qint64 tNs) const;
+    /// Lines [first, last], one per line of the result.
+    QString text(int first = 0, int last = -1) const;
+    /// The length of the longest line so far, in characters.
+    int widestLine() const { return m_widest; }
+    /// Formats every line again (the interface language changed).
+    void rebuild();
+
+private:
+    struct Line
+    {
+        int event = -1;
+        int line = 0; ///< its line in the event's text
+    };
+    void onUpdated(const RunStore::Batch &batch);
+    /// Appends the lines of events [from, the store's count).
+    void scan(int from, QList<Line> &out);
+    /// What event `index` writes in this console, one line per '\n'; empty: nothing.
+    QString eventText(int index) const;
+    /// The same without the writer's name in front of each line; `prefix` gets that name
+    /// (all processes' console only).
+    QString rawText(int index, QString *prefix) const;
+
+    RunStore *m_store;
+    int m_only = -1;
+    QList<Line> m_lines;
+    int m_scanned = 0; ///< events [0, m_scanned) are in m_lines
+    int m_widest = 0;
+    QColor m_errorColor;
+    /// The last multi-line event formatted, split: a traceback's lines are asked for in a row.
+    mutable int m_splitEvent = -1;
+    mutable QStringList m_split;
 };
 
 } // namespace concurrente

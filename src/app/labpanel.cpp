@@ -16,6 +16,7 @@
 #include <QMessageBox>
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -24,20 +25,18 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextBlock>
-#include <QTextEdit>
 #include <QThread>
 #include <QTimer>
 #include <QToolButton>
@@ -99,7 +98,8 @@ QTableView *tableView(QAbstractItemModel *model, QWidget *parent)
 LabPanel::LabPanel(QWidget *parent)
     : QWidget(parent), m_store(new RunStore(this)), m_processModel(new ProcessTableModel(m_store, this)),
       m_treeModel(new ProcessTreeModel(m_store, this)), m_eventModel(new EventLogModel(m_store, this)),
-      m_eventFilter(new EventFilterModel(m_store, this)), m_messageModel(new MessageModel(m_store, this))
+      m_eventFilter(new EventFilterModel(m_store, this)), m_messageModel(new MessageModel(m_store, this)),
+      m_consoleModel(new ConsoleModel(m_store, this))
 {
     m_eventFilter->setSourceModel(m_eventModel);
     buildUi();
@@ -300,18 +300,65 @@ void LabPanel::buildUi()
     m_consoleProcess->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_consoleProcess->setMinimumContentsLength(16);
     consoleLayout->addWidget(m_consoleProcess);
-    m_console = new QPlainTextEdit(consolePage);
-    m_console->setReadOnly(true);
-    m_console->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_console->setMaximumBlockCount(20000); // a print loop must not exhaust the window
+    // A table of one column rather than a text document or a list view: inserting a batch of
+    // rows costs it the rows on screen, whatever the number of lines above them (a document
+    // lays out every line it gets, a list view lays out all its rows again at each insertion).
+    m_console = new QTableView(consolePage);
+    m_console->setObjectName(QStringLiteral("console"));
+    m_console->setModel(m_consoleModel);
     m_console->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_console->horizontalHeader()->hide();
+    m_console->verticalHeader()->hide();
+    m_console->setShowGrid(false);
+    m_console->setWordWrap(false);
+    m_console->setTextElideMode(Qt::ElideNone);
+    m_console->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_console->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_console->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_console->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_console->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_console->verticalHeader()->setMinimumSectionSize(1);
+    m_console->verticalHeader()->setDefaultSectionSize(QFontMetrics(m_console->font()).lineSpacing() + 2);
+    m_console->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_consoleModel->setErrorColor(errorTextColor(m_console->palette()));
+    m_console->viewport()->installEventFilter(this); // its width changes with the scroll bars
+    m_consoleCopy = new QAction(m_console);
+    m_consoleCopy->setShortcut(QKeySequence::Copy);
+    m_consoleCopy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_consoleCopy, &QAction::triggered, this, [this] {
+        QList<int> rows;
+        for (const QModelIndex &i : m_console->selectionModel()->selectedRows())
+            rows.append(i.row());
+        std::sort(rows.begin(), rows.end());
+        QStringList lines;
+        for (int r : std::as_const(rows))
+            lines.append(m_consoleModel->lineText(r));
+        if (!lines.isEmpty())
+            QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    });
+    m_consoleSelectAll = new QAction(m_console);
+    m_consoleSelectAll->setShortcut(QKeySequence::SelectAll);
+    m_consoleSelectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_consoleSelectAll, &QAction::triggered, m_console, &QTableView::selectAll);
+    m_console->addActions({m_consoleCopy, m_consoleSelectAll});
+    m_console->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Following: at the bottom, each batch of lines scrolls the console to its new bottom;
+    // scrolled up, the lines the student reads stay where they are (rows are only appended).
+    QScrollBar *consoleBar = m_console->verticalScrollBar();
+    connect(consoleBar, &QScrollBar::valueChanged, this,
+            [this, consoleBar](int value) { m_consoleFollows = value >= consoleBar->maximum(); });
+    connect(consoleBar, &QScrollBar::rangeChanged, this, [this, consoleBar](int, int max) {
+        if (m_consoleFollows)
+            consoleBar->setValue(max);
+    });
+    connect(m_consoleModel, &QAbstractItemModel::rowsInserted, this, &LabPanel::fitConsoleColumn);
+    connect(m_consoleModel, &QAbstractItemModel::modelReset, this, [this] {
+        m_consoleFollows = true;
+        fitConsoleColumn();
+    });
     consoleLayout->addWidget(m_console, 1);
     m_tabs->addTab(consolePage, QString());
-    connect(m_consoleProcess, &QComboBox::currentIndexChanged, this, &LabPanel::rebuildConsole);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
-        if (tab == ConsoleTab)
-            appendConsole(m_consoleShown);
-    });
+    connect(m_consoleProcess, &QComboBox::currentIndexChanged, this, &LabPanel::onConsoleProcessChosen);
 
     auto *eventsPage = new QWidget(m_tabs);
     auto *eventsLayout = new QVBoxLayout(eventsPage);
@@ -375,7 +422,6 @@ QList<QAction *> LabPanel::runActions() const
 
 void LabPanel::retranslate()
 {
-    m_consoleLineCount.clear(); // a line's text, and so its line breaks, may change
     m_actRun->setText(tr("&Run"));
     m_actRun->setToolTip(tr("Run the main program from its first line (%1)")
                              .arg(m_actRun->shortcut().toString(QKeySequence::NativeText)));
@@ -452,6 +498,8 @@ void LabPanel::retranslate()
     m_consoleProcess->setAccessibleName(tr("Console of"));
     m_consoleProcess->setToolTip(tr("Whose output the console shows"));
     m_console->setAccessibleName(tr("Console"));
+    m_consoleCopy->setText(tr("&Copy"));
+    m_consoleSelectAll->setText(tr("Select &All"));
     m_eventProcess->setAccessibleName(tr("Events of process"));
     m_eventProcess->setToolTip(tr("Show the events of one process only"));
     m_eventKind->setAccessibleName(tr("Kind of event"));
@@ -486,8 +534,19 @@ void LabPanel::retranslate()
 void LabPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        m_consoleModel->rebuild(); // a line's text may change with the language
+    } else if (event->type() == QEvent::PaletteChange) {
+        m_consoleModel->setErrorColor(errorTextColor(m_console->palette()));
+    }
+}
+
+bool LabPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_console->viewport() && event->type() == QEvent::Resize)
+        fitConsoleColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 void LabPanel::showMessage(const QString &message)
@@ -1198,10 +1257,8 @@ void LabPanel::updateScriptHighlight()
 
 void LabPanel::onStoreReset()
 {
-    m_consoleLineCount.clear();
     refreshConsoleChoices();
     refreshEventKinds();
-    rebuildConsole();
     for (QTableView *v : {m_processView, m_eventView, m_messageView})
         v->resizeColumnsToContents();
     updateActions();
@@ -1280,7 +1337,6 @@ void LabPanel::onStoreUpdated(const RunStore::Batch &batch)
         m_processView->resizeColumnsToContents();
     if (m_store->eventCount() > batch.eventsBefore) {
         refreshEventKinds();
-        appendConsole(batch.eventsBefore);
         if (batch.eventsBefore == 0)
             m_eventView->resizeColumnsToContents();
     }
@@ -1310,6 +1366,7 @@ void LabPanel::refreshConsoleChoices()
     };
     fill(m_consoleProcess, tr("All processes"));
     fill(m_eventProcess, tr("All processes"));
+    onConsoleProcessChosen(); // the process shown may be gone (a new run)
 }
 
 void LabPanel::refreshEventKinds()
@@ -1347,85 +1404,20 @@ void LabPanel::refreshEventKinds()
     m_eventKind->setCurrentIndex(at >= 0 ? at : 0);
 }
 
-QString LabPanel::consoleLine(int index, int only) const
+void LabPanel::onConsoleProcessChosen()
 {
-    const int row = m_store->eventProcess(index);
-    if (only >= 0 && row != only)
-        return {};
-    const Event &e = m_store->event(index);
-    // All processes: what they wrote to stderr (the run's shared stderr) stands for their
-    // exceptions, which it already holds; one process: its exception as CPython reports it.
-    if (only < 0 && e.kind == EventKind::Error)
-        return {};
-    const QString name =
-        row >= 0 ? m_store->process(row).record.name : e.fields.value(QStringLiteral("name")).toString();
-    QString text = LabText::consoleText(e, name);
-    if (only < 0 && !text.isEmpty()) {
-        const QString prefix =
-            e.kind == EventKind::Stderr ? QStringLiteral("[stderr] ") : QStringLiteral("[%1] ").arg(name);
-        text = prefix + text.replace(QLatin1Char('\n'), QLatin1Char('\n') + prefix);
-    }
-    return text;
+    const QVariant only = m_consoleProcess->currentData();
+    m_consoleModel->setProcess(only.isValid() ? only.toInt() : -1);
 }
 
-void LabPanel::rebuildConsole()
+void LabPanel::fitConsoleColumn()
 {
-    m_console->clear();
-    m_consoleShown = 0;
-    appendConsole(0);
-}
-
-void LabPanel::appendConsole(int fromEvent)
-{
-    // Text goes in only while the console is on screen; when it is shown, what arrived meanwhile
-    // is added at once. A flood keeps only its last lines (the console's block limit).
-    if (!m_console->isVisible() && fromEvent > 0)
-        return;
-    const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
-    const int count = m_store->eventCount();
-    int from = std::min(m_consoleShown, count);
-    const int keep = m_console->maximumBlockCount();
-    if (count - from > 4 * keep) {
-        // Far behind: start over from the last events only.
-        m_console->clear();
-        from = count - 4 * keep;
-    }
-    QTextCharFormat normal;
-    QTextCharFormat error;
-    error.setForeground(errorTextColor(m_console->palette()));
-    QScrollBar *bar = m_console->verticalScrollBar();
-    const bool atEnd = bar->value() >= bar->maximum() - 4;
-    QTextCursor cursor(m_console->document());
-    cursor.movePosition(QTextCursor::End);
-    cursor.beginEditBlock();
-    QString pending;
-    bool pendingError = false;
-    const auto flushPending = [&] {
-        if (pending.isEmpty())
-            return;
-        if (!m_console->document()->isEmpty())
-            cursor.insertBlock();
-        cursor.insertText(pending, pendingError ? error : normal);
-        pending.clear();
-    };
-    for (int i = from; i < count; ++i) {
-        const QString text = consoleLine(i, only);
-        if (text.isEmpty())
-            continue;
-        const bool isError = LabText::isErrorOutput(m_store->event(i));
-        if (isError != pendingError) {
-            flushPending();
-            pendingError = isError;
-        }
-        if (!pending.isEmpty())
-            pending += QChar::ParagraphSeparator;
-        pending += text;
-    }
-    flushPending();
-    cursor.endEditBlock();
-    m_consoleShown = count;
-    if (atEnd)
-        bar->setValue(bar->maximum());
+    // As wide as the longest line (a horizontal scroll bar shows it whole), at least the view.
+    const int chars = m_consoleModel->widestLine();
+    const int width = QFontMetrics(m_console->font()).horizontalAdvance(QLatin1Char('M')) * chars + 16;
+    const int want = std::max(width, m_console->viewport()->width());
+    if (m_console->columnWidth(0) != want)
+        m_console->setColumnWidth(0, want);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1484,48 +1476,20 @@ void LabPanel::showPredictEvidence(const PredictEvidence &evidence)
 void LabPanel::showMomentInConsole(std::optional<qint64> tNs)
 {
     if (!tNs) {
-        m_console->setExtraSelections({});
+        m_console->clearSelection();
         return;
     }
-    // The console holds, in arrival order, one block per line that appendConsole() wrote: count
-    // them the same way up to the last event at or before the moment.
-    const int only = m_consoleProcess->currentData().isValid() ? m_consoleProcess->currentData().toInt() : -1;
-    const int count = m_store->eventCount();
-    if (only != m_lineCountOnly || m_consoleLineCount.size() > count) {
-        m_consoleLineCount.clear();
-        m_lineCountOnly = only;
-    }
-    m_consoleLineCount.reserve(count);
-    for (int i = int(m_consoleLineCount.size()); i < count; ++i) {
-        const QString text = consoleLine(i, only);
-        m_consoleLineCount.append(text.isEmpty() ? 0 : int(text.count(QLatin1Char('\n'))) + 1);
-    }
-    int blocks = 0;
-    int target = -1;
-    for (int i = 0; i < count; ++i) {
-        const int lines = m_consoleLineCount.at(i);
-        if (lines == 0)
-            continue;
-        blocks += lines;
-        if (m_store->event(i).tNs <= *tNs)
-            target = blocks - 1;
-    }
-    QTextDocument *doc = m_console->document();
-    // Lines past the console's limit were dropped from its top.
-    target -= std::max(0, blocks - doc->blockCount());
-    if (target < 0) {
-        m_console->setExtraSelections({});
-        m_console->verticalScrollBar()->setValue(0);
+    // The last line written at or before the moment, selected in the middle of the console.
+    const int row = m_consoleModel->lastRowAt(*tNs);
+    if (row < 0) {
+        m_console->clearSelection();
+        m_console->scrollToTop();
         return;
     }
-    QTextCursor cursor(doc->findBlockByNumber(std::min(target, doc->blockCount() - 1)));
-    m_console->setTextCursor(cursor);
-    m_console->centerCursor();
-    QTextEdit::ExtraSelection line;
-    line.cursor = cursor;
-    line.format.setBackground(palette().color(QPalette::Highlight).lighter(160));
-    line.format.setProperty(QTextFormat::FullWidthSelection, true);
-    m_console->setExtraSelections({line});
+    const QModelIndex at = m_consoleModel->index(row);
+    m_console->setCurrentIndex(at);
+    m_console->selectionModel()->select(at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_console->scrollTo(at, QAbstractItemView::PositionAtCenter);
 }
 
 } // namespace concurrente

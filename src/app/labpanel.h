@@ -13,7 +13,6 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
-class QPlainTextEdit;
 class QProgressBar;
 class QDoubleSpinBox;
 class QFrame;
@@ -25,6 +24,7 @@ class QTreeView;
 
 namespace concurrente {
 
+class ConsoleModel;
 class EventFilterModel;
 class LabCharts;
 class EventLogModel;
@@ -73,7 +73,10 @@ public:
     EventFilterModel *eventModel() const { return m_eventFilter; }
     QTableView *processView() const { return m_processView; }
     QTreeView *treeView() const { return m_treeView; }
-    QPlainTextEdit *console() const { return m_console; }
+    /// The console: one row per line printed (ConsoleModel), following the newest line while
+    /// it is scrolled to the bottom.
+    QTableView *console() const { return m_console; }
+    ConsoleModel *consoleModel() const { return m_consoleModel; }
     QComboBox *consoleProcess() const { return m_consoleProcess; }
     /// multiprocessing.set_start_method() for the run: workers without their own method follow it.
     QComboBox *startMethodBox() const { return m_method; }
@@ -137,6 +140,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildUi();
@@ -158,11 +162,9 @@ private:
     void updateStatus();
     void updateScriptHighlight();
     QList<int> selectedProcesses() const;
-    void rebuildConsole();
-    /// What event `index` writes in the console showing process `only` (-1: all), one line per
-    /// block; empty when it writes nothing there.
-    QString consoleLine(int index, int only) const;
-    void appendConsole(int fromEvent);
+    void onConsoleProcessChosen();
+    /// Widens the console's column to its longest line (its rows are never wrapped or cut).
+    void fitConsoleColumn();
     void refreshConsoleChoices();
     void refreshEventKinds();
 
@@ -235,7 +237,11 @@ private:
     QTableView *m_processView = nullptr;
     QTreeView *m_treeView = nullptr;
     QComboBox *m_consoleProcess = nullptr;
-    QPlainTextEdit *m_console = nullptr;
+    ConsoleModel *m_consoleModel;
+    QTableView *m_console = nullptr;
+    QAction *m_consoleCopy = nullptr;
+    QAction *m_consoleSelectAll = nullptr;
+    bool m_consoleFollows = true; ///< the console is at its bottom: new lines scroll it
     QComboBox *m_eventProcess = nullptr;
     QComboBox *m_eventKind = nullptr;
     QTableView *m_eventView = nullptr;
@@ -243,12 +249,7 @@ private:
     QLabel *m_joinLabel = nullptr;
     QDoubleSpinBox *m_joinTimeout = nullptr;
     QList<QWidget *> m_labWidgets; ///< hidden when there is no usable scenario
-    int m_consoleShown = 0;        ///< events [0, m_consoleShown) are in the console
-    /// Console lines each event writes for the console's process filter `m_lineCountOnly`, so
-    /// moving the time cursor counts lines without formatting every event again.
-    QList<int> m_consoleLineCount;
-    int m_lineCountOnly = -2;
-    QSet<QString> m_kinds; ///< event kinds seen so far (the event filter's choices)
+    QSet<QString> m_kinds;         ///< event kinds seen so far (the event filter's choices)
     int m_kindsSeen = 0;
     quint64 m_knownKindsSeen = 0; ///< a bit per EventKind in m_kinds: most events add nothing new
     TimelinePane *m_timeline = nullptr;

@@ -117,6 +117,7 @@ void TimelinePainter::rebuild()
     m_depth.clear();
     m_parentSeen.clear();
     m_mark.clear();
+    m_special.clear();
     m_joinWaits.clear();
     m_joinBegin.clear();
     m_channels.clear();
@@ -148,6 +149,7 @@ void TimelinePainter::relayout()
 {
     const int n = m_store->processCount();
     m_mark.resize(n);
+    m_special.resize(n);
     m_laneOf.fill(-1, n);
     m_depth.fill(0, n);
     m_parentSeen.resize(n);
@@ -211,11 +213,15 @@ std::optional<TimelinePainter::MarkerKind> TimelinePainter::markerKind(const Eve
 
 void TimelinePainter::addMarker(int row, const Marker &m)
 {
-    QList<Marker> &list = m_mark[row];
     // Events arrive almost in time order: this is an append nearly always.
-    const auto at = std::upper_bound(list.begin(), list.end(), m.tNs,
-                                     [](qint64 t, const Marker &other) { return t < other.tNs; });
-    list.insert(at, m);
+    const auto insert = [&m](QList<Marker> &list) {
+        const auto at = std::upper_bound(list.begin(), list.end(), m.tNs,
+                                         [](qint64 t, const Marker &other) { return t < other.tNs; });
+        list.insert(at, m);
+    };
+    insert(m_mark[row]);
+    if (m.kind != MarkerKind::Print)
+        insert(m_special[row]);
 }
 
 void TimelinePainter::indexEvents(int from)
@@ -278,6 +284,12 @@ const QList<TimelinePainter::Marker> &TimelinePainter::markers(int row) const
 {
     static const QList<Marker> none;
     return row >= 0 && row < m_mark.size() ? m_mark.at(row) : none;
+}
+
+const QList<TimelinePainter::Marker> &TimelinePainter::specialMarkers(int row) const
+{
+    static const QList<Marker> none;
+    return row >= 0 && row < m_special.size() ? m_special.at(row) : none;
 }
 
 qint64 TimelinePainter::dataStartNs() const
@@ -345,7 +357,7 @@ QList<TimelinePainter::Segment> TimelinePainter::segments(int row) const
     }
     bool stopped = false;
     qint64 stoppedAt = 0;
-    for (const Marker &m : markers(row)) {
+    for (const Marker &m : specialMarkers(row)) {
         if (m.kind == MarkerKind::Stop && !stopped) {
             stopped = true;
             stoppedAt = m.tNs;
@@ -793,7 +805,7 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
         }
         const RunStore::Process &proc = m_store->process(row);
         // An orphan: from its adoption on, its bar is outlined.
-        for (const Marker &m : markers(row))
+        for (const Marker &m : specialMarkers(row))
             if (m.kind == MarkerKind::Reparented) {
                 const double x0 = std::max(f.x(m.tNs), f.plot.left() - 2);
                 p.setPen(QPen(markerColor(MarkerKind::Reparented), 1.5, Qt::DashLine));
@@ -913,29 +925,42 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
     QList<QLineF> prints;
     QList<std::pair<QPointF, MarkerKind>> others;
     const double half = markerSize / 2;
+    const qint64 fromT = f.timeAt(f.plot.left() - markerSize);
+    const qint64 toT = f.t1 + (f.t1 - f.t0) / 50;
+    const auto notBefore = [](const Marker &m, qint64 t) { return m.tNs < t; };
     for (int row : m_lanes) {
-        const QList<Marker> &list = markers(row);
         const double y = laneRect(f, row).center().y();
-        const qint64 from = f.timeAt(f.plot.left() - markerSize);
-        auto it = std::lower_bound(list.begin(), list.end(), from,
-                                   [](const Marker &m, qint64 t) { return m.tNs < t; });
-        int lastX = INT_MIN;
-        int lastPrintX = INT_MIN;
-        MarkerKind lastKind = MarkerKind::End;
-        for (; it != list.end() && it->tNs <= f.t1 + (f.t1 - f.t0) / 50; ++it) {
-            const double fx = xOf(it->tNs);
-            const int x = int(fx);
-            if (it->kind == MarkerKind::Print) {
-                if (x != lastPrintX)
-                    prints.append(QLineF(fx, y - half, fx, y + half));
-                lastPrintX = x;
+        // Prints: one per pixel, so a lane with a hundred thousand of them costs its width.
+        // After a print, the search jumps to the first marker of the next pixel.
+        const QList<Marker> &all = markers(row);
+        auto it = std::lower_bound(all.begin(), all.end(), fromT, notBefore);
+        while (it != all.end() && it->tNs <= toT) {
+            if (it->kind != MarkerKind::Print) {
+                ++it;
                 continue;
             }
-            if (x == lastX && it->kind == lastKind)
+            const double fx = xOf(it->tNs);
+            const int x = int(std::floor(fx));
+            prints.append(QLineF(fx, y - half, fx, y + half));
+            // The first time whose pixel is past x (the division may land a nanosecond short).
+            const qint64 next = f.t0 + qint64(std::ceil(double(x + 1 - f.plot.left()) / scale));
+            auto skip = std::lower_bound(it + 1, all.end(), next - 1, notBefore);
+            while (skip != all.end() && int(std::floor(xOf(skip->tNs))) <= x)
+                ++skip;
+            it = skip;
+        }
+        const QList<Marker> &special = specialMarkers(row);
+        int lastX = INT_MIN;
+        MarkerKind lastKind = MarkerKind::End;
+        for (auto s = std::lower_bound(special.begin(), special.end(), fromT, notBefore);
+             s != special.end() && s->tNs <= toT; ++s) {
+            const double fx = xOf(s->tNs);
+            const int x = int(fx);
+            if (x == lastX && s->kind == lastKind)
                 continue;
             lastX = x;
-            lastKind = it->kind;
-            others.append({QPointF(fx, y), it->kind});
+            lastKind = s->kind;
+            others.append({QPointF(fx, y), s->kind});
         }
     }
     if (!prints.isEmpty()) {

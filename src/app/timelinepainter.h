@@ -139,6 +139,8 @@ public:
     /// The state segments of `row`'s bar, in time order.
     QList<Segment> segments(int row) const;
     const QList<Marker> &markers(int row) const;
+    /// The markers of `row` other than prints, in time order.
+    const QList<Marker> &specialMarkers(int row) const;
     const QList<JoinWait> &joinWaits() const { return m_joinWaits; }
     /// Where the marker of event `event` is drawn; null when it has none or is out of range.
     std::optional<QPointF> markerPos(const Frame &f, int event) const;
@@ -171,6 +173,9 @@ private:
     QList<int> m_depth;          ///< row → depth
     QList<int> m_parentSeen;     ///< row → the parent row the layout used
     QList<QList<Marker>> m_mark; ///< row → markers, in time order
+    /// row → its markers other than prints, in time order: a print flood makes the others a
+    /// handful among hundreds of thousands, and painting looks them all up.
+    QList<QList<Marker>> m_special;
     QList<JoinWait> m_joinWaits;
     QHash<int, qint64> m_joinBegin;         ///< target row → its join_begin not yet returned
     QList<QPair<QString, bool>> m_channels; ///< queues and pipes (name, pipe) in order of first message

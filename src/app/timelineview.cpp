@@ -116,6 +116,7 @@ void TimelineView::onUpdated(const RunStore::Batch &batch)
     const int lanesBefore = int(m_painter.lanes().size());
     m_painter.update(batch);
     m_painter.setNowNs(m_store->isLive() ? std::optional<qint64>(monotonicNs()) : std::nullopt);
+    m_sinceBatch.start();
     if (batch.finished)
         m_tick->stop();
     else if (m_store->isLive() && !m_tick->isActive())
@@ -159,6 +160,10 @@ void TimelineView::onTick()
         m_tick->stop();
         return;
     }
+    // Batches repaint the view as they come (at most the store's rate): the tick only grows
+    // the bars while none comes.
+    if (m_sinceBatch.isValid() && m_sinceBatch.elapsed() < LiveRepaintMs)
+        return;
     const qint64 before = m_painter.dataEndNs();
     m_painter.setNowNs(monotonicNs());
     if (!m_frozen) {

@@ -3,6 +3,7 @@
 #include "runstore.h"
 #include "timelinepainter.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QWidget>
 
@@ -98,6 +99,7 @@ private:
     std::optional<QPointF> m_panFrom;
     qint64 m_panT0 = 0;
     QTimer *m_tick;
+    QElapsedTimer m_sinceBatch; ///< since the store's last batch
     QAction *m_freeze;
     QAction *m_fit;
     QAction *m_zoomIn;

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace concurrente {
 
@@ -49,6 +50,135 @@ double niceStep(double raw, double least)
 bool isCpuTask(const QString &task)
 {
     return task == QLatin1String("gil") || task == QLatin1String("burn");
+}
+
+/// A depth step line from a channel's changes in time order (+1 put, −1 get).
+template <class Change> QList<QPointF> depthPoints(const QList<Change> &changes, qint64 origin, double end)
+{
+    QList<QPointF> points;
+    points.reserve(2 * changes.size() + 2);
+    int depth = 0;
+    points.append({0, 0});
+    for (const Change &ch : changes) {
+        const double x = seconds(ch.t, origin);
+        points.append({x, double(depth)});
+        depth = std::max(0, depth + ch.delta);
+        points.append({x, double(depth)});
+    }
+    points.append({std::max(end, points.constLast().x()), double(depth)});
+    return points;
+}
+
+/// A get and a put at the same instant: the put first (the message was there).
+template <class Change> bool changeBefore(const Change &a, const Change &b)
+{
+    return a.t < b.t || (a.t == b.t && a.delta > b.delta);
+}
+
+/// The bars of works sorted in the order they began: each, and after each set of works that
+/// overlapped in time, the set together.
+template <class Work> QList<CpuWorkBar> barsOfWorks(const QList<Work> &works)
+{
+    QList<CpuWorkBar> out;
+    // Sets of works that overlapped: each one begins before the set's end so far.
+    for (qsizetype i = 0; i < works.size();) {
+        qsizetype j = i + 1;
+        qint64 setEnd = works.at(i).end;
+        qint64 setBegin = works.at(i).begin;
+        while (j < works.size() && works.at(j).begin < setEnd) {
+            setEnd = std::max(setEnd, works.at(j).end);
+            setBegin = std::min(setBegin, works.at(j).begin);
+            ++j;
+        }
+        for (qsizetype k = i; k < j; ++k)
+            out.append(works.at(k).bar);
+        if (j - i > 1) {
+            CpuWorkBar set;
+            set.together = true;
+            set.threads = works.at(i).bar.threads;
+            set.switchUs = works.at(i).bar.switchUs;
+            set.wallNs = setEnd - setBegin;
+            for (qsizetype k = i; k < j; ++k) {
+                set.names.append(works.at(k).bar.name);
+                set.cpuNs += works.at(k).bar.cpuNs;
+                set.threadCpuNs.append(works.at(k).bar.cpuNs);
+            }
+            set.name = set.names.join(QStringLiteral(" + "));
+            out.append(set);
+        }
+        i = j;
+    }
+    return out;
+}
+
+/// The bar of a `result` event of a CPU-bound task (`gil`, `burn`) of process `name`.
+CpuWorkBar workBar(const Event &e, const QString &name)
+{
+    CpuWorkBar bar;
+    bar.name = name;
+    bar.names = {name};
+    bar.threads = std::max(1, e.fields.value(QStringLiteral("threads")).toInt(1));
+    bar.wallNs = jsonInteger(e.fields.value(QStringLiteral("wall_ns"))).value_or(0);
+    bar.cpuNs = jsonInteger(e.fields.value(QStringLiteral("cpu_ns"))).value_or(0);
+    bar.switchUs = e.fields.value(QStringLiteral("switch_us")).toInt(0);
+    for (const QJsonValue &v : e.fields.value(QStringLiteral("thread_cpu_ns")).toArray())
+        bar.threadCpuNs.append(jsonInteger(v).value_or(0));
+    return bar;
+}
+
+/// Message counts per bin of `binNs` from each channel's get times, as a step line.
+QList<ChartSeries> ratePoints(const QList<QList<qint64>> &gets, const QStringList &names, qint64 origin,
+                              qint64 end, qint64 binNs)
+{
+    const int bins = int((std::max<qint64>(end - origin, 0)) / binNs) + 1;
+    QList<ChartSeries> out;
+    const double width = double(binNs) / 1e9;
+    // The last bin is drawn up to the run's end, not past it.
+    const double last = std::max(seconds(end, origin), (bins - 1) * width);
+    for (qsizetype c = 0; c < gets.size(); ++c) {
+        QList<int> counts(bins, 0);
+        for (qint64 t : gets.at(c))
+            if (t >= origin)
+                ++counts[int(std::min<qint64>((t - origin) / binNs, bins - 1))];
+        ChartSeries s{names.at(c), int(c), {}};
+        s.points.reserve(2 * bins);
+        for (int b = 0; b < bins; ++b) {
+            const double rate = counts[b] / width;
+            s.points.append({b * width, rate});
+            s.points.append({std::min((b + 1) * width, last), rate});
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+/// The histogram of latencies `ms`, sorted.
+LatencyHistogram histogramOf(const QList<double> &ms, int maxBins)
+{
+    LatencyHistogram h;
+    h.messages = int(ms.size());
+    if (ms.isEmpty())
+        return h;
+    h.maxMs = ms.constLast();
+    const qsizetype n = ms.size();
+    h.medianMs = n % 2 ? ms.at(n / 2) : (ms.at(n / 2 - 1) + ms.at(n / 2)) / 2;
+    maxBins = std::max(maxBins, 1);
+    // The bin must hold the largest latency in the last bin at the latest.
+    h.binMs = niceStep(h.maxMs / maxBins, 0.001);
+    while (int(std::floor(h.maxMs / h.binMs)) >= maxBins)
+        h.binMs = niceStep(h.binMs * 1.5, 0.001);
+    const int bins = int(std::floor(h.maxMs / h.binMs)) + 1;
+    h.counts.fill(0, bins);
+    // Sorted: each bin's latencies follow each other (floor(v / bin) grows with v).
+    auto from = ms.cbegin();
+    for (int b = 0; b < bins; ++b) {
+        const auto to = b == bins - 1 ? ms.cend() : std::partition_point(from, ms.cend(), [&](double v) {
+            return int(std::floor(v / h.binMs)) <= b;
+        });
+        h.counts[b] = int(to - from);
+        from = to;
+    }
+    return h;
 }
 
 } // namespace
@@ -116,23 +246,8 @@ QList<ChartSeries> queueDepthSeries(const RunStore &store)
     QList<ChartSeries> out;
     for (int c = 0; c < channels.size(); ++c) {
         QList<Change> &list = changes[c];
-        // A get and a put at the same instant: the put first (the message was there).
-        std::stable_sort(list.begin(), list.end(), [](const Change &a, const Change &b) {
-            return a.t < b.t || (a.t == b.t && a.delta > b.delta);
-        });
-        ChartSeries s;
-        s.name = channels.at(c);
-        s.key = c;
-        int depth = 0;
-        s.points.append({0, 0});
-        for (const Change &ch : std::as_const(list)) {
-            const double x = seconds(ch.t, origin);
-            s.points.append({x, double(depth)});
-            depth = std::max(0, depth + ch.delta);
-            s.points.append({x, double(depth)});
-        }
-        s.points.append({std::max(end, s.points.constLast().x()), double(depth)});
-        out.append(s);
+        std::stable_sort(list.begin(), list.end(), changeBefore<Change>);
+        out.append(ChartSeries{channels.at(c), c, depthPoints(list, origin, end)});
     }
     return out;
 }
@@ -148,61 +263,32 @@ QList<ChartSeries> messageRateSeries(const RunStore &store, qint64 binNs)
     const qint64 end = runEndNs(store);
     if (binNs <= 0)
         binNs = rateBinNs(end - origin);
-    const int bins = int((std::max<qint64>(end - origin, 0)) / binNs) + 1;
     QHash<QString, int> index;
-    QList<ChartSeries> out;
-    QList<QList<int>> counts;
+    QStringList names;
+    QList<QList<qint64>> gets;
     for (int i = 0; i < store.messageCount(); ++i) {
         const RunStore::Message &m = store.message(i);
         int c = index.value(m.channel, -1);
         if (c < 0) {
-            c = int(out.size());
+            c = int(names.size());
             index.insert(m.channel, c);
-            out.append(ChartSeries{m.channel, c, {}});
-            counts.append(QList<int>(bins, 0));
+            names.append(m.channel);
+            gets.append(QList<qint64>());
         }
-        if (m.getNs && *m.getNs >= origin) {
-            const int b = int(std::min<qint64>((*m.getNs - origin) / binNs, bins - 1));
-            ++counts[c][b];
-        }
+        if (m.getNs)
+            gets[c].append(*m.getNs);
     }
-    const double width = double(binNs) / 1e9;
-    // The last bin is drawn up to the run's end, not past it.
-    const double last = std::max(seconds(end, origin), (bins - 1) * width);
-    for (int c = 0; c < out.size(); ++c) {
-        for (int b = 0; b < bins; ++b) {
-            const double rate = counts[c][b] / width;
-            out[c].points.append({b * width, rate});
-            out[c].points.append({std::min((b + 1) * width, last), rate});
-        }
-    }
-    return out;
+    return ratePoints(gets, names, origin, end, binNs);
 }
 
 LatencyHistogram latencyHistogram(const RunStore &store, int maxBins)
 {
-    LatencyHistogram h;
     QList<double> ms;
     for (int i = 0; i < store.messageCount(); ++i)
         if (const auto l = store.message(i).latencyNs())
             ms.append(double(std::max<qint64>(*l, 0)) / 1e6);
-    h.messages = int(ms.size());
-    if (ms.isEmpty())
-        return h;
     std::sort(ms.begin(), ms.end());
-    h.maxMs = ms.constLast();
-    const qsizetype n = ms.size();
-    h.medianMs = n % 2 ? ms.at(n / 2) : (ms.at(n / 2 - 1) + ms.at(n / 2)) / 2;
-    maxBins = std::max(maxBins, 1);
-    // The bin must hold the largest latency in the last bin at the latest.
-    h.binMs = niceStep(h.maxMs / maxBins, 0.001);
-    while (int(std::floor(h.maxMs / h.binMs)) >= maxBins)
-        h.binMs = niceStep(h.binMs * 1.5, 0.001);
-    const int bins = int(std::floor(h.maxMs / h.binMs)) + 1;
-    h.counts.fill(0, bins);
-    for (double v : std::as_const(ms))
-        ++h.counts[std::min(bins - 1, int(std::floor(v / h.binMs)))];
-    return h;
+    return histogramOf(ms, maxBins);
 }
 
 std::optional<double> SpeedupFigures::speedup() const
@@ -280,14 +366,7 @@ QList<CpuWorkBar> cpuWorkBars(const RunStore &store)
             if (e.kind != EventKind::Result || !isCpuTask(task))
                 continue;
             Work w;
-            w.bar.name = p.record.name;
-            w.bar.names = {p.record.name};
-            w.bar.threads = std::max(1, e.fields.value(QStringLiteral("threads")).toInt(1));
-            w.bar.wallNs = jsonInteger(e.fields.value(QStringLiteral("wall_ns"))).value_or(0);
-            w.bar.cpuNs = jsonInteger(e.fields.value(QStringLiteral("cpu_ns"))).value_or(0);
-            w.bar.switchUs = e.fields.value(QStringLiteral("switch_us")).toInt(0);
-            for (const QJsonValue &v : e.fields.value(QStringLiteral("thread_cpu_ns")).toArray())
-                w.bar.threadCpuNs.append(jsonInteger(v).value_or(0));
+            w.bar = workBar(e, p.record.name);
             w.end = e.tNs;
             w.begin = e.tNs - w.bar.wallNs;
             works.append(w);
@@ -296,36 +375,232 @@ QList<CpuWorkBar> cpuWorkBars(const RunStore &store)
     // In the order the work began (the order the page starts them).
     std::stable_sort(works.begin(), works.end(),
                      [](const Work &a, const Work &b) { return a.begin < b.begin; });
-    QList<CpuWorkBar> out;
-    // Sets of works that overlapped: each one begins before the set's end so far.
-    for (qsizetype i = 0; i < works.size();) {
-        qsizetype j = i + 1;
-        qint64 setEnd = works.at(i).end;
-        qint64 setBegin = works.at(i).begin;
-        while (j < works.size() && works.at(j).begin < setEnd) {
-            setEnd = std::max(setEnd, works.at(j).end);
-            setBegin = std::min(setBegin, works.at(j).begin);
-            ++j;
-        }
-        for (qsizetype k = i; k < j; ++k)
-            out.append(works.at(k).bar);
-        if (j - i > 1) {
-            CpuWorkBar set;
-            set.together = true;
-            set.threads = works.at(i).bar.threads;
-            set.switchUs = works.at(i).bar.switchUs;
-            set.wallNs = setEnd - setBegin;
-            for (qsizetype k = i; k < j; ++k) {
-                set.names.append(works.at(k).bar.name);
-                set.cpuNs += works.at(k).bar.cpuNs;
-                set.threadCpuNs.append(works.at(k).bar.cpuNs);
-            }
-            set.name = set.names.join(QStringLiteral(" + "));
-            out.append(set);
-        }
-        i = j;
+    return barsOfWorks(works);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void ChartData::setStore(const RunStore *store)
+{
+    m_store = store;
+    clear();
+}
+
+void ChartData::clear()
+{
+    m_events = 0;
+    m_messages = 0;
+    m_incomplete.clear();
+    m_seen.clear();
+    m_channels.clear();
+    m_channelIndex.clear();
+    m_latencyMs.clear();
+    m_newLatencyMs.clear();
+    m_procs.clear();
+    m_works.clear();
+}
+
+int ChartData::channelOf(const QString &name)
+{
+    int c = m_channelIndex.value(name, -1);
+    if (c < 0) {
+        c = int(m_channels.size());
+        m_channelIndex.insert(name, c);
+        m_channels.append(Channel{name, {}, {}});
     }
+    return c;
+}
+
+void ChartData::takeMessage(int index)
+{
+    const RunStore::Message &m = m_store->message(index);
+    Channel &ch = m_channels[channelOf(m.channel)];
+    char &seen = m_seen[index];
+    const auto insert = [&ch](Change c) {
+        // Nearly always at the end: messages are paired nearly in time order.
+        ch.changes.insert(std::upper_bound(ch.changes.begin(), ch.changes.end(), c, changeBefore<Change>), c);
+    };
+    if (m.putNs && !(seen & 1)) {
+        insert(Change{*m.putNs, +1});
+        seen |= 1;
+    }
+    if (m.getNs && !(seen & 2)) {
+        insert(Change{*m.getNs, -1});
+        ch.gets.append(*m.getNs);
+        seen |= 2;
+    }
+    if ((seen & 3) == 3 && !(seen & 4)) {
+        if (const auto l = m.latencyNs())
+            m_newLatencyMs.append(double(std::max<qint64>(*l, 0)) / 1e6);
+        seen |= 4;
+    }
+}
+
+void ChartData::update()
+{
+    if (!m_store)
+        return;
+    const int count = m_store->eventCount();
+    if (count < m_events || m_store->messageCount() < m_messages)
+        clear(); // the store was emptied since
+    if (m_procs.size() < m_store->processCount())
+        m_procs.resize(m_store->processCount());
+    for (int i = m_events; i < count; ++i) {
+        const Event &e = m_store->event(i);
+        const int row = m_store->eventProcess(i);
+        if (row < 0)
+            continue;
+        if (row >= m_procs.size())
+            m_procs.resize(row + 1);
+        ProcessState &p = m_procs[row];
+        switch (e.kind) {
+        case EventKind::Start:
+            p.task = e.fields.value(QStringLiteral("task")).toString();
+            break;
+        case EventKind::StartRequest:
+            if (!p.firstStartRequest)
+                p.firstStartRequest = e.tNs;
+            break;
+        case EventKind::Join:
+            if (!p.firstJoin)
+                p.firstJoin = e.tNs;
+            break;
+        case EventKind::Call:
+            if (!p.seqFrom)
+                p.seqFrom = e.tNs;
+            break;
+        case EventKind::CallDone:
+            if (p.seqFrom)
+                p.seqTo = e.tNs;
+            break;
+        case EventKind::Result:
+            if (isCpuTask(p.task)) {
+                Work w;
+                w.bar = workBar(e, m_store->process(row).record.name);
+                w.end = e.tNs;
+                w.begin = e.tNs - w.bar.wallNs;
+                w.row = row;
+                w.event = i;
+                m_works.append(w);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    m_events = count;
+    // Messages still missing their put or their get first: then the new ones.
+    QList<int> incomplete;
+    for (int index : std::as_const(m_incomplete)) {
+        takeMessage(index);
+        if (!(m_seen.at(index) & 4))
+            incomplete.append(index);
+    }
+    const int messages = m_store->messageCount();
+    m_seen.resize(messages, 0);
+    for (int i = m_messages; i < messages; ++i) {
+        takeMessage(i);
+        if (!(m_seen.at(i) & 4))
+            incomplete.append(i);
+    }
+    m_messages = messages;
+    m_incomplete = std::move(incomplete);
+    // The new latencies merged into the sorted ones: linear, where inserting each would not be.
+    if (!m_newLatencyMs.isEmpty()) {
+        std::sort(m_newLatencyMs.begin(), m_newLatencyMs.end());
+        const qsizetype old = m_latencyMs.size();
+        m_latencyMs.append(m_newLatencyMs);
+        std::inplace_merge(m_latencyMs.begin(), m_latencyMs.begin() + old, m_latencyMs.end());
+        m_newLatencyMs.clear();
+    }
+}
+
+QList<ChartSeries> ChartData::cpu() const
+{
+    return m_store ? cpuSeries(*m_store) : QList<ChartSeries>();
+}
+
+QList<ChartSeries> ChartData::queueDepth() const
+{
+    QList<ChartSeries> out;
+    if (!m_store)
+        return out;
+    const qint64 origin = m_store->originNs();
+    const double end = seconds(runEndNs(*m_store), origin);
+    for (qsizetype c = 0; c < m_channels.size(); ++c)
+        out.append(
+            ChartSeries{m_channels.at(c).name, int(c), depthPoints(m_channels.at(c).changes, origin, end)});
     return out;
+}
+
+QList<ChartSeries> ChartData::messageRate(qint64 binNs) const
+{
+    if (!m_store)
+        return {};
+    const qint64 origin = m_store->originNs();
+    const qint64 end = runEndNs(*m_store);
+    if (binNs <= 0)
+        binNs = rateBinNs(end - origin);
+    QStringList names;
+    QList<QList<qint64>> gets;
+    for (const Channel &c : m_channels) {
+        names.append(c.name);
+        gets.append(c.gets);
+    }
+    return ratePoints(gets, names, origin, end, binNs);
+}
+
+LatencyHistogram ChartData::latency(int maxBins) const
+{
+    return histogramOf(m_latencyMs, maxBins);
+}
+
+SpeedupFigures ChartData::speedup() const
+{
+    SpeedupFigures f;
+    if (!m_store)
+        return f;
+    int mainRow = -1;
+    for (int r = 0; r < m_store->processCount() && mainRow < 0; ++r)
+        if (m_store->process(r).record.kind == QLatin1String("main"))
+            mainRow = r;
+    if (mainRow >= 0 && mainRow < m_procs.size()) {
+        const ProcessState &m = m_procs.at(mainRow);
+        if (m.seqFrom && m.seqTo && *m.seqTo > *m.seqFrom)
+            f.sequentialNs = *m.seqTo - *m.seqFrom;
+    }
+    std::optional<qint64> parFrom, parTo;
+    bool complete = true;
+    for (int r = 0; r < m_store->processCount(); ++r) {
+        const RunStore::Process &p = m_store->process(r);
+        if (p.record.kind != QLatin1String("worker") || !p.record.startNs)
+            continue;
+        const ProcessState state = r < m_procs.size() ? m_procs.at(r) : ProcessState();
+        const std::optional<qint64> start =
+            state.firstStartRequest ? state.firstStartRequest : p.record.startNs;
+        const std::optional<qint64> join = state.firstJoin ? state.firstJoin : p.record.endNs;
+        if (!join) {
+            complete = false;
+            continue;
+        }
+        ++f.workers;
+        parFrom = parFrom ? std::min(*parFrom, *start) : *start;
+        parTo = parTo ? std::max(*parTo, *join) : *join;
+    }
+    if (complete && parFrom && parTo && *parTo > *parFrom)
+        f.parallelNs = *parTo - *parFrom;
+    return f;
+}
+
+QList<CpuWorkBar> ChartData::cpuWork() const
+{
+    QList<Work> works = m_works;
+    // In the order the work began; at the same instant, as cpuWorkBars() has them (by process,
+    // then in arrival order).
+    std::sort(works.begin(), works.end(), [](const Work &a, const Work &b) {
+        return std::tie(a.begin, a.row, a.event) < std::tie(b.begin, b.row, b.event);
+    });
+    return barsOfWorks(works);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include "runstore.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointF>
@@ -81,6 +82,80 @@ struct CpuWorkBar
 /// and after the last member of each set of workers whose work overlapped in time, a bar for
 /// the set (`together`).
 QList<CpuWorkBar> cpuWorkBars(const RunStore &store);
+
+/// The charts of one store, kept up to date as the store grows: update() takes in only the
+/// events and messages that arrived (or were paired) since the last one, so a live run's charts
+/// cost each refresh what is new, not the whole run. Each figure equals the function above
+/// computed from the whole store at that moment.
+class ChartData
+{
+public:
+    explicit ChartData(const RunStore *store = nullptr) : m_store(store) {}
+    void setStore(const RunStore *store);
+    /// Forgets everything taken in (the store was reset); the next update() starts over.
+    void clear();
+    /// Takes in what the store holds now that the last update() has not seen.
+    void update();
+
+    /// As cpuSeries() (computed from the store's samples, which are few).
+    QList<ChartSeries> cpu() const;
+    /// As queueDepthSeries().
+    QList<ChartSeries> queueDepth() const;
+    /// As messageRateSeries() with bins of `binNs` (0: rateBinNs() of the run).
+    QList<ChartSeries> messageRate(qint64 binNs = 0) const;
+    /// As latencyHistogram().
+    LatencyHistogram latency(int maxBins = 20) const;
+    /// As speedupFigures().
+    SpeedupFigures speedup() const;
+    /// As cpuWorkBars().
+    QList<CpuWorkBar> cpuWork() const;
+    /// Whether any queue or pipe message was taken in.
+    bool hasMessages() const { return !m_channels.isEmpty(); }
+
+private:
+    struct Change
+    {
+        qint64 t;
+        int delta;
+    };
+    struct Channel
+    {
+        QString name;
+        QList<Change> changes; ///< in time order; a put before a get at the same instant
+        QList<qint64> gets;    ///< get times, in the order taken in
+    };
+    struct Work
+    {
+        CpuWorkBar bar;
+        qint64 begin = 0;
+        qint64 end = 0;
+        int row = 0;
+        int event = 0;
+    };
+    struct ProcessState
+    {
+        QString task; ///< of its last `start`
+        std::optional<qint64> firstStartRequest;
+        std::optional<qint64> firstJoin;
+        std::optional<qint64> seqFrom; ///< its first `call`
+        std::optional<qint64> seqTo;   ///< its last `call_done` after that
+    };
+    void takeMessage(int index);
+    int channelOf(const QString &name);
+
+    const RunStore *m_store = nullptr;
+    int m_events = 0;        ///< events [0, m_events) taken in
+    int m_messages = 0;      ///< messages [0, m_messages) looked at
+    QList<int> m_incomplete; ///< messages looked at whose put or get is still missing
+    /// Per message: bit 1 its put taken in, bit 2 its get, bit 4 its latency (both there).
+    QList<char> m_seen;
+    QList<Channel> m_channels;
+    QHash<QString, int> m_channelIndex;
+    QList<double> m_latencyMs;    ///< sorted
+    QList<double> m_newLatencyMs; ///< taken in by this update(), merged at its end
+    QList<ProcessState> m_procs;  ///< by process row
+    QList<Work> m_works;
+};
 
 /// The free lab's sweep: the same CPU work (`burn`, `totalMs` of CPU in all) split between 1, 2,
 /// … `maxWorkers` worker processes started together, one run after another through Run, each

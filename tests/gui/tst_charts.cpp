@@ -132,6 +132,63 @@ Scenario preset(const QString &file)
     return loaded.scenario;
 }
 
+/// Why `a` and `b` differ (empty: they are the same).
+QString seriesDiff(const QList<ChartSeries> &a, const QList<ChartSeries> &b)
+{
+    if (a.size() != b.size())
+        return u"%1 series against %2"_s.arg(a.size()).arg(b.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).name != b.at(i).name || a.at(i).key != b.at(i).key)
+            return u"series %1: %2/%3 against %4/%5"_s.arg(i)
+                .arg(a.at(i).name)
+                .arg(a.at(i).key)
+                .arg(b.at(i).name)
+                .arg(b.at(i).key);
+        if (a.at(i).points != b.at(i).points)
+            return u"series %1 (%2): %3 points against %4, or other values"_s.arg(i)
+                .arg(a.at(i).name)
+                .arg(a.at(i).points.size())
+                .arg(b.at(i).points.size());
+    }
+    return {};
+}
+
+QString figuresDiff(const ChartData &data, const RunStore &store)
+{
+    if (const QString d = seriesDiff(data.cpu(), cpuSeries(store)); !d.isEmpty())
+        return u"cpu: "_s + d;
+    if (const QString d = seriesDiff(data.queueDepth(), queueDepthSeries(store)); !d.isEmpty())
+        return u"queue depth: "_s + d;
+    if (const QString d = seriesDiff(data.messageRate(), messageRateSeries(store)); !d.isEmpty())
+        return u"rate: "_s + d;
+    const LatencyHistogram h1 = data.latency(), h2 = latencyHistogram(store);
+    if (h1.binMs != h2.binMs || h1.counts != h2.counts || h1.messages != h2.messages ||
+        h1.medianMs != h2.medianMs || h1.maxMs != h2.maxMs)
+        return u"latency: %1 messages, median %2 against %3 messages, median %4"_s.arg(h1.messages)
+            .arg(h1.medianMs)
+            .arg(h2.messages)
+            .arg(h2.medianMs);
+    const SpeedupFigures s1 = data.speedup(), s2 = speedupFigures(store);
+    if (s1.sequentialNs != s2.sequentialNs || s1.parallelNs != s2.parallelNs || s1.workers != s2.workers)
+        return u"speed-up: %1/%2/%3 against %4/%5/%6"_s.arg(s1.sequentialNs.value_or(-1))
+            .arg(s1.parallelNs.value_or(-1))
+            .arg(s1.workers)
+            .arg(s2.sequentialNs.value_or(-1))
+            .arg(s2.parallelNs.value_or(-1))
+            .arg(s2.workers);
+    const QList<CpuWorkBar> w1 = data.cpuWork(), w2 = cpuWorkBars(store);
+    if (w1.size() != w2.size())
+        return u"CPU work: %1 bars against %2"_s.arg(w1.size()).arg(w2.size());
+    for (qsizetype i = 0; i < w1.size(); ++i) {
+        const CpuWorkBar &a = w1.at(i), &b = w2.at(i);
+        if (a.name != b.name || a.names != b.names || a.threads != b.threads || a.wallNs != b.wallNs ||
+            a.cpuNs != b.cpuNs || a.threadCpuNs != b.threadCpuNs || a.switchUs != b.switchUs ||
+            a.together != b.together)
+            return u"CPU work: bar %1 (%2 against %3)"_s.arg(i).arg(a.name, b.name);
+    }
+    return {};
+}
+
 } // namespace
 
 class TestCharts : public QObject
@@ -146,6 +203,10 @@ private Q_SLOTS:
     void darkPaletteIsReadable();
     void sweepPlotsSpeedupAgainstIdeal();
     void sweepCancels();
+    void incrementalEqualsFullRecompute_data();
+    void incrementalEqualsFullRecompute();
+    void longLinesAreThinned();
+    void messagesPairedInALaterBatch();
 };
 
 void TestCharts::pageOneSpeedupFromRealRun()
@@ -370,4 +431,109 @@ void TestCharts::sweepCancels()
 }
 
 QTEST_MAIN(TestCharts)
+void TestCharts::incrementalEqualsFullRecompute_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("page 1: sequential against parallel") << u"01-motivation.json"_s;
+    QTest::newRow("page 8: threads against processes") << u"08-gil.json"_s;
+    QTest::newRow("page 11: queues and pipes") << u"11-queues-pipes.json"_s;
+    QTest::newRow("page 12: producers and consumers") << u"12-exercise-3.json"_s;
+}
+
+void TestCharts::incrementalEqualsFullRecompute()
+{
+    // ChartData takes in each batch of a live run; after every one, each of its figures equals
+    // the one computed from the whole store at that moment.
+    QFETCH(QString, file);
+    const Scenario scenario = preset(file);
+    QVERIFY(!scenario.workers.isEmpty());
+    Run run(scenario);
+    RunStore store;
+    ChartData data(&store);
+    int batches = 0;
+    QString firstDiff;
+    connect(&store, &RunStore::updated, this, [&] {
+        ++batches;
+        data.update();
+        if (firstDiff.isEmpty())
+            if (const QString d = figuresDiff(data, store); !d.isEmpty())
+                firstDiff = u"after batch %1: "_s.arg(batches) + d;
+    });
+    QVERIFY(runWatched(run, store, 90000));
+    QVERIFY2(firstDiff.isEmpty(), qPrintable(firstDiff));
+    QVERIFY2(batches >= 2, qPrintable(QString::number(batches)));
+    // Something to compare: CPU samples, or messages.
+    QVERIFY(!data.cpu().isEmpty() || data.hasMessages());
+    if (file.startsWith(u"11"_s)) {
+        QVERIFY(data.hasMessages());
+        QVERIFY(data.latency().messages > 0);
+    }
+    if (file.startsWith(u"08"_s))
+        QCOMPARE(data.cpuWork().size(), cpuWorkBars(store).size());
+    // The store emptied (a new run): it starts over.
+    store.clear();
+    data.update();
+    QVERIFY2(figuresDiff(data, store).isEmpty(), qPrintable(figuresDiff(data, store)));
+}
+
+void TestCharts::messagesPairedInALaterBatch()
+{
+    // A store that grows one event at a time (each prefix of the log loaded in turn, as a live
+    // store would hold it): a message put in one update and got in a later one is counted.
+    const RunLog full = queueLog();
+    ChartData data;
+    RunStore store;
+    data.setStore(&store);
+    for (qsizetype n = 1; n <= full.events().size(); ++n) {
+        RunLog prefix;
+        prefix.processes = full.processes;
+        for (qsizetype i = 0; i < n; ++i)
+            prefix.addEvent(full.events().at(i));
+        store.load(prefix);
+        data.update();
+        QVERIFY2(figuresDiff(data, store).isEmpty(),
+                 qPrintable(u"after %1 events: "_s.arg(n) + figuresDiff(data, store)));
+    }
+    QCOMPARE(data.latency().messages, 6);
+}
+
+void TestCharts::longLinesAreThinned()
+{
+    // A line of many points is drawn with at most MaxPointsPerLine of them, keeping its peaks.
+    RunLog log;
+    log.processes = {record(u"Producer"_s, u"worker"_s, 101, 0, 60'000 * Ms),
+                     record(u"Consumer"_s, u"worker"_s, 102, 0, 60'000 * Ms),
+                     record(u"MainProcess"_s, u"main"_s, 100, 0, 60'000 * Ms)};
+    log.addEvent(ev(0, 100, u"helper_ready"_s, 2));
+    // 6000 messages: each got 1 ms after its put, but message 3000 waits 5 s with 40 more.
+    for (int i = 0; i < 6000; ++i) {
+        const qint64 put = i * 10 * Ms;
+        log.addEvent(ev(put, 101, u"put"_s, 0, msg(u"q"_s, i, 101)));
+        if (i < 3000 || i > 3040)
+            log.addEvent(ev(put + Ms, 102, u"get"_s, 1, msg(u"q"_s, i, 101)));
+    }
+    for (int i = 3000; i <= 3040; ++i)
+        log.addEvent(ev(35'000 * Ms, 102, u"get"_s, 1, msg(u"q"_s, i, 101)));
+    RunStore store;
+    store.load(log);
+    const QList<ChartSeries> depth = queueDepthSeries(store);
+    QCOMPARE(depth.size(), 1);
+    QVERIFY(depth.constFirst().points.size() > 4 * LabCharts::MaxPointsPerLine);
+    LabCharts charts(&store);
+    QVERIFY(charts.isChartShown(charts.queueChart()));
+    const auto *line = static_cast<QLineSeries *>(charts.queueChart()->series().constFirst());
+    QVERIFY2(line->count() <= LabCharts::MaxPointsPerLine + 4, qPrintable(QString::number(line->count())));
+    QVERIFY(line->count() > LabCharts::MaxPointsPerLine / 2);
+    double peak = 0;
+    for (const QPointF &p : line->points())
+        peak = std::max(peak, p.y());
+    double fullPeak = 0;
+    for (const QPointF &p : depth.constFirst().points)
+        fullPeak = std::max(fullPeak, p.y());
+    QCOMPARE(fullPeak, 42.0); // 41 messages waiting, and the one just put
+    QCOMPARE(peak, fullPeak);
+    QCOMPARE(line->points().constLast(), depth.constFirst().points.constLast());
+    QCOMPARE(line->points().constFirst(), depth.constFirst().points.constFirst());
+}
+
 #include "tst_charts.moc"

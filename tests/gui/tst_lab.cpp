@@ -5,6 +5,7 @@
 #include "labpanel.h"
 #include "lessoncatalog.h"
 #include "runjournal.h"
+#include "scenario.h"
 #include "scenarioeditor.h"
 #include "themecolors.h"
 #include "uitranslations.h"
@@ -14,7 +15,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QItemSelectionModel>
-#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -67,6 +67,23 @@ struct Testers
     QAbstractItemModelTester messages;
 };
 
+/// Two workers printing `lines` lines each, `rate` a second, and one dividing by zero.
+Scenario floodScenario(int lines, int rate)
+{
+    const QByteArray ticker = R"({"task":"ticker","args":{"count":)" + QByteArray::number(lines) +
+                              R"(,"rate":)" + QByteArray::number(rate) + "}}";
+    const QByteArray json =
+        R"({"format":"concurrente-scenario/2","title":{"es":"flood","en":"flood"},"workers":[)" + ticker +
+        "," + ticker +
+        R"(,{"name":"Div","task":"arith","args":{"op":"sumdiv","a":1,"b":2,"c":0}}],"main":[)"
+        R"({"action":"start","worker":0},{"action":"start","worker":1},{"action":"start","worker":2},)"
+        R"({"action":"join","worker":0},{"action":"join","worker":1},{"action":"join","worker":2}]})";
+    const ScenarioLoadResult r = ScenarioLoader::loadData(json, QStringLiteral("flood.json"));
+    if (!r.ok())
+        qWarning("%s", qPrintable(r.errorStrings().join(u'\n')));
+    return r.scenario;
+}
+
 } // namespace
 
 class TestLab : public QObject
@@ -85,6 +102,7 @@ private Q_SLOTS:
     void startMethodOfTheRun();
     void discardARunWithStoppedProcesses();
     void journalWhileARunGoesOn();
+    void consoleUnderAFlood();
 
 private:
     UiTranslations m_translations;
@@ -127,24 +145,27 @@ void TestLab::editedArgumentRunsAndCrashShowsTraceback()
     // Its console: CPython's report of an exception in a Process, in the error colour.
     QComboBox *choice = lab.consoleProcess();
     choice->setCurrentIndex(choice->findData(division));
-    const QString text = lab.console()->toPlainText();
+    const QString text = lab.consoleModel()->text();
     QVERIFY2(text.contains(QStringLiteral("Process División:")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Traceback (most recent call last):")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("ZeroDivisionError")), qPrintable(text));
-    QTextCursor at = lab.console()->document()->find(QStringLiteral("ZeroDivisionError"));
-    QVERIFY(!at.isNull());
-    QCOMPARE(at.charFormat().foreground().color(), errorTextColor(lab.console()->palette()));
+    const QModelIndexList at =
+        lab.consoleModel()->match(lab.consoleModel()->index(0), Qt::DisplayRole,
+                                  QStringLiteral("ZeroDivisionError"), 1, Qt::MatchStartsWith);
+    QCOMPARE(at.size(), 1);
+    QCOMPARE(at.constFirst().data(Qt::ForegroundRole).value<QColor>(),
+             errorTextColor(lab.console()->palette()));
     // All processes: the run's stderr, where the child wrote its report, once.
     choice->setCurrentIndex(choice->findData(-1));
-    const QString all = lab.console()->toPlainText();
+    const QString all = lab.consoleModel()->text();
     QVERIFY2(all.contains(
                  QStringLiteral("[stderr] Process División:\n[stderr] ZeroDivisionError: division by zero")),
              qPrintable(all));
     QCOMPARE(all.count(QStringLiteral("ZeroDivisionError")), 1);
     // The other worker's console has its result and no traceback.
     choice->setCurrentIndex(choice->findData(product));
-    QVERIFY(!lab.console()->toPlainText().contains(QStringLiteral("Traceback")));
-    QVERIFY(!lab.console()->toPlainText().isEmpty());
+    QVERIFY(!lab.consoleModel()->text().contains(QStringLiteral("Traceback")));
+    QVERIFY(!lab.consoleModel()->text().isEmpty());
 
     // Back to the page's example.
     QVERIFY(lab.resetAction()->isEnabled());
@@ -447,4 +468,95 @@ void TestLab::journalWhileARunGoesOn()
 }
 
 QTEST_MAIN(TestLab)
+void TestLab::consoleUnderAFlood()
+{
+    // The console is a view over the store's output lines: at its bottom it follows the newest
+    // line; scrolled up, what the student reads stays where it is while lines keep coming.
+    LabPanel lab;
+    lab.resize(700, 600);
+    lab.show();
+    const Scenario scenario = floodScenario(1500, 500);
+    QVERIFY(!scenario.workers.isEmpty());
+    lab.setScenario(scenario);
+    lab.tabs()->setCurrentIndex(LabPanel::ConsoleTab);
+    QAbstractItemModelTester tester(lab.consoleModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QScrollBar *bar = lab.console()->verticalScrollBar();
+    QSignalSpy rows(lab.consoleModel(), &QAbstractItemModel::rowsInserted);
+    lab.runAction()->trigger();
+    // Following: more lines than the console shows, and it is at its bottom.
+    QTRY_VERIFY_WITH_TIMEOUT(lab.consoleModel()->rowCount() > 300, 20000);
+    QVERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    // Scrolled up: later batches add lines below, the first line shown stays the same.
+    bar->setValue(bar->maximum() / 2);
+    const int value = bar->value();
+    const QModelIndex top = lab.console()->indexAt(QPoint(2, 2));
+    QVERIFY(top.isValid());
+    const QString topText = top.data().toString();
+    const int before = lab.consoleModel()->rowCount();
+    rows.clear();
+    QVERIFY(rows.wait(10000));
+    QTRY_VERIFY(lab.consoleModel()->rowCount() > before);
+    QCOMPARE(bar->value(), value);
+    QCOMPARE(lab.console()->indexAt(QPoint(2, 2)).row(), top.row());
+    QCOMPARE(lab.console()->indexAt(QPoint(2, 2)).data().toString(), topText);
+    // Back at the bottom, it follows again.
+    bar->setValue(bar->maximum());
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run() && lab.run()->isFinished(), 30000);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(lab.console()->indexAt(QPoint(2, lab.console()->viewport()->height() - 4)).row(),
+             lab.consoleModel()->rowCount() - 1);
+
+    // All processes: every print, prefixed; the child's traceback on the run's stderr, whole
+    // and in the error colour, printed lines not.
+    ConsoleModel *console = lab.consoleModel();
+    int prints = 0;
+    int firstStderr = -1;
+    int lastStderr = -1;
+    for (int row = 0; row < console->rowCount(); ++row) {
+        const QModelIndex i = console->index(row);
+        const QString text = i.data().toString();
+        const bool error = i.data(ConsoleModel::ErrorRole).toBool();
+        if (text.startsWith(u"[stderr] ")) {
+            QVERIFY2(error, qPrintable(text));
+            QCOMPARE(i.data(Qt::ForegroundRole).value<QColor>(), errorTextColor(lab.console()->palette()));
+            if (firstStderr < 0)
+                firstStderr = row;
+            lastStderr = row;
+        } else {
+            QVERIFY2(!error, qPrintable(text));
+            QVERIFY(!i.data(Qt::ForegroundRole).isValid());
+            QVERIFY2(text.startsWith(u"[Process-"), qPrintable(text));
+            ++prints;
+        }
+    }
+    QCOMPARE(prints, 2 * 1500);
+    QVERIFY(firstStderr >= 0);
+    const QString traceback = console->text(firstStderr, lastStderr);
+    QVERIFY2(traceback.startsWith(u"[stderr] Process Div:\n"), qPrintable(traceback));
+    QVERIFY2(traceback.endsWith(u"ZeroDivisionError: division by zero"), qPrintable(traceback));
+    QCOMPARE(console->text().count(u"ZeroDivisionError"), 1);
+
+    // One process: its lines only, without a prefix, each from one of its events.
+    const int first = rowNamed(lab, QStringLiteral("Process-1"));
+    QVERIFY(first >= 0);
+    lab.consoleProcess()->setCurrentIndex(lab.consoleProcess()->findData(first));
+    QCOMPARE(console->process(), first);
+    QCOMPARE(console->rowCount(), 1500);
+    for (int row = 0; row < console->rowCount(); row += 97) {
+        QCOMPARE(lab.store()->eventProcess(console->eventOf(row)), first);
+        QVERIFY(!console->index(row).data().toString().startsWith(u'['));
+    }
+    // The dividing worker: its exception as CPython reports it, in the error colour.
+    lab.consoleProcess()->setCurrentIndex(
+        lab.consoleProcess()->findData(rowNamed(lab, QStringLiteral("Div"))));
+    QVERIFY2(console->text().startsWith(u"Process Div:\nTraceback (most recent call last):"),
+             qPrintable(console->text()));
+    QVERIFY(console->index(console->rowCount() - 1).data(ConsoleModel::ErrorRole).toBool());
+    // All again.
+    lab.consoleProcess()->setCurrentIndex(lab.consoleProcess()->findData(-1));
+    QCOMPARE(console->rowCount(), prints + lastStderr - firstStderr + 1);
+}
+
 #include "tst_lab.moc"

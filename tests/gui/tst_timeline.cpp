@@ -19,11 +19,10 @@
 #include <QJsonArray>
 #include <QLineSeries>
 #include <QPainter>
-#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
-#include <QTextBlock>
 #include <QValueAxis>
 
 using namespace concurrente;
@@ -135,6 +134,7 @@ private Q_SLOTS:
     void markers_data();
     void markers();
     void paintsPixels();
+    void printFloodPaintsEachPixel();
     void viewKeepsItsPicture();
     void scrubSetsTheLab();
     void mouseScrubs();
@@ -310,6 +310,60 @@ void TestTimeline::paintsPixels()
     QVERIFY(image.pixelColor(before.toPoint()) != Painter::shadeColor(Painter::Shade::Running));
 }
 
+void TestTimeline::printFloodPaintsEachPixel()
+{
+    // A lane of 100,000 prints is painted pixel by pixel (the painter jumps from one to the
+    // next): every pixel with a print shows one, a pixel without shows none, and the other
+    // markers (a stop, a continue) are still found for the bar's shades.
+    constexpr qint64 S = 1'000'000'000;
+    constexpr qint64 Ms = 1'000'000;
+    constexpr qint64 T0 = S; // the run's origin
+    RunLog log;
+    log.processes = {record(u"Printer"_s, u"worker"_s, 101, 100, 100, T0, T0 + 3 * S, 0),
+                     record(u"MainProcess"_s, u"main"_s, 100, 1, 0, T0, T0 + 3 * S, 0)};
+    log.addEvent(ev(T0, 100, u"helper_ready"_s, 1));
+    log.addEvent(ev(T0, 101, u"start"_s, 0));
+    const QJsonObject line{{u"text"_s, u"tick"_s}};
+    for (qint64 t = 0; t < S; t += 10'000) // dense: 100,000 prints in the first second
+        log.addEvent(ev(T0 + t, 101, u"print"_s, 0, line));
+    QList<qint64> sparse;
+    for (qint64 t = 2 * S; t < 2 * S + 400'000'000; t += 20'000'000) { // then one every 20 ms
+        log.addEvent(ev(T0 + t, 101, u"print"_s, 0, line));
+        sparse.append(T0 + t);
+    }
+    log.addEvent(ev(T0 + 2500 * Ms, 101, u"stop"_s, 0));
+    log.addEvent(ev(T0 + 2600 * Ms, 101, u"continue"_s, 0));
+    RunStore store;
+    store.load(log);
+    Painter painter(&store);
+    QCOMPARE(painter.markers(0).size(), 100'000 + 20 + 2);
+    QCOMPARE(painter.specialMarkers(0).size(), 2);
+    QImage image(900, 200, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    const QRectF rect(0, 0, 900, 200);
+    {
+        QPainter p(&image);
+        painter.paint(p, rect, T0, T0 + 3 * S, false);
+    }
+    const Painter::Frame f = painter.frame(rect, T0, T0 + 3 * S);
+    const int y = int(painter.laneRect(f, 0).center().y());
+    const QColor print = Painter::markerColor(Painter::MarkerKind::Print);
+    // Dense: every pixel of the first second.
+    int missing = 0;
+    for (int x = int(std::ceil(f.x(T0))) + 1; x < int(f.x(T0 + S)) - 1; ++x)
+        missing += image.pixelColor(x, y) == print ? 0 : 1;
+    QCOMPARE(missing, 0);
+    // Sparse: each print's pixel, and nothing half-way between two of them.
+    for (qint64 t : std::as_const(sparse)) {
+        QCOMPARE(image.pixelColor(int(std::floor(f.x(t))), y), print);
+        QCOMPARE(image.pixelColor(int(std::floor(f.x(t + 10'000'000))), y),
+                 Painter::shadeColor(Painter::Shade::Running));
+    }
+    // No print in the gap; the stop shades the bar until the continue.
+    QCOMPARE(image.pixelColor(int(f.x(T0 + 1500 * Ms)), y), Painter::shadeColor(Painter::Shade::Running));
+    QCOMPARE(image.pixelColor(int(f.x(T0 + 2550 * Ms)), y), Painter::shadeColor(Painter::Shade::Stopped));
+}
+
 void TestTimeline::viewKeepsItsPicture()
 {
     // The view keeps the picture and draws only the cursor over it: the cursor shows and goes
@@ -357,7 +411,7 @@ void TestTimeline::scrubSetsTheLab()
     QCOMPARE(state(Main), LabText::stateName(RunStore::State::Running));
     QCOMPARE(panel.processModel()->index(Producer, ProcessTableModel::Alive).data().toString(), u"True"_s);
     // The console shows the last line printed before the moment.
-    QCOMPARE(panel.console()->textCursor().block().text(), u"[Consumer] second line"_s);
+    QCOMPARE(panel.console()->currentIndex().data().toString(), u"[Consumer] second line"_s);
     QCOMPARE(panel.treeModel()->indexOfProcess(Producer, ProcessTreeModel::State).data().toString(),
              LabText::stateName(RunStore::State::Stopped));
     view->setCursorTime(1050);
@@ -366,7 +420,7 @@ void TestTimeline::scrubSetsTheLab()
     view->setCursorTime(5500);
     QCOMPARE(state(Consumer), LabText::stateName(RunStore::State::Terminated));
     QCOMPARE(state(Producer), LabText::stateName(RunStore::State::Running));
-    QVERIFY(panel.console()->textCursor().block().text().endsWith(u"third line"_s));
+    QVERIFY(panel.console()->currentIndex().data().toString().endsWith(u"third line"_s));
     // Clearing the cursor shows now again.
     QSignalSpy cleared(view, &TimelineView::cursorCleared);
     view->setCursorTime(std::nullopt);
