@@ -707,108 +707,15 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         record(e);
         return;
     }
-    const qint64 pid = *e.pid;
-    WorkerProcess *p = m_byPid.value(pid);
-    const bool fromHelper = owner == m_main;
-    // Only the events that create or identify a process need its name and parent: most lines
-    // (print, put, get, exit) skip the two lookups.
-    const bool identifies = e.kind == EventKind::Forked || e.kind == EventKind::ForkFailed ||
-                            e.kind == EventKind::ForkserverStarted || (!p && e.kind == EventKind::Start);
-    const QString name = identifies ? e.fields.value(QStringLiteral("name")).toString() : QString();
-    const auto ppid = identifies ? jsonInteger(e.fields.value(QStringLiteral("ppid"))) : std::nullopt;
-
-    if (fromHelper && p == m_main && routeMainProgramEvent(e))
+    WorkerProcess *p = m_byPid.value(*e.pid);
+    const bool fromMain = owner == m_main;
+    if (fromMain && p == m_main && routeMainProgramEvent(e))
         return;
-
-    auto takePending = [this](qint64 childPid, const QString &wanted) -> WorkerProcess * {
-        for (int i = 0; i < m_pendingForks.size(); ++i) {
-            WorkerProcess *w = m_pendingForks[i];
-            if ((w->pid() && *w->pid() == childPid) || (!w->pid() && w->name() == wanted)) {
-                m_pendingForks.removeAt(i);
-                return w;
-            }
-        }
-        return nullptr;
-    };
-
-    if (fromHelper && e.kind == EventKind::Forked) {
-        WorkerProcess *w = takePending(pid, name);
-        if (!w && !m_pendingForks.isEmpty())
-            w = m_pendingForks.takeFirst();
-        if (!w) {
-            record(e);
-            return;
-        }
-        if (!w->pid()) {
-            m_byPid.insert(pid, w);
-            w->attachPid(pid, ppid, false); // the main program reports its end
-        }
-        w->setParentPid(m_main->pid());
-        w->deliver(e);
+    if (fromMain && routeLaunchEvent(e))
         return;
-    }
-    if (fromHelper && e.kind == EventKind::ForkserverStarted) {
-        // The server the main program forked for the forkserver start method: its workers'
-        // os.getppid(). Not a Process in CPython, but a real process of the run.
-        if (p || m_server) {
-            record(e);
-            return;
-        }
-        ProcessRecord r;
-        r.name = QStringLiteral("ForkServer");
-        r.kind = QStringLiteral("forkserver");
-        r.parentPid = m_main->pid();
-        r.startNs = e.tNs;
-        m_server = addProcess(r);
-        m_byPid.insert(pid, m_server);
-        m_server->attachPid(pid, ppid, false); // the main program reports its end
-        m_server->deliver(e);
-        return;
-    }
-    if (fromHelper && e.kind == EventKind::ForkFailed) {
-        WorkerProcess *w = takePending(-1, name);
-        if (!w && !m_pendingForks.isEmpty())
-            w = m_pendingForks.takeFirst();
-        if (!w) {
-            record(e);
-            return;
-        }
-        w->deliver(Event::make(e.tNs, std::nullopt, e.kind, e.fields));
-        w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
-        return;
-    }
-    if (fromHelper && e.kind == EventKind::CommandError &&
-        e.fields.value(QStringLiteral("line")).toString().startsWith(QLatin1String("start\t"))) {
-        // A start command the helper refused: that worker will never be forked.
-        const QStringList parts = e.fields.value(QStringLiteral("line")).toString().split(u'\t');
-        WorkerProcess *w = takePending(-1, parts.value(1));
-        if (!w && !m_pendingForks.isEmpty())
-            w = m_pendingForks.takeFirst();
-        owner->deliver(e);
-        if (w)
-            w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
-        return;
-    }
-    if (!p && e.kind == EventKind::Start) {
-        // A forked worker whose own start line overtook the helper's `forked` line.
-        const bool fromServer =
-            ppid && *ppid != m_main->pid() && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
-        if (fromHelper && m_main->pid() && (ppid == m_main->pid() || fromServer)) {
-            for (WorkerProcess *w : std::as_const(m_pendingForks)) {
-                const bool forkserver = w->record().startMethod == QLatin1String("forkserver");
-                if (!w->pid() && w->name() == name && forkserver == fromServer) {
-                    m_byPid.insert(pid, w);
-                    w->attachPid(pid, ppid, false); // its creator reports its end
-                    w->setParentPid(m_main->pid());
-                    p = w;
-                    break;
-                }
-            }
-        }
-        if (!p)
-            p = adopt(owner, e);
-    }
-    if (fromHelper && p && e.kind == EventKind::Exited) {
+    if (!p && e.kind == EventKind::Start)
+        p = identifyStarted(owner, e);
+    if (fromMain && p && e.kind == EventKind::Exited) {
         // The main program (or the fork server) reaped one of its children, or an orphan the
         // main program adopted as subreaper.
         Event named = e;
@@ -822,6 +729,102 @@ void Run::routeEvent(WorkerProcess *owner, const Event &e)
         p->deliver(e);
     else
         record(e);
+}
+
+WorkerProcess *Run::takePendingFork(qint64 childPid, const QString &name)
+{
+    for (int i = 0; i < m_pendingForks.size(); ++i) {
+        WorkerProcess *w = m_pendingForks[i];
+        if ((w->pid() && *w->pid() == childPid) || (!w->pid() && w->name() == name)) {
+            m_pendingForks.removeAt(i);
+            return w;
+        }
+    }
+    // The main program answers start commands in order.
+    return m_pendingForks.isEmpty() ? nullptr : m_pendingForks.takeFirst();
+}
+
+bool Run::routeLaunchEvent(const Event &e)
+{
+    const qint64 pid = *e.pid;
+    const auto name = [&e] { return e.fields.value(QStringLiteral("name")).toString(); };
+    const auto ppid = [&e] { return jsonInteger(e.fields.value(QStringLiteral("ppid"))); };
+    switch (e.kind) {
+    case EventKind::Forked:
+        if (WorkerProcess *w = takePendingFork(pid, name())) {
+            if (!w->pid()) {
+                m_byPid.insert(pid, w);
+                w->attachPid(pid, ppid(), false); // the main program reports its end
+            }
+            w->setParentPid(m_main->pid());
+            w->deliver(e);
+        } else {
+            record(e);
+        }
+        return true;
+    case EventKind::ForkserverStarted: {
+        // The server the main program forked for the forkserver start method: its workers'
+        // os.getppid(). Not a Process in CPython, but a real process of the run.
+        if (m_byPid.contains(pid) || m_server) {
+            record(e);
+            return true;
+        }
+        ProcessRecord r;
+        r.name = QStringLiteral("ForkServer");
+        r.kind = QStringLiteral("forkserver");
+        r.parentPid = m_main->pid();
+        r.startNs = e.tNs;
+        m_server = addProcess(r);
+        m_byPid.insert(pid, m_server);
+        m_server->attachPid(pid, ppid(), false); // the main program reports its end
+        m_server->deliver(e);
+        return true;
+    }
+    case EventKind::ForkFailed:
+        if (WorkerProcess *w = takePendingFork(-1, name())) {
+            w->deliver(Event::make(e.tNs, std::nullopt, e.kind, e.fields));
+            w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
+        } else {
+            record(e);
+        }
+        return true;
+    case EventKind::CommandError: {
+        const QString line = e.fields.value(QStringLiteral("line")).toString();
+        if (!line.startsWith(QLatin1String("start\t")))
+            return false;
+        // A start command the main program refused: that worker will never be forked.
+        WorkerProcess *w = takePendingFork(-1, line.section(u'\t', 1, 1));
+        m_main->deliver(e);
+        if (w)
+            w->failLaunch(e.fields.value(QStringLiteral("message")).toString());
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+WorkerProcess *Run::identifyStarted(WorkerProcess *owner, const Event &e)
+{
+    // A forked worker whose own start line overtook the main program's `forked` line, or a
+    // grandchild (adopted).
+    const qint64 pid = *e.pid;
+    const QString name = e.fields.value(QStringLiteral("name")).toString();
+    const auto ppid = jsonInteger(e.fields.value(QStringLiteral("ppid")));
+    const bool fromServer =
+        ppid && *ppid != m_main->pid() && (m_server ? m_server->pid() == ppid : !m_byPid.contains(*ppid));
+    if (owner == m_main && m_main->pid() && (ppid == m_main->pid() || fromServer)) {
+        for (WorkerProcess *w : std::as_const(m_pendingForks)) {
+            const bool forkserver = w->record().startMethod == QLatin1String("forkserver");
+            if (!w->pid() && w->name() == name && forkserver == fromServer) {
+                m_byPid.insert(pid, w);
+                w->attachPid(pid, ppid, false); // its creator reports its end
+                w->setParentPid(m_main->pid());
+                return w;
+            }
+        }
+    }
+    return adopt(owner, e);
 }
 
 bool Run::routeMainProgramEvent(const Event &e)

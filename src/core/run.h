@@ -163,6 +163,14 @@ private:
     /// The main program's events about itself and the script's own actions (ready, queue and
     /// pipe outcomes, call_done, refused actions). False when the event is not one of them.
     bool routeMainProgramEvent(const Event &event);
+    /// The main program's reports on the workers it starts (`forked`, `forkserver_started`,
+    /// `fork_failed`, a refused `start`). False when the event is not one of them.
+    bool routeLaunchEvent(const Event &event);
+    /// The start command `event` answers: the one for `childPid` or named `name`, else the
+    /// oldest (the main program answers in order); null when none is pending.
+    WorkerProcess *takePendingFork(qint64 childPid, const QString &name);
+    /// The process of a `start` line from a pid the run does not know yet.
+    WorkerProcess *identifyStarted(WorkerProcess *owner, const Event &event);
     void onProcessFinished(WorkerProcess *p);
     void onPidfdExited(WorkerProcess *p);
 
