@@ -298,10 +298,39 @@ std::optional<double> SpeedupFigures::speedup() const
     return double(*sequentialNs) / double(*parallelNs);
 }
 
-SpeedupFigures speedupFigures(const RunStore &store)
+namespace {
+
+/// Page 1's figures from the main program's sequential call (`seqFrom`–`seqTo`) and each
+/// worker's start and join: the parallel run lasts from the first start to the last join, and
+/// only once every worker has been joined.
+using WorkerSpan = std::pair<qint64, std::optional<qint64>>; // start, join
+SpeedupFigures speedupOf(std::optional<qint64> seqFrom, std::optional<qint64> seqTo,
+                         const QList<WorkerSpan> &workers)
 {
     SpeedupFigures f;
-    std::optional<qint64> seqFrom, seqTo, parFrom, parTo;
+    if (seqFrom && seqTo && *seqTo > *seqFrom)
+        f.sequentialNs = *seqTo - *seqFrom;
+    std::optional<qint64> parFrom, parTo;
+    bool complete = true;
+    for (const auto &[start, join] : workers) {
+        if (!join) {
+            complete = false;
+            continue;
+        }
+        ++f.workers;
+        parFrom = parFrom ? std::min(*parFrom, start) : start;
+        parTo = parTo ? std::max(*parTo, *join) : *join;
+    }
+    if (complete && parFrom && parTo && *parTo > *parFrom)
+        f.parallelNs = *parTo - *parFrom;
+    return f;
+}
+
+} // namespace
+
+SpeedupFigures speedupFigures(const RunStore &store)
+{
+    std::optional<qint64> seqFrom, seqTo;
     int mainRow = -1;
     for (int r = 0; r < store.processCount() && mainRow < 0; ++r)
         if (store.process(r).record.kind == QLatin1String("main"))
@@ -315,9 +344,7 @@ SpeedupFigures speedupFigures(const RunStore &store)
                 seqTo = e.tNs;
         }
     }
-    if (seqFrom && seqTo && *seqTo > *seqFrom)
-        f.sequentialNs = *seqTo - *seqFrom;
-    bool complete = true;
+    QList<WorkerSpan> workers;
     for (int r = 0; r < store.processCount(); ++r) {
         const RunStore::Process &p = store.process(r);
         if (p.record.kind != QLatin1String("worker") || !p.record.startNs)
@@ -330,21 +357,9 @@ SpeedupFigures speedupFigures(const RunStore &store)
             else if (e.kind == EventKind::Join && !join)
                 join = e.tNs;
         }
-        if (!start)
-            start = p.record.startNs;
-        if (!join)
-            join = p.record.endNs;
-        if (!join) {
-            complete = false;
-            continue;
-        }
-        ++f.workers;
-        parFrom = parFrom ? std::min(*parFrom, *start) : *start;
-        parTo = parTo ? std::max(*parTo, *join) : *join;
+        workers.append({start ? *start : *p.record.startNs, join ? join : p.record.endNs});
     }
-    if (complete && parFrom && parTo && *parTo > *parFrom)
-        f.parallelNs = *parTo - *parFrom;
-    return f;
+    return speedupOf(seqFrom, seqTo, workers);
 }
 
 QList<CpuWorkBar> cpuWorkBars(const RunStore &store)
@@ -557,39 +572,23 @@ LatencyHistogram ChartData::latency(int maxBins) const
 
 SpeedupFigures ChartData::speedup() const
 {
-    SpeedupFigures f;
     if (!m_store)
-        return f;
+        return {};
     int mainRow = -1;
     for (int r = 0; r < m_store->processCount() && mainRow < 0; ++r)
         if (m_store->process(r).record.kind == QLatin1String("main"))
             mainRow = r;
-    if (mainRow >= 0 && mainRow < m_procs.size()) {
-        const ProcessState &m = m_procs.at(mainRow);
-        if (m.seqFrom && m.seqTo && *m.seqTo > *m.seqFrom)
-            f.sequentialNs = *m.seqTo - *m.seqFrom;
-    }
-    std::optional<qint64> parFrom, parTo;
-    bool complete = true;
+    const ProcessState main = mainRow >= 0 && mainRow < m_procs.size() ? m_procs.at(mainRow) : ProcessState();
+    QList<WorkerSpan> workers;
     for (int r = 0; r < m_store->processCount(); ++r) {
         const RunStore::Process &p = m_store->process(r);
         if (p.record.kind != QLatin1String("worker") || !p.record.startNs)
             continue;
         const ProcessState state = r < m_procs.size() ? m_procs.at(r) : ProcessState();
-        const std::optional<qint64> start =
-            state.firstStartRequest ? state.firstStartRequest : p.record.startNs;
-        const std::optional<qint64> join = state.firstJoin ? state.firstJoin : p.record.endNs;
-        if (!join) {
-            complete = false;
-            continue;
-        }
-        ++f.workers;
-        parFrom = parFrom ? std::min(*parFrom, *start) : *start;
-        parTo = parTo ? std::max(*parTo, *join) : *join;
+        workers.append({state.firstStartRequest ? *state.firstStartRequest : *p.record.startNs,
+                        state.firstJoin ? state.firstJoin : p.record.endNs});
     }
-    if (complete && parFrom && parTo && *parTo > *parFrom)
-        f.parallelNs = *parTo - *parFrom;
-    return f;
+    return speedupOf(main.seqFrom, main.seqTo, workers);
 }
 
 QList<CpuWorkBar> ChartData::cpuWork() const
