@@ -519,14 +519,28 @@ RunContainment::~RunContainment()
     end();
 }
 
+namespace {
+
+/// `own`/concurrente-<app pid>, the parent of the app's run cgroups, made if `own` (the app's
+/// cgroup in one hierarchy) lets the app move processes; empty if not.
+QString makeAppCgroup(const QString &own)
+{
+    if (own.isEmpty() ||
+        ::access(QFile::encodeName(own + QStringLiteral("/cgroup.procs")).constData(), W_OK) != 0)
+        return {};
+    const QString parent = own + QStringLiteral("/concurrente-%1").arg(::getpid());
+    if (::mkdir(QFile::encodeName(parent).constData(), 0755) != 0 && errno != EEXIST)
+        return {};
+    return parent;
+}
+
+} // namespace
+
 bool RunContainment::setUpCgroup2(qint64 runNumber)
 {
     const QString own = ownCgroup2Dir();
-    if (own.isEmpty() ||
-        ::access(QFile::encodeName(own + QStringLiteral("/cgroup.procs")).constData(), W_OK) != 0)
-        return false;
-    const QString parent = own + QStringLiteral("/concurrente-%1").arg(::getpid());
-    if (::mkdir(QFile::encodeName(parent).constData(), 0755) != 0 && errno != EEXIST)
+    const QString parent = makeAppCgroup(own);
+    if (parent.isEmpty())
         return false;
     // The parent holds no process, so it may hand controllers on to its children: those the
     // app's cgroup passes down to it (a delegated subtree), never more.
@@ -562,11 +576,8 @@ bool RunContainment::setUpCgroup2(qint64 runNumber)
 bool RunContainment::setUpCgroup1Pids(qint64 runNumber)
 {
     const QString own = ownCgroup1PidsDir();
-    if (own.isEmpty() ||
-        ::access(QFile::encodeName(own + QStringLiteral("/cgroup.procs")).constData(), W_OK) != 0)
-        return false;
-    const QString parent = own + QStringLiteral("/concurrente-%1").arg(::getpid());
-    if (::mkdir(QFile::encodeName(parent).constData(), 0755) != 0 && errno != EEXIST)
+    const QString parent = makeAppCgroup(own);
+    if (parent.isEmpty())
         return false;
     const QString dir = parent + QStringLiteral("/run-%1").arg(runNumber);
     if (::mkdir(QFile::encodeName(dir).constData(), 0755) != 0) {
