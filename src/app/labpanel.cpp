@@ -406,9 +406,14 @@ void LabPanel::buildUi()
                 QTimer::singleShot(0, v, &QTableView::scrollToBottom);
         });
     }
-    connect(m_treeModel, &QAbstractItemModel::rowsInserted, m_treeView, [this] { m_treeView->expandAll(); });
-    connect(m_treeModel, &QAbstractItemModel::rowsMoved, m_treeView, [this] { m_treeView->expandAll(); });
-    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, [this] { m_treeView->expandAll(); });
+    // Every branch open, and the names whole however deep they sit (Process-1:1 under its parent).
+    const auto showWholeTree = [this] {
+        m_treeView->expandAll();
+        m_treeView->resizeColumnToContents(0);
+    };
+    connect(m_treeModel, &QAbstractItemModel::rowsInserted, m_treeView, showWholeTree);
+    connect(m_treeModel, &QAbstractItemModel::rowsMoved, m_treeView, showWholeTree);
+    connect(m_treeModel, &QAbstractItemModel::modelReset, m_treeView, showWholeTree);
 
     m_labWidgets = {m_scriptLabel, m_script,      m_status,      m_progress,
                     m_tabs,        m_joinTimeout, m_methodLabel, m_method};

@@ -320,6 +320,16 @@ void TestLab::treeAfterAdoption()
     QVERIFY2(at.data().toString().contains(QStringLiteral("adopted by PID")),
              qPrintable(at.data().toString()));
     QCOMPARE(at.parent(), lab.treeModel()->indexOfProcess(lab.treeModel()->treeParentOf(grandchild)));
+    // Its whole name and the adoption show, not "Process-1:…".
+    lab.tabs()->setCurrentWidget(lab.treeView());
+    QTreeView *tree = lab.treeView();
+    const auto needed = [&] {
+        const QModelIndex shown = lab.treeModel()->indexOfProcess(grandchild);
+        return tree->visualRect(shown).left() - tree->columnViewportPosition(0) +
+               tree->fontMetrics().horizontalAdvance(shown.data().toString());
+    };
+    QTRY_VERIFY2(tree->columnWidth(0) >= needed(),
+                 qPrintable(QStringLiteral("%1 < %2").arg(tree->columnWidth(0)).arg(needed())));
     QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 20000);
     QCOMPARE(lab.store()->process(grandchild).record.exitcode, std::optional<int>(0));
 }
