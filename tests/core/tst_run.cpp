@@ -1,6 +1,7 @@
 // The run engine with the real helper executables ($CONCURRENTE_BIN_DIR): lifecycle, actions,
 // CPython's exit codes, both launchers, launch failures, orphans — and after every test, no
 // process of the run may still be alive.
+#include "../processalive.h"
 #include "datapaths.h"
 #include "export.h"
 #include "headlessrun.h"
@@ -73,17 +74,6 @@ int availableMemoryMiB()
         if (line.startsWith("MemAvailable:"))
             return int(line.mid(13).trimmed().split(' ').value(0).toLongLong() / 1024);
     return 0;
-}
-
-bool isRunning(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray stat = f.readAll();
-    const qsizetype close = stat.lastIndexOf(')');
-    const char state = close >= 0 && close + 2 < stat.size() ? stat[close + 2] : 'X';
-    return state != 'Z' && state != 'X';
 }
 
 QList<Event> eventsOf(const RunLog &log, const QString &ev, const QString &name = {})

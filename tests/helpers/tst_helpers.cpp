@@ -3,6 +3,7 @@
 // both launchers, escaping, truncation, signals, orphans and the queue/pipe tasks. Every pid an
 // event names is checked to be gone when each test ends.
 
+#include "../processalive.h"
 #include "shmq.h"
 
 #include <QDir>
@@ -207,17 +208,6 @@ void inheritAs(int fd, int target)
         fcntl(fd, F_SETFD, 0);
     else
         dup2(fd, target); // the copy does not have close-on-exec
-}
-
-/// Alive and not a zombie.
-bool isRunning(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray stat = f.readAll();
-    const qsizetype close = stat.lastIndexOf(')');
-    return close > 0 && close + 2 < stat.size() && stat[close + 2] != 'Z' && stat[close + 2] != 'X';
 }
 
 qint64 parentOf(qint64 pid)

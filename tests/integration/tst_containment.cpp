@@ -5,6 +5,7 @@
 // the memory left are refused with the cause before the run, never with a SIGBUS or the OOM
 // killer. Tests that need a writable cgroup hierarchy skip, saying which, where there is none.
 
+#include "../processalive.h"
 #include "datapaths.h"
 #include "run.h"
 #include "runcgroup.h"
@@ -38,18 +39,6 @@ Scenario scenarioFrom(const QByteArray &json)
     if (!r.ok())
         qWarning() << r.errorStrings();
     return r.scenario;
-}
-
-/// Alive = exists and is not a zombie.
-bool isRunning(qint64 pid)
-{
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray stat = f.readAll();
-    const qsizetype close = stat.lastIndexOf(')');
-    const char state = close >= 0 && close + 2 < stat.size() ? stat[close + 2] : 'X';
-    return state != 'Z' && state != 'X';
 }
 
 /// The field of /proc/PID/stat after the command (0: state, 1: ppid, 2: pgrp, 3: session).
