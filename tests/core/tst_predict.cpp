@@ -1,6 +1,7 @@
 // Unit tests of predict → verdict (src/core/predict.h): each page's question, as its file in
 // lessons/predict/ says, judged on hand-made run logs — a right and a wrong answer each, and
 // the interleavings the OS may choose; the `predict` object through the run log. No processes.
+#include "datapaths.h"
 #include "predict.h"
 #include "runlog.h"
 
@@ -13,12 +14,6 @@ using namespace concurrente;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString dataDir()
-{
-    const QString dir = qEnvironmentVariable("CONCURRENTE_DATA_DIR");
-    return dir.isEmpty() ? QDir::currentPath() : dir;
-}
 
 PredictQuestion question(const QString &key)
 {

@@ -3,6 +3,7 @@
 // per worker and the workers that ran together; pages 11–12's messages per second and latency
 // histogram; the free lab's speed-up sweep with real processes, and its cancel.
 #include "chartdata.h"
+#include "datapaths.h"
 #include "labcharts.h"
 #include "run.h"
 #include "runstore.h"
@@ -25,12 +26,6 @@ using namespace concurrente;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString dataDir()
-{
-    const QString dir = qEnvironmentVariable("CONCURRENTE_DATA_DIR");
-    return dir.isEmpty() ? QDir::currentPath() : dir;
-}
 
 ProcessRecord record(const QString &name, const QString &kind, qint64 pid, qint64 startNs, qint64 endNs)
 {
