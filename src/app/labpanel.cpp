@@ -584,15 +584,7 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
         // The language changed: the run shown stays. Before any run, the names the example gives
         // in both languages ("1 hilo" / "1 thread") follow the interface.
         Scenario localized = m_scenario;
-        localized.localize(language);
-        const bool renamed = [&] {
-            for (qsizetype i = 0; i < localized.workers.size(); ++i) {
-                if (localized.workers.at(i).name != m_scenario.workers.at(i).name)
-                    return true;
-            }
-            return false;
-        }();
-        if (renamed && !m_savedRun && m_run && !m_run->isStarted()) {
+        if (localized.localize(language) && !m_savedRun && m_run && !m_run->isStarted()) {
             const bool edited = m_edited;
             m_preset.localize(language);
             setScenario(localized);

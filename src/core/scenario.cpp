@@ -688,12 +688,17 @@ bool parseStartMethod(const QString &name, StartMethod *method)
     return false;
 }
 
-void Scenario::localize(const QString &language)
+bool Scenario::localize(const QString &language)
 {
+    bool renamed = false;
     for (WorkerSpec &w : workers) {
-        if (!w.names.en.isEmpty() && (w.name == w.names.en || w.name == w.names.es))
-            w.name = w.names.text(language);
+        if (w.names.en.isEmpty() || (w.name != w.names.en && w.name != w.names.es))
+            continue;
+        const QString name = w.names.text(language);
+        renamed = renamed || name != w.name;
+        w.name = name;
     }
+    return renamed;
 }
 
 QString LocalizedText::text(const QString &language) const

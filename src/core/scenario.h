@@ -161,8 +161,8 @@ struct Scenario
     /// Includes `file` when known. ScenarioLoader accepts the result again.
     QJsonObject toJson() const;
     /// Gives each worker whose name the file gives in both languages, and which still has one of
-    /// them (the student has not renamed it), the name in `language`.
-    void localize(const QString &language);
+    /// them (the student has not renamed it), the name in `language`. True when a name changed.
+    bool localize(const QString &language);
 
     bool usesStartMethod(StartMethod method) const;
     int workerIndexById(const QString &id) const;    ///< -1 when absent
