@@ -353,11 +353,12 @@ WorkerProcess *Run::ensureMain()
     r.name = QStringLiteral("MainProcess");
     r.kind = QStringLiteral("main");
     m_main = addProcess(r);
-    m_main->setKeptFds(m_queues.fds());
+    const QList<int> queueFds = m_queues.fds();
+    m_main->setKeptFds(queueFds);
     const ChildContainment containment = m_containment ? m_containment->child() : ChildContainment{};
     m_main->setContainment(containment);
     m_main->startQProcess(m_launcher.mainProgram(),
-                          m_launcher.mainArguments(m_queues.fds()) + containment.mainArguments(), true);
+                          m_launcher.mainArguments(queueFds) + containment.mainArguments(), true);
     if (m_main->pid()) {
         m_byPid.insert(*m_main->pid(), m_main);
         watchChannel(m_main);
