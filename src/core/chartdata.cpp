@@ -217,6 +217,25 @@ QList<ChartSeries> cpuSeries(const RunStore &store)
     return out;
 }
 
+namespace {
+
+/// The position of `channel` in `names` (in order of first appearance), with an empty entry of
+/// `data` beside each name.
+template <typename T>
+int channelIndex(const QString &channel, QHash<QString, int> &index, QStringList &names, QList<T> &data)
+{
+    const auto it = index.constFind(channel);
+    if (it != index.constEnd())
+        return *it;
+    const int c = int(names.size());
+    index.insert(channel, c);
+    names.append(channel);
+    data.append(T());
+    return c;
+}
+
+} // namespace
+
 QList<ChartSeries> queueDepthSeries(const RunStore &store)
 {
     struct Change
@@ -225,17 +244,11 @@ QList<ChartSeries> queueDepthSeries(const RunStore &store)
         int delta;
     };
     QHash<QString, int> index;
-    QList<QString> channels;
+    QStringList channels;
     QList<QList<Change>> changes;
     for (int i = 0; i < store.messageCount(); ++i) {
         const RunStore::Message &m = store.message(i);
-        int c = index.value(m.channel, -1);
-        if (c < 0) {
-            c = int(channels.size());
-            index.insert(m.channel, c);
-            channels.append(m.channel);
-            changes.append(QList<Change>());
-        }
+        const int c = channelIndex(m.channel, index, channels, changes);
         if (m.putNs)
             changes[c].append(Change{*m.putNs, +1});
         if (m.getNs)
@@ -268,13 +281,7 @@ QList<ChartSeries> messageRateSeries(const RunStore &store, qint64 binNs)
     QList<QList<qint64>> gets;
     for (int i = 0; i < store.messageCount(); ++i) {
         const RunStore::Message &m = store.message(i);
-        int c = index.value(m.channel, -1);
-        if (c < 0) {
-            c = int(names.size());
-            index.insert(m.channel, c);
-            names.append(m.channel);
-            gets.append(QList<qint64>());
-        }
+        const int c = channelIndex(m.channel, index, names, gets);
         if (m.getNs)
             gets[c].append(*m.getNs);
     }
