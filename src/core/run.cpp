@@ -544,28 +544,28 @@ bool Run::checkedQueue(int queue, const QString &action, const std::function<voi
 
 void Run::recv(int pipe, bool untilNone, int timeoutMs, std::function<void()> done)
 {
-    if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainReads) {
-        m_actions.failNow(QStringLiteral("recv"),
-                          engineText(QT_TRANSLATE_NOOP("EngineMessage",
-                                                       "no pipe with index %1 that the main program reads"))
-                              .arg(pipe),
-                          done);
-        return;
-    }
-    m_actions.recv(m_pipes[pipe].name, untilNone, timeoutMs, std::move(done));
+    if (checkedPipe(pipe, true, done))
+        m_actions.recv(m_pipes[pipe].name, untilNone, timeoutMs, std::move(done));
 }
 
 void Run::send(int pipe, const QJsonValue &value, std::function<void()> done)
 {
-    if (pipe < 0 || pipe >= m_pipes.size() || !m_pipes[pipe].mainWrites) {
-        m_actions.failNow(QStringLiteral("send"),
-                          engineText(QT_TRANSLATE_NOOP("EngineMessage",
-                                                       "no pipe with index %1 that the main program writes"))
-                              .arg(pipe),
-                          done);
-        return;
-    }
-    m_actions.send(m_pipes[pipe].name, value, std::move(done));
+    if (checkedPipe(pipe, false, done))
+        m_actions.send(m_pipes[pipe].name, value, std::move(done));
+}
+
+bool Run::checkedPipe(int pipe, bool reads, const std::function<void()> &done)
+{
+    if (pipe >= 0 && pipe < m_pipes.size() && (reads ? m_pipes[pipe].mainReads : m_pipes[pipe].mainWrites))
+        return true;
+    m_actions.failNow(reads ? QStringLiteral("recv") : QStringLiteral("send"),
+                      (reads ? engineText(QT_TRANSLATE_NOOP(
+                                   "EngineMessage", "no pipe with index %1 that the main program reads"))
+                             : engineText(QT_TRANSLATE_NOOP(
+                                   "EngineMessage", "no pipe with index %1 that the main program writes")))
+                          .arg(pipe),
+                      done);
+    return false;
 }
 
 bool Run::writeToMain(const QByteArray &line)

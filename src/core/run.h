@@ -186,6 +186,9 @@ private:
     void updateLimitClock();
     /// Whether queue `queue` exists; if not, the action fails with the reason.
     bool checkedQueue(int queue, const QString &action, const std::function<void()> &done);
+    /// Whether the main program holds the reading (`reads`) or writing end of pipe `pipe`; if
+    /// not, its recv or send fails with the reason.
+    bool checkedPipe(int pipe, bool reads, const std::function<void()> &done);
     /// Writes a command line to the main program; false when it has ended.
     bool writeToMain(const QByteArray &line);
 
