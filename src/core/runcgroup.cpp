@@ -1,5 +1,7 @@
 #include "runcgroup.h"
 
+#include "pidfd.h"
+
 #include "protocol.h"
 #include "runlog.h"
 #include "scenario.h"
@@ -136,11 +138,6 @@ QString joinCgroupPath(const QString &base, const QString &rel)
     return base == u'/' || base.isEmpty() ? rel : base + rel;
 }
 
-int pidfdOpen(pid_t pid)
-{
-    return int(::syscall(SYS_pidfd_open, pid, 0));
-}
-
 QList<qint64> membersOf(const QString &dir)
 {
     QList<qint64> pids;
@@ -165,7 +162,7 @@ void killMembersOneByOne(const QString &dir, const QString &cgroupPathInProc)
             if (line.endsWith(':' + QFile::encodeName(cgroupPathInProc)))
                 member = true;
         if (member)
-            ::syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, nullptr, 0);
+            pidfdSendSignal(pidfd, SIGKILL);
         ::close(pidfd);
     }
 }

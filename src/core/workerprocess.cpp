@@ -2,6 +2,7 @@
 
 #include "descriptors.h"
 #include "eventchannel.h"
+#include "pidfd.h"
 
 #include <QLoggingCategory>
 #include <QProcess>
@@ -25,17 +26,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcRun)
 namespace {
 /// The fd number helpers find their event pipe on (docs/protocol.md, CONCURRENTE_EVENT_FD).
 constexpr int kChildEventFd = 3;
-
-// glibc 2.36's <sys/pidfd.h> lacks extern "C" for C++; the system calls are simple enough.
-int pidfdOpen(pid_t pid)
-{
-    return int(::syscall(SYS_pidfd_open, pid, 0));
-}
-
-int pidfdSendSignal(int pidfd, int sig)
-{
-    return int(::syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
-}
 
 const QProcessEnvironment &workerEnvironment()
 {
