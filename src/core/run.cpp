@@ -2,6 +2,7 @@
 
 #include "datapaths.h"
 #include "eventchannel.h"
+#include "procstat.h"
 #include "runcgroup.h"
 #include "scriptrunner.h"
 #include "workerprocess.h"
@@ -34,19 +35,9 @@ constexpr int kMaxAdoptedPerRun = 1024;
 /// really one of ours before the run ever signals it.
 std::optional<qint64> processGroupOf(qint64 pid)
 {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QByteArray stat = f.read(1024);
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so look for the last ')'.
-    const qsizetype close = stat.lastIndexOf(')');
-    if (close < 0)
-        return std::nullopt;
-    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-    if (fields.size() < 3)
-        return std::nullopt;
+    const QList<QByteArray> fields = procStatFields(pid);
     bool ok = false;
-    const qint64 pgrp = fields[2].toLongLong(&ok);
+    const qint64 pgrp = fields.value(2).toLongLong(&ok);
     return ok ? std::optional<qint64>(pgrp) : std::nullopt;
 }
 

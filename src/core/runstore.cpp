@@ -1,9 +1,9 @@
 #include "runstore.h"
+#include "procstat.h"
 
 #include "run.h"
 #include "workerprocess.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -31,17 +31,7 @@ bool isOrphan(const ProcessRecord &r)
 /// utime and stime of `pid` from /proc/PID/stat, in milliseconds; false when it is gone.
 bool readCpuTimes(qint64 pid, qint64 *userMs, qint64 *sysMs)
 {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray stat = f.read(1024);
-    // The command name (field 2) may hold spaces and parentheses: the fields after it start
-    // after its last ')'. Then: state ppid pgrp session tty tpgid flags minflt cminflt majflt
-    // cmajflt utime stime.
-    const qsizetype close = stat.lastIndexOf(')');
-    if (close < 0)
-        return false;
-    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    const QList<QByteArray> fields = procStatFields(pid);
     if (fields.size() < 13)
         return false;
     bool okUser = false;
