@@ -9,7 +9,6 @@
 
 #include "shmq.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTimer>
