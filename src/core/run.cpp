@@ -175,6 +175,11 @@ void Run::startInteractive()
                         recordEngine(EventKind::QueueError, nullptr,
                                      {{QStringLiteral("queue"), queue}, {QStringLiteral("message"), why}});
                     });
+    // Every worker's start command, built once now: a `start` then costs its bookkeeping only.
+    m_startCommands.clear();
+    m_startCommands.reserve(m_scenario.workers.size());
+    for (int i = 0; i < m_scenario.workers.size(); ++i)
+        m_startCommands.append(m_launcher.startCommand(i, m_queues.segmentNames()));
     ensureMain();
     if (m_timeLimitS > 0) {
         // A valid scenario can still run for hours (256 workers sleeping 60 s one after the
@@ -372,10 +377,9 @@ void Run::launchWorker(WorkerProcess *w, int index)
                       .arg(helper->record().error));
         return;
     }
-    const QByteArray command = m_launcher.startCommand(index, m_queues.segmentNames());
     m_pendingForks.append(w);
     const qint64 requestNs = monotonicNs();
-    helper->writeInput(command);
+    helper->writeInput(m_startCommands.value(index));
     w->markStartRequested(requestNs);
     if (const QByteArray close = m_pipes.workerStarted(m_scenario.workers[index].pipeName());
         !close.isEmpty())

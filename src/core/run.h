@@ -221,6 +221,7 @@ private:
     WorkerProcess *m_main = nullptr;       ///< MainProcess: the parent of every worker
     WorkerProcess *m_server = nullptr;     ///< the fork server, once the main program started one
     QList<WorkerProcess *> m_pendingForks; ///< start commands sent, pid not known yet
+    QList<QByteArray> m_startCommands;     ///< per worker, built when the run starts
     QList<EventChannel *> m_channels;
     /// pid of each process the run started with QProcess (a process-group leader) → its channel
     QHash<qint64, EventChannel *> m_groupLeaders;

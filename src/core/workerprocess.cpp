@@ -17,6 +17,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace concurrente {
@@ -177,13 +178,20 @@ void WorkerProcess::startQProcess(const QString &program, const QStringList &arg
 
 void WorkerProcess::writeInput(const QByteArray &data)
 {
-    if (m_process && m_process->state() != QProcess::NotRunning) {
-        m_process->write(data);
-        // QProcess writes when control is back in the event loop; write now instead (a poll
-        // with no wait), so a helper starts on the first of 64 `start` commands while the
-        // engine still issues the others.
-        m_process->waitForBytesWritten(0);
-    }
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->write(data);
+    // Commands given back to back (the script's `start` × 64) leave in one write() once the
+    // caller returns to the event loop, not one each (docs/decisions.md, 45).
+    if (!std::exchange(m_inputFlushQueued, true))
+        QMetaObject::invokeMethod(this, &WorkerProcess::flushInput, Qt::QueuedConnection);
+}
+
+void WorkerProcess::flushInput()
+{
+    m_inputFlushQueued = false;
+    if (m_process && m_process->state() != QProcess::NotRunning && m_process->bytesToWrite() > 0)
+        m_process->waitForBytesWritten(0); // a poll with no wait, then the write
 }
 
 void WorkerProcess::closeInput()

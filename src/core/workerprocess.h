@@ -78,8 +78,11 @@ public:
     void setKeptFds(QList<int> fds) { m_keptFds = std::move(fds); }
     /// Before startQProcess: the run's containment, which the child enters before it execs.
     void setContainment(const ChildContainment &containment) { m_containment = containment; }
-    /// Writes to the stdin of a process started with keepStdin.
+    /// Writes to the stdin of a process started with keepStdin: what is written before control
+    /// returns to the event loop leaves in one write().
     void writeInput(const QByteArray &data);
+    /// Writes what writeInput() buffered now.
+    void flushInput();
     void closeInput();
 
     /// For processes some other process creates (forked workers): the request was made.
@@ -157,6 +160,7 @@ private:
     int m_stderrLines = 0;
     qint64 m_stderrDropped = 0;
     bool m_pidfdExited = false;
+    bool m_inputFlushQueued = false; ///< a flushInput() is posted
     QSocketNotifier *m_pidfdNotifier = nullptr;
 };
 
