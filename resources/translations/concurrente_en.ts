@@ -1547,6 +1547,13 @@
         <source>the key appears more than once in its object (each key may appear once)</source>
         <translation>the key appears more than once in its object (each key may appear once)</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… and %n more problem</numerusform>
+            <numerusform>… and %n more problems</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimelinePainter</name>

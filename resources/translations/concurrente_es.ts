@@ -1547,6 +1547,13 @@
         <source>the key appears more than once in its object (each key may appear once)</source>
         <translation>la clave aparece más de una vez en su objeto (cada clave puede aparecer una sola vez)</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… y %n problema más</numerusform>
+            <numerusform>… y %n problemas más</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimelinePainter</name>

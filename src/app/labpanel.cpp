@@ -69,6 +69,9 @@ private:
 
 namespace {
 
+/// A file with hundreds of problems still gets a message box that fits on the screen.
+constexpr qsizetype kMaxProblemsShown = 15;
+
 QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -602,7 +605,7 @@ void LabPanel::showPreset(const QString &presetPath, const QString &language, co
     const ScenarioLoadResult loaded = ScenarioLoader::loadFile(presetPath);
     if (!loaded.ok()) {
         showMessage(tr("The lab example %1 cannot be used:\n%2")
-                        .arg(shown, loaded.errorStrings().join(QLatin1Char('\n'))));
+                        .arg(shown, loaded.errorStrings(kMaxProblemsShown).join(QLatin1Char('\n'))));
         return;
     }
     m_preset = loaded.scenario;
@@ -750,10 +753,10 @@ bool LabPanel::openScenarioFile(const QString &path)
 {
     const ScenarioLoadResult loaded = ScenarioLoader::loadFile(path);
     if (!loaded.ok()) {
-        QMessageBox::warning(
-            this, tr("Open scenario"),
-            tr("%1 cannot be used:\n%2")
-                .arg(QDir::toNativeSeparators(path), loaded.errorStrings().join(QLatin1Char('\n'))));
+        QMessageBox::warning(this, tr("Open scenario"),
+                             tr("%1 cannot be used:\n%2")
+                                 .arg(QDir::toNativeSeparators(path),
+                                      loaded.errorStrings(kMaxProblemsShown).join(QLatin1Char('\n'))));
         return false;
     }
     if (!m_hasScenario)

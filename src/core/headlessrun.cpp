@@ -123,8 +123,8 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     }
     const ScenarioLoadResult loaded = ScenarioLoader::loadFile(scenarioFile);
     if (!loaded.ok()) {
-        for (const ScenarioIssue &issue : loaded.errors)
-            err << QStringLiteral("concurrente: ") << issue.toString() << Qt::endl;
+        for (const QString &line : loaded.errorStrings(40))
+            err << QStringLiteral("concurrente: ") << line << Qt::endl;
         return 2;
     }
     // Where the exports go is checked before the run, not after it: an export replaces a

@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -822,11 +823,14 @@ QString ScenarioIssue::toString() const
     return file + u": "_s + path + u": "_s + reason;
 }
 
-QStringList ScenarioLoadResult::errorStrings() const
+QStringList ScenarioLoadResult::errorStrings(qsizetype limit) const
 {
     QStringList out;
-    for (const ScenarioIssue &e : errors)
-        out.append(e.toString());
+    const qsizetype shown = limit >= 0 ? std::min(limit, errors.size()) : errors.size();
+    for (qsizetype i = 0; i < shown; ++i)
+        out.append(errors.at(i).toString());
+    if (const qsizetype rest = errors.size() - shown; rest > 0)
+        out.append(ScenarioLoader::tr("… and %n more problem(s)", nullptr, int(rest)));
     return out;
 }
 
@@ -1622,12 +1626,16 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
     // workers
     QHash<QString, int> workerById;
     const QJsonValue wv = o.value(u"workers"_s);
+    // Workers past the cap are not read; actions naming them are not errors of their own (the
+    // cap is reported once, not once more per action).
+    qsizetype workersInFile = 0;
     if (wv.isUndefined()) {
         v.error(u"workers"_s, tr("missing (an array of workers is required)"));
     } else if (!wv.isArray()) {
         v.error(u"workers"_s, tr("must be an array, not %1").arg(jsonTypeName(wv)));
     } else {
         const QJsonArray wa = wv.toArray();
+        workersInFile = wa.size();
         if (wa.isEmpty())
             v.error(u"workers"_s, tr("must list at least one worker"));
         if (wa.size() > kMaxWorkers)
@@ -1738,7 +1746,8 @@ ScenarioLoadResult ScenarioLoader::loadObject(const QJsonObject &o, const QStrin
             if (ref.isDouble() && isIntegral(ref.toDouble())) {
                 const double d = ref.toDouble();
                 if (d < 0 || d >= s.workers.size()) {
-                    v.error(p, workerOutOfRangeReason(d, s.workers.size()));
+                    if (d < 0 || d >= workersInFile)
+                        v.error(p, workerOutOfRangeReason(d, s.workers.size()));
                     return -1;
                 }
                 return int(d);

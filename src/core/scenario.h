@@ -192,7 +192,9 @@ struct ScenarioLoadResult
     Scenario scenario;           ///< meaningful only when ok()
     QList<ScenarioIssue> errors; ///< every problem found, in file order
     bool ok() const { return errors.isEmpty(); }
-    QStringList errorStrings() const;
+    /// One line per problem; with a limit, the first `limit` and a last line saying how many
+    /// more there are (a message box or a terminal stays readable).
+    QStringList errorStrings(qsizetype limit = -1) const;
 };
 
 /// The type of a task argument.

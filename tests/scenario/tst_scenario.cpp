@@ -61,6 +61,7 @@ private slots:
     void validation_data();
     void validation();
     void collectsEveryError();
+    void manyProblemsAreSummed();
     void syntaxErrorHasLineAndColumn();
     void tooLargeFile();
     void tooLargeData();
@@ -428,6 +429,42 @@ void TestScenario::collectsEveryError()
     QCOMPARE(r.errors.at(0).file, u"01-motivation.json"_s);
     QCOMPARE(r.errors.at(0).path, u"workers[0].args.ms"_s);
     QCOMPARE(r.errors.at(0).reason, u"must be between 0 and 60000"_s);
+}
+
+void TestScenario::manyProblemsAreSummed()
+{
+    // 300 workers, each started and joined: the cap is one problem, not one more per action that
+    // names a worker past it (those actions are valid in the file).
+    const QByteArray workers =
+        "[" + QByteArray(R"({"task": "greeting"},)").repeated(299) + R"({"task": "greeting"}])";
+    QByteArray main = "[";
+    for (int i = 0; i < 300; ++i)
+        main += QByteArray(R"({"action": "start", "worker": )") + QByteArray::number(i) + "},";
+    main += R"({"action": "start", "worker": 300}])";
+    const ScenarioLoadResult capped =
+        ScenarioLoader::loadData(scenarioJson(workers.constData(), main.constData()), u"big.json"_s);
+    QCOMPARE(capped.errorStrings(),
+             (QStringList{u"big.json: workers: too many workers (300; at most 256 per run)"_s,
+                          u"big.json: main[300].worker: worker index 300 is out of range (256 workers)"_s}));
+
+    // Forty problems, at most fifteen shown: the rest are counted on one line.
+    QByteArray bad = "[";
+    for (int i = 0; i < 40; ++i)
+        bad += QByteArray(R"({"task": "fly"})") + (i < 39 ? "," : "]");
+    const ScenarioLoadResult many =
+        ScenarioLoader::loadData(scenarioJson(bad.constData(), "[]"), u"bad.json"_s);
+    QCOMPARE(many.errors.size(), 40);
+    QCOMPARE(many.errorStrings().size(), 40);
+    const QStringList shown = many.errorStrings(15);
+    QCOMPARE(shown.size(), 16);
+    QVERIFY2(shown.first().startsWith(u"bad.json: workers[0].task: unknown task"_s),
+             qPrintable(shown.first()));
+    // (The plural's wording comes from the translations; the count is what matters here.)
+    QVERIFY2(shown.last().startsWith(u"… and 25 more problem"_s), qPrintable(shown.last()));
+    QCOMPARE(many.errorStrings(40), many.errorStrings());
+    QCOMPARE(many.errorStrings(0).size(), 1);
+    QVERIFY2(many.errorStrings(0).first().startsWith(u"… and 40 more problem"_s),
+             qPrintable(many.errorStrings(0).first()));
 }
 
 void TestScenario::syntaxErrorHasLineAndColumn()
