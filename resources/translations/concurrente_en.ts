@@ -2661,6 +2661,10 @@ The other pages, the page list and the lab keep working. Restore the file and ch
         <source>Your answer to the question, locked when the run starts</source>
         <translation>Your answer to the question, locked when the run starts</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::PreferencesDialog</name>

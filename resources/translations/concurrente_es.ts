@@ -2661,6 +2661,10 @@ Las demás páginas, la lista de páginas y el laboratorio siguen funcionando. R
         <source>Your answer to the question, locked when the run starts</source>
         <translation>Tu respuesta a la pregunta; se bloquea al empezar la ejecución</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
 </context>
 <context>
     <name>concurrente::PreferencesDialog</name>

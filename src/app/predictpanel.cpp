@@ -253,10 +253,16 @@ void PredictPanel::showVerdict()
     QString shown = es ? m_record.actualEs : m_record.actualEn;
     if (shown.isEmpty())
         shown = m_record.actual;
+    // A choice's text sits in the middle of a sentence: it is quoted (a number is not).
+    const auto quoted = [](const QString &text) {
+        bool number = false;
+        text.toDouble(&number);
+        return number ? text.toHtmlEscaped() : tr("“%1”").arg(text.toHtmlEscaped());
+    };
     QString head;
     if (v.isEmpty()) {
         head = shown.isEmpty() ? tr("No answer was given.")
-                               : tr("No answer was given; the run shows %1.").arg(shown.toHtmlEscaped());
+                               : tr("No answer was given; the run shows %1.").arg(quoted(shown));
     } else {
         const QString color = v == QLatin1String("right")       ? QStringLiteral("#2e7d32")
                               : v == QLatin1String("not_quite") ? QStringLiteral("#c0392b")
@@ -268,9 +274,9 @@ void PredictPanel::showVerdict()
         head = color.isEmpty() ? QStringLiteral("<b>%1</b>").arg(word)
                                : QStringLiteral("<b style=\"color:%1\">%2</b>").arg(color, word);
         const QString given = es ? m_record.answerEs : m_record.answerEn;
-        head += QStringLiteral(" — ") + tr("you answered %1").arg(given.toHtmlEscaped());
+        head += QStringLiteral(" — ") + tr("you answered %1").arg(quoted(given));
         if (v == QLatin1String("not_quite") && !shown.isEmpty())
-            head += QStringLiteral("; ") + tr("the run shows %1").arg(shown.toHtmlEscaped());
+            head += QStringLiteral("; ") + tr("the run shows %1").arg(quoted(shown));
     }
     m_verdict->setText(head);
     m_verdict->show();

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void initTestCase();
     void page6RightThenNotQuite();
     void typedAnswerCountsWithoutEnter();
+    void choiceTextIsQuoted();
     void evidenceMovesTheTimelineCursor();
     void savedRunShowsThePrediction();
     void pagesWithoutAQuestionHideIt();
@@ -106,6 +107,26 @@ void TestPredictPanel::page6RightThenNotQuite()
     QCOMPARE(wrong.actual, u"-15"_s);
     QVERIFY(predict->verdictLabel()->text().contains(u"Not quite"_s));
     QVERIFY(predict->verdictLabel()->text().contains(u"the run shows -15"_s));
+}
+
+void TestPredictPanel::choiceTextIsQuoted()
+{
+    // Page 12 asks with choices; a choice's text in the middle of the verdict's sentence is
+    // quoted, where a number (page 6's -15, above) is not.
+    LabPanel lab;
+    lab.resize(1000, 800);
+    lab.show();
+    lab.showPreset(preset(12), u"en"_s);
+    PredictPanel *predict = lab.predictPanel();
+    QVERIFY(predict->choiceBox()->isVisible());
+    lab.runAction()->trigger();
+    QVERIFY(lab.run());
+    QTRY_VERIFY_WITH_TIMEOUT(lab.run()->isFinished(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!predict->record().isEmpty(), 5000);
+    const QString shown = predict->record().actualEn;
+    QVERIFY(!shown.isEmpty());
+    const QString text = predict->verdictLabel()->text();
+    QVERIFY2(text.contains(u"the run shows “"_s + shown.toHtmlEscaped() + u"”."_s), qPrintable(text));
 }
 
 void TestPredictPanel::typedAnswerCountsWithoutEnter()
