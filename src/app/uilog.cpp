@@ -1,5 +1,5 @@
 #include "uilog.h"
 
 namespace concurrente {
-Q_LOGGING_CATEGORY(lcUi, "concurrente.ui")
+Q_LOGGING_CATEGORY(lcUi, "concurrente.ui", QtInfoMsg)
 } // namespace concurrente

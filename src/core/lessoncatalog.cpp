@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <array>
 
-Q_LOGGING_CATEGORY(lcLessons, "concurrente.lessons")
+Q_LOGGING_CATEGORY(lcLessons, "concurrente.lessons", QtInfoMsg)
 
 namespace concurrente {
 

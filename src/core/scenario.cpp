@@ -21,7 +21,7 @@
 
 namespace concurrente {
 
-Q_LOGGING_CATEGORY(lcScenario, "concurrente.scenario")
+Q_LOGGING_CATEGORY(lcScenario, "concurrente.scenario", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
