@@ -27,6 +27,15 @@ QString preset(int page)
     return LessonCatalog().page(u"en"_s, page).presetPath;
 }
 
+/// The lab on screen with a page's preset, in English; its predict panel.
+PredictPanel *showPage(LabPanel &lab, int page)
+{
+    lab.resize(1000, 800);
+    lab.show();
+    lab.showPreset(preset(page), u"en"_s);
+    return lab.predictPanel();
+}
+
 } // namespace
 
 class TestPredictPanel : public QObject
@@ -77,10 +86,7 @@ void TestPredictPanel::runPage6(LabPanel &lab, const QString &answer)
 void TestPredictPanel::page6RightThenNotQuite()
 {
     LabPanel lab;
-    lab.resize(1000, 800);
-    lab.show();
-    lab.showPreset(preset(6), u"en"_s);
-    PredictPanel *predict = lab.predictPanel();
+    PredictPanel *predict = showPage(lab, 6);
     QVERIFY(predict->isVisible());
     QVERIFY(predict->hasQuestion());
     QCOMPARE(predict->question()->id, u"06-join-terminate"_s);
@@ -114,10 +120,7 @@ void TestPredictPanel::choiceTextIsQuoted()
     // Page 12 asks with choices; a choice's text in the middle of the verdict's sentence is
     // quoted, where a number (page 6's -15, above) is not.
     LabPanel lab;
-    lab.resize(1000, 800);
-    lab.show();
-    lab.showPreset(preset(12), u"en"_s);
-    PredictPanel *predict = lab.predictPanel();
+    PredictPanel *predict = showPage(lab, 12);
     QVERIFY(predict->choiceBox()->isVisible());
     lab.runAction()->trigger();
     QVERIFY(lab.run());
@@ -134,11 +137,8 @@ void TestPredictPanel::typedAnswerCountsWithoutEnter()
     // The student types the number and presses Run (Ctrl+R) without Enter first: that answer
     // is the one locked and judged.
     LabPanel lab;
-    lab.resize(1000, 800);
-    lab.show();
-    lab.showPreset(preset(6), u"en"_s);
+    PredictPanel *predict = showPage(lab, 6);
     QVERIFY(QTest::qWaitForWindowExposed(&lab));
-    PredictPanel *predict = lab.predictPanel();
     QDoubleSpinBox *box = predict->numberBox();
     box->setFocus();
     box->selectAll();
@@ -154,9 +154,7 @@ void TestPredictPanel::typedAnswerCountsWithoutEnter()
 void TestPredictPanel::evidenceMovesTheTimelineCursor()
 {
     LabPanel lab;
-    lab.resize(1000, 800);
-    lab.show();
-    lab.showPreset(preset(6), u"en"_s);
+    showPage(lab, 6);
     runPage6(lab, u"-15"_s);
     const PredictEvidence evidence = lab.predictPanel()->record().evidence.first();
     QVERIFY(evidence.tNs);
@@ -174,9 +172,7 @@ void TestPredictPanel::evidenceMovesTheTimelineCursor()
 void TestPredictPanel::savedRunShowsThePrediction()
 {
     LabPanel lab;
-    lab.resize(1000, 800);
-    lab.show();
-    lab.showPreset(preset(6), u"en"_s);
+    showPage(lab, 6);
     runPage6(lab, u"0"_s);
     // What File → Export run writes, read back as File → Open run does.
     RunLog log = lab.store()->log();
