@@ -537,6 +537,15 @@ TimelinePainter::Hit TimelinePainter::itemAt(const Frame &f, const QPointF &pos)
 // ---------------------------------------------------------------------------------------------
 // Colours and names
 
+int TimelinePainter::nameEvery(double laneHeight, double textHeight)
+{
+    if (laneHeight >= textHeight * 0.8)
+        return 1;
+    // One every as many lanes as a line of text needs (rounded down, two names 1.5 lanes apart
+    // would overlap).
+    return std::max(1, int(std::ceil(textHeight / std::max(laneHeight, 1.0))));
+}
+
 QColor TimelinePainter::shadeColor(Shade shade)
 {
     switch (shade) {
@@ -768,13 +777,13 @@ void TimelinePainter::paint(QPainter &p, const QRectF &rect, qint64 t0, qint64 t
 
     // Lanes and their names.
     const QFontMetricsF fm(p.font());
-    const bool roomForNames = f.laneHeight >= fm.height() * 0.8;
+    const int everyNth = nameEvery(f.laneHeight, fm.height());
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         const int row = m_lanes.at(lane);
         const QRectF band(rect.left(), f.plot.top() + lane * f.laneHeight, rect.width(), f.laneHeight);
         if (lane % 2 == 1)
             p.fillRect(band, stripe);
-        if (!roomForNames && lane % std::max(1, int(fm.height() / f.laneHeight)) != 0)
+        if (lane % everyNth != 0)
             continue;
         const RunStore::Process &proc = m_store->process(row);
         const QRectF label(f.labels.left() + 4 + depthOf(row) * 10, band.top(),

@@ -150,6 +150,9 @@ public:
     Hit itemAt(const Frame &f, const QPointF &pos) const;
 
     /// Colour and name of a shade, a marker, a state (one place for view, legend and report).
+    /// Lanes too short for a name each show one every this many lanes, so that no two names
+    /// overlap (1: every lane has its name).
+    static int nameEvery(double laneHeight, double textHeight);
     static QColor shadeColor(Shade shade);
     static QColor markerColor(MarkerKind kind);
     static QColor endColor(RunStore::State state);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -475,12 +476,15 @@ TimelinePane::TimelinePane(RunStore *store, QWidget *parent)
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         bar->addWidget(b);
     }
+    bar->addStretch(1);
+    // How to use the view, on a line of its own (beside the buttons it wrapped into a tall narrow
+    // column); the view's tooltip says it too, for when the pane is too short to show it.
     m_hint->setWordWrap(true);
     QPalette hintPalette = m_hint->palette();
     hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::PlaceholderText));
     m_hint->setPalette(hintPalette);
-    bar->addWidget(m_hint, 1);
     layout->addLayout(bar);
+    layout->addWidget(m_hint);
     layout->addWidget(m_view, 1);
     layout->addWidget(new TimelineLegend(&m_view->timeline(), this));
     retranslate();
@@ -493,9 +497,17 @@ void TimelinePane::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void TimelinePane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A short pane gives its height to the lanes; the hint is still the view's tooltip.
+    m_hint->setVisible(height() >= fontMetrics().height() * 20);
+}
+
 void TimelinePane::retranslate()
 {
     m_hint->setText(tr("Click or drag to move the time cursor; Ctrl+wheel zooms, wheel or Shift+drag pans."));
+    m_view->setToolTip(m_hint->text());
 }
 
 } // namespace concurrente

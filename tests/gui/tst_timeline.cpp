@@ -134,6 +134,7 @@ private Q_SLOTS:
     void markers_data();
     void markers();
     void paintsPixels();
+    void laneNamesNeverOverlap();
     void printFloodPaintsEachPixel();
     void viewKeepsItsPicture();
     void scrubSetsTheLab();
@@ -286,6 +287,20 @@ void TestTimeline::markers()
     QCOMPARE(int(hit.marker), expected);
     // An event without a marker has no position.
     QVERIFY(!painter.markerPos(f, eventOf(store, u"helper_ready"_s, Main)));
+}
+
+void TestTimeline::laneNamesNeverOverlap()
+{
+    // A lane as tall as a line (or nearly) has its name; shorter lanes name one lane in n, with n
+    // lanes at least one line tall together.
+    QCOMPARE(TimelinePainter::nameEvery(20, 15), 1);
+    QCOMPARE(TimelinePainter::nameEvery(12, 15), 1);
+    for (const double lane : {3.0, 5.0, 7.4, 10.0, 11.9}) {
+        const int n = TimelinePainter::nameEvery(lane, 15);
+        QVERIFY2(n * lane >= 15, qPrintable(QStringLiteral("lane %1 px: every %2").arg(lane).arg(n)));
+        QVERIFY2((n - 1) * lane < 15, qPrintable(QStringLiteral("lane %1 px: every %2").arg(lane).arg(n)));
+    }
+    QCOMPARE(TimelinePainter::nameEvery(10, 15), 2); // was 1: names 10 px apart, 15 px tall
 }
 
 void TestTimeline::paintsPixels()
