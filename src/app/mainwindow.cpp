@@ -478,8 +478,9 @@ void MainWindow::showEvent(QShowEvent *event)
         const int total = std::max(m_ui->splitter->width(), 800);
         const int nav = std::clamp(total * 16 / 100, 165, 240);
         // The lab gets what the lesson can spare beyond a comfortable reading column: at 1296 px
-        // or more its eight tabs all show without scroll arrows.
-        const int lab = std::clamp(std::min(total * 45 / 100, total - nav - 520), 300, 700);
+        // or more its eight tabs all show without scroll arrows. Below 360 px its prediction's
+        // wrapped lines no longer fit beside the run's controls in a 640-px-high window.
+        const int lab = std::clamp(std::min(total * 45 / 100, total - nav - 520), 360, 700);
         m_ui->splitter->setSizes({nav, total - nav - lab, lab});
     }
 }
