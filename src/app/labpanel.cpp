@@ -32,8 +32,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -131,8 +133,13 @@ LabPanel::~LabPanel()
 
 void LabPanel::buildUi()
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 8);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(8, 8, 8, 8);
+    // Everything above the tabs, in a scroll area: in a window too short for it and the tabs,
+    // it scrolls instead of having its wrapped lines cut (LabPanel::fitSplit).
+    auto *top = new QWidget(this);
+    auto *layout = new QVBoxLayout(top);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
 
     m_title = new QLabel(this);
@@ -396,7 +403,23 @@ void LabPanel::buildUi()
     layout->addWidget(m_predict);
     connect(m_predict, &PredictPanel::evidenceActivated, this, &LabPanel::showPredictEvidence);
     connect(this, &LabPanel::runStateChanged, this, &LabPanel::updatePredict);
-    layout->addWidget(m_tabs, 1);
+    m_topScroll = new QScrollArea(this);
+    m_topScroll->setFrameShape(QFrame::NoFrame);
+    m_topScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_topScroll->setWidgetResizable(true);
+    m_topScroll->setWidget(top);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_topScroll);
+    m_split->addWidget(m_tabs);
+    m_split->setStretchFactor(0, 0); // a taller window gives its height to the tabs
+    m_split->setStretchFactor(1, 1);
+    // Until the student drags the handle, the split follows the window and the contents.
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
+    top->installEventFilter(this);
+    m_tabs->setMinimumHeight(m_tabs->fontMetrics().height() * 8);
+    m_topScroll->setMinimumHeight(m_topScroll->fontMetrics().height() * 8);
+    outer->addWidget(m_split);
 
     for (QAbstractItemView *v :
          {static_cast<QAbstractItemView *>(m_processView), static_cast<QAbstractItemView *>(m_treeView)})
@@ -554,6 +577,9 @@ bool LabPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_console->viewport() && event->type() == QEvent::Resize)
         fitConsoleColumn();
+    // The upper part's contents changed height (a verdict appeared, another page's text).
+    if (m_topScroll && watched == m_topScroll->widget() && event->type() == QEvent::LayoutRequest)
+        scheduleFitSplit();
     return QWidget::eventFilter(watched, event);
 }
 
@@ -1439,6 +1465,37 @@ void LabPanel::wireTimeline()
     connect(m_timeline->view(), &TimelineView::cursorCleared, this, [moment] { moment(std::nullopt); });
 }
 
+void LabPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    scheduleFitSplit();
+}
+
+void LabPanel::scheduleFitSplit()
+{
+    if (!m_userSplit && !std::exchange(m_fitSplitQueued, true))
+        QTimer::singleShot(0, this, &LabPanel::fitSplit);
+}
+
+void LabPanel::fitSplit()
+{
+    m_fitSplitQueued = false;
+    if (m_userSplit)
+        return;
+    // The upper part as tall as its contents need at this width, if the tabs keep their minimum;
+    // otherwise what is left, and it scrolls. From then on the student may drag the handle.
+    QWidget *top = m_topScroll->widget();
+    const int bar = m_topScroll->verticalScrollBar()->sizeHint().width();
+    // Never narrower than its contents (it does not scroll sideways).
+    m_topScroll->setMinimumWidth(top->minimumSizeHint().width() + bar);
+    const int width = m_topScroll->width() - bar;
+    const int needed = top->hasHeightForWidth() ? top->heightForWidth(width) : top->sizeHint().height();
+    const int total = m_split->height() - m_split->handleWidth();
+    const int upper = std::clamp(needed, m_topScroll->minimumHeight(),
+                                 std::max(m_topScroll->minimumHeight(), total - m_tabs->minimumHeight()));
+    m_split->setSizes({upper, total - upper});
+}
+
 void LabPanel::updatePredict()
 {
     if (m_savedRun) {
@@ -1453,8 +1510,17 @@ void LabPanel::updatePredict()
         m_predictRun = m_run;
         m_predict->lock();
     }
-    if (m_run->isFinished() && m_predict->isLocked())
+    if (m_run->isFinished() && m_predict->isLocked()) {
         m_predict->judge(m_store->log());
+        // In a short window the verdict may sit below the scrolled part: bring it into view once
+        // the panel has its new height.
+        QTimer::singleShot(0, this, [this] {
+            QScrollBar *bar = m_topScroll->verticalScrollBar();
+            if (m_predict->isVisible())
+                bar->setValue(std::max(bar->value(), m_predict->geometry().bottom() + 1 -
+                                                         m_topScroll->viewport()->height()));
+        });
+    }
 }
 
 void LabPanel::showPredictEvidence(const PredictEvidence &evidence)

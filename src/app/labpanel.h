@@ -14,6 +14,8 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QScrollArea;
+class QSplitter;
 class QDoubleSpinBox;
 class QFrame;
 class QTabWidget;
@@ -140,9 +142,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void scheduleFitSplit();
+    void fitSplit();
     void buildUi();
     void retranslate();
     void showMessage(const QString &message);
@@ -231,6 +236,10 @@ private:
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QScrollArea *m_topScroll = nullptr; ///< everything above the tabs
+    QSplitter *m_split = nullptr;       ///< between that and the tabs
+    bool m_userSplit = false;           ///< the student moved the handle: the split is theirs
+    bool m_fitSplitQueued = false;
     QLabel *m_editNote = nullptr;
     QLabel *m_methodLabel = nullptr;
     QComboBox *m_method = nullptr; ///< the run's start method (set_start_method)

@@ -12,6 +12,8 @@
 #include <QDoubleSpinBox>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void page6RightThenNotQuite();
     void typedAnswerCountsWithoutEnter();
     void choiceTextIsQuoted();
+    void shortLabScrollsToTheVerdict();
     void evidenceMovesTheTimelineCursor();
     void savedRunShowsThePrediction();
     void pagesWithoutAQuestionHideIt();
@@ -130,6 +133,35 @@ void TestPredictPanel::choiceTextIsQuoted()
     QVERIFY(!shown.isEmpty());
     const QString text = predict->verdictLabel()->text();
     QVERIFY2(text.contains(u"the run shows “"_s + shown.toHtmlEscaped() + u"”."_s), qPrintable(text));
+}
+
+void TestPredictPanel::shortLabScrollsToTheVerdict()
+{
+    // A lab too short for its upper part and its tabs: the upper part scrolls, so the verdict's
+    // and the evidence's wrapped lines are whole, and the verdict is brought into view.
+    LabPanel lab;
+    lab.resize(380, 470);
+    lab.show();
+    lab.showPreset(preset(6), u"en"_s);
+    QVERIFY(QTest::qWaitForWindowExposed(&lab));
+    runPage6(lab, u"0"_s);
+    PredictPanel *predict = lab.predictPanel();
+    QScrollArea *scroll = nullptr;
+    for (QScrollArea *a : lab.findChildren<QScrollArea *>())
+        if (a->isAncestorOf(predict))
+            scroll = a;
+    QVERIFY(scroll);
+    QWidget *viewport = scroll->viewport();
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0); // it does not all fit: it scrolls
+    for (QLabel *label : {predict->verdictLabel(), predict->evidenceLabel()}) {
+        QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(QStringLiteral("%1: %2 px for %3")
+                                    .arg(label->text())
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))));
+        const QRect inViewport(label->mapTo(viewport, QPoint(0, 0)), label->size());
+        QTRY_VERIFY2(viewport->rect().contains(inViewport), qPrintable(label->text()));
+    }
 }
 
 void TestPredictPanel::typedAnswerCountsWithoutEnter()
