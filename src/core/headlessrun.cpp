@@ -123,7 +123,9 @@ int runHeadless(const QString &scenarioFile, const QStringList &exports, QTextSt
     }
     const ScenarioLoadResult loaded = ScenarioLoader::loadFile(scenarioFile);
     if (!loaded.ok()) {
-        for (const QString &line : loaded.errorStrings(40))
+        // A file with hundreds of problems: the first ones, then how many more.
+        constexpr qsizetype kMaxProblemsPrinted = 40;
+        for (const QString &line : loaded.errorStrings(kMaxProblemsPrinted))
             err << QStringLiteral("concurrente: ") << line << Qt::endl;
         return 2;
     }
